@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// nnbook: plain-text neural-network notebooks that are checked, run, rendered and versioned.
+import PackageDescription
+
+let package = Package(
+    name: "nnbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnbook", targets: ["nnbook"]),
+        .library(name: "NNCore", targets: ["NNCore"]),
+        .library(name: "NNBook", targets: ["NNBook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "NNCore"),
+        .target(name: "NNData", dependencies: ["NNCore"]),
+        .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
+        .target(name: "NNBookRender", dependencies: ["NNBook"]),
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "NNBookHistory", dependencies: ["NNBook", "CLibGit2"]),
+        .executableTarget(
+            name: "nnbook",
+            dependencies: [
+                "NNBook", "NNBookRender", "NNBookHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
+        .testTarget(name: "NNBookTests", dependencies: ["NNBook"]),
+        .testTarget(
+            name: "NNBookRenderTests",
+            dependencies: ["NNBookRender"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "NNBookHistoryTests", dependencies: ["NNBookHistory"]),
+        .testTarget(name: "nnbookTests", dependencies: ["NNBook"]),
+    ]
+)

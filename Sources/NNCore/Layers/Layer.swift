@@ -1,0 +1,33 @@
+// What a layer of a sequential model does: shape its output, run forward, run backward.
+
+/// One layer of a `Sequential` model.
+///
+/// Layers are classes that own their output and gradient buffers: a training step writes into
+/// the same memory every time instead of allocating new arrays.
+public protocol Layer: AnyObject {
+    /// The Keras class name, e.g. `"Dense"`, shown in `summary`.
+    var typeName: String { get }
+
+    /// Sets the layer up for samples of `inputShape` (without the batch dimension), creating
+    /// its weights, and returns the shape of one output sample.
+    func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int]
+
+    /// The trainable weights, in a fixed order (kernel, then bias).
+    var parameters: [Parameter] { get }
+
+    /// Computes the layer's output for a batch. `training` turns on what only happens while
+    /// learning (dropout).
+    func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor
+
+    /// Given ∂L/∂output for the batch of the latest `forward`, fills the parameters' gradients
+    /// and returns ∂L/∂input, or nil when `needInputGradient` is false (the first layer: nothing
+    /// before it learns, so that product is skipped).
+    func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor?
+}
+
+extension Layer {
+    public var parameters: [Parameter] { [] }
+
+    /// The number of trainable numbers, as in the `Param #` column of Keras' summary.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.scalars.count } }
+}

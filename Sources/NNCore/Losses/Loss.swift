@@ -1,0 +1,130 @@
+// What every loss function provides: the error of one sample, and its gradient.
+
+/// A loss: how far a model's predictions are from the truth.
+///
+/// Each loss states its formula for one sample (`sampleLoss`, generic so that the course's
+/// hand calculation in Double and Keras' Float32 are the same code) and the derivative with
+/// respect to each prediction (`sampleGradient`). The loss of a batch is the mean of the
+/// samples' losses, Keras' `sum_over_batch_size` reduction.
+public protocol Loss: Sendable {
+    /// The Keras name, e.g. `"binary_crossentropy"`.
+    var name: String { get }
+
+    /// The loss of one sample: `truth` is the sample's target row (for sparse categorical
+    /// cross-entropy, one class index), `predicted` the model's output row.
+    func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T
+
+    /// ∂(sample loss)/∂predictedᵢ for every output of the sample.
+    func sampleGradient(
+        truth: UnsafeBufferPointer<Float>, predicted: UnsafeBufferPointer<Float>,
+        into gradient: UnsafeMutableBufferPointer<Float>)
+}
+
+/// A cross-entropy that Keras computes from the scores before the final sigmoid or softmax
+/// (the logits) whenever they are at hand: `log(1 + e^(−z))` never rounds to `log(0)`, and the
+/// gradient with respect to the scores is simply `prediction − truth`. nnbook does the same, so
+/// that its numbers agree with Keras' training rather than with the clipped textbook formula.
+public protocol LogitsLoss: Loss {
+    /// Whether the predictions given to the loss are already logits (`from_logits=true`).
+    var fromLogits: Bool { get }
+
+    /// The activation whose logits this loss can use: `"sigmoid"` or `"softmax"`.
+    var logitsActivation: String { get }
+
+    /// The loss of one sample computed from its logits, with ∂loss/∂logitᵢ written to `gradient`
+    /// when one is given.
+    func sampleLoss<T: LossScalar>(
+        truth: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>?) -> T
+}
+
+extension Loss {
+    /// The mean loss over a batch of rows, in the scalar type of the arrays.
+    public func meanLoss<T: LossScalar>(truth: [T], predicted: [T], truthWidth: Int, predictedWidth: Int) -> T {
+        let rows = predicted.count / max(predictedWidth, 1)
+        guard rows > 0 else { return 0 }
+        var total: T = 0
+        truth.withUnsafeBufferPointer { t in
+            predicted.withUnsafeBufferPointer { p in
+                for row in 0..<rows {
+                    total += sampleLoss(
+                        truth: UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)]),
+                        predicted: UnsafeBufferPointer(rebasing: p[(row * predictedWidth)..<((row + 1) * predictedWidth)]))
+                }
+            }
+        }
+        return total / T(rows)
+    }
+
+    /// The mean loss of a batch, with ∂(mean loss)/∂prediction written into `gradient`.
+    public func lossAndGradient(truth: Tensor, predicted: Tensor, gradient: inout Tensor) -> Float {
+        let rows = predicted.rows, width = predicted.columns, truthWidth = truth.columns
+        gradient.ensureShape(predicted.shape)
+        guard rows > 0 else { return 0 }
+        var total: Float = 0
+        let scale = 1 / Float(rows)
+        truth.scalars.withUnsafeBufferPointer { t in
+            predicted.scalars.withUnsafeBufferPointer { p in
+                gradient.scalars.withUnsafeMutableBufferPointer { g in
+                    for row in 0..<rows {
+                        let truthRow = UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)])
+                        let predictedRow = UnsafeBufferPointer(rebasing: p[(row * width)..<((row + 1) * width)])
+                        let gradientRow = UnsafeMutableBufferPointer(rebasing: g[(row * width)..<((row + 1) * width)])
+                        total += sampleLoss(truth: truthRow, predicted: predictedRow)
+                        sampleGradient(truth: truthRow, predicted: predictedRow, into: gradientRow)
+                        for j in 0..<width { gradientRow[j] *= scale }
+                    }
+                }
+            }
+        }
+        return total * scale
+    }
+}
+
+extension LogitsLoss {
+    /// The mean loss of a batch computed from logits, with ∂(mean loss)/∂logit in `gradient`.
+    public func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float {
+        let rows = logits.rows, width = logits.columns, truthWidth = truth.columns
+        gradient.ensureShape(logits.shape)
+        guard rows > 0 else { return 0 }
+        var total: Float = 0
+        let scale = 1 / Float(rows)
+        truth.scalars.withUnsafeBufferPointer { t in
+            logits.scalars.withUnsafeBufferPointer { z in
+                gradient.scalars.withUnsafeMutableBufferPointer { g in
+                    for row in 0..<rows {
+                        let gradientRow = UnsafeMutableBufferPointer(rebasing: g[(row * width)..<((row + 1) * width)])
+                        total += sampleLoss(
+                            truth: UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)]),
+                            logits: UnsafeBufferPointer(rebasing: z[(row * width)..<((row + 1) * width)]),
+                            gradient: gradientRow)
+                        for j in 0..<width { gradientRow[j] *= scale }
+                    }
+                }
+            }
+        }
+        return total * scale
+    }
+}
+
+/// The losses by their Keras names and the course's short names.
+public enum Losses {
+    public static let names = [
+        "mean_absolute_error", "mae", "mean_squared_error", "mse", "binary_crossentropy",
+        "categorical_crossentropy", "sparse_categorical_crossentropy",
+    ]
+
+    /// The loss called `name`; `epsilon` replaces the cross-entropies' clipping bound.
+    public static func named(_ name: String, epsilon: Double? = nil, fromLogits: Bool = false) -> (any Loss)? {
+        let epsilon = epsilon ?? CrossEntropyClipping.kerasEpsilon
+        switch name {
+        case "mean_absolute_error", "mae": return MeanAbsoluteError()
+        case "mean_squared_error", "mse": return MeanSquaredError()
+        case "binary_crossentropy": return BinaryCrossEntropy(epsilon: epsilon, fromLogits: fromLogits)
+        case "categorical_crossentropy": return CategoricalCrossEntropy(epsilon: epsilon, fromLogits: fromLogits)
+        case "sparse_categorical_crossentropy":
+            return SparseCategoricalCrossEntropy(epsilon: epsilon, fromLogits: fromLogits)
+        default: return nil
+        }
+    }
+}

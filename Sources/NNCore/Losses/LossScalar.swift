@@ -1,0 +1,20 @@
+// The number types a loss formula can be evaluated in: Float32 as Keras trains, Double as a
+// learner's NumPy computes by hand.
+
+import Foundation
+
+/// Float or Double, with the two functions the loss formulas need.
+public protocol LossScalar: BinaryFloatingPoint, Sendable {
+    static func logarithm(_ x: Self) -> Self
+    static func exponential(_ x: Self) -> Self
+}
+
+extension Float: LossScalar {
+    public static func logarithm(_ x: Float) -> Float { logf(x) }
+    public static func exponential(_ x: Float) -> Float { expf(x) }
+}
+
+extension Double: LossScalar {
+    public static func logarithm(_ x: Double) -> Double { log(x) }
+    public static func exponential(_ x: Double) -> Double { exp(x) }
+}

@@ -1,0 +1,66 @@
+// A model as Keras' Sequential: layers applied one after another.
+
+/// A stack of layers. The model is built (its weights created) once the shape of one input
+/// sample is known: from `input=` in the notebook, or from the data it is first trained on.
+public final class Sequential {
+    public let name: String
+    public let layers: [any Layer]
+    public private(set) var inputShape: [Int]?
+    /// The shape of one sample after each layer, known once built.
+    public private(set) var outputShapes: [[Int]] = []
+
+    public init(name: String, layers: [any Layer]) {
+        self.name = name
+        self.layers = layers
+    }
+
+    public var isBuilt: Bool { inputShape != nil }
+
+    /// Creates every layer's weights for samples of `inputShape`, drawing random starting
+    /// values from `generator` in layer order.
+    public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) {
+        var shape = inputShape
+        var shapes: [[Int]] = []
+        for (index, layer) in layers.enumerated() {
+            do {
+                shape = try layer.build(inputShape: shape, generator: &generator)
+            } catch {
+                throw ShapeError("layer \(index + 1) (\(layer.typeName.lowercased())): \(error.message)", hint: error.hint)
+            }
+            shapes.append(shape)
+        }
+        self.inputShape = inputShape
+        self.outputShapes = shapes
+    }
+
+    /// The shape of one output sample, once built.
+    public var outputShape: [Int]? { outputShapes.last }
+
+    /// Every trainable weight, layer by layer.
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// Runs a batch through every layer.
+    public func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor {
+        var values = input
+        for layer in layers { values = layer.forward(values, training: training, generator: &generator) }
+        return values
+    }
+
+    /// Predictions for every sample, computed in batches so memory stays bounded.
+    public func predict(_ input: Tensor, batchSize: Int = 1024) -> Tensor {
+        var generator = SeededGenerator(seed: 0)
+        var result = Tensor(shape: [input.rows] + (outputShape ?? []))
+        let width = result.columns
+        var start = 0
+        while start < input.rows {
+            let end = min(start + batchSize, input.rows)
+            let batch = input.gathering(rows: Array(start..<end))
+            let output = forward(batch, training: false, generator: &generator)
+            result.scalars.replaceSubrange((start * width)..<(end * width), with: output.scalars)
+            start = end
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+// Gradient descent with momentum: the step keeps part of its previous direction.
+
+/// momentum (Keras' `SGD(momentum=0.9)`): v ← μ·v − η·∂L/∂w;  w ← w + v.
+/// Defaults: η = 0.01, μ = 0.9.
+public final class Momentum: Optimizer {
+    public let learningRate: Float
+    public let momentum: Float
+    private var velocities = OptimizerSlots()
+
+    public init(learningRate: Float = 0.01, momentum: Float = 0.9) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+    }
+
+    public var name: String { "momentum" }
+
+    public func step(_ parameters: [Parameter]) {
+        velocities.prepare(for: parameters)
+        let rate = learningRate, mu = momentum
+        for (index, parameter) in parameters.enumerated() {
+            parameter.gradient.scalars.withUnsafeBufferPointer { g in
+                parameter.value.scalars.withUnsafeMutableBufferPointer { w in
+                    velocities[index].withUnsafeMutableBufferPointer { v in
+                        for i in w.indices {
+                            v[i] = mu * v[i] - rate * g[i]
+                            w[i] += v[i]
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

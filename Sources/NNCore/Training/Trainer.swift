@@ -1,0 +1,145 @@
+// Training and evaluation: Keras' compile, fit and evaluate for a Sequential model.
+
+/// A model compiled with a loss, an optimizer and metrics (Keras' `model.compile`), which can
+/// `fit` and `evaluate`.
+///
+/// When the loss is a cross-entropy and the last layer ends in the matching sigmoid or softmax,
+/// the loss is computed from that layer's scores before activation, as Keras' TensorFlow backend
+/// does; the gradient of the pair is then simply `prediction − truth`.
+public final class Trainer {
+    public let model: Sequential
+    public let loss: any Loss
+    public let optimizer: any Optimizer
+    public let metrics: [Metric]
+    private let logitsLayer: Dense?
+    private var lossGradient = Tensor(shape: [0, 0])
+
+    public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, metrics: [Metric] = []) {
+        self.model = model
+        self.loss = loss
+        self.optimizer = optimizer
+        self.metrics = metrics
+        if let logitsLoss = loss as? any LogitsLoss, !logitsLoss.fromLogits,
+            let last = model.layers.last as? Dense, last.activation.name == logitsLoss.logitsActivation
+        {
+            last.lossUsesLogits = true
+            logitsLayer = last
+        } else {
+            (model.layers.last as? Dense)?.lossUsesLogits = false
+            logitsLayer = nil
+        }
+        lossGradient = Tensor(shape: [0] + (model.outputShape ?? [0]))
+    }
+
+    /// Checks that targets fit the model's output before any step runs.
+    public func validate(features: Tensor, targets: Tensor) throws(ShapeError) {
+        guard let inputShape = model.inputShape, let outputShape = model.outputShape else {
+            throw ShapeError("the model has not been built")
+        }
+        guard features.sampleShape == inputShape else {
+            throw ShapeError(
+                "the model expects samples of shape \(Tensor.describe(inputShape)), but the data has samples of shape \(Tensor.describe(features.sampleShape))",
+                hint: inputShape.count == 1 && features.sampleShape.count > 1
+                    ? "the samples are \(features.sampleShape.map(String.init).joined(separator: "×")); add `flatten` before `dense`" : nil)
+        }
+        guard targets.rows == features.rows else {
+            throw ShapeError("there are \(features.rows) samples but \(targets.rows) targets")
+        }
+        let outputs = outputShape.reduce(1, *)
+        if loss is SparseCategoricalCrossEntropy {
+            guard targets.columns == 1 else {
+                throw ShapeError(
+                    "sparse_categorical_crossentropy expects one class number per sample, but the targets have \(targets.columns) columns",
+                    hint: "for one-hot targets use categorical_crossentropy")
+            }
+            if let bad = targets.scalars.firstIndex(where: { $0 < 0 || Int($0) >= outputs || $0 != $0.rounded() }) {
+                throw ShapeError(
+                    "sample \(bad + 1) has the label \(targets.scalars[bad]), but the model's \(outputs) outputs stand for the classes 0 to \(outputs - 1)",
+                    hint: "the last dense layer needs one unit per class")
+            }
+        } else if targets.columns != outputs {
+            throw ShapeError(
+                "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets have \(targets.columns) column\(targets.columns == 1 ? "" : "s")",
+                hint: loss is CategoricalCrossEntropy && targets.columns == 1
+                    ? "for labels given as class numbers use sparse_categorical_crossentropy" : nil)
+        }
+    }
+
+    /// Trains for `epochs` epochs and returns the per-epoch history.
+    ///
+    /// `onStep(step, steps)` is called after every update (progress bars), `onEpoch` after every
+    /// epoch, and `shouldStop` before every step (interruption).
+    public func fit(
+        features: Tensor, targets: Tensor, epochs: Int, descent: DescentMode,
+        generator: inout SeededGenerator,
+        shouldStop: () -> Bool = { false },
+        onStep: (Int, Int) -> Void = { _, _ in },
+        onEpoch: (EpochRecord) -> Void = { _ in }
+    ) throws(TrainingError) -> TrainingHistory {
+        do { try validate(features: features, targets: targets) } catch { throw .shape(error) }
+        var history = TrainingHistory()
+        let parameters = model.parameters
+        for epoch in 1...max(epochs, 1) where epochs > 0 {
+            var totals: [String: Double] = [:]
+            var seen = 0
+            let batches = descent.batches(samples: features.rows, generator: &generator)
+            for (index, batch) in batches.enumerated() {
+                if shouldStop() { throw .interrupted(completedEpochs: epoch - 1) }
+                let x = batch.count == features.rows ? features : features.gathering(rows: batch)
+                let y = batch.count == features.rows ? targets : targets.gathering(rows: batch)
+                let output = model.forward(x, training: true, generator: &generator)
+                let batchLoss = lossAndGradient(truth: y, output: output)
+                guard batchLoss.isFinite else {
+                    throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
+                }
+                totals["loss", default: 0] += Double(batchLoss) * Double(batch.count)
+                for metric in metrics {
+                    totals[metric.name, default: 0] += metric.value(truth: y, predicted: output) * Double(batch.count)
+                }
+                seen += batch.count
+                backward()
+                optimizer.step(parameters)
+                onStep(index + 1, batches.count)
+            }
+            let record = EpochRecord(epoch: epoch, metrics: totals.mapValues { $0 / Double(max(seen, 1)) })
+            history.append(record)
+            onEpoch(record)
+        }
+        return history
+    }
+
+    /// Loss and metrics over a whole data set, in batches, with nothing learned (Keras'
+    /// `evaluate`). Dropout is off.
+    public func evaluate(features: Tensor, targets: Tensor, batchSize: Int = 1024) throws(ShapeError) -> [String: Double] {
+        try validate(features: features, targets: targets)
+        var generator = SeededGenerator(seed: 0)
+        var totals: [String: Double] = [:]
+        var start = 0
+        while start < features.rows {
+            let rows = Array(start..<min(start + batchSize, features.rows))
+            let y = targets.gathering(rows: rows)
+            let output = model.forward(features.gathering(rows: rows), training: false, generator: &generator)
+            totals["loss", default: 0] += Double(lossAndGradient(truth: y, output: output)) * Double(rows.count)
+            for metric in metrics {
+                totals[metric.name, default: 0] += metric.value(truth: y, predicted: output) * Double(rows.count)
+            }
+            start += batchSize
+        }
+        return totals.mapValues { $0 / Double(max(features.rows, 1)) }
+    }
+
+    private func lossAndGradient(truth: Tensor, output: Tensor) -> Float {
+        if let logitsLayer, let logitsLoss = loss as? any LogitsLoss {
+            return logitsLoss.lossAndGradient(truth: truth, logits: logitsLayer.logits, gradient: &lossGradient)
+        }
+        return loss.lossAndGradient(truth: truth, predicted: output, gradient: &lossGradient)
+    }
+
+    private func backward() {
+        var gradient = lossGradient
+        for (index, layer) in model.layers.enumerated().reversed() {
+            guard let next = layer.backward(gradient, needInputGradient: index > 0) else { break }
+            gradient = next
+        }
+    }
+}

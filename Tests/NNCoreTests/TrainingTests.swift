@@ -1,0 +1,139 @@
+// Training: the descent modes, determinism, divergence and shape errors.
+
+import XCTest
+@testable import NNCore
+
+final class TrainingTests: XCTestCase {
+    private let x = try! Tensor(rows: [[0.22, 1], [0.25, 0], [0.47, 1], [0.52, 0], [0.46, 1], [0.56, 1], [0.55, 0]])
+    private let y = try! Tensor(rows: [[0], [0], [1], [0], [1], [1], [0]])
+
+    private func neuron(optimizer: any Optimizer = StochasticGradientDescent(learningRate: 0.5), seed: UInt64 = 1) throws -> (Sequential, Trainer) {
+        var generator = SeededGenerator(seed: seed)
+        let model = Sequential(name: "n", layers: [Dense(units: 1, activation: Sigmoid(), weights: .glorotUniform)])
+        try model.build(inputShape: [2], generator: &generator)
+        return (model, Trainer(model: model, loss: BinaryCrossEntropy(), optimizer: optimizer, metrics: [.accuracy]))
+    }
+
+    private func weights(_ model: Sequential) -> [Float] { model.parameters.flatMap(\.value.scalars) }
+
+    func testMiniBatchOfAllSamplesEqualsBatchDescent() throws {
+        let (a, trainerA) = try neuron()
+        let (b, trainerB) = try neuron()
+        var g1 = SeededGenerator(seed: 9), g2 = SeededGenerator(seed: 9)
+        _ = try trainerA.fit(features: x, targets: y, epochs: 20, descent: .batch, generator: &g1)
+        _ = try trainerB.fit(features: x, targets: y, epochs: 20, descent: .miniBatch(size: 7), generator: &g2)
+        XCTAssertEqual(weights(a), weights(b))
+    }
+
+    func testMiniBatchOfOneWithoutShufflingEqualsSingleSampleUpdates() throws {
+        let (a, trainerA) = try neuron()
+        let (b, trainerB) = try neuron()
+        var generator = SeededGenerator(seed: 9)
+        _ = try trainerA.fit(features: x, targets: y, epochs: 3, descent: .miniBatch(size: 1, shuffle: false), generator: &generator)
+        for _ in 0..<3 {
+            for row in 0..<x.rows {
+                _ = try trainerB.fit(features: x.gathering(rows: [row]), targets: y.gathering(rows: [row]), epochs: 1, descent: .batch, generator: &generator)
+            }
+        }
+        XCTAssertEqual(weights(a), weights(b))
+    }
+
+    func testStepsPerEpochFollowTheCourse() {
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).stepsPerEpoch(samples: 60000), 1875)
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).stepsPerEpoch(samples: 60001), 1876)
+        XCTAssertEqual(DescentMode.batch.stepsPerEpoch(samples: 60000), 1)
+        XCTAssertEqual(DescentMode.stochastic.stepsPerEpoch(samples: 20), 20)
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).describe(samples: 60000),
+                       "mini-batch descent: 1875 steps of 32 samples per epoch (60000 samples ÷ batch 32)")
+    }
+
+    func testLastMiniBatchHoldsTheRemainder() {
+        var generator = SeededGenerator(seed: 1)
+        let batches = DescentMode.miniBatch(size: 3).batches(samples: 7, generator: &generator)
+        XCTAssertEqual(batches.map(\.count), [3, 3, 1])
+        XCTAssertEqual(Set(batches.joined()), Set(0..<7))
+    }
+
+    func testStochasticDescentPicksOneSamplePerStep() {
+        var generator = SeededGenerator(seed: 1)
+        let batches = DescentMode.stochastic.batches(samples: 7, generator: &generator)
+        XCTAssertEqual(batches.count, 7)
+        XCTAssertTrue(batches.allSatisfy { $0.count == 1 && (0..<7).contains($0[0]) })
+    }
+
+    func testSameSeedGivesIdenticalWeightsAndDifferentSeedsDiffer() throws {
+        func train(_ seed: UInt64) throws -> [Float] {
+            var generator = SeededGenerator(seed: seed)
+            let model = Sequential(name: "m", layers: [Dense(units: 4, activation: ReLU()), Dropout(rate: 0.25), Dense(units: 1, activation: Sigmoid())])
+            try model.build(inputShape: [2], generator: &generator)
+            let trainer = Trainer(model: model, loss: BinaryCrossEntropy(), optimizer: Adam(learningRate: 0.01))
+            _ = try trainer.fit(features: x, targets: y, epochs: 5, descent: .miniBatch(size: 3), generator: &generator)
+            return weights(model)
+        }
+        XCTAssertEqual(try train(42), try train(42))
+        XCTAssertNotEqual(try train(42), try train(43))
+    }
+
+    func testLossFallsOnTheInsuranceExample() throws {
+        let (_, trainer) = try neuron()
+        var generator = SeededGenerator(seed: 1)
+        let history = try trainer.fit(features: x, targets: y, epochs: 200, descent: .batch, generator: &generator)
+        XCTAssertLessThan(history.epochs.last!.loss, history.epochs.first!.loss)
+        XCTAssertEqual(history.series("loss").count, 200)
+        XCTAssertNotNil(history.epochs.last?.metrics["accuracy"])
+    }
+
+    func testDivergingLossStopsWithTheEpochAndAHint() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "r", layers: [Dense(units: 1)])
+        try model.build(inputShape: [1], generator: &generator)
+        let trainer = Trainer(model: model, loss: MeanSquaredError(), optimizer: StochasticGradientDescent(learningRate: 1e3))
+        let bigX = try Tensor(rows: [[100], [200], [300]]), bigY = try Tensor(rows: [[1], [2], [3]])
+        XCTAssertThrowsError(try trainer.fit(features: bigX, targets: bigY, epochs: 100, descent: .batch, generator: &generator)) { error in
+            guard case .diverged(let epoch, _, _) = error as? TrainingError else { return XCTFail("\(error)") }
+            XCTAssertGreaterThan(epoch, 1)
+            XCTAssertEqual((error as? TrainingError)?.hint, "the steps are too large for this data: try a smaller learning rate, e.g. rate=100.0")
+        }
+    }
+
+    func testTargetsThatDoNotFitTheOutputAreRefusedBeforeTraining() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "d", layers: [Dense(units: 3, activation: Softmax())])
+        try model.build(inputShape: [2], generator: &generator)
+        let trainer = Trainer(model: model, loss: CategoricalCrossEntropy(), optimizer: Adam())
+        XCTAssertThrowsError(try trainer.validate(features: x, targets: y)) { error in
+            XCTAssertEqual((error as? ShapeError)?.message, "the model gives 3 outputs per sample, but the targets have 1 column")
+            XCTAssertEqual((error as? ShapeError)?.hint, "for labels given as class numbers use sparse_categorical_crossentropy")
+        }
+        let sparse = Trainer(model: model, loss: SparseCategoricalCrossEntropy(), optimizer: Adam())
+        XCTAssertThrowsError(try sparse.validate(features: x, targets: try Tensor(rows: [[0], [1], [2], [3], [0], [1], [2]]))) { error in
+            XCTAssertEqual((error as? ShapeError)?.message, "sample 4 has the label 3.0, but the model's 3 outputs stand for the classes 0 to 2")
+        }
+    }
+
+    func testImagesNeedFlattenBeforeDense() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "d", layers: [Dense(units: 10)])
+        XCTAssertThrowsError(try model.build(inputShape: [28, 28], generator: &generator)) { error in
+            XCTAssertEqual((error as? ShapeError)?.hint, "add `flatten` before the first `dense` layer")
+        }
+    }
+
+    func testSummaryCountsParametersAsKeras() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "mnist", layers: [Flatten(), Dense(units: 100, activation: ReLU()), Dense(units: 10, activation: Sigmoid())])
+        try model.build(inputShape: [28, 28], generator: &generator)
+        let summary = ModelSummary(model)
+        XCTAssertEqual(summary.rows.map(\.layer), ["flatten (Flatten)", "dense (Dense)", "dense_1 (Dense)"])
+        XCTAssertEqual(summary.rows.map(\.outputShape), ["(None, 784)", "(None, 100)", "(None, 10)"])
+        XCTAssertEqual(summary.rows.map(\.parameters), [0, 78500, 1010])
+        XCTAssertEqual(summary.totalParameters, 79510)
+    }
+
+    func testEvaluateReportsLossAndAccuracy() throws {
+        let (_, trainer) = try neuron()
+        let results = try trainer.evaluate(features: x, targets: y)
+        XCTAssertNotNil(results["loss"])
+        XCTAssertNotNil(results["accuracy"])
+    }
+}
