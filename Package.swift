@@ -34,13 +34,9 @@ let package = Package(
         ),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
-        .testTarget(name: "NNBookTests", dependencies: ["NNBook"]),
-        .testTarget(
-            name: "NNBookRenderTests",
-            dependencies: ["NNBookRender"],
-            resources: [.copy("Golden")]
-        ),
+        .testTarget(name: "NNBookTests", dependencies: ["NNBook"], exclude: ["Golden"]),
+        .testTarget(name: "NNBookRenderTests", dependencies: ["NNBookRender", "NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookHistoryTests", dependencies: ["NNBookHistory"]),
-        .testTarget(name: "nnbookTests", dependencies: ["NNBook"]),
+        .testTarget(name: "nnbookTests", dependencies: ["nnbook"]),
     ]
 )

@@ -1,0 +1,65 @@
+// `weights neuron`: the learned numbers, named as the course names them (w1, w2, bias).
+
+import NNCore
+
+/// Shows a model's weights: every number for a small model, a summary per array otherwise.
+struct WeightsCommand: CellCommand {
+    /// Above this many parameters, listing each one helps nobody.
+    static let listingLimit = 50
+
+    let schema = CommandSchema(
+        verb: "weights",
+        summary: "show the model's weights and biases",
+        arguments: [ArgumentSchema("model", .uses(.model), summary: "the model")],
+        examples: ["weights neuron"])
+
+    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
+        let entry = try state.model(invocation.string("model") ?? "", at: invocation.range(of: "model"))
+        guard entry.model.isBuilt else {
+            throw RunError("the model has no weights yet", hint: "train it first, or give input= to `model`", at: invocation.range(of: "model"))
+        }
+        if entry.model.parameterCount <= WeightsCommand.listingLimit {
+            let rows = WeightsCommand.named(entry).map { [$0.name, state.format($0.value)] }
+            return [.table(Table(headers: ["weight", "value"], rows: rows))]
+        }
+        var rows: [[String]] = []
+        for (index, layer) in entry.model.layers.enumerated() {
+            for parameter in layer.parameters {
+                let values = parameter.value.scalars.map(Double.init)
+                let mean = values.reduce(0, +) / Double(values.count)
+                rows.append([
+                    "layer \(index + 1) \(parameter.name)", Tensor.describe(parameter.value.shape),
+                    state.format(mean), state.format(values.min() ?? 0), state.format(values.max() ?? 0),
+                ])
+            }
+        }
+        return [.table(Table(headers: ["array", "shape", "mean", "min", "max"], rows: rows))]
+    }
+
+    /// Each weight with the course's name: `w1 (age)`, `w2 (affordability)`, `bias` for one
+    /// unit; `layer 2 w[3→1]` style names otherwise.
+    static func named(_ entry: ModelEntry) -> [(name: String, value: Float)] {
+        let layers = entry.model.layers.compactMap { $0 as? Dense }
+        let singleNeuron = layers.count == 1 && layers[0].units == 1
+        var result: [(String, Float)] = []
+        for (layerIndex, dense) in layers.enumerated() {
+            guard let kernel = dense.kernel, let bias = dense.bias else { continue }
+            let inputs = kernel.value.rows
+            for input in 0..<inputs {
+                for unit in 0..<dense.units {
+                    let value = kernel.value[input, unit]
+                    if singleNeuron {
+                        let feature = entry.trainedOn.flatMap { input < $0.featureNames.count ? " (\($0.featureNames[input]))" : nil } ?? ""
+                        result.append(("w\(input + 1)\(feature)", value))
+                    } else {
+                        result.append(("layer \(layerIndex + 1) w[\(input + 1)→\(unit + 1)]", value))
+                    }
+                }
+            }
+            for unit in 0..<dense.units {
+                result.append((singleNeuron ? "bias" : "layer \(layerIndex + 1) bias[\(unit + 1)]", bias.value.scalars[unit]))
+            }
+        }
+        return result
+    }
+}

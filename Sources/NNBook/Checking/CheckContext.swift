@@ -1,0 +1,31 @@
+// What the checker knows at each command: the parameters, and the names and facts established
+// by the commands before it.
+
+import Foundation
+
+/// The state of checking, passed from command to command in notebook order.
+public struct CheckContext: Sendable {
+    /// The folder relative paths are read from: the notebook's own.
+    public let folder: URL
+    public let parameters: [String: ParameterValue]
+    private var names: [String: NameKind] = [:]
+    private var facts: Set<String> = []
+
+    public init(folder: URL, parameters: [String: ParameterValue]) {
+        self.folder = folder
+        self.parameters = parameters
+    }
+
+    public mutating func define(_ name: String, as kind: NameKind) { names[name] = kind }
+
+    public func kind(of name: String) -> NameKind? { names[name] }
+
+    public func names(of kind: NameKind) -> [String] {
+        names.filter { $0.value == kind }.map(\.key).sorted()
+    }
+
+    /// Records something later commands depend on, e.g. `"compiled:neuron"`.
+    public mutating func note(_ fact: String) { facts.insert(fact) }
+
+    public func knows(_ fact: String) -> Bool { facts.contains(fact) }
+}

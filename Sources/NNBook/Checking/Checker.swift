@@ -1,0 +1,271 @@
+// Checks a whole notebook before anything runs: every command known, every argument typed,
+// every name defined before use, every parameter declared.
+
+import Foundation
+
+/// Validates a parsed notebook against the plugin registry and produces the plan to run.
+public struct Checker: Sendable {
+    public let registry: PluginRegistry
+
+    public init(registry: PluginRegistry) { self.registry = registry }
+
+    /// The plan, or every problem found in the notebook.
+    public func check(_ notebook: Notebook, parameters: [String: ParameterValue], folder: URL) -> Result<Plan, DiagnosticList> {
+        var context = CheckContext(folder: folder, parameters: parameters)
+        var diagnostics: [Diagnostic] = []
+        var cells: [Plan.PlannedCell] = []
+        for cell in notebook.cells {
+            var steps: [Plan.Step] = []
+            for syntax in cell.commands {
+                guard let command = registry.command(syntax.verb) else {
+                    diagnostics.append(Diagnostic(
+                        "unknown command '\(syntax.verb)'", at: syntax.verbRange,
+                        hint: Suggestions.hint(for: syntax.verb, in: registry.verbs, kind: "commands")))
+                    continue
+                }
+                let (invocation, problems) = resolve(syntax, against: command.schema, in: &context)
+                diagnostics += problems
+                guard problems.isEmpty, let invocation else { continue }
+                let commandProblems = command.check(invocation, in: &context)
+                diagnostics += commandProblems
+                steps.append(Plan.Step(command: command, invocation: invocation))
+            }
+            cells.append(Plan.PlannedCell(cell: cell, steps: steps))
+        }
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        return .success(Plan(notebook: notebook, parameters: parameters, cells: cells))
+    }
+
+    /// Matches a command's written arguments to its schema, converting every value.
+    func resolve(_ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext) -> (Invocation?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var values: [String: ResolvedValue] = [:]
+        var ranges: [String: SourceRange] = [:]
+        var extras: [(name: String, value: ResolvedValue)] = []
+        var definitions: [(String, NameKind)] = []
+        let usage = "usage: \(schema.usage)"
+
+        let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
+            if case .positional(let value) = argument { value } else { nil }
+        }
+        var position = 0
+        for argument in schema.arguments {
+            if let keyword = argument.keyword {
+                guard position < positionals.count else {
+                    if !argument.isOptional {
+                        diagnostics.append(Diagnostic(
+                            "'\(schema.verb)' needs '\(keyword) \(argument.type.placeholder)' (\(argument.summary))",
+                            at: end(of: syntax), hint: usage))
+                    }
+                    continue
+                }
+                guard case .word(keyword) = positionals[position].kind else {
+                    if argument.isOptional { continue }
+                    diagnostics.append(Diagnostic(
+                        "expected '\(keyword)' here, not \(positionals[position].text)", at: positionals[position].range, hint: usage))
+                    return (nil, diagnostics)
+                }
+                position += 1
+            }
+            guard position < positionals.count else {
+                if !argument.isOptional {
+                    diagnostics.append(Diagnostic(
+                        "'\(schema.verb)' needs \(argument.type.placeholder) (\(argument.summary))", at: end(of: syntax), hint: usage))
+                }
+                continue
+            }
+            let value = positionals[position]
+            position += 1
+            switch convert(value, to: argument.type, context: context) {
+            case .success(let resolved):
+                values[argument.name] = resolved
+                ranges[argument.name] = value.range
+                if case .defines(let kind) = argument.type, let name = resolved.string { definitions.append((name, kind)) }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        if position < positionals.count {
+            diagnostics.append(Diagnostic(
+                "unexpected \(positionals[position].text): '\(schema.verb)' takes \(schema.arguments.isEmpty ? "no values before its options" : "only \(schema.arguments.count) value\(schema.arguments.count == 1 ? "" : "s") before its options")",
+                at: positionals[position].range, hint: usage))
+        }
+
+        for argument in syntax.arguments {
+            guard case .option(let name, let nameRange, let value) = argument else { continue }
+            if ranges[name] != nil || extras.contains(where: { $0.name == name }) {
+                diagnostics.append(Diagnostic("the option '\(name)' is given twice", at: nameRange, hint: "keep one of them"))
+                continue
+            }
+            let type: ValueType
+            if let option = schema.option(named: name) {
+                type = option.type
+            } else if let open = schema.openOptions {
+                type = open
+            } else {
+                diagnostics.append(Diagnostic(
+                    "'\(schema.verb)' has no option '\(name)'", at: nameRange,
+                    hint: schema.options.isEmpty
+                        ? "'\(schema.verb)' takes no options; \(usage)"
+                        : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'")))
+                continue
+            }
+            switch convert(value, to: type, context: context) {
+            case .success(let resolved):
+                ranges[name] = nameRange
+                if schema.option(named: name) != nil { values[name] = resolved } else { extras.append((name, resolved)) }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        for option in schema.options where values[option.name] == nil {
+            if let defaultValue = option.defaultValue {
+                values[option.name] = defaultValue
+            } else if option.isRequired {
+                diagnostics.append(Diagnostic(
+                    "'\(schema.verb)' needs the option \(option.name)=\(CommandSchema.placeholder(option)) (\(option.summary))",
+                    at: end(of: syntax), hint: usage))
+            }
+        }
+
+        var clauses: [Invocation] = []
+        for clause in syntax.clauses {
+            guard let clauseSchema = schema.clauses.first(where: { $0.verb == clause.verb }) else {
+                diagnostics.append(Diagnostic(
+                    schema.clauses.isEmpty
+                        ? "'\(schema.verb)' takes no indented lines"
+                        : "'\(clause.verb)' cannot be used under '\(schema.verb)'",
+                    at: clause.verbRange,
+                    hint: schema.clauses.isEmpty
+                        ? "only lines of options (name=value) may continue this command"
+                        : Suggestions.hint(for: clause.verb, in: schema.clauses.map(\.verb), kind: "lines under '\(schema.verb)'")))
+                continue
+            }
+            let (invocation, problems) = resolve(clause, against: clauseSchema, in: &context)
+            diagnostics += problems
+            if let invocation { clauses.append(invocation) }
+        }
+
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        for (name, kind) in definitions { context.define(name, as: kind) }
+        return (Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [])
+    }
+
+    /// Converts one written value to `type`, substituting a `$parameter` first.
+    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext) -> Result<ResolvedValue, Diagnostic> {
+        let text: String
+        var quoted = false
+        switch value.kind {
+        case .parameter(let name):
+            guard let parameter = context.parameters[name] else {
+                let declared = context.parameters.keys.sorted()
+                return .failure(Diagnostic(
+                    "the parameter '$\(name)' is not declared", at: value.range,
+                    hint: declared.isEmpty
+                        ? "declare it in the front matter, e.g.\n  params:\n    \(name): 1"
+                        : (Suggestions.closest(to: name, in: declared).map { "did you mean '$\($0)'? " } ?? "")
+                            + "the parameters are: " + declared.joined(separator: ", ")))
+            }
+            text = parameter.text
+            quoted = { if case .string = parameter { true } else { false } }()
+        case .word(let word):
+            text = word
+        case .string(let string):
+            text = string
+            quoted = true
+        case .list(let items):
+            guard case .list(let element) = type else {
+                return .failure(Diagnostic("expected \(type.description), not a list", at: value.range))
+            }
+            var resolved: [ResolvedValue] = []
+            for item in items {
+                switch convert(item, to: element, context: context) {
+                case .success(let value): resolved.append(value)
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            return .success(.list(resolved))
+        }
+        let shown = quoted ? "\"\(text)\"" : text
+        func mismatch(_ hint: String? = nil) -> Result<ResolvedValue, Diagnostic> {
+            .failure(Diagnostic("expected \(type.description), not \(shown)", at: value.range, hint: hint))
+        }
+        switch type {
+        case .number:
+            guard let number = Double(text), number.isFinite else { return mismatch() }
+            return .success(.number(number))
+        case .integer:
+            guard let integer = Int(text) else {
+                return mismatch(Double(text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil })
+            }
+            return .success(.integer(integer))
+        case .string, .path, .word:
+            return .success(.string(text))
+        case .boolean:
+            switch text {
+            case "true": return .success(.boolean(true))
+            case "false": return .success(.boolean(false))
+            default: return mismatch()
+            }
+        case .choice(let choices):
+            guard choices.contains(text) else {
+                return .failure(Diagnostic(
+                    "'\(text)' is not one of the choices", at: value.range,
+                    hint: Suggestions.hint(for: text, in: choices, kind: "choices")))
+            }
+            return .success(.string(text))
+        case .list(let element):
+            return convert(value, to: element, context: context).map { .list([$0]) }
+        case .defines:
+            guard !quoted, Checker.isName(text) else {
+                return .failure(Diagnostic(
+                    "'\(text)' cannot be used as a name", at: value.range,
+                    hint: "names use letters, digits and '_', and start with a letter"))
+            }
+            return .success(.string(text))
+        case .uses(let kind):
+            let base = kind == .dataset ? String(text.split(separator: ".", maxSplits: 1).first ?? "") : text
+            guard context.kind(of: base) == kind else {
+                let known = context.names(of: kind)
+                let message = context.kind(of: base).map { "'\(base)' is a \($0.rawValue), not a \(kind.rawValue)" }
+                    ?? "no \(kind.rawValue) named '\(base)' has been defined before this line"
+                return .failure(Diagnostic(
+                    message, at: value.range,
+                    hint: known.isEmpty
+                        ? "define the \(kind.rawValue) in an earlier command"
+                        : Suggestions.hint(for: base, in: known, kind: "\(kind.rawValue)s")))
+            }
+            if kind == .dataset, text != base {
+                let split = String(text.dropFirst(base.count + 1))
+                guard split == "train" || split == "test" else {
+                    return .failure(Diagnostic(
+                        "'\(split)' is not a split", at: value.range,
+                        hint: "a data set's splits are \(base).train and \(base).test"))
+                }
+                guard context.knows("split:\(base)") else {
+                    return .failure(Diagnostic(
+                        "'\(base)' has not been split, so it has no \(split) split", at: value.range,
+                        hint: "add `split \(base) test=0.2` before this line"))
+                }
+            }
+            return .success(.string(text))
+        }
+    }
+
+    /// A name for a data set or model: letters, digits and `_`, starting with a letter.
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// Just past the last thing written, where a missing argument belongs.
+    private func end(of syntax: CommandSyntax) -> SourceRange {
+        let ranges = [syntax.verbRange] + syntax.arguments.map { argument in
+            switch argument {
+            case .positional(let value), .option(_, _, let value): value.range
+            }
+        }
+        let last = ranges.filter { $0.line == syntax.line }.map { $0.column + $0.length }.max() ?? 1
+        return SourceRange(line: syntax.line, column: last + 1, length: 1)
+    }
+}

@@ -1,0 +1,33 @@
+// From text to a runnable plan: parse, bind parameters, check — the steps `check` and `run` share.
+
+import Foundation
+
+/// Prepares a notebook's text for running, collecting every problem along the way.
+public enum NotebookPreparation {
+    /// Where preparation stopped.
+    public enum Failure: Error {
+        /// The notebook itself has problems (syntax, unknown commands, …).
+        case notebook(DiagnosticList, Notebook?)
+        /// A `-p` override names an unknown parameter or has the wrong type: a usage error.
+        case parameters(DiagnosticList, Notebook)
+    }
+
+    /// Parses `text`, binds `overrides`, and checks the notebook against `registry`.
+    /// `folder` is where relative paths are read from.
+    public static func plan(
+        text: String, path: String, folder: URL, overrides: [(name: String, value: String)], registry: PluginRegistry
+    ) -> Result<Plan, Failure> {
+        let notebook: Notebook
+        switch NotebookParser.parse(text, path: path) {
+        case .success(let parsed): notebook = parsed
+        case .failure(let diagnostics): return .failure(.notebook(diagnostics, nil))
+        }
+        let parameters: [String: ParameterValue]
+        switch ParameterBinding.resolve(notebook.frontMatter, overrides: overrides) {
+        case .success(let values): parameters = values
+        case .failure(let diagnostics): return .failure(.parameters(diagnostics, notebook))
+        }
+        return Checker(registry: registry).check(notebook, parameters: parameters, folder: folder)
+            .mapError { .notebook($0, notebook) }
+    }
+}

@@ -1,0 +1,31 @@
+// A problem found in a notebook, as a value: where, what, and how to fix it.
+
+/// An error or warning at a place in a file.
+public struct Diagnostic: Error, Equatable, Sendable {
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public let severity: Severity
+    public let message: String
+    /// Where in the notebook; nil for problems with no place (a missing file).
+    public let range: SourceRange?
+    public let hint: String?
+    /// The file, when it is not the notebook itself (a data file).
+    public let path: String?
+
+    public init(_ message: String, at range: SourceRange?, hint: String? = nil, severity: Severity = .error, path: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.hint = hint
+        self.path = path
+    }
+}
+
+/// Several diagnostics at once: the parser and the checker report everything they find.
+public struct DiagnosticList: Error, Equatable, Sendable {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

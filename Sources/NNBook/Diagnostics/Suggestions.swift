@@ -1,0 +1,42 @@
+// "Did you mean …": the closest known name to a misspelt one.
+
+/// Finds the known name closest to what was typed.
+public enum Suggestions {
+    /// The candidate with the smallest edit distance, if it is close enough to be a typo
+    /// (at most a third of the word's length, and at least 1).
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(1, word.count / 3)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates.sorted() {
+            let d = distance(word.lowercased(), candidate.lowercased())
+            if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
+        }
+        return best?.name
+    }
+
+    /// `hint: did you mean 'train'?` text, or a list of the known names when nothing is close.
+    public static func hint(for word: String, in candidates: [String], kind: String) -> String {
+        if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
+        return "the known \(kind) are: " + candidates.sorted().joined(separator: ", ")
+    }
+
+    /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}

@@ -1,0 +1,35 @@
+// How numbers are written in pages and messages: one documented rule, so runs compare byte for byte.
+
+import Foundation
+
+/// Number formatting.
+///
+/// Computed values (losses, weights, metrics) are printed with a fixed number of decimal places:
+/// the notebook's `precision`, 4 unless the front matter says otherwise, as Keras prints
+/// `loss: 0.2874`. Values the user wrote (parameters, options) are printed as short as they can
+/// be while reading back to the same number.
+public enum NumberText {
+    /// `value` with exactly `places` decimals; `-0.0000` is written `0.0000`, NaN and infinities
+    /// as `nan`, `inf`, `-inf`.
+    public static func fixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        let text = String(format: "%.\(places)f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
+        return text
+    }
+
+    /// A Float32 from data or settings as it was written: `18`, `0.22`, `0.001` (the shortest
+    /// text that reads back to the same Float, never Double's long expansion of it).
+    public static func data(_ value: Float) -> String {
+        if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    /// The shortest text for `value`: `0.5`, `1000`, `1e-07`.
+    public static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,100 @@
+// Splits one line of a cell into tokens: words, quoted strings, `=`, list brackets, `$params`.
+
+/// A token of a command line and where it stands.
+struct Token: Equatable {
+    enum Kind: Equatable {
+        case word(String)
+        case string(String)
+        case parameter(String)
+        case equals, openBracket, closeBracket, comma
+    }
+
+    let kind: Kind
+    let range: SourceRange
+}
+
+/// Turns a line into tokens. `#` outside a string starts a comment; a word is any run of
+/// characters other than spaces and `"=[],#$`, so paths and numbers need no quotes.
+struct CommandLexer {
+    private static let special: Set<Character> = ["\"", "=", "[", "]", ",", "#", "$"]
+
+    static func tokens(of text: String, line: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        let characters = Array(text)
+        var tokens: [Token] = []
+        var index = 0
+        func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(line: line, column: start + 1, length: end - start) }
+
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case " ", "\t":
+                index += 1
+            case "#":
+                return (tokens, [])
+            case "=":
+                tokens.append(Token(kind: .equals, range: range(index, index + 1)))
+                index += 1
+            case "[":
+                tokens.append(Token(kind: .openBracket, range: range(index, index + 1)))
+                index += 1
+            case "]":
+                tokens.append(Token(kind: .closeBracket, range: range(index, index + 1)))
+                index += 1
+            case ",":
+                tokens.append(Token(kind: .comma, range: range(index, index + 1)))
+                index += 1
+            case "\"":
+                let start = index
+                var value = ""
+                index += 1
+                var closed = false
+                while index < characters.count {
+                    let next = characters[index]
+                    if next == "\"" {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    if next == "\\", index + 1 < characters.count {
+                        let escaped = characters[index + 1]
+                        switch escaped {
+                        case "n": value.append("\n")
+                        case "t": value.append("\t")
+                        default: value.append(escaped)
+                        }
+                        index += 2
+                        continue
+                    }
+                    value.append(next)
+                    index += 1
+                }
+                guard closed else {
+                    return (tokens, [Diagnostic(
+                        "this string is never closed", at: range(start, start + 1),
+                        hint: "add a closing \" on the same line")])
+                }
+                tokens.append(Token(kind: .string(value), range: range(start, index)))
+            case "$":
+                let start = index
+                index += 1
+                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                    index += 1
+                }
+                let name = String(characters[(start + 1)..<index])
+                guard !name.isEmpty else {
+                    return (tokens, [Diagnostic(
+                        "'$' must be followed by a parameter name", at: range(start, start + 1),
+                        hint: "write $rate to use the parameter rate from the front matter")])
+                }
+                tokens.append(Token(kind: .parameter(name), range: range(start, index)))
+            default:
+                let start = index
+                while index < characters.count, !characters[index].isWhitespace, !special.contains(characters[index]) {
+                    index += 1
+                }
+                tokens.append(Token(kind: .word(String(characters[start..<index])), range: range(start, index)))
+            }
+        }
+        return (tokens, [])
+    }
+}

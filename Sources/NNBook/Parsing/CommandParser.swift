@@ -1,0 +1,140 @@
+// Reads the lines of a cell as commands: `verb positional… key=value…`, indented lines belonging
+// to the command above.
+
+/// Parses a cell's lines into commands, collecting every error instead of stopping at the first.
+struct CommandParser {
+    /// `lines` are the cell's lines; `firstLine` is the file line of the first of them.
+    static func commands(in lines: [String], firstLine: Int) -> (commands: [CommandSyntax], diagnostics: [Diagnostic]) {
+        var commands: [CommandSyntax] = []
+        var diagnostics: [Diagnostic] = []
+        for (offset, text) in lines.enumerated() {
+            let line = firstLine + offset
+            let (tokens, lexDiagnostics) = CommandLexer.tokens(of: text, line: line)
+            diagnostics += lexDiagnostics
+            guard !lexDiagnostics.isEmpty || !tokens.isEmpty else { continue }
+            guard lexDiagnostics.isEmpty else { continue }
+            let indented = text.first == " " || text.first == "\t"
+            var parser = TokenParser(tokens: tokens)
+            if indented {
+                guard let parent = commands.popLast() else {
+                    diagnostics.append(Diagnostic(
+                        "this line is indented but there is no command above it", at: tokens[0].range,
+                        hint: "start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"))
+                    continue
+                }
+                if case .word = tokens[0].kind, tokens.count > 1, tokens[1].kind == .equals {
+                    let (arguments, errors) = parser.arguments()
+                    diagnostics += errors
+                    commands.append(parent.adding(arguments: arguments))
+                } else if let clause = parser.command(diagnostics: &diagnostics) {
+                    commands.append(parent.adding(clause: clause))
+                } else {
+                    commands.append(parent)
+                }
+            } else if let command = parser.command(diagnostics: &diagnostics) {
+                commands.append(command)
+            }
+        }
+        return (commands, diagnostics)
+    }
+}
+
+/// A cursor over one line's tokens.
+private struct TokenParser {
+    let tokens: [Token]
+    var position = 0
+
+    init(tokens: [Token]) { self.tokens = tokens }
+
+    mutating func command(diagnostics: inout [Diagnostic]) -> CommandSyntax? {
+        guard case .word(let verb) = tokens[0].kind else {
+            diagnostics.append(Diagnostic(
+                "a command must start with its name", at: tokens[0].range,
+                hint: "e.g. `train neuron on insurance epochs=100`"))
+            return nil
+        }
+        position = 1
+        let (arguments, errors) = self.arguments()
+        diagnostics += errors
+        return CommandSyntax(verb: verb, verbRange: tokens[0].range, arguments: arguments)
+    }
+
+    mutating func arguments() -> ([ArgumentSyntax], [Diagnostic]) {
+        var arguments: [ArgumentSyntax] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            if case .word(let name) = token.kind, position + 1 < tokens.count, tokens[position + 1].kind == .equals {
+                let equals = tokens[position + 1].range
+                let next = position + 2 < tokens.count ? tokens[position + 2].range : nil
+                if equals.column != token.range.column + token.range.length || next.map({ $0.column != equals.column + 1 }) == true {
+                    return (arguments, [Diagnostic(
+                        "spaces around '=' are not allowed", at: equals,
+                        hint: "write options as name=value, e.g. \(name)=1")])
+                }
+                position += 2
+                guard position < tokens.count else {
+                    return (arguments, [Diagnostic(
+                        "the option '\(name)' has no value", at: tokens[position - 1].range,
+                        hint: "write the value right after '=', e.g. \(name)=1")])
+                }
+                switch value() {
+                case .success(let value): arguments.append(.option(name: name, nameRange: token.range, value: value))
+                case .failure(let diagnostic): return (arguments, [diagnostic])
+                }
+            } else if token.kind == .equals {
+                return (arguments, [Diagnostic(
+                    "'=' must follow an option name", at: token.range,
+                    hint: "write options as name=value, with no spaces around '='")])
+            } else {
+                switch value() {
+                case .success(let value): arguments.append(.positional(value))
+                case .failure(let diagnostic): return (arguments, [diagnostic])
+                }
+            }
+        }
+        return (arguments, [])
+    }
+
+    private mutating func value() -> Result<ValueSyntax, Diagnostic> {
+        let token = tokens[position]
+        position += 1
+        switch token.kind {
+        case .word(let word): return .success(ValueSyntax(.word(word), range: token.range))
+        case .string(let string): return .success(ValueSyntax(.string(string), range: token.range))
+        case .parameter(let name): return .success(ValueSyntax(.parameter(name), range: token.range))
+        case .openBracket:
+            var items: [ValueSyntax] = []
+            while position < tokens.count {
+                if tokens[position].kind == .closeBracket {
+                    let end = tokens[position].range
+                    position += 1
+                    let length = end.column + end.length - token.range.column
+                    return .success(ValueSyntax(.list(items), range: SourceRange(line: token.range.line, column: token.range.column, length: length)))
+                }
+                if tokens[position].kind == .comma, !items.isEmpty {
+                    position += 1
+                    continue
+                }
+                if tokens[position].kind == .equals { break }
+                switch value() {
+                case .success(let item): items.append(item)
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            return .failure(Diagnostic("this list is never closed", at: token.range, hint: "add ']' after the last item"))
+        case .closeBracket, .comma, .equals:
+            return .failure(Diagnostic(
+                "unexpected '\(symbol(token.kind))'", at: token.range,
+                hint: "lists are written [1, 2, 3]"))
+        }
+    }
+
+    private func symbol(_ kind: Token.Kind) -> String {
+        switch kind {
+        case .closeBracket: "]"
+        case .comma: ","
+        case .equals: "="
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,178 @@
+// Reads the YAML front matter with Yams, keeping the line of every key for diagnostics.
+
+import Yams
+
+/// Turns the YAML between the `---` lines into `FrontMatter`.
+///
+/// Parameters are declared either by a default value, whose YAML type gives the parameter's
+/// type (`epochs: 1000` is an integer, `rate: 0.5` a number), or in full:
+/// `descent: {type: choice, choices: [batch, stochastic, mini-batch], default: batch}`.
+enum FrontMatterParser {
+    static let keys = ["title", "seed", "precision", "params", "plugins"]
+    static let parameterKeys = ["type", "default", "choices", "help"]
+    static let typeNames = ["number", "integer", "string", "boolean", "choice"]
+
+    static func parse(_ lines: ArraySlice<String>, firstLine: Int) -> Result<FrontMatter, DiagnosticList> {
+        let yaml = lines.joined(separator: "\n")
+        var diagnostics: [Diagnostic] = []
+        func at(_ mark: Mark?, length: Int = 1) -> SourceRange {
+            SourceRange(line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1, length: length)
+        }
+
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(DiagnosticList([yamlDiagnostic(error, at: at)]))
+        } catch {
+            return .failure(DiagnosticList([Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil))]))
+        }
+        var frontMatter = FrontMatter()
+        guard let root else { return .success(frontMatter) }
+        guard let mapping = root.mapping else {
+            return .failure(DiagnosticList([Diagnostic(
+                "the front matter must be a list of settings such as `title: My notebook`", at: at(root.mark))]))
+        }
+
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyRange = at(keyNode.mark, length: key.count)
+            switch key {
+            case "title":
+                guard let title = value.scalar?.string else {
+                    diagnostics.append(Diagnostic("the title must be text", at: keyRange))
+                    continue
+                }
+                frontMatter.title = title
+            case "seed":
+                guard let text = value.scalar?.string, let seed = UInt64(text) else {
+                    diagnostics.append(Diagnostic(
+                        "the seed must be a whole number of 0 or more", at: at(value.mark, length: value.scalar?.string.count ?? 1),
+                        hint: "e.g. seed: 42"))
+                    continue
+                }
+                frontMatter.seed = seed
+            case "precision":
+                guard let text = value.scalar?.string, let places = Int(text), (0...12).contains(places) else {
+                    diagnostics.append(Diagnostic(
+                        "precision must be a whole number of decimal places from 0 to 12", at: at(value.mark, length: value.scalar?.string.count ?? 1)))
+                    continue
+                }
+                frontMatter.precision = places
+            case "params":
+                guard let parameters = value.mapping else {
+                    diagnostics.append(Diagnostic(
+                        "params must list parameters with their default values", at: keyRange,
+                        hint: "e.g.\n  params:\n    epochs: 1000\n    rate: 0.5"))
+                    continue
+                }
+                for (nameNode, declaration) in parameters {
+                    switch parameter(nameNode, declaration, at: at) {
+                    case .success(let parameter): frontMatter.parameters.append(parameter)
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                }
+            case "plugins":
+                guard let folders = value.sequence?.compactMap({ $0.scalar?.string }), folders.count == value.sequence?.count else {
+                    diagnostics.append(Diagnostic(
+                        "plugins must be a list of folders", at: keyRange, hint: "e.g. plugins: [plugins]"))
+                    continue
+                }
+                frontMatter.pluginFolders = folders
+            default:
+                diagnostics.append(Diagnostic(
+                    "unknown front matter setting '\(key)'", at: keyRange,
+                    hint: Suggestions.hint(for: key, in: keys, kind: "settings")))
+            }
+        }
+        return diagnostics.isEmpty ? .success(frontMatter) : .failure(DiagnosticList(diagnostics))
+    }
+
+    private static func parameter(_ nameNode: Node, _ declaration: Node, at: (Mark?, Int) -> SourceRange) -> Result<ParameterDeclaration, Diagnostic> {
+        let name = nameNode.string ?? ""
+        let range = at(nameNode.mark, name.count)
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name.first?.isNumber == false else {
+            return .failure(Diagnostic(
+                "'\(name)' is not a valid parameter name", at: range,
+                hint: "parameter names use letters, digits and '_', and start with a letter"))
+        }
+        if let scalar = declaration.scalar {
+            guard let (type, value) = inferred(scalar) else {
+                return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
+            }
+            return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, range: range))
+        }
+        guard let fields = declaration.mapping else {
+            return .failure(Diagnostic(
+                "the parameter '\(name)' must have a default value, or settings such as type and default", at: range,
+                hint: "e.g. \(name): 0.5, or \(name): {type: choice, choices: [a, b], default: a}"))
+        }
+        for (key, _) in fields where !parameterKeys.contains(key.string ?? "") {
+            let text = key.string ?? ""
+            return .failure(Diagnostic(
+                "unknown parameter setting '\(text)'", at: at(key.mark, text.count),
+                hint: Suggestions.hint(for: text, in: parameterKeys, kind: "parameter settings")))
+        }
+        let choices = fields["choices"]?.sequence?.compactMap { $0.scalar?.string }
+        let typeName = fields["type"]?.scalar?.string ?? (choices != nil ? "choice" : nil)
+        let defaultText = fields["default"]?.scalar?.string
+        let help = fields["help"]?.scalar?.string
+        let type: ParameterType
+        switch typeName {
+        case "number": type = .number
+        case "integer": type = .integer
+        case "string": type = .string
+        case "boolean": type = .boolean
+        case "choice":
+            guard let choices, !choices.isEmpty else {
+                return .failure(Diagnostic(
+                    "the choice parameter '\(name)' needs a list of choices", at: range,
+                    hint: "e.g. choices: [batch, stochastic, mini-batch]"))
+            }
+            type = .choice(choices)
+        case nil:
+            guard let scalar = fields["default"]?.scalar, let (inferredType, value) = inferred(scalar) else {
+                return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
+            }
+            return .success(ParameterDeclaration(name: name, type: inferredType, defaultValue: value, help: help, range: range))
+        case let other?:
+            let node = fields["type"]
+            return .failure(Diagnostic(
+                "unknown parameter type '\(other)'", at: at(node?.mark, other.count),
+                hint: Suggestions.hint(for: other, in: typeNames, kind: "types")))
+        }
+        guard let defaultText else {
+            return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range, hint: "add default: …"))
+        }
+        guard let value = type.value(from: defaultText) else {
+            return .failure(Diagnostic(
+                "the default '\(defaultText)' of '\(name)' is not a \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
+        }
+        return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
+    }
+
+    /// The type a plain YAML default implies: `1000` integer, `0.5` number, `true` boolean,
+    /// anything else a string.
+    private static func inferred(_ scalar: Node.Scalar) -> (ParameterType, ParameterValue)? {
+        let text = scalar.string
+        if text.isEmpty && scalar.style == .plain { return nil }
+        if scalar.style == .plain {
+            if let integer = Int(text) { return (.integer, .integer(integer)) }
+            if let number = Double(text), number.isFinite { return (.number, .number(number)) }
+            if let boolean = ParameterType.boolean.value(from: text), ["true", "false"].contains(text) { return (.boolean, boolean) }
+        }
+        return (.string, .string(text))
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, at: (Mark?, Int) -> SourceRange) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic("the front matter is not valid YAML: \(problem)", at: at(mark, 1),
+                              hint: "settings are written `name: value`, one per line; nested ones are indented by two spaces")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic("the front matter sets \(duplicates.joined(separator: ", ")) twice", at: at(context.mark, 1))
+        default:
+            return Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil, 1))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+// Reads a .nnbook file: front matter, then Markdown prose and `nnbook` command cells.
+
+/// Parses a whole notebook, reporting every problem it can find in one pass.
+public enum NotebookParser {
+    /// The notebook, or every diagnostic found; `path` is used in messages only.
+    public static func parse(_ text: String, path: String) -> Result<Notebook, DiagnosticList> {
+        let lines = splitLines(text)
+        var diagnostics: [Diagnostic] = []
+        var index = 0
+        var frontMatter = FrontMatter()
+        if lines.first == "---" {
+            if let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) {
+                switch FrontMatterParser.parse(lines[1..<end], firstLine: 2) {
+                case .success(let parsed): frontMatter = parsed
+                case .failure(let list): diagnostics += list.diagnostics
+                }
+                index = end + 1
+            } else {
+                diagnostics.append(Diagnostic(
+                    "the front matter that starts here is never closed", at: SourceRange(line: 1, column: 1, length: 3),
+                    hint: "end the front matter with a line holding only ---"))
+                index = lines.count
+            }
+        }
+
+        var blocks: [Block] = []
+        var prose: [String] = []
+        var cellNumber = 0
+        var labels: [String: Int] = [:]
+        func flushProse() {
+            if !prose.isEmpty { blocks.append(.prose(prose.joined(separator: "\n"))) }
+            prose = []
+        }
+
+        while index < lines.count {
+            guard let fence = Fence(lines[index]) else {
+                prose.append(lines[index])
+                index += 1
+                continue
+            }
+            let closing = lines[(index + 1)...].firstIndex { fence.isClosed(by: $0) }
+            guard fence.isCell else {
+                let end = closing ?? lines.count - 1
+                prose += lines[index...end]
+                index = end + 1
+                continue
+            }
+            let line = index + 1
+            guard let closing else {
+                diagnostics.append(Diagnostic(
+                    "this nnbook cell is never closed", at: SourceRange(line: line, column: fence.indent + 1, length: fence.length),
+                    hint: "end the cell with a line holding only \(String(repeating: fence.character, count: fence.length))"))
+                break
+            }
+            cellNumber += 1
+            let (label, labelDiagnostics) = fence.label(line: line, cellNumber: cellNumber)
+            diagnostics += labelDiagnostics
+            if let earlier = labels[label] {
+                diagnostics.append(Diagnostic(
+                    "the label '\(label)' is already used by the cell at line \(earlier)", at: SourceRange(line: line, column: 1, length: lines[index].count),
+                    hint: "labels name a cell's images and metrics, so each must be unique"))
+            }
+            labels[label] = line
+            let body = Array(lines[(index + 1)..<closing])
+            let (commands, commandDiagnostics) = CommandParser.commands(in: body, firstLine: line + 1)
+            diagnostics += commandDiagnostics
+            flushProse()
+            blocks.append(.cell(Cell(number: cellNumber, label: label, source: body, line: line, commands: commands)))
+            index = closing + 1
+        }
+        flushProse()
+
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks))
+    }
+
+    /// Lines without their terminators (LF or CRLF); a final line break adds no empty line.
+    static func splitLines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+/// A CommonMark code fence: up to three spaces, then three or more backticks or tildes, then
+/// the info string.
+private struct Fence {
+    let indent: Int
+    let character: Character
+    let length: Int
+    let info: [Substring]
+    let text: String
+
+    init?(_ line: String) {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3 else { return nil }
+        let rest = line.dropFirst(indent)
+        guard let first = rest.first, first == "`" || first == "~" else { return nil }
+        let length = rest.prefix { $0 == first }.count
+        guard length >= 3 else { return nil }
+        let info = rest.dropFirst(length)
+        if first == "`", info.contains("`") { return nil }
+        self.text = line
+        self.indent = indent
+        self.character = first
+        self.length = length
+        self.info = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+
+    var isCell: Bool { info.first == "nnbook" }
+
+    func isClosed(by line: String) -> Bool {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3 else { return false }
+        let rest = line.dropFirst(indent)
+        let run = rest.prefix { $0 == character }.count
+        return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The cell's label from `label=NAME` in the info string, or `cell-N`.
+    func label(line: Int, cellNumber: Int) -> (String, [Diagnostic]) {
+        var label = "cell-\(cellNumber)"
+        var diagnostics: [Diagnostic] = []
+        for attribute in info.dropFirst() {
+            let column = text.distance(from: text.startIndex, to: attribute.startIndex) + 1
+            let parts = attribute.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]) {
+                label = String(parts[1])
+            } else {
+                diagnostics.append(Diagnostic(
+                    "'\(attribute)' is not a cell attribute", at: SourceRange(line: line, column: column, length: attribute.count + 1),
+                    hint: "a cell's fence may carry a label: ```nnbook label=training (letters, digits, '-' and '_')"))
+            }
+        }
+        return (label, diagnostics)
+    }
+
+    static func isValidLabel(_ text: Substring) -> Bool {
+        !text.isEmpty && text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && $0.isASCII }
+    }
+}

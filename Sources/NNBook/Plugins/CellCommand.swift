@@ -1,0 +1,28 @@
+// The plugin API: what a command provides so that nnbook can check it, run it and document it.
+
+/// A command that can appear in a cell.
+///
+/// The interpreter knows no command by name: it finds each one through its schema in the
+/// `PluginRegistry`. Checking happens for the whole notebook before anything runs; `check`
+/// adds what the schema cannot say (a model must be compiled before it is trained). `run`
+/// does the work and returns what the page shows.
+public protocol CellCommand: Sendable {
+    var schema: CommandSchema { get }
+
+    /// Problems the schema cannot express, found without running anything.
+    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic]
+
+    /// Runs the command; throws `RunError` for problems the learner can fix.
+    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output]
+}
+
+extension CellCommand {
+    public func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] { [] }
+}
+
+/// A group of related commands (data, model, train, …).
+public protocol Plugin: Sendable {
+    var name: String { get }
+    var summary: String { get }
+    var commands: [any CellCommand] { get }
+}

@@ -1,0 +1,90 @@
+// A command's declaration: its name, arguments, options and examples. The checker, the
+// diagnostics and the generated help all read it, so nothing about a command is written twice.
+
+/// Everything nnbook knows about a command before it runs.
+public struct CommandSchema: Sendable {
+    public let verb: String
+    public let summary: String
+    public let arguments: [ArgumentSchema]
+    public let options: [OptionSchema]
+    /// The commands allowed on indented lines under this one (a model's layers).
+    public let clauses: [CommandSchema]
+    /// When set, options not in `options` are accepted with this type (`predict`'s feature values).
+    public let openOptions: ValueType?
+    public let examples: [String]
+
+    public init(
+        verb: String, summary: String, arguments: [ArgumentSchema] = [], options: [OptionSchema] = [],
+        clauses: [CommandSchema] = [], openOptions: ValueType? = nil, examples: [String] = []
+    ) {
+        self.verb = verb
+        self.summary = summary
+        self.arguments = arguments
+        self.options = options
+        self.clauses = clauses
+        self.openOptions = openOptions
+        self.examples = examples
+    }
+
+    public func option(named name: String) -> OptionSchema? {
+        options.first { $0.name == name }
+    }
+
+    /// `train MODEL on DATASET [epochs=INTEGER] …`
+    public var usage: String {
+        var parts = [verb]
+        for argument in arguments {
+            let text = (argument.keyword.map { "\($0) " } ?? "") + argument.type.placeholder
+            parts.append(argument.isOptional ? "[\(text)]" : text)
+        }
+        for option in options {
+            let text = "\(option.name)=\(CommandSchema.placeholder(option))"
+            parts.append(option.isRequired ? text : "[\(text)]")
+        }
+        if openOptions != nil { parts.append("[NAME=VALUE …]") }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension CommandSchema {
+    /// A long list of choices would drown the usage line: `loss=LOSS` stands for it, and the
+    /// choices are in `nnbook help`.
+    static func placeholder(_ option: OptionSchema) -> String {
+        if case .choice(let choices) = option.type, choices.count > 4 { return option.name.uppercased() }
+        return option.type.placeholder
+    }
+}
+
+/// A positional argument, optionally introduced by a keyword (`on insurance`).
+public struct ArgumentSchema: Sendable {
+    public let name: String
+    public let type: ValueType
+    public let summary: String
+    public let keyword: String?
+    public let isOptional: Bool
+
+    public init(_ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.keyword = keyword
+        self.isOptional = isOptional
+    }
+}
+
+/// A `name=value` option, with its default when it has one.
+public struct OptionSchema: Sendable {
+    public let name: String
+    public let type: ValueType
+    public let summary: String
+    public let defaultValue: ResolvedValue?
+    public let isRequired: Bool
+
+    public init(_ name: String, _ type: ValueType, summary: String, default defaultValue: ResolvedValue? = nil, isRequired: Bool = false) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.defaultValue = defaultValue
+        self.isRequired = isRequired
+    }
+}

@@ -1,0 +1,36 @@
+// One checked command, ready to run: every argument converted to its declared type.
+
+/// A command as the checker resolved it: parameters substituted, values typed, defaults filled.
+public struct Invocation: Sendable {
+    public let verb: String
+    /// Where the command's name stands; runtime errors without a better place point here.
+    public let range: SourceRange
+    public let values: [String: ResolvedValue]
+    /// Where each argument or option was written, for errors about one value.
+    public let ranges: [String: SourceRange]
+    /// Options accepted through the schema's `openOptions`, in the order written.
+    public let extraOptions: [(name: String, value: ResolvedValue)]
+    public let clauses: [Invocation]
+
+    public init(
+        verb: String, range: SourceRange, values: [String: ResolvedValue], ranges: [String: SourceRange] = [:],
+        extraOptions: [(name: String, value: ResolvedValue)] = [], clauses: [Invocation] = []
+    ) {
+        self.verb = verb
+        self.range = range
+        self.values = values
+        self.ranges = ranges
+        self.extraOptions = extraOptions
+        self.clauses = clauses
+    }
+
+    public func number(_ name: String) -> Double? { values[name]?.number }
+    public func integer(_ name: String) -> Int? { values[name]?.integer }
+    public func string(_ name: String) -> String? { values[name]?.string }
+    public func boolean(_ name: String) -> Bool? { values[name]?.boolean }
+    public func numbers(_ name: String) -> [Double]? { values[name]?.list?.compactMap(\.number) }
+    public func strings(_ name: String) -> [String]? { values[name]?.list?.compactMap(\.string) }
+
+    /// Where `name` was written, or the command itself.
+    public func range(of name: String) -> SourceRange { ranges[name] ?? range }
+}

@@ -1,0 +1,32 @@
+// What a command produces: text, tables, images and metrics, rendered into the page.
+
+/// One result of a command.
+public enum Output: Equatable, Sendable {
+    /// Plain text, shown in a fenced block.
+    case text(String)
+    case table(Table)
+    /// An SVG picture written beside the page; `name` is unique within the cell.
+    case image(name: String, svg: String, caption: String)
+    /// A number kept in the run's record under the cell's label (`loss`, `accuracy`, …); it is
+    /// not shown by itself: commands show their numbers in tables.
+    case metric(name: String, value: Double)
+}
+
+/// A table with a header row, rendered as a GitHub-flavoured Markdown table.
+public struct Table: Equatable, Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public let headers: [String]
+    public let rows: [[String]]
+    public let alignments: [Alignment]
+
+    /// Columns whose every cell reads as a number are right-aligned, as spreadsheets align them.
+    public init(headers: [String], rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows
+        alignments = headers.indices.map { column in
+            let cells = rows.compactMap { column < $0.count ? $0[column] : nil }
+            return !cells.isEmpty && cells.allSatisfy { Double($0) != nil || $0 == "nan" || $0.hasSuffix("inf") } ? .right : .left
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// A problem found while running a command, written for the learner who must fix it.
+
+import NNCore
+import NNData
+
+/// Why a command could not finish.
+public struct RunError: Error, Equatable, Sendable {
+    public let message: String
+    public let hint: String?
+    /// Where in the notebook; nil means "at the command that failed".
+    public let range: SourceRange?
+    /// The file at fault, when it is not the notebook (a data file), with its own line/column.
+    public let path: String?
+    public let fileLine: Int?
+    public let fileColumn: Int?
+    /// The learner stopped the run (Ctrl-C); it is recorded as interrupted, not failed.
+    public private(set) var interrupted = false
+
+    public init(_ message: String, hint: String? = nil, at range: SourceRange? = nil) {
+        self.message = message
+        self.hint = hint
+        self.range = range
+        self.path = nil
+        self.fileLine = nil
+        self.fileColumn = nil
+    }
+
+    /// A data file's problem, located in that file.
+    public init(_ error: DataError, at range: SourceRange? = nil) {
+        message = error.path == nil ? error.message : error.description
+        hint = error.hint
+        self.range = range
+        path = error.path
+        fileLine = error.line
+        fileColumn = error.column
+    }
+
+    public init(_ error: ShapeError, at range: SourceRange? = nil) {
+        self.init(error.message, hint: error.hint, at: range)
+    }
+
+    public init(_ error: TrainingError, at range: SourceRange? = nil) {
+        self.init(error.message, hint: error.hint, at: range)
+        if case .interrupted = error { interrupted = true }
+    }
+
+    /// As a diagnostic at `range`, or at the failing command when the error names no place.
+    public func diagnostic(defaultRange: SourceRange) -> Diagnostic {
+        Diagnostic(message, at: range ?? defaultRange, hint: hint)
+    }
+}

@@ -1,0 +1,53 @@
+// What a run produced: each cell's outputs, and how the run ended.
+
+/// The outcome of running a plan.
+public struct RunResult: Sendable {
+    public enum Status: String, Sendable {
+        case succeeded, failed, interrupted
+    }
+
+    /// One cell's results: its outputs, and the error that stopped the run there, if any.
+    public struct CellResult: Sendable {
+        public let cell: Cell
+        public let outputs: [Output]
+        public let error: Diagnostic?
+        /// Wall-clock seconds; kept out of the page so runs compare byte for byte.
+        public let seconds: Double
+        /// False for cells after a failure: they did not run.
+        public let ran: Bool
+
+        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool) {
+            self.cell = cell
+            self.outputs = outputs
+            self.error = error
+            self.seconds = seconds
+            self.ran = ran
+        }
+    }
+
+    public let notebook: Notebook
+    public let parameters: [String: ParameterValue]
+    public let cells: [CellResult]
+    public let status: Status
+
+    public init(notebook: Notebook, parameters: [String: ParameterValue], cells: [CellResult], status: Status) {
+        self.notebook = notebook
+        self.parameters = parameters
+        self.cells = cells
+        self.status = status
+    }
+
+    /// The error that stopped the run, with its cell.
+    public var failure: (cell: Cell, diagnostic: Diagnostic)? {
+        cells.first { $0.error != nil }.map { ($0.cell, $0.error!) }
+    }
+
+    /// Every metric the cells produced, by cell label then metric name.
+    public var metrics: [String: [String: Double]] {
+        var result: [String: [String: Double]] = [:]
+        for cell in cells {
+            for case .metric(let name, let value) in cell.outputs { result[cell.cell.label, default: [:]][name] = value }
+        }
+        return result
+    }
+}

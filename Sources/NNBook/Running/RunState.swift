@@ -1,0 +1,111 @@
+// What cells share while a notebook runs: data sets, models, the seeded generator, settings.
+
+import Foundation
+import NNCore
+import NNData
+
+/// The state every command of a run reads and changes, in cell order.
+public final class RunState {
+    /// The folder relative paths are read from: the notebook's own.
+    public let folder: URL
+    /// Decimal places for computed numbers in the page.
+    public let precision: Int
+    /// The one source of randomness: the notebook's seed.
+    public var generator: SeededGenerator
+    public var datasets: [String: NotebookDataset] = [:]
+    public var models: [String: ModelEntry] = [:]
+    /// Told about training progress, for the terminal; nil when nobody watches.
+    public let observer: (any TrainingObserver)?
+    /// Asked between training steps whether the run was interrupted.
+    public let shouldStop: @Sendable () -> Bool
+
+    public init(
+        folder: URL, seed: UInt64, precision: Int = FrontMatter.defaultPrecision,
+        observer: (any TrainingObserver)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) {
+        self.folder = folder
+        self.precision = precision
+        self.generator = SeededGenerator(seed: seed)
+        self.observer = observer
+        self.shouldStop = shouldStop
+    }
+
+    /// A computed number as the page shows it.
+    public func format(_ value: Double) -> String { NumberText.fixed(value, places: precision) }
+
+    public func format(_ value: Float) -> String { format(Double(value)) }
+
+    /// The data set or split that `reference` names: `insurance`, `insurance.train`, `insurance.test`.
+    public func dataset(_ reference: String, at range: SourceRange) throws(RunError) -> Dataset {
+        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let entry = datasets[parts[0]] else {
+            throw RunError("no data set named '\(parts[0])' exists at this point", at: range)
+        }
+        switch parts.count > 1 ? parts[1] : nil {
+        case "train": return try entry.train(range: range)
+        case "test": return try entry.test(range: range)
+        default: return entry.all
+        }
+    }
+
+    /// What `train` learns from: a named split, or a data set's training split when it has one.
+    public func trainingData(_ reference: String, at range: SourceRange) throws(RunError) -> Dataset {
+        if !reference.contains("."), let entry = datasets[reference] { return entry.trainingSamples }
+        return try dataset(reference, at: range)
+    }
+
+    public func model(_ name: String, at range: SourceRange) throws(RunError) -> ModelEntry {
+        guard let entry = models[name] else { throw RunError("no model named '\(name)' exists at this point", at: range) }
+        return entry
+    }
+}
+
+/// A named data set with its splits, once `split` has made them.
+public struct NotebookDataset: Sendable {
+    public var all: Dataset
+    public var trainSplit: Dataset?
+    public var testSplit: Dataset?
+
+    public init(all: Dataset) { self.all = all }
+
+    /// The samples to learn from: the training split, or everything when there is none.
+    public var trainingSamples: Dataset { trainSplit ?? all }
+
+    func train(range: SourceRange) throws(RunError) -> Dataset {
+        guard let trainSplit else { throw RunError("this data set has not been split", hint: "add a `split` command before", at: range) }
+        return trainSplit
+    }
+
+    func test(range: SourceRange) throws(RunError) -> Dataset {
+        guard let testSplit else { throw RunError("this data set has not been split", hint: "add a `split` command before", at: range) }
+        return testSplit
+    }
+
+    /// Applies a change to the whole set and to each split alike.
+    public mutating func updateEverySplit(_ change: (inout Dataset) throws(DataError) -> Void) throws(DataError) {
+        try change(&all)
+        if trainSplit != nil { try change(&trainSplit!) }
+        if testSplit != nil { try change(&testSplit!) }
+    }
+}
+
+/// A model with what the notebook has done to it.
+public final class ModelEntry {
+    public let model: Sequential
+    /// Set by `compile`.
+    public var trainer: Trainer?
+    /// The history of the latest `train`.
+    public var history: TrainingHistory?
+    /// The columns and scalings of the data it was trained on: `predict` takes inputs by
+    /// these names, in original units.
+    public var trainedOn: Dataset?
+
+    public init(model: Sequential) { self.model = model }
+}
+
+/// Receives training progress (the terminal's progress bar).
+public protocol TrainingObserver: AnyObject {
+    func trainingWillStart(model: String, description: String, epochs: Int, steps: Int)
+    func stepDidFinish(step: Int, of steps: Int)
+    func epochDidFinish(_ record: EpochRecord, of epochs: Int)
+}

@@ -1,0 +1,64 @@
+// One command as written in a cell: a verb, its arguments, and the indented lines under it.
+
+/// `train neuron on insurance epochs=$epochs` as the parser saw it, before any checking.
+public struct CommandSyntax: Equatable, Sendable {
+    public let verb: String
+    public let verbRange: SourceRange
+    public let arguments: [ArgumentSyntax]
+    /// Indented lines that are commands of their own, e.g. a model's `dense` layers.
+    public let clauses: [CommandSyntax]
+
+    public init(verb: String, verbRange: SourceRange, arguments: [ArgumentSyntax], clauses: [CommandSyntax] = []) {
+        self.verb = verb
+        self.verbRange = verbRange
+        self.arguments = arguments
+        self.clauses = clauses
+    }
+
+    public var line: Int { verbRange.line }
+
+    func adding(arguments more: [ArgumentSyntax] = [], clause: CommandSyntax? = nil) -> CommandSyntax {
+        CommandSyntax(verb: verb, verbRange: verbRange, arguments: arguments + more, clauses: clauses + (clause.map { [$0] } ?? []))
+    }
+}
+
+/// A positional value (`neuron`) or an option (`epochs=1000`).
+public enum ArgumentSyntax: Equatable, Sendable {
+    case positional(ValueSyntax)
+    case option(name: String, nameRange: SourceRange, value: ValueSyntax)
+
+    public var range: SourceRange {
+        switch self {
+        case .positional(let value): value.range
+        case .option(_, let nameRange, _): nameRange
+        }
+    }
+}
+
+/// A value as written: a bare word (a name or a number), a quoted string, a list, or `$param`.
+public struct ValueSyntax: Equatable, Sendable {
+    public indirect enum Kind: Equatable, Sendable {
+        case word(String)
+        case string(String)
+        case list([ValueSyntax])
+        case parameter(String)
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The value as the user typed it, for messages.
+    public var text: String {
+        switch kind {
+        case .word(let word): word
+        case .string(let string): "\"\(string)\""
+        case .list(let items): "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .parameter(let name): "$" + name
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// The syntax tree of a .nnbook file: front matter, prose and command cells, each with its place.
+
+/// A parsed notebook. Parsing never runs or checks anything: it only records what was written.
+public struct Notebook: Equatable, Sendable {
+    /// The file's path as the user gave it; diagnostics start with it.
+    public let path: String
+    /// Every line of the file, for quoting in diagnostics.
+    public let lines: [String]
+    public let frontMatter: FrontMatter
+    public let blocks: [Block]
+
+    public init(path: String, lines: [String], frontMatter: FrontMatter, blocks: [Block]) {
+        self.path = path
+        self.lines = lines
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+    }
+
+    public var cells: [Cell] {
+        blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
+    }
+}
+
+/// A piece of the notebook in reading order.
+public enum Block: Equatable, Sendable {
+    /// Markdown text, kept exactly as written (other languages' code fences included).
+    case prose(String)
+    case cell(Cell)
+}
+
+/// A fenced block whose info string is `nnbook`: a list of commands.
+public struct Cell: Equatable, Sendable {
+    /// Position among the notebook's cells, from 1.
+    public let number: Int
+    /// `label=…` from the fence, or `cell-N`: names the cell's metrics and images, so they stay
+    /// stable when cells move.
+    public let label: String
+    /// The lines between the fences, exactly as written.
+    public let source: [String]
+    /// The line of the opening fence.
+    public let line: Int
+    public let commands: [CommandSyntax]
+
+    public init(number: Int, label: String, source: [String], line: Int, commands: [CommandSyntax]) {
+        self.number = number
+        self.label = label
+        self.source = source
+        self.line = line
+        self.commands = commands
+    }
+}

@@ -1,0 +1,34 @@
+// Splitting a data set into training and test samples, reproducibly.
+
+import NNCore
+
+extension Dataset {
+    /// Shuffles the samples with `generator` and puts ⌈fraction · N⌉ of them in the test split,
+    /// the rest in the training split (scikit-learn's `train_test_split` rule). With `stratify`,
+    /// each class is split on its own, so both splits keep the class proportions.
+    public func split(testFraction: Double, stratify: Bool = false, generator: inout SeededGenerator) throws(DataError) -> (train: Dataset, test: Dataset) {
+        guard testFraction > 0, testFraction < 1 else {
+            throw DataError("the test share must lie between 0 and 1, not \(testFraction)", hint: "test=0.2 keeps a fifth of the samples for testing")
+        }
+        guard count >= 2 else {
+            throw DataError("a data set of \(count) sample\(count == 1 ? "" : "s") cannot be split")
+        }
+        var test: [Int] = [], train: [Int] = []
+        if stratify {
+            let labels = Classes.of(truth: targets)
+            for label in Set(labels).sorted() {
+                let members = labels.indices.filter { labels[$0] == label }
+                let order = generator.permutation(members.count).map { members[$0] }
+                let testCount = Int((testFraction * Double(members.count)).rounded(.up))
+                test += order.prefix(testCount)
+                train += order.dropFirst(testCount)
+            }
+        } else {
+            let order = generator.permutation(count)
+            let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)
+            test = Array(order.prefix(testCount))
+            train = Array(order.dropFirst(testCount))
+        }
+        return (subset(train), subset(test))
+    }
+}

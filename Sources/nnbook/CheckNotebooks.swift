@@ -1,0 +1,30 @@
+// `nnbook check FILE…`: validate notebooks without running anything or writing any file.
+
+import ArgumentParser
+import NNBook
+
+struct CheckNotebooks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check notebooks without running them: commands, options, types, names and parameters.",
+        discussion: "Exits with 1 if any notebook has an error. Writes no file.")
+
+    @Argument(help: "The notebooks to check.")
+    var files: [String]
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("Set a parameter for the check.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    func run() throws {
+        let overrides = try parseOverrides(parameters)
+        let registry = BuiltInPlugins.registry()
+        var worst: Int32 = NNBookExit.success
+        for file in files {
+            switch NotebookFile(path: file).plan(overrides: overrides, registry: registry) {
+            case .success: Console.error("\(file): ok")
+            case .failure(let code): worst = max(worst, code.rawValue)
+            }
+        }
+        if worst != NNBookExit.success { throw ExitCode(worst) }
+    }
+}

@@ -1,0 +1,49 @@
+// The `nnbook` command: argument parsing and exit codes; the work happens in the libraries.
+
+import ArgumentParser
+import Foundation
+
+/// The root command. Exit codes: 0 success, 1 the notebook failed (check or run), 2 bad usage.
+struct NNBookCLI: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "nnbook",
+        abstract: "Run plain-text neural-network notebooks: checked before they run, rendered to Markdown, reproducible with a seed.",
+        discussion: """
+            Examples:
+              nnbook run Notebooks/gradient-descent.nnbook
+              nnbook run Notebooks/gradient-descent.nnbook -p rate=0.1 --out /tmp/pages
+              nnbook check Notebooks/*.nnbook
+            """,
+        version: version,
+        subcommands: [RunNotebook.self, CheckNotebooks.self]
+    )
+
+    /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.
+    static func mainWithExitCodes() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(NNBookExit.usage)
+        }
+    }
+}
+
+/// The exit codes nnbook promises.
+enum NNBookExit {
+    static let success: Int32 = 0
+    static let notebookFailed: Int32 = 1
+    static let usage: Int32 = 2
+}

@@ -1,0 +1,61 @@
+// Reading a notebook file and preparing its plan, shared by `run` and `check`.
+
+import ArgumentParser
+import Foundation
+import NNBook
+
+/// A notebook on disk, read and prepared, or the exit code and messages of why not.
+struct NotebookFile {
+    let path: String
+    let url: URL
+
+    init(path: String) {
+        self.path = path
+        url = URL(fileURLWithPath: path)
+    }
+
+    var folder: URL { url.deletingLastPathComponent() }
+
+    /// The checked plan; on failure the diagnostics are printed and the exit code returned.
+    func plan(overrides: [(name: String, value: String)], registry: PluginRegistry) -> Result<Plan, ExitCode> {
+        let text: String
+        do {
+            let data = try Data(contentsOf: url)
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                Console.error("\(path): error: the notebook is not UTF-8 text")
+                return .failure(ExitCode(NNBookExit.notebookFailed))
+            }
+            text = decoded
+        } catch {
+            Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+            return .failure(ExitCode(NNBookExit.notebookFailed))
+        }
+        switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
+        case .success(let plan):
+            return .success(plan)
+        case .failure(.notebook(let list, _)):
+            let printer = DiagnosticPrinter(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) })
+            Console.error(printer.format(list.diagnostics))
+            Console.error(summary(list.diagnostics))
+            return .failure(ExitCode(NNBookExit.notebookFailed))
+        case .failure(.parameters(let list, let notebook)):
+            Console.error(DiagnosticPrinter(notebook: notebook).format(list.diagnostics))
+            return .failure(ExitCode(NNBookExit.usage))
+        }
+    }
+
+    private func summary(_ diagnostics: [Diagnostic]) -> String {
+        let count = diagnostics.count
+        return "\(count) error\(count == 1 ? "" : "s") in \(path); nothing was run"
+    }
+}
+
+/// `-p name=value` split at the first `=`.
+func parseOverrides(_ values: [String]) throws -> [(name: String, value: String)] {
+    try values.map { text in
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("-p takes name=value, e.g. -p rate=0.1; got '\(text)'")
+        }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+}

@@ -1,0 +1,3 @@
+// Entry point of the nnbook executable.
+
+NNBookCLI.mainWithExitCodes()

@@ -1,0 +1,96 @@
+// The rendered page: the gradient-descent notebook against its golden page, byte for byte,
+// twice in a row; and the pieces of a page on their own.
+
+import Foundation
+import XCTest
+import NNBook
+@testable import NNBookRender
+
+final class MarkdownRendererTests: XCTestCase {
+    private static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func render(notebook name: String) throws -> RenderedPage {
+        let url = MarkdownRendererTests.repository.appendingPathComponent("Notebooks/\(name).nnbook")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let folder = url.deletingLastPathComponent()
+        let plan = try NotebookPreparation.plan(text: text, path: url.path, folder: folder, overrides: [], registry: BuiltInPlugins.registry()).get()
+        let result = Interpreter().run(plan, state: RunState(folder: folder, seed: plan.notebook.frontMatter.seed, precision: plan.notebook.frontMatter.precision))
+        return MarkdownRenderer(assetsFolder: "\(name).assets").render(result)
+    }
+
+    func testGradientDescentPageMatchesTheGoldenPageTwiceInARow() throws {
+        let first = try render(notebook: "gradient-descent")
+        let second = try render(notebook: "gradient-descent")
+        XCTAssertEqual(first, second, "two runs with the same seed must give the same bytes")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/gradient-descent.md")
+        if ProcessInfo.processInfo.environment["NNBOOK_UPDATE_GOLDEN"] == "1" {
+            try first.markdown.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(first.markdown, try String(contentsOf: golden, encoding: .utf8))
+    }
+
+    func testTablesAreGitHubFlavouredWithNumbersRightAligned() {
+        let table = Table(headers: ["name", "value"], rows: [["w|1", "0.5000"], ["bias", "-1.2500"]])
+        XCTAssertEqual(MarkdownRenderer(assetsFolder: "a").markdown(table), "| name | value |\n|---|---:|\n| w\\|1 | 0.5000 |\n| bias | -1.2500 |")
+    }
+
+    func testFailedRunShowsTheErrorAtItsCellAndLinksToIt() throws {
+        let notebook = try NotebookParser.parse("# T\n\n```nnbook\nmodel m\n  dense 1\n```\n\n```nnbook\nsummary m\n```\n", path: "t").get()
+        let error = Diagnostic("the model has no weights yet", at: SourceRange(line: 4, column: 1, length: 5), hint: "train it first")
+        let result = RunResult(notebook: notebook, parameters: [:], cells: [
+            .init(cell: notebook.cells[0], outputs: [.text("m: a sequential model of 1 layer")], error: error, seconds: 0.1, ran: true),
+            .init(cell: notebook.cells[1], outputs: [], error: nil, seconds: 0, ran: false),
+        ], status: .failed)
+        let page = MarkdownRenderer(assetsFolder: "t.assets").render(result).markdown
+        XCTAssertEqual(page, """
+            *Run by nnbook with seed 0.*
+
+            > **This run failed** in [cell 1 (line 4)](#nnbook-error): the model has no weights yet
+
+            # T
+
+            ```nnbook
+            model m
+              dense 1
+            ```
+
+            ```text
+            m: a sequential model of 1 layer
+            ```
+
+            <a id="nnbook-error"></a>
+
+            > **Error** at line 4, column 1: the model has no weights yet
+            >
+            > *Hint:* train it first
+
+            ```nnbook
+            summary m
+            ```
+
+            *Not run: an earlier cell stopped the run.*
+
+            """)
+    }
+
+    func testImagesBecomeAssetsNamedAfterTheCellLabel() throws {
+        let notebook = try NotebookParser.parse("```nnbook label=curve\nmodel m\n  dense 1\n```\n", path: "t").get()
+        let result = RunResult(notebook: notebook, parameters: [:], cells: [
+            .init(cell: notebook.cells[0], outputs: [.image(name: "loss", svg: "<svg/>", caption: "loss per epoch")], error: nil, seconds: 0, ran: true),
+        ], status: .succeeded)
+        let page = MarkdownRenderer(assetsFolder: "t.assets").render(result)
+        XCTAssertEqual(page.assets, [RenderedPage.Asset(name: "curve-loss.svg", contents: "<svg/>")])
+        XCTAssertTrue(page.markdown.contains("![loss per epoch](t.assets/curve-loss.svg)"))
+    }
+
+    func testPageWriterReplacesPageAndAssetsWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
+        try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: "two\n", assets: [.init(name: "b.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path), ["b.svg"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.assets", "p.md"])
+    }
+}

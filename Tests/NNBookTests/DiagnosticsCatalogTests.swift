@@ -1,0 +1,211 @@
+// Malformed notebooks, each with the exact diagnostic it must produce: place, message, hint.
+
+import XCTest
+@testable import NNBook
+
+final class DiagnosticsCatalogTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// A notebook that declares two parameters, loads data.csv and compiles a model `m`; each
+    /// case appends one line at line 11 and closes the cell.
+    private let prelude = """
+        ---
+        params:
+          rate: 0.5
+          epochs: 10
+        ---
+        ```nnbook
+        load csv "data.csv" as data target=y
+        model m
+          dense 1 activation=sigmoid
+        compile m loss=binary_crossentropy optimizer=sgd rate=$rate
+
+        """
+
+    private func expect(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), expected, file: file, line: line)
+    }
+
+    private func expectLine(_ command: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        expect(prelude + command + "\n```\n", [expected], file: file, line: line)
+    }
+
+    func testTheWellFormedPreludeHasNoDiagnostics() {
+        expect(prelude + "train m on data epochs=$epochs\n```\n", [])
+    }
+
+    func testUnclosedCell() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\n", ["1:1: this nnbook cell is never closed | end the cell with a line holding only ```"])
+    }
+
+    func testUnclosedFrontMatter() {
+        expect("---\ntitle: x\n", ["1:1: the front matter that starts here is never closed | end the front matter with a line holding only ---"])
+    }
+
+    func testInvalidYAML() {
+        expect("---\ntitle: [unclosed\n---\n", ["3:1: the front matter is not valid YAML: did not find expected ',' or ']' | settings are written `name: value`, one per line; nested ones are indented by two spaces"])
+    }
+
+    func testUnknownFrontMatterSetting() {
+        expect("---\ntitel: x\n---\n", ["2:1: unknown front matter setting 'titel' | did you mean 'title'?"])
+    }
+
+    func testSeedThatIsNotANumber() {
+        expect("---\nseed: abc\n---\n", ["2:7: the seed must be a whole number of 0 or more | e.g. seed: 42"])
+    }
+
+    func testUnknownParameterType() {
+        expect("---\nparams:\n  rate: {type: real, default: 1}\n---\n", ["3:16: unknown parameter type 'real' | the known types are: boolean, choice, integer, number, string"])
+    }
+
+    func testUnknownCommand() {
+        expectLine("trian m on data epochs=$epochs", "11:1: unknown command 'trian' | did you mean 'train'?")
+    }
+
+    func testUnknownOption() {
+        expectLine("train m on data epoch=$epochs", "11:17: 'train' has no option 'epoch' | did you mean 'epochs'?")
+    }
+
+    func testWrongType() {
+        expectLine("train m on data epochs=ten", "11:24: expected a whole number, not ten")
+    }
+
+    func testDecimalWhereAWholeNumberIsNeeded() {
+        expectLine("train m on data epochs=10.5", "11:24: expected a whole number, not 10.5 | use a whole number such as 11")
+    }
+
+    func testUndefinedDataset() {
+        expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data'?")
+    }
+
+    func testUndefinedModel() {
+        expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm'?")
+    }
+
+    func testUnknownParameter() {
+        expectLine("train m on data epochs=$epoch", "11:24: the parameter '$epoch' is not declared | did you mean '$epochs'? the parameters are: epochs, rate")
+    }
+
+    func testIndentedLineWithoutACommandAbove() {
+        expect("```nnbook\n  dense 1\n```\n", ["2:3: this line is indented but there is no command above it | start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"])
+    }
+
+    func testUnclosedString() {
+        expect("```nnbook\nload csv \"data.csv as data\n```\n", ["2:10: this string is never closed | add a closing \" on the same line"])
+    }
+
+    func testUnclosedList() {
+        expectLine("loss mae y_true=[1, 2 y_pred=[1,2]", "11:17: this list is never closed | add ']' after the last item")
+    }
+
+    func testDollarWithoutAName() {
+        expectLine("train m on data epochs=$", "11:24: '$' must be followed by a parameter name | write $rate to use the parameter rate from the front matter")
+    }
+
+    func testSpacesAroundEquals() {
+        expectLine("train m on data epochs = 5", "11:24: spaces around '=' are not allowed | write options as name=value, e.g. epochs=1")
+    }
+
+    func testOptionWithoutAValue() {
+        expectLine("train m on data epochs=", "11:23: the option 'epochs' has no value | write the value right after '=', e.g. epochs=1")
+    }
+
+    func testChoiceMisspelt() {
+        expectLine("train m on data descent=minibatch", "11:25: 'minibatch' is not one of the choices | did you mean 'mini-batch'?")
+    }
+
+    func testMissingRequiredOption() {
+        expect("```nnbook\nmodel m\n  dense 1\ncompile m optimizer=adam\n```\n", [
+            "4:26: 'compile' needs the option loss=LOSS (the loss to minimise) | usage: compile MODEL loss=LOSS [optimizer=sgd|momentum|rmsprop|adam] [rate=NUMBER] [metrics=[accuracy|mae, …]] [epsilon=NUMBER] [from_logits=true|false]",
+        ])
+    }
+
+    func testMissingKeywordArgument() {
+        expectLine("train m", "11:9: 'train' needs 'on DATASET' (the data to learn from) | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER]")
+    }
+
+    func testWrongKeyword() {
+        expectLine("train m with data", "11:9: expected 'on' here, not with | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER]")
+    }
+
+    func testExtraPositionalValue() {
+        expectLine("show data 5", "11:11: unexpected 5: 'show' takes only 1 value before its options | usage: show DATASET [rows=INTEGER]")
+    }
+
+    func testDuplicateOption() {
+        expectLine("train m on data epochs=1 epochs=2", "11:26: the option 'epochs' is given twice | keep one of them")
+    }
+
+    func testSplitUsedBeforeSplitting() {
+        expectLine("evaluate m on data.test", "11:15: 'data' has not been split, so it has no test split | add `split data test=0.2` before this line")
+    }
+
+    func testTrainingBeforeCompiling() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ntrain m on data\n```\n", [
+            "5:7: the model 'm' must be compiled before it is trained | add `compile m loss=… optimizer=…` before this line",
+        ])
+    }
+
+    func testUnknownLayer() {
+        expect("```nnbook\nmodel m\n  dens 1\n```\n", ["3:3: 'dens' cannot be used under 'model' | did you mean 'dense'?"])
+    }
+
+    func testUnknownCellAttribute() {
+        expect("```nnbook lable=x\nmodel m\n  dense 1\n```\n", ["1:11: 'lable=x' is not a cell attribute | a cell's fence may carry a label: ```nnbook label=training (letters, digits, '-' and '_')"])
+    }
+
+    func testDuplicateCellLabel() {
+        expect("```nnbook label=a\nmodel m\n  dense 1\n```\n```nnbook label=a\nmodel k\n  dense 1\n```\n", [
+            "5:1: the label 'a' is already used by the cell at line 1 | labels name a cell's images and metrics, so each must be unique",
+        ])
+    }
+
+    func testModelWithoutLayers() {
+        expect("```nnbook\nmodel m\n```\n", ["2:1: the model has no layers | list its layers on indented lines below, e.g.\n  model m\n    dense 1 activation=sigmoid"])
+    }
+
+    func testDenseWithZeroUnits() {
+        expect("```nnbook\nmodel m\n  dense 0\n```\n", ["3:9: a dense layer needs at least 1 unit, not 0"])
+    }
+
+    func testMissingDataFile() {
+        expect("```nnbook\nload csv \"missing.csv\" as d target=y\n```\n", ["2:10: there is no file missing.csv | paths are read from the notebook's folder, \(folder.path)"])
+    }
+
+    func testTestShareOutOfRange() {
+        expectLine("split data test=1.5", "11:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing")
+    }
+
+    func testScaleWithoutAMethod() {
+        expectLine("scale data x1", "11:1: say how to scale: give either divide= or method= | e.g. scale data x1 divide=100, or method=min-max")
+    }
+
+    func testEveryErrorIsReportedInOnePass() {
+        expect("```nnbook\ntrian m\nmodel\nshow nothing\n```\n", [
+            "2:1: unknown command 'trian' | did you mean 'train'?",
+            "3:7: 'model' needs MODEL (the model's name) | usage: model MODEL [input=[INTEGER, …]]",
+            "4:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
+        ])
+    }
+
+    func testOverrideOfAnUnknownParameterListsTheDeclaredOnes() {
+        XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "```\n", overrides: [("rat", "0.1")], folder: folder), [
+            "-: unknown parameter 'rat' | did you mean 'rate'? the parameters are: rate (number, default 0.5), epochs (integer, default 10)",
+        ])
+    }
+
+    func testOverrideOfTheWrongType() {
+        XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "```\n", overrides: [("epochs", "many")], folder: folder), [
+            "-: the parameter 'epochs' must be a whole number, not 'many' | the parameters are: rate (number, default 0.5), epochs (integer, default 10)",
+        ])
+    }
+
+    func testPrinterShowsTheLineAndACaret() {
+        let printer = DiagnosticPrinter(path: "g.nnbook", lines: ["", "trian neuron on insurance"])
+        let text = printer.format(Diagnostic("unknown command 'trian'", at: SourceRange(line: 2, column: 1, length: 5), hint: "did you mean 'train'?"))
+        XCTAssertEqual(text, "g.nnbook:2:1: error: unknown command 'trian'\n 2 | trian neuron on insurance\n   | ^~~~~\nhint: did you mean 'train'?")
+    }
+}

@@ -1,0 +1,115 @@
+// Running checked notebooks: outputs in order, shared state, and a runtime error that stops
+// the run at its command.
+
+import XCTest
+@testable import NNBook
+
+final class InterpreterTests: XCTestCase {
+    private func run(_ text: String, folder: URL) throws -> RunResult {
+        let plan: Plan
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
+        case .success(let checked): plan = checked
+        case .failure(let failure):
+            XCTFail("the notebook did not check: \(failure)")
+            throw failure
+        }
+        return Interpreter().run(plan, state: RunState(folder: folder, seed: plan.notebook.frontMatter.seed))
+    }
+
+    func testCellsShareStateAndProduceOutputsInOrder() throws {
+        let folder = try NotebookFixtures.folder()
+        let result = try run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            model m
+              dense 1 activation=sigmoid weights=ones bias=zeros
+            compile m loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]
+            ```
+
+            ```nnbook label=fit
+            train m on data descent=batch epochs=3
+            ```
+            """, folder: folder)
+        XCTAssertEqual(result.status, .succeeded)
+        XCTAssertEqual(result.cells[0].outputs.first, .text("data: 5 samples; features: x1, x2; target: y"))
+        XCTAssertEqual(Set(result.metrics["fit"]?.keys.map { $0 } ?? []), ["loss", "accuracy"])
+    }
+
+    func testARuntimeErrorStopsTheRunAtItsCommand() throws {
+        let folder = try NotebookFixtures.folder()
+        let result = try run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            model m
+              dense 3 activation=softmax
+            compile m loss=categorical_crossentropy optimizer=adam
+            train m on data
+            ```
+
+            ```nnbook
+            summary m
+            ```
+            """, folder: folder)
+        XCTAssertEqual(result.status, .failed)
+        let failure = try XCTUnwrap(result.failure)
+        XCTAssertEqual(failure.cell.number, 1)
+        XCTAssertEqual(failure.diagnostic.range, SourceRange(line: 6, column: 1, length: 5))
+        XCTAssertEqual(failure.diagnostic.message, "the model gives 3 outputs per sample, but the targets have 1 column")
+        XCTAssertEqual(failure.diagnostic.hint, "for labels given as class numbers use sparse_categorical_crossentropy")
+        XCTAssertFalse(result.cells[1].ran)
+    }
+
+    func testBadDataFileIsReportedWithItsRowAndColumn() throws {
+        let folder = try NotebookFixtures.folder()
+        try "a,y\n1,0\nx,1\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let result = try run("```nnbook\nload csv \"bad.csv\" as d target=y\n```\n", folder: folder)
+        XCTAssertEqual(result.failure?.diagnostic.message, "bad.csv:3:1: \"x\" in column \"a\" is not a number")
+        XCTAssertEqual(result.failure?.diagnostic.range?.column, 10)
+    }
+
+    func testPredictTakesInputsInOriginalUnits() throws {
+        let folder = try NotebookFixtures.folder()
+        let result = try run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            scale data x1 divide=10
+            model m
+              dense 1 activation=sigmoid weights=ones bias=zeros
+            compile m loss=binary_crossentropy optimizer=sgd rate=1e-9
+            train m on data descent=batch
+            predict m x1=5 x2=0
+            ```
+            """, folder: folder)
+        XCTAssertEqual(result.status, .succeeded)
+        let outputs = result.cells[0].outputs
+        XCTAssertTrue(outputs.contains(.text("input: x1=5 (scaled: 0.5000), x2=0")))
+        // sigmoid(1·0.5 + 1·0 + 0) = 0.6225
+        XCTAssertTrue(outputs.contains(.table(Table(headers: ["sample", "probability", "class"], rows: [["1", "0.6225", "1"]]))))
+    }
+
+    func testLossLessonMatchesTheCourse() throws {
+        let folder = try NotebookFixtures.folder()
+        let result = try run("""
+            ```nnbook label=mae
+            loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]
+            ```
+            """, folder: folder)
+        XCTAssertEqual(result.metrics["mae"]?["mean_absolute_error_total"] ?? .nan, 2.5, accuracy: 1e-6)
+        XCTAssertEqual(result.metrics["mae"]?["mean_absolute_error"] ?? .nan, 0.5, accuracy: 1e-6)
+    }
+
+    func testRegistryRefusesTwoPluginsDeclaringOneCommand() {
+        XCTAssertThrowsError(try PluginRegistry(plugins: [DataPlugin(), DataPlugin()])) { error in
+            XCTAssertEqual((error as? RegistryError)?.description, "the command 'load' is declared by both the data and the data plugin")
+        }
+    }
+
+    func testEveryBuiltInCommandHasASummaryAndAnExample() {
+        let registry = BuiltInPlugins.registry()
+        for verb in registry.verbs {
+            let schema = registry.command(verb)!.schema
+            XCTAssertFalse(schema.summary.isEmpty, verb)
+            XCTAssertFalse(schema.examples.isEmpty, verb)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// Shared helpers for the language tests: a folder with a small data file, and one-line
+// renderings of diagnostics that the tests compare exactly.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+enum NotebookFixtures {
+    /// A temporary folder holding `data.csv` (x1, x2, y), for notebooks that load data.
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try "x1,x2,y\n0.1,1,0\n0.5,0,1\n0.9,1,1\n0.3,0,0\n0.7,1,1\n".write(to: url.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The repository's root, found from this file's place.
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Every diagnostic of parsing, binding and checking `text`, as `line:column: message | hint`.
+    static func diagnostics(_ text: String, overrides: [(name: String, value: String)] = [], folder: URL) -> [String] {
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: BuiltInPlugins.registry()) {
+        case .success: return []
+        case .failure(.notebook(let list, _)), .failure(.parameters(let list, _)):
+            return list.diagnostics.map { diagnostic in
+                let place = diagnostic.range.map { "\($0.line):\($0.column)" } ?? "-"
+                return "\(place): \(diagnostic.message)" + (diagnostic.hint.map { " | \($0)" } ?? "")
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+// CSV reading: RFC 4180 quoting, and every error located at its line and column.
+
+import XCTest
+@testable import NNData
+
+final class CSVReaderTests: XCTestCase {
+    private func read(_ text: String, separator: Character = ",") throws -> CSVTable {
+        try CSVReader(separator: separator).read(Array(text.utf8), path: "t.csv")
+    }
+
+    private func error(_ text: String) -> DataError? {
+        do {
+            let table = try read(text)
+            _ = try Dataset(csv: table, targets: ["y"], path: "t.csv")
+            return nil
+        } catch { return error as? DataError }
+    }
+
+    func testQuotedFieldsHoldSeparatorsQuotesAndLineBreaks() throws {
+        let table = try read("name,y\n\"Smith, J\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\n")
+        XCTAssertEqual(table.header, ["name", "y"])
+        XCTAssertEqual(table.rows.map { $0[0].text }, ["Smith, J", "say \"hi\"", "two\nlines"])
+        XCTAssertEqual(table.rows[2][1].line, 5)
+    }
+
+    func testCRLFBlankLinesAndAMissingFinalNewline() throws {
+        let table = try read("a,y\r\n1,2\r\n\r\n3,4")
+        XCTAssertEqual(table.rows.map { $0.map(\.text) }, [["1", "2"], ["3", "4"]])
+    }
+
+    func testOtherSeparators() throws {
+        XCTAssertEqual(try read("a;y\n1;2\n", separator: ";").rows[0].map(\.text), ["1", "2"])
+    }
+
+    func testNumbersBecomeFeaturesAndTargets() throws {
+        let dataset = try Dataset(csv: try read("age,afford,y\n22,1,0\n47,0,1\n"), targets: ["y"], path: "t.csv")
+        XCTAssertEqual(dataset.featureNames, ["age", "afford"])
+        XCTAssertEqual(dataset.features.scalars, [22, 1, 47, 0])
+        XCTAssertEqual(dataset.targets.scalars, [0, 1])
+    }
+
+    func testEmptyFile() {
+        XCTAssertEqual(error("")?.description, "t.csv: the file is empty")
+    }
+
+    func testRaggedRow() {
+        let e = error("a,y\n1,2\n3\n")
+        XCTAssertEqual(e?.description, "t.csv:3:1: this row has 1 field, but the header has 2")
+        XCTAssertEqual(e?.hint, "check for a missing or extra separator; a field holding a comma must be quoted")
+    }
+
+    func testNonNumericCellNamesRowAndColumn() {
+        XCTAssertEqual(error("age,y\n22,0\nold,1\n")?.description, "t.csv:3:1: \"old\" in column \"age\" is not a number")
+        XCTAssertEqual(error("age,y\n22,0\n23,yes\n")?.description, "t.csv:3:4: \"yes\" in column \"y\" is not a number")
+    }
+
+    func testMissingValue() {
+        XCTAssertEqual(error("age,y\n22,0\n,1\n")?.description, "t.csv:3:1: the value of \"age\" is missing")
+    }
+
+    func testNumberTooLargeForFloat32() {
+        XCTAssertEqual(error("age,y\n1e39,0\n")?.description, "t.csv:2:1: 1e39 in column \"age\" is too large for a 32-bit number")
+    }
+
+    func testUnclosedQuote() {
+        XCTAssertEqual(error("a,y\n\"open,1\n")?.description, "t.csv:2:1: a quoted field is never closed")
+    }
+
+    func testQuoteInsideAField() {
+        XCTAssertEqual(error("a,y\nab\"c,1\n")?.description, "t.csv:2:3: a quote appears inside a field that does not start with one")
+    }
+
+    func testNonUTF8Bytes() {
+        XCTAssertThrowsError(try CSVReader().read([0x61, 0x0A, 0xFF, 0xFE], path: "t.csv")) { error in
+            XCTAssertEqual((error as? DataError)?.description, "t.csv: the file is not UTF-8 text")
+        }
+    }
+
+    func testUnknownTargetColumn() {
+        let e = error("a,b\n1,2\n")
+        XCTAssertEqual(e?.description, "t.csv:1:1: there is no column \"y\" to use as the target")
+        XCTAssertEqual(e?.hint, "the columns are a, b")
+    }
+
+    func testDuplicateHeader() {
+        XCTAssertEqual(error("a,a,y\n1,2,3\n")?.description, "t.csv:1:3: the column name \"a\" appears twice in the header")
+    }
+}

@@ -1,0 +1,62 @@
+// Splitting and scaling: seeded, fitted on the training split, invertible for predictions.
+
+import NNCore
+import XCTest
+@testable import NNData
+
+final class DatasetTests: XCTestCase {
+    private func dataset(_ count: Int) throws -> Dataset {
+        Dataset(
+            featureNames: ["x"], targetNames: ["y"],
+            features: try Tensor(shape: [count, 1], scalars: (0..<count).map(Float.init)),
+            targets: try Tensor(shape: [count, 1], scalars: (0..<count).map { Float($0 % 2) }))
+    }
+
+    func testSplitTakesTheCeilingOfTheTestShareAndKeepsEverySample() throws {
+        var generator = SeededGenerator(seed: 1)
+        let (train, test) = try dataset(28).split(testFraction: 0.2, generator: &generator)
+        XCTAssertEqual(test.count, 6)
+        XCTAssertEqual(train.count, 22)
+        XCTAssertEqual(Set(train.features.scalars + test.features.scalars), Set((0..<28).map(Float.init)))
+    }
+
+    func testSplitIsReproducibleWithTheSeed() throws {
+        var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
+        XCTAssertEqual(try dataset(50).split(testFraction: 0.3, generator: &a).test, try dataset(50).split(testFraction: 0.3, generator: &b).test)
+    }
+
+    func testStratifiedSplitKeepsClassShares() throws {
+        var generator = SeededGenerator(seed: 2)
+        let (_, test) = try dataset(40).split(testFraction: 0.25, stratify: true, generator: &generator)
+        XCTAssertEqual(test.targets.scalars.filter { $0 == 1 }.count, 5)
+        XCTAssertEqual(test.targets.scalars.filter { $0 == 0 }.count, 5)
+    }
+
+    func testSplitRefusesSharesOutsideZeroToOne() throws {
+        var generator = SeededGenerator(seed: 1)
+        XCTAssertThrowsError(try dataset(10).split(testFraction: 1.5, generator: &generator)) { error in
+            XCTAssertEqual((error as? DataError)?.message, "the test share must lie between 0 and 1, not 1.5")
+        }
+    }
+
+    func testScalingIsRememberedAndInverted() throws {
+        var data = try dataset(5)
+        try data.scale(column: "x", with: .divide(100))
+        XCTAssertEqual(data.features.scalars, [0, 0.01, 0.02, 0.03, 0.04])
+        try data.scale(column: "x", with: .minMax(low: 0, high: 0.04))
+        XCTAssertEqual(data.scalings["x"]?.apply(4) ?? .nan, 1, accuracy: 1e-12)
+        XCTAssertEqual(data.scalings["x"]?.invert(0.5) ?? .nan, 2, accuracy: 1e-12)
+    }
+
+    func testFittedScalings() {
+        XCTAssertEqual(ColumnScaling.fitted("min-max", to: [2, 4, 6]), .minMax(low: 2, high: 6))
+        XCTAssertEqual(ColumnScaling.fitted("standardize", to: [1, 3]), .standardize(mean: 2, deviation: 1))
+    }
+
+    func testScalingAnUnknownColumnNamesTheColumns() throws {
+        var data = try dataset(3)
+        XCTAssertThrowsError(try data.scale(column: "age", with: .divide(2))) { error in
+            XCTAssertEqual((error as? DataError)?.hint, "the columns are x, y")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+// The nnbook executable as a user runs it: exit codes, files written and not written, messages.
+
+import Foundation
+import XCTest
+
+final class CommandLineTests: XCTestCase {
+    private static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private var folder: URL!
+
+    /// A fresh folder holding a copy of the gradient-descent notebook and its data.
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-cli-\(UUID().uuidString)")
+        let notebooks = CommandLineTests.repository.appendingPathComponent("Notebooks")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("gradient-descent.nnbook"), to: folder.appendingPathComponent("gradient-descent.nnbook"))
+        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("data/insurance.csv"), to: folder.appendingPathComponent("data/insurance.csv"))
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// Runs the built `nnbook` in the test folder.
+    func nnbook(_ arguments: String...) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("nnbook")
+        if !FileManager.default.fileExists(atPath: process.executableURL!.path) {
+            process.executableURL = CommandLineTests.repository.appendingPathComponent(".build/debug/nnbook")
+        }
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+
+    private var page: URL { folder.appendingPathComponent("gradient-descent.md") }
+
+    func testRunWritesTheGoldenPage() throws {
+        let outcome = try nnbook("run", "gradient-descent.nnbook", "--quiet")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertEqual(outcome.error, "")
+        let golden = CommandLineTests.repository.appendingPathComponent("Tests/NNBookRenderTests/Golden/gradient-descent.md")
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), try String(contentsOf: golden, encoding: .utf8))
+    }
+
+    func testParameterOverrideChangesThePage() throws {
+        XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.1", "--quiet").status, 0)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(text.contains("rate=0.1 (default 0.5)"))
+        XCTAssertTrue(text.contains("optimizer: sgd (learning rate 0.1)"))
+    }
+
+    func testOutPutsThePageElsewhere() throws {
+        XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "--out", "pages", "--quiet").status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pages/gradient-descent.md").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
+    }
+
+    func testMisspeltCommandFailsTheCheckWithItsPlaceAndWritesNothing() throws {
+        let notebook = folder.appendingPathComponent("gradient-descent.nnbook")
+        let text = try String(contentsOf: notebook, encoding: .utf8)
+        try text.replacingOccurrences(of: "weights neuron\n", with: "wieghts neuron\n").write(to: notebook, atomically: true, encoding: .utf8)
+        for command in ["check", "run"] {
+            let outcome = try nnbook(command, "gradient-descent.nnbook")
+            XCTAssertEqual(outcome.status, 1, command)
+            XCTAssertTrue(outcome.error.hasPrefix("gradient-descent.nnbook:55:1: error: unknown command 'wieghts'\n 55 | wieghts neuron\n    | ^~~~~~~\nhint: did you mean 'weights'?\n"), outcome.error)
+            XCTAssertTrue(outcome.error.hasSuffix("1 error in gradient-descent.nnbook; nothing was run\n"), outcome.error)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: page.path), command)
+        }
+    }
+
+    func testCheckOfAGoodNotebookSucceedsAndWritesNothing() throws {
+        let outcome = try nnbook("check", "gradient-descent.nnbook")
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertEqual(outcome.error, "gradient-descent.nnbook: ok\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
+    }
+
+    func testFailedRunRendersTheErrorBlockAndExitsWithOne() throws {
+        try "x,y\n1,0\n2,1\n".write(to: folder.appendingPathComponent("data/two.csv"), atomically: true, encoding: .utf8)
+        try """
+            ```nnbook
+            load csv "data/two.csv" as d target=y
+            model m
+              dense 2 activation=softmax
+            compile m loss=categorical_crossentropy optimizer=adam
+            train m on d
+            ```
+            """.write(to: folder.appendingPathComponent("broken.nnbook"), atomically: true, encoding: .utf8)
+        let outcome = try nnbook("run", "broken.nnbook", "--quiet")
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.hasPrefix("broken.nnbook:6:1: error: the model gives 2 outputs per sample, but the targets have 1 column"), outcome.error)
+        let text = try String(contentsOf: folder.appendingPathComponent("broken.md"), encoding: .utf8)
+        XCTAssertTrue(text.contains("> **Error** at line 6, column 1: the model gives 2 outputs per sample, but the targets have 1 column"))
+        XCTAssertTrue(text.contains("[cell 1 (line 6)](#nnbook-error)"))
+    }
+
+    func testBadUsageExitsWithTwo() throws {
+        XCTAssertEqual(try nnbook("run").status, 2)
+        XCTAssertEqual(try nnbook("frobnicate").status, 2)
+        let unknown = try nnbook("run", "gradient-descent.nnbook", "-p", "rat=0.1")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.error.contains("unknown parameter 'rat'"))
+        XCTAssertTrue(unknown.error.contains("did you mean 'rate'? the parameters are: epochs (integer, default 1000), rate (number, default 0.5), adam_epochs (integer, default 5000)"), unknown.error)
+        XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "-p", "epochs=many").status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
+    }
+
+    func testMissingNotebookFileExitsWithOne() throws {
+        let outcome = try nnbook("run", "nowhere.nnbook")
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.error, "nowhere.nnbook: error: cannot read the notebook: no such file\n")
+    }
+
+    func testVersionAndHelp() throws {
+        XCTAssertEqual(try nnbook("--version").output, "0.1.0\n")
+        let help = try nnbook("--help")
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.output.contains("nnbook run Notebooks/gradient-descent.nnbook"))
+    }
+}
