@@ -16,8 +16,9 @@ struct NotebookFile {
 
     var folder: URL { url.deletingLastPathComponent() }
 
-    /// The checked plan; on failure the diagnostics are printed and the exit code returned.
-    func plan(overrides: [(name: String, value: String)], registry: PluginRegistry) -> Result<Plan, ExitCode> {
+    /// The checked plan and the text it came from; on failure the diagnostics are printed and
+    /// the exit code returned.
+    func plan(overrides: [(name: String, value: String)], registry: PluginRegistry) -> Result<(plan: Plan, text: String), ExitCode> {
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -32,7 +33,7 @@ struct NotebookFile {
         }
         switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
         case .success(let plan):
-            return .success(plan)
+            return .success((plan, text))
         case .failure(.notebook(let list, _)):
             let printer = DiagnosticPrinter(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) })
             Console.error(printer.format(list.diagnostics))

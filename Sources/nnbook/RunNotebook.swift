@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import NNBook
+import NNBookHistory
 import NNBookRender
 
 struct RunNotebook: ParsableCommand {
@@ -27,14 +28,18 @@ struct RunNotebook: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Do not record the run in history.")
+    var noSnapshot = false
+
     func run() throws {
         let overrides = try parseOverrides(parameters)
         let notebookFile = NotebookFile(path: file)
-        let plan: Plan
+        let plan: Plan, source: String
         switch notebookFile.plan(overrides: overrides, registry: BuiltInPlugins.registry()) {
-        case .success(let checked): plan = checked
+        case .success(let checked): (plan, source) = checked
         case .failure(let code): throw code
         }
+        let started = Date()
         let progress = quiet ? nil : ProgressPrinter()
         let state = RunState(
             folder: notebookFile.folder, seed: plan.notebook.frontMatter.seed,
@@ -56,11 +61,31 @@ struct RunNotebook: ParsableCommand {
             Console.error("\(pageURL.path): error: cannot write the page: \(error.localizedDescription)")
             throw ExitCode(NNBookExit.notebookFailed)
         }
+        let seconds = Date().timeIntervalSince(started)
+        if !noSnapshot {
+            do {
+                try record(result, page: page, source: source, started: started, seconds: seconds, name: name, notebook: notebookFile.url)
+            } catch {
+                Console.error("\(file): error: \(error)")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
+        }
         if let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
             Console.error("the run stopped in cell \(failure.cell.number); the page with the outputs so far is \(pageURL.relativePath)")
             throw ExitCode(NNBookExit.notebookFailed)
         }
         if !quiet { Console.error("wrote \(pageURL.relativePath)") }
+    }
+
+    /// Commits the run to the notebook's history.
+    private func record(_ result: RunResult, page: RenderedPage, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws {
+        guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return }
+        let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds)
+        let snapshot = RunSnapshot(
+            notebookName: name, source: source, page: page.markdown,
+            assets: Dictionary(page.assets.map { ($0.name, $0.contents) }, uniquingKeysWith: { a, _ in a }), record: record)
+        let id = try history.record(snapshot, time: started)
+        if !quiet { Console.error("recorded run \(id.short) on \(history.referenceName)") }
     }
 }

@@ -4,45 +4,14 @@ import Foundation
 import XCTest
 
 final class CommandLineTests: XCTestCase {
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var fixture: CLIFixture!
+    private var folder: URL { fixture.folder }
 
-    private var folder: URL!
+    override func setUpWithError() throws { fixture = try CLIFixture() }
+    override func tearDown() { fixture = nil }
 
-    /// A fresh folder holding a copy of the gradient-descent notebook and its data.
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-cli-\(UUID().uuidString)")
-        let notebooks = CommandLineTests.repository.appendingPathComponent("Notebooks")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("gradient-descent.nnbook"), to: folder.appendingPathComponent("gradient-descent.nnbook"))
-        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("data/insurance.csv"), to: folder.appendingPathComponent("data/insurance.csv"))
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    struct Outcome {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    /// Runs the built `nnbook` in the test folder.
-    func nnbook(_ arguments: String...) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("nnbook")
-        if !FileManager.default.fileExists(atPath: process.executableURL!.path) {
-            process.executableURL = CommandLineTests.repository.appendingPathComponent(".build/debug/nnbook")
-        }
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    private func nnbook(_ arguments: String...) throws -> CLIFixture.Outcome {
+        try fixture.nnbookArguments(arguments)
     }
 
     private var page: URL { folder.appendingPathComponent("gradient-descent.md") }
@@ -51,8 +20,7 @@ final class CommandLineTests: XCTestCase {
         let outcome = try nnbook("run", "gradient-descent.nnbook", "--quiet")
         XCTAssertEqual(outcome.status, 0, outcome.error)
         XCTAssertEqual(outcome.error, "")
-        let golden = CommandLineTests.repository.appendingPathComponent("Tests/NNBookRenderTests/Golden/gradient-descent.md")
-        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), try String(contentsOf: golden, encoding: .utf8))
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
     }
 
     func testParameterOverrideChangesThePage() throws {

@@ -1,0 +1,40 @@
+// What can go wrong with run history, written for the learner at the keyboard.
+
+/// A run history problem.
+public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// A lock file left by a run that died holds the reference.
+    case staleLock(path: String)
+    /// The notebook has no recorded runs yet.
+    case noRuns(notebook: String)
+    /// A RUN argument that names no run.
+    case unknownRun(String, available: Int)
+    /// A run that lacks the requested file.
+    case noSuchFile(String, available: [String])
+    /// A record in history that nnbook cannot read.
+    case unreadable(String)
+    case git(GitError)
+
+    /// Any error met while reading or writing history, as a HistoryError.
+    static func wrapping(_ error: any Error) -> HistoryError {
+        if let history = error as? HistoryError { return history }
+        if let git = error as? GitError { return .git(git) }
+        return .unreadable("\(error)")
+    }
+
+    public var description: String {
+        switch self {
+        case .staleLock(let path):
+            return "cannot record the run: the lock file \(path) exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove \(path) and run again"
+        case .noRuns(let notebook):
+            return "\(notebook) has no recorded runs yet: `nnbook run \(notebook)` records one"
+        case .unknownRun(let spec, let available):
+            return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
+        case .noSuchFile(let name, let available):
+            return "the run has no file \(name); it has \(available.joined(separator: ", "))"
+        case .unreadable(let what):
+            return "the run history is damaged: \(what)"
+        case .git(let error):
+            return error.description
+        }
+    }
+}

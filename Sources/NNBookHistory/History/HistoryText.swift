@@ -1,0 +1,125 @@
+// How `nnbook log` and `nnbook diff` print: tables for people, JSON for tools.
+
+import Foundation
+import NNBook
+
+/// Text and JSON forms of history listings and comparisons.
+public struct HistoryText: Sendable {
+    /// Colours for a terminal; off for pipes, files and NO_COLOR.
+    public let colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static let dateFormat: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter
+    }()
+
+    /// `nnbook log`: one row per run, newest first.
+    public func log(_ runs: [Run], notebook: String) -> String {
+        guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+        let rows = runs.map { run -> [String] in
+            let record = run.record
+            let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
+            return [
+                String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status,
+                record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), headline,
+            ]
+        }
+        return table(headers: ["run", "id", "date", "status", "parameters", "metrics"], rows: rows)
+    }
+
+    public func logJSON(_ runs: [Run]) throws -> String {
+        let objects: [[String: Any]] = runs.map { run in
+            [
+                "run": run.number, "id": run.id.hex, "date": ISO8601DateFormatter().string(from: run.time),
+                "status": run.record.status, "parameters": run.record.parameters,
+                "changed_parameters": run.record.changedParameters,
+                "metrics": Dictionary(run.record.headline.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+            ]
+        }
+        return try json(objects)
+    }
+
+    /// `nnbook diff`: parameters, metrics, source and output changes.
+    public func diff(_ comparison: RunComparison, metricsOnly: Bool) -> String {
+        let before = comparison.before, after = comparison.after
+        var text = "run \(before.number) (\(before.id.short)) → run \(after.number) (\(after.id.short))\n\n"
+        text += paint("Parameters", "1") + "\n"
+        if comparison.parameters.isEmpty {
+            text += "  unchanged\n"
+        } else {
+            for change in comparison.parameters {
+                text += "  \(change.name): \(change.before ?? "(none)") → \(change.after ?? "(none)")\n"
+            }
+        }
+        text += "\n" + paint("Metrics", "1") + "\n"
+        let precision = after.record.precision
+        let format = { (value: Double?) in value.map { NumberText.fixed($0, places: precision) } ?? "-" }
+        let rows = comparison.metrics.map { change -> [String] in
+            let delta = change.change.map { ($0 >= 0 ? "+" : "") + NumberText.fixed($0, places: precision) } ?? ""
+            let mark: String
+            switch change.verdict {
+            case .better: mark = paint("better", "32")
+            case .worse: mark = paint("worse", "31")
+            default: mark = change.verdict.rawValue
+            }
+            return [change.cell, change.metric, format(change.before), format(change.after), change.verdict == .same ? "" : delta, mark]
+        }
+        text += rows.isEmpty ? "  none recorded\n" : table(headers: ["cell", "metric", "before", "after", "change", ""], rows: rows, indent: "  ")
+        guard !metricsOnly else { return text }
+        text += "\n" + paint("Source", "1") + "\n" + (comparison.sourceDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.sourceDiff))
+        text += "\n" + paint("Output", "1") + "\n" + (comparison.outputDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.outputDiff))
+        return text
+    }
+
+    public func diffJSON(_ comparison: RunComparison, metricsOnly: Bool) throws -> String {
+        var object: [String: Any] = [
+            "before": ["run": comparison.before.number, "id": comparison.before.id.hex],
+            "after": ["run": comparison.after.number, "id": comparison.after.id.hex],
+            "parameters": comparison.parameters.map { ["name": $0.name, "before": $0.before ?? NSNull(), "after": $0.after ?? NSNull()] as [String: Any] },
+            "metrics": comparison.metrics.map {
+                ["cell": $0.cell, "metric": $0.metric, "before": $0.before ?? NSNull(), "after": $0.after ?? NSNull(),
+                 "change": $0.change ?? NSNull(), "verdict": $0.verdict.rawValue] as [String: Any]
+            },
+        ]
+        if !metricsOnly {
+            object["source_diff"] = comparison.sourceDiff
+            object["output_diff"] = comparison.outputDiff
+        }
+        return try json(object)
+    }
+
+    private func colourDiff(_ diff: String) -> String {
+        guard colour else { return diff }
+        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("+++") || line.hasPrefix("---") { return paint(String(line), "1") }
+            if line.hasPrefix("+") { return paint(String(line), "32") }
+            if line.hasPrefix("-") { return paint(String(line), "31") }
+            if line.hasPrefix("@@") { return paint(String(line), "36") }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// Columns padded to their widest cell (counting characters, not colour codes).
+    private func table(headers: [String], rows: [[String]], indent: String = "") -> String {
+        let visible = { (text: String) in text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression).count }
+        let widths = headers.indices.map { column in ([headers] + rows).map { visible($0[column]) }.max() ?? 0 }
+        return ([headers] + rows).map { row in
+            indent + row.indices.map { column in
+                row[column] + String(repeating: " ", count: widths[column] - visible(row[column]))
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func json(_ object: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,159 @@
+// A notebook's runs in git: recording a run without losing a concurrent one, and reading runs back.
+
+import CLibGit2
+import Foundation
+
+/// The history of one notebook: a chain of commits on its hidden reference.
+public final class RunHistory {
+    /// The bare store nnbook creates beside a notebook that is in no git repository.
+    public static let storeName = ".nnbook-history"
+
+    public let repository: GitRepository
+    public let referenceName: String
+    /// The notebook's path as the history names it (relative to the repository).
+    public let notebookPath: String
+
+    init(repository: GitRepository, notebookPath: String) {
+        self.repository = repository
+        self.notebookPath = notebookPath
+        referenceName = RunReference.name(forNotebookAt: notebookPath)
+    }
+
+    /// The history of the notebook at `url`: in the store beside it if there is one, else in the
+    /// git repository that contains it, else (when `create`) in a new store beside it. Nil when
+    /// there is none and `create` is false.
+    public static func forNotebook(at url: URL, create: Bool) throws(HistoryError) -> RunHistory? {
+        let notebook = url.standardizedFileURL.resolvingSymlinksInPath()
+        let folder = notebook.deletingLastPathComponent()
+        let store = folder.appendingPathComponent(storeName)
+        do {
+            if FileManager.default.fileExists(atPath: store.path) {
+                return RunHistory(repository: try GitRepository.open(store), notebookPath: notebook.lastPathComponent)
+            }
+            if let repository = try GitRepository.containing(folder) {
+                let root = (repository.workingDirectory ?? repository.gitDirectory.deletingLastPathComponent()).resolvingSymlinksInPath().path
+                let full = notebook.path
+                let relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : notebook.lastPathComponent
+                return RunHistory(repository: repository, notebookPath: relative)
+            }
+            guard create else { return nil }
+            do {
+                return RunHistory(repository: try GitRepository.createBare(store), notebookPath: notebook.lastPathComponent)
+            } catch {
+                // Another run may have created the store a moment ago.
+                return RunHistory(repository: try GitRepository.open(store), notebookPath: notebook.lastPathComponent)
+            }
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// Commits `snapshot` as the newest run. The reference moves by compare-and-swap: when
+    /// another process recorded a run in between, the commit is made again on top of that run
+    /// and the swap retried, so concurrent runs are all kept.
+    @discardableResult
+    public func record(_ snapshot: RunSnapshot, time: Date = Date()) throws(HistoryError) -> ObjectID {
+        let tree: ObjectID
+        do {
+            tree = try repository.writeTree(files: try snapshot.files())
+        } catch {
+            throw .wrapping(error)
+        }
+        let lock = repository.gitDirectory.appendingPathComponent(referenceName + ".lock")
+        for attempt in 0..<RunHistory.attempts {
+            do {
+                let tip = try repository.reference(referenceName)
+                let commit = try repository.createCommit(tree: tree, parent: tip, message: snapshot.message, time: time)
+                try repository.updateReference(referenceName, to: commit, expecting: tip, message: "nnbook: \(snapshot.message)")
+                return commit
+            } catch where error.isConcurrentUpdate {
+                if error.code == GIT_ELOCKED.rawValue, RunHistory.isStale(lock) { throw .staleLock(path: lock.path) }
+                usleep(useconds_t(1000 * (1 + attempt % 20) + Int.random(in: 0..<2000)))
+            } catch {
+                throw .git(error)
+            }
+        }
+        if FileManager.default.fileExists(atPath: lock.path) { throw .staleLock(path: lock.path) }
+        throw .git(GitError(operation: "record the run", code: -1, message: "another process kept changing \(referenceName)"))
+    }
+
+    /// Enough retries for many processes recording at once (each holds the lock for about a
+    /// millisecond), few enough to give up within seconds.
+    static let attempts = 300
+
+    /// A lock older than this was left by a process that died: a live writer holds it for
+    /// milliseconds.
+    static let staleLockAge: TimeInterval = 10
+
+    private static func isStale(_ lock: URL) -> Bool {
+        guard let modified = (try? FileManager.default.attributesOfItem(atPath: lock.path))?[.modificationDate] as? Date else { return false }
+        return Date().timeIntervalSince(modified) > staleLockAge
+    }
+
+    /// Every run, newest first, numbered from 1 for the oldest.
+    public func runs() throws(HistoryError) -> [Run] {
+        do {
+            guard let tip = try repository.reference(referenceName) else { return [] }
+            let commits = try repository.history(from: tip)
+            return try commits.enumerated().map { index, commit throws(HistoryError) in
+                try Run(number: commits.count - index, commit: commit, record: record(of: commit.id))
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// The run that `spec` names: a number, an id prefix (4 or more characters), `last`, `last~N`.
+    public func run(_ spec: String) throws(HistoryError) -> Run {
+        let all = try runs()
+        guard let newest = all.first else { throw .noRuns(notebook: notebookPath) }
+        if spec == "last" { return newest }
+        if spec.hasPrefix("last~"), let back = Int(spec.dropFirst(5)), back >= 0, back < all.count { return all[back] }
+        if let number = Int(spec), let run = all.first(where: { $0.number == number }) { return run }
+        let lowered = spec.lowercased()
+        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
+            let matches = all.filter { $0.id.hex.hasPrefix(lowered) }
+            if matches.count == 1 { return matches[0] }
+        }
+        throw .unknownRun(spec, available: all.count)
+    }
+
+    /// A file of a run (`notebook.md`, `metrics.json`, `assets/…`).
+    public func file(_ name: String, of run: Run) throws(HistoryError) -> Data {
+        do {
+            if let data = try repository.file(name, in: run.id) { return data }
+            throw HistoryError.noSuchFile(name, available: try repository.files(in: run.id))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    public func text(_ name: String, of run: Run) throws(HistoryError) -> String {
+        String(decoding: try file(name, of: run), as: UTF8.self)
+    }
+
+    private func record(of commit: ObjectID) throws(HistoryError) -> RunRecord {
+        do {
+            guard let run = try repository.file("run.json", in: commit) else { throw HistoryError.unreadable("run \(commit.short) has no run.json") }
+            return try RunRecord.decode(run: run, metrics: try repository.file("metrics.json", in: commit))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}
+
+/// One recorded run.
+public struct Run: Equatable, Sendable {
+    /// 1 for the notebook's first run, counting up.
+    public let number: Int
+    public let id: ObjectID
+    public let time: Date
+    public let record: RunRecord
+
+    init(number: Int, commit: CommitInfo, record: RunRecord) {
+        self.number = number
+        id = commit.id
+        time = commit.time
+        self.record = record
+    }
+}

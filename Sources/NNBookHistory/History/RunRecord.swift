@@ -1,0 +1,131 @@
+// run.json: everything about a run that is not its page — parameters, seed, status, timings.
+
+import Foundation
+import NNBook
+
+/// The contents of `run.json` (and, in `metrics`, of `metrics.json`).
+public struct RunRecord: Codable, Equatable, Sendable {
+    public struct CellTiming: Codable, Equatable, Sendable {
+        public let label: String
+        public let status: String
+        public let seconds: Double
+    }
+
+    public struct Failure: Codable, Equatable, Sendable {
+        public let cell: Int
+        public let label: String
+        public let line: Int?
+        public let column: Int?
+        public let message: String
+    }
+
+    public struct Machine: Codable, Equatable, Sendable {
+        public let system: String
+        public let processors: Int
+        public let memoryGiB: Double
+
+        public static var current: Machine {
+            var name = utsname()
+            uname(&name)
+            let machine = withUnsafeBytes(of: &name.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let system = withUnsafeBytes(of: &name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let info = ProcessInfo.processInfo
+            return Machine(
+                system: "\(system) \(machine)", processors: info.activeProcessorCount,
+                memoryGiB: (Double(info.physicalMemory) / 1_073_741_824 * 10).rounded() / 10)
+        }
+    }
+
+    public struct Headline: Codable, Equatable, Sendable {
+        public let name: String
+        public let value: Double
+    }
+
+    public let notebook: String
+    public let status: String
+    public let seed: UInt64
+    public let precision: Int
+    public let parameters: [String: String]
+    public let defaults: [String: String]
+    public let nnbookVersion: String
+    public let started: Date
+    public let seconds: Double
+    public let cells: [CellTiming]
+    public let error: Failure?
+    public let headline: [Headline]
+    public let machine: Machine
+    /// Kept in `metrics.json`, not in `run.json`.
+    public var metrics: [String: [String: Double]] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case notebook, status, seed, precision, parameters, defaults, started, seconds, cells, error, headline, machine
+        case nnbookVersion = "nnbook_version"
+    }
+
+    /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`.
+    public init(result: RunResult, notebookPath: String, version: String, started: Date, seconds: Double, machine: Machine = .current) {
+        let notebook = result.notebook
+        self.notebook = notebookPath
+        status = result.status.rawValue
+        seed = notebook.frontMatter.seed
+        precision = notebook.frontMatter.precision
+        parameters = result.parameters.mapValues(\.text)
+        defaults = Dictionary(uniqueKeysWithValues: notebook.frontMatter.parameters.map { ($0.name, $0.defaultValue.text) })
+        nnbookVersion = version
+        self.started = started
+        self.seconds = seconds
+        cells = result.cells.map {
+            CellTiming(label: $0.cell.label, status: !$0.ran ? "not run" : ($0.error == nil ? "succeeded" : result.status.rawValue), seconds: $0.seconds)
+        }
+        error = result.failure.map {
+            Failure(cell: $0.cell.number, label: $0.cell.label, line: $0.diagnostic.range?.line, column: $0.diagnostic.range?.column, message: $0.diagnostic.message)
+        }
+        metrics = result.metrics
+        headline = RunRecord.headline(result)
+        self.machine = machine
+    }
+
+    /// Accuracy and loss as the last cell reporting each gave them (the test evaluation,
+    /// usually); else the first metric of the last cell that reported any.
+    static func headline(_ result: RunResult) -> [Headline] {
+        var latest: [String: Double] = [:]
+        var lastCell: [Headline] = []
+        for cell in result.cells {
+            let metrics = cell.outputs.compactMap { output -> Headline? in
+                if case .metric(let name, let value) = output { Headline(name: name, value: value) } else { nil }
+            }
+            if !metrics.isEmpty { lastCell = metrics }
+            for metric in metrics { latest[metric.name] = metric.value }
+        }
+        let named = ["accuracy", "loss"].compactMap { name in latest[name].map { Headline(name: name, value: $0) } }
+        return named.isEmpty ? Array(lastCell.prefix(1)) : named
+    }
+
+    /// The parameters whose value differs from the notebook's default, as `rate=0.1`.
+    public var changedParameters: [String] {
+        parameters.keys.sorted().compactMap { name in
+            parameters[name] == defaults[name] ? nil : "\(name)=\(parameters[name] ?? "")"
+        }
+    }
+
+    func json() throws -> Data { try RunRecord.encoder.encode(self) + Data("\n".utf8) }
+
+    static func json(_ metrics: [String: [String: Double]]) throws -> Data {
+        try encoder.encode(metrics) + Data("\n".utf8)
+    }
+
+    static func decode(run: Data, metrics: Data?) throws -> RunRecord {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var record = try decoder.decode(RunRecord.self, from: run)
+        if let metrics { record.metrics = try decoder.decode([String: [String: Double]].self, from: metrics) }
+        return record
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+}

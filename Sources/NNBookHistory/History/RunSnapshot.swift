@@ -1,0 +1,46 @@
+// What one run leaves in history: the source as run, the page, its pictures, metrics and the
+// run record.
+
+import Foundation
+import NNBook
+
+/// The files of one run, ready to be committed.
+public struct RunSnapshot: Sendable {
+    public let notebookName: String
+    public let source: String
+    public let page: String
+    /// Pictures by file name, stored under `assets/`.
+    public let assets: [String: String]
+    public let record: RunRecord
+
+    public init(notebookName: String, source: String, page: String, assets: [String: String], record: RunRecord) {
+        self.notebookName = notebookName
+        self.source = source
+        self.page = page
+        self.assets = assets
+        self.record = record
+    }
+
+    /// The commit's tree: `notebook.nnbook`, `notebook.md`, `assets/…`, `metrics.json`, `run.json`.
+    public func files() throws -> [String: Data] {
+        var files: [String: Data] = [
+            "notebook.nnbook": Data(source.utf8),
+            "notebook.md": Data(page.utf8),
+            "metrics.json": try RunRecord.json(record.metrics),
+            "run.json": try record.json(),
+        ]
+        for (name, contents) in assets { files["assets/" + name] = Data(contents.utf8) }
+        return files
+    }
+
+    /// "gradient-descent: accuracy 0.8333, loss 0.3232" (or "… failed in cell 2: …").
+    public var message: String {
+        var text = "\(notebookName): "
+        let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }
+        switch record.status {
+        case "succeeded": text += headline.isEmpty ? "succeeded" : headline.joined(separator: ", ")
+        default: text += record.status + (record.error.map { " in cell \($0.cell): \($0.message)" } ?? "")
+        }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,113 @@
+// `nnbook log`, `nnbook show` and `nnbook diff`: reading a notebook's recorded runs.
+
+import ArgumentParser
+import Foundation
+import NNBookHistory
+
+/// The notebook argument shared by the history commands, and opening its history.
+struct NotebookHistoryOptions: ParsableArguments {
+    @Argument(help: "The notebook whose runs to read.")
+    var file: String
+
+    /// The notebook's history; an error when it has none.
+    func history() throws -> RunHistory {
+        do {
+            guard let history = try RunHistory.forNotebook(at: URL(fileURLWithPath: file), create: false) else {
+                throw HistoryError.noRuns(notebook: file)
+            }
+            return history
+        } catch let error as HistoryError {
+            Console.error("\(file): error: \(error)")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
+    }
+}
+
+/// Runs a history operation, turning a history error into a message and exit code 1.
+func reportingHistoryErrors<T>(_ file: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as HistoryError {
+        Console.error("\(file): error: \(error)")
+        throw ExitCode(NNBookExit.notebookFailed)
+    }
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+var useColour: Bool {
+    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}
+
+struct LogRuns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "List a notebook's recorded runs, newest first.")
+
+    @OptionGroup var notebook: NotebookHistoryOptions
+
+    @Flag(help: "Print JSON for tools.")
+    var json = false
+
+    func run() throws {
+        let history = try notebook.history()
+        let runs = try reportingHistoryErrors(notebook.file) { try history.runs() }
+        print(json ? try HistoryText(colour: false).logJSON(runs) : HistoryText(colour: false).log(runs, notebook: notebook.file), terminator: "")
+    }
+}
+
+struct ShowRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the rendered page (or another file) of a recorded run.",
+        discussion: "RUN is a run number, an id, or last, last~1, …; the default is last.")
+
+    @OptionGroup var notebook: NotebookHistoryOptions
+
+    @Argument(help: "The run to show.")
+    var runName: String = "last"
+
+    @Option(help: ArgumentHelp("The file of the run: notebook.md, notebook.nnbook, metrics.json, run.json, assets/…", valueName: "name"))
+    var file: String = "notebook.md"
+
+    func run() throws {
+        let history = try notebook.history()
+        let data = try reportingHistoryErrors(notebook.file) { try history.file(file, of: try history.run(runName)) }
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+struct DiffRuns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two runs: parameters, metrics, source and output.",
+        discussion: "With no runs named, compares the last two; with one, compares it with the last.")
+
+    @OptionGroup var notebook: NotebookHistoryOptions
+
+    @Argument(help: "The earlier run (default last~1).")
+    var before: String?
+
+    @Argument(help: "The later run (default last).")
+    var after: String?
+
+    @Flag(help: "Print JSON for tools.")
+    var json = false
+
+    @Flag(help: "Only the parameters and metrics.")
+    var metricsOnly = false
+
+    func run() throws {
+        let history = try notebook.history()
+        let text = try reportingHistoryErrors(notebook.file) { () throws -> String in
+            let runs = try history.runs()
+            guard runs.count >= 2 || (before != nil && after != nil) else {
+                throw HistoryError.unknownRun(before ?? "last~1", available: runs.count)
+            }
+            let comparison = try RunComparison(
+                history: history, before: try history.run(before ?? "last~1"), after: try history.run(after ?? "last"))
+            let formatter = HistoryText(colour: !json && useColour)
+            return json ? try formatter.diffJSON(comparison, metricsOnly: metricsOnly) : formatter.diff(comparison, metricsOnly: metricsOnly)
+        }
+        print(text, terminator: "")
+    }
+}

@@ -1,0 +1,102 @@
+// `log` and `diff` output against golden text, for people and for tools.
+
+import Foundation
+import XCTest
+@testable import NNBookHistory
+
+final class HistoryTextTests: XCTestCase {
+    /// Kept for the whole test: its folder goes when it does.
+    private var fixture: GitFixture?
+
+    private func twoRuns() throws -> RunHistory {
+        let fixture = try GitFixture(repository: true)
+        self.fixture = fixture
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        try history.record(GitFixture.snapshot(), time: Date(timeIntervalSince1970: 1_700_000_000))
+        try history.record(GitFixture.snapshot(rate: "0.1", loss: 0.3, accuracy: 0.75000001, page: "# Lesson\n\nloss 0.3000\n"), time: Date(timeIntervalSince1970: 1_700_000_060))
+        return history
+    }
+
+    func testLogListsRunsNewestFirst() throws {
+        let history = try twoRuns()
+        let runs = try history.runs()
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics
+            2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    accuracy 0.7500, loss 0.3000
+            1    \(runs[1].id.short)  2023-11-14 22:13:20 UTC  succeeded  defaults    accuracy 0.7500, loss 0.2500
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]
+        XCTAssertEqual(json?.first?["run"] as? Int, 2)
+        XCTAssertEqual(json?.first?["changed_parameters"] as? [String], ["rate=0.1"])
+        XCTAssertEqual((json?.first?["metrics"] as? [String: Double])?["loss"], 0.3)
+    }
+
+    func testDiffShowsParametersMetricsSourceAndOutput() throws {
+        let history = try twoRuns()
+        let comparison = try RunComparison(history: history, before: try history.run("1"), after: try history.run("2"))
+        let ids = (try history.run("1").id.short, try history.run("2").id.short)
+        XCTAssertEqual(HistoryText(colour: false).diff(comparison, metricsOnly: false), """
+            run 1 (\(ids.0)) → run 2 (\(ids.1))
+
+            Parameters
+              rate: 0.5 → 0.1
+
+            Metrics
+              cell  metric    before  after   change
+              fit   accuracy  0.7500  0.7500           same
+              fit   loss      0.2500  0.3000  +0.0500  worse
+
+            Source
+            diff --git a/run 1/notebook.nnbook b/run 2/notebook.nnbook
+            index 9b282cb..3abb7ce 100644
+            --- a/run 1/notebook.nnbook
+            +++ b/run 2/notebook.nnbook
+            @@ -1,6 +1,6 @@
+             ---
+             params:
+            -  rate: 0.5
+            +  rate: 0.1
+             ---
+             ```nnbook label=fit
+             loss mae y_true=[1] y_pred=[0]
+
+            Output
+            diff --git a/run 1/notebook.md b/run 2/notebook.md
+            index 7a371e6..eaa2805 100644
+            --- a/run 1/notebook.md
+            +++ b/run 2/notebook.md
+            @@ -1,3 +1,3 @@
+             # Lesson
+             \("")
+            -loss 0.2500
+            +loss 0.3000
+
+            """)
+        XCTAssertEqual(HistoryText(colour: false).diff(comparison, metricsOnly: true).components(separatedBy: "\n").last, "")
+        XCTAssertFalse(HistoryText(colour: false).diff(comparison, metricsOnly: true).contains("Source"))
+        XCTAssertTrue(HistoryText(colour: true).diff(comparison, metricsOnly: true).contains("\u{1B}[31mworse\u{1B}[0m"))
+    }
+
+    func testDiffJSONForTools() throws {
+        let history = try twoRuns()
+        let comparison = try RunComparison(history: history, before: try history.run("1"), after: try history.run("2"))
+        let object = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).diffJSON(comparison, metricsOnly: false).utf8)) as? [String: Any]
+        XCTAssertEqual((object?["parameters"] as? [[String: Any]])?.first?["after"] as? String, "0.1")
+        let metrics = object?["metrics"] as? [[String: Any]]
+        XCTAssertEqual(metrics?.map { $0["verdict"] as? String }, ["same", "worse"])
+        XCTAssertTrue((object?["output_diff"] as? String)?.contains("+loss 0.3000") == true)
+    }
+
+    func testVerdictsFollowTheBetterDirection() {
+        XCTAssertEqual(RunComparison.verdict(metric: "accuracy", before: 0.5, after: 0.6, precision: 4), .better)
+        XCTAssertEqual(RunComparison.verdict(metric: "loss", before: 0.5, after: 0.6, precision: 4), .worse)
+        XCTAssertEqual(RunComparison.verdict(metric: "loss", before: 0.50001, after: 0.50002, precision: 4), .same)
+        XCTAssertEqual(RunComparison.verdict(metric: "w1", before: 1, after: 2, precision: 4), .changed)
+        XCTAssertEqual(RunComparison.verdict(metric: "loss", before: nil, after: 2, precision: 4), .added)
+    }
+
+    func testTextDiffOfEqualTextsIsEmpty() throws {
+        XCTAssertEqual(try TextDiff.unified("a\n", "a\n", oldPath: "x", newPath: "y"), "")
+    }
+}

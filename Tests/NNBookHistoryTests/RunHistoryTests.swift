@@ -1,0 +1,120 @@
+// Recording runs in real repositories and reading them back, with libgit2 and the git CLI.
+
+import Foundation
+import XCTest
+@testable import NNBookHistory
+
+final class RunHistoryTests: XCTestCase {
+    private let time = Date(timeIntervalSince1970: 1_700_000_000)
+
+    func testTwoRunsMakeTwoCommitsOnTheHiddenReference() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("Notebooks/lesson.nnbook"), create: true))
+        XCTAssertEqual(history.referenceName, "refs/nnbook/runs/Notebooks/lesson")
+        let first = try history.record(GitFixture.snapshot(), time: time)
+        let second = try history.record(GitFixture.snapshot(rate: "0.1", loss: 0.5), time: time.addingTimeInterval(60))
+
+        let runs = try history.runs()
+        XCTAssertEqual(runs.map(\.number), [2, 1])
+        XCTAssertEqual(runs.map(\.id), [second, first])
+        XCTAssertEqual(try history.repository.commit(second).parent, first)
+        XCTAssertNil(try history.repository.commit(first).parent)
+
+        XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/Notebooks/lesson"), "lesson: accuracy 0.7500, loss 0.5000\nlesson: accuracy 0.7500, loss 0.2500\n")
+        XCTAssertEqual(try fixture.git("ls-tree", "-r", "--name-only", "refs/nnbook/runs/Notebooks/lesson"),
+                       "assets/fit-loss.svg\nmetrics.json\nnotebook.md\nnotebook.nnbook\nrun.json\n")
+        XCTAssertEqual(try fixture.git("show", "refs/nnbook/runs/Notebooks/lesson:metrics.json"), """
+            {
+              "fit" : {
+                "accuracy" : 0.75,
+                "loss" : 0.5
+              }
+            }
+
+            """)
+        XCTAssertTrue(try fixture.git("show", "refs/nnbook/runs/Notebooks/lesson:run.json").contains("\"rate\" : \"0.1\""))
+        XCTAssertEqual(try fixture.git("fsck", "--no-progress"), "")
+    }
+
+    func testHeadIndexAndWorkTreeAreUntouchedEvenFromASubfolder() throws {
+        let fixture = try GitFixture(repository: true)
+        try "staged\n".write(to: fixture.folder.appendingPathComponent("staged.txt"), atomically: true, encoding: .utf8)
+        try fixture.git("add", "staged.txt")
+        try "changed\n".write(to: fixture.folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let notebook = try fixture.notebook("lessons/week1/lesson.nnbook")
+        let head = try fixture.git("rev-parse", "HEAD"), index = try fixture.git("diff", "--cached"), status = try fixture.git("status", "--porcelain")
+
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: notebook, create: true))
+        try history.record(GitFixture.snapshot(), time: time)
+        try history.record(GitFixture.snapshot(), time: time)
+
+        XCTAssertEqual(try fixture.git("rev-parse", "HEAD"), head)
+        XCTAssertEqual(try fixture.git("diff", "--cached"), index)
+        XCTAssertEqual(try fixture.git("status", "--porcelain"), status)
+        XCTAssertEqual(history.notebookPath, "lessons/week1/lesson.nnbook")
+        XCTAssertEqual(try fixture.git("rev-list", "--count", "refs/nnbook/runs/lessons/week1/lesson"), "2\n")
+    }
+
+    func testWithoutARepositoryAStoreIsCreatedBesideTheNotebookAndReused() throws {
+        let fixture = try GitFixture(repository: false)
+        let notebook = try fixture.notebook("lesson.nnbook")
+        XCTAssertNil(try RunHistory.forNotebook(at: notebook, create: false))
+        try XCTUnwrap(try RunHistory.forNotebook(at: notebook, create: true)).record(GitFixture.snapshot(), time: time)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(".nnbook-history/HEAD").path))
+        let again = try XCTUnwrap(try RunHistory.forNotebook(at: notebook, create: false))
+        try again.record(GitFixture.snapshot(), time: time)
+        XCTAssertEqual(try again.runs().count, 2)
+    }
+
+    func testAStaleLockFileIsReportedByName() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        try history.record(GitFixture.snapshot(), time: time)
+        let lock = fixture.folder.appendingPathComponent(".git/refs/nnbook/runs/lesson.lock")
+        try "".write(to: lock, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
+        XCTAssertThrowsError(try history.record(GitFixture.snapshot(), time: time)) { error in
+            XCTAssertEqual(error as? HistoryError, .staleLock(path: lock.path))
+            XCTAssertTrue("\(error)".contains("remove \(lock.path) and run again"))
+        }
+        try FileManager.default.removeItem(at: lock)
+        try history.record(GitFixture.snapshot(), time: time)
+        XCTAssertEqual(try history.runs().count, 2)
+    }
+
+    func testRunsAreNamedByNumberIdOrPosition() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        let first = try history.record(GitFixture.snapshot(), time: time)
+        let second = try history.record(GitFixture.snapshot(rate: "0.1"), time: time)
+        XCTAssertEqual(try history.run("1").id, first)
+        XCTAssertEqual(try history.run("last").id, second)
+        XCTAssertEqual(try history.run("last~1").id, first)
+        XCTAssertEqual(try history.run(String(first.hex.prefix(6))).id, first)
+        XCTAssertThrowsError(try history.run("7")) { error in
+            XCTAssertEqual("\(error)", "there is no run '7': name a run by its number (1 to 2), its id, or last, last~1, …")
+        }
+        XCTAssertEqual(try history.text("notebook.nnbook", of: try history.run("2")).contains("rate: 0.1"), true)
+        XCTAssertThrowsError(try history.file("nothing.txt", of: try history.run("2"))) { error in
+            XCTAssertEqual("\(error)", "the run has no file nothing.txt; it has assets/fit-loss.svg, metrics.json, notebook.md, notebook.nnbook, run.json")
+        }
+    }
+
+    func testReferenceNamesAreValidForAnyNotebookPath() {
+        XCTAssertEqual(RunReference.name(forNotebookAt: "Notebooks/gradient-descent.nnbook"), "refs/nnbook/runs/Notebooks/gradient-descent")
+        XCTAssertEqual(RunReference.name(forNotebookAt: "my lessons/week 1..2/.hidden.lock.nnbook"), "refs/nnbook/runs/my-lessons/week-1-2/_hidden.lock_")
+        for path in ["a b/c.nnbook", "ü/ñ.nnbook", "x~y^z:?*[.nnbook", "..nnbook", "a//b.nnbook"] {
+            XCTAssertTrue(GitRepository.isValidReferenceName(RunReference.name(forNotebookAt: path)), path)
+        }
+    }
+
+    func testFailedRunsAreRecordedWithTheirError() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        try history.record(GitFixture.snapshot(status: .failed), time: time)
+        let run = try history.run("last")
+        XCTAssertEqual(run.record.status, "failed")
+        XCTAssertEqual(run.record.error?.message, "it broke")
+        XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/lesson"), "lesson: failed in cell 1: it broke\n")
+    }
+}

@@ -1,0 +1,65 @@
+// A folder holding a copy of the gradient-descent notebook, and the built nnbook to run in it.
+
+import Foundation
+
+/// Runs the real `nnbook` executable in a fresh temporary folder.
+final class CLIFixture {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let goldenPage = repository.appendingPathComponent("Tests/NNBookRenderTests/Golden/gradient-descent.md")
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-cli-\(UUID().uuidString)")
+        let notebooks = CLIFixture.repository.appendingPathComponent("Notebooks")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("gradient-descent.nnbook"), to: folder.appendingPathComponent("gradient-descent.nnbook"))
+        try FileManager.default.copyItem(at: notebooks.appendingPathComponent("data/insurance.csv"), to: folder.appendingPathComponent("data/insurance.csv"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// The built `nnbook`, beside the test bundle.
+    var executable: URL {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("nnbook")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return CLIFixture.repository.appendingPathComponent(".build/debug/nnbook")
+    }
+
+    /// Runs `nnbook` with `arguments` in the folder and waits for it.
+    func nnbook(_ arguments: String...) throws -> Outcome {
+        try nnbookArguments(arguments)
+    }
+
+    func nnbookArguments(_ arguments: [String]) throws -> Outcome {
+        try run(executable, arguments)
+    }
+
+    /// Runs git in the folder.
+    func gitArguments(_ arguments: [String]) throws -> String {
+        try run(URL(fileURLWithPath: "/usr/bin/git"), arguments).output
+    }
+
+    private func run(_ program: URL, _ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,95 @@
+// Run history from the command line: snapshots on every run, log, show, diff, concurrency, locks.
+
+import Foundation
+import XCTest
+
+final class HistoryCommandTests: XCTestCase {
+    private var cli: CLIFixture!
+
+    override func setUpWithError() throws { cli = try CLIFixture() }
+    override func tearDown() { cli = nil }
+
+    private func git(_ arguments: String...) throws -> String {
+        try cli.gitArguments(arguments)
+    }
+
+    func testTwoRunsThenLogAndDiffShowTheChangedParameterMetricsAndOutput() throws {
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.1", "--quiet").status, 0)
+
+        let log = try cli.nnbook("log", "gradient-descent.nnbook")
+        XCTAssertEqual(log.status, 0)
+        let lines = log.output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[1].hasPrefix("2 ") && lines[1].contains("succeeded  rate=0.1"), log.output)
+        XCTAssertTrue(lines[2].hasPrefix("1 ") && lines[2].contains("succeeded  defaults"), log.output)
+
+        let diff = try cli.nnbook("diff", "gradient-descent.nnbook")
+        XCTAssertEqual(diff.status, 0)
+        XCTAssertTrue(diff.output.contains("Parameters\n  rate: 0.5 → 0.1\n"), diff.output)
+        XCTAssertTrue(diff.output.contains("  test   loss      0.3232  0.5066  +0.1834  worse"), diff.output)
+        XCTAssertTrue(diff.output.contains("Source\n  unchanged\n"), diff.output)
+        XCTAssertTrue(diff.output.contains("\n-| w1 (age) | 11.5261 |\n"), diff.output)
+        XCTAssertTrue(diff.output.contains("\n+| w1 (age) | 3.8790 |\n"), diff.output)
+        XCTAssertFalse(diff.output.contains("\u{1B}["), "no colour when writing to a pipe")
+
+        let json = try cli.nnbook("diff", "gradient-descent.nnbook", "1", "2", "--json", "--metrics-only")
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        XCTAssertNil(object?["output_diff"])
+        XCTAssertEqual((object?["parameters"] as? [[String: Any]])?.first?["name"] as? String, "rate")
+
+        let shown = try cli.nnbook("show", "gradient-descent.nnbook", "1")
+        XCTAssertEqual(shown.output, try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
+        let metrics = try cli.nnbook("show", "gradient-descent.nnbook", "last", "--file", "run.json")
+        XCTAssertTrue(metrics.output.contains("\"rate\" : \"0.1\""))
+    }
+
+    func testEightConcurrentRunsLeaveEightCommits() throws {
+        _ = try git("init", "-q")
+        try "```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]\n```\n"
+            .write(to: cli.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
+        let processes = try (0..<8).map { _ -> Process in
+            let process = Process()
+            process.executableURL = cli.executable
+            process.arguments = ["run", "lesson.nnbook", "--quiet"]
+            process.currentDirectoryURL = cli.folder
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+        }
+        XCTAssertEqual(try git("rev-list", "--count", "refs/nnbook/runs/lesson"), "8\n")
+        XCTAssertEqual(try git("fsck", "--no-progress", "--no-dangling"), "")
+        XCTAssertEqual(try cli.nnbook("log", "lesson.nnbook").output.split(separator: "\n").count, 9)
+    }
+
+    func testAStaleLockFailsTheRecordButKeepsThePage() throws {
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
+        let lock = cli.folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/gradient-descent.lock")
+        try "".write(to: lock, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
+        try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("gradient-descent.md"))
+        let outcome = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet")
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("the lock file \(lock.resolvingSymlinksInPath().path) exists"), outcome.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path))
+    }
+
+    func testNoSnapshotRecordsNothing() throws {
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot").status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))
+        let log = try cli.nnbook("log", "gradient-descent.nnbook")
+        XCTAssertEqual(log.status, 1)
+        XCTAssertEqual(log.error, "gradient-descent.nnbook: error: gradient-descent.nnbook has no recorded runs yet: `nnbook run gradient-descent.nnbook` records one\n")
+    }
+
+    func testAFailedRunIsRecordedAsFailed() throws {
+        try "```nnbook\nmodel m\n  dense 1\nweights m\n```\n".write(to: cli.folder.appendingPathComponent("broken.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.nnbook("run", "broken.nnbook", "--quiet").status, 1)
+        let log = try cli.nnbook("log", "broken.nnbook", "--json")
+        let runs = try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]]
+        XCTAssertEqual(runs?.first?["status"] as? String, "failed")
+    }
+}
