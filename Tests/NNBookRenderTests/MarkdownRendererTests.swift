@@ -19,15 +19,31 @@ final class MarkdownRendererTests: XCTestCase {
         return MarkdownRenderer(assetsFolder: "\(name).assets").render(result)
     }
 
-    func testGradientDescentPageMatchesTheGoldenPageTwiceInARow() throws {
-        let first = try render(notebook: "gradient-descent")
-        let second = try render(notebook: "gradient-descent")
-        XCTAssertEqual(first, second, "two runs with the same seed must give the same bytes")
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/gradient-descent.md")
+    /// Renders a shipped notebook twice and compares with its golden page.
+    private func assertGolden(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let first = try render(notebook: name)
+        let second = try render(notebook: name)
+        XCTAssertEqual(first, second, "two runs with the same seed must give the same bytes", file: file, line: line)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).md")
         if ProcessInfo.processInfo.environment["NNBOOK_UPDATE_GOLDEN"] == "1" {
             try first.markdown.write(to: golden, atomically: true, encoding: .utf8)
         }
-        XCTAssertEqual(first.markdown, try String(contentsOf: golden, encoding: .utf8))
+        XCTAssertEqual(first.markdown, try String(contentsOf: golden, encoding: .utf8), file: file, line: line)
+    }
+
+    func testGradientDescentPageMatchesTheGoldenPageTwiceInARow() throws {
+        try assertGolden("gradient-descent")
+    }
+
+    /// The course's loss lesson: MAE 2.5 and 0.5, MSE 1.83 and 0.366, log loss 17.2696,
+    /// Keras' binary cross-entropy 8.0063.
+    func testLossFunctionsPageMatchesTheGoldenPage() throws {
+        try assertGolden("loss-functions")
+    }
+
+    /// sigmoid(−0.5) = 0.37754, tanh(2) = 0.96403, relu(−10) = 0, leaky_relu(−1) = −0.1.
+    func testActivationFunctionsPageMatchesTheGoldenPage() throws {
+        try assertGolden("activation-functions")
     }
 
     func testTablesAreGitHubFlavouredWithNumbersRightAligned() {
