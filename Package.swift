@@ -15,8 +15,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "NNCore"),
-        .target(name: "NNData", dependencies: ["NNCore"]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "NNCore", dependencies: ["COpenBLAS"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
         .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
         .target(name: "NNBookRender", dependencies: ["NNBook"]),
         .systemLibrary(

@@ -68,11 +68,11 @@ public struct MarkdownRenderer: Sendable {
             case .table(let table):
                 flushTexts()
                 parts.append(markdown(table))
-            case .image(let name, let svg, let caption):
+            case .figure(let figure):
                 flushTexts()
-                let file = "\(result.cell.label)-\(name).svg"
-                assets.append(RenderedPage.Asset(name: file, contents: svg))
-                parts.append("![\(caption)](\(assetsFolder)/\(file))")
+                let file = "\(result.cell.label)-\(figure.name).svg"
+                assets.append(RenderedPage.Asset(name: file, contents: FigureSVG.render(figure)))
+                parts.append("![\(figure.caption)](\(assetsFolder)/\(file))")
             case .metric:
                 continue
             }

@@ -46,6 +46,11 @@ final class MarkdownRendererTests: XCTestCase {
         try assertGolden("activation-functions")
     }
 
+    /// Batch, stochastic and mini-batch descent on the same seed, with the cost per epoch drawn.
+    func testDescentModesPageMatchesTheGoldenPage() throws {
+        try assertGolden("descent-modes")
+    }
+
     func testTablesAreGitHubFlavouredWithNumbersRightAligned() {
         let table = Table(headers: ["name", "value"], rows: [["w|1", "0.5000"], ["bias", "-1.2500"]])
         XCTAssertEqual(MarkdownRenderer(assetsFolder: "a").markdown(table), "| name | value |\n|---|---:|\n| w\\|1 | 0.5000 |\n| bias | -1.2500 |")
@@ -93,7 +98,7 @@ final class MarkdownRendererTests: XCTestCase {
     func testImagesBecomeAssetsNamedAfterTheCellLabel() throws {
         let notebook = try NotebookParser.parse("```nnbook label=curve\nmodel m\n  dense 1\n```\n", path: "t").get()
         let result = RunResult(notebook: notebook, parameters: [:], cells: [
-            .init(cell: notebook.cells[0], outputs: [.image(name: "loss", svg: "<svg/>", caption: "loss per epoch")], error: nil, seconds: 0, ran: true),
+            .init(cell: notebook.cells[0], outputs: [.figure(Figure(name: "loss", caption: "loss per epoch", kind: .svg("<svg/>")))], error: nil, seconds: 0, ran: true),
         ], status: .succeeded)
         let page = MarkdownRenderer(assetsFolder: "t.assets").render(result)
         XCTAssertEqual(page.assets, [RenderedPage.Asset(name: "curve-loss.svg", contents: "<svg/>")])

@@ -39,6 +39,32 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(dataset.targets.scalars, [0, 1])
     }
 
+    func testWordColumnsBecomeCodesOrOneHotColumns() throws {
+        let table = try read("city,size,y\nPune,1,0\nDelhi,2,1\nPune,3,1\n")
+        let coded = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(codes: ["city"]), path: "t.csv")
+        XCTAssertEqual(coded.featureNames, ["city", "size"])
+        XCTAssertEqual(coded.features.scalars, [1, 1, 0, 2, 1, 3])
+        let oneHot = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(oneHot: ["city"]), path: "t.csv")
+        XCTAssertEqual(oneHot.featureNames, ["city=Delhi", "city=Pune", "size"])
+        XCTAssertEqual(oneHot.features.scalars, [0, 1, 1, 1, 0, 2, 0, 1, 3])
+    }
+
+    func testMissingValuesCanBeDroppedOrFilled() throws {
+        let table = try read("a,y\n1,0\n,1\n3,\n")
+        XCTAssertEqual(try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(missing: .drop), path: "t.csv").features.scalars, [1])
+        let filled = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(missing: .fill(-1)), path: "t.csv")
+        XCTAssertEqual(filled.features.scalars, [1, -1, 3])
+        XCTAssertEqual(filled.targets.scalars, [0, 1, -1])
+    }
+
+    func testHundredThousandRowsAreRead() throws {
+        var text = "a,b,c,d,e,f,g,h,i,y\n"
+        for row in 0..<100_000 { text += "\(row),1.5,2,3,4,5,6,7,8,\(row % 2)\n" }
+        let dataset = try Dataset(csv: try read(text), targets: ["y"], path: "t.csv")
+        XCTAssertEqual(dataset.features.shape, [100_000, 9])
+        XCTAssertEqual(dataset.features[99_999, 0], 99_999)
+    }
+
     func testEmptyFile() {
         XCTAssertEqual(error("")?.description, "t.csv: the file is empty")
     }
@@ -78,7 +104,7 @@ final class CSVReaderTests: XCTestCase {
 
     func testUnknownTargetColumn() {
         let e = error("a,b\n1,2\n")
-        XCTAssertEqual(e?.description, "t.csv:1:1: there is no column \"y\" to use as the target")
+        XCTAssertEqual(e?.description, "t.csv:1:1: there is no column \"y\"")
         XCTAssertEqual(e?.hint, "the columns are a, b")
     }
 

@@ -2,7 +2,7 @@
 
 /// The built-in plugins, in the order `nnbook plugins` lists them.
 public enum BuiltInPlugins {
-    public static let all: [any Plugin] = [DataPlugin(), ModelPlugin(), TrainPlugin(), EvaluatePlugin(), LessonsPlugin()]
+    public static let all: [any Plugin] = [DataPlugin(), ModelPlugin(), TrainPlugin(), EvaluatePlugin(), PlotPlugin(), LessonsPlugin()]
 
     /// A registry of the built-in plugins alone.
     public static func registry() -> PluginRegistry {

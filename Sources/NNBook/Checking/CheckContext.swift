@@ -8,12 +8,15 @@ public struct CheckContext: Sendable {
     /// The folder relative paths are read from: the notebook's own.
     public let folder: URL
     public let parameters: [String: ParameterValue]
+    /// The notebook's inline tables, by name.
+    public let tables: [String: InlineTable]
     private var names: [String: NameKind] = [:]
     private var facts: Set<String> = []
 
-    public init(folder: URL, parameters: [String: ParameterValue]) {
+    public init(folder: URL, parameters: [String: ParameterValue], tables: [String: InlineTable] = [:]) {
         self.folder = folder
         self.parameters = parameters
+        self.tables = tables
     }
 
     public mutating func define(_ name: String, as kind: NameKind) { names[name] = kind }

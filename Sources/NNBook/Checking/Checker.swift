@@ -11,7 +11,7 @@ public struct Checker: Sendable {
 
     /// The plan, or every problem found in the notebook.
     public func check(_ notebook: Notebook, parameters: [String: ParameterValue], folder: URL) -> Result<Plan, DiagnosticList> {
-        var context = CheckContext(folder: folder, parameters: parameters)
+        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
         var diagnostics: [Diagnostic] = []
         var cells: [Plan.PlannedCell] = []
         for cell in notebook.cells {
@@ -49,7 +49,14 @@ public struct Checker: Sendable {
             if case .positional(let value) = argument { value } else { nil }
         }
         var position = 0
-        for argument in schema.arguments {
+        for (index, argument) in schema.arguments.enumerated() {
+            // An optional value is absent when the next word is the keyword of a later argument.
+            if argument.isOptional, argument.keyword == nil, position < positionals.count,
+                case .word(let word) = positionals[position].kind,
+                schema.arguments[(index + 1)...].contains(where: { $0.keyword == word })
+            {
+                continue
+            }
             if let keyword = argument.keyword {
                 guard position < positionals.count else {
                     if !argument.isOptional {
@@ -72,6 +79,19 @@ public struct Checker: Sendable {
                     diagnostics.append(Diagnostic(
                         "'\(schema.verb)' needs \(argument.type.placeholder) (\(argument.summary))", at: end(of: syntax), hint: usage))
                 }
+                continue
+            }
+            if argument.isVariadic {
+                var items: [ResolvedValue] = []
+                for value in positionals[position...] {
+                    switch convert(value, to: argument.type, context: context) {
+                    case .success(let resolved): items.append(resolved)
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                }
+                ranges[argument.name] = positionals[position].range
+                values[argument.name] = .list(items)
+                position = positionals.count
                 continue
             }
             let value = positionals[position]

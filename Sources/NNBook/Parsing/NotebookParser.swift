@@ -27,6 +27,7 @@ public enum NotebookParser {
         var prose: [String] = []
         var cellNumber = 0
         var labels: [String: Int] = [:]
+        var tables: [String: InlineTable] = [:]
         func flushProse() {
             if !prose.isEmpty { blocks.append(.prose(prose.joined(separator: "\n"))) }
             prose = []
@@ -41,6 +42,14 @@ public enum NotebookParser {
             let closing = lines[(index + 1)...].firstIndex { fence.isClosed(by: $0) }
             guard fence.isCell else {
                 let end = closing ?? lines.count - 1
+                if let name = fence.tableName, let closing {
+                    if tables[name] != nil {
+                        diagnostics.append(Diagnostic(
+                            "a table named '\(name)' is already written above", at: SourceRange(line: index + 1, column: 1, length: lines[index].count),
+                            hint: "give each inline table its own name"))
+                    }
+                    tables[name] = InlineTable(name: name, text: lines[(index + 1)..<closing].joined(separator: "\n") + "\n", firstLine: index + 2)
+                }
                 prose += lines[index...end]
                 index = end + 1
                 continue
@@ -71,7 +80,7 @@ public enum NotebookParser {
         flushProse()
 
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks))
+        return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables))
     }
 
     /// Lines without their terminators (LF or CRLF); a final line break adds no empty line.
@@ -110,6 +119,12 @@ private struct Fence {
     }
 
     var isCell: Bool { info.first == "nnbook" }
+
+    /// `NAME` for a ```` ```csv name=NAME ```` fence: an inline table.
+    var tableName: String? {
+        guard info.first == "csv" else { return nil }
+        return info.dropFirst().first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)) }
+    }
 
     func isClosed(by line: String) -> Bool {
         let indent = line.prefix { $0 == " " }.count

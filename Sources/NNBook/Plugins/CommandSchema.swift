@@ -34,7 +34,7 @@ public struct CommandSchema: Sendable {
     public var usage: String {
         var parts = [verb]
         for argument in arguments {
-            let text = (argument.keyword.map { "\($0) " } ?? "") + argument.type.placeholder
+            let text = (argument.keyword.map { "\($0) " } ?? "") + argument.type.placeholder + (argument.isVariadic ? " …" : "")
             parts.append(argument.isOptional ? "[\(text)]" : text)
         }
         for option in options {
@@ -62,13 +62,16 @@ public struct ArgumentSchema: Sendable {
     public let summary: String
     public let keyword: String?
     public let isOptional: Bool
+    /// Takes every remaining value (`plot batch stochastic mini_batch`); resolved as a list.
+    public let isVariadic: Bool
 
-    public init(_ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false) {
+    public init(_ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false, isVariadic: Bool = false) {
         self.name = name
         self.type = type
         self.summary = summary
         self.keyword = keyword
         self.isOptional = isOptional
+        self.isVariadic = isVariadic
     }
 }
 

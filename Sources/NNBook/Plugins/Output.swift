@@ -5,8 +5,8 @@ public enum Output: Equatable, Sendable {
     /// Plain text, shown in a fenced block.
     case text(String)
     case table(Table)
-    /// An SVG picture written beside the page; `name` is unique within the cell.
-    case image(name: String, svg: String, caption: String)
+    /// A picture, drawn as SVG beside the page.
+    case figure(Figure)
     /// A number kept in the run's record under the cell's label (`loss`, `accuracy`, …); it is
     /// not shown by itself: commands show their numbers in tables.
     case metric(name: String, value: Double)

@@ -15,6 +15,8 @@ public struct Interpreter {
     public func run(_ plan: Plan, state: RunState) -> RunResult {
         var results: [RunResult.CellResult] = []
         var status = RunResult.Status.succeeded
+        state.tables = plan.notebook.tables
+        state.notebookPath = plan.notebook.path
         for planned in plan.cells {
             guard status == .succeeded else {
                 results.append(.init(cell: planned.cell, outputs: [], error: nil, seconds: 0, ran: false))

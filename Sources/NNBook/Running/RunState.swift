@@ -14,6 +14,9 @@ public final class RunState {
     public var generator: SeededGenerator
     public var datasets: [String: NotebookDataset] = [:]
     public var models: [String: ModelEntry] = [:]
+    /// The notebook's inline tables, by name, and its path for errors in them.
+    public var tables: [String: InlineTable] = [:]
+    public var notebookPath = ""
     /// Told about training progress, for the terminal; nil when nobody watches.
     public let observer: (any TrainingObserver)?
     /// Asked between training steps whether the run was interrupted.
@@ -65,8 +68,18 @@ public struct NotebookDataset: Sendable {
     public var all: Dataset
     public var trainSplit: Dataset?
     public var testSplit: Dataset?
+    /// True for data that comes split (MNIST's 60,000 training and 10,000 test images): the
+    /// data set's own name then means its training split.
+    public private(set) var cameSplit = false
 
     public init(all: Dataset) { self.all = all }
+
+    public init(train: Dataset, test: Dataset) {
+        all = train
+        trainSplit = train
+        testSplit = test
+        cameSplit = true
+    }
 
     /// The samples to learn from: the training split, or everything when there is none.
     public var trainingSamples: Dataset { trainSplit ?? all }
@@ -82,10 +95,10 @@ public struct NotebookDataset: Sendable {
     }
 
     /// Applies a change to the whole set and to each split alike.
-    public mutating func updateEverySplit(_ change: (inout Dataset) throws(DataError) -> Void) throws(DataError) {
-        try change(&all)
+    public mutating func updateEverySplit<Failure: Error>(_ change: (inout Dataset) throws(Failure) -> Void) throws(Failure) {
         if trainSplit != nil { try change(&trainSplit!) }
         if testSplit != nil { try change(&testSplit!) }
+        if cameSplit, let trainSplit { all = trainSplit } else { try change(&all) }
     }
 }
 

@@ -8,12 +8,16 @@ public struct Notebook: Equatable, Sendable {
     public let lines: [String]
     public let frontMatter: FrontMatter
     public let blocks: [Block]
+    /// Data written in the notebook itself: fenced ```` ```csv name=NAME ```` blocks, shown as
+    /// prose and loaded with `load inline NAME`.
+    public let tables: [String: InlineTable]
 
-    public init(path: String, lines: [String], frontMatter: FrontMatter, blocks: [Block]) {
+    public init(path: String, lines: [String], frontMatter: FrontMatter, blocks: [Block], tables: [String: InlineTable] = [:]) {
         self.path = path
         self.lines = lines
         self.frontMatter = frontMatter
         self.blocks = blocks
+        self.tables = tables
     }
 
     public var cells: [Cell] {
@@ -48,4 +52,14 @@ public struct Cell: Equatable, Sendable {
         self.line = line
         self.commands = commands
     }
+}
+
+/// A CSV table written inside the notebook.
+public struct InlineTable: Equatable, Sendable {
+    public let name: String
+    /// The CSV text between the fences.
+    public let text: String
+    /// The file line of the table's first line (its header), so that errors in the table point
+    /// into the notebook.
+    public let firstLine: Int
 }

@@ -15,7 +15,6 @@ public struct BinaryCrossEntropy: LogitsLoss {
     }
 
     public var name: String { "binary_crossentropy" }
-    public var logitsActivation: String { "sigmoid" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {
         if fromLogits { return sampleLoss(truth: truth, logits: predicted, gradient: nil) }

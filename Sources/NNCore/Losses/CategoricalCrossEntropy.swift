@@ -16,7 +16,6 @@ public struct CategoricalCrossEntropy: LogitsLoss {
     }
 
     public var name: String { "categorical_crossentropy" }
-    public var logitsActivation: String { "softmax" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {
         if fromLogits { return sampleLoss(truth: truth, logits: predicted, gradient: nil) }

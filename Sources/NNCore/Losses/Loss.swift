@@ -24,12 +24,13 @@ public protocol Loss: Sendable {
 /// (the logits) whenever they are at hand: `log(1 + e^(−z))` never rounds to `log(0)`, and the
 /// gradient with respect to the scores is simply `prediction − truth`. nnbook does the same, so
 /// that its numbers agree with Keras' training rather than with the clipped textbook formula.
+///
+/// Keras' TensorFlow backend takes the logits of *either* activation for *any* cross-entropy:
+/// the course's `dense 10 activation=sigmoid` with `sparse_categorical_crossentropy` is trained
+/// as a softmax cross-entropy of the scores before the sigmoid. nnbook follows it there too.
 public protocol LogitsLoss: Loss {
     /// Whether the predictions given to the loss are already logits (`from_logits=true`).
     var fromLogits: Bool { get }
-
-    /// The activation whose logits this loss can use: `"sigmoid"` or `"softmax"`.
-    var logitsActivation: String { get }
 
     /// The loss of one sample computed from its logits, with ∂loss/∂logitᵢ written to `gradient`
     /// when one is given.

@@ -14,7 +14,6 @@ public struct SparseCategoricalCrossEntropy: LogitsLoss {
     }
 
     public var name: String { "sparse_categorical_crossentropy" }
-    public var logitsActivation: String { "softmax" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {
         if fromLogits { return sampleLoss(truth: truth, logits: predicted, gradient: nil) }

@@ -1,26 +1,54 @@
-// Matrix products: the one place where the core multiplies matrices, so that one function can be
-// made fast without touching the layers that call it.
+// Matrix products: the one place where the core multiplies matrices. Training goes through
+// Debian's OpenBLAS; the plain loops stay beside it for reading and for tests.
+
+import COpenBLAS
 
 /// Which operand of a product is read transposed.
 public enum Transpose: Sendable {
     case none, first, second
 }
 
-/// `c = a · b` (or with one operand transposed), written into `c`'s existing storage.
-///
-/// `a` is read as an `m × k` matrix of its rows and columns (or `k × m` when transposed),
-/// `b` as `k × n` (or `n × k`). The loops run in i-k-j order so that the innermost loop walks
-/// both `b` and `c` contiguously, which the compiler vectorises; the plain triple loop is
-/// kept in `referenceProduct` for reading and for tests.
+/// The matrix sizes of a product: `a` is m×k, `b` is k×n, `c` is m×n, after transposing.
+private func dimensions(_ a: Tensor, _ b: Tensor, _ transpose: Transpose) -> (m: Int, k: Int, n: Int) {
+    switch transpose {
+    case .none: (a.rows, a.columns, b.columns)
+    case .first: (a.columns, a.rows, b.columns)
+    case .second: (a.rows, a.columns, b.rows)
+    }
+}
+
+/// `c = a · b` (or with one operand transposed; `accumulate` adds to `c` instead), written into
+/// `c`'s existing storage, through OpenBLAS' `cblas_sgemm` on one thread: at the sizes of an
+/// MLP step, a second thread costs more than it brings.
 public func matrixProduct(
     _ a: Tensor, _ b: Tensor, transpose: Transpose = .none, into c: inout Tensor, accumulate: Bool = false
 ) {
-    let (m, k, n): (Int, Int, Int)
-    switch transpose {
-    case .none: (m, k, n) = (a.rows, a.columns, b.columns)
-    case .first: (m, k, n) = (a.columns, a.rows, b.columns)
-    case .second: (m, k, n) = (a.rows, a.columns, b.rows)
+    let (m, k, n) = dimensions(a, b, transpose)
+    precondition(c.rows == m && c.columns == n, "product result has shape \(c.shape), expected [\(m), \(n)]")
+    guard m > 0, n > 0 else { return }
+    BLASThreads.useOne()
+    a.scalars.withUnsafeBufferPointer { pa in
+        b.scalars.withUnsafeBufferPointer { pb in
+            c.scalars.withUnsafeMutableBufferPointer { pc in
+                cblas_sgemm(
+                    CblasRowMajor,
+                    transpose == .first ? CblasTrans : CblasNoTrans,
+                    transpose == .second ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1,
+                    pa.baseAddress, Int32(transpose == .first ? m : k),
+                    pb.baseAddress, Int32(transpose == .second ? k : n),
+                    accumulate ? 1 : 0, pc.baseAddress, Int32(n))
+            }
+        }
     }
+}
+
+/// The same product with plain loops in i-k-j order (the innermost loop walks `b` and `c`
+/// contiguously): what `matrixProduct` computes, written so it can be read.
+public func loopProduct(
+    _ a: Tensor, _ b: Tensor, transpose: Transpose = .none, into c: inout Tensor, accumulate: Bool = false
+) {
+    let (m, k, n) = dimensions(a, b, transpose)
     precondition(c.rows == m && c.columns == n, "product result has shape \(c.shape), expected [\(m), \(n)]")
     a.scalars.withUnsafeBufferPointer { pa in
         b.scalars.withUnsafeBufferPointer { pb in
@@ -28,31 +56,13 @@ public func matrixProduct(
                 if !accumulate {
                     for index in 0..<(m * n) { pc[index] = 0 }
                 }
-                switch transpose {
-                case .none:
-                    for i in 0..<m {
-                        for p in 0..<k {
-                            let scale = pa[i * k + p]
-                            if scale == 0 { continue }
-                            let rowB = p * n, rowC = i * n
-                            for j in 0..<n { pc[rowC + j] = pc[rowC + j] + scale * pb[rowB + j] }
-                        }
-                    }
-                case .first:
+                for i in 0..<m {
                     for p in 0..<k {
-                        for i in 0..<m {
-                            let scale = pa[p * m + i]
-                            if scale == 0 { continue }
-                            let rowB = p * n, rowC = i * n
-                            for j in 0..<n { pc[rowC + j] = pc[rowC + j] + scale * pb[rowB + j] }
-                        }
-                    }
-                case .second:
-                    for i in 0..<m {
+                        let scale = transpose == .first ? pa[p * m + i] : pa[i * k + p]
+                        let rowC = i * n
                         for j in 0..<n {
-                            var sum: Float = 0
-                            for p in 0..<k { sum = sum + pa[i * k + p] * pb[j * k + p] }
-                            pc[i * n + j] = pc[i * n + j] + sum
+                            let bValue = transpose == .second ? pb[j * k + p] : pb[p * n + j]
+                            pc[rowC + j] = pc[rowC + j] + scale * bValue
                         }
                     }
                 }
@@ -71,4 +81,11 @@ public func referenceProduct(_ a: [[Float]], _ b: [[Float]]) -> [[Float]] {
             return sum
         }
     }
+}
+
+/// OpenBLAS' thread count, set once per process.
+enum BLASThreads {
+    private static let setOnce: Void = { openblas_set_num_threads(1) }()
+
+    static func useOne() { _ = setOnce }
 }

@@ -3,15 +3,18 @@
 /// A model compiled with a loss, an optimizer and metrics (Keras' `model.compile`), which can
 /// `fit` and `evaluate`.
 ///
-/// When the loss is a cross-entropy and the last layer ends in the matching sigmoid or softmax,
-/// the loss is computed from that layer's scores before activation, as Keras' TensorFlow backend
-/// does; the gradient of the pair is then simply `prediction − truth`.
+/// When the loss is a cross-entropy and the last layer ends in a sigmoid or softmax, the loss is
+/// computed from that layer's scores before activation, as Keras' TensorFlow backend does (see
+/// `LogitsLoss`); the gradient of the pair is then simply `prediction − truth`.
 public final class Trainer {
     public let model: Sequential
     public let loss: any Loss
     public let optimizer: any Optimizer
     public let metrics: [Metric]
     private let logitsLayer: Dense?
+
+    /// Whether the loss is computed from the last layer's scores before its activation.
+    public var usesLogits: Bool { logitsLayer != nil }
     private var lossGradient = Tensor(shape: [0, 0])
 
     public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, metrics: [Metric] = []) {
@@ -20,7 +23,7 @@ public final class Trainer {
         self.optimizer = optimizer
         self.metrics = metrics
         if let logitsLoss = loss as? any LogitsLoss, !logitsLoss.fromLogits,
-            let last = model.layers.last as? Dense, last.activation.name == logitsLoss.logitsActivation
+            let last = model.layers.last as? Dense, ["sigmoid", "softmax"].contains(last.activation.name)
         {
             last.lossUsesLogits = true
             logitsLayer = last

@@ -12,13 +12,15 @@ public struct CSVReader: Sendable {
         self.separator = separator.asciiValue ?? UInt8(ascii: ",")
     }
 
-    public func read(_ bytes: [UInt8], path: String) throws(DataError) -> CSVTable {
+    /// `firstLine` is the line number of the text's first line: a table written inside a
+    /// notebook starts part-way down the notebook's file.
+    public func read(_ bytes: [UInt8], path: String, firstLine: Int = 1) throws(DataError) -> CSVTable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw DataError(
                 "the file is not UTF-8 text", path: path,
                 hint: "save the file as UTF-8 CSV (most spreadsheet programs offer it under Save As)")
         }
-        var records = try records(bytes, path: path)
+        var records = try records(bytes, path: path, firstLine: firstLine)
         guard !records.isEmpty else {
             throw DataError("the file is empty", path: path, hint: "a CSV file starts with a header row of column names")
         }
@@ -40,13 +42,13 @@ public struct CSVReader: Sendable {
         return CSVTable(header: names, rows: records)
     }
 
-    private func records(_ bytes: [UInt8], path: String) throws(DataError) -> [[CSVTable.Field]] {
+    private func records(_ bytes: [UInt8], path: String, firstLine: Int) throws(DataError) -> [[CSVTable.Field]] {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         var records: [[CSVTable.Field]] = []
         var record: [CSVTable.Field] = []
         var field: [UInt8] = []
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1
+        var line = firstLine, column = 1
+        var fieldLine = firstLine, fieldColumn = 1
         var index = 0
         var quoted = false, wasQuoted = false, wasQuotedLast = false
 

@@ -1,41 +1,84 @@
-// Building a numeric data set from a CSV table: choosing the target and reading every number.
+// Building a numeric data set from a CSV table: choosing the target, encoding words, handling
+// missing values, and reading every number.
 
 import NNCore
 
-extension Dataset {
-    /// The table's columns as numbers: `targets` are the target columns, every other column is a
-    /// feature. A field that is not a number is an error at its line and column.
-    public init(csv table: CSVTable, targets targetNames: [String], path: String) throws(DataError) {
-        for name in targetNames where !table.header.contains(name) {
-            throw DataError(
-                "there is no column \"\(name)\" to use as the target", path: path, line: 1, column: 1,
-                hint: "the columns are \(table.header.joined(separator: ", "))")
-        }
-        let featureNames = table.header.filter { !targetNames.contains($0) }
-        let featureIndices = featureNames.compactMap { table.header.firstIndex(of: $0) }
-        let targetIndices = targetNames.compactMap { table.header.firstIndex(of: $0) }
-        var featureValues: [Float] = [], targetValues: [Float] = []
-        featureValues.reserveCapacity(table.rows.count * featureIndices.count)
-        targetValues.reserveCapacity(table.rows.count * targetIndices.count)
-        for row in table.rows {
-            for index in featureIndices { featureValues.append(try Dataset.number(row[index], column: table.header[index], path: path)) }
-            for index in targetIndices { targetValues.append(try Dataset.number(row[index], column: table.header[index], path: path)) }
-        }
-        self.init(
-            featureNames: featureNames, targetNames: targetNames,
-            features: try! Tensor(shape: [table.rows.count, featureIndices.count], scalars: featureValues),
-            targets: try! Tensor(shape: [table.rows.count, targetIndices.count], scalars: targetValues))
+/// What to do with the columns of a CSV file that are not plain numbers.
+public struct CSVColumnOptions: Equatable, Sendable {
+    /// What to do with an empty field.
+    public enum Missing: Equatable, Sendable {
+        case error, drop
+        case fill(Double)
     }
 
-    static func number(_ field: CSVTable.Field, column: String, path: String) throws(DataError) -> Float {
+    /// Columns of words turned into numbers 0, 1, 2, … in alphabetical order of the words.
+    public var codes: [String] = []
+    /// Columns of words turned into one 0/1 column per word, named `column=word`.
+    public var oneHot: [String] = []
+    public var missing: Missing = .error
+
+    public init(codes: [String] = [], oneHot: [String] = [], missing: Missing = .error) {
+        self.codes = codes
+        self.oneHot = oneHot
+        self.missing = missing
+    }
+}
+
+extension Dataset {
+    /// The table's columns as numbers: `targets` are the target columns, every other column is a
+    /// feature. A field that is not a number (and not in an encoded column) or is missing (and
+    /// not dropped or filled) is an error at its line and column.
+    public init(csv table: CSVTable, targets targetNames: [String], options: CSVColumnOptions = CSVColumnOptions(), path: String) throws(DataError) {
+        for name in targetNames + options.codes + options.oneHot where !table.header.contains(name) {
+            throw DataError(
+                "there is no column \"\(name)\"", path: path, line: 1, column: 1,
+                hint: "the columns are \(table.header.joined(separator: ", "))")
+        }
+        var rows = table.rows
+        if options.missing == .drop {
+            rows = rows.filter { row in !row.contains { $0.text.trimmingSpaces.isEmpty } }
+        }
+        var columns: [(name: String, values: [Float])] = []
+        for (index, name) in table.header.enumerated() {
+            let fields = rows.map { $0[index] }
+            if options.codes.contains(name) || options.oneHot.contains(name) {
+                let words = Array(Set(fields.map(\.text.trimmingSpaces))).sorted()
+                let code = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) })
+                if options.codes.contains(name) {
+                    columns.append((name, fields.map { Float(code[$0.text.trimmingSpaces] ?? 0) }))
+                } else {
+                    for word in words { columns.append(("\(name)=\(word)", fields.map { $0.text.trimmingSpaces == word ? 1 : 0 })) }
+                }
+                continue
+            }
+            var values: [Float] = []
+            values.reserveCapacity(fields.count)
+            for field in fields { values.append(try Dataset.number(field, column: name, missing: options.missing, path: path)) }
+            columns.append((name, values))
+        }
+        let isTarget = { (column: String) in targetNames.contains(column) || targetNames.contains { column.hasPrefix($0 + "=") } }
+        let features = columns.filter { !isTarget($0.name) }, targets = columns.filter { isTarget($0.name) }
+        func tensor(_ chosen: [(name: String, values: [Float])]) -> Tensor {
+            var scalars = [Float](repeating: 0, count: rows.count * chosen.count)
+            for (column, entry) in chosen.enumerated() {
+                for row in 0..<rows.count { scalars[row * chosen.count + column] = entry.values[row] }
+            }
+            // Every column holds one value per row.
+            return try! Tensor(shape: [rows.count, chosen.count], scalars: scalars)
+        }
+        self.init(featureNames: features.map(\.name), targetNames: targets.map(\.name), features: tensor(features), targets: tensor(targets))
+    }
+
+    static func number(_ field: CSVTable.Field, column: String, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
         let text = field.text.trimmingSpaces
         if text.isEmpty {
+            if case .fill(let value) = missing { return Float(value) }
             throw DataError("the value of \"\(column)\" is missing", path: path, line: field.line, column: field.column,
-                            hint: "fill in the value, or remove the row")
+                            hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
         guard let value = Float(text), !value.isNaN else {
             throw DataError("\"\(text)\" in column \"\(column)\" is not a number", path: path, line: field.line, column: field.column,
-                            hint: "every column of a data set must hold numbers; encode words as numbers first")
+                            hint: "to use a column of words, load it with codes=[\(column)] (numbers 0, 1, 2, …) or one_hot=[\(column)]")
         }
         guard value.isFinite else {
             throw DataError("\(text) in column \"\(column)\" is too large for a 32-bit number", path: path, line: field.line, column: field.column,

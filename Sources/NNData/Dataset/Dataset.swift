@@ -42,6 +42,17 @@ public struct Dataset: Equatable, Sendable {
         scalings[name] = scaling.after(scalings[name])
     }
 
+    /// The name under which a scaling of every feature at once (an image's pixels) is kept.
+    public static let allFeatures = "*"
+
+    /// Applies `scaling` to every feature value (all pixels of an image) and remembers it.
+    public mutating func scaleFeatures(with scaling: ColumnScaling) {
+        features.scalars.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = Float(scaling.apply(Double(values[index]))) }
+        }
+        scalings[Dataset.allFeatures] = scaling.after(scalings[Dataset.allFeatures])
+    }
+
     /// The values of one column, by name, in the units they have now.
     public func column(_ name: String) -> [Float]? {
         if let index = featureNames.firstIndex(of: name) { return Dataset.values(ofColumn: index, in: features) }

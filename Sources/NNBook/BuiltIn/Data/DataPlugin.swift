@@ -4,6 +4,8 @@
 public struct DataPlugin: Plugin {
     public init() {}
     public var name: String { "data" }
-    public var summary: String { "load data sets and prepare them: show, split, scale" }
-    public var commands: [any CellCommand] { [LoadCommand(), ShowCommand(), SplitCommand(), ScaleCommand()] }
+    public var summary: String { "load data sets, look at them and prepare them: show, describe, shape, split, scale, one_hot" }
+    public var commands: [any CellCommand] {
+        [LoadCommand(), ShowCommand(), DescribeCommand(), ShapeCommand(), SplitCommand(), ScaleCommand(), OneHotCommand()]
+    }
 }

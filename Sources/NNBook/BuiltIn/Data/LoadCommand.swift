@@ -1,32 +1,96 @@
-// `load csv "data/insurance.csv" as insurance target=bought_insurance`
+// `load csv "data/insurance.csv" as insurance target=bought_insurance`, and the other formats:
+// inline tables, IDX, NumPy, MNIST and Fashion-MNIST.
 
 import Foundation
+import NNCore
 import NNData
 
-/// Reads a data set from a file next to the notebook.
+/// Reads a data set from a file next to the notebook, from a table in the notebook, or from the
+/// machine's copy of MNIST or Fashion-MNIST.
 struct LoadCommand: CellCommand {
+    static let formats = ["csv", "inline", "idx", "npy", "npz", "mnist", "fashion-mnist"]
+
     let schema = CommandSchema(
         verb: "load",
-        summary: "read a data set from a file; the target columns are what the model learns to predict",
+        summary: "read a data set: a CSV file, an inline table, IDX or NumPy files, or MNIST / Fashion-MNIST",
         arguments: [
-            ArgumentSchema("format", .choice(["csv"]), summary: "the file's format"),
-            ArgumentSchema("path", .path, summary: "the file, relative to the notebook"),
+            ArgumentSchema("format", .choice(LoadCommand.formats), summary: "where the data comes from"),
+            ArgumentSchema("path", .path, summary: "the file (relative to the notebook), or the inline table's name", isOptional: true),
             ArgumentSchema("name", .defines(.dataset), summary: "the name to give the data set", keyword: "as"),
         ],
         options: [
-            OptionSchema("target", .list(.word), summary: "the column or columns to predict", isRequired: true),
-            OptionSchema("separator", .string, summary: "the character between fields", default: .string(",")),
+            OptionSchema("target", .list(.word), summary: "csv/inline: the columns to predict; idx/npy: the labels file; npz: the labels array"),
+            OptionSchema("features", .word, summary: "npz: the array of inputs (default x_train, else x)"),
+            OptionSchema("separator", .string, summary: "csv: the character between fields", default: .string(",")),
+            OptionSchema("codes", .list(.word), summary: "csv: columns of words to number 0, 1, 2, … alphabetically"),
+            OptionSchema("one_hot", .list(.word), summary: "csv: columns of words to turn into one 0/1 column per word"),
+            OptionSchema("missing", .choice(["drop"]), summary: "csv: drop rows with an empty field"),
+            OptionSchema("fill", .number, summary: "csv: put this number in empty fields"),
+            OptionSchema("folder", .path, summary: "mnist/fashion-mnist: the folder holding the four IDX files"),
         ],
-        examples: [#"load csv "data/insurance.csv" as insurance target=bought_insurance"#])
+        examples: [
+            #"load csv "data/insurance.csv" as insurance target=bought_insurance"#,
+            "load inline homes as homes target=price",
+            "load fashion-mnist as clothes",
+            #"load mnist as digits folder="~/data/mnist""#,
+        ])
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
+        let format = invocation.string("format") ?? ""
+        let path = invocation.string("path")
         var diagnostics: [Diagnostic] = []
-        let path = invocation.string("path") ?? ""
-        let url = context.folder.resolvingNotebookPath(path)
-        if !FileManager.default.fileExists(atPath: url.path) {
+        let allowed: Set<String> = switch format {
+        case "csv": ["target", "separator", "codes", "one_hot", "missing", "fill"]
+        case "inline": ["target", "codes", "one_hot", "missing", "fill"]
+        case "idx", "npy": ["target"]
+        case "npz": ["target", "features"]
+        default: ["folder"]
+        }
+        for option in invocation.ranges.keys where schema.option(named: option) != nil && !allowed.contains(option) {
             diagnostics.append(Diagnostic(
-                "there is no file \(path)", at: invocation.range(of: "path"),
-                hint: "paths are read from the notebook's folder, \(context.folder.path)"))
+                "\(option)= does not apply to \(format) data", at: invocation.range(of: option),
+                hint: "for \(format), the options are: " + (allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", "))))
+        }
+        if ["csv", "inline"].contains(format), invocation.values["target"] == nil {
+            diagnostics.append(Diagnostic(
+                "say which column the model should learn to predict", at: invocation.range,
+                hint: "add target=COLUMN, e.g. target=bought_insurance"))
+        }
+        if invocation.values["missing"] != nil, invocation.values["fill"] != nil {
+            diagnostics.append(Diagnostic("give missing=drop or fill=NUMBER, not both", at: invocation.range(of: "fill")))
+        }
+        switch format {
+        case "mnist", "fashion-mnist":
+            if path != nil {
+                diagnostics.append(Diagnostic(
+                    "\(format) takes no path", at: invocation.range(of: "path"),
+                    hint: "give the folder that holds its files as folder=PATH"))
+            }
+            context.note("split:\(invocation.string("name") ?? "")")
+        case "inline":
+            guard let name = path else {
+                diagnostics.append(Diagnostic("name the inline table to load", at: invocation.range, hint: "e.g. load inline homes as homes target=price"))
+                break
+            }
+            if context.tables[name] == nil {
+                diagnostics.append(Diagnostic(
+                    "there is no inline table named '\(name)'", at: invocation.range(of: "path"),
+                    hint: context.tables.isEmpty
+                        ? "write the table in the notebook as a fenced block: ```csv name=\(name)"
+                        : Suggestions.hint(for: name, in: Array(context.tables.keys), kind: "tables")))
+            }
+        default:
+            guard let path else {
+                diagnostics.append(Diagnostic("give the file to load", at: invocation.range, hint: #"e.g. load \#(format) "data/file" as data"#))
+                break
+            }
+            var files = [path]
+            if format == "idx" || format == "npy" { files += invocation.strings("target") ?? [] }
+            for file in files where !FileManager.default.fileExists(atPath: context.folder.resolvingNotebookPath(file).path) {
+                diagnostics.append(Diagnostic(
+                    "there is no file \(file)", at: invocation.range(of: file == path ? "path" : "target"),
+                    hint: "paths are read from the notebook's folder, \(context.folder.path)"))
+            }
         }
         if (invocation.string("separator") ?? ",").count != 1 {
             diagnostics.append(Diagnostic("the separator must be one character", at: invocation.range(of: "separator")))
@@ -35,25 +99,19 @@ struct LoadCommand: CellCommand {
     }
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let path = invocation.string("path") ?? ""
-        let url = state.folder.resolvingNotebookPath(path)
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw RunError("cannot read \(path): \(error.localizedDescription)", at: invocation.range(of: "path"))
-        }
-        let reader = CSVReader(separator: invocation.string("separator")?.first ?? ",")
-        let dataset: Dataset
-        do {
-            let table = try reader.read(bytes, path: path)
-            dataset = try Dataset(csv: table, targets: invocation.strings("target") ?? [], path: path)
-        } catch {
-            throw RunError(error, at: invocation.range(of: "path"))
-        }
         let name = invocation.string("name") ?? ""
-        state.datasets[name] = NotebookDataset(all: dataset)
-        let features = dataset.featureNames.joined(separator: ", ")
-        return [.text("\(name): \(dataset.count) samples; features: \(features); target: \(dataset.targetNames.joined(separator: ", "))")]
+        let entry: NotebookDataset
+        do {
+            entry = try DataSources.load(invocation, state: state)
+        } catch {
+            throw RunError(error, at: invocation.range(of: invocation.values["path"] == nil ? "format" : "path"))
+        }
+        state.datasets[name] = entry
+        let data = entry.all
+        let shape = data.featureNames.isEmpty ? "inputs of shape \(Tensor.describe(data.features.sampleShape))" : "features: " + data.featureNames.joined(separator: ", ")
+        let counts = entry.cameSplit
+            ? "\(entry.trainSplit?.count ?? 0) training and \(entry.testSplit?.count ?? 0) test samples (\(name).train, \(name).test)"
+            : "\(data.count) samples"
+        return [.text("\(name): \(counts); \(shape); target: \(data.targetNames.joined(separator: ", "))")]
     }
 }

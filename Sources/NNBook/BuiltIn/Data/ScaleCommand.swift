@@ -13,20 +13,20 @@ struct ScaleCommand: CellCommand {
         summary: "rescale a column: divide by a constant, min-max into [0, 1], or standardize",
         arguments: [
             ArgumentSchema("data", .uses(.dataset), summary: "the data set"),
-            ArgumentSchema("column", .word, summary: "the column to scale"),
+            ArgumentSchema("column", .word, summary: "the column to scale; without it, every feature (all pixels of an image)", isOptional: true),
         ],
         options: [
             OptionSchema("divide", .number, summary: "divide every value by this number"),
             OptionSchema("method", .choice(["min-max", "standardize"]), summary: "fit a scaling to the training values"),
         ],
-        examples: ["scale insurance age divide=100", "scale homes area method=min-max"])
+        examples: ["scale insurance age divide=100", "scale homes area method=min-max", "scale clothes divide=255"])
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
         let divide = invocation.number("divide"), method = invocation.string("method")
         if (divide == nil) == (method == nil) {
             return [Diagnostic(
                 "say how to scale: give either divide= or method=", at: invocation.range,
-                hint: "e.g. scale \(invocation.string("data") ?? "") \(invocation.string("column") ?? "") divide=100, or method=min-max")]
+                hint: "e.g. scale \(invocation.string("data") ?? "") \(invocation.string("column").map { $0 + " " } ?? "")divide=100, or method=min-max")]
         }
         if divide == 0 {
             return [Diagnostic("cannot divide by 0", at: invocation.range(of: "divide"))]
@@ -39,8 +39,15 @@ struct ScaleCommand: CellCommand {
     }
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let name = invocation.string("data") ?? "", column = invocation.string("column") ?? ""
+        let name = invocation.string("data") ?? ""
         guard var entry = state.datasets[name] else { throw RunError("no data set named '\(name)'", at: invocation.range) }
+        guard let column = invocation.string("column") else {
+            let scaling = invocation.number("divide").map(ColumnScaling.divide)
+                ?? ColumnScaling.fitted(invocation.string("method") ?? "", to: entry.trainingSamples.features.scalars) ?? .divide(1)
+            entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: scaling) }
+            state.datasets[name] = entry
+            return [.text("\(name): every feature → \(ScaleCommand.describe(scaling, column: "x"))")]
+        }
         let scaling: ColumnScaling
         if let divide = invocation.number("divide") {
             scaling = .divide(divide)

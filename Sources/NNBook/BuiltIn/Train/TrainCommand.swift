@@ -34,6 +34,7 @@ struct TrainCommand: CellCommand {
                 "the model '\(model)' must be compiled before it is trained", at: invocation.range(of: "model"),
                 hint: "add `compile \(model) loss=… optimizer=…` before this line"))
         }
+        context.note("trained:\(model)")
         for option in ["epochs", "batch", "every"] {
             if let value = invocation.integer(option), value < 1 {
                 diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: invocation.range(of: option)))

@@ -1,0 +1,66 @@
+// Reading each format `load` accepts into a notebook data set.
+
+import Foundation
+import NNCore
+import NNData
+
+/// The readers behind `load`, one per format.
+enum DataSources {
+    static func load(_ invocation: Invocation, state: RunState) throws(DataError) -> NotebookDataset {
+        let format = invocation.string("format") ?? ""
+        let path = invocation.string("path") ?? ""
+        switch format {
+        case "csv":
+            let bytes = try read(path, state: state)
+            let table = try CSVReader(separator: invocation.string("separator")?.first ?? ",").read([UInt8](bytes), path: path)
+            return NotebookDataset(all: try Dataset(csv: table, targets: invocation.strings("target") ?? [], options: csvOptions(invocation), path: path))
+        case "inline":
+            guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
+            let parsed = try CSVReader().read(Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine)
+            return NotebookDataset(all: try Dataset(csv: parsed, targets: invocation.strings("target") ?? [], options: csvOptions(invocation), path: state.notebookPath))
+        case "idx", "npy":
+            let reader = { (file: String) throws(DataError) -> Tensor in
+                let data = try read(file, state: state)
+                return format == "idx" ? try IDXReader.read(data, path: file) : try NumPyReader.array(data, path: file)
+            }
+            let features = try reader(path)
+            guard let labelsFile = invocation.strings("target")?.first else {
+                return NotebookDataset(all: Dataset(featureNames: [], targetNames: [], features: features, targets: Tensor(shape: [features.rows, 0])))
+            }
+            return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))
+        case "npz":
+            let arrays = try NumPyReader.archive(try read(path, state: state), path: path)
+            if invocation.values["features"] == nil, let x = arrays["x_train"], let y = arrays["y_train"], let xt = arrays["x_test"], let yt = arrays["y_test"] {
+                return NotebookDataset(train: try ImageDatasets.pair(x, y, path: path), test: try ImageDatasets.pair(xt, yt, path: path))
+            }
+            let featureName = invocation.string("features") ?? (arrays["x_train"] != nil ? "x_train" : "x")
+            guard let features = arrays[featureName] else {
+                throw DataError("the archive has no array \(featureName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with features=")
+            }
+            let targetName = invocation.strings("target")?.first ?? (featureName == "x_train" ? "y_train" : "y")
+            guard let targets = arrays[targetName] else {
+                throw DataError("the archive has no array \(targetName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with target=")
+            }
+            return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
+        default:
+            let folder = invocation.string("folder").map { state.folder.resolvingNotebookPath(($0 as NSString).expandingTildeInPath) }
+            let (train, test) = try ImageDatasets.load(format == "mnist" ? .mnist : .fashionMNIST, folder: folder)
+            return NotebookDataset(train: train, test: test)
+        }
+    }
+
+    private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
+        do {
+            return try Data(contentsOf: state.folder.resolvingNotebookPath(path))
+        } catch {
+            throw DataError("cannot read the file: \(FileManager.default.fileExists(atPath: state.folder.resolvingNotebookPath(path).path) ? "permission denied or not a file" : "no such file")", path: path)
+        }
+    }
+
+    private static func csvOptions(_ invocation: Invocation) -> CSVColumnOptions {
+        var options = CSVColumnOptions(codes: invocation.strings("codes") ?? [], oneHot: invocation.strings("one_hot") ?? [])
+        if invocation.string("missing") == "drop" { options.missing = .drop }
+        if let fill = invocation.number("fill") { options.missing = .fill(fill) }
+        return options
+    }
+}

@@ -1,0 +1,98 @@
+// Pictures a command asks for, described as data: the renderer draws them as SVG.
+
+/// A picture in the page: a line chart, a heatmap, a grid of images, or SVG made elsewhere.
+public struct Figure: Equatable, Sendable {
+    public indirect enum Kind: Equatable, Sendable {
+        case lines(LineChart)
+        case heatmap(Heatmap)
+        case images(ImageGrid)
+        /// Ready-made SVG (from an external plugin).
+        case svg(String)
+    }
+
+    /// The file's stem, unique within the cell: the picture is saved as `LABEL-NAME.svg`.
+    public let name: String
+    /// The alternative text, and the caption under the picture.
+    public let caption: String
+    public let kind: Kind
+
+    public init(name: String, caption: String, kind: Kind) {
+        self.name = name
+        self.caption = caption
+        self.kind = kind
+    }
+}
+
+/// Several series of (x, y) points on shared axes: a loss per epoch, a function's curve.
+public struct LineChart: Equatable, Sendable {
+    public struct Series: Equatable, Sendable {
+        public let name: String
+        public let points: [Point]
+
+        public init(name: String, points: [Point]) {
+            self.name = name
+            self.points = points
+        }
+    }
+
+    public struct Point: Equatable, Sendable {
+        public let x: Double
+        public let y: Double
+
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    public let title: String
+    public let xLabel: String
+    public let yLabel: String
+    public let series: [Series]
+
+    public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+    }
+}
+
+/// A matrix of counts with labelled rows and columns: a confusion matrix.
+public struct Heatmap: Equatable, Sendable {
+    public let title: String
+    public let rowLabel: String
+    public let columnLabel: String
+    public let labels: [String]
+    public let counts: [[Int]]
+
+    public init(title: String, rowLabel: String, columnLabel: String, labels: [String], counts: [[Int]]) {
+        self.title = title
+        self.rowLabel = rowLabel
+        self.columnLabel = columnLabel
+        self.labels = labels
+        self.counts = counts
+    }
+}
+
+/// Greyscale images in a row, each with a caption (its label and prediction).
+public struct ImageGrid: Equatable, Sendable {
+    public struct Tile: Equatable, Sendable {
+        public let width: Int
+        public let height: Int
+        /// Row-major intensities, scaled by the renderer from their own minimum to maximum.
+        public let pixels: [Float]
+        public let caption: String
+
+        public init(width: Int, height: Int, pixels: [Float], caption: String) {
+            self.width = width
+            self.height = height
+            self.pixels = pixels
+            self.caption = caption
+        }
+    }
+
+    public let tiles: [Tile]
+
+    public init(tiles: [Tile]) { self.tiles = tiles }
+}

@@ -1,0 +1,29 @@
+// "Nice" axis ticks: steps of 1, 2 or 5 times a power of ten, as plotting libraries choose them.
+
+import Foundation
+
+/// Tick positions covering a range.
+enum AxisTicks {
+    /// About `count` evenly spaced round values covering `low…high`, and the range they span.
+    static func ticks(low: Double, high: Double, count: Int = 5) -> (values: [Double], low: Double, high: Double) {
+        var low = low, high = high
+        if !low.isFinite || !high.isFinite { (low, high) = (0, 1) }
+        if high - low < 1e-12 {
+            let pad = max(abs(low) * 0.1, 0.5)
+            (low, high) = (low - pad, high + pad)
+        }
+        let rough = (high - low) / Double(max(count, 1))
+        let power = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        let start = floor(low / step) * step, end = ceil(high / step) * step
+        let values = stride(from: start, through: end + step / 2, by: step).map { ($0 / step).rounded() * step }
+        return (values, start, end)
+    }
+
+    /// A tick's label: as few decimals as the step needs.
+    static func label(_ value: Double, step: Double) -> String {
+        let decimals = max(0, -Int(floor(log10(step))))
+        let text = String(format: "%.\(decimals)f", value)
+        return text == "-0" ? "0" : text
+    }
+}

@@ -1,0 +1,15 @@
+// Draws any figure a command produced.
+
+import NNBook
+
+/// The SVG text of a figure.
+public enum FigureSVG {
+    public static func render(_ figure: Figure) -> String {
+        switch figure.kind {
+        case .lines(let chart): LineChartSVG.render(chart)
+        case .heatmap(let map): HeatmapSVG.render(map)
+        case .images(let grid): ImageGridSVG.render(grid)
+        case .svg(let text): text
+        }
+    }
+}

@@ -1,0 +1,40 @@
+// Small helpers every SVG drawing shares: numbers written the same way every run, escaped text,
+// and the document frame.
+
+import Foundation
+
+/// Writing SVG deterministically: coordinates with two decimals, so the same figure gives the
+/// same bytes and pages diff cleanly between runs.
+enum SVGText {
+    static func number(_ value: Double) -> String {
+        let text = String(format: "%.2f", value)
+        let trimmed = text.contains(".") ? String(text.reversed().drop { $0 == "0" }.reversed()) : text
+        let result = trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
+        return result == "-0" ? "0" : result
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A complete document: a white card with dark text, readable on light and dark pages alike.
+    static func document(width: Double, height: Double, title: String, body: [String]) -> String {
+        var lines = [
+            ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(number(width))" height="\##(number(height))" viewBox="0 0 \##(number(width)) \##(number(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">"##,
+            "<title>\(escape(title))</title>",
+            ##"<rect width="\##(number(width))" height="\##(number(height))" rx="6" fill="#ffffff"/>"##,
+        ]
+        lines += body
+        lines.append("</svg>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Int? = nil, weight: String? = nil, fill: String = "#222222", rotate: Bool = false) -> String {
+        var attributes = #"x="\#(number(x))" y="\#(number(y))" text-anchor="\#(anchor)" fill="\#(fill)""#
+        if let size { attributes += #" font-size="\#(size)""# }
+        if let weight { attributes += #" font-weight="\#(weight)""# }
+        if rotate { attributes += #" transform="rotate(-90 \#(number(x)) \#(number(y)))""# }
+        return "<text \(attributes)>\(escape(content))</text>"
+    }
+}

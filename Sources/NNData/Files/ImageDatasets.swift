@@ -1,0 +1,84 @@
+// Finding MNIST and Fashion-MNIST on this machine: never downloading, always saying where it looked.
+
+import Foundation
+import NNCore
+
+/// The two image data sets of the course, found in local folders.
+public enum ImageDatasets {
+    public enum Kind: String, Sendable {
+        case mnist
+        case fashionMNIST = "fashion-mnist"
+    }
+
+    /// Where Debian's `dataset-fashion-mnist` package puts the files.
+    public static let debianFashionFolder = "/usr/share/datasets/fashion-mnist"
+
+    static let files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+
+    /// The training and test sets (60,000 and 10,000 images of 28×28 pixels, values 0–255,
+    /// labels 0–9), from the first place that has them: `folder`, then `$NNBOOK_DATA` (and its
+    /// subfolder named after the data set), then for Fashion-MNIST Debian's package folder, then
+    /// Keras' cache in `~/.keras/datasets`.
+    public static func load(_ kind: Kind, folder: URL?, environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser) throws(DataError) -> (train: Dataset, test: Dataset) {
+        var folders: [URL] = []
+        if let folder { folders.append(folder) }
+        if let data = environment["NNBOOK_DATA"], !data.isEmpty {
+            let root = URL(fileURLWithPath: data)
+            folders += [root, root.appendingPathComponent(kind.rawValue)]
+        }
+        if kind == .fashionMNIST { folders.append(URL(fileURLWithPath: debianFashionFolder)) }
+        let kerasCache = home.appendingPathComponent(".keras/datasets")
+        folders.append(kerasCache.appendingPathComponent(kind.rawValue))
+        var looked: [String] = []
+        for candidate in folders {
+            if let paths = idxFiles(in: candidate) { return try fromIDX(paths) }
+            looked.append(candidate.path + "/")
+        }
+        if kind == .mnist {
+            let npz = kerasCache.appendingPathComponent("mnist.npz")
+            if FileManager.default.fileExists(atPath: npz.path) { return try fromKerasArchive(npz) }
+            looked.append(npz.path)
+        }
+        let how = kind == .fashionMNIST
+            ? "install Debian's package (apt-get install dataset-fashion-mnist), or put the four IDX files (train-images-idx3-ubyte.gz, …) in a folder and give folder= or set NNBOOK_DATA"
+            : "put MNIST's four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) in a folder and give folder= or set NNBOOK_DATA; a Keras user's ~/.keras/datasets/mnist.npz works too. nnbook never downloads data"
+        throw DataError("\(kind.rawValue) was not found; looked in " + looked.joined(separator: ", "), hint: how)
+    }
+
+    /// The four files in `folder`, each raw or `.gz`; nil unless all four are there.
+    static func idxFiles(in folder: URL) -> [URL]? {
+        let found = files.compactMap { name -> URL? in
+            [name + ".gz", name].map { folder.appendingPathComponent($0) }.first { FileManager.default.fileExists(atPath: $0.path) }
+        }
+        return found.count == files.count ? found : nil
+    }
+
+    private static func fromIDX(_ paths: [URL]) throws(DataError) -> (train: Dataset, test: Dataset) {
+        func tensor(_ url: URL) throws(DataError) -> Tensor {
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
+            return try IDXReader.read(data, path: url.path)
+        }
+        return (try pair(tensor(paths[0]), tensor(paths[1]), path: paths[1].path),
+                try pair(tensor(paths[2]), tensor(paths[3]), path: paths[3].path))
+    }
+
+    private static func fromKerasArchive(_ url: URL) throws(DataError) -> (train: Dataset, test: Dataset) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
+        let arrays = try NumPyReader.archive(data, path: url.path)
+        guard let xTrain = arrays["x_train"], let yTrain = arrays["y_train"], let xTest = arrays["x_test"], let yTest = arrays["y_test"] else {
+            throw DataError("the archive lacks x_train, y_train, x_test or y_test", path: url.path)
+        }
+        return (try pair(xTrain, yTrain, path: url.path), try pair(xTest, yTest, path: url.path))
+    }
+
+    /// Images and their labels as one data set, checking that they belong together.
+    public static func pair(_ images: Tensor, _ labels: Tensor, path: String) throws(DataError) -> Dataset {
+        guard images.rows == labels.rows else {
+            throw DataError("there are \(images.rows) images but \(labels.rows) labels", path: path, hint: "the images and labels files must come from the same set")
+        }
+        let targets = (try? labels.reshaped([labels.rows, 1])) ?? labels
+        return Dataset(featureNames: [], targetNames: ["label"], features: images, targets: targets)
+    }
+}

@@ -1,0 +1,50 @@
+// Figures drawn as SVG, compared with golden files: the same figure gives the same bytes.
+
+import Foundation
+import XCTest
+import NNBook
+@testable import NNBookRender
+
+final class FigureSVGTests: XCTestCase {
+    private func assertGolden(_ svg: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).svg")
+        if ProcessInfo.processInfo.environment["NNBOOK_UPDATE_GOLDEN"] == "1" {
+            try svg.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(svg, try String(contentsOf: golden, encoding: .utf8), file: file, line: line)
+    }
+
+    func testLineChartWithTwoSeriesAndALegend() throws {
+        let chart = LineChart(title: "loss per epoch", xLabel: "epoch", yLabel: "loss", series: [
+            .init(name: "batch", points: [.init(x: 1, y: 0.9), .init(x: 2, y: 0.6), .init(x: 3, y: 0.45)]),
+            .init(name: "stochastic", points: [.init(x: 1, y: 0.7), .init(x: 2, y: 0.4), .init(x: 3, y: 0.42)]),
+        ])
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        try assertGolden(svg, "line-chart")
+        XCTAssertTrue(svg.contains("<polyline"))
+        XCTAssertTrue(svg.contains(">stochastic</text>"))
+    }
+
+    func testConfusionHeatmap() throws {
+        let map = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: ["0", "1"], counts: [[8, 2], [1, 9]])
+        try assertGolden(FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map))), "heatmap")
+    }
+
+    func testImageGrid() throws {
+        let tile = ImageGrid.Tile(width: 3, height: 2, pixels: [0, 0.5, 1, 1, 0.5, 0], caption: "#0: label 7, predicted 7")
+        try assertGolden(FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: [tile])))), "image-grid")
+    }
+
+    func testTicksAreRoundNumbers() {
+        let ticks = AxisTicks.ticks(low: 0.31, high: 0.97)
+        XCTAssertEqual(ticks.values.map { AxisTicks.label($0, step: 0.2) }, ["0.2", "0.4", "0.6", "0.8", "1.0"])
+        XCTAssertEqual(ticks.low, 0.2, accuracy: 1e-12)
+        XCTAssertEqual(AxisTicks.ticks(low: 1, high: 1000).values, [0, 200, 400, 600, 800, 1000])
+        let flat = AxisTicks.ticks(low: 5, high: 5)
+        XCTAssertTrue(flat.low < 5 && flat.high > 5, "a flat series still gets a range around it")
+    }
+
+    func testTextIsEscaped() {
+        XCTAssertEqual(SVGText.escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;")
+    }
+}

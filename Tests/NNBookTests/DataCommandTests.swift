@@ -1,0 +1,135 @@
+// The data and plot commands through whole notebooks: inline tables, formats, transforms, figures.
+
+import Foundation
+import NNCore
+import XCTest
+@testable import NNBook
+
+final class DataCommandTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func run(_ text: String) throws -> RunResult {
+        let plan: Plan
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
+        case .success(let checked): plan = checked
+        case .failure(let failure):
+            XCTFail("the notebook did not check: \(failure)")
+            throw failure
+        }
+        return Interpreter().run(plan, state: RunState(folder: folder, seed: 1))
+    }
+
+    private func texts(_ result: RunResult) -> [String] {
+        result.cells.flatMap(\.outputs).compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+
+    func testInlineTableErrorsPointIntoTheNotebook() throws {
+        let result = try run("""
+            ```csv name=t
+            a,y
+            1,0
+            two,1
+            ```
+
+            ```nnbook
+            load inline t as d target=y
+            ```
+            """)
+        XCTAssertEqual(result.failure?.diagnostic.message, "t.nnbook:4:1: \"two\" in column \"a\" is not a number")
+    }
+
+    func testCodesOneHotDescribeAndShape() throws {
+        let result = try run("""
+            ```csv name=t
+            city,size,y
+            Pune,1,0
+            Delhi,3,2
+            Pune,2,1
+            ```
+
+            ```nnbook
+            load inline t as d target=y one_hot=[city]
+            shape d
+            one_hot d
+            shape d
+            describe d
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded)
+        XCTAssertEqual(Array(texts(result).prefix(4)), [
+            "d: 3 samples; features: city=Delhi, city=Pune, size; target: y",
+            "d inputs: (3, 3); targets: (3, 1)",
+            "d: y → 3 one-hot columns",
+            "d inputs: (3, 3); targets: (3, 3)",
+        ])
+        guard case .table(let table)? = result.cells[0].outputs.last else { return XCTFail("describe gives a table") }
+        XCTAssertEqual(table.rows[2], ["size", "3", "2.0000", "1.0000", "1.0000", "3.0000"])
+    }
+
+    func testIDXAndNpyFilesLoadWithTheirLabels() throws {
+        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8]).write(to: folder.appendingPathComponent("x.idx"))
+        try Data([0, 0, 8, 1, 0, 0, 0, 2, 3, 4]).write(to: folder.appendingPathComponent("y.idx"))
+        let result = try run("""
+            ```nnbook
+            load idx "x.idx" as images target="y.idx"
+            scale images divide=2
+            describe images
+            images images count=2
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        XCTAssertEqual(texts(result).first, "images: 2 samples; inputs of shape (2, 2); target: label")
+        XCTAssertTrue(texts(result).contains("#0: label 3; #1: label 4"))
+        guard case .figure(let figure)? = result.cells[0].outputs.first(where: { if case .figure = $0 { true } else { false } }),
+            case .images(let grid) = figure.kind
+        else { return XCTFail("images draws a figure") }
+        XCTAssertEqual(grid.tiles[1].pixels, [2.5, 3, 3.5, 4])
+    }
+
+    func testMissingImageDataSaysWhereItLooked() throws {
+        setenv("NNBOOK_DATA", folder.path, 1)
+        defer { unsetenv("NNBOOK_DATA") }
+        let result = try run("```nnbook\nload mnist as digits folder=\"nowhere\"\n```\n")
+        XCTAssertTrue(result.failure?.diagnostic.message.hasPrefix("mnist was not found; looked in \(folder.path)/nowhere/, \(folder.path)/, \(folder.path)/mnist/") == true,
+                      result.failure?.diagnostic.message ?? "no failure")
+    }
+
+    func testPlotCurveAndConfusionDrawFigures() throws {
+        let result = try run("""
+            ```nnbook label=fit
+            load csv "data.csv" as data target=y
+            model m
+              dense 1 activation=sigmoid weights=zeros
+            compile m loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]
+            train m on data descent=batch epochs=3
+            plot m metric=accuracy
+            curve sigmoid relu from=-2 to=2
+            confusion m on data
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        let figures = result.cells[0].outputs.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+        XCTAssertEqual(figures.map(\.name), ["accuracy", "sigmoid-relu", "confusion"])
+        guard case .lines(let chart) = figures[0].kind, case .lines(let curve) = figures[1].kind, case .heatmap(let map) = figures[2].kind else {
+            return XCTFail("the figures have the wrong kinds")
+        }
+        XCTAssertEqual(chart.series[0].points.map(\.x), [1, 2, 3])
+        XCTAssertEqual(curve.series[1].points.last?.y, 2)
+        XCTAssertEqual(map.counts.joined().reduce(0, +), 5)
+    }
+
+    func testPlottingAnUntrainedModelIsACheckError() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nmodel m\n  dense 1\nplot m\n```\n", folder: folder), [
+            "4:6: the model 'm' has not been trained before this line, so it has no history to plot | add `train m on …` before this line",
+        ])
+    }
+
+    func testOptionsThatDoNotApplyToAFormat() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload mnist as d separator=\";\"\n```\n", folder: folder), [
+            "2:17: separator= does not apply to mnist data | for mnist, the options are: folder",
+        ])
+    }
+}
