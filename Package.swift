@@ -34,11 +34,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "nnbook-plugin-blobs"),
+        .plugin(
+            name: "RenderNotebooks",
+            capability: .command(
+                intent: .custom(verb: "render-notebooks", description: "Run every notebook under Notebooks/ and write its page"),
+                permissions: [.writeToPackageDirectory(reason: "The pages are written beside the notebooks")]
+            ),
+            dependencies: ["nnbook"]
+        ),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
         .testTarget(name: "NNBookTests", dependencies: ["NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookRenderTests", dependencies: ["NNBookRender", "NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookHistoryTests", dependencies: ["NNBookHistory"]),
-        .testTarget(name: "nnbookTests", dependencies: ["nnbook"]),
+        .testTarget(name: "nnbookTests", dependencies: ["nnbook", "nnbook-plugin-blobs"]),
     ]
 )

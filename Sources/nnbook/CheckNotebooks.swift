@@ -15,12 +15,14 @@ struct CheckNotebooks: ParsableCommand {
     @Option(name: .customShort("p"), help: ArgumentHelp("Set a parameter for the check.", valueName: "name=value"))
     var parameters: [String] = []
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
         let overrides = try parseOverrides(parameters)
-        let registry = BuiltInPlugins.registry()
+        let setup = plugins.setup
         var worst: Int32 = NNBookExit.success
         for file in files {
-            switch NotebookFile(path: file).plan(overrides: overrides, registry: registry) {
+            switch NotebookFile(path: file).plan(overrides: overrides, plugins: setup) {
             case .success: Console.error("\(file): ok")
             case .failure(let code): worst = max(worst, code.rawValue)
             }

@@ -17,7 +17,7 @@ struct NNBookCLI: ParsableCommand {
               nnbook check Notebooks/*.nnbook
             """,
         version: version,
-        subcommands: [RunNotebook.self, CheckNotebooks.self, LogRuns.self, ShowRun.self, DiffRuns.self]
+        subcommands: [RunNotebook.self, CheckNotebooks.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.

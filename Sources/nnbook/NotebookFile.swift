@@ -18,7 +18,7 @@ struct NotebookFile {
 
     /// The checked plan and the text it came from; on failure the diagnostics are printed and
     /// the exit code returned.
-    func plan(overrides: [(name: String, value: String)], registry: PluginRegistry) -> Result<(plan: Plan, text: String), ExitCode> {
+    func plan(overrides: [(name: String, value: String)], plugins: PluginSetup) -> Result<(plan: Plan, text: String), ExitCode> {
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -31,6 +31,7 @@ struct NotebookFile {
             Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
             return .failure(ExitCode(NNBookExit.notebookFailed))
         }
+        let registry = { (notebook: Notebook) in plugins.registry(for: notebook, folder: folder) }
         switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
         case .success(let plan):
             return .success((plan, text))

@@ -31,11 +31,13 @@ struct RunNotebook: ParsableCommand {
     @Flag(help: "Do not record the run in history.")
     var noSnapshot = false
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
         let overrides = try parseOverrides(parameters)
         let notebookFile = NotebookFile(path: file)
         let plan: Plan, source: String
-        switch notebookFile.plan(overrides: overrides, registry: BuiltInPlugins.registry()) {
+        switch notebookFile.plan(overrides: overrides, plugins: plugins.setup) {
         case .success(let checked): (plan, source) = checked
         case .failure(let code): throw code
         }

@@ -23,6 +23,12 @@ public struct CheckContext: Sendable {
 
     public func kind(of name: String) -> NameKind? { names[name] }
 
+    /// Names that an unknown command may have defined: using them later is not reported again,
+    /// so one misspelt command gives one error, not a cascade.
+    private(set) var assumed: Set<String> = []
+
+    mutating func assumeDefined(_ name: String) { assumed.insert(name) }
+
     public func names(of kind: NameKind) -> [String] {
         names.filter { $0.value == kind }.map(\.key).sorted()
     }

@@ -20,7 +20,10 @@ public struct Checker: Sendable {
                 guard let command = registry.command(syntax.verb) else {
                     diagnostics.append(Diagnostic(
                         "unknown command '\(syntax.verb)'", at: syntax.verbRange,
-                        hint: Suggestions.hint(for: syntax.verb, in: registry.verbs, kind: "commands")))
+                        hint: registry.hint(forUnknown: syntax.verb)))
+                    for case .positional(let value) in syntax.arguments {
+                        if case .word(let word) = value.kind { context.assumeDefined(word) }
+                    }
                     continue
                 }
                 let (invocation, problems) = resolve(syntax, against: command.schema, in: &context)
@@ -245,6 +248,7 @@ public struct Checker: Sendable {
             return .success(.string(text))
         case .uses(let kind):
             let base = kind == .dataset ? String(text.split(separator: ".", maxSplits: 1).first ?? "") : text
+            if context.assumed.contains(base) { return .success(.string(text)) }
             guard context.kind(of: base) == kind else {
                 let known = context.names(of: kind)
                 let message = context.kind(of: base).map { "'\(base)' is a \($0.rawValue), not a \(kind.rawValue)" }

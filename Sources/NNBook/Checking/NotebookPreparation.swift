@@ -17,6 +17,15 @@ public enum NotebookPreparation {
     public static func plan(
         text: String, path: String, folder: URL, overrides: [(name: String, value: String)], registry: PluginRegistry
     ) -> Result<Plan, Failure> {
+        plan(text: text, path: path, folder: folder, overrides: overrides) { _ in registry }
+    }
+
+    /// The same, with the registry made for the parsed notebook (whose front matter may name
+    /// folders of external plugins).
+    public static func plan(
+        text: String, path: String, folder: URL, overrides: [(name: String, value: String)],
+        registry makeRegistry: (Notebook) -> PluginRegistry
+    ) -> Result<Plan, Failure> {
         let notebook: Notebook
         switch NotebookParser.parse(text, path: path) {
         case .success(let parsed): notebook = parsed
@@ -27,7 +36,7 @@ public enum NotebookPreparation {
         case .success(let values): parameters = values
         case .failure(let diagnostics): return .failure(.parameters(diagnostics, notebook))
         }
-        return Checker(registry: registry).check(notebook, parameters: parameters, folder: folder)
+        return Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder)
             .mapError { .notebook($0, notebook) }
     }
 }

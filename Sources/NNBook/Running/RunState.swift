@@ -12,6 +12,7 @@ public final class RunState {
     public let precision: Int
     /// The one source of randomness: the notebook's seed.
     public var generator: SeededGenerator
+    public let seed: UInt64
     public var datasets: [String: NotebookDataset] = [:]
     public var models: [String: ModelEntry] = [:]
     /// The notebook's inline tables, by name, and its path for errors in them.
@@ -29,6 +30,7 @@ public final class RunState {
         self.folder = folder
         self.precision = precision
         self.generator = SeededGenerator(seed: seed)
+        self.seed = seed
         self.observer = observer
         self.shouldStop = shouldStop
     }

@@ -1,0 +1,131 @@
+// A command that an external plugin provides: its schema comes from the plugin's `describe`
+// answer; checking and running are requests to the plugin.
+
+import Foundation
+import NNCore
+import NNData
+
+/// A cell command served by an external plugin.
+struct ExternalCommand: CellCommand {
+    let process: PluginProcess
+    let schema: CommandSchema
+
+    init(process: PluginProcess, message: PluginProtocol.CommandMessage) throws(PluginFailure) {
+        self.process = process
+        func convert(_ argument: PluginProtocol.CommandMessage.Argument) throws(PluginFailure) -> ValueType {
+            guard let type = ExternalCommand.valueType(argument.type) else {
+                throw PluginFailure(plugin: process.name, message: "declares '\(argument.name)' of \(message.verb) with the unknown type '\(argument.type)'")
+            }
+            return type
+        }
+        var arguments: [ArgumentSchema] = []
+        for argument in message.arguments ?? [] {
+            arguments.append(ArgumentSchema(argument.name, try convert(argument), summary: argument.summary, keyword: argument.keyword, isOptional: argument.optional ?? false))
+        }
+        var options: [OptionSchema] = []
+        for option in message.options ?? [] {
+            options.append(OptionSchema(option.name, try convert(option), summary: option.summary, default: option.default?.resolved, isRequired: !(option.optional ?? true) && option.default == nil))
+        }
+        schema = CommandSchema(verb: message.verb, summary: message.summary, arguments: arguments, options: options, examples: message.examples ?? [])
+    }
+
+    /// The protocol's type names: `number`, `integer`, `string`, `boolean`, `name`, `path`,
+    /// `dataset`, `model`, `new dataset`, `choice: a|b`, `list of TYPE`.
+    static func valueType(_ text: String) -> ValueType? {
+        switch text {
+        case "number": return .number
+        case "integer": return .integer
+        case "string": return .string
+        case "boolean": return .boolean
+        case "name": return .word
+        case "path": return .path
+        case "dataset": return .uses(.dataset)
+        case "model": return .uses(.model)
+        case "new dataset": return .defines(.dataset)
+        default:
+            if text.hasPrefix("choice:") {
+                let choices = text.dropFirst(7).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                return choices.isEmpty ? nil : .choice(choices)
+            }
+            if text.hasPrefix("list of ") { return valueType(String(text.dropFirst(8))).map(ValueType.list) }
+            return nil
+        }
+    }
+
+    private func arguments(_ invocation: Invocation) -> [String: JSONValue] {
+        invocation.values.mapValues(JSONValue.init)
+    }
+
+    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
+        let request = PluginProtocol.Request(request: "check", command: schema.verb, arguments: arguments(invocation))
+        do {
+            let response = try process.send(request)
+            return (response.diagnostics ?? []).map { problem in
+                Diagnostic(problem.message, at: problem.argument.map(invocation.range(of:)) ?? invocation.range, hint: problem.hint)
+            }
+        } catch {
+            return [Diagnostic(error.description, at: invocation.range, hint: error.hint)]
+        }
+    }
+
+    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
+        var data: [String: PluginProtocol.DatasetMessage] = [:]
+        for argument in schema.arguments + schema.options.map({ ArgumentSchema($0.name, $0.type, summary: $0.summary) }) {
+            guard case .uses(.dataset) = argument.type, let reference = invocation.string(argument.name) else { continue }
+            data[reference] = ExternalCommand.message(try state.dataset(reference, at: invocation.range(of: argument.name)))
+        }
+        let request = PluginProtocol.Request(request: "run", command: schema.verb, arguments: arguments(invocation), data: data, seed: state.seed)
+        let response: PluginProtocol.Response
+        do {
+            response = try process.send(request)
+        } catch {
+            throw RunError(error.description, hint: error.hint, at: invocation.range)
+        }
+        if let problem = response.error {
+            throw RunError(problem.message, hint: problem.hint, at: problem.argument.map(invocation.range(of:)) ?? invocation.range)
+        }
+        for argument in schema.arguments where argument.type == .defines(.dataset) {
+            guard let name = invocation.string(argument.name) else { continue }
+            guard let message = response.datasets?[name] else {
+                throw RunError("the plugin '\(process.name)' did not return the data set '\(name)' it was asked to make", at: invocation.range(of: argument.name))
+            }
+            state.datasets[name] = NotebookDataset(all: try dataset(message, name: name, range: invocation.range(of: argument.name)))
+        }
+        return (response.outputs ?? []).compactMap { output in
+            if let text = output.text { return .text(text) }
+            if let table = output.table { return .table(Table(headers: table.headers, rows: table.rows)) }
+            if let metric = output.metric { return .metric(name: metric.name, value: metric.value) }
+            if let svg = output.svg { return .figure(Figure(name: svg.name, caption: svg.caption, kind: .svg(svg.svg))) }
+            return nil
+        }
+    }
+
+    static func message(_ dataset: Dataset) -> PluginProtocol.DatasetMessage {
+        .init(featureNames: dataset.featureNames, targetNames: dataset.targetNames,
+              features: .init(shape: dataset.features.shape, values: dataset.features.scalars),
+              targets: .init(shape: dataset.targets.shape, values: dataset.targets.scalars))
+    }
+
+    /// A returned data set, checked: shapes that account for every value, as many target rows
+    /// as samples, and a name for every column when names are given.
+    private func dataset(_ message: PluginProtocol.DatasetMessage, name: String, range: SourceRange) throws(RunError) -> Dataset {
+        func wrong(_ detail: String) -> RunError {
+            RunError("the plugin '\(process.name)' returned the data set '\(name)' with the wrong shapes: \(detail)", at: range)
+        }
+        let features: Tensor, targets: Tensor
+        do {
+            features = try Tensor(shape: message.features.shape, scalars: message.features.values)
+            targets = try Tensor(shape: message.targets.shape, scalars: message.targets.values)
+        } catch {
+            throw wrong(error.message)
+        }
+        guard features.rows == targets.rows else { throw wrong("\(features.rows) samples but \(targets.rows) targets") }
+        guard message.featureNames.isEmpty || message.featureNames.count == features.columns else {
+            throw wrong("\(message.featureNames.count) feature names for \(features.columns) feature columns")
+        }
+        guard message.targetNames.count == targets.columns else {
+            throw wrong("\(message.targetNames.count) target names for \(targets.columns) target columns")
+        }
+        return Dataset(featureNames: message.featureNames, targetNames: message.targetNames, features: features, targets: targets)
+    }
+}

@@ -1,0 +1,49 @@
+// An external plugin found on this machine: an executable named nnbook-plugin-NAME.
+
+import Foundation
+
+/// A plugin whose commands come from an executable, once it has described itself.
+public struct ExternalPlugin: Plugin {
+    public static let prefix = "nnbook-plugin-"
+
+    public let name: String
+    public let summary: String
+    public let commands: [any CellCommand]
+    public let executable: URL
+
+    /// Asks the executable to describe itself.
+    public init(process: PluginProcess) throws(PluginFailure) {
+        let response = try process.send(PluginProtocol.Request(request: "describe"))
+        guard let description = response.plugin else {
+            throw PluginFailure(plugin: process.name, message: "did not describe itself", hint: "answer {\"request\": \"describe\"} with {\"plugin\": {\"name\": …, \"summary\": …, \"commands\": […]}}")
+        }
+        if let version = response.protocolVersion, version != PluginProtocol.version {
+            throw PluginFailure(plugin: process.name, message: "speaks protocol version \(version); this nnbook speaks version \(PluginProtocol.version)")
+        }
+        var commands: [any CellCommand] = []
+        for message in description.commands { commands.append(try ExternalCommand(process: process, message: message)) }
+        name = process.name
+        summary = description.summary
+        self.commands = commands
+        executable = process.executable
+    }
+
+    /// Executables named `nnbook-plugin-NAME` in `folders`, by NAME; the first folder that has
+    /// a name wins.
+    public static func find(in folders: [URL]) -> [(name: String, executable: URL)] {
+        var found: [(name: String, executable: URL)] = []
+        for folder in folders {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for entry in entries.sorted() where entry.hasPrefix(prefix) && entry.count > prefix.count {
+                let url = folder.appendingPathComponent(entry)
+                let name = String(entry.dropFirst(prefix.count))
+                var isFolder: ObjCBool = false
+                guard !name.contains("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                    FileManager.default.isExecutableFile(atPath: url.path), !found.contains(where: { $0.name == name })
+                else { continue }
+                found.append((name, url))
+            }
+        }
+        return found
+    }
+}

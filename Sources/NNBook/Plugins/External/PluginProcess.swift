@@ -1,0 +1,162 @@
+// Running an external plugin for one request: start it, send a line, read a line, within a
+// time limit — and never hang or crash because of what the plugin does.
+
+import Foundation
+
+/// One request to an external plugin's executable.
+public struct PluginProcess: Sendable {
+    public let name: String
+    public let executable: URL
+    /// Seconds a request may take before the plugin is stopped.
+    public let timeLimit: Double
+
+    public init(name: String, executable: URL, timeLimit: Double) {
+        self.name = name
+        self.executable = executable
+        self.timeLimit = timeLimit
+    }
+
+    /// Sends `request` and returns the plugin's answer; every way a plugin can misbehave is a
+    /// `PluginFailure` with a message for the learner.
+    public func send(_ request: PluginProtocol.Request) throws(PluginFailure) -> PluginProtocol.Response {
+        let line: Data
+        do {
+            line = try JSONEncoder().encode(request) + Data("\n".utf8)
+        } catch {
+            throw PluginFailure(plugin: name, message: "cannot encode the request: \(error)")
+        }
+        let child = try spawn()
+        let collected = Collected()
+        let group = DispatchGroup()
+        for (descriptor, isOutput) in [(child.output, true), (child.errors, false)] {
+            group.enter()
+            DispatchQueue.global().async {
+                collected.store(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile(), isOutput: isOutput)
+                group.leave()
+            }
+        }
+        // A plugin that exits without reading its input must not kill nnbook with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        line.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(child.input, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        close(child.input)
+
+        let deadline = DispatchTime.now() + timeLimit
+        var status: Int32 = 0
+        var exited = false
+        while !exited {
+            let result = waitpid(child.pid, &status, WNOHANG)
+            if result == child.pid || result < 0 { exited = true } else if DispatchTime.now() >= deadline { break } else { usleep(2000) }
+        }
+        if !exited {
+            // The whole process group: a plugin's own children (a shell's `sleep`) go too.
+            kill(-child.pid, SIGKILL)
+            waitpid(child.pid, &status, 0)
+            _ = group.wait(timeout: .now() + 2)
+            throw PluginFailure(
+                plugin: name, message: "did not answer within \(NumberText.plain(timeLimit)) seconds and was stopped",
+                hint: "allow it more time with --plugin-timeout SECONDS")
+        }
+        if group.wait(timeout: deadline) == .timedOut {
+            kill(-child.pid, SIGKILL)
+            _ = group.wait(timeout: .now() + 2)
+        }
+        let (stdout, stderr) = collected.values
+        let errorTail = String(decoding: stderr.suffix(600), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let signalled = status & 0x7F != 0, code = (status >> 8) & 0xFF
+        if signalled || code != 0 {
+            let how = signalled ? "was killed by signal \(status & 0x7F)" : "exited with status \(code)"
+            throw PluginFailure(plugin: name, message: "crashed: it \(how)" + (errorTail.isEmpty ? "" : "; it said: \(errorTail)"))
+        }
+        guard let firstLine = stdout.split(separator: UInt8(ascii: "\n")).first(where: { !$0.allSatisfy { $0 == 32 || $0 == 13 } }) else {
+            throw PluginFailure(plugin: name, message: "answered nothing" + (errorTail.isEmpty ? "" : "; it said: \(errorTail)"),
+                                hint: "a plugin answers each request with one line of JSON on standard output")
+        }
+        do {
+            return try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
+        } catch {
+            let shown = String(decoding: firstLine.prefix(80), as: UTF8.self)
+            throw PluginFailure(plugin: name, message: "answered with something that is not a protocol message: \(shown)",
+                                hint: "a plugin answers with one line of JSON; print anything else to standard error")
+        }
+    }
+
+    /// Starts the executable in a process group of its own, with pipes for its standard input,
+    /// output and error.
+    private func spawn() throws(PluginFailure) -> (pid: pid_t, input: Int32, output: Int32, errors: Int32) {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
+            throw PluginFailure(plugin: name, message: "cannot be started: no pipes are left (\(String(cString: strerror(errno))))")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        for descriptor in input + output + errors {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+            // Descriptors opened while another plugin starts must not leak into it either.
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let path = executable.path
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+        defer { arguments.forEach { free($0) } }
+        let result = posix_spawn(&pid, path, &actions, &attributes, arguments, environ)
+        close(input[0])
+        close(output[1])
+        close(errors[1])
+        guard result == 0 else {
+            close(input[1])
+            close(output[0])
+            close(errors[0])
+            throw PluginFailure(plugin: name, message: "cannot be started: \(String(cString: strerror(result)))",
+                                hint: "check that \(path) is executable (chmod +x) and that its interpreter exists")
+        }
+        return (pid, input[1], output[0], errors[0])
+    }
+}
+
+/// Output gathered from a plugin's pipes by two reader threads.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var output = Data(), errors = Data()
+
+    func store(_ data: Data, isOutput: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if isOutput { output = data } else { errors = data }
+    }
+
+    var values: (Data, Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (output, errors)
+    }
+}
+
+/// An external plugin that misbehaved.
+public struct PluginFailure: Error, Equatable, CustomStringConvertible, Sendable {
+    public let plugin: String
+    public let message: String
+    public var hint: String?
+
+    public var description: String { "the plugin '\(plugin)' \(message)" }
+}

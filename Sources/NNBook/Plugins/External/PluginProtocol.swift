@@ -1,0 +1,165 @@
+// The messages of nnbook's external plugin protocol, version 1: one JSON object per line.
+
+import Foundation
+
+/// The JSON messages exchanged with an external plugin. Each request is one line on the
+/// plugin's standard input; the plugin answers with one line on its standard output and exits.
+public enum PluginProtocol {
+    public static let version = 1
+
+    /// A request: `describe`, `check` or `run`.
+    public struct Request: Codable, Equatable, Sendable {
+        public var protocolVersion = PluginProtocol.version
+        public let request: String
+        public var command: String?
+        /// Arguments and options by name, as checked values (numbers, strings, booleans, lists).
+        public var arguments: [String: JSONValue]?
+        /// For `run`: the data sets the command's arguments name.
+        public var data: [String: DatasetMessage]?
+        /// For `run`: the notebook's seed, so a plugin's random draws repeat too.
+        public var seed: UInt64?
+
+        enum CodingKeys: String, CodingKey {
+            case protocolVersion = "protocol", request, command, arguments, data, seed
+        }
+    }
+
+    /// The answer to `describe`.
+    public struct Description: Codable, Equatable, Sendable {
+        public let name: String
+        public let summary: String
+        public let commands: [CommandMessage]
+    }
+
+    /// A command's schema as a plugin declares it.
+    public struct CommandMessage: Codable, Equatable, Sendable {
+        public struct Argument: Codable, Equatable, Sendable {
+            public let name: String
+            /// `number`, `integer`, `string`, `boolean`, `name`, `path`, `dataset`, `model`,
+            /// `new dataset`, `choice: a|b|c` or `list of TYPE`.
+            public let type: String
+            public let summary: String
+            public var keyword: String?
+            public var optional: Bool?
+            public var `default`: JSONValue?
+        }
+
+        public let verb: String
+        public let summary: String
+        public var arguments: [Argument]?
+        public var options: [Argument]?
+        public var examples: [String]?
+    }
+
+    /// A response to any request.
+    public struct Response: Codable, Equatable, Sendable {
+        public var protocolVersion: Int?
+        public var plugin: Description?
+        public var diagnostics: [Problem]?
+        public var outputs: [OutputMessage]?
+        public var datasets: [String: DatasetMessage]?
+        public var error: Problem?
+
+        enum CodingKeys: String, CodingKey {
+            case protocolVersion = "protocol", plugin, diagnostics, outputs, datasets, error
+        }
+    }
+
+    /// A problem a plugin reports, optionally about one of the command's arguments.
+    public struct Problem: Codable, Equatable, Sendable {
+        public let message: String
+        public var hint: String?
+        public var argument: String?
+    }
+
+    /// One output: exactly one of its fields is set.
+    public struct OutputMessage: Codable, Equatable, Sendable {
+        public struct TableMessage: Codable, Equatable, Sendable {
+            public let headers: [String]
+            public let rows: [[String]]
+        }
+
+        public struct MetricMessage: Codable, Equatable, Sendable {
+            public let name: String
+            public let value: Double
+        }
+
+        public struct SVGMessage: Codable, Equatable, Sendable {
+            public let name: String
+            public let caption: String
+            public let svg: String
+        }
+
+        public var text: String?
+        public var table: TableMessage?
+        public var metric: MetricMessage?
+        public var svg: SVGMessage?
+    }
+
+    /// A data set on the wire: its column names and its numbers, row-major.
+    public struct DatasetMessage: Codable, Equatable, Sendable {
+        public struct TensorMessage: Codable, Equatable, Sendable {
+            public let shape: [Int]
+            public let values: [Float]
+        }
+
+        public let featureNames: [String]
+        public let targetNames: [String]
+        public let features: TensorMessage
+        public let targets: TensorMessage
+
+        enum CodingKeys: String, CodingKey {
+            case featureNames = "feature_names", targetNames = "target_names", features, targets
+        }
+    }
+}
+
+/// Any JSON value, for arguments whose type the protocol leaves to the command.
+public enum JSONValue: Codable, Equatable, Sendable {
+    case number(Double)
+    case string(String)
+    case boolean(Bool)
+    case list([JSONValue])
+    case null
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .boolean(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else { self = .list(try container.decode([JSONValue].self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .boolean(let value): try container.encode(value)
+        case .list(let values): try container.encode(values)
+        case .null: try container.encodeNil()
+        }
+    }
+
+    init(_ value: ResolvedValue) {
+        switch value {
+        case .number(let number): self = .number(number)
+        case .integer(let integer): self = .number(Double(integer))
+        case .string(let string): self = .string(string)
+        case .boolean(let boolean): self = .boolean(boolean)
+        case .list(let values): self = .list(values.map(JSONValue.init))
+        }
+    }
+
+    /// The value as a schema default.
+    var resolved: ResolvedValue? {
+        switch self {
+        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
+        case .string(let string): return .string(string)
+        case .boolean(let boolean): return .boolean(boolean)
+        case .list(let values): return .list(values.compactMap(\.resolved))
+        case .null: return nil
+        }
+    }
+}
