@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nnbook", targets: ["nnbook"]),
+        .executable(name: "nnbook-bench", targets: ["nnbook-bench"]),
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "NNBook", targets: ["NNBook"]),
     ],
@@ -35,6 +36,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nnbook-plugin-blobs"),
+        .executableTarget(name: "nnbook-bench", dependencies: ["NNCore", "NNData"]),
         .plugin(
             name: "RenderNotebooks",
             capability: .command(

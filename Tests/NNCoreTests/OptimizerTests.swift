@@ -51,6 +51,27 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(w.value.scalars[0], 0.99905263, accuracy: 2e-7)
     }
 
+    /// The eight-at-a-time path and the remainder both follow the rule: 19 weights, two steps.
+    func testAdamOnManyWeightsMatchesTheRuleWrittenOut() throws {
+        let values = (0..<19).map { Float($0) / 10 - 0.9 }, gradients = (0..<19).map { Float(($0 * 7) % 5) / 4 - 0.5 }
+        let parameter = Parameter(name: "w", value: try Tensor(shape: [19], scalars: values))
+        parameter.gradient = try Tensor(shape: [19], scalars: gradients)
+        let adam = Adam(learningRate: 0.01)
+        adam.step([parameter])
+        adam.step([parameter])
+        for i in 0..<19 {
+            var w = Double(values[i]), m = 0.0, v = 0.0
+            for t in 1...2 {
+                let g = Double(gradients[i])
+                m += (g - m) * 0.1
+                v += (g * g - v) * 0.001
+                let alpha = 0.01 * (1 - pow(0.999, Double(t))).squareRoot() / (1 - pow(0.9, Double(t)))
+                w -= alpha * m / (v.squareRoot() + 1e-7)
+            }
+            XCTAssertEqual(Double(parameter.value.scalars[i]), w, accuracy: 1e-6, "weight \(i)")
+        }
+    }
+
     func testKerasDefaultRates() {
         XCTAssertEqual(Optimizers.named("adam")?.learningRate, 0.001)
         XCTAssertEqual(Optimizers.named("sgd")?.learningRate, 0.01)

@@ -16,13 +16,17 @@ final class TrainingTests: XCTestCase {
 
     private func weights(_ model: Sequential) -> [Float] { model.parameters.flatMap(\.value.scalars) }
 
+    /// Unshuffled, the very same sums; shuffled, the same up to the order of the additions.
     func testMiniBatchOfAllSamplesEqualsBatchDescent() throws {
         let (a, trainerA) = try neuron()
         let (b, trainerB) = try neuron()
-        var g1 = SeededGenerator(seed: 9), g2 = SeededGenerator(seed: 9)
+        let (c, trainerC) = try neuron()
+        var g1 = SeededGenerator(seed: 9), g2 = SeededGenerator(seed: 9), g3 = SeededGenerator(seed: 9)
         _ = try trainerA.fit(features: x, targets: y, epochs: 20, descent: .batch, generator: &g1)
-        _ = try trainerB.fit(features: x, targets: y, epochs: 20, descent: .miniBatch(size: 7), generator: &g2)
+        _ = try trainerB.fit(features: x, targets: y, epochs: 20, descent: .miniBatch(size: 7, shuffle: false), generator: &g2)
+        _ = try trainerC.fit(features: x, targets: y, epochs: 20, descent: .miniBatch(size: 7), generator: &g3)
         XCTAssertEqual(weights(a), weights(b))
+        for (batch, shuffled) in zip(weights(a), weights(c)) { XCTAssertEqual(batch, shuffled, accuracy: 1e-5) }
     }
 
     func testMiniBatchOfOneWithoutShufflingEqualsSingleSampleUpdates() throws {

@@ -53,6 +53,14 @@ public final class RunState {
         }
     }
 
+    /// Changes a named data set in place. It leaves the dictionary while it changes (and always
+    /// returns to it), so that its arrays have one owner and are not copied.
+    public func updateDataset<T>(_ name: String, at range: SourceRange, _ change: (inout NotebookDataset) throws(RunError) -> T) throws(RunError) -> T {
+        guard var entry = datasets.removeValue(forKey: name) else { throw RunError("no data set named '\(name)' exists at this point", at: range) }
+        defer { datasets[name] = entry }
+        return try change(&entry)
+    }
+
     /// What `train` learns from: a named split, or a data set's training split when it has one.
     public func trainingData(_ reference: String, at range: SourceRange) throws(RunError) -> Dataset {
         if !reference.contains("."), let entry = datasets[reference] { return entry.trainingSamples }
@@ -98,10 +106,15 @@ public struct NotebookDataset: Sendable {
 
     /// Applies a change to the whole set and to each split alike.
     public mutating func updateEverySplit<Failure: Error>(_ change: (inout Dataset) throws(Failure) -> Void) throws(Failure) {
+        // Data that came split shares its training split's storage with `all`: let go of it
+        // first, or changing the split would copy every image.
+        if cameSplit { all = NotebookDataset.placeholder }
         if trainSplit != nil { try change(&trainSplit!) }
         if testSplit != nil { try change(&testSplit!) }
         if cameSplit, let trainSplit { all = trainSplit } else { try change(&all) }
     }
+
+    private static let placeholder = Dataset(featureNames: [], targetNames: [], features: Tensor(shape: [0, 0]), targets: Tensor(shape: [0, 0]))
 }
 
 /// A model with what the notebook has done to it.

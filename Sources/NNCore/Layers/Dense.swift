@@ -66,14 +66,14 @@ public final class Dense: Layer {
                 }
             }
         }
-        if lossUsesLogits { logits = output }
+        if lossUsesLogits { logits.assign(output) }
         activation.forward(&output)
         return output
     }
 
     public func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor? {
         guard let kernel, let bias else { preconditionFailure("dense layer used before build") }
-        delta = outputGradient
+        delta.assign(outputGradient)
         if !lossUsesLogits { activation.backward(output: output, gradient: &delta) }
         matrixProduct(input, delta, transpose: .first, into: &kernel.gradient)
         let width = units
@@ -85,9 +85,14 @@ public final class Dense: Layer {
                 }
             }
         }
+        // The input is not needed again: letting go of it leaves the layer before the only
+        // owner of its output buffer, which it then overwrites in place next step.
+        input = Dense.released
         guard needInputGradient else { return nil }
         inputGradient.resize(rows: delta.rows)
         matrixProduct(delta, kernel.value, transpose: .second, into: &inputGradient)
         return inputGradient
     }
+
+    private static let released = Tensor(shape: [0, 0])
 }

@@ -21,7 +21,8 @@ public protocol Layer: AnyObject {
 
     /// Given ∂L/∂output for the batch of the latest `forward`, fills the parameters' gradients
     /// and returns ∂L/∂input, or nil when `needInputGradient` is false (the first layer: nothing
-    /// before it learns, so that product is skipped).
+    /// before it learns, so that product is skipped). The returned tensor is the layer's own
+    /// buffer: read it before the layer's next step.
     func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor?
 }
 

@@ -18,6 +18,11 @@ public protocol Loss: Sendable {
     func sampleGradient(
         truth: UnsafeBufferPointer<Float>, predicted: UnsafeBufferPointer<Float>,
         into gradient: UnsafeMutableBufferPointer<Float>)
+
+    /// The mean loss of a batch, with ∂(mean loss)/∂prediction written into `gradient`. (A
+    /// requirement, so that each loss gets its own compiled copy of the shared implementation
+    /// below instead of a generic one: training calls it on every step.)
+    func lossAndGradient(truth: Tensor, predicted: Tensor, gradient: inout Tensor) -> Float
 }
 
 /// A cross-entropy that Keras computes from the scores before the final sigmoid or softmax
@@ -37,6 +42,9 @@ public protocol LogitsLoss: Loss {
     func sampleLoss<T: LossScalar>(
         truth: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
         gradient: UnsafeMutableBufferPointer<T>?) -> T
+
+    /// The mean loss of a batch computed from logits, with ∂(mean loss)/∂logit in `gradient`.
+    func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float
 }
 
 extension Loss {

@@ -10,21 +10,29 @@ public enum Classes {
     public static let binaryThreshold: Float = 0.5
 
     public static func of(predictions: Tensor) -> [Int] {
-        predictions.columns == 1
-            ? predictions.scalars.map { $0 > binaryThreshold ? 1 : 0 }
-            : argmax(predictions)
+        (0..<predictions.rows).map { prediction(predictions, row: $0) }
     }
 
     public static func of(truth: Tensor) -> [Int] {
-        truth.columns == 1 ? truth.scalars.map { Int($0.rounded()) } : argmax(truth)
+        (0..<truth.rows).map { self.truth(truth, row: $0) }
     }
 
-    /// The index of each row's largest value; the first one on ties, as NumPy's argmax.
-    public static func argmax(_ tensor: Tensor) -> [Int] {
-        let width = tensor.columns
-        return (0..<tensor.rows).map { row in
+    /// The predicted class of one row.
+    public static func prediction(_ predictions: Tensor, row: Int) -> Int {
+        predictions.columns == 1 ? (predictions[row, 0] > binaryThreshold ? 1 : 0) : argmax(predictions, row: row)
+    }
+
+    /// The true class of one row.
+    public static func truth(_ truth: Tensor, row: Int) -> Int {
+        truth.columns == 1 ? Int(truth[row, 0].rounded()) : argmax(truth, row: row)
+    }
+
+    /// The index of the row's largest value; the first one on ties, as NumPy's argmax.
+    public static func argmax(_ tensor: Tensor, row: Int) -> Int {
+        tensor.scalars.withUnsafeBufferPointer { values in
+            let width = tensor.columns, start = row * width
             var best = 0
-            for j in 1..<max(width, 1) where tensor[row, j] > tensor[row, best] { best = j }
+            for j in 1..<max(width, 1) where values[start + j] > values[start + best] { best = j }
             return best
         }
     }

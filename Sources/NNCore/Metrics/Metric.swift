@@ -30,8 +30,8 @@ public enum Metric: Equatable, Sendable {
         guard predicted.rows > 0 else { return 0 }
         switch self {
         case .accuracy:
-            let truthClasses = Classes.of(truth: truth), predictedClasses = Classes.of(predictions: predicted)
-            let correct = zip(truthClasses, predictedClasses).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+            var correct = 0
+            for row in 0..<predicted.rows where Classes.truth(truth, row: row) == Classes.prediction(predicted, row: row) { correct += 1 }
             return Double(correct) / Double(predicted.rows)
         case .meanAbsoluteError:
             return Double(MeanAbsoluteError().meanLoss(

@@ -30,21 +30,50 @@ public final class Adam: Optimizer {
         iterations += 1
         let t = Float(iterations)
         let alpha = learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
-        let b1 = beta1, b2 = beta2, epsilon = epsilon
         for (index, parameter) in parameters.enumerated() {
             parameter.gradient.scalars.withUnsafeBufferPointer { g in
                 parameter.value.scalars.withUnsafeMutableBufferPointer { w in
                     firstMoments[index].withUnsafeMutableBufferPointer { m in
                         secondMoments[index].withUnsafeMutableBufferPointer { v in
-                            for i in w.indices {
-                                m[i] += (g[i] - m[i]) * (1 - b1)
-                                v[i] += (g[i] * g[i] - v[i]) * (1 - b2)
-                                w[i] -= alpha * m[i] / (v[i].squareRoot() + epsilon)
-                            }
+                            update(w, m, v, g, alpha: alpha)
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The update rule above, eight weights at a time (the compiler does not vectorise the
+    /// square root and division of the plain loop by itself), then the remainder one by one.
+    private func update(
+        _ w: UnsafeMutableBufferPointer<Float>, _ m: UnsafeMutableBufferPointer<Float>,
+        _ v: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, alpha: Float
+    ) {
+        typealias Lanes = SIMD8<Float>
+        let keep1 = Lanes(repeating: 1 - beta1), keep2 = Lanes(repeating: 1 - beta2)
+        let step = Lanes(repeating: alpha), guardValue = Lanes(repeating: epsilon)
+        let lanes = Lanes.scalarCount, bytes = MemoryLayout<Float>.stride
+        let wRaw = UnsafeMutableRawPointer(w.baseAddress!), mRaw = UnsafeMutableRawPointer(m.baseAddress!)
+        let vRaw = UnsafeMutableRawPointer(v.baseAddress!), gRaw = UnsafeRawPointer(g.baseAddress!)
+        var i = 0
+        while i + lanes <= w.count {
+            let offset = i * bytes
+            let gi = gRaw.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            var mi = mRaw.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            var vi = vRaw.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            mi = mi + (gi - mi) * keep1
+            vi = vi + (gi * gi - vi) * keep2
+            let wi = wRaw.loadUnaligned(fromByteOffset: offset, as: Lanes.self) - step * mi / (vi.squareRoot() + guardValue)
+            mRaw.storeBytes(of: mi, toByteOffset: offset, as: Lanes.self)
+            vRaw.storeBytes(of: vi, toByteOffset: offset, as: Lanes.self)
+            wRaw.storeBytes(of: wi, toByteOffset: offset, as: Lanes.self)
+            i += lanes
+        }
+        while i < w.count {
+            m[i] += (g[i] - m[i]) * (1 - beta1)
+            v[i] += (g[i] * g[i] - v[i]) * (1 - beta2)
+            w[i] -= alpha * m[i] / (v[i].squareRoot() + epsilon)
+            i += 1
         }
     }
 }

@@ -61,17 +61,33 @@ public struct Tensor: Equatable, Sendable {
     /// The samples at the given indices, in that order.
     public func gathering(rows indices: [Int]) -> Tensor {
         var result = Tensor(shape: [indices.count] + sampleShape)
+        gather(rows: indices[...], into: &result)
+        return result
+    }
+
+    /// Copies the samples at `indices` into `target`, reusing its storage: the training loop
+    /// gathers every batch this way without allocating.
+    public func gather(rows indices: ArraySlice<Int>, into target: inout Tensor) {
+        target.ensureShape([indices.count] + sampleShape)
         let width = columns
         scalars.withUnsafeBufferPointer { source in
-            result.scalars.withUnsafeMutableBufferPointer { target in
+            target.scalars.withUnsafeMutableBufferPointer { destination in
                 for (position, index) in indices.enumerated() {
-                    for column in 0..<width {
-                        target[position * width + column] = source[index * width + column]
-                    }
+                    (destination.baseAddress! + position * width).update(from: source.baseAddress! + index * width, count: width)
                 }
             }
         }
-        return result
+    }
+
+    /// Copies another tensor's shape and values into this one's storage.
+    public mutating func assign(_ other: Tensor) {
+        ensureShape(other.shape)
+        other.scalars.withUnsafeBufferPointer { source in
+            scalars.withUnsafeMutableBufferPointer { destination in
+                guard let from = source.baseAddress, let to = destination.baseAddress else { return }
+                to.update(from: from, count: source.count)
+            }
+        }
     }
 
     /// Changes the number of rows, keeping the sample shape.

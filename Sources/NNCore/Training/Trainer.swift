@@ -16,6 +16,8 @@ public final class Trainer {
     /// Whether the loss is computed from the last layer's scores before its activation.
     public var usesLogits: Bool { logitsLayer != nil }
     private var lossGradient = Tensor(shape: [0, 0])
+    private var batchFeatures = Tensor(shape: [0, 0])
+    private var batchTargets = Tensor(shape: [0, 0])
 
     public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, metrics: [Metric] = []) {
         self.model = model
@@ -88,16 +90,16 @@ public final class Trainer {
             let batches = descent.batches(samples: features.rows, generator: &generator)
             for (index, batch) in batches.enumerated() {
                 if shouldStop() { throw .interrupted(completedEpochs: epoch - 1) }
-                let x = batch.count == features.rows ? features : features.gathering(rows: batch)
-                let y = batch.count == features.rows ? targets : targets.gathering(rows: batch)
-                let output = model.forward(x, training: true, generator: &generator)
-                let batchLoss = lossAndGradient(truth: y, output: output)
+                features.gather(rows: batch[...], into: &batchFeatures)
+                targets.gather(rows: batch[...], into: &batchTargets)
+                let output = model.forward(batchFeatures, training: true, generator: &generator)
+                let batchLoss = lossAndGradient(truth: batchTargets, output: output)
                 guard batchLoss.isFinite else {
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
                 totals["loss", default: 0] += Double(batchLoss) * Double(batch.count)
                 for metric in metrics {
-                    totals[metric.name, default: 0] += metric.value(truth: y, predicted: output) * Double(batch.count)
+                    totals[metric.name, default: 0] += metric.value(truth: batchTargets, predicted: output) * Double(batch.count)
                 }
                 seen += batch.count
                 backward()
@@ -139,10 +141,11 @@ public final class Trainer {
     }
 
     private func backward() {
-        var gradient = lossGradient
+        var gradient: Tensor? = lossGradient
         for (index, layer) in model.layers.enumerated().reversed() {
-            guard let next = layer.backward(gradient, needInputGradient: index > 0) else { break }
-            gradient = next
+            guard let current = gradient else { break }
+            gradient = nil
+            gradient = layer.backward(current, needInputGradient: index > 0)
         }
     }
 }

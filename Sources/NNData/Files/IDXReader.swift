@@ -12,7 +12,14 @@ public enum IDXReader {
     /// The file as a tensor of its values (pixels stay 0–255: scaling is the notebook's choice).
     public static func read(_ fileData: Data, path: String) throws(DataError) -> Tensor {
         let data = Gzip.isCompressed(fileData) ? try Gzip.decompress(fileData, path: path) : fileData
-        let bytes = [UInt8](data)
+        let result: Result<Tensor, DataError> = data.withUnsafeBytes { raw in
+            Result { () throws(DataError) -> Tensor in try read(raw.bindMemory(to: UInt8.self), path: path) }
+        }
+        return try result.get()
+    }
+
+    /// The values of an uncompressed IDX file, read in place.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(DataError) -> Tensor {
         guard bytes.count >= 4 else { throw DataError("the file is too short to be an IDX file (\(bytes.count) bytes)", path: path) }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw DataError(
@@ -40,19 +47,17 @@ public enum IDXReader {
                 path: path, hint: "download or copy the file again")
         }
         var scalars = [Float](repeating: 0, count: count)
-        bytes.withUnsafeBufferPointer { b in
-            scalars.withUnsafeMutableBufferPointer { out in
-                switch bytes[2] {
-                case 0x08: for i in 0..<count { out[i] = Float(b[start + i]) }
-                case 0x09: for i in 0..<count { out[i] = Float(Int8(bitPattern: b[start + i])) }
-                case 0x0B: for i in 0..<count { out[i] = Float(Int16(bitPattern: UInt16(b[start + 2 * i]) << 8 | UInt16(b[start + 2 * i + 1]))) }
-                case 0x0C: for i in 0..<count { out[i] = Float(Int32(bitPattern: bigEndianUInt32(bytes, start + 4 * i))) }
-                case 0x0D: for i in 0..<count { out[i] = Float(bitPattern: bigEndianUInt32(bytes, start + 4 * i)) }
-                default:
-                    for i in 0..<count {
-                        let high = UInt64(bigEndianUInt32(bytes, start + 8 * i)), low = UInt64(bigEndianUInt32(bytes, start + 8 * i + 4))
-                        out[i] = Float(Double(bitPattern: high << 32 | low))
-                    }
+        scalars.withUnsafeMutableBufferPointer { out in
+            switch bytes[2] {
+            case 0x08: for i in 0..<count { out[i] = Float(bytes[start + i]) }
+            case 0x09: for i in 0..<count { out[i] = Float(Int8(bitPattern: bytes[start + i])) }
+            case 0x0B: for i in 0..<count { out[i] = Float(Int16(bitPattern: UInt16(bytes[start + 2 * i]) << 8 | UInt16(bytes[start + 2 * i + 1]))) }
+            case 0x0C: for i in 0..<count { out[i] = Float(Int32(bitPattern: bigEndianUInt32(bytes, start + 4 * i))) }
+            case 0x0D: for i in 0..<count { out[i] = Float(bitPattern: bigEndianUInt32(bytes, start + 4 * i)) }
+            default:
+                for i in 0..<count {
+                    let high = UInt64(bigEndianUInt32(bytes, start + 8 * i)), low = UInt64(bigEndianUInt32(bytes, start + 8 * i + 4))
+                    out[i] = Float(Double(bitPattern: high << 32 | low))
                 }
             }
         }
@@ -60,7 +65,7 @@ public enum IDXReader {
         return try! Tensor(shape: shape, scalars: scalars)
     }
 
-    private static func bigEndianUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+    private static func bigEndianUInt32(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {
         UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
     }
 

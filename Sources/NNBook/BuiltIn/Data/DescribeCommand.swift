@@ -18,13 +18,20 @@ struct DescribeCommand: CellCommand {
             : data.featureNames.map { ($0, data.column($0) ?? []) }
         let columns = featureColumns + data.targetNames.map { ($0, data.column($0) ?? []) }
         let rows = columns.map { name, values -> [String] in
-            let numbers = values.map(Double.init)
-            let count = Double(max(numbers.count, 1))
-            let mean = numbers.reduce(0, +) / count
+            // Two passes in Double over the Float values, with no copy: images have millions.
+            var sum = 0.0, low = Double.infinity, high = -Double.infinity
+            for value in values {
+                sum += Double(value)
+                low = min(low, Double(value))
+                high = max(high, Double(value))
+            }
+            let mean = sum / Double(max(values.count, 1))
+            var squares = 0.0
+            for value in values { squares += (Double(value) - mean) * (Double(value) - mean) }
             // The sample standard deviation (n − 1), as pandas reports it.
-            let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(numbers.count - 1, 1))
-            return [name, String(numbers.count), state.format(mean), state.format(variance.squareRoot()),
-                    state.format(numbers.min() ?? 0), state.format(numbers.max() ?? 0)]
+            let deviation = (squares / Double(max(values.count - 1, 1))).squareRoot()
+            return [name, String(values.count), state.format(mean), state.format(deviation),
+                    state.format(values.isEmpty ? 0 : low), state.format(values.isEmpty ? 0 : high)]
         }
         return [.table(Table(headers: ["column", "count", "mean", "std", "min", "max"], rows: rows))]
     }

@@ -24,26 +24,26 @@ struct OneHotCommand: CellCommand {
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
         let name = invocation.string("data") ?? ""
-        guard var entry = state.datasets[name] else { throw RunError("no data set named '\(name)'", at: invocation.range) }
-        guard entry.all.targets.columns == 1 else {
-            throw RunError("the target has \(entry.all.targets.columns) columns; one_hot needs a single column of class numbers", at: invocation.range(of: "data"))
+        return try state.updateDataset(name, at: invocation.range(of: "data")) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
+            guard entry.all.targets.columns == 1 else {
+                throw RunError("the target has \(entry.all.targets.columns) columns; one_hot needs a single column of class numbers", at: invocation.range(of: "data"))
+            }
+            let labels = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0 }.flatMap(\.targets.scalars)
+            if let bad = labels.first(where: { $0 < 0 || $0 != $0.rounded() }) {
+                throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, …)", at: invocation.range(of: "data"))
+            }
+            let classes = invocation.integer("classes") ?? (Int(labels.max() ?? 0) + 1)
+            if let big = labels.first(where: { Int($0) >= classes }) {
+                throw RunError("the label \(Int(big)) does not fit in \(classes) classes", hint: "give classes= at least \(Int(big) + 1)", at: invocation.range(of: "classes"))
+            }
+            let targetName = entry.all.targetNames.first ?? "label"
+            entry.updateEverySplit { (dataset: inout Dataset) in
+                var rows = Tensor(shape: [dataset.count, classes])
+                for row in 0..<dataset.count { rows[row, Int(dataset.targets[row, 0])] = 1 }
+                dataset.targets = rows
+                dataset.targetNames = (0..<classes).map { "\(targetName)=\($0)" }
+            }
+            return [.text("\(name): \(targetName) → \(classes) one-hot columns")]
         }
-        let labels = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0 }.flatMap(\.targets.scalars)
-        if let bad = labels.first(where: { $0 < 0 || $0 != $0.rounded() }) {
-            throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, …)", at: invocation.range(of: "data"))
-        }
-        let classes = invocation.integer("classes") ?? (Int(labels.max() ?? 0) + 1)
-        if let big = labels.first(where: { Int($0) >= classes }) {
-            throw RunError("the label \(Int(big)) does not fit in \(classes) classes", hint: "give classes= at least \(Int(big) + 1)", at: invocation.range(of: "classes"))
-        }
-        let targetName = entry.all.targetNames.first ?? "label"
-        entry.updateEverySplit { (dataset: inout Dataset) in
-            var rows = Tensor(shape: [dataset.count, classes])
-            for row in 0..<dataset.count { rows[row, Int(dataset.targets[row, 0])] = 1 }
-            dataset.targets = rows
-            dataset.targetNames = (0..<classes).map { "\(targetName)=\($0)" }
-        }
-        state.datasets[name] = entry
-        return [.text("\(name): \(targetName) → \(classes) one-hot columns")]
     }
 }

@@ -40,34 +40,33 @@ struct ScaleCommand: CellCommand {
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
         let name = invocation.string("data") ?? ""
-        guard var entry = state.datasets[name] else { throw RunError("no data set named '\(name)'", at: invocation.range) }
-        guard let column = invocation.string("column") else {
-            let scaling = invocation.number("divide").map(ColumnScaling.divide)
-                ?? ColumnScaling.fitted(invocation.string("method") ?? "", to: entry.trainingSamples.features.scalars) ?? .divide(1)
-            entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: scaling) }
-            state.datasets[name] = entry
-            return [.text("\(name): every feature → \(ScaleCommand.describe(scaling, column: "x"))")]
-        }
-        let scaling: ColumnScaling
-        if let divide = invocation.number("divide") {
-            scaling = .divide(divide)
-        } else {
-            guard let values = entry.trainingSamples.column(column),
-                let fitted = ColumnScaling.fitted(invocation.string("method") ?? "", to: values)
-            else {
-                throw RunError(
-                    "\(name) has no column \"\(column)\"", hint: "the columns are \((entry.all.featureNames + entry.all.targetNames).joined(separator: ", "))",
-                    at: invocation.range(of: "column"))
+        return try state.updateDataset(name, at: invocation.range(of: "data")) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
+            guard let column = invocation.string("column") else {
+                let scaling = invocation.number("divide").map(ColumnScaling.divide)
+                    ?? ColumnScaling.fitted(invocation.string("method") ?? "", to: entry.trainingSamples.features.scalars) ?? .divide(1)
+                entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: scaling) }
+                return [.text("\(name): every feature → \(ScaleCommand.describe(scaling, column: "x"))")]
             }
-            scaling = fitted
+            let scaling: ColumnScaling
+            if let divide = invocation.number("divide") {
+                scaling = .divide(divide)
+            } else {
+                guard let values = entry.trainingSamples.column(column),
+                    let fitted = ColumnScaling.fitted(invocation.string("method") ?? "", to: values)
+                else {
+                    throw RunError(
+                        "\(name) has no column \"\(column)\"", hint: "the columns are \((entry.all.featureNames + entry.all.targetNames).joined(separator: ", "))",
+                        at: invocation.range(of: "column"))
+                }
+                scaling = fitted
+            }
+            do throws(DataError) {
+                try entry.updateEverySplit { (dataset: inout Dataset) throws(DataError) in try dataset.scale(column: column, with: scaling) }
+            } catch {
+                throw RunError(error, at: invocation.range(of: "column"))
+            }
+            return [.text("\(name).\(column) → \(ScaleCommand.describe(scaling, column: column))")]
         }
-        do {
-            try entry.updateEverySplit { (dataset: inout Dataset) throws(DataError) in try dataset.scale(column: column, with: scaling) }
-        } catch {
-            throw RunError(error, at: invocation.range(of: "column"))
-        }
-        state.datasets[name] = entry
-        return [.text("\(name).\(column) → \(ScaleCommand.describe(scaling, column: column))")]
     }
 
     static func describe(_ scaling: ColumnScaling, column: String) -> String {

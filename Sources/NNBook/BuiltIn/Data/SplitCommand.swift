@@ -31,17 +31,20 @@ struct SplitCommand: CellCommand {
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
         let name = invocation.string("data") ?? ""
-        guard var entry = state.datasets[name] else { throw RunError("no data set named '\(name)'", at: invocation.range) }
-        do {
-            let (train, test) = try entry.all.split(
-                testFraction: invocation.number("test") ?? 0.2, stratify: invocation.boolean("stratify") ?? false,
-                generator: &state.generator)
-            entry.trainSplit = train
-            entry.testSplit = test
-        } catch {
-            throw RunError(error, at: invocation.range)
+        return try state.updateDataset(name, at: invocation.range(of: "data")) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
+            guard !entry.cameSplit else {
+                throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: invocation.range(of: "data"))
+            }
+            do throws(DataError) {
+                let (train, test) = try entry.all.split(
+                    testFraction: invocation.number("test") ?? 0.2, stratify: invocation.boolean("stratify") ?? false,
+                    generator: &state.generator)
+                entry.trainSplit = train
+                entry.testSplit = test
+            } catch {
+                throw RunError(error, at: invocation.range)
+            }
+            return [.text("\(name).train: \(entry.trainSplit?.count ?? 0) samples; \(name).test: \(entry.testSplit?.count ?? 0) samples")]
         }
-        state.datasets[name] = entry
-        return [.text("\(name).train: \(entry.trainSplit?.count ?? 0) samples; \(name).test: \(entry.testSplit?.count ?? 0) samples")]
     }
 }

@@ -1,0 +1,51 @@
+// One epoch of the course's networks against the arithmetic bound: the same matrix products
+// alone, timed in the same run.
+
+import Foundation
+import NNCore
+
+/// The MLP epoch measurements.
+struct TrainingBenchmark {
+    let features: Tensor
+    let labels: Tensor
+    let batch = 32
+
+    /// Seconds for one epoch of mini-batch training with `optimizer`.
+    func epoch(hidden: Int?, optimizer: any Optimizer) throws -> Double {
+        var generator = SeededGenerator(seed: 1)
+        var layers: [any Layer] = [Flatten()]
+        if let hidden { layers.append(Dense(units: hidden, activation: ReLU())) }
+        layers.append(Dense(units: 10, activation: Sigmoid()))
+        let model = Sequential(name: "bench", layers: layers)
+        try model.build(inputShape: [28, 28], generator: &generator)
+        let trainer = Trainer(model: model, loss: SparseCategoricalCrossEntropy(), optimizer: optimizer, metrics: [.accuracy])
+        return try seconds {
+            _ = try trainer.fit(features: features, targets: labels, epochs: 1, descent: .miniBatch(size: batch), generator: &generator)
+        }
+    }
+
+    /// Seconds for the products of one epoch alone: per step, the forward products, the weight
+    /// gradients, and the input gradient of every layer but the first — what training computes.
+    func bound(hidden: Int?) -> Double {
+        let widths = [784] + (hidden.map { [$0] } ?? []) + [10]
+        var generator = SeededGenerator(seed: 2)
+        let weights = (0..<(widths.count - 1)).map { layer in
+            try! Tensor(shape: [widths[layer], widths[layer + 1]], scalars: (0..<(widths[layer] * widths[layer + 1])).map { _ in generator.uniform(-0.1, 0.1) })
+        }
+        var activations = widths.map { Tensor(shape: [batch, $0], repeating: 0.5) }
+        var deltas = widths.map { Tensor(shape: [batch, $0], repeating: 0.01) }
+        var gradients = weights.map { Tensor(shape: $0.shape) }
+        let steps = (features.rows + batch - 1) / batch
+        return seconds {
+            for _ in 0..<steps {
+                for layer in 0..<weights.count {
+                    matrixProduct(activations[layer], weights[layer], into: &activations[layer + 1])
+                }
+                for layer in (0..<weights.count).reversed() {
+                    matrixProduct(activations[layer], deltas[layer + 1], transpose: .first, into: &gradients[layer])
+                    if layer > 0 { matrixProduct(deltas[layer + 1], weights[layer], transpose: .second, into: &deltas[layer]) }
+                }
+            }
+        }
+    }
+}

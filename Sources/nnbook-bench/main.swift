@@ -1,0 +1,109 @@
+// nnbook-bench: training speed against the arithmetic bound, notebook runs end to end, and
+// peak memory — every figure measured in this run, and printed as a table and as one JSON line.
+//
+// Build everything first (`swift build -c release`), then `swift run -c release nnbook-bench`:
+// the notebook timings run the `nnbook` built beside this program.
+
+import Foundation
+import NNCore
+import NNData
+
+/// The figures of this run, for the table and the JSON line.
+final class Report {
+    var figures: [String: Double] = [:]
+    var notes: [String] = []
+    var rows: [(String, String)] = []
+
+    func record(_ key: String, _ value: Double, _ label: String, _ text: String) {
+        figures[key] = (value * 1000).rounded() / 1000
+        rows.append((label, text))
+    }
+}
+
+func format(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
+
+let report = Report()
+
+// Whole nnbook processes, as a learner runs them; measured first, while this program is still
+// small (a spawned process's peak memory counts its parent's pages until it starts).
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("nnbook")
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+if FileManager.default.isExecutableFile(atPath: executable.path) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for file in ["gradient-descent.nnbook", "neural-network.nnbook", "data/insurance.csv"] {
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Notebooks/\(file)"), to: folder.appendingPathComponent(file))
+    }
+    let runs = try (0..<7).map { _ in try measureProcess(executable, ["run", folder.appendingPathComponent("gradient-descent.nnbook").path, "--quiet"], ) }
+    let wall = median(runs.map(\.seconds))
+    report.record("run_gradient_descent_ms", wall * 1000, "nnbook run gradient-descent.nnbook (process, with snapshot; median of 7)", format(wall * 1000, 1) + " ms")
+    report.figures["run_gradient_descent_peak_mb"] = (runs.map(\.peakMegabytes).max() ?? 0).rounded()
+    let startup = median(try (0..<7).map { _ in try measureProcess(executable, ["--version"], ).seconds })
+    report.record("process_start_ms", startup * 1000, "nnbook --version (process start alone; median of 7)", format(startup * 1000, 1) + " ms")
+
+    try "```nnbook\nload fashion-mnist as images\n```\n".write(to: folder.appendingPathComponent("load.nnbook"), atomically: true, encoding: .utf8)
+    let load = try measureProcess(executable, ["run", folder.appendingPathComponent("load.nnbook").path, "--quiet", "--no-snapshot"], )
+    if load.status == 0 {
+        let dataMegabytes = 70000.0 * 784 * 4 / 1_048_576
+        report.record("load_process_s", load.seconds, "nnbook run of `load fashion-mnist` (process)", format(load.seconds) + " s")
+        report.record("load_peak_mb", load.peakMegabytes, "  its peak memory", "\(Int(load.peakMegabytes)) MB = \(format(load.peakMegabytes / dataMegabytes, 2))× the images' Float32 size (\(Int(dataMegabytes)) MB)")
+    }
+    for epochs in [1, 5] {
+        let network = try measureProcess(executable, ["run", folder.appendingPathComponent("neural-network.nnbook").path, "-p", "epochs=\(epochs)", "--quiet", "--no-snapshot"], )
+        guard network.status == 0 else {
+            report.notes.append("neural-network.nnbook did not run (exit \(network.status)): is dataset-fashion-mnist installed?")
+            break
+        }
+        report.record("run_neural_network_\(epochs)_epochs_s", network.seconds, "nnbook run neural-network.nnbook -p epochs=\(epochs) (both models)", format(network.seconds, 2) + " s")
+        report.record("run_neural_network_\(epochs)_epochs_peak_mb", network.peakMegabytes, "  its peak memory", "\(Int(network.peakMegabytes)) MB")
+    }
+} else {
+    report.notes.append("notebook timings skipped: build nnbook first (swift build -c release)")
+}
+
+// The data: Fashion-MNIST from Debian's package when installed, else random data of its shape.
+var features: Tensor, labels: Tensor
+let loadSeconds: Double
+if FileManager.default.fileExists(atPath: ImageDatasets.debianFashionFolder) {
+    var loaded: (train: Dataset, test: Dataset)?
+    loadSeconds = try seconds { loaded = try ImageDatasets.load(.fashionMNIST, folder: nil) }
+    features = loaded!.train.features
+    labels = loaded!.train.targets
+    report.notes.append("data: Fashion-MNIST from dataset-fashion-mnist (60,000 training images)")
+    report.record("load_fashion_mnist_s", loadSeconds, "load Fashion-MNIST (70,000 images, in process)", format(loadSeconds) + " s")
+} else {
+    var generator = SeededGenerator(seed: 3)
+    features = try Tensor(shape: [60000, 28, 28], scalars: (0..<(60000 * 784)).map { _ in generator.uniform(0, 255) })
+    labels = try Tensor(shape: [60000, 1], scalars: (0..<60000).map { _ in Float(generator.index(below: 10)) })
+    report.notes.append("data: random images of Fashion-MNIST's shape (dataset-fashion-mnist is not installed)")
+}
+features.scalars.withUnsafeMutableBufferPointer { values in
+    for index in values.indices { values[index] /= 255 }
+}
+
+let training = TrainingBenchmark(features: features, labels: labels)
+for (name, hidden) in [("784-100-10", Optional(100)), ("784-10", nil)] {
+    let key = name.replacingOccurrences(of: "-", with: "_")
+    let bound = training.bound(hidden: hidden)
+    let sgd = try training.epoch(hidden: hidden, optimizer: StochasticGradientDescent(learningRate: 0.01))
+    let adam = try training.epoch(hidden: hidden, optimizer: Adam())
+    report.record("bound_\(key)_s", bound, "\(name): matrix products of one epoch alone (the bound)", format(bound) + " s")
+    report.record("epoch_sgd_\(key)_s", sgd, "\(name): one epoch, sgd, batch 32", format(sgd) + " s = \(format(sgd / bound, 2))× the bound")
+    report.record("epoch_adam_\(key)_s", adam, "\(name): one epoch, adam, batch 32", format(adam) + " s = \(format(adam / bound, 2))× the bound")
+    report.figures["ratio_sgd_\(key)"] = (sgd / bound * 100).rounded() / 100
+    report.figures["ratio_adam_\(key)"] = (adam / bound * 100).rounded() / 100
+}
+
+var csv = "a,b,c,d,e,f,g,h,i,y\n"
+for row in 0..<100_000 { csv += "\(row),1.5,2,3,4,5,6,7,8,\(row % 2)\n" }
+let csvBytes = Array(csv.utf8)
+let csvSeconds = try seconds { _ = try Dataset(csv: try CSVReader().read(csvBytes, path: "bench.csv"), targets: ["y"], path: "bench.csv") }
+report.record("csv_100k_rows_s", csvSeconds, "read a CSV of 100,000 rows × 10 columns", format(csvSeconds) + " s")
+
+let width = report.rows.map(\.0.count).max() ?? 0
+print("nnbook-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+for note in report.notes { print("  " + note) }
+for (label, value) in report.rows { print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value) }
+let json = try JSONSerialization.data(withJSONObject: report.figures, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))
