@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -21,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
         .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
-        .target(name: "NNBookRender", dependencies: ["NNBook"]),
+        .target(name: "NNBookRender", dependencies: ["NNBook", "Ink"]),
         .systemLibrary(
             name: "CLibGit2",
             pkgConfig: "libgit2",

@@ -13,30 +13,35 @@ public struct MarkdownRenderer: Sendable {
     public init(assetsFolder: String) { self.assetsFolder = assetsFolder }
 
     public func render(_ result: RunResult) -> RenderedPage {
-        var parts: [String] = []
-        var assets: [RenderedPage.Asset] = []
-        let notebook = result.notebook
-        if let title = notebook.frontMatter.title { parts.append("# \(title)") }
-        parts.append(runLine(result))
-        if let failure = result.failure {
-            parts.append("> **This run \(result.status == .interrupted ? "was interrupted" : "failed")** in [cell \(failure.cell.number) (line \(failure.diagnostic.range?.line ?? failure.cell.line))](#nnbook-error): \(failure.diagnostic.message)")
-        }
+        layout(result).page
+    }
+
+    /// The run's blocks with their outputs, for any output format.
+    public func layout(_ result: RunResult) -> RenderedNotebook {
+        var blocks: [RenderedNotebook.Block] = []
+        var assets: [String: String] = [:]
         var cellResults = result.cells.makeIterator()
-        for block in notebook.blocks {
+        for block in result.notebook.blocks {
             switch block {
             case .prose(let text):
                 let trimmed = MarkdownRenderer.trimmingBlankLines(text)
-                if !trimmed.isEmpty { parts.append(trimmed) }
+                if !trimmed.isEmpty { blocks.append(.init(kind: .prose, text: trimmed, outputs: "", label: "")) }
             case .cell(let cell):
-                parts.append("```nnbook\n" + cell.source.joined(separator: "\n") + "\n```")
-                guard let cellResult = cellResults.next() else { continue }
-                let (markdown, cellAssets) = outputs(of: cellResult)
-                if !markdown.isEmpty { parts.append(markdown) }
-                assets += cellAssets
+                var outputs = ""
+                if let cellResult = cellResults.next() {
+                    let (markdown, cellAssets) = self.outputs(of: cellResult)
+                    outputs = markdown
+                    for asset in cellAssets { assets[asset.name] = asset.contents }
+                }
+                blocks.append(.init(kind: .cell, text: cell.source.joined(separator: "\n"), outputs: outputs, label: cell.label))
             }
         }
-        let page = parts.joined(separator: "\n\n")
-        return RenderedPage(markdown: page + "\n", assets: assets)
+        let failureLine = result.failure.map { failure in
+            "> **This run \(result.status == .interrupted ? "was interrupted" : "failed")** in [cell \(failure.cell.number) (line \(failure.diagnostic.range?.line ?? failure.cell.line))](#nnbook-error): \(failure.diagnostic.message)"
+        }
+        return RenderedNotebook(
+            title: result.notebook.frontMatter.title, runLine: runLine(result), failureLine: failureLine,
+            blocks: blocks, assets: assets, assetsFolder: assetsFolder)
     }
 
     /// One line saying how the page was made: the seed and the parameters, so a reader can

@@ -9,4 +9,11 @@ enum Console {
     }
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A file's path as the user would type it: relative to the current folder when inside it.
+    static func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let here = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+    }
 }

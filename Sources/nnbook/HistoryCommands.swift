@@ -9,6 +9,10 @@ struct NotebookHistoryOptions: ParsableArguments {
     @Argument(help: "The notebook whose runs to read.")
     var file: String
 
+    init() {}
+
+    init(file: String) { self.file = file }
+
     /// The notebook's history; an error when it has none.
     func history() throws -> RunHistory {
         do {

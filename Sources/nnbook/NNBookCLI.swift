@@ -17,7 +17,7 @@ struct NNBookCLI: ParsableCommand {
               nnbook check Notebooks/*.nnbook
             """,
         version: version,
-        subcommands: [RunNotebook.self, CheckNotebooks.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
+        subcommands: [RunNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.
@@ -46,4 +46,6 @@ enum NNBookExit {
     static let success: Int32 = 0
     static let notebookFailed: Int32 = 1
     static let usage: Int32 = 2
+    /// Stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2.
+    static let interrupted: Int32 = 130
 }

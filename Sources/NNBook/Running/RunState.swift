@@ -134,6 +134,6 @@ public final class ModelEntry {
 /// Receives training progress (the terminal's progress bar).
 public protocol TrainingObserver: AnyObject {
     func trainingWillStart(model: String, description: String, epochs: Int, steps: Int)
-    func stepDidFinish(step: Int, of steps: Int)
+    func stepDidFinish(_ progress: StepProgress)
     func epochDidFinish(_ record: EpochRecord, of epochs: Int)
 }

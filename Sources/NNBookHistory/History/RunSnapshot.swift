@@ -12,16 +12,20 @@ public struct RunSnapshot: Sendable {
     /// Pictures by file name, stored under `assets/`.
     public let assets: [String: String]
     public let record: RunRecord
+    /// The page laid out by cell (`page.json`), from which `nnbook render` exports a past run.
+    public let layout: Data?
 
-    public init(notebookName: String, source: String, page: String, assets: [String: String], record: RunRecord) {
+    public init(notebookName: String, source: String, page: String, assets: [String: String], record: RunRecord, layout: Data? = nil) {
         self.notebookName = notebookName
         self.source = source
         self.page = page
         self.assets = assets
         self.record = record
+        self.layout = layout
     }
 
-    /// The commit's tree: `notebook.nnbook`, `notebook.md`, `assets/…`, `metrics.json`, `run.json`.
+    /// The commit's tree: `notebook.nnbook`, `notebook.md`, `assets/…`, `metrics.json`,
+    /// `run.json`, and `page.json` when a layout is given.
     public func files() throws -> [String: Data] {
         var files: [String: Data] = [
             "notebook.nnbook": Data(source.utf8),
@@ -29,6 +33,7 @@ public struct RunSnapshot: Sendable {
             "metrics.json": try RunRecord.json(record.metrics),
             "run.json": try record.json(),
         ]
+        if let layout { files["page.json"] = layout }
         for (name, contents) in assets { files["assets/" + name] = Data(contents.utf8) }
         return files
     }

@@ -72,13 +72,13 @@ public final class Trainer {
 
     /// Trains for `epochs` epochs and returns the per-epoch history.
     ///
-    /// `onStep(step, steps)` is called after every update (progress bars), `onEpoch` after every
-    /// epoch, and `shouldStop` before every step (interruption).
+    /// `onStep` is called after every update (progress bars) with the epoch's running averages,
+    /// `onEpoch` after every epoch, and `shouldStop` before every step (interruption).
     public func fit(
         features: Tensor, targets: Tensor, epochs: Int, descent: DescentMode,
         generator: inout SeededGenerator,
         shouldStop: () -> Bool = { false },
-        onStep: (Int, Int) -> Void = { _, _ in },
+        onStep: ((StepProgress) -> Void)? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
     ) throws(TrainingError) -> TrainingHistory {
         do { try validate(features: features, targets: targets) } catch { throw .shape(error) }
@@ -104,7 +104,9 @@ public final class Trainer {
                 seen += batch.count
                 backward()
                 optimizer.step(parameters)
-                onStep(index + 1, batches.count)
+                if let onStep {
+                    onStep(StepProgress(step: index + 1, steps: batches.count, metrics: totals.mapValues { $0 / Double(seen) }))
+                }
             }
             let record = EpochRecord(epoch: epoch, metrics: totals.mapValues { $0 / Double(max(seen, 1)) })
             history.append(record)

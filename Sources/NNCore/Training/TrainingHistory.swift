@@ -27,3 +27,17 @@ public struct EpochRecord: Equatable, Sendable {
 
     public var loss: Double { metrics["loss"] ?? .nan }
 }
+
+/// Where an epoch stands after one step: for progress bars.
+public struct StepProgress: Equatable, Sendable {
+    public let step: Int
+    public let steps: Int
+    /// The running averages of the epoch so far, as Keras' progress bar shows them.
+    public let metrics: [String: Double]
+
+    public init(step: Int, steps: Int, metrics: [String: Double]) {
+        self.step = step
+        self.steps = steps
+        self.metrics = metrics
+    }
+}

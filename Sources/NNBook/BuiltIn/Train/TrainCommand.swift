@@ -73,7 +73,7 @@ struct TrainCommand: CellCommand {
             history = try trainer.fit(
                 features: data.features, targets: data.targets, epochs: epochs, descent: descent, generator: &state.generator,
                 shouldStop: state.shouldStop,
-                onStep: { step, steps in state.observer?.stepDidFinish(step: step, of: steps) },
+                onStep: { progress in state.observer?.stepDidFinish(progress) },
                 onEpoch: { record in
                     state.observer?.epochDidFinish(record, of: epochs)
                     guard record.epoch == 1 || record.epoch % every == 0 || record.epoch == epochs else { return }

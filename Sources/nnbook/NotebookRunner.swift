@@ -1,0 +1,92 @@
+// Running a notebook from the command line: check, run with progress, write the page, record
+// the run — shared by `nnbook run` and `nnbook render --run`.
+
+import ArgumentParser
+import Foundation
+import NNBook
+import NNBookHistory
+import NNBookRender
+
+/// One run of a notebook file and what it produced.
+struct NotebookRunner {
+    let file: String
+    let overrides: [(name: String, value: String)]
+    let plugins: PluginSetup
+    let out: String?
+    let quiet: Bool
+    let snapshot: Bool
+
+    struct Outcome {
+        let result: RunResult
+        let layout: RenderedNotebook
+        let pageURL: URL
+    }
+
+    /// Checks and runs the notebook, writes its page and records the run. Throws the exit code
+    /// when the check fails or the page cannot be written; a failed run is returned, with its
+    /// error already printed.
+    func run() throws -> Outcome {
+        let notebookFile = NotebookFile(path: file)
+        let plan: Plan, source: String
+        switch notebookFile.plan(overrides: overrides, plugins: plugins) {
+        case .success(let checked): (plan, source) = checked
+        case .failure(let code): throw code
+        }
+        let started = Date()
+        let progress = quiet ? nil : ProgressPrinter.standardError()
+        let state = RunState(
+            folder: notebookFile.folder, seed: plan.notebook.frontMatter.seed,
+            precision: plan.notebook.frontMatter.precision, observer: progress, shouldStop: Interruption.requested)
+        var interpreter = Interpreter()
+        if let progress {
+            interpreter.cellWillRun = progress.cellWillRun
+            interpreter.cellDidRun = progress.cellDidRun
+        }
+        let result = interpreter.run(plan, state: state)
+
+        let name = notebookFile.url.deletingPathExtension().lastPathComponent
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder
+        let pageURL = folder.appendingPathComponent(name + ".md")
+        let layout = MarkdownRenderer(assetsFolder: name + ".assets").layout(result)
+        // An interrupted run leaves the last complete page as it was; history keeps the partial one.
+        if result.status != .interrupted {
+            do {
+                try PageWriter().write(layout.page, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
+            } catch {
+                Console.error("\(pageURL.path): error: cannot write the page: \(error.localizedDescription)")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
+        }
+        if snapshot {
+            do {
+                try record(result, layout: layout, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url)
+            } catch {
+                Console.error("\(file): error: \(error)")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
+        }
+        if result.status == .interrupted, let failure = result.failure {
+            Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
+            Console.error("interrupted in cell \(failure.cell.number); \(Console.display(pageURL)) was left as it was" + (snapshot ? "; the partial run is recorded in history" : ""))
+        } else if let failure = result.failure {
+            Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
+            Console.error("the run stopped in cell \(failure.cell.number); the page with the outputs so far is \(Console.display(pageURL))")
+        } else if !quiet {
+            Console.error("wrote \(Console.display(pageURL))")
+        }
+        return Outcome(result: result, layout: layout, pageURL: pageURL)
+    }
+
+    /// Commits the run to the notebook's history.
+    private func record(_ result: RunResult, layout: RenderedNotebook, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws {
+        guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return }
+        let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let snapshot = RunSnapshot(
+            notebookName: name, source: source, page: layout.markdown, assets: layout.assets, record: record,
+            layout: try encoder.encode(layout))
+        let id = try history.record(snapshot, time: started)
+        if !quiet { Console.error("recorded run \(id.short) on \(history.referenceName)") }
+    }
+}

@@ -1,0 +1,69 @@
+// `nnbook render FILE --to html|ipynb`: a self-contained HTML page or a Jupyter notebook of the
+// latest recorded run, or of a fresh one with --run.
+
+import ArgumentParser
+import Foundation
+import NNBook
+import NNBookHistory
+import NNBookRender
+
+struct RenderNotebook: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, ipynb
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Export a run as one self-contained HTML page or as a Jupyter notebook.",
+        discussion: "Uses the latest run in history; --run runs the notebook first (and records that run).")
+
+    @Argument(help: "The notebook.")
+    var file: String
+
+    @Option(help: "html or ipynb.")
+    var to: Format
+
+    @Flag(name: .customLong("run"), help: "Run the notebook now instead of using its latest recorded run.")
+    var runFirst = false
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("With --run: override a parameter.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("Write the file into this folder instead of beside the notebook.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var plugins: PluginOptions
+
+    func run() throws {
+        let notebook = URL(fileURLWithPath: file)
+        let layout: RenderedNotebook
+        if runFirst {
+            Interruption.install()
+            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true)
+            layout = try runner.run().layout
+        } else {
+            let history = try NotebookHistoryOptions(file: file).history()
+            layout = try reportingHistoryErrors(file) { () throws -> RenderedNotebook in
+                let data = try history.file("page.json", of: try history.run("last"))
+                do { return try JSONDecoder().decode(RenderedNotebook.self, from: data) } catch {
+                    throw HistoryError.unreadable("page.json of the last run: \(error)")
+                }
+            }
+        }
+        let name = notebook.deletingPathExtension().lastPathComponent
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
+        let target = folder.appendingPathComponent("\(name).\(to.rawValue)")
+        let text = to == .html ? HTMLExporter.html(layout) : try JupyterExporter.ipynb(layout)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: target, options: .atomic)
+        } catch {
+            Console.error("\(target.path): error: cannot write: \(error.localizedDescription)")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
+        if !quiet { Console.error("wrote \(Console.display(target))") }
+    }
+}

@@ -1,0 +1,66 @@
+// `nnbook render` from history and from a fresh run, and Ctrl-C in the middle of training.
+
+import Foundation
+import XCTest
+
+final class RenderAndInterruptTests: XCTestCase {
+    private var cli: CLIFixture!
+
+    override func setUpWithError() throws { cli = try CLIFixture() }
+    override func tearDown() { cli = nil }
+
+    func testRenderHTMLFromTheLatestRunAndIpynbFromAFreshRun() throws {
+        XCTAssertEqual(try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html").status, 1, "no run recorded yet")
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
+        let html = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html", "--quiet")
+        XCTAssertEqual(html.status, 0, html.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.html"), encoding: .utf8)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(page.contains("<svg role=\"img\""), "the loss plot is inline")
+        XCTAssertFalse(page.contains("gradient-descent.assets/"), "no picture is left as a link")
+
+        let ipynb = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "ipynb", "--run", "-p", "rate=0.1", "--quiet")
+        XCTAssertEqual(ipynb.status, 0, ipynb.error)
+        let document = try JSONSerialization.jsonObject(with: try Data(contentsOf: cli.folder.appendingPathComponent("gradient-descent.ipynb"))) as? [String: Any]
+        XCTAssertEqual(document?["nbformat"] as? Int, 4)
+        XCTAssertEqual(try cli.nnbook("log", "gradient-descent.nnbook").output.split(separator: "\n").count, 3, "--run records the run")
+    }
+
+    func testInterruptingTrainingKeepsThePreviousPageAndRecordsTheRun() throws {
+        let notebook = cli.folder.appendingPathComponent("long.nnbook")
+        let text = """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
+            train neuron on insurance descent=stochastic epochs=EPOCHS
+            ```
+            """
+        try text.replacingOccurrences(of: "EPOCHS", with: "1").write(to: notebook, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.nnbook("run", "long.nnbook", "--quiet").status, 0)
+        let page = cli.folder.appendingPathComponent("long.md")
+        let before = try String(contentsOf: page, encoding: .utf8)
+
+        try text.replacingOccurrences(of: "EPOCHS", with: "100000000").write(to: notebook, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = cli.executable
+        process.arguments = ["run", "long.nnbook", "--quiet"]
+        process.currentDirectoryURL = cli.folder
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        kill(process.processIdentifier, SIGINT)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertTrue(said.contains("error: training was interrupted after"), said)
+        XCTAssertTrue(said.contains("interrupted in cell 1; long.md was left as it was; the partial run is recorded in history"), said)
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)
+        let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "long.nnbook", "--json").output.utf8)) as? [[String: Any]]
+        XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted", "succeeded"])
+        XCTAssertEqual(try cli.gitArguments(["--git-dir", ".nnbook-history", "fsck", "--no-progress", "--no-dangling"]), "")
+    }
+}
