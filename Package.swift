@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "nnbook", targets: ["nnbook"]),
         .executable(name: "nnbook-bench", targets: ["nnbook-bench"]),
         .library(name: "NNCore", targets: ["NNCore"]),
+        .library(name: "NNData", targets: ["NNData"]),
         .library(name: "NNBook", targets: ["NNBook"]),
     ],
     dependencies: [

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The README's second command: set up what is missing, then run the whole test suite and
-# render every notebook through the package plugin (as a fresh checkout would).
+# The README's second command: set up what is missing, run the whole test suite, render every
+# notebook through the package plugin (as a fresh checkout would), and replay the fuzzing seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dataset-fashion-mnist
 swift build
 swift test "$@"
 swift package --allow-writing-to-package-directory render-notebooks --allow-plugin stats --allow-plugin blobs --quiet
+bash scripts/fuzz.sh --replay

@@ -36,7 +36,7 @@ struct NotebookFile {
         case .success(let plan):
             return .success((plan, text))
         case .failure(.notebook(let list, _)):
-            let printer = DiagnosticPrinter(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) })
+            let printer = DiagnosticPrinter(path: path, lines: NotebookParser.splitLines(text))
             Console.error(printer.format(list.diagnostics))
             Console.error(summary(list.diagnostics))
             return .failure(ExitCode(NNBookExit.notebookFailed))

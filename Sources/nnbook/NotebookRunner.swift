@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import NNBook
 import NNBookHistory
+import NNCore
 import NNBookRender
 
 /// One run of a notebook file and what it produced.
@@ -15,6 +16,7 @@ struct NotebookRunner {
     let out: String?
     let quiet: Bool
     let snapshot: Bool
+    let memory: MemoryLimit
 
     struct Outcome {
         let result: RunResult
@@ -36,7 +38,7 @@ struct NotebookRunner {
         let progress = quiet ? nil : ProgressPrinter.standardError()
         let state = RunState(
             folder: notebookFile.folder, seed: plan.notebook.frontMatter.seed,
-            precision: plan.notebook.frontMatter.precision, observer: progress, shouldStop: Interruption.requested)
+            precision: plan.notebook.frontMatter.precision, observer: progress, shouldStop: Interruption.requested, memory: memory)
         var interpreter = Interpreter()
         if let progress {
             interpreter.cellWillRun = progress.cellWillRun

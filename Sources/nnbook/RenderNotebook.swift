@@ -37,12 +37,14 @@ struct RenderNotebook: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         let notebook = URL(fileURLWithPath: file)
         let layout: RenderedNotebook
         if runFirst {
             Interruption.install()
-            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true)
+            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit)
             layout = try runner.run().layout
         } else {
             let history = try NotebookHistoryOptions(file: file).history()

@@ -32,10 +32,12 @@ struct RunNotebook: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         Interruption.install()
         let runner = NotebookRunner(
-            file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: !noSnapshot)
+            file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: !noSnapshot, memory: memory.limit)
         let outcome = try runner.run()
         if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
         if outcome.result.failure != nil { throw ExitCode(NNBookExit.notebookFailed) }

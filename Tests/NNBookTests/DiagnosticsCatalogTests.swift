@@ -110,7 +110,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testOptionWithoutAValue() {
-        expectLine("train m on data epochs=", "11:23: the option 'epochs' has no value | write the value right after '=', e.g. epochs=1")
+        expectLine("train m on data epochs=", "11:17: the option 'epochs' has no value | write the value right after '=', e.g. epochs=1")
     }
 
     func testChoiceMisspelt() {
@@ -181,6 +181,12 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testScaleWithoutAMethod() {
         expectLine("scale data x1", "11:1: say how to scale: give either divide= or method= | e.g. scale data x1 divide=100, or method=min-max")
+    }
+
+    /// Found by fuzzing: a line of carriage returns once made the lexer loop for ever.
+    func testStrayCarriageReturnsAreSpaces() {
+        expect("```nnbook\n\r\r\r\rloss\r\rmae y_true=[1]\ry_pred=[0]\n```\n", [])
+        expect("```nnbook\n\r\r\r\r\n```\n", [])
     }
 
     func testEveryErrorIsReportedInOnePass() {

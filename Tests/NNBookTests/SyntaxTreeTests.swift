@@ -59,6 +59,12 @@ final class SyntaxTreeTests: XCTestCase {
         XCTAssertEqual(notebook.cells[0].commands[0].clauses[0].verb, "dense")
     }
 
+    func testWindowsLineEndingsReadLikeUnixOnes() throws {
+        let unix = try NotebookParser.parse("# T\n\n```nnbook\nmodel m\n  dense 1\n```\n", path: "t").get()
+        let windows = try NotebookParser.parse("# T\r\n\r\n```nnbook\r\nmodel m\r\n  dense 1\r\n```\r\n", path: "t").get()
+        XCTAssertEqual(windows.blocks, unix.blocks)
+    }
+
     func testOptionLinesContinueTheCommandAbove() throws {
         let notebook = try NotebookParser.parse("```nnbook\ntrain m on d\n  epochs=5 every=1 # a comment\n```\n", path: "t").get()
         let command = notebook.cells[0].commands[0]

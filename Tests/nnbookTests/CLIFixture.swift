@@ -43,16 +43,22 @@ final class CLIFixture {
         try run(executable, arguments)
     }
 
+    /// Runs `nnbook` in another folder, with `--memory-limit GB` added to the commands that take it.
+    func nnbookArguments(_ arguments: [String], in folder: URL, memoryLimit: String) throws -> Outcome {
+        let limited = ["run", "render"].contains(arguments.first) && !arguments.contains("--memory-limit") ? arguments + ["--memory-limit", memoryLimit] : arguments
+        return try run(executable, limited, in: folder)
+    }
+
     /// Runs git in the folder.
     func gitArguments(_ arguments: [String]) throws -> String {
         try run(URL(fileURLWithPath: "/usr/bin/git"), arguments).output
     }
 
-    private func run(_ program: URL, _ arguments: [String]) throws -> Outcome {
+    private func run(_ program: URL, _ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = directory ?? folder
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -27,7 +27,8 @@ struct CommandLexer {
         while index < characters.count {
             let character = characters[index]
             switch character {
-            case " ", "\t":
+            case _ where character.isWhitespace:
+                // Any space, including a stray carriage return: a word cannot start with one.
                 index += 1
             case "#":
                 return (tokens, [])

@@ -74,7 +74,7 @@ private struct TokenParser {
                 position += 2
                 guard position < tokens.count else {
                     return (arguments, [Diagnostic(
-                        "the option '\(name)' has no value", at: tokens[position - 1].range,
+                        "the option '\(name)' has no value", at: token.range,
                         hint: "write the value right after '=', e.g. \(name)=1")])
                 }
                 switch value() {

@@ -146,7 +146,7 @@ enum FrontMatterParser {
         }
         guard let value = type.value(from: defaultText) else {
             return .failure(Diagnostic(
-                "the default '\(defaultText)' of '\(name)' is not a \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
+                "the default '\(defaultText)' of '\(name)' is not \(type.expectation)", at: at(fields["default"]?.mark, defaultText.count)))
         }
         return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
     }

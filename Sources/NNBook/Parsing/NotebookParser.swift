@@ -83,11 +83,10 @@ public enum NotebookParser {
         return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables))
     }
 
-    /// Lines without their terminators (LF or CRLF); a final line break adds no empty line.
-    static func splitLines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+    /// Lines without their terminators (LF or CRLF, which Swift sees as one character); a
+    /// final line break adds no empty line.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
     }

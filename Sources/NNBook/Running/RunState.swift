@@ -22,11 +22,15 @@ public final class RunState {
     public let observer: (any TrainingObserver)?
     /// Asked between training steps whether the run was interrupted.
     public let shouldStop: @Sendable () -> Bool
+    /// The most memory a model or a data set being read may need.
+    public let memory: MemoryLimit
 
     public init(
         folder: URL, seed: UInt64, precision: Int = FrontMatter.defaultPrecision,
-        observer: (any TrainingObserver)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }
+        observer: (any TrainingObserver)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
+        memory: MemoryLimit = .standard
     ) {
+        self.memory = memory
         self.folder = folder
         self.precision = precision
         self.generator = SeededGenerator(seed: seed)

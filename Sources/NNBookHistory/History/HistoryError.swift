@@ -10,6 +10,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownRun(String, available: Int)
     /// A run that lacks the requested file.
     case noSuchFile(String, available: [String])
+    /// A file stands where the history of a notebook outside git should be kept.
+    case storeBlocked(path: String)
     /// A record in history that nnbook cannot read.
     case unreadable(String)
     case git(GitError)
@@ -31,6 +33,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
         case .noSuchFile(let name, let available):
             return "the run has no file \(name); it has \(available.joined(separator: ", "))"
+        case .storeBlocked(let path):
+            return "cannot record the run: \(path) is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"
         case .unreadable(let what):
             return "the run history is damaged: \(what)"
         case .git(let error):

@@ -26,6 +26,10 @@ public final class RunHistory {
         let notebook = url.standardizedFileURL.resolvingSymlinksInPath()
         let folder = notebook.deletingLastPathComponent()
         let store = folder.appendingPathComponent(storeName)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: store.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .storeBlocked(path: store.path)
+        }
         do {
             if FileManager.default.fileExists(atPath: store.path) {
                 return RunHistory(repository: try GitRepository.open(store), notebookPath: notebook.lastPathComponent)

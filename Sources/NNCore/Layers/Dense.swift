@@ -36,12 +36,18 @@ public final class Dense: Layer {
     public var typeName: String { "Dense" }
     public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
 
-    public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int] {
+    public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) {
         guard inputShape.count == 1 else {
             throw ShapeError(
                 "dense expects each sample to be a flat list of numbers, but the samples have shape \(Tensor.describe(inputShape))",
                 hint: "add `flatten` before the first `dense` layer")
         }
+        let weights = MemoryLimit.product([inputShape[0], units], size: 1)
+        return ([units], weights == Int.max ? Int.max : weights + units)
+    }
+
+    public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int] {
+        _ = try plan(inputShape: inputShape)
         let inputs = inputShape[0]
         let weights = weightInitializer.values(count: inputs * units, fanIn: inputs, fanOut: units, using: &generator)
         let biases = biasInitializer.values(count: units, fanIn: inputs, fanOut: units, using: &generator)

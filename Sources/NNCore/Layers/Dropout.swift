@@ -13,6 +13,8 @@ public final class Dropout: Layer {
     public init(rate: Float) { self.rate = rate }
     public var typeName: String { "Dropout" }
 
+    public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) { (inputShape, 0) }
+
     public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int] {
         inputShape
     }

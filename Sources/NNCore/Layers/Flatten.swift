@@ -8,9 +8,13 @@ public final class Flatten: Layer {
     public init() {}
     public var typeName: String { "Flatten" }
 
+    public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) {
+        ([MemoryLimit.product(inputShape, size: 1)], 0)
+    }
+
     public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int] {
         self.inputShape = inputShape
-        return [inputShape.reduce(1, *)]
+        return try plan(inputShape: inputShape).outputShape
     }
 
     public func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor {

@@ -8,6 +8,11 @@ public protocol Layer: AnyObject {
     /// The Keras class name, e.g. `"Dense"`, shown in `summary`.
     var typeName: String { get }
 
+    /// The shape of one output sample and the number of weights the layer will have for samples
+    /// of `inputShape`, without creating anything: a model is checked against the memory limit
+    /// before any weight is allocated.
+    func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int)
+
     /// Sets the layer up for samples of `inputShape` (without the batch dimension), creating
     /// its weights, and returns the shape of one output sample.
     func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int]

@@ -17,8 +17,13 @@ public final class Sequential {
     public var isBuilt: Bool { inputShape != nil }
 
     /// Creates every layer's weights for samples of `inputShape`, drawing random starting
-    /// values from `generator` in layer order.
-    public func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) {
+    /// values from `generator` in layer order — after checking that the weights, their
+    /// gradients and optimizer state, and the buffers of a batch fit in `memory`.
+    public func build(inputShape: [Int], generator: inout SeededGenerator, memory: MemoryLimit = .unlimited) throws(ShapeError) {
+        let needed = try memoryNeeded(inputShape: inputShape)
+        if let refusal = memory.refusal(needed, for: "the model \(name)") {
+            throw ShapeError(refusal, hint: MemoryLimit.hint)
+        }
         var shape = inputShape
         var shapes: [[Int]] = []
         for (index, layer) in layers.enumerated() {
@@ -31,6 +36,27 @@ public final class Sequential {
         }
         self.inputShape = inputShape
         self.outputShapes = shapes
+    }
+
+    /// Bytes for the weights (value, gradient and two optimizer slots each) and for the
+    /// activations of a prediction batch of 1,024 samples (output, gradient and a copy per layer).
+    public func memoryNeeded(inputShape: [Int]) throws(ShapeError) -> Int {
+        var shape = inputShape
+        var parameters = 0, widest = MemoryLimit.product(inputShape, size: 1)
+        for (index, layer) in layers.enumerated() {
+            let planned: (outputShape: [Int], parameters: Int)
+            do { planned = try layer.plan(inputShape: shape) } catch {
+                throw ShapeError("layer \(index + 1) (\(layer.typeName.lowercased())): \(error.message)", hint: error.hint)
+            }
+            shape = planned.outputShape
+            parameters = planned.parameters == Int.max ? Int.max : parameters &+ planned.parameters
+            widest = max(widest, MemoryLimit.product(shape, size: 1))
+            if parameters < 0 { parameters = Int.max }
+        }
+        let weights = MemoryLimit.product([parameters, 4], size: MemoryLayout<Float>.size)
+        let activations = MemoryLimit.product([widest, 1024, 3 * layers.count], size: MemoryLayout<Float>.size)
+        let (total, overflow) = weights.addingReportingOverflow(activations)
+        return overflow ? Int.max : total
     }
 
     /// The shape of one output sample, once built.

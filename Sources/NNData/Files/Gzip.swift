@@ -2,6 +2,7 @@
 
 import CZlib
 import Foundation
+import NNCore
 
 /// zlib's inflate, for `.gz` files and the deflated members of `.npz` archives.
 public enum Gzip {
@@ -11,22 +12,33 @@ public enum Gzip {
     }
 
     /// The decompressed bytes of gzip data (`raw: false`) or a raw deflate stream (`raw: true`).
-    /// `expectedSize` (when known) sizes the output at once.
-    public static func decompress(_ data: Data, raw: Bool = false, expectedSize: Int? = nil, path: String) throws(DataError) -> Data {
+    /// `expectedSize` (when known) sizes the output at once; output beyond `memory` is refused
+    /// (a small file can inflate to gigabytes).
+    public static func decompress(_ data: Data, raw: Bool = false, expectedSize: Int? = nil, memory: MemoryLimit = .unlimited, path: String) throws(DataError) -> Data {
         var stream = z_stream()
         let windowBits: Int32 = raw ? -MAX_WBITS : MAX_WBITS + 16
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DataError("cannot start decompressing", path: path)
         }
         defer { inflateEnd(&stream) }
-        var output = Data(count: max(expectedSize ?? data.count * 4, 1024))
+        if let expectedSize, let refusal = memory.refusal(expectedSize, for: "decompressing the file") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
+        var output = Data(count: max(min(expectedSize ?? data.count * 4, memory.bytes), 1024))
         var produced = 0
         var status: Int32 = Z_OK
+        var tooLarge = false
         data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
             stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(input.count)
             while status == Z_OK {
-                if produced == output.count { output.count *= 2 }
+                if produced == output.count {
+                    guard output.count < memory.bytes else {
+                        tooLarge = true
+                        break
+                    }
+                    output.count = min(output.count * 2, memory.bytes)
+                }
                 let room = output.count - produced
                 status = output.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Int32 in
                     stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress! + produced
@@ -37,6 +49,9 @@ public enum Gzip {
                 }
                 if status == Z_BUF_ERROR && stream.avail_in > 0 { status = Z_OK }
             }
+        }
+        if tooLarge, let refusal = memory.refusal(memory.bytes &+ 1, for: "decompressing the file") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
         }
         guard status == Z_STREAM_END else {
             let problem = status == Z_BUF_ERROR ? "the compressed data ends too early (the file is truncated)" : "the compressed data is damaged"

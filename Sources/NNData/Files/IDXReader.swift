@@ -10,16 +10,17 @@ import NNCore
 /// big-endian 32-bit integer, then the values, big-endian, row-major.
 public enum IDXReader {
     /// The file as a tensor of its values (pixels stay 0–255: scaling is the notebook's choice).
-    public static func read(_ fileData: Data, path: String) throws(DataError) -> Tensor {
-        let data = Gzip.isCompressed(fileData) ? try Gzip.decompress(fileData, path: path) : fileData
+    /// A file whose values would not fit in `memory` is refused before they are allocated.
+    public static func read(_ fileData: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
+        let data = Gzip.isCompressed(fileData) ? try Gzip.decompress(fileData, memory: memory, path: path) : fileData
         let result: Result<Tensor, DataError> = data.withUnsafeBytes { raw in
-            Result { () throws(DataError) -> Tensor in try read(raw.bindMemory(to: UInt8.self), path: path) }
+            Result { () throws(DataError) -> Tensor in try read(raw.bindMemory(to: UInt8.self), path: path, memory: memory) }
         }
         return try result.get()
     }
 
     /// The values of an uncompressed IDX file, read in place.
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(DataError) -> Tensor {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) -> Tensor {
         guard bytes.count >= 4 else { throw DataError("the file is too short to be an IDX file (\(bytes.count) bytes)", path: path) }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw DataError(
@@ -39,9 +40,13 @@ public enum IDXReader {
             throw DataError("the IDX header is incomplete", path: path)
         }
         let shape = (0..<dimensionCount).map { Int(bigEndianUInt32(bytes, 4 + 4 * $0)) }
-        let count = shape.reduce(1, *)
         let start = 4 + 4 * dimensionCount
-        guard bytes.count - start >= count * size else {
+        let fileBytes = MemoryLimit.product(shape, size: size)
+        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
+        let count = shape.reduce(1, *)
+        guard fileBytes != Int.max, bytes.count - start >= fileBytes else {
             throw DataError(
                 "the file is truncated: its header announces \(shape.map(String.init).joined(separator: "×")) values (\(count * size) bytes) but only \(bytes.count - start) bytes follow",
                 path: path, hint: "download or copy the file again")

@@ -19,7 +19,10 @@ public enum ImageDatasets {
     /// labels 0–9), from the first place that has them: `folder`, then `$NNBOOK_DATA` (and its
     /// subfolder named after the data set), then for Fashion-MNIST Debian's package folder, then
     /// Keras' cache in `~/.keras/datasets`.
-    public static func load(_ kind: Kind, folder: URL?, environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser) throws(DataError) -> (train: Dataset, test: Dataset) {
+    public static func load(
+        _ kind: Kind, folder: URL?, memory: MemoryLimit = .unlimited,
+        environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) throws(DataError) -> (train: Dataset, test: Dataset) {
         var folders: [URL] = []
         if let folder { folders.append(folder) }
         if let data = environment["NNBOOK_DATA"], !data.isEmpty {
@@ -31,12 +34,12 @@ public enum ImageDatasets {
         folders.append(kerasCache.appendingPathComponent(kind.rawValue))
         var looked: [String] = []
         for candidate in folders {
-            if let paths = idxFiles(in: candidate) { return try fromIDX(paths) }
+            if let paths = idxFiles(in: candidate) { return try fromIDX(paths, memory: memory) }
             looked.append(candidate.path + "/")
         }
         if kind == .mnist {
             let npz = kerasCache.appendingPathComponent("mnist.npz")
-            if FileManager.default.fileExists(atPath: npz.path) { return try fromKerasArchive(npz) }
+            if FileManager.default.fileExists(atPath: npz.path) { return try fromKerasArchive(npz, memory: memory) }
             looked.append(npz.path)
         }
         let how = kind == .fashionMNIST
@@ -53,20 +56,20 @@ public enum ImageDatasets {
         return found.count == files.count ? found : nil
     }
 
-    private static func fromIDX(_ paths: [URL]) throws(DataError) -> (train: Dataset, test: Dataset) {
+    private static func fromIDX(_ paths: [URL], memory: MemoryLimit) throws(DataError) -> (train: Dataset, test: Dataset) {
         func tensor(_ url: URL) throws(DataError) -> Tensor {
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
-            return try IDXReader.read(data, path: url.path)
+            return try IDXReader.read(data, path: url.path, memory: memory)
         }
         return (try pair(tensor(paths[0]), tensor(paths[1]), path: paths[1].path),
                 try pair(tensor(paths[2]), tensor(paths[3]), path: paths[3].path))
     }
 
-    private static func fromKerasArchive(_ url: URL) throws(DataError) -> (train: Dataset, test: Dataset) {
+    private static func fromKerasArchive(_ url: URL, memory: MemoryLimit) throws(DataError) -> (train: Dataset, test: Dataset) {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
-        let arrays = try NumPyReader.archive(data, path: url.path)
+        let arrays = try NumPyReader.archive(data, path: url.path, memory: memory)
         guard let xTrain = arrays["x_train"], let yTrain = arrays["y_train"], let xTest = arrays["x_test"], let yTest = arrays["y_test"] else {
             throw DataError("the archive lacks x_train, y_train, x_test or y_test", path: url.path)
         }

@@ -6,8 +6,9 @@ import NNCore
 /// Reads `.npy` files (format versions 1–3; little-endian uint8, int8, int32, int64, float32,
 /// float64; C order) and `.npz` archives of them (stored or deflated).
 public enum NumPyReader {
-    /// One `.npy` array.
-    public static func array(_ data: Data, path: String) throws(DataError) -> Tensor {
+    /// One `.npy` array; one whose values would not fit in `memory` is refused before they are
+    /// allocated.
+    public static func array(_ data: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
         let bytes = [UInt8](data)
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
             throw DataError(bytes.isEmpty ? "the file is empty" : "this is not a NumPy .npy file (it does not start with \\x93NUMPY)", path: path,
@@ -33,6 +34,10 @@ public enum NumPyReader {
         let type = descr.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
             .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !shape.contains(where: { $0 < 0 }) else { throw DataError("the .npy shape \(shapeText) has a negative size", path: path) }
+        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
         let count = shape.reduce(1, *)
         let size: Int
         switch type {
@@ -70,10 +75,10 @@ public enum NumPyReader {
     }
 
     /// Every array of a `.npz` archive, by name (without `.npy`).
-    public static func archive(_ data: Data, path: String) throws(DataError) -> [String: Tensor] {
+    public static func archive(_ data: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [String: Tensor] {
         var arrays: [String: Tensor] = [:]
-        for (name, member) in try ZipArchive.members(data, path: path) where name.hasSuffix(".npy") {
-            arrays[String(name.dropLast(4))] = try array(member, path: "\(path)/\(name)")
+        for (name, member) in try ZipArchive.members(data, path: path, memory: memory) where name.hasSuffix(".npy") {
+            arrays[String(name.dropLast(4))] = try array(member, path: "\(path)/\(name)", memory: memory)
         }
         return arrays
     }

@@ -1,10 +1,11 @@
 // The members of a ZIP archive (what a .npz file is), read from its central directory.
 
 import Foundation
+import NNCore
 
 /// Reads the files of a ZIP archive: stored or deflated, without ZIP64.
 enum ZipArchive {
-    static func members(_ data: Data, path: String) throws(DataError) -> [(String, Data)] {
+    static func members(_ data: Data, path: String, memory: MemoryLimit) throws(DataError) -> [(String, Data)] {
         let bytes = [UInt8](data)
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
@@ -33,7 +34,7 @@ enum ZipArchive {
             let stored = Data(bytes[start..<(start + compressed)])
             switch method {
             case 0: members.append((name, stored))
-            case 8: members.append((name, try Gzip.decompress(stored, raw: true, expectedSize: size, path: "\(path)/\(name)")))
+            case 8: members.append((name, try Gzip.decompress(stored, raw: true, expectedSize: size, memory: memory, path: "\(path)/\(name)")))
             default: throw DataError("\(name) uses ZIP compression method \(method), which nnbook cannot read", path: path, hint: "use numpy.savez or numpy.savez_compressed")
             }
             offset += 46 + nameLength + extra + comment

@@ -21,7 +21,7 @@ enum DataSources {
         case "idx", "npy":
             let reader = { (file: String) throws(DataError) -> Tensor in
                 let data = try read(file, state: state)
-                return format == "idx" ? try IDXReader.read(data, path: file) : try NumPyReader.array(data, path: file)
+                return format == "idx" ? try IDXReader.read(data, path: file, memory: state.memory) : try NumPyReader.array(data, path: file, memory: state.memory)
             }
             let features = try reader(path)
             guard let labelsFile = invocation.strings("target")?.first else {
@@ -29,7 +29,7 @@ enum DataSources {
             }
             return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))
         case "npz":
-            let arrays = try NumPyReader.archive(try read(path, state: state), path: path)
+            let arrays = try NumPyReader.archive(try read(path, state: state), path: path, memory: state.memory)
             if invocation.values["features"] == nil, let x = arrays["x_train"], let y = arrays["y_train"], let xt = arrays["x_test"], let yt = arrays["y_test"] {
                 return NotebookDataset(train: try ImageDatasets.pair(x, y, path: path), test: try ImageDatasets.pair(xt, yt, path: path))
             }
@@ -44,7 +44,7 @@ enum DataSources {
             return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
         default:
             let folder = invocation.string("folder").map { state.folder.resolvingNotebookPath(($0 as NSString).expandingTildeInPath) }
-            let (train, test) = try ImageDatasets.load(format == "mnist" ? .mnist : .fashionMNIST, folder: folder)
+            let (train, test) = try ImageDatasets.load(format == "mnist" ? .mnist : .fashionMNIST, folder: folder, memory: state.memory)
             return NotebookDataset(train: train, test: test)
         }
     }

@@ -33,7 +33,7 @@ struct ModelCommand: CellCommand {
         let model = Sequential(name: name, layers: invocation.clauses.map(LayerClauses.layer))
         if let input = invocation.values["input"]?.list?.compactMap(\.integer) {
             do {
-                try model.build(inputShape: input, generator: &state.generator)
+                try model.build(inputShape: input, generator: &state.generator, memory: state.memory)
             } catch {
                 throw RunError(error, at: invocation.range)
             }

@@ -50,7 +50,7 @@ struct TrainCommand: CellCommand {
         let reference = invocation.string("data") ?? ""
         let data = try state.trainingData(reference, at: invocation.range(of: "data"))
         if !entry.model.isBuilt {
-            do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator) } catch {
+            do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator, memory: state.memory) } catch {
                 throw RunError(error, at: modelRange)
             }
         }

@@ -1,0 +1,16 @@
+// Fuzzes the IDX reader, raw and gzip-compressed.
+
+import Foundation
+import NNCore
+import FuzzDriver
+import NNData
+
+@_cdecl("FuzzIDX_main")
+public func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, count in fuzzIDX(UnsafeRawPointer(data!), count) }
+}
+
+func fuzzIDX(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    _ = try? IDXReader.read(Data(bytes: start, count: count), path: "fuzz.idx", memory: MemoryLimit(bytes: 64 << 20))
+    return 0
+}

@@ -1,0 +1,223 @@
+// The bad-input catalogue: every mistake a learner (or a hostile notebook) can make, each with
+// the exact diagnostic and exit code it must produce — never a crash, never a half-written page,
+// never a snapshot of a run that did not happen.
+
+import Foundation
+import XCTest
+
+final class BadInputCatalogTests: XCTestCase {
+    /// One bad input: the files it needs, the nnbook command, what must come out.
+    struct Case: Sendable {
+        let name: String
+        var files: [String: Data] = [:]
+        var arguments = ["run", "t.nnbook", "--quiet"]
+        let status: Int32
+        /// The first line written to standard error.
+        let firstLine: String
+        /// Prepares the folder (after the files are written), e.g. damaging history.
+        var prepare: (@Sendable (URL) throws -> Void)?
+    }
+
+    private static func notebook(_ text: String) -> [String: Data] { ["t.nnbook": Data(text.utf8)] }
+
+    private static func cell(_ lines: String) -> [String: Data] { notebook("```nnbook\n\(lines)\n```\n") }
+
+    /// The notebook loads `d.csv` (x1, x2, y) and compiles a one-neuron model `m`.
+    private static func withData(_ lines: String, csv: String = "x1,x2,y\n0.1,1,0\n0.9,0,1\n0.5,1,1\n0.3,0,0\n") -> [String: Data] {
+        var files = cell("load csv \"d.csv\" as d target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\n\(lines)")
+        files["d.csv"] = Data(csv.utf8)
+        return files
+    }
+
+    private static func loadCSV(_ csv: String, extra: String = "") -> [String: Data] {
+        var files = cell("load csv \"d.csv\" as d target=y\(extra)")
+        files["d.csv"] = Data(csv.utf8)
+        return files
+    }
+
+    private static func idx(_ shape: [Int], _ values: [UInt8], type: UInt8 = 8) -> Data {
+        var bytes: [UInt8] = [0, 0, type, UInt8(shape.count)]
+        for dimension in shape { bytes += [UInt8(dimension >> 24 & 0xFF), UInt8(dimension >> 16 & 0xFF), UInt8(dimension >> 8 & 0xFF), UInt8(dimension & 0xFF)] }
+        return Data(bytes + values)
+    }
+
+    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage
+
+    static let syntax: [Case] = [
+        Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
+        Case(name: "unknown command", files: cell("modle m"), status: 1, firstLine: "t.nnbook:2:1: error: unknown command 'modle'"),
+        Case(name: "indented first line", files: cell("  dense 1"), status: 1, firstLine: "t.nnbook:2:3: error: this line is indented but there is no command above it"),
+        Case(name: "unclosed string", files: cell("load csv \"d.csv as d"), status: 1, firstLine: "t.nnbook:2:10: error: this string is never closed"),
+        Case(name: "unclosed list", files: cell("loss mae y_true=[1, 2"), status: 1, firstLine: "t.nnbook:2:17: error: this list is never closed"),
+        Case(name: "lone dollar", files: cell("loss mae y_true=$ y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:17: error: '$' must be followed by a parameter name"),
+        Case(name: "equals without a name", files: cell("summary = m"), status: 1, firstLine: "t.nnbook:2:9: error: '=' must follow an option name"),
+        Case(name: "option without value", files: cell("loss mae y_true="), status: 1, firstLine: "t.nnbook:2:10: error: the option 'y_true' has no value"),
+        Case(name: "cell starting with a value", files: cell("[1, 2]"), status: 1, firstLine: "t.nnbook:2:1: error: a command must start with its name"),
+        Case(name: "bad cell attribute", files: notebook("```nnbook cell=1\nmodel m\n  dense 1\n```\n"), status: 1, firstLine: "t.nnbook:1:11: error: 'cell=1' is not a cell attribute"),
+        Case(name: "duplicate label", files: notebook("```nnbook label=a\nmodel m\n  dense 1\n```\n```nnbook label=a\nmodel n\n  dense 1\n```\n"), status: 1, firstLine: "t.nnbook:5:1: error: the label 'a' is already used by the cell at line 1"),
+        Case(name: "duplicate inline table", files: notebook("```csv name=t\na\n```\n```csv name=t\nb\n```\n"), status: 1, firstLine: "t.nnbook:4:1: error: a table named 't' is already written above"),
+    ]
+
+    static let frontMatter: [Case] = [
+        Case(name: "unclosed front matter", files: notebook("---\ntitle: x\n"), status: 1, firstLine: "t.nnbook:1:1: error: the front matter that starts here is never closed"),
+        Case(name: "invalid YAML", files: notebook("---\ntitle: [x\n---\n"), status: 1, firstLine: "t.nnbook:3:1: error: the front matter is not valid YAML: did not find expected ',' or ']'"),
+        Case(name: "unknown setting", files: notebook("---\nseeds: 1\n---\n"), status: 1, firstLine: "t.nnbook:2:1: error: unknown front matter setting 'seeds'"),
+        Case(name: "negative seed", files: notebook("---\nseed: -4\n---\n"), status: 1, firstLine: "t.nnbook:2:7: error: the seed must be a whole number of 0 or more"),
+        Case(name: "precision too large", files: notebook("---\nprecision: 40\n---\n"), status: 1, firstLine: "t.nnbook:2:12: error: precision must be a whole number of decimal places from 0 to 12"),
+        Case(name: "front matter that is a list", files: notebook("---\n- a\n- b\n---\n"), status: 1, firstLine: "t.nnbook:2:1: error: the front matter must be a list of settings such as `title: My notebook`"),
+        Case(name: "choice without choices", files: notebook("---\nparams:\n  mode: {type: choice, default: a}\n---\n"), status: 1, firstLine: "t.nnbook:3:3: error: the choice parameter 'mode' needs a list of choices"),
+        Case(name: "default of the wrong type", files: notebook("---\nparams:\n  n: {type: integer, default: many}\n---\n"), status: 1, firstLine: "t.nnbook:3:31: error: the default 'many' of 'n' is not a whole number"),
+        Case(name: "bad parameter name", files: notebook("---\nparams:\n  2fast: 1\n---\n"), status: 1, firstLine: "t.nnbook:3:3: error: '2fast' is not a valid parameter name"),
+        Case(name: "undeclared parameter", files: cell("loss mae y_true=[$a] y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:18: error: the parameter '$a' is not declared"),
+        Case(name: "override of an unknown parameter", files: notebook("---\nparams:\n  rate: 0.5\n---\n"), arguments: ["run", "t.nnbook", "-p", "rat=1"], status: 2, firstLine: "t.nnbook: error: unknown parameter 'rat'"),
+        Case(name: "override of the wrong type", files: notebook("---\nparams:\n  epochs: 5\n---\n"), arguments: ["run", "t.nnbook", "-p", "epochs=1.5"], status: 2, firstLine: "t.nnbook: error: the parameter 'epochs' must be a whole number, not '1.5'"),
+        Case(name: "override without equals", files: notebook("# x\n"), arguments: ["run", "t.nnbook", "-p", "rate"], status: 2, firstLine: "Error: -p takes name=value, e.g. -p rate=0.1; got 'rate'"),
+    ]
+
+    static let arguments: [Case] = [
+        Case(name: "unknown option", files: withData("train m on d epoch=5"), status: 1, firstLine: "t.nnbook:6:14: error: 'train' has no option 'epoch'"),
+        Case(name: "wrong type", files: withData("train m on d epochs=five"), status: 1, firstLine: "t.nnbook:6:21: error: expected a whole number, not five"),
+        Case(name: "undefined data set", files: withData("train m on e"), status: 1, firstLine: "t.nnbook:6:12: error: no data set named 'e' has been defined before this line"),
+        Case(name: "model used as a data set", files: withData("train m on m"), status: 1, firstLine: "t.nnbook:6:12: error: 'm' is a model, not a data set"),
+        Case(name: "missing keyword argument", files: withData("train m"), status: 1, firstLine: "t.nnbook:6:9: error: 'train' needs 'on DATASET' (the data to learn from)"),
+        Case(name: "duplicate option", files: withData("train m on d epochs=1 epochs=2"), status: 1, firstLine: "t.nnbook:6:23: error: the option 'epochs' is given twice"),
+        Case(name: "split that does not exist", files: withData("evaluate m on d.valid"), status: 1, firstLine: "t.nnbook:6:15: error: 'valid' is not a split"),
+        Case(name: "choice misspelt", files: withData("train m on d descent=batches"), status: 1, firstLine: "t.nnbook:6:22: error: 'batches' is not one of the choices"),
+        Case(name: "test share of one", files: withData("split d test=1"), status: 1, firstLine: "t.nnbook:6:9: error: the test share must lie between 0 and 1, not 1"),
+        Case(name: "loss vectors of different lengths", files: cell("loss mae y_true=[1, 2] y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:24: error: y_true has 2 values but y_pred has 1"),
+        Case(name: "name that is not a name", files: cell("model 3m\n  dense 1"), status: 1, firstLine: "t.nnbook:2:7: error: '3m' cannot be used as a name"),
+    ]
+
+    static let dataFiles: [Case] = [
+        Case(name: "empty CSV", files: loadCSV(""), status: 1, firstLine: "t.nnbook:2:10: error: d.csv: the file is empty"),
+        Case(name: "ragged CSV row", files: loadCSV("a,y\n1,2\n3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: this row has 1 field, but the header has 2"),
+        Case(name: "non-numeric cell", files: loadCSV("a,y\n1,2\nten,3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"ten\" in column \"a\" is not a number"),
+        Case(name: "non-UTF-8 bytes", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\n```\n".utf8), "d.csv": Data([0x61, 0x2C, 0x79, 0x0A, 0xFF, 0x2C, 0x31, 0x0A])], status: 1, firstLine: "t.nnbook:2:10: error: d.csv: the file is not UTF-8 text"),
+        Case(name: "number too large for Float32", files: loadCSV("a,y\n1e39,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: 1e39 in column \"a\" is too large for a 32-bit number"),
+        Case(name: "missing value", files: loadCSV("a,y\n,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: the value of \"a\" is missing"),
+        Case(name: "unknown target column", files: loadCSV("a,b\n1,2\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:1:1: there is no column \"y\""),
+        Case(name: "wrong IDX magic", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data("PK\u{3}\u{4}rest".utf8)], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: this is not an IDX file: it should start with the bytes 00 00, not 50 4B"),
+        Case(name: "truncated gzip", files: ["t.nnbook": Data("```nnbook\nload idx \"x.gz\" as d\n```\n".utf8), "x.gz": Data([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x63, 0x60])], status: 1, firstLine: "t.nnbook:2:10: error: x.gz: the compressed data ends too early (the file is truncated)"),
+        Case(name: "image and label counts differ", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\n```\n".utf8), "x.idx": idx([2, 1, 1], [1, 2]), "y.idx": idx([3], [0, 1, 2])], status: 1, firstLine: "t.nnbook:2:10: error: y.idx: there are 2 images but 3 labels"),
+        Case(name: "zero-byte npy", files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": Data()], status: 1, firstLine: "t.nnbook:2:10: error: x.npy: the file is empty"),
+        Case(name: "file that is not there", files: cell("load csv \"nowhere.csv\" as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: there is no file nowhere.csv"),
+        Case(name: "IDX too large for the memory limit", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([100000, 100000], [])], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: the 100000×100000 values of the file would need 40.0 GB of memory, more than the limit of 1.0 GB", prepare: nil),
+    ]
+
+    static let models: [Case] = [
+        Case(name: "images without flatten", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel m\n  dense 2 activation=softmax\ncompile m loss=sparse_categorical_crossentropy optimizer=adam\ntrain m on d\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), "y.idx": idx([2], [0, 1])], status: 1, firstLine: "t.nnbook:6:7: error: layer 1 (dense): dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2)"),
+        Case(name: "zero units", files: cell("model m\n  dense 0"), status: 1, firstLine: "t.nnbook:3:9: error: a dense layer needs at least 1 unit, not 0"),
+        Case(name: "absurd model", files: cell("model m input=[500000]\n  dense 500000"), status: 1, firstLine: "t.nnbook:2:1: error: the model m would need 4006.2 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "dropout of one", files: cell("model m\n  dropout 1\n  dense 1"), status: 1, firstLine: "t.nnbook:3:11: error: the dropout rate must be at least 0 and below 1, not 1"),
+        Case(name: "unknown initializer", files: cell("model m\n  dense 1 weights=glorot"), status: 1, firstLine: "t.nnbook:3:11: error: unknown initializer 'glorot'"),
+        Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:9:1: error: the model gives 3 outputs per sample, but the targets have 1 column"),
+        Case(name: "weights of an untrained model", files: cell("model m\n  dense 1\nweights m"), status: 1, firstLine: "t.nnbook:4:9: error: the model has no weights yet"),
+    ]
+
+    static let training: [Case] = [
+        Case(name: "learning rate that diverges", files: withData("model r\n  dense 1\ncompile r loss=mse optimizer=sgd rate=1000\ntrain r on d descent=batch epochs=100", csv: "x1,x2,y\n100,200,1\n300,400,0\n"), status: 1, firstLine: "t.nnbook:9:1: error: the loss became NaN or infinite at epoch"),
+        Case(name: "zero epochs", files: withData("train m on d epochs=0"), status: 1, firstLine: "t.nnbook:6:14: error: epochs must be 1 or more, not 0"),
+        Case(name: "batch of zero", files: withData("train m on d batch=0"), status: 1, firstLine: "t.nnbook:6:14: error: batch must be 1 or more, not 0"),
+        Case(name: "training before compiling", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\nmodel m\n  dense 1\ntrain m on d\n```\n".utf8), "d.csv": Data("x,y\n1,0\n".utf8)], status: 1, firstLine: "t.nnbook:5:7: error: the model 'm' must be compiled before it is trained"),
+        Case(name: "labels outside the classes", files: withData("model k\n  dense 2 activation=softmax\ncompile k loss=sparse_categorical_crossentropy optimizer=adam\ntrain k on d", csv: "x1,x2,y\n1,2,0\n3,4,5\n"), status: 1, firstLine: "t.nnbook:9:1: error: sample 2 has the label 5.0, but the model's 2 outputs stand for the classes 0 to 1"),
+        Case(name: "zero learning rate", files: withData("compile m loss=mse optimizer=sgd rate=0"), status: 1, firstLine: "t.nnbook:6:34: error: the learning rate must be above 0"),
+    ]
+
+    static let history: [Case] = [
+        Case(name: "stale lock", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
+             firstLine: "t.nnbook: error: cannot record the run: the lock file FOLDER/.nnbook-history/refs/nnbook/runs/t.lock exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove FOLDER/.nnbook-history/refs/nnbook/runs/t.lock and run again",
+             prepare: { folder in
+                 try BadInputCatalogTests.runOnce(folder)
+                 let lock = folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.lock")
+                 try Data().write(to: lock)
+                 try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
+             }),
+        Case(name: "corrupt reference", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook: error: read refs/nnbook/runs/t: corrupted loose reference file: refs/nnbook/runs/t",
+             prepare: { folder in
+                 try BadInputCatalogTests.runOnce(folder)
+                 try Data("not an object id\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t"))
+             }),
+        Case(name: "unwritable repository", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
+             firstLine: "t.nnbook: error: write a blob: failed to make directory 'FOLDER/.nnbook-history/objects/",
+             prepare: { folder in
+                 try BadInputCatalogTests.runOnce(folder)
+                 // Permissions do not stop root (CI runs as root), so the object store is made
+                 // unusable instead: a file where its folder should be.
+                 let objects = folder.appendingPathComponent(".nnbook-history/objects")
+                 for entry in try FileManager.default.contentsOfDirectory(atPath: objects.path) where entry.count == 2 {
+                     try FileManager.default.removeItem(at: objects.appendingPathComponent(entry))
+                     try Data().write(to: objects.appendingPathComponent(entry))
+                 }
+                 for entry in ["00", "3e", "a5", "f4", "9d", "e6"] where !FileManager.default.fileExists(atPath: objects.appendingPathComponent(entry).path) {
+                     try Data().write(to: objects.appendingPathComponent(entry))
+                 }
+             }),
+        Case(name: "store path taken by a file", files: cell("loss mae y_true=[1] y_pred=[0]").merging([".nnbook-history": Data("x".utf8)]) { a, _ in a }, status: 1,
+             firstLine: "t.nnbook: error: cannot record the run: FOLDER/.nnbook-history is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"),
+        Case(name: "log without runs", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1, firstLine: "t.nnbook: error: t.nnbook has no recorded runs yet: `nnbook run t.nnbook` records one"),
+        Case(name: "show of a run that does not exist", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook", "9"], status: 1,
+             firstLine: "t.nnbook: error: there is no run '9': name a run by its number (1 to 1), its id, or last, last~1, …", prepare: { try BadInputCatalogTests.runOnce($0) }),
+    ]
+
+    static let plugins: [Case] = [
+        Case(name: "untrusted plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
+        Case(name: "plugin that cannot describe itself", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\necho nonsense\n".utf8)], arguments: ["run", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
+    ]
+
+    static let usage: [Case] = [
+        Case(name: "no notebook given", arguments: ["run"], status: 2, firstLine: "Error: Missing expected argument '<file>'"),
+        Case(name: "unknown subcommand", arguments: ["trian"], status: 2, firstLine: "Error: Unexpected argument 'trian'"),
+        Case(name: "notebook that is not there", arguments: ["run", "nothing.nnbook"], status: 1, firstLine: "nothing.nnbook: error: cannot read the notebook: no such file"),
+        Case(name: "notebook that is not UTF-8", files: ["t.nnbook": Data([0x23, 0x20, 0xC3, 0x28, 0x0A])], status: 1, firstLine: "t.nnbook: error: the notebook is not UTF-8 text"),
+        Case(name: "memory limit of zero", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "0"], status: 2, firstLine: "Error: --memory-limit must be a positive number of GB"),
+        Case(name: "render to an unknown format", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["render", "t.nnbook", "--to", "pdf"], status: 2, firstLine: "Error: The value 'pdf' is invalid for '--to <to>'. Please provide one of 'html' and 'ipynb'."),
+    ]
+
+    /// Records one good run of the notebook, as the history cases need.
+    static func runOnce(_ folder: URL) throws {
+        let process = Process()
+        process.executableURL = try CLIFixture().executable
+        process.arguments = ["run", "t.nnbook", "--quiet"]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    func testTheCatalogueHoldsSixtyCasesOrMore() {
+        XCTAssertGreaterThanOrEqual(BadInputCatalogTests.cases.count, 60)
+        XCTAssertEqual(Set(BadInputCatalogTests.cases.map(\.name)).count, BadInputCatalogTests.cases.count, "names are unique")
+    }
+
+    func testEveryBadInputGivesItsDiagnosticAndExitCode() throws {
+        for testCase in BadInputCatalogTests.cases {
+            let cli = try CLIFixture()
+            let folder = cli.folder.appendingPathComponent("case")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (path, data) in testCase.files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+                if path.contains("nnbook-plugin-") { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+            }
+            try testCase.prepare?(folder)
+            let pageBefore = try? Data(contentsOf: folder.appendingPathComponent("t.md"))
+            let refsBefore = try? FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent(".nnbook-history/refs").path)
+            let outcome = try cli.nnbookArguments(testCase.arguments, in: folder, memoryLimit: "1")
+            let first = outcome.error.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let expected = testCase.firstLine.replacingOccurrences(of: "FOLDER", with: folder.resolvingSymlinksInPath().path)
+            XCTAssertEqual(outcome.status, testCase.status, "\(testCase.name): \(outcome.error)")
+            XCTAssertTrue(first.hasPrefix(expected), "\(testCase.name): expected\n\(expected)\ngot\n\(first)")
+            XCTAssertFalse(outcome.error.contains("Fatal error") || outcome.error.contains("Program crashed"), "\(testCase.name) crashed")
+            // A check failure writes nothing; a run that fails writes a whole page with the error.
+            let pageAfter = try? Data(contentsOf: folder.appendingPathComponent("t.md"))
+            if outcome.error.contains("nothing was run") || testCase.status == 2 {
+                XCTAssertEqual(pageAfter, pageBefore, "\(testCase.name): a page was written for a notebook that did not run")
+                let refsAfter = try? FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent(".nnbook-history/refs").path)
+                XCTAssertEqual(refsAfter, refsBefore, "\(testCase.name): a run that did not happen was recorded")
+            } else if testCase.arguments.first == "run", let page = pageAfter.map({ String(decoding: $0, as: UTF8.self) }), page != pageBefore.map({ String(decoding: $0, as: UTF8.self) }) {
+                XCTAssertTrue(page.hasSuffix("\n"), "\(testCase.name): the page is whole")
+            }
+        }
+    }
+}
