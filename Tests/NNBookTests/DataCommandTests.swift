@@ -12,14 +12,7 @@ final class DataCommandTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     private func run(_ text: String) throws -> RunResult {
-        let plan: Plan
-        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
-        case .success(let checked): plan = checked
-        case .failure(let failure):
-            XCTFail("the notebook did not check: \(failure)")
-            throw failure
-        }
-        return Interpreter().run(plan, state: RunState(folder: folder, seed: 1))
+        try NotebookFixtures.run(text, folder: folder, seed: 1)
     }
 
     private func texts(_ result: RunResult) -> [String] {

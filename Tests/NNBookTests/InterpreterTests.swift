@@ -6,14 +6,7 @@ import XCTest
 
 final class InterpreterTests: XCTestCase {
     private func run(_ text: String, folder: URL) throws -> RunResult {
-        let plan: Plan
-        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
-        case .success(let checked): plan = checked
-        case .failure(let failure):
-            XCTFail("the notebook did not check: \(failure)")
-            throw failure
-        }
-        return Interpreter().run(plan, state: RunState(folder: folder, seed: plan.notebook.frontMatter.seed))
+        try NotebookFixtures.run(text, folder: folder)
     }
 
     func testCellsShareStateAndProduceOutputsInOrder() throws {

@@ -19,6 +19,18 @@ enum NotebookFixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Checks and runs `text` from `folder`; a notebook that does not check fails the test.
+    static func run(_ text: String, folder: URL, seed: UInt64? = nil) throws -> RunResult {
+        let plan: Plan
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
+        case .success(let checked): plan = checked
+        case .failure(let failure):
+            XCTFail("the notebook did not check: \(failure)")
+            throw failure
+        }
+        return Interpreter().run(plan, state: RunState(folder: folder, seed: seed ?? plan.notebook.frontMatter.seed))
+    }
+
     /// Every diagnostic of parsing, binding and checking `text`, as `line:column: message | hint`.
     static func diagnostics(_ text: String, overrides: [(name: String, value: String)] = [], folder: URL) -> [String] {
         switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: BuiltInPlugins.registry()) {

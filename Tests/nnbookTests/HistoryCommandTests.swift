@@ -44,6 +44,20 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertTrue(metrics.output.contains("\"rate\" : \"0.1\""))
     }
 
+    /// Runs travel with plain git and a refspec; `nnbook log` then reads them in the clone.
+    func testRunsFetchedIntoACloneAreListedThere() throws {
+        _ = try git("init", "-q")
+        _ = try git("add", "gradient-descent.nnbook", "data/insurance.csv")
+        _ = try git("-c", "user.name=Teacher", "-c", "user.email=t@example.com", "commit", "-qm", "lesson")
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
+        let clone = cli.folder.appendingPathComponent("clone")
+        _ = try git("clone", "-q", cli.folder.path, clone.path)
+        _ = try cli.gitArguments(["-C", clone.path, "fetch", "-q", "origin", "refs/nnbook/*:refs/nnbook/*"])
+        let log = try cli.nnbookArguments(["log", clone.appendingPathComponent("gradient-descent.nnbook").path])
+        XCTAssertEqual(log.status, 0, log.error)
+        XCTAssertEqual(log.output.split(separator: "\n").count, 2, log.output)
+    }
+
     func testEightConcurrentRunsLeaveEightCommits() throws {
         _ = try git("init", "-q")
         try "```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]\n```\n"

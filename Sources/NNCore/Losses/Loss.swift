@@ -67,46 +67,44 @@ extension Loss {
 
     /// The mean loss of a batch, with ∂(mean loss)/∂prediction written into `gradient`.
     public func lossAndGradient(truth: Tensor, predicted: Tensor, gradient: inout Tensor) -> Float {
-        let rows = predicted.rows, width = predicted.columns, truthWidth = truth.columns
-        gradient.ensureShape(predicted.shape)
-        guard rows > 0 else { return 0 }
-        var total: Float = 0
-        let scale = 1 / Float(rows)
-        truth.scalars.withUnsafeBufferPointer { t in
-            predicted.scalars.withUnsafeBufferPointer { p in
-                gradient.scalars.withUnsafeMutableBufferPointer { g in
-                    for row in 0..<rows {
-                        let truthRow = UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)])
-                        let predictedRow = UnsafeBufferPointer(rebasing: p[(row * width)..<((row + 1) * width)])
-                        let gradientRow = UnsafeMutableBufferPointer(rebasing: g[(row * width)..<((row + 1) * width)])
-                        total += sampleLoss(truth: truthRow, predicted: predictedRow)
-                        sampleGradient(truth: truthRow, predicted: predictedRow, into: gradientRow)
-                        for j in 0..<width { gradientRow[j] *= scale }
-                    }
-                }
-            }
+        BatchLoss.mean(truth: truth, outputs: predicted, gradient: &gradient) { truthRow, predictedRow, gradientRow in
+            sampleGradient(truth: truthRow, predicted: predictedRow, into: gradientRow)
+            return sampleLoss(truth: truthRow, predicted: predictedRow)
         }
-        return total * scale
     }
 }
 
 extension LogitsLoss {
     /// The mean loss of a batch computed from logits, with ∂(mean loss)/∂logit in `gradient`.
     public func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float {
-        let rows = logits.rows, width = logits.columns, truthWidth = truth.columns
-        gradient.ensureShape(logits.shape)
+        BatchLoss.mean(truth: truth, outputs: logits, gradient: &gradient) { truthRow, logitsRow, gradientRow in
+            sampleLoss(truth: truthRow, logits: logitsRow, gradient: gradientRow)
+        }
+    }
+}
+
+/// The loop both batch losses share: one call per sample with its rows, then the mean, with
+/// every gradient divided by the batch size (the mean's derivative).
+enum BatchLoss {
+    @inline(__always)
+    static func mean(
+        truth: Tensor, outputs: Tensor, gradient: inout Tensor,
+        sample: (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Float
+    ) -> Float {
+        let rows = outputs.rows, width = outputs.columns, truthWidth = truth.columns
+        gradient.ensureShape(outputs.shape)
         guard rows > 0 else { return 0 }
         var total: Float = 0
         let scale = 1 / Float(rows)
         truth.scalars.withUnsafeBufferPointer { t in
-            logits.scalars.withUnsafeBufferPointer { z in
+            outputs.scalars.withUnsafeBufferPointer { o in
                 gradient.scalars.withUnsafeMutableBufferPointer { g in
                     for row in 0..<rows {
                         let gradientRow = UnsafeMutableBufferPointer(rebasing: g[(row * width)..<((row + 1) * width)])
-                        total += sampleLoss(
-                            truth: UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)]),
-                            logits: UnsafeBufferPointer(rebasing: z[(row * width)..<((row + 1) * width)]),
-                            gradient: gradientRow)
+                        total += sample(
+                            UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)]),
+                            UnsafeBufferPointer(rebasing: o[(row * width)..<((row + 1) * width)]),
+                            gradientRow)
                         for j in 0..<width { gradientRow[j] *= scale }
                     }
                 }
