@@ -44,6 +44,10 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertTrue(flat.low < 5 && flat.high > 5, "a flat series still gets a range around it")
     }
 
+    func testCoordinatesAreWrittenWithAtMostTwoDecimals() {
+        XCTAssertEqual([0, 1, 1.5, 1.05, -0.004, -2.345, 123.456, 0.1].map(SVGText.number), ["0", "1", "1.5", "1.05", "0", "-2.35", "123.46", "0.1"])
+    }
+
     func testTextIsEscaped() {
         XCTAssertEqual(SVGText.escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;")
     }

@@ -7,10 +7,16 @@ import Foundation
 /// same bytes and pages diff cleanly between runs.
 enum SVGText {
     static func number(_ value: Double) -> String {
-        let text = String(format: "%.2f", value)
-        let trimmed = text.contains(".") ? String(text.reversed().drop { $0 == "0" }.reversed()) : text
-        let result = trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
-        return result == "-0" ? "0" : result
+        // Whole hundredths, written out by hand: a curve has thousands of points, and
+        // String(format:) would take most of a small notebook's run.
+        guard value.isFinite, abs(value) < 1e15 else { return "0" }
+        let hundredths = Int((value * 100).rounded())
+        let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
+        var text = (hundredths < 0 ? "-" : "") + String(whole)
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text
     }
 
     static func escape(_ text: String) -> String {
