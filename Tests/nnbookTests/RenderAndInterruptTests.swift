@@ -45,14 +45,19 @@ final class RenderAndInterruptTests: XCTestCase {
         try text.replacingOccurrences(of: "EPOCHS", with: "100000000").write(to: notebook, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = cli.executable
-        process.arguments = ["run", "long.nnbook", "--quiet"]
+        process.arguments = ["run", "long.nnbook"]
         process.currentDirectoryURL = cli.folder
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        Thread.sleep(forTimeInterval: 2)
+        // Interrupt only once training has started, however slow the machine.
+        var said = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !said.contains("Epoch 2/"), Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
         kill(process.processIdentifier, SIGINT)
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
 
         XCTAssertEqual(process.terminationStatus, 130, said)
