@@ -54,6 +54,19 @@ final class ProgressPrinterTests: XCTestCase {
             """)
     }
 
+    /// The course's 1,000 epochs of batch descent: the first, every hundredth and the last.
+    func testALongTrainingKeepsALinePerTenthOfTheRun() {
+        let screen = Screen()
+        let printer = ProgressPrinter(write: { screen.text += $0 }, isTerminal: false, colour: false, clock: { screen.time })
+        printer.trainingWillStart(model: "neuron", description: "batch descent", epochs: 1000, steps: 1)
+        for epoch in 1...1000 {
+            printer.stepDidFinish(StepProgress(step: 1, steps: 1, metrics: ["loss": 0.5]))
+            printer.epochDidFinish(EpochRecord(epoch: epoch, metrics: ["loss": 0.5]), of: 1000)
+        }
+        let lines = screen.text.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[1] }
+        XCTAssertEqual(lines, ["1/1000"] + (1...10).map { "\($0 * 100)/1000" })
+    }
+
     func testRedrawsAreThrottled() {
         let screen = Screen()
         let printer = ProgressPrinter(write: { screen.text += $0 }, isTerminal: true, colour: false, clock: { screen.time }, redrawInterval: 1)

@@ -53,7 +53,7 @@ final class RenderAndInterruptTests: XCTestCase {
         // Interrupt only once training has started, however slow the machine.
         var said = ""
         let deadline = Date().addingTimeInterval(60)
-        while !said.contains("Epoch 2/"), Date() < deadline {
+        while !said.contains("Epoch 1/"), Date() < deadline {
             said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }
         kill(process.processIdentifier, SIGINT)

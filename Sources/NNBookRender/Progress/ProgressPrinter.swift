@@ -11,7 +11,9 @@ import NNCore
 ///     1875/1875 ━━━━━━━━━━━━━━━━━━━━ 1s 0.5ms/step - accuracy: 0.8712 - loss: 0.3620
 ///
 /// redrawn at most every `redrawInterval` seconds with the time left; in a pipe or a CI log,
-/// only the finished line of each epoch is printed.
+/// only the finished line of each epoch is printed. A long training (more than 50 epochs, as
+/// the course's 1,000 epochs of batch descent) keeps one finished line per tenth of the run,
+/// the first and the last; on a terminal the epochs between are redrawn in place.
 public final class ProgressPrinter: TrainingObserver {
     private let write: (String) -> Void
     private let isTerminal: Bool
@@ -60,12 +62,17 @@ public final class ProgressPrinter: TrainingObserver {
         write("train \(model): \(description), \(epochs) epoch\(epochs == 1 ? "" : "s")\n")
     }
 
+    /// Whether the epoch being trained gets a line of its own.
+    private var keepsLine: Bool {
+        epochs <= 50 || epoch == 1 || epoch == epochs || epoch % (epochs / 10) == 0
+    }
+
     public func stepDidFinish(_ progress: StepProgress) {
         steps = progress.steps
         if progress.step == 1 {
             epoch += 1
             lastDraw = -Double.infinity
-            if isTerminal { write("Epoch \(epoch)/\(epochs)\n") }
+            if isTerminal && keepsLine { write("Epoch \(epoch)/\(epochs)\n") }
         }
         guard isTerminal, progress.step < progress.steps else { return }
         let now = clock()
@@ -77,12 +84,18 @@ public final class ProgressPrinter: TrainingObserver {
     }
 
     public func epochDidFinish(_ record: EpochRecord, of epochs: Int) {
-        let elapsed = clock() - epochStart
+        let now = clock()
+        let elapsed = now - epochStart
         let steps = max(self.steps, 1)
         let finished = StepProgress(step: steps, steps: steps, metrics: record.metrics)
         let line = bar(finished, time: "\(Int(elapsed.rounded()))s", perStep: elapsed / Double(steps))
-        write(isTerminal ? "\r" + line + "\u{1B}[K\n" : "Epoch \(record.epoch)/\(epochs) " + line + "\n")
-        epochStart = clock()
+        if keepsLine {
+            write(isTerminal ? "\r" + line + "\u{1B}[K\n" : "Epoch \(record.epoch)/\(epochs) " + line + "\n")
+        } else if isTerminal, now - lastDraw >= redrawInterval {
+            lastDraw = now
+            write("\rEpoch \(record.epoch)/\(epochs) " + line + "\u{1B}[K")
+        }
+        epochStart = now
     }
 
     /// `1875/1875 ━━━━━━━━━━━━━━━━━━━━ 1s 0.5ms/step - accuracy: 0.8712 - loss: 0.3620`
