@@ -2,13 +2,11 @@
 
 import Foundation
 
-/// Writes to standard error, and knows whether it is a terminal.
+/// Writes to standard error, and shows paths as the user would type them.
 enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
-
-    static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// A file's path as the user would type it: relative to the current folder when inside it.
     static func display(_ url: URL) -> String {
