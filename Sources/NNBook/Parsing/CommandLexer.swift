@@ -17,6 +17,7 @@ struct Token: Equatable {
 /// characters other than spaces and `"=[],#$`, so paths and numbers need no quotes.
 struct CommandLexer {
     private static let special: Set<Character> = ["\"", "=", "[", "]", ",", "#", "$"]
+    private static let punctuation: [Character: Token.Kind] = ["=": .equals, "[": .openBracket, "]": .closeBracket, ",": .comma]
 
     static func tokens(of text: String, line: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         let characters = Array(text)
@@ -26,24 +27,17 @@ struct CommandLexer {
 
         while index < characters.count {
             let character = characters[index]
+            if let kind = punctuation[character] {
+                tokens.append(Token(kind: kind, range: range(index, index + 1)))
+                index += 1
+                continue
+            }
             switch character {
             case _ where character.isWhitespace:
                 // Any space, including a stray carriage return: a word cannot start with one.
                 index += 1
             case "#":
                 return (tokens, [])
-            case "=":
-                tokens.append(Token(kind: .equals, range: range(index, index + 1)))
-                index += 1
-            case "[":
-                tokens.append(Token(kind: .openBracket, range: range(index, index + 1)))
-                index += 1
-            case "]":
-                tokens.append(Token(kind: .closeBracket, range: range(index, index + 1)))
-                index += 1
-            case ",":
-                tokens.append(Token(kind: .comma, range: range(index, index + 1)))
-                index += 1
             case "\"":
                 let start = index
                 var value = ""
