@@ -25,6 +25,20 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertTrue(svg.contains(">stochastic</text>"))
     }
 
+    /// Keras' tutorials draw validation dashed, in its training curve's colour.
+    func testValidationCurveIsDashedInItsTrainingColour() throws {
+        let chart = LineChart(title: "accuracy per epoch", xLabel: "epoch", yLabel: "accuracy", series: [
+            .init(name: "big (training)", points: [.init(x: 1, y: 0.6), .init(x: 2, y: 0.8), .init(x: 3, y: 0.95)]),
+            .init(name: "big (validation)", points: [.init(x: 1, y: 0.58), .init(x: 2, y: 0.7), .init(x: 3, y: 0.69)], dashed: true),
+            .init(name: "small (training)", points: [.init(x: 1, y: 0.5), .init(x: 2, y: 0.7), .init(x: 3, y: 0.8)]),
+        ])
+        let svg = FigureSVG.render(Figure(name: "accuracy", caption: "accuracy", kind: .lines(chart)))
+        try assertGolden(svg, "validation-chart")
+        let lines = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<polyline") }
+        XCTAssertEqual(lines.map { $0.contains("stroke-dasharray") }, [false, true, false])
+        XCTAssertEqual(lines.map { $0.contains(LineChartSVG.palette[0]) }, [true, true, false])
+    }
+
     func testConfusionHeatmap() throws {
         let map = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: ["0", "1"], counts: [[8, 2], [1, 9]])
         try assertGolden(FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map))), "heatmap")

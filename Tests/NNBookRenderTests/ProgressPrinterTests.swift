@@ -12,7 +12,7 @@ final class ProgressPrinterTests: XCTestCase {
     }
 
     private func train(_ printer: ProgressPrinter, _ screen: Screen) {
-        printer.trainingWillStart(model: "digits", description: "mini-batch descent: 4 steps of 32 samples per epoch", epochs: 2, steps: 4)
+        printer.trainingWillStart(model: "digits", description: "mini-batch descent: 4 steps of 32 samples per epoch", epochs: 1...2, steps: 4)
         for epoch in 1...2 {
             for step in 1...4 {
                 screen.time += 0.5
@@ -54,11 +54,32 @@ final class ProgressPrinterTests: XCTestCase {
             """)
     }
 
+    /// Keras with `initial_epoch=5, epochs=7` and validation data: `Epoch 6/7`, the val_ figures
+    /// at the end of the epoch's line.
+    func testAContinuedValidatedTrainingNumbersOnAndShowsValMetrics() {
+        let screen = Screen()
+        let printer = ProgressPrinter(write: { screen.text += $0 }, isTerminal: true, colour: false, clock: { screen.time })
+        printer.trainingWillStart(model: "big", description: "batch descent", epochs: 6...7, steps: 1)
+        for epoch in 6...7 {
+            screen.time += 1
+            printer.stepDidFinish(StepProgress(step: 1, steps: 1, metrics: ["loss": 0.5]))
+            printer.epochDidFinish(EpochRecord(epoch: epoch, metrics: ["loss": 0.5, "accuracy": 0.75, "val_loss": 0.625, "val_accuracy": 0.5]), of: 7)
+        }
+        XCTAssertEqual(screen.text, """
+            train big: batch descent, epochs 6 to 7
+            Epoch 6/7
+            \r1/1 ━━━━━━━━━━━━━━━━━━━━ 1s 1s/step - accuracy: 0.7500 - loss: 0.5000 - val_accuracy: 0.5000 - val_loss: 0.6250\u{1B}[K
+            Epoch 7/7
+            \r1/1 ━━━━━━━━━━━━━━━━━━━━ 1s 1s/step - accuracy: 0.7500 - loss: 0.5000 - val_accuracy: 0.5000 - val_loss: 0.6250\u{1B}[K
+
+            """)
+    }
+
     /// The course's 1,000 epochs of batch descent: the first, every hundredth and the last.
     func testALongTrainingKeepsALinePerTenthOfTheRun() {
         let screen = Screen()
         let printer = ProgressPrinter(write: { screen.text += $0 }, isTerminal: false, colour: false, clock: { screen.time })
-        printer.trainingWillStart(model: "neuron", description: "batch descent", epochs: 1000, steps: 1)
+        printer.trainingWillStart(model: "neuron", description: "batch descent", epochs: 1...1000, steps: 1)
         for epoch in 1...1000 {
             printer.stepDidFinish(StepProgress(step: 1, steps: 1, metrics: ["loss": 0.5]))
             printer.epochDidFinish(EpochRecord(epoch: epoch, metrics: ["loss": 0.5]), of: 1000)

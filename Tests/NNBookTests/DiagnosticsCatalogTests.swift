@@ -124,11 +124,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testMissingKeywordArgument() {
-        expectLine("train m", "11:9: 'train' needs 'on DATASET' (the data to learn from) | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER]")
+        expectLine("train m", "11:9: 'train' needs 'on DATASET' (the data to learn from) | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER]")
     }
 
     func testWrongKeyword() {
-        expectLine("train m with data", "11:9: expected 'on' here, not with | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER]")
+        expectLine("train m with data", "11:9: expected 'on' here, not with | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER]")
     }
 
     func testExtraPositionalValue() {
@@ -141,6 +141,26 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testSplitUsedBeforeSplitting() {
         expectLine("evaluate m on data.test", "11:15: 'data' has not been split, so it has no test split | add `split data test=0.2` before this line")
+    }
+
+    func testValidationGivenTwoWays() {
+        expectLine("train m on data validation=data validation_split=0.2", "11:33: give validation= or validation_split=, not both | validation= names samples kept apart already; validation_split= holds out the last share of the training samples")
+    }
+
+    func testValidationSplitOfOne() {
+        expectLine("train m on data validation_split=1", "11:17: validation_split must lie between 0 and 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation")
+    }
+
+    func testPlotOfAValidationMetricOfAnUnvalidatedTraining() {
+        expectLine("train m on data epochs=$epochs\nplot m metric=val_loss", "12:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss")
+    }
+
+    func testPlotOfAMetricNotCompiled() {
+        expectLine("train m on data epochs=$epochs\nplot m metric=accuracy", "12:8: 'm' will not have recorded accuracy by this line | it records: loss; add accuracy to the metrics of `compile m`")
+    }
+
+    func testPlotOfEpochsOutsideTheHistory() {
+        expectLine("train m on data epochs=3\ntrain m on data epochs=2\nplot m from=6", "13:8: from=6 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5")
     }
 
     func testTrainingBeforeCompiling() {

@@ -140,4 +140,43 @@ final class TrainingTests: XCTestCase {
         XCTAssertNotNil(results["loss"])
         XCTAssertNotNil(results["accuracy"])
     }
+
+    /// Keras' `fit` continues: 3 epochs then 2 more, with the optimizer's moments carried over
+    /// and the shuffles drawn from the same generator, are the very same 5 epochs.
+    func testTrainingInTwoCallsEqualsOneCallBitForBit() throws {
+        let (a, trainerA) = try neuron(optimizer: Adam(learningRate: 0.05))
+        let (b, trainerB) = try neuron(optimizer: Adam(learningRate: 0.05))
+        var g1 = SeededGenerator(seed: 4), g2 = SeededGenerator(seed: 4)
+        let whole = try trainerA.fit(features: x, targets: y, epochs: 5, descent: .miniBatch(size: 3), generator: &g1)
+        let first = try trainerB.fit(features: x, targets: y, epochs: 3, descent: .miniBatch(size: 3), generator: &g2)
+        let second = try trainerB.fit(features: x, targets: y, epochs: 2, descent: .miniBatch(size: 3), generator: &g2, initialEpoch: first.lastEpoch)
+        XCTAssertEqual(weights(a), weights(b))
+        XCTAssertEqual(second.epochs.map(\.epoch), [4, 5])
+        XCTAssertEqual(first.appending(second), whole)
+    }
+
+    func testValidationAddsValMetricsMeasuredWithoutLearning() throws {
+        let (model, trainer) = try neuron()
+        var generator = SeededGenerator(seed: 2)
+        let held = (features: x.gathering(rows: [0, 1]), targets: y.gathering(rows: [0, 1]))
+        var weightsAfterEpoch: [Float] = []
+        let history = try trainer.fit(
+            features: x, targets: y, epochs: 2, descent: .batch, generator: &generator, validation: held,
+            onEpoch: { _ in weightsAfterEpoch = self.weights(model) })
+        XCTAssertEqual(history.metricNames, ["accuracy", "loss", "val_accuracy", "val_loss"])
+        let expected = try trainer.evaluate(features: held.features, targets: held.targets)
+        XCTAssertEqual(weightsAfterEpoch, weights(model))
+        XCTAssertEqual(history.epochs.last?.metrics["val_loss"], expected["loss"])
+        XCTAssertEqual(history.epochs.last?.metrics["val_accuracy"], expected["accuracy"])
+    }
+
+    func testValidationThatDoesNotFitIsRefusedBeforeAnyStep() throws {
+        let (model, trainer) = try neuron()
+        let before = weights(model)
+        var generator = SeededGenerator(seed: 2)
+        XCTAssertThrowsError(try trainer.fit(
+            features: x, targets: y, epochs: 1, descent: .batch, generator: &generator,
+            validation: (try Tensor(rows: [[1, 2, 3]]), try Tensor(rows: [[1]]))))
+        XCTAssertEqual(weights(model), before)
+    }
 }

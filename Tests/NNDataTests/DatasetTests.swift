@@ -20,6 +20,17 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(Set(train.features.scalars + test.features.scalars), Set((0..<28).map(Float.init)))
     }
 
+    /// Keras: `split_at = floor(N · (1 − share))`; the held-out samples are the last ones, unshuffled.
+    func testValidationSplitHoldsOutTheLastSamplesAsKerasDoes() throws {
+        let (train, validation) = try dataset(10).holdingOut(validationShare: 0.25)
+        XCTAssertEqual(train.features.scalars, (0..<7).map(Float.init))
+        XCTAssertEqual(validation.features.scalars, [7, 8, 9])
+        XCTAssertEqual(try dataset(3).holdingOut(validationShare: 0.1).validation.count, 1)
+        XCTAssertThrowsError(try dataset(3).holdingOut(validationShare: 0.9)) { error in
+            XCTAssertEqual((error as? DataError)?.message, "validation_split=0.9 of 3 samples leaves 0 to train on and 3 to validate on")
+        }
+    }
+
     func testSplitIsReproducibleWithTheSeed() throws {
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
         XCTAssertEqual(try dataset(50).split(testFraction: 0.3, generator: &a).test, try dataset(50).split(testFraction: 0.3, generator: &b).test)

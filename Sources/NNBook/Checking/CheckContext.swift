@@ -12,6 +12,8 @@ public struct CheckContext: Sendable {
     public let tables: [String: InlineTable]
     private var names: [String: NameKind] = [:]
     private var facts: Set<String> = []
+    /// Each model's compiled metrics and trained epochs so far, by model name.
+    public var training: [String: TrainingFacts] = [:]
 
     public init(folder: URL, parameters: [String: ParameterValue], tables: [String: InlineTable] = [:]) {
         self.folder = folder

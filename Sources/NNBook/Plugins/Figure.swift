@@ -28,10 +28,14 @@ public struct LineChart: Equatable, Sendable {
     public struct Series: Equatable, Sendable {
         public let name: String
         public let points: [Point]
+        /// Drawn dashed, in the colour of the solid series before it: a validation curve beside
+        /// its training curve, as Keras' tutorials draw them.
+        public let dashed: Bool
 
-        public init(name: String, points: [Point]) {
+        public init(name: String, points: [Point], dashed: Bool = false) {
             self.name = name
             self.points = points
+            self.dashed = dashed
         }
     }
 

@@ -126,7 +126,7 @@ public final class ModelEntry {
     public let model: Sequential
     /// Set by `compile`.
     public var trainer: Trainer?
-    /// The history of the latest `train`.
+    /// Every epoch the model has trained, across its `train` commands.
     public var history: TrainingHistory?
     /// The columns and scalings of the data it was trained on: `predict` takes inputs by
     /// these names, in original units.
@@ -137,7 +137,9 @@ public final class ModelEntry {
 
 /// Receives training progress (the terminal's progress bar).
 public protocol TrainingObserver: AnyObject {
-    func trainingWillStart(model: String, description: String, epochs: Int, steps: Int)
+    /// `epochs` are the numbers of the epochs about to run: `1...5`, or `6...10` when a
+    /// training continues.
+    func trainingWillStart(model: String, description: String, epochs: ClosedRange<Int>, steps: Int)
     func stepDidFinish(_ progress: StepProgress)
     func epochDidFinish(_ record: EpochRecord, of epochs: Int)
 }

@@ -21,7 +21,8 @@ public final class ProgressPrinter: TrainingObserver {
     private let clock: () -> Double
     private let redrawInterval: Double
 
-    private var epochs = 0
+    /// The epochs of the training under way: `1...5`, or `6...10` when it continues.
+    private var epochs = 1...1
     private var epoch = 0
     private var epochStart = 0.0
     private var lastDraw = -Double.infinity
@@ -55,16 +56,19 @@ public final class ProgressPrinter: TrainingObserver {
         write("[\(result.cell.number)/\(count)] \(result.cell.label) … \(status) in \(String(format: "%.2f", clock() - cellStart)) s\n")
     }
 
-    public func trainingWillStart(model: String, description: String, epochs: Int, steps: Int) {
+    public func trainingWillStart(model: String, description: String, epochs: ClosedRange<Int>, steps: Int) {
         self.epochs = epochs
-        epoch = 0
+        epoch = epochs.lowerBound - 1
         epochStart = clock()
-        write("train \(model): \(description), \(epochs) epoch\(epochs == 1 ? "" : "s")\n")
+        let count = epochs.count
+        let span = epochs.lowerBound == 1 ? "\(count) epoch\(count == 1 ? "" : "s")" : "epochs \(epochs.lowerBound) to \(epochs.upperBound)"
+        write("train \(model): \(description), \(span)\n")
     }
 
     /// Whether the epoch being trained gets a line of its own.
     private var keepsLine: Bool {
-        epochs <= 50 || epoch == 1 || epoch == epochs || epoch % (epochs / 10) == 0
+        let count = epochs.count, run = epoch - epochs.lowerBound + 1
+        return count <= 50 || run == 1 || run == count || run % (count / 10) == 0
     }
 
     public func stepDidFinish(_ progress: StepProgress) {
@@ -72,7 +76,7 @@ public final class ProgressPrinter: TrainingObserver {
         if progress.step == 1 {
             epoch += 1
             lastDraw = -Double.infinity
-            if isTerminal && keepsLine { write("Epoch \(epoch)/\(epochs)\n") }
+            if isTerminal && keepsLine { write("Epoch \(epoch)/\(epochs.upperBound)\n") }
         }
         guard isTerminal, progress.step < progress.steps else { return }
         let now = clock()

@@ -36,18 +36,22 @@ enum LineChartSVG {
         body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle"))
         body.append(SVGText.text(chart.yLabel, x: 16, y: top + plotHeight / 2, anchor: "middle", rotate: true))
 
+        var colourIndex = -1
         for (index, series) in chart.series.enumerated() {
-            let colour = palette[index % palette.count]
+            // A dashed series after a solid one is its validation counterpart: the same colour.
+            if !series.dashed || index == 0 || chart.series[index - 1].dashed { colourIndex += 1 }
+            let colour = palette[colourIndex % palette.count]
+            let dash = series.dashed ? #" stroke-dasharray="6 4""# : ""
             let visible = series.points.filter { $0.x.isFinite && $0.y.isFinite }
             if visible.count == 1, let only = visible.first {
                 body.append(##"<circle cx="\##(SVGText.number(x(only.x)))" cy="\##(SVGText.number(y(only.y)))" r="3" fill="\##(colour)"/>"##)
             } else if !visible.isEmpty {
                 let path = visible.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: " ")
-                body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"/>"##)
+                body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"\##(dash)/>"##)
             }
             if hasLegend {
                 let legendY = top + 10 + Double(index) * 20
-                body.append(##"<line x1="\##(SVGText.number(left + plotWidth + 14))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(left + plotWidth + 34))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"/>"##)
+                body.append(##"<line x1="\##(SVGText.number(left + plotWidth + 14))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(left + plotWidth + 34))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"\##(dash)/>"##)
                 body.append(SVGText.text(series.name, x: left + plotWidth + 40, y: legendY + 4))
             }
         }

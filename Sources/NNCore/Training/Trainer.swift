@@ -70,26 +70,38 @@ public final class Trainer {
         }
     }
 
-    /// Trains for `epochs` epochs and returns the per-epoch history.
+    /// Trains for `epochs` epochs and returns their history.
+    ///
+    /// As Keras' `fit`, a second call continues from the current weights and optimizer state;
+    /// `initialEpoch` numbers its epochs on (`initial_epoch`: 5 makes the next epochs 6, 7, …).
+    /// With `validation`, each epoch ends with an evaluation on those samples, recorded as
+    /// `val_loss` and `val_<metric>` (dropout off, nothing learned), as Keras' `validation_data`.
     ///
     /// `onStep` is called after every update (progress bars) with the epoch's running averages,
     /// `onEpoch` after every epoch, and `shouldStop` before every step (interruption).
     public func fit(
         features: Tensor, targets: Tensor, epochs: Int, descent: DescentMode,
         generator: inout SeededGenerator,
+        validation: (features: Tensor, targets: Tensor)? = nil,
+        initialEpoch: Int = 0,
         shouldStop: () -> Bool = { false },
         onStep: ((StepProgress) -> Void)? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
     ) throws(TrainingError) -> TrainingHistory {
-        do { try validate(features: features, targets: targets) } catch { throw .shape(error) }
+        do {
+            try validate(features: features, targets: targets)
+            if let validation { try validate(features: validation.features, targets: validation.targets) }
+        } catch {
+            throw .shape(error)
+        }
         var history = TrainingHistory()
         let parameters = model.parameters
-        for epoch in 1...max(epochs, 1) where epochs > 0 {
+        for epoch in initialEpoch + 1...initialEpoch + max(epochs, 1) where epochs > 0 {
             var totals: [String: Double] = [:]
             var seen = 0
             let batches = descent.batches(samples: features.rows, generator: &generator)
             for (index, batch) in batches.enumerated() {
-                if shouldStop() { throw .interrupted(completedEpochs: epoch - 1) }
+                if shouldStop() { throw .interrupted(completedEpochs: epoch - 1 - initialEpoch) }
                 features.gather(rows: batch[...], into: &batchFeatures)
                 targets.gather(rows: batch[...], into: &batchTargets)
                 let output = model.forward(batchFeatures, training: true, generator: &generator)
@@ -108,7 +120,14 @@ public final class Trainer {
                     onStep(StepProgress(step: index + 1, steps: batches.count, metrics: totals.mapValues { $0 / Double(seen) }))
                 }
             }
-            let record = EpochRecord(epoch: epoch, metrics: totals.mapValues { $0 / Double(max(seen, 1)) })
+            var averages = totals.mapValues { $0 / Double(max(seen, 1)) }
+            if let validation {
+                // Already validated above, so this cannot fail.
+                for (name, value) in try! evaluate(features: validation.features, targets: validation.targets) {
+                    averages[TrainingHistory.validationName(name)] = value
+                }
+            }
+            let record = EpochRecord(epoch: epoch, metrics: averages)
             history.append(record)
             onEpoch(record)
         }

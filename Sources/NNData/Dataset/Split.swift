@@ -32,3 +32,18 @@ extension Dataset {
         return (subset(train), subset(test))
     }
 }
+
+extension Dataset {
+    /// Keras' `validation_split`: training keeps the first ⌊(1 − share) · N⌋ samples, in their
+    /// order before any shuffling, and the rest are held out for validation. Both parts must
+    /// keep at least one sample: a share above 0 always holds one out.
+    public func holdingOut(validationShare share: Double) throws(DataError) -> (train: Dataset, validation: Dataset) {
+        let trainCount = Int((Double(count) * (1 - share)).rounded(.down))
+        guard share > 0, share < 1, trainCount > 0 else {
+            throw DataError(
+                "validation_split=\(share) of \(count) sample\(count == 1 ? "" : "s") leaves \(max(trainCount, 0)) to train on and \(count - max(trainCount, 0)) to validate on",
+                hint: "validation_split=0.2 keeps the last fifth of the samples for validation")
+        }
+        return (subset(Array(0..<trainCount)), subset(Array(trainCount..<count)))
+    }
+}

@@ -27,7 +27,9 @@ struct CompileCommand: CellCommand {
         if let epsilon = invocation.number("epsilon"), !(epsilon > 0 && epsilon < 0.5) {
             diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: invocation.range(of: "epsilon")))
         }
-        context.note("compiled:\(invocation.string("model") ?? "")")
+        let model = invocation.string("model") ?? ""
+        context.note("compiled:\(model)")
+        context.training[model, default: TrainingFacts()].compiledMetrics = ["loss"] + (invocation.strings("metrics") ?? [])
         return diagnostics
     }
 

@@ -1,10 +1,13 @@
 // `train neuron on insurance descent=batch epochs=1000 every=100`: Keras' fit, with the
-// course's three descent modes.
+// course's three descent modes, validation data, and training that continues where it stopped.
 
 import NNCore
 import NNData
 
 /// Trains a compiled model and shows the loss (and, for a small model, its weights) as it learns.
+///
+/// As Keras' `fit`, a second `train` of a model continues from its weights and optimizer state
+/// and numbers its epochs on; the model's history is every epoch it has trained.
 struct TrainCommand: CellCommand {
     /// Models with at most this many weights show them in the training table, as the course
     /// prints w1, w2 and bias while it trains.
@@ -23,8 +26,15 @@ struct TrainCommand: CellCommand {
             OptionSchema("batch", .integer, summary: "samples per update in mini-batch descent (Keras: 32)", default: .integer(32)),
             OptionSchema("shuffle", .boolean, summary: "shuffle the samples each epoch in mini-batch descent", default: .boolean(true)),
             OptionSchema("every", .integer, summary: "show a row of the table every this many epochs"),
+            OptionSchema("validation", .uses(.dataset), summary: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)"),
+            OptionSchema("validation_split", .number, summary: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)"),
         ],
-        examples: ["train neuron on insurance descent=batch epochs=1000 every=100", "train digits on mnist epochs=5 batch=32"])
+        examples: [
+            "train neuron on insurance descent=batch epochs=1000 every=100",
+            "train digits on mnist epochs=5 batch=32",
+            "train big on small epochs=20 validation=clothes.test",
+            "train fruity on fruit epochs=50 validation_split=0.2",
+        ])
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -40,6 +50,24 @@ struct TrainCommand: CellCommand {
                 diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: invocation.range(of: option)))
             }
         }
+        if invocation.values["validation"] != nil, invocation.values["validation_split"] != nil {
+            diagnostics.append(Diagnostic(
+                "give validation= or validation_split=, not both", at: invocation.range(of: "validation_split"),
+                hint: "validation= names samples kept apart already; validation_split= holds out the last share of the training samples"))
+        }
+        if let share = invocation.number("validation_split"), !(share > 0 && share < 1) {
+            diagnostics.append(Diagnostic(
+                "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: invocation.range(of: "validation_split"),
+                hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
+        }
+        var facts = context.training[model, default: TrainingFacts()]
+        let validated = invocation.values["validation"] != nil || invocation.values["validation_split"] != nil
+        for metric in facts.compiledMetrics {
+            facts.recordedMetrics.insert(metric)
+            if validated { facts.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
+        }
+        facts.epochs += invocation.integer("epochs") ?? 1
+        context.training[model] = facts
         return diagnostics
     }
 
@@ -48,10 +76,25 @@ struct TrainCommand: CellCommand {
         let entry = try state.model(invocation.string("model") ?? "", at: modelRange)
         guard let trainer = entry.trainer else { throw RunError("the model has not been compiled", at: modelRange) }
         let reference = invocation.string("data") ?? ""
-        let data = try state.trainingData(reference, at: invocation.range(of: "data"))
+        var data = try state.trainingData(reference, at: invocation.range(of: "data"))
+        var validation: Dataset?
+        if let validationReference = invocation.string("validation") {
+            validation = try state.dataset(validationReference, at: invocation.range(of: "validation"))
+        } else if let share = invocation.number("validation_split") {
+            do { (data, validation) = try data.holdingOut(validationShare: share) } catch {
+                throw RunError(error, at: invocation.range(of: "validation_split"))
+            }
+        }
         if !entry.model.isBuilt {
             do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator, memory: state.memory) } catch {
                 throw RunError(error, at: modelRange)
+            }
+        }
+        if let validation {
+            do { try trainer.validate(features: validation.features, targets: validation.targets) } catch {
+                throw RunError(
+                    "the validation samples do not fit the model: " + error.message, hint: error.hint,
+                    at: invocation.range(of: invocation.values["validation"] == nil ? "validation_split" : "validation"))
             }
         }
         let epochs = invocation.integer("epochs") ?? 1
@@ -63,33 +106,39 @@ struct TrainCommand: CellCommand {
         let every = invocation.integer("every") ?? max(1, epochs / 10)
         let showWeights = entry.model.parameterCount <= TrainCommand.weightColumnsLimit
         entry.trainedOn = data
-        let metricNames = ["loss"] + trainer.metrics.map(\.name)
+        let trainedMetrics = ["loss"] + trainer.metrics.map(\.name)
+        let metricNames = trainedMetrics + (validation == nil ? [] : trainedMetrics.map(TrainingHistory.validationName))
         let weightNames = showWeights ? WeightsCommand.named(entry).map(\.name) : []
+        let first = (entry.history?.lastEpoch ?? 0) + 1, last = first + epochs - 1
         var rows: [[String]] = []
         let steps = descent.stepsPerEpoch(samples: data.count)
-        state.observer?.trainingWillStart(model: entry.model.name, description: descent.describe(samples: data.count), epochs: epochs, steps: steps)
+        let description = descent.describe(samples: data.count) + (validation.map { ", validated on \($0.count) samples" } ?? "")
+        state.observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
         let history: TrainingHistory
         do {
             history = try trainer.fit(
                 features: data.features, targets: data.targets, epochs: epochs, descent: descent, generator: &state.generator,
+                validation: validation.map { ($0.features, $0.targets) }, initialEpoch: first - 1,
                 shouldStop: state.shouldStop,
                 onStep: { progress in state.observer?.stepDidFinish(progress) },
                 onEpoch: { record in
-                    state.observer?.epochDidFinish(record, of: epochs)
-                    guard record.epoch == 1 || record.epoch % every == 0 || record.epoch == epochs else { return }
+                    state.observer?.epochDidFinish(record, of: last)
+                    let run = record.epoch - first + 1
+                    guard run == 1 || run % every == 0 || run == epochs else { return }
                     let weights = showWeights ? WeightsCommand.named(entry).map { state.format($0.value) } : []
                     rows.append([String(record.epoch)] + weights + metricNames.map { state.format(record.metrics[$0] ?? .nan) })
                 })
         } catch {
             throw RunError(error, at: invocation.range)
         }
-        entry.history = history
+        entry.history = (entry.history ?? TrainingHistory()).appending(history)
+        let span = first == 1 ? "\(epochs) epoch\(epochs == 1 ? "" : "s")" : "epochs \(first) to \(last), continuing from epoch \(first - 1)"
         var outputs: [Output] = [
-            .text(descent.describe(samples: data.count) + ", \(epochs) epoch\(epochs == 1 ? "" : "s")"),
+            .text(description + ", " + span),
             .table(Table(headers: ["epoch"] + weightNames + metricNames, rows: rows)),
         ]
-        if let last = history.epochs.last {
-            outputs += metricNames.compactMap { name in last.metrics[name].map { .metric(name: name, value: $0) } }
+        if let lastRecord = history.epochs.last {
+            outputs += metricNames.compactMap { name in lastRecord.metrics[name].map { .metric(name: name, value: $0) } }
         }
         return outputs
     }

@@ -1,0 +1,63 @@
+// `train` as a notebook uses it: validation columns, Keras' validation_split, and a second
+// `train` that continues where the first stopped.
+
+import XCTest
+@testable import NNBook
+
+final class TrainCommandTests: XCTestCase {
+    private let prelude = """
+        ```nnbook
+        load csv "data.csv" as data target=y
+        model m
+          dense 1 activation=sigmoid weights=ones bias=zeros
+        compile m loss=binary_crossentropy optimizer=adam rate=0.1 metrics=[accuracy]
+
+        """
+
+    private func tables(_ result: RunResult) -> [Table] {
+        result.cells.flatMap(\.outputs).compactMap { if case .table(let table) = $0 { table } else { nil } }
+    }
+
+    func testValidationAddsValColumnsAndMetrics() throws {
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=2 descent=batch validation=data\n```\n", folder: try NotebookFixtures.folder())
+        XCTAssertEqual(result.status, .succeeded)
+        XCTAssertEqual(tables(result).last?.headers, ["epoch", "w1 (x1)", "w2 (x2)", "bias", "loss", "accuracy", "val_loss", "val_accuracy"])
+        XCTAssertEqual(Set(result.cells[0].outputs.compactMap { if case .metric(let name, _) = $0 { name } else { nil } }), ["loss", "accuracy", "val_loss", "val_accuracy"])
+    }
+
+    func testValidationSplitTrainsOnTheFirstSamplesOnly() throws {
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0.4\n```\n", folder: try NotebookFixtures.folder())
+        XCTAssertEqual(result.cells[0].outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("batch") { text } else { nil } },
+                       ["batch descent: 1 step of all 3 samples per epoch, validated on 2 samples, 1 epoch"])
+    }
+
+    func testASecondTrainNumbersItsEpochsOnAndPlotDrawsTheWholeHistory() throws {
+        let result = try NotebookFixtures.run(
+            prelude + "train m on data epochs=3 descent=batch\ntrain m on data epochs=2 descent=batch validation=data\nplot m metric=loss\n```\n",
+            folder: try NotebookFixtures.folder())
+        XCTAssertEqual(result.status, .succeeded)
+        XCTAssertEqual(tables(result).last?.rows.map(\.first), ["4", "5"])
+        XCTAssertTrue(result.cells[0].outputs.contains(.text("batch descent: 1 step of all 5 samples per epoch, validated on 5 samples, epochs 4 to 5, continuing from epoch 3")))
+        guard case .figure(let figure) = result.cells[0].outputs.last, case .lines(let chart) = figure.kind else { return XCTFail("no chart") }
+        XCTAssertEqual(chart.series.map(\.name), ["m (training)", "m (validation)"])
+        XCTAssertEqual(chart.series[0].points.map(\.x), [1, 2, 3, 4, 5])
+        XCTAssertEqual(chart.series[1].points.map(\.x), [4, 5])
+        XCTAssertEqual(chart.series.map(\.dashed), [false, true])
+    }
+
+    func testPlotDrawsAChosenRangeOfEpochs() throws {
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=6 descent=batch\nplot m from=2 to=4\n```\n", folder: try NotebookFixtures.folder())
+        guard case .figure(let figure) = result.cells[0].outputs.last, case .lines(let chart) = figure.kind else { return XCTFail("no chart") }
+        XCTAssertEqual(chart.series.map(\.name), ["m"])
+        XCTAssertEqual(chart.series[0].points.map(\.x), [2, 3, 4])
+    }
+
+    func testValidationSamplesOfTheWrongShapeStopBeforeTraining() throws {
+        let folder = try NotebookFixtures.folder()
+        try "x1,y\n1,0\n2,1\n".write(to: folder.appendingPathComponent("narrow.csv"), atomically: true, encoding: .utf8)
+        let result = try NotebookFixtures.run(
+            "```nnbook\nload csv \"narrow.csv\" as narrow target=y\n" + prelude.dropFirst(10) + "train m on data validation=narrow\n```\n", folder: folder)
+        XCTAssertEqual(result.failure?.diagnostic.message, "the validation samples do not fit the model: the model expects samples of shape (2,), but the data has samples of shape (1,)")
+        XCTAssertEqual(result.failure?.diagnostic.range?.column, 17)
+    }
+}
