@@ -23,6 +23,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
     }
 
+    /// The README's quick start, as a learner types it in a clone: `nnbook run
+    /// Notebooks/gradient-descent.nnbook` once installed, and the same arguments after
+    /// `swift run nnbook` without installing. The installed form runs as written.
+    func testQuickStartCommandsOfTheReadmeRunAsWritten() throws {
+        let readme = try String(contentsOf: CLIFixture.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let quickStart = try XCTUnwrap(readme.components(separatedBy: "## Quick start").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let lines = quickStart.split(separator: "\n").map(String.init)
+        let installed = try XCTUnwrap(lines.first { $0.hasPrefix("nnbook run ") })
+        XCTAssertEqual(installed, "nnbook run Notebooks/gradient-descent.nnbook")
+        XCTAssertTrue(lines.contains("swift run " + installed))
+        let clone = folder.appendingPathComponent("Notebooks")
+        try FileManager.default.createDirectory(at: clone, withIntermediateDirectories: true)
+        for item in ["gradient-descent.nnbook", "data"] {
+            try FileManager.default.moveItem(at: folder.appendingPathComponent(item), to: clone.appendingPathComponent(item))
+        }
+        let outcome = try fixture.nnbookArguments(installed.split(separator: " ").dropFirst().map(String.init) + ["--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertEqual(
+            try String(contentsOf: clone.appendingPathComponent("gradient-descent.md"), encoding: .utf8),
+            try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
+    }
+
     func testParameterOverrideChangesThePage() throws {
         XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.1", "--quiet").status, 0)
         let text = try String(contentsOf: page, encoding: .utf8)

@@ -2,79 +2,76 @@
 
 import NNCore
 
-/// Computes a loss on two written vectors, each element one sample, and shows every sample's
-/// error, the total and the mean — the course's loss lesson.
+/// Computes a loss on written samples and shows every sample's error, the total and the
+/// mean — the course's loss lesson.
 ///
+/// A flat list is one value per sample; a nested list one row per sample, which the
+/// categorical cross-entropies need (`y_pred=[[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]`, with one-hot
+/// rows or, for the sparse loss, class numbers as `y_true`); see `LossSamples`.
 /// `dtype=float32` (the default) computes as Keras does; `dtype=float64` as NumPy does, which
 /// the course's hand-written log loss with `epsilon=1e-15` needs (in Float32, 1 − 1e-15 is 1).
-/// For the categorical cross-entropies both vectors form one sample.
 struct LossCommand: CellCommand {
     let schema = CommandSchema(
         verb: "loss",
         summary: "compute a loss on numbers written in the cell: each sample's error, the total and the mean",
         arguments: [ArgumentSchema("loss", .choice(Losses.names), summary: "the loss function")],
         options: [
-            OptionSchema("y_true", .list(.number), summary: "the true values", isRequired: true),
-            OptionSchema("y_pred", .list(.number), summary: "the predicted values", isRequired: true),
+            OptionSchema("y_true", .list(.list(.number)), summary: "the true values, or one row (or class number) per sample", isRequired: true),
+            OptionSchema("y_pred", .list(.list(.number)), summary: "the predicted values, or one row per sample", isRequired: true),
             OptionSchema("epsilon", .number, summary: "cross-entropy's clipping bound (Keras: 1e-7)"),
             OptionSchema("from_logits", .boolean, summary: "y_pred holds scores, not probabilities", default: .boolean(false)),
             OptionSchema("dtype", .choice(["float32", "float64"]), summary: "compute as Keras (float32) or NumPy (float64)", default: .string("float32")),
         ],
-        examples: ["loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]", "loss binary_crossentropy y_true=[1, 0] y_pred=[0.9, 0.2] epsilon=1e-15 dtype=float64"])
+        examples: [
+            "loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]",
+            "loss binary_crossentropy y_true=[1, 0] y_pred=[0.9, 0.2] epsilon=1e-15 dtype=float64",
+            "loss sparse_categorical_crossentropy y_true=[0, 1] y_pred=[[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]",
+        ])
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        let truth = invocation.numbers("y_true") ?? [], predicted = invocation.numbers("y_pred") ?? []
-        if truth.count != predicted.count {
-            return [Diagnostic(
-                "y_true has \(truth.count) values but y_pred has \(predicted.count)", at: invocation.range(of: "y_pred"),
-                hint: "give one prediction for each true value")]
+        var diagnostics: [Diagnostic] = []
+        if case .failure(let problem) = LossSamples.read(invocation) { diagnostics.append(problem) }
+        if let epsilon = invocation.number("epsilon"), !(epsilon > 0 && epsilon < 0.5) {
+            diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: invocation.range(of: "epsilon")))
         }
-        if truth.isEmpty {
-            return [Diagnostic("y_true and y_pred need at least one value", at: invocation.range(of: "y_true"))]
-        }
-        if invocation.string("loss") == "sparse_categorical_crossentropy" {
-            return [Diagnostic(
-                "sparse_categorical_crossentropy takes a class number, not a vector of true values", at: invocation.range(of: "loss"),
-                hint: "use categorical_crossentropy with a one-hot y_true")]
-        }
-        return []
+        return diagnostics
     }
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        guard let loss = Losses.named(
-            invocation.string("loss") ?? "", epsilon: invocation.number("epsilon"), fromLogits: invocation.boolean("from_logits") ?? false)
+        let fromLogits = invocation.boolean("from_logits") ?? false
+        guard let loss = Losses.named(invocation.string("loss") ?? "", epsilon: invocation.number("epsilon"), fromLogits: fromLogits)
         else { throw RunError("unknown loss", at: invocation.range) }
-        let truth = invocation.numbers("y_true") ?? [], predicted = invocation.numbers("y_pred") ?? []
-        let errors: [Double]
-        let categorical = loss is CategoricalCrossEntropy
-        let width = categorical ? truth.count : 1
-        if invocation.string("dtype") == "float64" {
-            errors = LossCommand.sampleLosses(loss, truth, predicted, width: width)
+        let samples: LossSamples
+        switch LossSamples.read(invocation) {
+        case .success(let read): samples = read
+        case .failure(let problem): throw RunError(problem.message, hint: problem.hint, at: problem.range ?? invocation.range)
+        }
+        let errors: [Double] = if invocation.string("dtype") == "float64" {
+            samples.predicted.indices.map { LossCommand.sampleLoss(loss, samples.truth[$0], samples.predicted[$0]) }
         } else {
-            errors = LossCommand.sampleLosses(loss, truth.map { Float($0) }, predicted.map { Float($0) }, width: width).map(Double.init)
+            samples.predicted.indices.map {
+                Double(LossCommand.sampleLoss(loss, samples.truth[$0].map { Float($0) }, samples.predicted[$0].map { Float($0) }))
+            }
         }
         let total = errors.reduce(0, +)
         let mean = total / Double(errors.count)
-        var outputs: [Output] = []
-        if !categorical {
-            let rows = errors.indices.map { [String($0 + 1), NumberText.plain(truth[$0]), NumberText.plain(predicted[$0]), state.format(errors[$0])] }
-            outputs.append(.table(Table(headers: ["sample", "y_true", "y_pred", "error"], rows: rows)))
+        let rows = errors.indices.map {
+            [String($0 + 1), LossCommand.written(samples.truth[$0]), LossCommand.written(samples.predicted[$0]), state.format(errors[$0])]
         }
-        outputs.append(.table(Table(headers: ["", loss.name], rows: [["total", state.format(total)], ["mean", state.format(mean)]])))
-        outputs += [.metric(name: "\(loss.name)_total", value: total), .metric(name: loss.name, value: mean)]
-        return outputs
+        return [
+            .table(Table(headers: ["sample", "y_true", fromLogits ? "y_pred (logits)" : "y_pred", "error"], rows: rows)),
+            .table(Table(headers: ["", loss.name], rows: [["total", state.format(total)], ["mean", state.format(mean)]])),
+            .metric(name: "\(loss.name)_total", value: total), .metric(name: loss.name, value: mean),
+        ]
     }
 
-    /// Each sample's loss, computed in the scalar type of the vectors.
-    static func sampleLosses<T: LossScalar>(_ loss: any Loss, _ truth: [T], _ predicted: [T], width: Int) -> [T] {
-        truth.withUnsafeBufferPointer { t in
-            predicted.withUnsafeBufferPointer { p in
-                stride(from: 0, to: truth.count, by: width).map { start in
-                    loss.sampleLoss(
-                        truth: UnsafeBufferPointer(rebasing: t[start..<(start + width)]),
-                        predicted: UnsafeBufferPointer(rebasing: p[start..<(start + width)]))
-                }
-            }
-        }
+    /// One sample's loss, computed in the scalar type of its rows.
+    static func sampleLoss<T: LossScalar>(_ loss: any Loss, _ truth: [T], _ predicted: [T]) -> T {
+        truth.withUnsafeBufferPointer { t in predicted.withUnsafeBufferPointer { p in loss.sampleLoss(truth: t, predicted: p) } }
+    }
+
+    /// A row as the learner wrote it: `0.7` alone, `[0.7, 0.2, 0.1]` for several values.
+    private static func written(_ row: [Double]) -> String {
+        row.count == 1 ? NumberText.plain(row[0]) : "[" + row.map(NumberText.plain).joined(separator: ", ") + "]"
     }
 }

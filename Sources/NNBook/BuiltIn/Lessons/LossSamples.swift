@@ -1,0 +1,84 @@
+// The numbers written after `loss`, read as samples: one row of truth and one row of
+// predictions each, checked for the shape the loss needs.
+
+/// `y_true` and `y_pred` as one row per sample.
+///
+/// A flat list is one value per sample (`y_true=[0.3, 0.7]` is two samples), as the course's
+/// loss lesson counts them; a nested list is one row per sample (`y_pred=[[0.7, 0.2, 0.1],
+/// [0.1, 0.8, 0.1]]`). The categorical cross-entropies compare whole rows of class
+/// probabilities, so for them a flat `y_pred` is one sample, as Keras reads a 1-D vector.
+/// Sparse categorical cross-entropy takes one class number per sample as its truth.
+struct LossSamples: Equatable {
+    let truth: [[Double]]
+    let predicted: [[Double]]
+
+    /// The samples, or the first problem with their shape, placed at the option at fault.
+    static func read(_ invocation: Invocation) -> Result<LossSamples, Diagnostic> {
+        let lossName = invocation.string("loss") ?? ""
+        let sparse = lossName == "sparse_categorical_crossentropy"
+        let categorical = sparse || lossName == "categorical_crossentropy"
+        var truth = rows(invocation, "y_true"), predicted = rows(invocation, "y_pred")
+        let truthRange = invocation.range(of: "y_true"), predictedRange = invocation.range(of: "y_pred")
+        if truth.isEmpty || predicted.isEmpty {
+            return .failure(Diagnostic("y_true and y_pred need at least one value", at: truth.isEmpty ? truthRange : predictedRange))
+        }
+        if categorical, predicted.count > 1, predicted.allSatisfy({ $0.count == 1 }) { predicted = [predicted.map { $0[0] }] }
+        if !sparse, categorical, truth.count > 1, truth.allSatisfy({ $0.count == 1 }) { truth = [truth.map { $0[0] }] }
+        if let problem = unevenRows(predicted, name: "y_pred", at: predictedRange) ?? unevenRows(truth, name: "y_true", at: truthRange) {
+            return .failure(problem)
+        }
+        let width = predicted[0].count
+        if sparse, let problem = classNumberProblem(truth, classes: width, samples: predicted.count, at: truthRange) {
+            return .failure(problem)
+        }
+        if truth.count != predicted.count {
+            return .failure(Diagnostic(
+                "y_true has \(count(truth.count, "sample")) but y_pred has \(predicted.count)", at: predictedRange,
+                hint: "give one row of predictions for each true value or row"))
+        }
+        if !sparse, truth[0].count != width {
+            return .failure(Diagnostic(
+                "each sample has \(count(truth[0].count, "true value")) but \(count(width, "prediction"))", at: predictedRange,
+                hint: categorical ? "give a one-hot row with one place per class" : "give one prediction for each true value"))
+        }
+        return .success(LossSamples(truth: truth, predicted: predicted))
+    }
+
+    /// A nested list as rows; a flat list (or a single number) as rows of one value.
+    private static func rows(_ invocation: Invocation, _ name: String) -> [[Double]] {
+        (invocation.values[name]?.list ?? []).map { $0.list?.compactMap(\.number) ?? [] }
+    }
+
+    private static func unevenRows(_ rows: [[Double]], name: String, at range: SourceRange) -> Diagnostic? {
+        guard let odd = rows.firstIndex(where: { $0.count != rows[0].count }) else { return nil }
+        return Diagnostic(
+            "the rows of \(name) have different lengths: row 1 has \(count(rows[0].count, "value")), row \(odd + 1) has \(rows[odd].count)",
+            at: range, hint: "give every sample the same number of values")
+    }
+
+    /// Class numbers must be whole, one per sample, and name a place in the row of probabilities.
+    private static func classNumberProblem(_ truth: [[Double]], classes: Int, samples: Int, at range: SourceRange) -> Diagnostic? {
+        let oneHotHint = "sparse_categorical_crossentropy takes the class number of each sample (y_true=[1] for [0, 1, 0]); "
+            + "for one-hot rows use categorical_crossentropy"
+        if truth[0].count > 1 {
+            return Diagnostic("sparse_categorical_crossentropy takes class numbers, not one-hot rows", at: range, hint: oneHotHint)
+        }
+        let labels = truth.map { $0[0] }
+        if labels.count != samples, labels.count == classes, labels.allSatisfy({ $0 == 0 || $0 == 1 }), labels.reduce(0, +) == 1 {
+            return Diagnostic("y_true looks like a one-hot row, but sparse_categorical_crossentropy takes class numbers", at: range, hint: oneHotHint)
+        }
+        if let bad = labels.first(where: { $0 != $0.rounded() || $0 < 0 }) {
+            return Diagnostic("\(NumberText.plain(bad)) is not a class number", at: range, hint: "classes are numbered 0, 1, 2, …")
+        }
+        if let beyond = labels.first(where: { Int($0) >= classes }) {
+            return Diagnostic(
+                "class \(Int(beyond)) is beyond the row: y_pred gives \(count(classes, "class")), numbered 0 to \(classes - 1)", at: range,
+                hint: "give each row of y_pred one probability per class")
+        }
+        return nil
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)" + (number == 1 ? "" : (noun.hasSuffix("s") ? "es" : "s"))
+    }
+}
