@@ -99,7 +99,7 @@ final class LossCommandTests: XCTestCase {
 
     func testSampleCountsMustAgree() {
         XCTAssertEqual(diagnostics("loss categorical_crossentropy y_true=[[1, 0], [0, 1]] y_pred=[[0.5, 0.5]]"), [
-            "2:55: y_true has 2 samples but y_pred has 1 | give one row of predictions for each true value or row",
+            "2:55: y_true has 2 samples but y_pred has 1 | give one row of predictions for each sample",
         ])
         XCTAssertEqual(diagnostics("loss categorical_crossentropy y_true=[[1, 0, 0]] y_pred=[[0.5, 0.5]]"), [
             "2:50: each sample has 3 true values but 2 predictions | give a one-hot row with one place per class",

@@ -32,9 +32,10 @@ struct LossSamples: Equatable {
             return .failure(problem)
         }
         if truth.count != predicted.count {
+            let flat = width == 1 && truth[0].count == 1
             return .failure(Diagnostic(
-                "y_true has \(count(truth.count, "sample")) but y_pred has \(predicted.count)", at: predictedRange,
-                hint: "give one row of predictions for each true value or row"))
+                "y_true has \(count(truth.count, flat ? "value" : "sample")) but y_pred has \(predicted.count)", at: predictedRange,
+                hint: flat ? "give one prediction for each true value" : "give one row of predictions for each sample"))
         }
         if !sparse, truth[0].count != width {
             return .failure(Diagnostic(
