@@ -19,6 +19,33 @@ final class DataCommandTests: XCTestCase {
         result.cells.flatMap(\.outputs).compactMap { if case .text(let text) = $0 { text } else { nil } }
     }
 
+    func testTakeChoosesBySeededShuffleOrTheFirstSamples() throws {
+        let result = try run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            take data 3 as some
+            take data 2 as first shuffle=false
+            load csv "data.csv" as loaded target=y rows=2 shuffle=false
+            show first
+            show loaded
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded)
+        XCTAssertEqual(texts(result).filter { $0.contains(" of the ") }, [
+            "some: 3 of the 5 samples of data, chosen by a seeded shuffle",
+            "first: 2 of the 5 samples of data, the first ones",
+        ])
+        let tables = result.cells.flatMap(\.outputs).compactMap { if case .table(let table) = $0 { table } else { nil } }
+        XCTAssertEqual(tables.map { $0.rows.map(\.first) }, [["0.1", "0.5"], ["0.1", "0.5"]])
+        XCTAssertTrue(texts(result).contains("loaded: 2 samples; features: x1, x2; target: y"))
+    }
+
+    func testTakeOfMoreSamplesThanThereAreFailsAtTheCommand() throws {
+        let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\ntake data 6 as some\n```\n")
+        XCTAssertEqual(result.failure?.diagnostic.message, "cannot take 6 samples of 5")
+        XCTAssertEqual(result.failure?.diagnostic.range?.column, 11)
+    }
+
     func testInlineTableErrorsPointIntoTheNotebook() throws {
         let result = try run("""
             ```csv name=t
@@ -122,7 +149,7 @@ final class DataCommandTests: XCTestCase {
 
     func testOptionsThatDoNotApplyToAFormat() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload mnist as d separator=\";\"\n```\n", folder: folder), [
-            "2:17: separator= does not apply to mnist data | for mnist, the options are: folder",
+            "2:17: separator= does not apply to mnist data | for mnist, the options are: folder, rows, shuffle",
         ])
     }
 }

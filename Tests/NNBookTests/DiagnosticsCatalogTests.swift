@@ -163,6 +163,22 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data epochs=3\ntrain m on data epochs=2\nplot m from=6", "13:8: from=6 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5")
     }
 
+    func testTakeOfMoreSamplesThanTheCheckerKnows() {
+        expectLine("take data 3 as few\ntake few 4 as more", "12:10: few has 3 samples, so 4 cannot be taken | take from 1 to 3 samples")
+    }
+
+    func testTakeOfMoreImagesThanASplitHolds() {
+        expect("```nnbook\nload fashion-mnist as clothes\ntake clothes.test 20000 as big\n```\n", [
+            "3:19: clothes.test has 10000 samples, so 20000 cannot be taken | take from 1 to 10000 samples",
+        ])
+    }
+
+    func testLoadRowsBeyondASplitOfFashionMNIST() {
+        expect("```nnbook\nload fashion-mnist as clothes rows=20000\n```\n", [
+            "2:31: each split of fashion-mnist has 10000 samples, so 20000 cannot be taken | take from 1 to 10000 samples",
+        ])
+    }
+
     func testTrainingBeforeCompiling() {
         expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ntrain m on data\n```\n", [
             "5:7: the model 'm' must be compiled before it is trained | add `compile m loss=… optimizer=…` before this line",

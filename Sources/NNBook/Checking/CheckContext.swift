@@ -12,6 +12,9 @@ public struct CheckContext: Sendable {
     public let tables: [String: InlineTable]
     private var names: [String: NameKind] = [:]
     private var facts: Set<String> = []
+    /// How many samples a data set or split (`clothes.train`) holds, where that is known
+    /// before reading any file: MNIST's fixed sizes, and what `take` and `load rows=` make.
+    public var sampleCounts: [String: Int] = [:]
     /// Each model's compiled metrics and trained epochs so far, by model name.
     public var training: [String: TrainingFacts] = [:]
 

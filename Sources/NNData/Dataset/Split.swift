@@ -1,4 +1,5 @@
-// Splitting a data set into training and test samples, reproducibly.
+// Splitting a data set into training and test samples, holding out validation samples, and
+// taking a smaller subset, reproducibly.
 
 import NNCore
 
@@ -45,5 +46,18 @@ extension Dataset {
                 hint: "validation_split=0.2 keeps the last fifth of the samples for validation")
         }
         return (subset(Array(0..<trainCount)), subset(Array(trainCount..<count)))
+    }
+}
+
+extension Dataset {
+    /// `count` samples: the first ones when `shuffle` is false, else the first `count` of a
+    /// seeded shuffle (so a subset of 2,000 images keeps every class, in about its share).
+    public func taking(_ wanted: Int, shuffle: Bool, generator: inout SeededGenerator) throws(DataError) -> Dataset {
+        guard wanted >= 1, wanted <= count else {
+            throw DataError(
+                "cannot take \(wanted) sample\(wanted == 1 ? "" : "s") of \(count)",
+                hint: "take from 1 to \(count) samples")
+        }
+        return subset(shuffle ? Array(generator.permutation(count).prefix(wanted)) : Array(0..<wanted))
     }
 }

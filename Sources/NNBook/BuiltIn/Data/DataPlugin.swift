@@ -4,8 +4,8 @@
 public struct DataPlugin: Plugin {
     public init() {}
     public var name: String { "data" }
-    public var summary: String { "load data sets, look at them and prepare them: show, describe, shape, split, scale, one_hot" }
+    public var summary: String { "load data sets, look at them and prepare them: show, describe, shape, split, take, scale, one_hot" }
     public var commands: [any CellCommand] {
-        [LoadCommand(), ShowCommand(), DescribeCommand(), ShapeCommand(), SplitCommand(), ScaleCommand(), OneHotCommand()]
+        [LoadCommand(), ShowCommand(), DescribeCommand(), ShapeCommand(), SplitCommand(), TakeCommand(), ScaleCommand(), OneHotCommand()]
     }
 }

@@ -27,11 +27,14 @@ struct LoadCommand: CellCommand {
             OptionSchema("missing", .choice(["drop"]), summary: "csv: drop rows with an empty field"),
             OptionSchema("fill", .number, summary: "csv: put this number in empty fields"),
             OptionSchema("folder", .path, summary: "mnist/fashion-mnist: the folder holding the four IDX files"),
+            OptionSchema("rows", .integer, summary: "keep only this many samples (of each split, for data that comes split)"),
+            OptionSchema("shuffle", .boolean, summary: "with rows=: choose them by a seeded shuffle; false keeps the first ones", default: .boolean(true)),
         ],
         examples: [
             #"load csv "data/insurance.csv" as insurance target=bought_insurance"#,
             "load inline homes as homes target=price",
             "load fashion-mnist as clothes",
+            "load fashion-mnist as clothes rows=2000",
             #"load mnist as digits folder="~/data/mnist""#,
         ])
 
@@ -39,13 +42,14 @@ struct LoadCommand: CellCommand {
         let format = invocation.string("format") ?? ""
         let path = invocation.string("path")
         var diagnostics: [Diagnostic] = []
-        let allowed: Set<String> = switch format {
+        let formatOptions: Set<String> = switch format {
         case "csv": ["target", "separator", "codes", "one_hot", "missing", "fill"]
         case "inline": ["target", "codes", "one_hot", "missing", "fill"]
         case "idx", "npy": ["target"]
         case "npz": ["target", "features"]
         default: ["folder"]
         }
+        let allowed = formatOptions.union(["rows", "shuffle"])
         for option in invocation.ranges.keys where schema.option(named: option) != nil && !allowed.contains(option) {
             diagnostics.append(Diagnostic(
                 "\(option)= does not apply to \(format) data", at: invocation.range(of: option),
@@ -66,7 +70,15 @@ struct LoadCommand: CellCommand {
                     "\(format) takes no path", at: invocation.range(of: "path"),
                     hint: "give the folder that holds its files as folder=PATH"))
             }
-            context.note("split:\(invocation.string("name") ?? "")")
+            let name = invocation.string("name") ?? ""
+            context.note("split:\(name)")
+            let rows = invocation.integer("rows")
+            if let diagnostic = rows.flatMap({ TakeCommand.checkCount($0, of: LoadCommand.imageTestCount, from: "each split of \(format)", at: invocation.range(of: "rows")) }) {
+                diagnostics.append(diagnostic)
+            }
+            context.sampleCounts[name] = rows ?? LoadCommand.imageTrainCount
+            context.sampleCounts[name + ".train"] = rows ?? LoadCommand.imageTrainCount
+            context.sampleCounts[name + ".test"] = rows ?? LoadCommand.imageTestCount
         case "inline":
             guard let name = path else {
                 diagnostics.append(Diagnostic("name the inline table to load", at: invocation.range, hint: "e.g. load inline homes as homes target=price"))
@@ -92,19 +104,37 @@ struct LoadCommand: CellCommand {
                     hint: "paths are read from the notebook's folder, \(context.folder.path)"))
             }
         }
+        if let rows = invocation.integer("rows"), !["mnist", "fashion-mnist"].contains(format) {
+            if let diagnostic = TakeCommand.checkCount(rows, of: nil, from: "", at: invocation.range(of: "rows")) { diagnostics.append(diagnostic) }
+            context.sampleCounts[invocation.string("name") ?? ""] = rows
+        }
+        if invocation.ranges["shuffle"] != nil, invocation.values["rows"] == nil {
+            diagnostics.append(Diagnostic("shuffle= applies only with rows=", at: invocation.range(of: "shuffle"), hint: "e.g. rows=2000 shuffle=false keeps the first 2000 samples"))
+        }
         if (invocation.string("separator") ?? ",").count != 1 {
             diagnostics.append(Diagnostic("the separator must be one character", at: invocation.range(of: "separator")))
         }
         return diagnostics
     }
 
+    /// MNIST's and Fashion-MNIST's fixed sizes, known to the checker without reading a file.
+    static let imageTrainCount = 60_000, imageTestCount = 10_000
+
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
         let name = invocation.string("name") ?? ""
-        let entry: NotebookDataset
+        var entry: NotebookDataset
         do {
             entry = try DataSources.load(invocation, state: state)
         } catch {
             throw RunError(error, at: invocation.range(of: invocation.values["path"] == nil ? "format" : "path"))
+        }
+        if let rows = invocation.integer("rows") {
+            let shuffle = invocation.boolean("shuffle") ?? true
+            do throws(DataError) {
+                try entry.updateEverySplit { (data: inout Dataset) throws(DataError) in data = try data.taking(rows, shuffle: shuffle, generator: &state.generator) }
+            } catch {
+                throw RunError(error, at: invocation.range(of: "rows"))
+            }
         }
         state.datasets[name] = entry
         let data = entry.all

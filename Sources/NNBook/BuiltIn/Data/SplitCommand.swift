@@ -26,6 +26,11 @@ struct SplitCommand: CellCommand {
                 hint: "test=0.2 keeps a fifth of the samples for testing")]
         }
         context.note("split:\(name)")
+        if let count = context.sampleCounts[name], invocation.boolean("stratify") != true {
+            let test = min(Int((share * Double(count)).rounded(.up)), count - 1)
+            context.sampleCounts[name + ".test"] = test
+            context.sampleCounts[name + ".train"] = count - test
+        }
         return []
     }
 
