@@ -29,6 +29,13 @@ struct NotebookRunner {
     /// error already printed.
     func run() throws -> Outcome {
         let notebookFile = NotebookFile(path: file)
+        let name = notebookFile.url.deletingPathExtension().lastPathComponent
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder
+        let pageURL = folder.appendingPathComponent(name + ".md")
+        if pageURL.standardizedFileURL.resolvingSymlinksInPath() == notebookFile.url.standardizedFileURL.resolvingSymlinksInPath() {
+            Console.error("\(file): error: the page would be written over the notebook itself, \(Console.display(pageURL))\nhint: name the notebook \(name).nnbook, or write the page elsewhere with --out DIR")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
         let plan: Plan, source: String
         switch notebookFile.plan(overrides: overrides, plugins: plugins) {
         case .success(let checked): (plan, source) = checked
@@ -46,27 +53,30 @@ struct NotebookRunner {
         }
         let result = interpreter.run(plan, state: state)
 
-        let name = notebookFile.url.deletingPathExtension().lastPathComponent
-        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder
-        let pageURL = folder.appendingPathComponent(name + ".md")
         let layout = MarkdownRenderer(assetsFolder: name + ".assets").layout(result)
-        // An interrupted run leaves the last complete page as it was; history keeps the partial one.
+        // An interrupted run leaves the last complete page as it was; history keeps the partial
+        // one. A page that cannot be written does not stop the run from being recorded.
+        var pageError: PageWriteError?
         if result.status != .interrupted {
             do {
                 try PageWriter().write(layout.page, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
             } catch {
-                Console.error("\(pageURL.path): error: cannot write the page: \(error.localizedDescription)")
-                throw ExitCode(NNBookExit.notebookFailed)
+                pageError = error
             }
         }
+        var recorded = true
         if snapshot {
             do {
                 try record(result, layout: layout, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url)
             } catch {
                 Console.error("\(file): error: \(error)")
-                throw ExitCode(NNBookExit.notebookFailed)
+                recorded = false
             }
         }
+        if let pageError {
+            Console.error("\(Console.display(pageURL)): error: cannot write the page: \(pageError)" + (snapshot && recorded ? "; the run is recorded in history" : ""))
+        }
+        guard recorded, pageError == nil else { throw ExitCode(NNBookExit.notebookFailed) }
         if result.status == .interrupted, let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
             Console.error("interrupted in cell \(failure.cell.number); \(Console.display(pageURL)) was left as it was" + (snapshot ? "; the partial run is recorded in history" : ""))

@@ -3,19 +3,50 @@
 import ArgumentParser
 import Foundation
 import NNBook
+import NNData
 
 struct ListPlugins: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the plugins and their commands: built-in, external, and external ones not allowed to run.")
+        abstract: "List the plugins and their commands: built-in, external, and external ones not allowed to run.",
+        discussion: """
+            --trust NAME allows for good the program nnbook-plugin-NAME that a run would find (in
+            the notebook's plugin folders, beside nnbook, then on PATH): its path and the SHA-256
+            of its contents are recorded in the trusted-plugins file. A changed program, or another
+            program of the same name, is then refused until it is trusted again.
+            """)
 
     @Argument(help: "A notebook whose front matter names plugin folders.")
     var file: String?
 
+    @Option(help: ArgumentHelp("Allow for good the program this plugin name resolves to, by path and contents (repeatable).", valueName: "name"))
+    var trust: [String] = []
+
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        print(CommandHelp.plugins(registry(for: file, plugins: plugins)), terminator: "")
+        guard !trust.isEmpty else {
+            print(CommandHelp.plugins(registry(for: file, plugins: plugins)), terminator: "")
+            return
+        }
+        let (notebook, folder) = notebook(at: file)
+        let found = plugins.setup.folders(for: notebook, folder: folder)
+        let programs = ExternalPlugin.find(in: found)
+        let config = PluginTrust.configFile()
+        for name in trust {
+            guard let program = programs.first(where: { $0.name == name }) else {
+                Console.error("error: no program named \(ExternalPlugin.prefix)\(name.excerpt()) is in the plugin folders\nhint: nnbook looks in the notebook's `plugins:` folders, beside nnbook, then on PATH")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
+            do {
+                let grant = try PluginTrust.Grant.of(name: name, executable: program.executable)
+                try PluginTrust.record(grant, in: config)
+                print("trusted \(name): \(grant.path) (sha256 \(grant.digest.prefix(12))…) in \(config.path)")
+            } catch {
+                Console.error("error: cannot trust \(program.executable.path): \(error.localizedDescription)")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
+        }
     }
 }
 
@@ -44,9 +75,14 @@ struct HelpCommand: ParsableCommand {
 
 /// The registry for a notebook (its front matter may name plugin folders), or for none.
 private func registry(for file: String?, plugins: PluginOptions) -> PluginRegistry {
-    guard let file else { return plugins.setup.registry(for: nil, folder: URL(fileURLWithPath: ".")) }
+    let (notebook, folder) = notebook(at: file)
+    return plugins.setup.registry(for: notebook, folder: folder)
+}
+
+/// The notebook at `file` as far as it parses, and the folder its paths are read from.
+private func notebook(at file: String?) -> (Notebook?, URL) {
+    guard let file else { return (nil, URL(fileURLWithPath: ".")) }
     let url = URL(fileURLWithPath: file)
     let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    let notebook = try? NotebookParser.parse(text, path: file).get()
-    return plugins.setup.registry(for: notebook, folder: url.deletingLastPathComponent())
+    return (try? NotebookParser.parse(text, path: file).get(), url.deletingLastPathComponent())
 }

@@ -107,11 +107,44 @@ final class MarkdownRendererTests: XCTestCase {
 
     func testPageWriterReplacesPageAndAssetsWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
         try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
         try PageWriter().write(RenderedPage(markdown: "two\n", assets: [.init(name: "b.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path), ["b.svg"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", "b.svg"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.assets", "p.md"])
+        try PageWriter().write(RenderedPage(markdown: "three\n", assets: []), to: page, assetsURL: assets)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.md"], "an empty folder of nnbook's pictures goes")
+    }
+
+    func testPageWriterKeepsTheFilesAUserPutBesideThePictures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
+        try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
+        try "mine".write(to: assets.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path), ["notes.txt"])
+        try "mine too".write(to: assets.appendingPathComponent("b.svg"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "three\n", assets: [.init(name: "b.svg", contents: "<svg/>")]), to: page, assetsURL: assets)) { error in
+            XCTAssertEqual("\(error)", "\(assets.path)/b.svg is in the way: nnbook did not write this file (it is not in .nnbook-assets), and the page needs its name for a picture; move it away")
+        }
+        XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent("b.svg"), encoding: .utf8), "mine too")
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n", "nothing is written when a file is in the way")
+    }
+
+    func testPageWriterNeverReplacesAFileWhereThePicturesGo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
+        try "a user's file".write(to: assets, atomically: true, encoding: .utf8)
+        for pictures in [[RenderedPage.Asset(name: "a.svg", contents: "<svg/>")], []] {
+            XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "one\n", assets: pictures), to: page, assetsURL: assets))
+        }
+        XCTAssertEqual(try String(contentsOf: assets, encoding: .utf8), "a user's file")
+        XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "../evil.svg", contents: "<svg/>")]), to: page, assetsURL: folder.appendingPathComponent("q.assets")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("evil.svg").path))
     }
 }

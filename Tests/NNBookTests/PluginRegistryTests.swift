@@ -14,14 +14,50 @@ final class PluginRegistryTests: XCTestCase {
         XCTAssertNil(ExternalCommand.valueType("matrix"))
     }
 
-    func testTrustComesFromTheCommandLineAndTheConfigFile() throws {
+    func testTrustBindsToTheProgramFileAndItsContents() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("trust-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("other"), withIntermediateDirectories: true)
+        let program = root.appendingPathComponent("nnbook-plugin-stats"), impostor = root.appendingPathComponent("other/nnbook-plugin-stats")
+        try "#!/bin/sh\necho one\n".write(to: program, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho two\n".write(to: impostor, atomically: true, encoding: .utf8)
+        let config = root.appendingPathComponent("config/nnbook/trusted-plugins")
+        try PluginTrust.record(try .of(name: "stats", executable: program), in: config)
+        try PluginTrust.record(try .of(name: "stats", executable: program), in: config)
+        XCTAssertEqual(try String(contentsOf: config, encoding: .utf8).components(separatedBy: "\nstats ").count, 2, "one line per name")
+
+        let trust = PluginTrust.load(commandLine: [], config: config)
+        XCTAssertEqual(trust.decision(name: "stats", executable: program), .allowed)
+        guard case .refused(let other) = trust.decision(name: "stats", executable: impostor) else { return XCTFail("another file of the name ran") }
+        XCTAssertTrue(other.hasPrefix("\(impostor.path) is not the program allowed under that name (\(config.path) allows \(program.path))"), other)
+        try "#!/bin/sh\necho changed\n".write(to: program, atomically: true, encoding: .utf8)
+        guard case .refused(let changed) = trust.decision(name: "stats", executable: program) else { return XCTFail("a changed file ran") }
+        XCTAssertTrue(changed.hasPrefix("\(program.path) changed since it was allowed in \(config.path)"), changed)
+        XCTAssertEqual(PluginTrust.load(commandLine: ["stats"], config: config).decision(name: "stats", executable: impostor), .allowed)
+    }
+
+    func testANameWithoutItsProgramAllowsNothing() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("trusted-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "# mine\nstats\n  blobs  # the Swift one\n\n".write(to: file, atomically: true, encoding: .utf8)
-        let trust = PluginTrust.load(commandLine: ["extra"], config: file)
-        XCTAssertEqual(trust.allowed, ["stats", "blobs", "extra"])
-        XCTAssertFalse(PluginTrust.load(commandLine: [], config: file.appendingPathExtension("missing")).allows("stats"))
-        XCTAssertEqual(PluginTrust.configFile(environment: ["XDG_CONFIG_HOME": "/cfg"]).path, "/cfg/nnbook/trusted-plugins")
+        try "# mine\nstats\n".write(to: file, atomically: true, encoding: .utf8)
+        guard case .refused(let reason) = PluginTrust.load(commandLine: [], config: file).decision(name: "stats", executable: URL(fileURLWithPath: "/bin/true")) else {
+            return XCTFail("a bare name allowed a program")
+        }
+        XCTAssertTrue(reason.contains("names 'stats' without its program, which allows nothing"), reason)
+    }
+
+    func testTheConfigFileFollowsXDGThenHome() {
+        XCTAssertEqual(PluginTrust.configFile(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/h"]).path, "/cfg/nnbook/trusted-plugins")
+        XCTAssertEqual(PluginTrust.configFile(environment: ["HOME": "/h"]).path, "/h/.config/nnbook/trusted-plugins")
+        XCTAssertEqual(PluginTrust.configFile(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]).path, "/h/.config/nnbook/trusted-plugins")
+    }
+
+    func testSHA256MatchesTheStandardVectors() {
+        XCTAssertEqual(SHA256.hex(of: Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(of: Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     func testFindingPluginsTakesExecutablesByNameFirstFolderFirst() throws {
@@ -41,9 +77,9 @@ final class PluginRegistryTests: XCTestCase {
 
     func testBlockedPluginsAreNamedInTheHintForAnUnknownCommand() throws {
         var registry = BuiltInPlugins.registry()
-        registry.blocked = ["stats"]
+        registry.blocked = ["stats": "/p/nnbook-plugin-stats is not allowed to run"]
         XCTAssertEqual(registry.hint(forUnknown: "trian"), "did you mean 'train'?")
-        XCTAssertTrue(registry.hint(forUnknown: "percentiles").hasPrefix("the external plugin stats may provide it but is not allowed to run: allow one with --allow-plugin stats"))
+        XCTAssertEqual(registry.hint(forUnknown: "percentiles"), "the external plugin 'stats' may provide it, but /p/nnbook-plugin-stats is not allowed to run")
     }
 
     func testHelpIsGeneratedFromTheSchema() {

@@ -41,7 +41,7 @@ final class BadInputCatalogTests: XCTestCase {
         return Data(bytes + values)
     }
 
-    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage
+    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage + outputs
 
     static let syntax: [Case] = [
         Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
@@ -128,18 +128,18 @@ final class BadInputCatalogTests: XCTestCase {
 
     static let history: [Case] = [
         Case(name: "stale lock", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
-             firstLine: "t.nnbook: error: cannot record the run: the lock file FOLDER/.nnbook-history/refs/nnbook/runs/t.lock exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove FOLDER/.nnbook-history/refs/nnbook/runs/t.lock and run again",
+             firstLine: "t.nnbook: error: cannot record the run: the lock file FOLDER/.nnbook-history/refs/nnbook/runs/t.nnbook.lock exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove FOLDER/.nnbook-history/refs/nnbook/runs/t.nnbook.lock and run again",
              prepare: { folder in
                  try BadInputCatalogTests.runOnce(folder)
-                 let lock = folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.lock")
+                 let lock = folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook.lock")
                  try Data().write(to: lock)
                  try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
              }),
         Case(name: "corrupt reference", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
-             firstLine: "t.nnbook: error: read refs/nnbook/runs/t: corrupted loose reference file: refs/nnbook/runs/t",
+             firstLine: "t.nnbook: error: read refs/nnbook/runs/t.nnbook: corrupted loose reference file: refs/nnbook/runs/t.nnbook",
              prepare: { folder in
                  try BadInputCatalogTests.runOnce(folder)
-                 try Data("not an object id\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t"))
+                 try Data("not an object id\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook"))
              }),
         Case(name: "unwritable repository", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
              firstLine: "t.nnbook: error: write a blob: failed to make directory 'FOLDER/.nnbook-history/objects/",
@@ -166,6 +166,7 @@ final class BadInputCatalogTests: XCTestCase {
     static let plugins: [Case] = [
         Case(name: "untrusted plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
         Case(name: "plugin that cannot describe itself", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\necho nonsense\n".utf8)], arguments: ["run", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
+        Case(name: "plugin declaring a verb twice", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data(#"#!/bin/sh\necho '{"protocol": 1, "plugin": {"name": "greet", "summary": "s", "commands": [{"verb": "hello", "summary": "a"}, {"verb": "hello", "summary": "b"}]}}'\n"#.utf8)], arguments: ["check", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
     ]
 
     static let usage: [Case] = [
@@ -175,6 +176,17 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "notebook that is not UTF-8", files: ["t.nnbook": Data([0x23, 0x20, 0xC3, 0x28, 0x0A])], status: 1, firstLine: "t.nnbook: error: the notebook is not UTF-8 text"),
         Case(name: "memory limit of zero", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "0"], status: 2, firstLine: "Error: --memory-limit must be a positive number of GB"),
         Case(name: "render to an unknown format", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["render", "t.nnbook", "--to", "pdf"], status: 2, firstLine: "Error: The value 'pdf' is invalid for '--to <to>'. Please provide one of 'html' and 'ipynb'."),
+    ]
+
+    /// Files nnbook must never write over: the notebook itself, a user's file where the
+    /// pictures go or among them.
+    static let outputs: [Case] = [
+        Case(name: "notebook whose page is itself", files: ["t.md": Data("```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".utf8)], arguments: ["run", "t.md"], status: 1,
+             firstLine: "t.md: error: the page would be written over the notebook itself, t.md"),
+        Case(name: "file where the pictures go", files: cell("curve sigmoid").merging(["t.assets": Data("mine".utf8)]) { a, _ in a }, status: 1,
+             firstLine: "t.md: error: cannot write the page: FOLDER/t.assets is in the way: it is a file, but nnbook keeps the page's pictures in a folder of that name"),
+        Case(name: "user's file under a picture's name", files: cell("curve sigmoid").merging(["t.assets/cell-1-sigmoid.svg": Data("mine".utf8)]) { a, _ in a }, status: 1,
+             firstLine: "t.md: error: cannot write the page: FOLDER/t.assets/cell-1-sigmoid.svg is in the way: nnbook did not write this file"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.

@@ -66,17 +66,66 @@ final class ExternalPluginTests: XCTestCase {
         let outcome = try cli.nnbook("check", "p.nnbook")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.error.contains("unknown command 'percentiles'"), outcome.error)
-        XCTAssertTrue(outcome.error.contains("may provide it but are not allowed to run: allow one with --allow-plugin"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("the external plugin 'stats' may provide it, but \(cli.folder.resolvingSymlinksInPath().path)/plugins/nnbook-plugin-stats is not allowed to run; allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), outcome.error)
     }
 
-    func testTrustFromTheConfigFile() throws {
+    /// Runs nnbook with its trusted-plugins file under the fixture's folder, as `$HOME` names it.
+    private func nnbookWithHome(_ arguments: String...) throws -> CLIFixture.Outcome {
+        try nnbookWithHome(arguments)
+    }
+
+    private func nnbookWithHome(_ arguments: [String]) throws -> CLIFixture.Outcome {
+        let environment = ProcessInfo.processInfo.environment
+        setenv("HOME", cli.folder.appendingPathComponent("home").path, 1)
+        unsetenv("XDG_CONFIG_HOME")
+        defer {
+            if let home = environment["HOME"] { setenv("HOME", home, 1) } else { unsetenv("HOME") }
+            if let xdg = environment["XDG_CONFIG_HOME"] { setenv("XDG_CONFIG_HOME", xdg, 1) }
+        }
+        return try cli.nnbookArguments(arguments)
+    }
+
+    func testTrustRecordedByPathAndContentsInTheHomeConfig() throws {
         try writeNotebook("percentiles insurance")
-        let config = cli.folder.appendingPathComponent("config/nnbook")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "# plugins I trust\nstats\n".write(to: config.appendingPathComponent("trusted-plugins"), atomically: true, encoding: .utf8)
-        setenv("XDG_CONFIG_HOME", cli.folder.appendingPathComponent("config").path, 1)
-        defer { unsetenv("XDG_CONFIG_HOME") }
-        XCTAssertEqual(try cli.nnbook("check", "p.nnbook").status, 0)
+        let trusted = try nnbookWithHome("plugins", "p.nnbook", "--trust", "stats")
+        XCTAssertEqual(trusted.status, 0, trusted.error)
+        let config = cli.folder.appendingPathComponent("home/.config/nnbook/trusted-plugins")
+        let program = cli.folder.resolvingSymlinksInPath().appendingPathComponent("plugins/nnbook-plugin-stats").path
+        XCTAssertTrue(try String(contentsOf: config, encoding: .utf8).contains("stats sha256:"), "the grant is recorded in $HOME/.config")
+        XCTAssertTrue(trusted.output.hasPrefix("trusted stats: \(program) (sha256 "), trusted.output)
+        XCTAssertEqual(try nnbookWithHome("check", "p.nnbook").status, 0)
+
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: program))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("# changed\n".utf8))
+        try handle.close()
+        let changed = try nnbookWithHome("check", "p.nnbook")
+        XCTAssertEqual(changed.status, 1)
+        XCTAssertTrue(changed.error.contains("but \(program) changed since it was allowed in \(config.path); if the change is yours, allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), changed.error)
+    }
+
+    /// A notebook that ships a program under a trusted name gets it refused by every command,
+    /// and none of them starts it.
+    func testANotebookCannotBorrowATrustedName() throws {
+        let elsewhere = cli.folder.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats"), to: elsewhere.appendingPathComponent("nnbook-plugin-stats"))
+        try "---\nplugins: [tools]\n---\n".write(to: cli.folder.appendingPathComponent("tools.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try nnbookWithHome("plugins", "tools.nnbook", "--trust", "stats").status, 0)
+
+        let marker = cli.folder.appendingPathComponent("started")
+        try writePlugin("stats", run: "true")
+        let impostor = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats")
+        try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: impostor, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: impostor, atomically: false, encoding: .utf8)
+        try writeNotebook("probe insurance")
+        for arguments in [["run", "p.nnbook", "--quiet"], ["check", "p.nnbook"], ["plugins", "p.nnbook"], ["help", "probe", "--notebook", "p.nnbook"]] {
+            let outcome = try nnbookWithHome(arguments)
+            if arguments[0] != "plugins" { XCTAssertNotEqual(outcome.status, 0, arguments.joined(separator: " ")) }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "\(arguments[0]) started the notebook's own program")
+        }
+        let listed = try nnbookWithHome("plugins", "p.nnbook")
+        XCTAssertTrue(listed.output.contains("stats (external, not allowed) — \(impostor.resolvingSymlinksInPath().path) is not the program allowed under that name"), listed.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path))
     }
 
     func testAWrongOptionIsReportedFromThePluginsSchema() throws {

@@ -58,30 +58,43 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(log.output.split(separator: "\n").count, 2, log.output)
     }
 
-    func testEightConcurrentRunsLeaveEightCommits() throws {
-        _ = try git("init", "-q")
-        try "```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]\n```\n"
-            .write(to: cli.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
-        let processes = try (0..<8).map { _ -> Process in
-            let process = Process()
-            process.executableURL = cli.executable
-            process.arguments = ["run", "lesson.nnbook", "--quiet"]
-            process.currentDirectoryURL = cli.folder
-            try process.run()
-            return process
+    /// A parameter sweep in a shell loop: 16 runs of one notebook at once, half of them with
+    /// another parameter, inside a git repository and in a folder outside any.
+    func testSixteenConcurrentRunsAreAllRecordedAndLeaveNothingBehind() throws {
+        for inRepository in [true, false] {
+            let cli = try CLIFixture()
+            if inRepository { _ = try cli.gitArguments(["init", "-q"]) }
+            try "---\nparams:\n  p: 1\n---\n```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, $p] y_pred=[1, 1, 0, 0, 1]\ncurve sigmoid\n```\n"
+                .write(to: cli.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
+            let processes = try (0..<16).map { index -> (Process, Pipe) in
+                let process = Process(), errors = Pipe()
+                process.executableURL = cli.executable
+                process.arguments = ["run", "lesson.nnbook", "--quiet", "-p", "p=\(index % 2)"]
+                process.currentDirectoryURL = cli.folder
+                process.standardError = errors
+                try process.run()
+                return (process, errors)
+            }
+            for (process, errors) in processes {
+                let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                XCTAssertEqual(process.terminationStatus, 0, said)
+            }
+            let git = inRepository ? ["-C", cli.folder.path] : ["--git-dir", cli.folder.appendingPathComponent(".nnbook-history").path]
+            XCTAssertEqual(try cli.gitArguments(git + ["rev-list", "--count", "refs/nnbook/runs/lesson.nnbook"]), "16\n")
+            XCTAssertEqual(try cli.gitArguments(git + ["fsck", "--no-progress", "--no-dangling"]), "")
+            XCTAssertEqual(try cli.nnbook("log", "lesson.nnbook").output.split(separator: "\n").count, 17)
+            let left = try FileManager.default.subpathsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".tmp") || $0.contains(".tmp/") }
+            XCTAssertEqual(left, [], "temporary files left behind")
+            let page = try String(contentsOf: cli.folder.appendingPathComponent("lesson.md"), encoding: .utf8)
+            XCTAssertTrue(page.contains("](lesson.assets/mae-sigmoid.svg)"), page)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("lesson.assets").path).sorted(), [".nnbook-assets", "mae-sigmoid.svg"])
         }
-        for process in processes {
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
-        }
-        XCTAssertEqual(try git("rev-list", "--count", "refs/nnbook/runs/lesson"), "8\n")
-        XCTAssertEqual(try git("fsck", "--no-progress", "--no-dangling"), "")
-        XCTAssertEqual(try cli.nnbook("log", "lesson.nnbook").output.split(separator: "\n").count, 9)
     }
 
     func testAStaleLockFailsTheRecordButKeepsThePage() throws {
         XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
-        let lock = cli.folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/gradient-descent.lock")
+        let lock = cli.folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/gradient-descent.nnbook.lock")
         try "".write(to: lock, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
         try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("gradient-descent.md"))

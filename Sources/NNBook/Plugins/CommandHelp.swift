@@ -42,8 +42,8 @@ public enum CommandHelp {
             lines += aligned(plugin.commands.map { ($0.schema.verb, $0.schema.summary) })
             lines.append("")
         }
-        for name in registry.blocked.sorted() {
-            lines.append("\(name) (external, not allowed) — run with --allow-plugin \(name), or list it in \(PluginTrust.configFile().path)")
+        for (name, reason) in registry.blocked.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(name) (external, not allowed) — \(reason)")
         }
         for (name, reason) in registry.broken.sorted(by: { $0.key < $1.key }) {
             lines.append("\(name) (external, unusable) — \(reason)")

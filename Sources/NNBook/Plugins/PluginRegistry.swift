@@ -3,8 +3,9 @@
 /// The commands available to a notebook, from built-in and added plugins.
 public struct PluginRegistry: Sendable {
     public let plugins: [any Plugin]
-    /// External plugins found on the machine but not allowed to run.
-    public var blocked: [String] = []
+    /// External plugins found on the machine but not allowed to run, with why (which file,
+    /// and how to allow it).
+    public var blocked: [String: String] = [:]
     /// External plugins that are allowed but failed to describe themselves, with why.
     public var broken: [String: String] = [:]
     private let commandsByVerb: [String: any CellCommand]
@@ -40,10 +41,8 @@ public struct PluginRegistry: Sendable {
     public func hint(forUnknown verb: String) -> String {
         if let near = Suggestions.closest(to: verb, in: verbs) { return "did you mean '\(near)'?" }
         var hint = blocked.isEmpty ? Suggestions.hint(for: verb, in: verbs, kind: "commands") : ""
-        if !blocked.isEmpty {
-            let names = blocked.sorted()
-            hint += (hint.isEmpty ? "" : "; ") + "the external plugin\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) may provide it but \(names.count == 1 ? "is" : "are") not allowed to run: "
-                + "allow one with --allow-plugin \(names[0]) or list it in \(PluginTrust.configFile().path)"
+        for (name, reason) in blocked.sorted(by: { $0.key < $1.key }) {
+            hint += (hint.isEmpty ? "" : "; ") + "the external plugin '\(name)' may provide it, but \(reason)"
         }
         for (name, reason) in broken.sorted(by: { $0.key < $1.key }) {
             hint += "; the plugin '\(name)' could not be used: \(reason)"

@@ -41,15 +41,23 @@ public final class RunHistory {
                 return RunHistory(repository: repository, notebookPath: relative)
             }
             guard create else { return nil }
-            do {
-                return RunHistory(repository: try GitRepository.createBare(store), notebookPath: notebook.lastPathComponent)
-            } catch {
-                // Another run may have created the store a moment ago.
-                return RunHistory(repository: try GitRepository.open(store), notebookPath: notebook.lastPathComponent)
-            }
+            return RunHistory(repository: try createStore(store), notebookPath: notebook.lastPathComponent)
         } catch {
             throw .git(error)
         }
+    }
+
+    /// Creates the store at `store`, or opens the one a concurrent run has just created: the
+    /// repository is made in a folder of its own and renamed into place whole, so no process
+    /// ever opens a store that another is still filling in.
+    private static func createStore(_ store: URL) throws(GitError) -> GitRepository {
+        let staging = store.deletingLastPathComponent().appendingPathComponent(".\(storeName).\(UUID().uuidString).tmp")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        _ = try GitRepository.createBare(staging)
+        if rename(staging.path, store.path) != 0, errno != EEXIST, errno != ENOTEMPTY {
+            throw GitError(operation: "create the history store \(store.path)", code: -1, message: String(cString: strerror(errno)))
+        }
+        return try GitRepository.open(store)
     }
 
     /// Commits `snapshot` as the newest run. The reference moves by compare-and-swap: when

@@ -1,6 +1,7 @@
 // An external plugin found on this machine: an executable named nnbook-plugin-NAME.
 
 import Foundation
+import NNData
 
 /// A plugin whose commands come from an executable, once it has described itself.
 public struct ExternalPlugin: Plugin {
@@ -21,7 +22,14 @@ public struct ExternalPlugin: Plugin {
             throw PluginFailure(plugin: process.name, message: "speaks protocol version \(version); this nnbook speaks version \(PluginProtocol.version)")
         }
         var commands: [any CellCommand] = []
-        for message in description.commands { commands.append(try ExternalCommand(process: process, message: message)) }
+        var verbs: Set<String> = []
+        for message in description.commands {
+            let command = try ExternalCommand(process: process, message: message)
+            guard verbs.insert(command.schema.verb).inserted else {
+                throw PluginFailure(plugin: process.name, message: "declares the command '\(command.schema.verb.excerpt())' twice in its description", hint: "list each verb once under \"commands\"")
+            }
+            commands.append(command)
+        }
         name = process.name
         summary = description.summary
         self.commands = commands

@@ -27,34 +27,43 @@ public struct PluginSetup: Sendable {
         return [beside] + path
     }
 
+    /// The folders searched for `notebook`'s plugins: its front matter's `plugins` folders
+    /// (read from `folder`), then the search folders.
+    public func folders(for notebook: Notebook?, folder: URL) -> [URL] {
+        (notebook?.frontMatter.pluginFolders ?? []).map { folder.resolvingNotebookPath($0) } + searchFolders
+    }
+
     /// The registry for `notebook` (read from `folder`): built-in plugins, and every allowed
     /// external plugin found in the front matter's `plugins` folders or the search folders.
-    /// Plugins that are found but not allowed, or that fail to describe themselves, are listed
-    /// so that an unknown command can say why.
+    /// A program that is not allowed is never started, whichever command asks (`run`, `check`,
+    /// `plugins`, `help`); it is listed, with why, so that an unknown command can say so, as
+    /// are plugins that fail to describe themselves.
     public func registry(for notebook: Notebook?, folder: URL) -> PluginRegistry {
-        let folders = (notebook?.frontMatter.pluginFolders ?? []).map { folder.resolvingNotebookPath($0) } + searchFolders
         var plugins = BuiltInPlugins.all
-        var blocked: [String] = []
+        var taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
+        var blocked: [String: String] = [:]
         var broken: [String: String] = [:]
-        for (name, executable) in ExternalPlugin.find(in: folders) {
-            guard trust.allows(name) else {
-                blocked.append(name)
+        for (name, executable) in ExternalPlugin.find(in: folders(for: notebook, folder: folder)) {
+            if case .refused(let reason) = trust.decision(name: name, executable: executable) {
+                blocked[name] = reason
                 continue
             }
             do {
                 let plugin = try ExternalPlugin(process: PluginProcess(name: name, executable: executable, timeLimit: timeLimit))
-                let taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
-                if let clash = plugin.commands.map(\.schema.verb).first(where: taken.contains) {
+                let verbs = plugin.commands.map(\.schema.verb)
+                if let clash = verbs.first(where: taken.contains) {
                     broken[name] = "it declares the command '\(clash)', which another plugin already provides"
                     continue
                 }
+                taken.formUnion(verbs)
                 plugins.append(plugin)
             } catch {
                 broken[name] = error.description
             }
         }
-        // Each plugin above declares distinct verbs: clashes were skipped.
-        var registry = try! PluginRegistry(plugins: plugins)
+        // Verbs are distinct across plugins (clashes were skipped above) and within each plugin
+        // (ExternalPlugin refuses a description that repeats one).
+        guard var registry = try? PluginRegistry(plugins: plugins) else { preconditionFailure("plugins with distinct verbs form a registry") }
         registry.blocked = blocked
         registry.broken = broken
         return registry

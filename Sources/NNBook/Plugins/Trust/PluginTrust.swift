@@ -1,0 +1,114 @@
+// Which external plugins may run: a notebook is data, and running it must not silently run
+// programs. Trust binds to a program file and its contents, never to a name alone, so that a
+// notebook cannot borrow a trusted name by shipping a program of that name.
+
+import Foundation
+
+/// The external programs the user allowed: for one run by `--allow-plugin NAME` (the program
+/// the name resolves to), or for good as lines `NAME sha256:DIGEST PATH` in
+/// `$XDG_CONFIG_HOME/nnbook/trusted-plugins` (`$HOME/.config/nnbook/trusted-plugins` by
+/// default), which `nnbook plugins --trust NAME` writes. Built-in plugins need no permission.
+public struct PluginTrust: Sendable {
+    /// One program allowed for good: its resolved path and the SHA-256 of its bytes then.
+    public struct Grant: Equatable, Sendable {
+        public let name: String
+        public let path: String
+        public let digest: String
+
+        public init(name: String, path: String, digest: String) {
+            self.name = name
+            self.path = path
+            self.digest = digest
+        }
+
+        /// The grant for the program at `executable` as it is now.
+        public static func of(name: String, executable: URL) throws -> Grant {
+            let resolved = executable.resolvingSymlinksInPath()
+            return Grant(name: name, path: resolved.path, digest: SHA256.hex(of: try Data(contentsOf: resolved)))
+        }
+
+        var line: String { "\(name) sha256:\(digest) \(path)" }
+    }
+
+    /// Whether a program found under a plugin's name may run, and if not, why.
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        case refused(String)
+    }
+
+    /// Names allowed on the command line for this run.
+    public let names: Set<String>
+    public let grants: [Grant]
+    /// Names the file lists without a program (the format before trust bound to files): they
+    /// allow nothing, but the refusal says how to record them.
+    public let bareNames: Set<String>
+    public let configFile: URL
+
+    public init(names: Set<String>, grants: [Grant] = [], bareNames: Set<String> = [], configFile: URL = PluginTrust.configFile()) {
+        self.names = names
+        self.grants = grants
+        self.bareNames = bareNames
+        self.configFile = configFile
+    }
+
+    /// The per-user file of trusted plugins: `$XDG_CONFIG_HOME`, then `$HOME/.config`.
+    public static func configFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
+            ?? environment["HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0).appendingPathComponent(".config") : nil }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
+        return base.appendingPathComponent("nnbook/trusted-plugins")
+    }
+
+    /// The names allowed on the command line and the programs recorded in the config file.
+    public static func load(commandLine: [String], config: URL = configFile()) -> PluginTrust {
+        let text = (try? String(contentsOf: config, encoding: .utf8)) ?? ""
+        var grants: [Grant] = [], bare: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            if fields.count == 3, fields[1].hasPrefix("sha256:") {
+                grants.append(Grant(name: String(fields[0]), path: String(fields[2]), digest: String(fields[1].dropFirst("sha256:".count))))
+            } else {
+                bare.insert(String(fields[0]))
+            }
+        }
+        return PluginTrust(names: Set(commandLine), grants: grants, bareNames: bare, configFile: config)
+    }
+
+    /// Whether the program `executable`, found as the plugin `name`, may run.
+    public func decision(name: String, executable: URL) -> Decision {
+        if names.contains(name) { return .allowed }
+        let path = executable.resolvingSymlinksInPath().path
+        let howToAllow = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
+        let granted = grants.filter { $0.name == name }
+        if let grant = granted.first(where: { $0.path == path }) {
+            guard let now = try? Grant.of(name: name, executable: executable), now.digest == grant.digest else {
+                return .refused("\(path) changed since it was allowed in \(configFile.path); if the change is yours, \(howToAllow)")
+            }
+            return .allowed
+        }
+        if let other = granted.first {
+            return .refused("\(path) is not the program allowed under that name (\(configFile.path) allows \(other.path)); \(howToAllow)")
+        }
+        if bareNames.contains(name) {
+            return .refused("\(configFile.path) names '\(name)' without its program, which allows nothing; \(howToAllow)")
+        }
+        return .refused("\(path) is not allowed to run; \(howToAllow)")
+    }
+
+    /// Records `grant` in `config`, replacing any earlier grant of the same name; the file is
+    /// replaced whole through a temporary file.
+    public static func record(_ grant: Grant, in config: URL = configFile()) throws {
+        let text = (try? String(contentsOf: config, encoding: .utf8)) ?? "# Programs nnbook may run as plugins: NAME sha256:DIGEST PATH (written by `nnbook plugins --trust NAME`)\n"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        lines.removeAll { line in
+            let first = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+            return first == grant.name
+        }
+        lines.append(grant.line)
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: config, options: .atomic)
+    }
+}
