@@ -1,11 +1,13 @@
 // The plugin API: what a command provides so that nnbook can check it, run it and document it.
 
-/// A command that can appear in a cell.
+/// A command that can appear in a cell, as the checker and the interpreter see it.
 ///
 /// The interpreter knows no command by name: it finds each one through its schema in the
 /// `PluginRegistry`. Checking happens for the whole notebook before anything runs; `check`
 /// adds what the schema cannot say (a model must be compiled before it is trained). `run`
-/// does the work and returns what the page shows.
+/// does the work and returns what the page shows. Built-in commands conform through
+/// `NotebookCommand`, which derives all three from typed properties; an external plugin's
+/// commands conform through its JSON description.
 public protocol CellCommand: Sendable {
     var schema: CommandSchema { get }
 
@@ -14,10 +16,6 @@ public protocol CellCommand: Sendable {
 
     /// Runs the command; throws `RunError` for problems the learner can fix.
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output]
-}
-
-extension CellCommand {
-    public func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] { [] }
 }
 
 /// A group of related commands (data, model, train, …).

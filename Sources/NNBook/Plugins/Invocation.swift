@@ -1,4 +1,5 @@
-// One checked command, ready to run: every argument converted to its declared type.
+// One checked command: every argument converted to its declared type, before a declared
+// command decodes it into its typed properties (or an external plugin receives it as JSON).
 
 /// A command as the checker resolved it: parameters substituted, values typed, defaults filled.
 public struct Invocation: Sendable {
@@ -23,13 +24,6 @@ public struct Invocation: Sendable {
         self.extraOptions = extraOptions
         self.clauses = clauses
     }
-
-    public func number(_ name: String) -> Double? { values[name]?.number }
-    public func integer(_ name: String) -> Int? { values[name]?.integer }
-    public func string(_ name: String) -> String? { values[name]?.string }
-    public func boolean(_ name: String) -> Bool? { values[name]?.boolean }
-    public func numbers(_ name: String) -> [Double]? { values[name]?.list?.compactMap(\.number) }
-    public func strings(_ name: String) -> [String]? { values[name]?.list?.compactMap(\.string) }
 
     /// Where `name` was written, or the command itself.
     public func range(of name: String) -> SourceRange { ranges[name] ?? range }

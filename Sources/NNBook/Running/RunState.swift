@@ -45,34 +45,35 @@ public final class RunState {
     public func format(_ value: Float) -> String { format(Double(value)) }
 
     /// The data set or split that `reference` names: `insurance`, `insurance.train`, `insurance.test`.
-    public func dataset(_ reference: String, at range: SourceRange) throws(RunError) -> Dataset {
-        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let entry = datasets[parts[0]] else {
-            throw RunError("no data set named '\(parts[0])' exists at this point", at: range)
+    public func dataset(_ reference: DatasetName) throws(RunError) -> Dataset {
+        guard let entry = datasets[reference.name] else {
+            throw RunError("no data set named '\(reference.name)' exists at this point", at: reference.range)
         }
-        switch parts.count > 1 ? parts[1] : nil {
-        case "train": return try entry.train(range: range)
-        case "test": return try entry.test(range: range)
-        default: return entry.all
+        switch reference.split {
+        case .train: return try entry.train(range: reference.range)
+        case .test: return try entry.test(range: reference.range)
+        case nil: return entry.all
         }
     }
 
     /// Changes a named data set in place. It leaves the dictionary while it changes (and always
     /// returns to it), so that its arrays have one owner and are not copied.
-    public func updateDataset<T>(_ name: String, at range: SourceRange, _ change: (inout NotebookDataset) throws(RunError) -> T) throws(RunError) -> T {
-        guard var entry = datasets.removeValue(forKey: name) else { throw RunError("no data set named '\(name)' exists at this point", at: range) }
-        defer { datasets[name] = entry }
+    public func updateDataset<T>(_ reference: DatasetName, _ change: (inout NotebookDataset) throws(RunError) -> T) throws(RunError) -> T {
+        guard var entry = datasets.removeValue(forKey: reference.name) else {
+            throw RunError("no data set named '\(reference.name)' exists at this point", at: reference.range)
+        }
+        defer { datasets[reference.name] = entry }
         return try change(&entry)
     }
 
     /// What `train` learns from: a named split, or a data set's training split when it has one.
-    public func trainingData(_ reference: String, at range: SourceRange) throws(RunError) -> Dataset {
-        if !reference.contains("."), let entry = datasets[reference] { return entry.trainingSamples }
-        return try dataset(reference, at: range)
+    public func trainingData(_ reference: DatasetName) throws(RunError) -> Dataset {
+        if reference.split == nil, let entry = datasets[reference.name] { return entry.trainingSamples }
+        return try dataset(reference)
     }
 
-    public func model(_ name: String, at range: SourceRange) throws(RunError) -> ModelEntry {
-        guard let entry = models[name] else { throw RunError("no model named '\(name)' exists at this point", at: range) }
+    public func model(_ name: ModelName) throws(RunError) -> ModelEntry {
+        guard let entry = models[name.name] else { throw RunError("no model named '\(name)' exists at this point", at: name.range) }
         return entry
     }
 }

@@ -6,45 +6,45 @@ import NNData
 
 /// The readers behind `load`, one per format.
 enum DataSources {
-    static func load(_ invocation: Invocation, state: RunState) throws(DataError) -> NotebookDataset {
-        let format = invocation.string("format") ?? ""
-        let path = invocation.string("path") ?? ""
-        switch format {
-        case "csv":
+    static func load(_ load: LoadCommand, state: RunState) throws(DataError) -> NotebookDataset {
+        let path = load.path?.path ?? ""
+        let targets = (load.target ?? []).map(\.text)
+        switch load.format {
+        case .csv:
             let bytes = try read(path, state: state)
-            let table = try CSVReader(separator: invocation.string("separator")?.first ?? ",").read([UInt8](bytes), path: path)
-            return NotebookDataset(all: try Dataset(csv: table, targets: invocation.strings("target") ?? [], options: csvOptions(invocation), path: path))
-        case "inline":
+            let table = try CSVReader(separator: load.separator.first ?? ",").read([UInt8](bytes), path: path)
+            return NotebookDataset(all: try Dataset(csv: table, targets: targets, options: csvOptions(load), path: path))
+        case .inline:
             guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
             let parsed = try CSVReader().read(Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine)
-            return NotebookDataset(all: try Dataset(csv: parsed, targets: invocation.strings("target") ?? [], options: csvOptions(invocation), path: state.notebookPath))
-        case "idx", "npy":
+            return NotebookDataset(all: try Dataset(csv: parsed, targets: targets, options: csvOptions(load), path: state.notebookPath))
+        case .idx, .npy:
             let reader = { (file: String) throws(DataError) -> Tensor in
                 let data = try read(file, state: state)
-                return format == "idx" ? try IDXReader.read(data, path: file, memory: state.memory) : try NumPyReader.array(data, path: file, memory: state.memory)
+                return load.format == .idx ? try IDXReader.read(data, path: file, memory: state.memory) : try NumPyReader.array(data, path: file, memory: state.memory)
             }
             let features = try reader(path)
-            guard let labelsFile = invocation.strings("target")?.first else {
+            guard let labelsFile = targets.first else {
                 return NotebookDataset(all: Dataset(featureNames: [], targetNames: [], features: features, targets: Tensor(shape: [features.rows, 0])))
             }
             return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))
-        case "npz":
+        case .npz:
             let arrays = try NumPyReader.archive(try read(path, state: state), path: path, memory: state.memory)
-            if invocation.values["features"] == nil, let x = arrays["x_train"], let y = arrays["y_train"], let xt = arrays["x_test"], let yt = arrays["y_test"] {
+            if load.features == nil, let x = arrays["x_train"], let y = arrays["y_train"], let xt = arrays["x_test"], let yt = arrays["y_test"] {
                 return NotebookDataset(train: try ImageDatasets.pair(x, y, path: path), test: try ImageDatasets.pair(xt, yt, path: path))
             }
-            let featureName = invocation.string("features") ?? (arrays["x_train"] != nil ? "x_train" : "x")
+            let featureName = load.features?.text ?? (arrays["x_train"] != nil ? "x_train" : "x")
             guard let features = arrays[featureName] else {
                 throw DataError("the archive has no array \(featureName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with features=")
             }
-            let targetName = invocation.strings("target")?.first ?? (featureName == "x_train" ? "y_train" : "y")
+            let targetName = targets.first ?? (featureName == "x_train" ? "y_train" : "y")
             guard let targets = arrays[targetName] else {
                 throw DataError("the archive has no array \(targetName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with target=")
             }
             return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
-        default:
-            let folder = invocation.string("folder").map { state.folder.resolvingNotebookPath(($0 as NSString).expandingTildeInPath) }
-            let (train, test) = try ImageDatasets.load(format == "mnist" ? .mnist : .fashionMNIST, folder: folder, memory: state.memory)
+        case .mnist, .fashionMNIST:
+            let folder = load.folder.map { state.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
+            let (train, test) = try ImageDatasets.load(load.format == .mnist ? .mnist : .fashionMNIST, folder: folder, memory: state.memory)
             return NotebookDataset(train: train, test: test)
         }
     }
@@ -57,10 +57,10 @@ enum DataSources {
         }
     }
 
-    private static func csvOptions(_ invocation: Invocation) -> CSVColumnOptions {
-        var options = CSVColumnOptions(codes: invocation.strings("codes") ?? [], oneHot: invocation.strings("one_hot") ?? [])
-        if invocation.string("missing") == "drop" { options.missing = .drop }
-        if let fill = invocation.number("fill") { options.missing = .fill(fill) }
+    private static func csvOptions(_ load: LoadCommand) -> CSVColumnOptions {
+        var options = CSVColumnOptions(codes: (load.codes ?? []).map(\.text), oneHot: (load.oneHot ?? []).map(\.text))
+        if load.missing == .drop { options.missing = .drop }
+        if let fill = load.fill { options.missing = .fill(fill) }
         return options
     }
 }

@@ -4,15 +4,16 @@
 import NNData
 
 /// Summary statistics per column.
-struct DescribeCommand: CellCommand {
-    let schema = CommandSchema(
+struct DescribeCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "describe",
         summary: "count, mean, standard deviation, min and max of every column (pandas' describe)",
-        arguments: [ArgumentSchema("data", .uses(.dataset), summary: "the data set or split")],
         examples: ["describe insurance", "describe clothes.test"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let data = try state.dataset(invocation.string("data") ?? "", at: invocation.range(of: "data"))
+    @Argument(help: "the data set or split") var data: DatasetName
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let data = try state.dataset(data)
         let featureColumns: [(String, [Float])] = data.featureNames.isEmpty
             ? [("all inputs", data.features.scalars)]
             : data.featureNames.map { ($0, data.column($0) ?? []) }

@@ -4,46 +4,46 @@ import NNCore
 import NNData
 
 /// Turns a data set's class-number target into one-hot rows, in every split alike.
-struct OneHotCommand: CellCommand {
-    let schema = CommandSchema(
+struct OneHotCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "one_hot",
         summary: "turn class numbers (0, 1, 2, …) into one-hot rows, as keras.utils.to_categorical",
-        arguments: [ArgumentSchema("data", .uses(.dataset), summary: "the data set")],
-        options: [OptionSchema("classes", .integer, summary: "the number of classes (default: the largest label + 1)")],
         examples: ["one_hot digits", "one_hot digits classes=10"])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        if (invocation.string("data") ?? "").contains(".") {
-            return [Diagnostic("encode the whole data set, not one split: the splits are encoded alike", at: invocation.range(of: "data"))]
+    @Argument(help: "the data set") var data: DatasetName
+    @Option(help: "the number of classes (default: the largest label + 1)") var classes: Int?
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if data.split != nil {
+            return [Diagnostic("encode the whole data set, not one split: the splits are encoded alike", at: data.range)]
         }
-        if let classes = invocation.integer("classes"), classes < 2 {
-            return [Diagnostic("one-hot needs at least 2 classes", at: invocation.range(of: "classes"))]
+        if let classes, classes < 2 {
+            return [Diagnostic("one-hot needs at least 2 classes", at: $classes)]
         }
         return []
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let name = invocation.string("data") ?? ""
-        return try state.updateDataset(name, at: invocation.range(of: "data")) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
             guard entry.all.targets.columns == 1 else {
-                throw RunError("the target has \(entry.all.targets.columns) columns; one_hot needs a single column of class numbers", at: invocation.range(of: "data"))
+                throw RunError("the target has \(entry.all.targets.columns) columns; one_hot needs a single column of class numbers", at: data.range)
             }
             let labels = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0 }.flatMap(\.targets.scalars)
             if let bad = labels.first(where: { $0 < 0 || $0 != $0.rounded() }) {
-                throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, …)", at: invocation.range(of: "data"))
+                throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, …)", at: data.range)
             }
-            let classes = invocation.integer("classes") ?? (Int(labels.max() ?? 0) + 1)
-            if let big = labels.first(where: { Int($0) >= classes }) {
-                throw RunError("the label \(Int(big)) does not fit in \(classes) classes", hint: "give classes= at least \(Int(big) + 1)", at: invocation.range(of: "classes"))
+            let count = classes ?? (Int(labels.max() ?? 0) + 1)
+            if let big = labels.first(where: { Int($0) >= count }) {
+                throw RunError("the label \(Int(big)) does not fit in \(count) classes", hint: "give classes= at least \(Int(big) + 1)", at: $classes)
             }
             let targetName = entry.all.targetNames.first ?? "label"
             entry.updateEverySplit { (dataset: inout Dataset) in
-                var rows = Tensor(shape: [dataset.count, classes])
+                var rows = Tensor(shape: [dataset.count, count])
                 for row in 0..<dataset.count { rows[row, Int(dataset.targets[row, 0])] = 1 }
                 dataset.targets = rows
-                dataset.targetNames = (0..<classes).map { "\(targetName)=\($0)" }
+                dataset.targetNames = (0..<count).map { "\(targetName)=\($0)" }
             }
-            return [.text("\(name): \(targetName) → \(classes) one-hot columns")]
+            return [.text("\(data.name): \(targetName) → \(count) one-hot columns")]
         }
     }
 }

@@ -3,16 +3,16 @@
 import NNCore
 
 /// The shapes of a data set's inputs and targets.
-struct ShapeCommand: CellCommand {
-    let schema = CommandSchema(
+struct ShapeCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "shape",
         summary: "the shapes of a data set's inputs and targets, as NumPy's .shape",
-        arguments: [ArgumentSchema("data", .uses(.dataset), summary: "the data set or split")],
         examples: ["shape clothes.train"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let reference = invocation.string("data") ?? ""
-        let data = try state.dataset(reference, at: invocation.range(of: "data"))
-        return [.text("\(reference) inputs: \(Tensor.describe(data.features.shape)); targets: \(Tensor.describe(data.targets.shape))")]
+    @Argument(help: "the data set or split") var data: DatasetName
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let samples = try state.dataset(data)
+        return [.text("\(data) inputs: \(Tensor.describe(samples.features.shape)); targets: \(Tensor.describe(samples.targets.shape))")]
     }
 }

@@ -5,24 +5,22 @@ import NNData
 
 /// A new data set of N samples of a data set or split: a seeded shuffle's first N, or with
 /// `shuffle=false` the first N as they are.
-struct TakeCommand: CellCommand {
-    let schema = CommandSchema(
+struct TakeCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "take",
         summary: "a new data set of N samples of a data set or split, chosen by a seeded shuffle (or the first N)",
-        arguments: [
-            ArgumentSchema("data", .uses(.dataset), summary: "the data set or split to take from"),
-            ArgumentSchema("count", .integer, summary: "how many samples"),
-            ArgumentSchema("name", .defines(.dataset), summary: "the new data set's name", keyword: "as"),
-        ],
-        options: [OptionSchema("shuffle", .boolean, summary: "choose the samples by a seeded shuffle; false takes the first N", default: .boolean(true))],
         examples: ["take clothes.train 2000 as small", "take houses 100 as first shuffle=false"])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        let source = invocation.string("data") ?? "", count = invocation.integer("count") ?? 0
-        if let diagnostic = TakeCommand.checkCount(count, of: context.sampleCounts[source], from: source, at: invocation.range(of: "count")) {
+    @Argument(help: "the data set or split to take from") var data: DatasetName
+    @Argument(help: "how many samples") var count: Int
+    @Argument(keyword: "as", help: "the new data set's name") var name: NewDatasetName
+    @Option(help: "choose the samples by a seeded shuffle; false takes the first N") var shuffle = true
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if let diagnostic = TakeCommand.checkCount(count, of: context.sampleCounts[data.description], from: data.description, at: $count) {
             return [diagnostic]
         }
-        context.sampleCounts[invocation.string("name") ?? ""] = count
+        context.sampleCounts[name.name] = count
         return []
     }
 
@@ -37,16 +35,14 @@ struct TakeCommand: CellCommand {
         return nil
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let source = invocation.string("data") ?? "", name = invocation.string("name") ?? ""
-        let data = try state.dataset(source, at: invocation.range(of: "data"))
-        let shuffle = invocation.boolean("shuffle") ?? true
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let source = try state.dataset(data)
         do {
-            let taken = try data.taking(invocation.integer("count") ?? 0, shuffle: shuffle, generator: &state.generator)
-            state.datasets[name] = NotebookDataset(all: taken)
-            return [.text("\(name): \(taken.count) of the \(data.count) samples of \(source)" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
+            let taken = try source.taking(count, shuffle: shuffle, generator: &state.generator)
+            state.datasets[name.name] = NotebookDataset(all: taken)
+            return [.text("\(name): \(taken.count) of the \(source.count) samples of \(data)" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
         } catch {
-            throw RunError(error, at: invocation.range(of: "count"))
+            throw RunError(error, at: $count)
         }
     }
 }

@@ -4,25 +4,24 @@
 import NNCore
 
 /// How often each true class was predicted as each class.
-struct ConfusionCommand: CellCommand {
-    let schema = CommandSchema(
+struct ConfusionCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "confusion",
         summary: "the confusion matrix of a trained classifier on a data set, with per-class precision, recall and F1",
-        arguments: [
-            ArgumentSchema("model", .uses(.model), summary: "the model"),
-            ArgumentSchema("data", .uses(.dataset), summary: "the data set or split", keyword: "on"),
-        ],
         examples: ["confusion hidden on clothes.test"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let entry = try state.model(invocation.string("model") ?? "", at: invocation.range(of: "model"))
-        let data = try state.dataset(invocation.string("data") ?? "", at: invocation.range(of: "data"))
-        guard entry.model.isBuilt, entry.model.inputShape == data.features.sampleShape else {
-            throw RunError("the model has not been trained on data of this shape", at: invocation.range(of: "model"))
+    @Argument(help: "the model") var model: ModelName
+    @Argument(keyword: "on", help: "the data set or split") var data: DatasetName
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
+        let samples = try state.dataset(data)
+        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
+            throw RunError("the model has not been trained on data of this shape", at: model.range)
         }
-        let predictions = entry.model.predict(data.features)
+        let predictions = entry.model.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
-        let matrix = ConfusionMatrix(truth: Classes.of(truth: data.targets), predicted: Classes.of(predictions: predictions), classes: classes)
+        let matrix = ConfusionMatrix(truth: Classes.of(truth: samples.targets), predicted: Classes.of(predictions: predictions), classes: classes)
         let labels = (0..<classes).map(String.init)
         let table = Table(headers: ["true \\ predicted"] + labels, rows: (0..<classes).map { [labels[$0]] + matrix.counts[$0].map(String.init) })
         let report = Table(
@@ -30,7 +29,7 @@ struct ConfusionCommand: CellCommand {
             rows: (0..<classes).map { [labels[$0], state.format(matrix.precision($0)), state.format(matrix.recall($0)), state.format(matrix.f1($0)), String(matrix.support($0))] })
         let heatmap = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: labels, counts: matrix.counts)
         return [
-            .figure(Figure(name: "confusion", caption: "confusion matrix of \(entry.model.name) on \(invocation.string("data") ?? "")", kind: .heatmap(heatmap))),
+            .figure(Figure(name: "confusion", caption: "confusion matrix of \(entry.model.name) on \(data)", kind: .heatmap(heatmap))),
             .table(table), .table(report), .metric(name: "accuracy", value: matrix.accuracy),
         ]
     }

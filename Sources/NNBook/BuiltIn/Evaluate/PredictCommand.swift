@@ -6,62 +6,60 @@ import NNData
 
 /// Predictions for inputs given by name (scaled as the training data was) or for the first
 /// rows of a data set.
-struct PredictCommand: CellCommand {
-    let schema = CommandSchema(
+struct PredictCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "predict",
         summary: "predict with a trained model: for inputs given by name in original units, or for the first rows of a data set",
-        arguments: [
-            ArgumentSchema("model", .uses(.model), summary: "the model"),
-            ArgumentSchema("data", .uses(.dataset), summary: "the data set whose first rows to predict", keyword: "on", isOptional: true),
-        ],
-        options: [OptionSchema("rows", .integer, summary: "how many rows of the data set", default: .integer(5))],
-        openOptions: .number,
         examples: ["predict neuron age=58 affordability=1", "predict digits on mnist.test rows=3"])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        let hasData = invocation.values["data"] != nil
-        if hasData == !invocation.extraOptions.isEmpty {
+    @Argument(help: "the model") var model: ModelName
+    @Argument(keyword: "on", help: "the data set whose first rows to predict") var data: DatasetName?
+    @Option(help: "how many rows of the data set") var rows = 5
+    /// The inputs by column name, in original units.
+    @OpenOptions var inputs: [NamedValue<Double>]
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if (data != nil) == !inputs.isEmpty {
             return [Diagnostic(
-                hasData ? "give either a data set or input values, not both" : "predict needs input values or a data set",
-                at: invocation.range, hint: "e.g. predict model age=58 affordability=1, or predict model on data.test")]
+                data != nil ? "give either a data set or input values, not both" : "predict needs input values or a data set",
+                at: command, hint: "e.g. predict model age=58 affordability=1, or predict model on data.test")]
         }
         return []
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let entry = try state.model(invocation.string("model") ?? "", at: invocation.range(of: "model"))
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
         guard entry.model.isBuilt, let trainedOn = entry.trainedOn else {
-            throw RunError("the model has not been trained yet", hint: "train it before predicting with it", at: invocation.range(of: "model"))
+            throw RunError("the model has not been trained yet", hint: "train it before predicting with it", at: model.range)
         }
-        if let reference = invocation.string("data") {
-            let data = try state.dataset(reference, at: invocation.range(of: "data"))
-            let count = min(invocation.integer("rows") ?? 5, data.count)
-            let sample = data.subset(Array(0..<count))
-            return try table(for: entry, inputs: sample.features, truth: sample.targets, trainedOn: trainedOn, state: state, range: invocation.range(of: "data"))
+        if let data {
+            let samples = try state.dataset(data)
+            let sample = samples.subset(Array(0..<min(rows, samples.count)))
+            return try table(for: entry, inputs: sample.features, truth: sample.targets, trainedOn: trainedOn, state: state, range: data.range)
         }
-        let given = Dictionary(invocation.extraOptions.map { ($0.name, $0.value.number ?? 0) }, uniquingKeysWith: { a, _ in a })
-        for name in given.keys where !trainedOn.featureNames.contains(name) {
+        let given = Dictionary(inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for input in inputs where !trainedOn.featureNames.contains(input.name) {
             throw RunError(
-                "the model was not trained on a feature called '\(name)'", hint: "its features are \(trainedOn.featureNames.joined(separator: ", "))",
-                at: invocation.range(of: name))
+                "the model was not trained on a feature called '\(input.name)'", hint: "its features are \(trainedOn.featureNames.joined(separator: ", "))",
+                at: input.range)
         }
         let missing = trainedOn.featureNames.filter { given[$0] == nil }
         guard missing.isEmpty else {
             throw RunError(
                 "predict needs a value for \(missing.joined(separator: ", "))", hint: "its features are \(trainedOn.featureNames.joined(separator: ", "))",
-                at: invocation.range)
+                at: command)
         }
         let scaled = trainedOn.featureNames.map { name -> Float in
             let value = given[name] ?? 0
             return Float(trainedOn.scalings[name]?.apply(value) ?? value)
         }
-        let inputs = try! Tensor(shape: [1, scaled.count], scalars: scaled)
+        let values = try! Tensor(shape: [1, scaled.count], scalars: scaled)
         let inputText = trainedOn.featureNames.enumerated().map { index, name in
             let original = NumberText.plain(given[name] ?? 0)
             return trainedOn.scalings[name] == nil ? "\(name)=\(original)" : "\(name)=\(original) (scaled: \(state.format(scaled[index])))"
         }
         return [.text("input: " + inputText.joined(separator: ", "))]
-            + (try table(for: entry, inputs: inputs, truth: nil, trainedOn: trainedOn, state: state, range: invocation.range))
+            + (try table(for: entry, inputs: values, truth: nil, trainedOn: trainedOn, state: state, range: command))
     }
 
     /// One row per sample: the prediction as a probability and class, or as a value in the

@@ -4,23 +4,22 @@ import NNCore
 
 /// Shows an activation function's value (and derivative) at the given inputs; for softmax,
 /// the probabilities of the whole vector.
-struct ActivationCommand: CellCommand {
-    let schema = CommandSchema(
+struct ActivationCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "activation",
         summary: "compute an activation function at the given inputs",
-        arguments: [ArgumentSchema("function", .choice(Activations.names), summary: "the activation")],
-        options: [
-            OptionSchema("x", .list(.number), summary: "the inputs", isRequired: true),
-            OptionSchema("slope", .number, summary: "leaky_relu's slope for negative inputs (Keras: 0.2)"),
-        ],
         examples: ["activation sigmoid x=-0.5", "activation leaky_relu x=[-1, 2] slope=0.1", "activation softmax x=[1, 2, 3]"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let name = invocation.string("function") ?? ""
-        guard let activation = Activations.named(name, slope: invocation.number("slope")) else {
-            throw RunError("unknown activation", at: invocation.range)
+    @Argument(help: "the activation") var function: ActivationName
+    @Option(help: "the inputs") var x: [Double]
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let name = function.choice
+        guard let activation = Activations.named(name, slope: slope) else {
+            throw RunError("unknown activation", at: command)
         }
-        let inputs = invocation.numbers("x") ?? []
+        let inputs = x
         if activation is Softmax {
             let probabilities = Softmax.probabilities(inputs)
             let rows = inputs.indices.map { [NumberText.plain(inputs[$0]), state.format(probabilities[$0])] }

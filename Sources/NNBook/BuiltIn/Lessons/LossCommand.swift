@@ -10,43 +10,46 @@ import NNCore
 /// rows or, for the sparse loss, class numbers as `y_true`); see `LossSamples`.
 /// `dtype=float32` (the default) computes as Keras does; `dtype=float64` as NumPy does, which
 /// the course's hand-written log loss with `epsilon=1e-15` needs (in Float32, 1 − 1e-15 is 1).
-struct LossCommand: CellCommand {
-    let schema = CommandSchema(
+struct LossCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "loss",
         summary: "compute a loss on numbers written in the cell: each sample's error, the total and the mean",
-        arguments: [ArgumentSchema("loss", .choice(Losses.names), summary: "the loss function")],
-        options: [
-            OptionSchema("y_true", .list(.list(.number)), summary: "the true values, or one row (or class number) per sample", isRequired: true),
-            OptionSchema("y_pred", .list(.list(.number)), summary: "the predicted values, or one row per sample", isRequired: true),
-            OptionSchema("epsilon", .number, summary: "cross-entropy's clipping bound (Keras: 1e-7)"),
-            OptionSchema("from_logits", .boolean, summary: "y_pred holds scores, not probabilities", default: .boolean(false)),
-            OptionSchema("dtype", .choice(["float32", "float64"]), summary: "compute as Keras (float32) or NumPy (float64)", default: .string("float32")),
-        ],
         examples: [
             "loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]",
             "loss binary_crossentropy y_true=[1, 0] y_pred=[0.9, 0.2] epsilon=1e-15 dtype=float64",
             "loss sparse_categorical_crossentropy y_true=[0, 1] y_pred=[[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]",
         ])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
+    /// The precision to compute in.
+    enum Precision: String, ChoiceValue, CaseIterable {
+        case float32, float64
+    }
+
+    @Argument(help: "the loss function") var loss: LossName
+    /// A flat list is read as rows of one value each, a nested list as rows; see `LossSamples`.
+    @Option(help: "the true values, or one row (or class number) per sample") var yTrue: [[Double]]
+    @Option(help: "the predicted values, or one row per sample") var yPred: [[Double]]
+    @Option(help: "cross-entropy's clipping bound (Keras: 1e-7)") var epsilon: Double?
+    @Option(help: "y_pred holds scores, not probabilities") var fromLogits = false
+    @Option(help: "compute as Keras (float32) or NumPy (float64)") var dtype = Precision.float32
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if case .failure(let problem) = LossSamples.read(invocation) { diagnostics.append(problem) }
-        if let epsilon = invocation.number("epsilon"), !(epsilon > 0 && epsilon < 0.5) {
-            diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: invocation.range(of: "epsilon")))
+        if case .failure(let problem) = LossSamples.read(self) { diagnostics.append(problem) }
+        if let epsilon, !(epsilon > 0 && epsilon < 0.5) {
+            diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: $epsilon))
         }
         return diagnostics
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let fromLogits = invocation.boolean("from_logits") ?? false
-        guard let loss = Losses.named(invocation.string("loss") ?? "", epsilon: invocation.number("epsilon"), fromLogits: fromLogits)
-        else { throw RunError("unknown loss", at: invocation.range) }
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        guard let loss = Losses.named(loss.choice, epsilon: epsilon, fromLogits: fromLogits) else { throw RunError("unknown loss", at: command) }
         let samples: LossSamples
-        switch LossSamples.read(invocation) {
+        switch LossSamples.read(self) {
         case .success(let read): samples = read
-        case .failure(let problem): throw RunError(problem.message, hint: problem.hint, at: problem.range ?? invocation.range)
+        case .failure(let problem): throw RunError(problem.message, hint: problem.hint, at: problem.range ?? command)
         }
-        let errors: [Double] = if invocation.string("dtype") == "float64" {
+        let errors: [Double] = if dtype == .float64 {
             samples.predicted.indices.map { LossCommand.sampleLoss(loss, samples.truth[$0], samples.predicted[$0]) }
         } else {
             samples.predicted.indices.map {

@@ -13,12 +13,12 @@ struct LossSamples: Equatable {
     let predicted: [[Double]]
 
     /// The samples, or the first problem with their shape, placed at the option at fault.
-    static func read(_ invocation: Invocation) -> Result<LossSamples, Diagnostic> {
-        let lossName = invocation.string("loss") ?? ""
+    static func read(_ command: LossCommand) -> Result<LossSamples, Diagnostic> {
+        let lossName = command.loss.choice
         let sparse = lossName == "sparse_categorical_crossentropy"
         let categorical = sparse || lossName == "categorical_crossentropy"
-        var truth = rows(invocation, "y_true"), predicted = rows(invocation, "y_pred")
-        let truthRange = invocation.range(of: "y_true"), predictedRange = invocation.range(of: "y_pred")
+        var truth = command.yTrue, predicted = command.yPred
+        let truthRange = command.$yTrue, predictedRange = command.$yPred
         if truth.isEmpty || predicted.isEmpty {
             return .failure(Diagnostic("y_true and y_pred need at least one value", at: truth.isEmpty ? truthRange : predictedRange))
         }
@@ -43,11 +43,6 @@ struct LossSamples: Equatable {
                 hint: categorical ? "give a one-hot row with one place per class" : "give one prediction for each true value"))
         }
         return .success(LossSamples(truth: truth, predicted: predicted))
-    }
-
-    /// A nested list as rows; a flat list (or a single number) as rows of one value.
-    private static func rows(_ invocation: Invocation, _ name: String) -> [[Double]] {
-        (invocation.values[name]?.list ?? []).map { $0.list?.compactMap(\.number) ?? [] }
     }
 
     private static func unevenRows(_ rows: [[Double]], name: String, at range: SourceRange) -> Diagnostic? {

@@ -3,15 +3,16 @@
 import NNCore
 
 /// Shows each layer's output shape and parameter count, and the total.
-struct SummaryCommand: CellCommand {
-    let schema = CommandSchema(
+struct SummaryCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "summary",
         summary: "show the model's layers, output shapes and parameter counts, as Keras' model.summary()",
-        arguments: [ArgumentSchema("model", .uses(.model), summary: "the model")],
         examples: ["summary neuron"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let entry = try state.model(invocation.string("model") ?? "", at: invocation.range(of: "model"))
+    @Argument(help: "the model") var model: ModelName
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
         let summary = ModelSummary(entry.model)
         let rows = summary.rows.map { [$0.layer, $0.outputShape, entry.model.isBuilt ? String($0.parameters) : "?"] }
         var outputs: [Output] = [.table(Table(headers: ["Layer (type)", "Output Shape", "Param #"], rows: rows))]

@@ -3,20 +3,19 @@
 import NNCore
 
 /// Shows a model's weights: every number for a small model, a summary per array otherwise.
-struct WeightsCommand: CellCommand {
+struct WeightsCommand: NotebookCommand {
     /// Above this many parameters, listing each one helps nobody.
     static let listingLimit = 50
 
-    let schema = CommandSchema(
-        verb: "weights",
-        summary: "show the model's weights and biases",
-        arguments: [ArgumentSchema("model", .uses(.model), summary: "the model")],
-        examples: ["weights neuron"])
+    static let configuration = CommandConfiguration(
+        verb: "weights", summary: "show the model's weights and biases", examples: ["weights neuron"])
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let entry = try state.model(invocation.string("model") ?? "", at: invocation.range(of: "model"))
+    @Argument(help: "the model") var model: ModelName
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
         guard entry.model.isBuilt else {
-            throw RunError("the model has no weights yet", hint: "train it first, or give input= to `model`", at: invocation.range(of: "model"))
+            throw RunError("the model has no weights yet", hint: "train it first, or give input= to `model`", at: model.range)
         }
         if entry.model.parameterCount <= WeightsCommand.listingLimit {
             let rows = WeightsCommand.named(entry).map { [$0.name, state.format($0.value)] }

@@ -3,30 +3,38 @@
 import NNCore
 
 /// Draws activation functions on one chart.
-struct CurveCommand: CellCommand {
+struct CurveCommand: NotebookCommand {
     static let points = 201
 
-    let schema = CommandSchema(
+    static let configuration = CommandConfiguration(
         verb: "curve",
         summary: "draw activation functions over a range of inputs",
-        arguments: [ArgumentSchema("functions", .choice(Activations.names.filter { $0 != "softmax" }), summary: "the activations", isVariadic: true)],
-        options: [
-            OptionSchema("from", .number, summary: "the smallest input", default: .number(-5)),
-            OptionSchema("to", .number, summary: "the largest input", default: .number(5)),
-            OptionSchema("slope", .number, summary: "leaky_relu's slope for negative inputs (Keras: 0.2)"),
-        ],
         examples: ["curve sigmoid tanh relu", "curve leaky_relu slope=0.1 from=-3 to=3"])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        (invocation.number("from") ?? 0) < (invocation.number("to") ?? 0) ? [] : [Diagnostic(
-            "from= must be smaller than to=", at: invocation.range(of: "from"))]
+    /// An activation of one number: softmax needs a whole vector, so it has no curve.
+    struct Function: ChoiceValue {
+        static var choices: [String] { Activations.names.filter { $0 != "softmax" } }
+        let choice: String
+        init?(choice: String) {
+            guard Function.choices.contains(choice) else { return nil }
+            self.choice = choice
+        }
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let low = invocation.number("from") ?? -5, high = invocation.number("to") ?? 5
-        let names = invocation.strings("functions") ?? []
+    @Argument(help: "the activations") var functions: [Function]
+    @Option(help: "the smallest input") var from = -5.0
+    @Option(help: "the largest input") var to = 5.0
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        from < to ? [] : [Diagnostic("from= must be smaller than to=", at: $from)]
+    }
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let low = from, high = to
+        let names = functions.map(\.choice)
         let series = names.compactMap { name -> LineChart.Series? in
-            guard let activation = Activations.named(name, slope: invocation.number("slope")) else { return nil }
+            guard let activation = Activations.named(name, slope: slope) else { return nil }
             let points = (0..<CurveCommand.points).map { step -> LineChart.Point in
                 let x = low + (high - low) * Double(step) / Double(CurveCommand.points - 1)
                 return .init(x: x, y: activation.value(x))

@@ -4,41 +4,37 @@
 import NNCore
 
 /// Draws image samples of a data set in a row.
-struct ImagesCommand: CellCommand {
-    let schema = CommandSchema(
+struct ImagesCommand: NotebookCommand {
+    static let configuration = CommandConfiguration(
         verb: "images",
         summary: "draw image samples with their labels (and a model's predictions)",
-        arguments: [ArgumentSchema("data", .uses(.dataset), summary: "the data set or split")],
-        options: [
-            OptionSchema("start", .integer, summary: "the first sample (from 0)", default: .integer(0)),
-            OptionSchema("count", .integer, summary: "how many samples", default: .integer(1)),
-            OptionSchema("model", .uses(.model), summary: "a trained model whose predictions to show"),
-        ],
         examples: ["images clothes.test", "images clothes.test count=8 model=hidden"])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
-        let count = invocation.integer("count") ?? 1
-        if count < 1 || count > 50 { return [Diagnostic("count must be from 1 to 50", at: invocation.range(of: "count"))] }
-        if (invocation.integer("start") ?? 0) < 0 { return [Diagnostic("start must be 0 or more", at: invocation.range(of: "start"))] }
+    @Argument(help: "the data set or split") var data: DatasetName
+    @Option(help: "the first sample (from 0)") var start = 0
+    @Option(help: "how many samples") var count = 1
+    @Option(help: "a trained model whose predictions to show") var model: ModelName?
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if count < 1 || count > 50 { return [Diagnostic("count must be from 1 to 50", at: $count)] }
+        if start < 0 { return [Diagnostic("start must be 0 or more", at: $start)] }
         return []
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let reference = invocation.string("data") ?? ""
-        let data = try state.dataset(reference, at: invocation.range(of: "data"))
-        let shape = data.features.sampleShape
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let dataset = try state.dataset(data)
+        let shape = dataset.features.sampleShape
         guard shape.count == 2 else {
-            throw RunError("the samples of \(reference) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: invocation.range(of: "data"))
+            throw RunError("the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range)
         }
-        let start = invocation.integer("start") ?? 0
-        let indices = Array(start..<min(start + (invocation.integer("count") ?? 1), data.count))
-        guard !indices.isEmpty else { throw RunError("\(reference) has only \(data.count) samples", at: invocation.range(of: "start")) }
-        let samples = data.subset(indices)
+        let indices = Array(start..<min(start + count, dataset.count))
+        guard !indices.isEmpty else { throw RunError("\(data) has only \(dataset.count) samples", at: $start) }
+        let samples = dataset.subset(indices)
         var predicted: [Int]?
-        if let name = invocation.string("model") {
-            let entry = try state.model(name, at: invocation.range(of: "model"))
+        if let model {
+            let entry = try state.model(model)
             guard entry.model.isBuilt, entry.model.inputShape == shape else {
-                throw RunError("the model '\(name)' has not been trained on images of this shape", at: invocation.range(of: "model"))
+                throw RunError("the model '\(model)' has not been trained on images of this shape", at: model.range)
             }
             predicted = Classes.of(predictions: entry.model.predict(samples.features))
         }

@@ -8,27 +8,14 @@ import NNData
 ///
 /// As Keras' `fit`, a second `train` of a model continues from its weights and optimizer state
 /// and numbers its epochs on; the model's history is every epoch it has trained.
-struct TrainCommand: CellCommand {
+struct TrainCommand: NotebookCommand {
     /// Models with at most this many weights show them in the training table, as the course
     /// prints w1, w2 and bias while it trains.
     static let weightColumnsLimit = 6
 
-    let schema = CommandSchema(
+    static let configuration = CommandConfiguration(
         verb: "train",
         summary: "train a compiled model on a data set (its training split, if it has one), as Keras' model.fit",
-        arguments: [
-            ArgumentSchema("model", .uses(.model), summary: "the model"),
-            ArgumentSchema("data", .uses(.dataset), summary: "the data to learn from", keyword: "on"),
-        ],
-        options: [
-            OptionSchema("epochs", .integer, summary: "how many passes over the training samples", default: .integer(1)),
-            OptionSchema("descent", .choice(["batch", "stochastic", "mini-batch"]), summary: "how many samples each update uses", default: .string("mini-batch")),
-            OptionSchema("batch", .integer, summary: "samples per update in mini-batch descent (Keras: 32)", default: .integer(32)),
-            OptionSchema("shuffle", .boolean, summary: "shuffle the samples each epoch in mini-batch descent", default: .boolean(true)),
-            OptionSchema("every", .integer, summary: "show a row of the table every this many epochs"),
-            OptionSchema("validation", .uses(.dataset), summary: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)"),
-            OptionSchema("validation_split", .number, summary: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)"),
-        ],
         examples: [
             "train neuron on insurance descent=batch epochs=1000 every=100",
             "train digits on mnist epochs=5 batch=32",
@@ -36,74 +23,85 @@ struct TrainCommand: CellCommand {
             "train fruity on fruit epochs=50 validation_split=0.2",
         ])
 
-    func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
+    /// How many samples each update uses: the course's three descent modes.
+    enum Descent: String, ChoiceValue, CaseIterable {
+        case batch, stochastic
+        case miniBatch = "mini-batch"
+    }
+
+    @Argument(help: "the model") var model: ModelName
+    @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
+    @Option(help: "how many passes over the training samples") var epochs = 1
+    @Option(help: "how many samples each update uses") var descent = Descent.miniBatch
+    @Option(help: "samples per update in mini-batch descent (Keras: 32)") var batch = 32
+    @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
+    @Option(help: "show a row of the table every this many epochs") var every: Int?
+    @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)") var validation: DatasetName?
+    @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
+    var validationSplit: Double?
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let model = invocation.string("model") ?? ""
         if !context.knows("compiled:\(model)") {
             diagnostics.append(Diagnostic(
-                "the model '\(model)' must be compiled before it is trained", at: invocation.range(of: "model"),
+                "the model '\(model)' must be compiled before it is trained", at: model.range,
                 hint: "add `compile \(model) loss=… optimizer=…` before this line"))
         }
         context.note("trained:\(model)")
-        for option in ["epochs", "batch", "every"] {
-            if let value = invocation.integer(option), value < 1 {
-                diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: invocation.range(of: option)))
-            }
+        for (option, value, range) in [("epochs", epochs, $epochs), ("batch", batch, $batch), ("every", every ?? 1, $every)] where value < 1 {
+            diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: range))
         }
-        if invocation.values["validation"] != nil, invocation.values["validation_split"] != nil {
+        if validation != nil, validationSplit != nil {
             diagnostics.append(Diagnostic(
-                "give validation= or validation_split=, not both", at: invocation.range(of: "validation_split"),
+                "give validation= or validation_split=, not both", at: $validationSplit,
                 hint: "validation= names samples kept apart already; validation_split= holds out the last share of the training samples"))
         }
-        if let share = invocation.number("validation_split"), !(share > 0 && share < 1) {
+        if let share = validationSplit, !(share > 0 && share < 1) {
             diagnostics.append(Diagnostic(
-                "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: invocation.range(of: "validation_split"),
+                "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: $validationSplit,
                 hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
         }
-        var facts = context.training[model, default: TrainingFacts()]
-        let validated = invocation.values["validation"] != nil || invocation.values["validation_split"] != nil
+        var facts = context.training[model.name, default: TrainingFacts()]
+        let validated = validation != nil || validationSplit != nil
         for metric in facts.compiledMetrics {
             facts.recordedMetrics.insert(metric)
             if validated { facts.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
         }
-        facts.epochs += invocation.integer("epochs") ?? 1
-        context.training[model] = facts
+        facts.epochs += epochs
+        context.training[model.name] = facts
         return diagnostics
     }
 
-    func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        let modelRange = invocation.range(of: "model")
-        let entry = try state.model(invocation.string("model") ?? "", at: modelRange)
-        guard let trainer = entry.trainer else { throw RunError("the model has not been compiled", at: modelRange) }
-        let reference = invocation.string("data") ?? ""
-        var data = try state.trainingData(reference, at: invocation.range(of: "data"))
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
+        guard let trainer = entry.trainer else { throw RunError("the model has not been compiled", at: model.range) }
+        var data = try state.trainingData(data)
         var validation: Dataset?
-        if let validationReference = invocation.string("validation") {
-            validation = try state.dataset(validationReference, at: invocation.range(of: "validation"))
-        } else if let share = invocation.number("validation_split") {
+        if let reference = self.validation {
+            validation = try state.dataset(reference)
+        } else if let share = validationSplit {
             do { (data, validation) = try data.holdingOut(validationShare: share) } catch {
-                throw RunError(error, at: invocation.range(of: "validation_split"))
+                throw RunError(error, at: $validationSplit)
             }
         }
         if !entry.model.isBuilt {
             do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator, memory: state.memory) } catch {
-                throw RunError(error, at: modelRange)
+                throw RunError(error, at: model.range)
             }
         }
         if let validation {
             do { try trainer.validate(features: validation.features, targets: validation.targets) } catch {
                 throw RunError(
                     "the validation samples do not fit the model: " + error.message, hint: error.hint,
-                    at: invocation.range(of: invocation.values["validation"] == nil ? "validation_split" : "validation"))
+                    at: self.validation?.range ?? $validationSplit)
             }
         }
-        let epochs = invocation.integer("epochs") ?? 1
-        let descent: DescentMode = switch invocation.string("descent") {
-        case "batch": .batch
-        case "stochastic": .stochastic
-        default: .miniBatch(size: invocation.integer("batch") ?? 32, shuffle: invocation.boolean("shuffle") ?? true)
+        let descent: DescentMode = switch descent {
+        case .batch: .batch
+        case .stochastic: .stochastic
+        case .miniBatch: .miniBatch(size: batch, shuffle: shuffle)
         }
-        let every = invocation.integer("every") ?? max(1, epochs / 10)
+        let every = every ?? max(1, epochs / 10)
         let showWeights = entry.model.parameterCount <= TrainCommand.weightColumnsLimit
         entry.trainedOn = data
         let trainedMetrics = ["loss"] + trainer.metrics.map(\.name)
@@ -129,7 +127,7 @@ struct TrainCommand: CellCommand {
                     rows.append([String(record.epoch)] + weights + metricNames.map { state.format(record.metrics[$0] ?? .nan) })
                 })
         } catch {
-            throw RunError(error, at: invocation.range)
+            throw RunError(error, at: command)
         }
         entry.history = (entry.history ?? TrainingHistory()).appending(history)
         let span = first == 1 ? "\(epochs) epoch\(epochs == 1 ? "" : "s")" : "epochs \(first) to \(last), continuing from epoch \(first - 1)"

@@ -71,8 +71,9 @@ struct ExternalCommand: CellCommand {
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
         var data: [String: PluginProtocol.DatasetMessage] = [:]
         for argument in schema.arguments + schema.options.map({ ArgumentSchema($0.name, $0.type, summary: $0.summary) }) {
-            guard case .uses(.dataset) = argument.type, let reference = invocation.string(argument.name) else { continue }
-            data[reference] = ExternalCommand.message(try state.dataset(reference, at: invocation.range(of: argument.name)))
+            guard case .uses(.dataset) = argument.type, let value = invocation.values[argument.name] else { continue }
+            let reference = DatasetName(checked: value, at: invocation.range(of: argument.name))
+            data[reference.description] = ExternalCommand.message(try state.dataset(reference))
         }
         let request = PluginProtocol.Request(request: "run", command: schema.verb, arguments: arguments(invocation), data: data, seed: state.seed)
         let response: PluginProtocol.Response
@@ -85,7 +86,7 @@ struct ExternalCommand: CellCommand {
             throw RunError(problem.message, hint: problem.hint, at: problem.argument.map(invocation.range(of:)) ?? invocation.range)
         }
         for argument in schema.arguments where argument.type == .defines(.dataset) {
-            guard let name = invocation.string(argument.name) else { continue }
+            guard let name = invocation.values[argument.name]?.string else { continue }
             guard let message = response.datasets?[name] else {
                 throw RunError("the plugin '\(process.name)' did not return the data set '\(name)' it was asked to make", at: invocation.range(of: argument.name))
             }

@@ -1,0 +1,44 @@
+// The choices that come from the neural-net core's lists: losses, optimizers, metrics and
+// activations, as values a command's properties can have.
+
+import NNCore
+
+/// A loss by its Keras name (`binary_crossentropy`).
+public struct LossName: ChoiceValue {
+    public static var choices: [String] { Losses.names }
+    public let choice: String
+    public init?(choice: String) {
+        guard Losses.names.contains(choice) else { return nil }
+        self.choice = choice
+    }
+}
+
+/// An optimizer by its Keras name (`adam`).
+public struct OptimizerName: ChoiceValue {
+    public static var choices: [String] { Optimizers.names }
+    public let choice: String
+    public init?(choice: String) {
+        guard Optimizers.names.contains(choice) else { return nil }
+        self.choice = choice
+    }
+}
+
+/// A metric by its Keras name (`accuracy`).
+public struct MetricName: ChoiceValue {
+    public static var choices: [String] { Metric.names }
+    public let choice: String
+    public init?(choice: String) {
+        guard Metric.names.contains(choice) else { return nil }
+        self.choice = choice
+    }
+}
+
+/// An activation function by its Keras name (`relu`).
+public struct ActivationName: ChoiceValue {
+    public static var choices: [String] { Activations.names }
+    public let choice: String
+    public init?(choice: String) {
+        guard Activations.names.contains(choice) else { return nil }
+        self.choice = choice
+    }
+}

@@ -1,0 +1,76 @@
+// The lines that can stand under `model`: dense, dropout, flatten — with Keras' arguments.
+
+import NNCore
+
+/// A layer line under `model`: checked on its own, then made into a layer.
+protocol LayerLine: DeclaredCommand {
+    /// Problems with the line's values.
+    func check(at line: SourceRange) -> [Diagnostic]
+    /// The layer the checked line describes.
+    func layer() -> any Layer
+}
+
+extension LayerLine {
+    func check(at line: SourceRange) -> [Diagnostic] { [] }
+}
+
+/// `dense 10 activation=relu`: a fully connected layer.
+struct DenseLine: LayerLine {
+    static let configuration = CommandConfiguration(
+        verb: "dense", summary: "a fully connected layer",
+        examples: ["dense 10 activation=sigmoid", "dense 1 activation=sigmoid weights=ones bias=zeros"])
+
+    @Argument(help: "the number of units (outputs)") var units: Int
+    @Option(help: "the activation function") var activation = ActivationName(choice: "linear")!
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+    @Option(help: "the initial weights: \(Initializer.names.joined(separator: ", ")) or a number") var weights = Word("glorot_uniform")
+    @Option(help: "the initial biases, named like weights") var bias = Word("zeros")
+
+    func check(at line: SourceRange) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if units < 1 {
+            diagnostics.append(Diagnostic("a dense layer needs at least 1 unit, not \(units)", at: $units))
+        } else if units > 1_000_000 {
+            diagnostics.append(Diagnostic("\(units) units is more than nnbook allows in one layer (1,000,000)", at: $units))
+        }
+        for initializer in [weights, bias] where Initializer.named(initializer.text) == nil {
+            diagnostics.append(Diagnostic(
+                "unknown initializer '\(initializer)'", at: initializer.range,
+                hint: Suggestions.hint(for: initializer.text, in: Initializer.names, kind: "initializers") + " (or a number)"))
+        }
+        if slope != nil, activation.choice != "leaky_relu" {
+            diagnostics.append(Diagnostic("slope applies only to activation=leaky_relu", at: $slope))
+        }
+        return diagnostics
+    }
+
+    func layer() -> any Layer {
+        Dense(
+            units: units, activation: Activations.named(activation.choice, slope: slope) ?? Linear(),
+            weights: Initializer.named(weights.text) ?? .glorotUniform, bias: Initializer.named(bias.text) ?? .zeros)
+    }
+}
+
+/// `dropout 0.2`: while training, silence a share of the values at random.
+struct DropoutLine: LayerLine {
+    static let configuration = CommandConfiguration(
+        verb: "dropout", summary: "while training, silence this share of the values at random", examples: ["dropout 0.2"])
+
+    @Argument(help: "the share to drop, from 0 to below 1") var rate: Double
+
+    func check(at line: SourceRange) -> [Diagnostic] {
+        rate >= 0 && rate < 1 ? [] : [Diagnostic(
+            "the dropout rate must be at least 0 and below 1, not \(NumberText.plain(rate))", at: $rate,
+            hint: "dropout 0.2 silences a fifth of the values")]
+    }
+
+    func layer() -> any Layer { Dropout(rate: Float(rate)) }
+}
+
+/// `flatten`: one sample's numbers in one row.
+struct FlattenLine: LayerLine {
+    static let configuration = CommandConfiguration(
+        verb: "flatten", summary: "line up each sample's numbers into one list (a 28×28 image becomes 784 numbers)", examples: ["flatten"])
+
+    func layer() -> any Layer { Flatten() }
+}

@@ -1,0 +1,57 @@
+// `@Argument`: a value written in order after the verb (`train neuron on insurance`).
+
+/// A positional argument of a command, declared as a property.
+///
+/// ```swift
+/// @Argument(help: "the model") var model: ModelName
+/// @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
+/// ```
+/// An `Optional` property may be left out; an `Array` property takes every remaining value.
+@propertyWrapper
+public struct Argument<Value: CommandValue>: Decodable, Sendable {
+    private let declaration: Declaration?
+    private let decoded: Located<Value>?
+
+    struct Declaration: Sendable {
+        let help: String
+        let keyword: String?
+    }
+
+    /// An argument, required unless `Value` is optional.
+    public init(keyword: String? = nil, help: String) {
+        declaration = Declaration(help: help, keyword: keyword)
+        decoded = nil
+    }
+
+    public init(from decoder: Decoder) throws {
+        let property = try PropertyDecoder.of(decoder)
+        declaration = nil
+        decoded = try property.value(Value.self)
+    }
+
+    /// The checked value.
+    public var wrappedValue: Value {
+        guard let decoded else { preconditionFailure("an argument is read only in a decoded command") }
+        return decoded.value
+    }
+
+    /// Where the notebook wrote it.
+    public var projectedValue: SourceRange {
+        guard let decoded else { preconditionFailure("an argument is read only in a decoded command") }
+        return decoded.range
+    }
+}
+
+extension Argument: DeclaredProperty {
+    func declare(named name: String, in schema: inout SchemaParts) {
+        guard let declaration else { return }
+        var type = Value.valueType
+        var variadic = false
+        if case .list(let element) = type {
+            type = element
+            variadic = true
+        }
+        schema.arguments.append(ArgumentSchema(
+            name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic))
+    }
+}

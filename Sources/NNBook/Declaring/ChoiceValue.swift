@@ -1,0 +1,26 @@
+// Values that must be one of a fixed list of words: a loss, an optimizer, a descent mode.
+
+/// A value chosen from a list; the checker suggests the nearest choice for a misspelling.
+///
+/// A `String`-backed `CaseIterable` enum gets everything from its cases; a list that lives in
+/// the neural-net core (`Losses.names`) is wrapped in a struct with `choices`.
+public protocol ChoiceValue: CommandValue {
+    static var choices: [String] { get }
+    init?(choice: String)
+    var choice: String { get }
+}
+
+extension ChoiceValue {
+    public static var valueType: ValueType { .choice(choices) }
+    public init(checked value: ResolvedValue, at range: SourceRange) {
+        // The checker accepted only listed choices.
+        self = Self(choice: value.string ?? "")!
+    }
+    public var resolved: ResolvedValue? { .string(choice) }
+}
+
+extension ChoiceValue where Self: RawRepresentable<String> & CaseIterable {
+    public static var choices: [String] { allCases.map(\.rawValue) }
+    public init?(choice: String) { self.init(rawValue: choice) }
+    public var choice: String { rawValue }
+}

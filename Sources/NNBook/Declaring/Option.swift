@@ -1,0 +1,58 @@
+// `@Option`: a `name=value` setting, with its default written once, where it is declared.
+
+/// An option of a command, declared as a property; its name is the property's name.
+///
+/// ```swift
+/// @Option(help: "how many passes over the training samples") var epochs = 1   // default 1
+/// @Option(help: "the learning rate") var rate: Double?                        // may be left out
+/// @Option(help: "the loss to minimise") var loss: LossName                    // required
+/// ```
+@propertyWrapper
+public struct Option<Value: CommandValue>: Decodable, Sendable {
+    private let declaration: Declaration?
+    private let decoded: Located<Value>?
+
+    struct Declaration: Sendable {
+        let help: String
+        let defaultValue: ResolvedValue?
+    }
+
+    /// An option with a default, used when the notebook leaves it out.
+    public init(wrappedValue: Value, help: String) {
+        declaration = Declaration(help: help, defaultValue: wrappedValue.resolved)
+        decoded = nil
+    }
+
+    /// An option the notebook must give (or, for an `Optional` property, may leave out).
+    public init(help: String) {
+        declaration = Declaration(help: help, defaultValue: nil)
+        decoded = nil
+    }
+
+    public init(from decoder: Decoder) throws {
+        let property = try PropertyDecoder.of(decoder)
+        declaration = nil
+        decoded = try property.value(Value.self)
+    }
+
+    /// The checked value, or the default.
+    public var wrappedValue: Value {
+        guard let decoded else { preconditionFailure("an option is read only in a decoded command") }
+        return decoded.value
+    }
+
+    /// Where the notebook wrote it; the command itself when the default was used.
+    public var projectedValue: SourceRange {
+        guard let decoded else { preconditionFailure("an option is read only in a decoded command") }
+        return decoded.range
+    }
+}
+
+extension Option: DeclaredProperty {
+    func declare(named name: String, in schema: inout SchemaParts) {
+        guard let declaration else { return }
+        schema.options.append(OptionSchema(
+            name, Value.valueType, summary: declaration.help, default: declaration.defaultValue,
+            isRequired: declaration.defaultValue == nil && Value.absent == nil))
+    }
+}
