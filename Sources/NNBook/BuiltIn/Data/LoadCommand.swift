@@ -64,7 +64,7 @@ struct LoadCommand: NotebookCommand {
         for option in writtenOptions where option.given && !allowed.contains(option.name) {
             diagnostics.append(Diagnostic(
                 "\(option.name)= does not apply to \(format.rawValue) data", at: option.range,
-                hint: "for \(format.rawValue), the options are: " + formatOptions.sorted().joined(separator: ", ")))
+                hint: "for \(format.rawValue), the options are: " + allowed.sorted().joined(separator: ", ")))
         }
         if [.csv, .inline].contains(format), target == nil {
             diagnostics.append(Diagnostic(
