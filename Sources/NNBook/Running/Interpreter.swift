@@ -11,22 +11,43 @@ public struct Interpreter {
     public init() {}
 
     /// Runs every cell; a failing command stops the run, and the remaining cells are listed as
-    /// not run.
-    public func run(_ plan: Plan, state: RunState) -> RunResult {
+    /// not run. With a cache, the first cells whose results it holds (same commands, same
+    /// state before, same files) are not run again: their outputs and the state after them
+    /// come from the cache, and each cell that runs to the end is stored in it.
+    public func run(_ plan: Plan, state: RunState, cache: SnapshotCache? = nil) -> RunResult {
         var results: [RunResult.CellResult] = []
         var status = RunResult.Status.succeeded
         state.tables = plan.notebook.tables
         state.notebookPath = plan.notebook.path
-        for planned in plan.cells {
+        // An external plugin keeps its own state in its process, which a snapshot cannot hold:
+        // results are stored only for the cells before the first that calls one.
+        let storable = plan.cells.firstIndex { $0.steps.contains { $0.command is ExternalCommand } } ?? plan.cells.count
+        let keys = cache.map { SnapshotKey.chain(plan, version: $0.version) } ?? []
+        if let cache {
+            let (outputs, snapshot) = cache.reusablePrefix(of: plan, keys: keys, limit: storable)
+            if let snapshot { state.restore(snapshot) }
+            for (index, cellOutputs) in outputs.enumerated() {
+                let result = RunResult.CellResult(cell: plan.cells[index].cell, outputs: cellOutputs, error: nil, seconds: 0, ran: true, reused: true)
+                cellDidRun(result, plan.cells.count)
+                results.append(result)
+            }
+        }
+        for (index, planned) in plan.cells.enumerated().dropFirst(results.count) {
             guard status == .succeeded else {
                 results.append(.init(cell: planned.cell, outputs: [], error: nil, seconds: 0, ran: false))
                 continue
             }
             cellWillRun(planned.cell, plan.cells.count)
             let start = Date()
+            let inputsBefore = state.inputs.count
             var outputs: [Output] = []
             var failure: Diagnostic?
             for step in planned.steps {
+                if state.shouldStop() {
+                    failure = Diagnostic("the run was stopped before this command", at: step.invocation.range)
+                    status = .interrupted
+                    break
+                }
                 do {
                     outputs += try step.command.run(step.invocation, in: state)
                 } catch {
@@ -37,6 +58,9 @@ public struct Interpreter {
             }
             let result = RunResult.CellResult(
                 cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true)
+            if let cache, failure == nil, index < storable {
+                cache.store(keys[index], outputs: outputs, inputs: Array(state.inputs[inputsBefore...]), state: state.snapshot())
+            }
             cellDidRun(result, plan.cells.count)
             results.append(result)
         }

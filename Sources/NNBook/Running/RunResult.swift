@@ -15,13 +15,17 @@ public struct RunResult: Sendable {
         public let seconds: Double
         /// False for cells after a failure: they did not run.
         public let ran: Bool
+        /// True when the outputs came from an earlier run's stored result (the live preview)
+        /// instead of running the cell again.
+        public let reused: Bool
 
-        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool) {
+        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false) {
             self.cell = cell
             self.outputs = outputs
             self.error = error
             self.seconds = seconds
             self.ran = ran
+            self.reused = reused
         }
     }
 

@@ -24,6 +24,8 @@ public final class RunState {
     public let shouldStop: @Sendable () -> Bool
     /// The most memory a model or a data set being read may need.
     public let memory: MemoryLimit
+    /// The files and inline tables read so far, in order, each fingerprinted before the read.
+    public private(set) var inputs: [RunInput] = []
 
     public init(
         folder: URL, seed: UInt64, precision: Int = FrontMatter.defaultPrecision,
@@ -37,6 +39,28 @@ public final class RunState {
         self.seed = seed
         self.observer = observer
         self.shouldStop = shouldStop
+    }
+
+    /// Notes that a command is about to read `url`.
+    public func recordInput(_ url: URL) { inputs.append(.file(url)) }
+
+    /// Notes that a command reads the inline table `name`.
+    public func recordTable(_ name: String) {
+        if let table = tables[name] { inputs.append(RunInput(source: .inlineTable(name), fingerprint: table.text)) }
+    }
+
+    /// The state as it is now, kept apart from the run: the data sets (their arrays shared until
+    /// either side changes them), the models cloned with their weights and optimizer state, and
+    /// the generator.
+    public func snapshot() -> StateSnapshot {
+        StateSnapshot(datasets: datasets, models: models.mapValues { $0.clone() }, generator: generator)
+    }
+
+    /// Continues from `snapshot`, which stays as it was for later runs.
+    public func restore(_ snapshot: StateSnapshot) {
+        datasets = snapshot.datasets
+        models = snapshot.models.mapValues { $0.clone() }
+        generator = snapshot.generator
     }
 
     /// A computed number as the page shows it.
@@ -134,6 +158,15 @@ public final class ModelEntry {
     public var trainedOn: Dataset?
 
     public init(model: Sequential) { self.model = model }
+
+    /// A separate entry whose model and trainer go on independently of this one.
+    func clone() -> ModelEntry {
+        let copy = ModelEntry(model: model.clone())
+        copy.trainer = trainer?.clone(for: copy.model)
+        copy.history = history
+        copy.trainedOn = trainedOn
+        return copy
+    }
 }
 
 /// Receives training progress (the terminal's progress bar).

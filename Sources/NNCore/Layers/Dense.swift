@@ -34,6 +34,15 @@ public final class Dense: Layer {
     }
 
     public var typeName: String { "Dense" }
+
+    public func clone() -> any Layer {
+        let copy = Dense(units: units, activation: activation, weights: weightInitializer, bias: biasInitializer)
+        copy.kernel = kernel?.clone()
+        copy.bias = bias?.clone()
+        copy.lossUsesLogits = lossUsesLogits
+        if let kernel { copy.prepareBuffers(inputs: kernel.value.rows) }
+        return copy
+    }
     public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
 
     public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) {
@@ -53,10 +62,15 @@ public final class Dense: Layer {
         let biases = biasInitializer.values(count: units, fanIn: inputs, fanOut: units, using: &generator)
         kernel = Parameter(name: "kernel", value: try Tensor(shape: [inputs, units], scalars: weights))
         bias = Parameter(name: "bias", value: try Tensor(shape: [units], scalars: biases))
+        prepareBuffers(inputs: inputs)
+        return [units]
+    }
+
+    /// Empty step buffers with this layer's widths; each step resizes them to its batch.
+    private func prepareBuffers(inputs: Int) {
         output = Tensor(shape: [0, units])
         delta = Tensor(shape: [0, units])
         inputGradient = Tensor(shape: [0, inputs])
-        return [units]
     }
 
     public func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor {

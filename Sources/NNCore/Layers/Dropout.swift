@@ -12,6 +12,7 @@ public final class Dropout: Layer {
 
     public init(rate: Float) { self.rate = rate }
     public var typeName: String { "Dropout" }
+    public func clone() -> any Layer { Dropout(rate: rate) }
 
     public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) { (inputShape, 0) }
 

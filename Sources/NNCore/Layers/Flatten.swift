@@ -8,6 +8,12 @@ public final class Flatten: Layer {
     public init() {}
     public var typeName: String { "Flatten" }
 
+    public func clone() -> any Layer {
+        let copy = Flatten()
+        copy.inputShape = inputShape
+        return copy
+    }
+
     public func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) {
         ([MemoryLimit.product(inputShape, size: 1)], 0)
     }

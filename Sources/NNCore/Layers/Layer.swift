@@ -29,6 +29,11 @@ public protocol Layer: AnyObject {
     /// before it learns, so that product is skipped). The returned tensor is the layer's own
     /// buffer: read it before the layer's next step.
     func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor?
+
+    /// An independent layer with the same settings and weights (their arrays shared until one
+    /// side changes them), for keeping the state of a run: the live preview restarts a
+    /// notebook from a cell with the models as they were there.
+    func clone() -> any Layer
 }
 
 extension Layer {

@@ -14,4 +14,11 @@ public final class Parameter {
         self.value = value
         self.gradient = Tensor(shape: value.shape)
     }
+
+    /// A separate parameter with the same value and gradient.
+    public func clone() -> Parameter {
+        let copy = Parameter(name: name, value: value)
+        copy.gradient = gradient
+        return copy
+    }
 }

@@ -16,6 +16,15 @@ public final class Sequential {
 
     public var isBuilt: Bool { inputShape != nil }
 
+    /// Keras' `clone_model` followed by `set_weights`: the same layers, built the same way,
+    /// with the same weights, sharing nothing that training changes.
+    public func clone() -> Sequential {
+        let copy = Sequential(name: name, layers: layers.map { $0.clone() })
+        copy.inputShape = inputShape
+        copy.outputShapes = outputShapes
+        return copy
+    }
+
     /// Creates every layer's weights for samples of `inputShape`, drawing random starting
     /// values from `generator` in layer order — after checking that the weights, their
     /// gradients and optimizer state, and the buffers of a batch fit in `memory`.

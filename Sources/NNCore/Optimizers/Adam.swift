@@ -24,6 +24,14 @@ public final class Adam: Optimizer {
 
     public var name: String { "adam" }
 
+    public func clone() -> any Optimizer {
+        let copy = Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+        copy.firstMoments = firstMoments
+        copy.secondMoments = secondMoments
+        copy.iterations = iterations
+        return copy
+    }
+
     public func step(_ parameters: [Parameter]) {
         firstMoments.prepare(for: parameters)
         secondMoments.prepare(for: parameters)

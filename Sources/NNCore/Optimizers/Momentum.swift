@@ -14,6 +14,12 @@ public final class Momentum: Optimizer {
 
     public var name: String { "momentum" }
 
+    public func clone() -> any Optimizer {
+        let copy = Momentum(learningRate: learningRate, momentum: momentum)
+        copy.velocities = velocities
+        return copy
+    }
+
     public func step(_ parameters: [Parameter]) {
         velocities.prepare(for: parameters)
         let rate = learningRate, mu = momentum

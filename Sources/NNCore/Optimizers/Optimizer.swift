@@ -11,6 +11,10 @@ public protocol Optimizer: AnyObject {
 
     /// Changes every parameter's value using its current gradient.
     func step(_ parameters: [Parameter])
+
+    /// An optimizer with the same settings and the same per-weight state, which then goes on
+    /// independently.
+    func clone() -> any Optimizer
 }
 
 /// The optimizers by name, with Keras' defaults.

@@ -16,6 +16,12 @@ public final class RMSprop: Optimizer {
 
     public var name: String { "rmsprop" }
 
+    public func clone() -> any Optimizer {
+        let copy = RMSprop(learningRate: learningRate, rho: rho, epsilon: epsilon)
+        copy.averages = averages
+        return copy
+    }
+
     public func step(_ parameters: [Parameter]) {
         averages.prepare(for: parameters)
         let rate = learningRate, rho = rho, epsilon = epsilon

@@ -36,6 +36,12 @@ public final class Trainer {
         lossGradient = Tensor(shape: [0] + (model.outputShape ?? [0]))
     }
 
+    /// The same compilation for `model` (a clone of this trainer's model), with the optimizer's
+    /// state carried over, so that training goes on exactly as it would have here.
+    public func clone(for model: Sequential) -> Trainer {
+        Trainer(model: model, loss: loss, optimizer: optimizer.clone(), metrics: metrics)
+    }
+
     /// Checks that targets fit the model's output before any step runs.
     public func validate(features: Tensor, targets: Tensor) throws(ShapeError) {
         guard let inputShape = model.inputShape, let outputShape = model.outputShape else {

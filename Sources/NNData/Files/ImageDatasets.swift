@@ -16,13 +16,22 @@ public enum ImageDatasets {
     static let files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
 
     /// The training and test sets (60,000 and 10,000 images of 28×28 pixels, values 0–255,
-    /// labels 0–9), from the first place that has them: `folder`, then `$NNBOOK_DATA` (and its
-    /// subfolder named after the data set), then for Fashion-MNIST Debian's package folder, then
-    /// Keras' cache in `~/.keras/datasets`.
+    /// labels 0–9), read from the files `locate` finds.
     public static func load(
         _ kind: Kind, folder: URL?, memory: MemoryLimit = .unlimited,
         environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser
     ) throws(DataError) -> (train: Dataset, test: Dataset) {
+        try read(try locate(kind, folder: folder, environment: environment, home: home), memory: memory)
+    }
+
+    /// The files of the data set, from the first place that has them: `folder`, then
+    /// `$NNBOOK_DATA` (and its subfolder named after the data set), then for Fashion-MNIST
+    /// Debian's package folder, then Keras' cache in `~/.keras/datasets`. Four IDX files, or
+    /// Keras' one `mnist.npz`. Kept apart from reading so that a caller can watch the files.
+    public static func locate(
+        _ kind: Kind, folder: URL?,
+        environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) throws(DataError) -> [URL] {
         var folders: [URL] = []
         if let folder { folders.append(folder) }
         if let data = environment["NNBOOK_DATA"], !data.isEmpty {
@@ -34,18 +43,23 @@ public enum ImageDatasets {
         folders.append(kerasCache.appendingPathComponent(kind.rawValue))
         var looked: [String] = []
         for candidate in folders {
-            if let paths = idxFiles(in: candidate) { return try fromIDX(paths, memory: memory) }
+            if let paths = idxFiles(in: candidate) { return paths }
             looked.append(candidate.path + "/")
         }
         if kind == .mnist {
             let npz = kerasCache.appendingPathComponent("mnist.npz")
-            if FileManager.default.fileExists(atPath: npz.path) { return try fromKerasArchive(npz, memory: memory) }
+            if FileManager.default.fileExists(atPath: npz.path) { return [npz] }
             looked.append(npz.path)
         }
         let how = kind == .fashionMNIST
             ? "install Debian's package (apt-get install dataset-fashion-mnist), or put the four IDX files (train-images-idx3-ubyte.gz, …) in a folder and give folder= or set NNBOOK_DATA"
             : "put MNIST's four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) in a folder and give folder= or set NNBOOK_DATA; a Keras user's ~/.keras/datasets/mnist.npz works too. nnbook never downloads data"
         throw DataError("\(kind.rawValue) was not found; looked in " + looked.joined(separator: ", "), hint: how)
+    }
+
+    /// The training and test sets from the files `locate` returned.
+    public static func read(_ files: [URL], memory: MemoryLimit = .unlimited) throws(DataError) -> (train: Dataset, test: Dataset) {
+        files.count == 1 ? try fromKerasArchive(files[0], memory: memory) : try fromIDX(files, memory: memory)
     }
 
     /// The four files in `folder`, each raw or `.gz`; nil unless all four are there.

@@ -16,6 +16,7 @@ enum DataSources {
             return NotebookDataset(all: try Dataset(csv: table, targets: targets, options: csvOptions(load), path: path))
         case .inline:
             guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
+            state.recordTable(path)
             let parsed = try CSVReader().read(Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine)
             return NotebookDataset(all: try Dataset(csv: parsed, targets: targets, options: csvOptions(load), path: state.notebookPath))
         case .idx, .npy:
@@ -44,14 +45,18 @@ enum DataSources {
             return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
         case .mnist, .fashionMNIST:
             let folder = load.folder.map { state.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
-            let (train, test) = try ImageDatasets.load(load.format == .mnist ? .mnist : .fashionMNIST, folder: folder, memory: state.memory)
+            let files = try ImageDatasets.locate(load.format == .mnist ? .mnist : .fashionMNIST, folder: folder)
+            files.forEach(state.recordInput)
+            let (train, test) = try ImageDatasets.read(files, memory: state.memory)
             return NotebookDataset(train: train, test: test)
         }
     }
 
     private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
+        let url = state.folder.resolvingNotebookPath(path)
+        state.recordInput(url)
         do {
-            return try Data(contentsOf: state.folder.resolvingNotebookPath(path))
+            return try Data(contentsOf: url)
         } catch {
             throw DataError("cannot read the file: \(FileManager.default.fileExists(atPath: state.folder.resolvingNotebookPath(path).path) ? "permission denied or not a file" : "no such file")", path: path)
         }
