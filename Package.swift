@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // The live preview's HTTP server: small, with no SwiftNIO to build in CI.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -30,10 +32,11 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "NNBookHistory", dependencies: ["NNBook", "CLibGit2"]),
+        .target(name: "NNBookPreview", dependencies: ["NNBook", "NNBookRender", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "nnbook",
             dependencies: [
-                "NNBook", "NNBookRender", "NNBookHistory",
+                "NNBook", "NNBookRender", "NNBookHistory", "NNBookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

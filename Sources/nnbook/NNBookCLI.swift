@@ -17,7 +17,7 @@ struct NNBookCLI: ParsableCommand {
               nnbook check Notebooks/*.nnbook
             """,
         version: version,
-        subcommands: [RunNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
+        subcommands: [RunNotebook.self, PreviewNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.

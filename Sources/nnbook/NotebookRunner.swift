@@ -67,7 +67,9 @@ struct NotebookRunner {
         var recorded = true
         if snapshot {
             do {
-                try record(result, layout: layout, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url)
+                if let recorded = try NotebookRunner.record(result, layout: layout, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url), !quiet {
+                    Console.error(recorded)
+                }
             } catch {
                 Console.error("\(file): error: \(error)")
                 recorded = false
@@ -89,9 +91,10 @@ struct NotebookRunner {
         return Outcome(result: result, layout: layout, pageURL: pageURL)
     }
 
-    /// Commits the run to the notebook's history.
-    private func record(_ result: RunResult, layout: RenderedNotebook, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws {
-        guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return }
+    /// Commits the run to the notebook's history, and says where (nil when there is no history
+    /// to record in).
+    static func record(_ result: RunResult, layout: RenderedNotebook, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws -> String? {
+        guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return nil }
         let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -99,6 +102,6 @@ struct NotebookRunner {
             notebookName: name, source: source, page: layout.markdown, assets: layout.assets, record: record,
             layout: try encoder.encode(layout))
         let id = try history.record(snapshot, time: started)
-        if !quiet { Console.error("recorded run \(id.short) on \(history.referenceName)") }
+        return "recorded run \(id.short) on \(history.referenceName)"
     }
 }

@@ -24,8 +24,8 @@ public struct Interpreter {
         let storable = plan.cells.firstIndex { $0.steps.contains { $0.command is ExternalCommand } } ?? plan.cells.count
         let keys = cache.map { SnapshotKey.chain(plan, version: $0.version) } ?? []
         if let cache {
-            let (outputs, snapshot) = cache.reusablePrefix(of: plan, keys: keys, limit: storable)
-            if let snapshot { state.restore(snapshot) }
+            let (outputs, inputs, snapshot) = cache.reusablePrefix(of: plan, keys: keys, limit: storable)
+            if let snapshot { state.restore(snapshot, inputs: inputs) }
             for (index, cellOutputs) in outputs.enumerated() {
                 let result = RunResult.CellResult(cell: plan.cells[index].cell, outputs: cellOutputs, error: nil, seconds: 0, ran: true, reused: true)
                 cellDidRun(result, plan.cells.count)

@@ -41,6 +41,13 @@ public final class RunState {
         self.shouldStop = shouldStop
     }
 
+    /// The data files read so far, by absolute path.
+    public var inputFiles: [String] {
+        inputs.compactMap { input in
+            if case .file(let path) = input.source { path } else { nil }
+        }
+    }
+
     /// Notes that a command is about to read `url`.
     public func recordInput(_ url: URL) { inputs.append(.file(url)) }
 
@@ -56,8 +63,10 @@ public final class RunState {
         StateSnapshot(datasets: datasets, models: models.mapValues { $0.clone() }, generator: generator)
     }
 
-    /// Continues from `snapshot`, which stays as it was for later runs.
-    public func restore(_ snapshot: StateSnapshot) {
+    /// Continues from `snapshot`, which stays as it was for later runs, as if the cells before
+    /// had read `inputs`.
+    public func restore(_ snapshot: StateSnapshot, inputs: [RunInput]) {
+        self.inputs = inputs
         datasets = snapshot.datasets
         models = snapshot.models.mapValues { $0.clone() }
         generator = snapshot.generator

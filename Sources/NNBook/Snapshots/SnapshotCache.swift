@@ -32,21 +32,21 @@ public final class SnapshotCache {
         self.byteLimit = byteLimit
     }
 
-    /// What a run of `plan` may skip: the outputs of its first cells and the state after the
-    /// last of them, or no cells and no state.
-    func reusablePrefix(of plan: Plan, keys: [SnapshotKey], limit: Int) -> (outputs: [[Output]], state: StateSnapshot?) {
+    /// What a run of `plan` may skip: the outputs of its first cells, the files and tables
+    /// they read, and the state after the last of them; or nothing.
+    func reusablePrefix(of plan: Plan, keys: [SnapshotKey], limit: Int) -> (outputs: [[Output]], inputs: [RunInput], state: StateSnapshot?) {
         clock += 1
-        var outputs: [[Output]] = []
+        var found: [Entry] = []
         var usable = 0
         for index in 0..<min(limit, keys.count) {
             guard var entry = entries[keys[index]], entry.inputs.allSatisfy({ $0.isCurrent(tables: plan.notebook.tables) }) else { break }
             entry.lastUsed = clock
             entries[keys[index]] = entry
-            outputs.append(entry.outputs)
+            found.append(entry)
             if entry.snapshot != nil { usable = index + 1 }
         }
-        guard usable > 0 else { return ([], nil) }
-        return (Array(outputs.prefix(usable)), entries[keys[usable - 1]]?.snapshot)
+        let reused = found.prefix(usable)
+        return (reused.map(\.outputs), reused.flatMap(\.inputs), reused.last?.snapshot)
     }
 
     /// Keeps a cell's result and the state after it, then keeps memory under the limit.

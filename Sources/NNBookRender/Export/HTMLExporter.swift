@@ -7,41 +7,59 @@ import Ink
 /// Writes a rendered notebook as a single HTML file.
 public enum HTMLExporter {
     public static func html(_ notebook: RenderedNotebook) -> String {
-        let parser = MarkdownParser()
+        let parts = fragments(notebook)
         var body: [String] = []
         if let title = notebook.title { body.append("<h1>\(escape(title))</h1>") }
-        body.append(parser.html(from: notebook.runLine))
-        if let failure = notebook.failureLine { body.append(parser.html(from: failure)) }
-        for block in notebook.blocks {
-            switch block.kind {
-            case .prose:
-                body.append(parser.html(from: block.text))
-            case .cell:
-                body.append("<section class=\"cell\" id=\"cell-\(escape(block.label))\">")
-                body.append("<pre class=\"source\"><code>\(escape(block.text))</code></pre>")
-                if !block.outputs.isEmpty {
-                    body.append("<div class=\"outputs\">\(outputs(block.outputs, notebook, parser))</div>")
-                }
-                body.append("</section>")
-            }
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(escape(notebook.title ?? "nnbook notebook"))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
+        body.append(parts.runLine)
+        if let failure = parts.failureLine { body.append(failure) }
+        body += parts.blocks
+        return document(title: notebook.title, body: body.joined(separator: "\n"))
+    }
 
-            """
+    /// The page's pieces as HTML: the run line, the failure line, and each block in order. The
+    /// live preview sends them one at a time, to replace only what changed.
+    public static func fragments(_ notebook: RenderedNotebook) -> (runLine: String, failureLine: String?, blocks: [String]) {
+        let parser = MarkdownParser()
+        return (parser.html(from: notebook.runLine), notebook.failureLine.map { parser.html(from: $0) },
+                notebook.blocks.map { html($0, in: notebook, parser: parser) })
+    }
+
+    /// One block of the page: prose as HTML, or a cell's source and outputs in a section.
+    static func html(_ block: RenderedNotebook.Block, in notebook: RenderedNotebook, parser: MarkdownParser) -> String {
+        switch block.kind {
+        case .prose:
+            return parser.html(from: block.text)
+        case .cell:
+            var parts = ["<section class=\"cell\" id=\"cell-\(escape(block.label))\">"]
+            parts.append("<pre class=\"source\"><code>\(escape(block.text))</code></pre>")
+            if !block.outputs.isEmpty {
+                parts.append("<div class=\"outputs\">\(outputs(block.outputs, notebook, parser))</div>")
+            }
+            parts.append("</section>")
+            return parts.joined(separator: "\n")
+        }
+    }
+
+    /// A whole HTML document around `body`, with the page's style (and more, such as the live
+    /// preview's script, in `head`).
+    public static func document(title: String?, body: String, head: String = "") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>\(escape(title ?? "nnbook notebook"))</title>
+        <style>\(style)</style>\(head)
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
     }
 
     /// A cell's outputs as HTML, every picture (`![caption](ASSETS/NAME.svg)`) placed inline
@@ -67,7 +85,7 @@ public enum HTMLExporter {
         return html
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -1,0 +1,106 @@
+// The preview's HTTP server: the page at `/`, its live updates as Server-Sent Events at
+// `/events`. FlyingFox does the HTTP; this file only routes.
+
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Serves a hub's page on one address until stopped.
+public final class PreviewServer: @unchecked Sendable {
+    /// Why the server could not start, for a message and exit code 2.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let server: HTTPServer
+    private let hub: PreviewHub
+    private var serving: Task<Void, Never>?
+
+    init(host: String, port: UInt16, hub: PreviewHub) throws(StartError) {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: host, port: port)
+        } catch {
+            throw StartError(description: "--host takes an IPv4 address such as 127.0.0.1; got '\(host)'")
+        }
+        self.hub = hub
+        server = HTTPServer(address: address, logger: .disabled)
+    }
+
+    /// Starts listening and returns the port (the one the system picked for port 0); throws
+    /// when the address cannot be had (a port in use).
+    func start() throws(StartError) -> UInt16 {
+        let hub = self.hub
+        let server = self.server
+        let outcome = Outcome()
+        serving = Task {
+            await server.appendRoute("GET /") { _ in
+                let page = hub.page
+                return HTTPResponse(
+                    statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                    body: Data(PreviewPage.document(title: page.title, status: page.status, blocks: page.blocks).utf8))
+            }
+            await server.appendRoute("GET /events") { _ in
+                HTTPResponse(
+                    statusCode: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                    body: HTTPBodySequence(from: EventStreamBody(events: hub.subscribe())))
+            }
+            await server.appendRoute("*") { _ in HTTPResponse(statusCode: .notFound, body: Data("not found\n".utf8)) }
+            do {
+                try await server.run()
+            } catch {
+                outcome.finish(.failure(error))
+            }
+        }
+        Task {
+            while !outcome.isFinished {
+                if case .ip4(_, let port) = await server.listeningAddress {
+                    outcome.finish(.success(port))
+                    return
+                }
+                try? await Task.sleep(nanoseconds: 5_000_000)
+            }
+        }
+        switch outcome.wait() {
+        case .success(let port): return port
+        case .failure(let error):
+            let reason = (error as? SocketError).map { "\($0)" } ?? error.localizedDescription
+            throw StartError(description: reason.contains("in use") || reason.contains("EADDRINUSE") || reason.contains("98") ? "the port is in use (\(reason))" : reason)
+        }
+    }
+
+    /// Closes the listening socket and every event stream.
+    func stop() {
+        hub.finish()
+        let server = self.server
+        let done = Outcome()
+        Task {
+            await server.stop(timeout: 1)
+            done.finish(.success(0))
+        }
+        _ = done.wait()
+        serving?.cancel()
+    }
+
+    /// A result handed from the server's tasks to the thread that waits for it.
+    private final class Outcome: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var result: Result<UInt16, any Error>?
+
+        var isFinished: Bool { condition.withLock { result != nil } }
+
+        func finish(_ value: Result<UInt16, any Error>) {
+            condition.withLock {
+                if result == nil { result = value }
+                condition.broadcast()
+            }
+        }
+
+        func wait() -> Result<UInt16, any Error> {
+            condition.withLock {
+                while result == nil { condition.wait() }
+                return result!
+            }
+        }
+    }
+}
