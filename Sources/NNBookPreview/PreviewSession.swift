@@ -54,6 +54,9 @@ public final class PreviewSession: @unchecked Sendable {
     private var server: PreviewServer?
     /// Each cell's latest outputs by label, shown (marked) while it waits to run again.
     private var shown: [String: RunResult.CellResult] = [:]
+    /// The data files the latest run read: watched even while the notebook fails to check, so
+    /// that bringing back a vanished file runs it again.
+    private var dataFiles: Set<String> = []
     private let stopLock = NSLock()
     private var stopRequested = false
 
@@ -101,7 +104,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// step (the loop then starts again from the first changed cell).
     private func runOnce(changesSeen seen: Int) {
         let path = settings.notebook.path
-        watcher.watch([path])
+        watcher.watch(dataFiles.union([path]))
         let source: String
         do {
             guard let text = String(data: try Data(contentsOf: settings.notebook), encoding: .utf8) else {
@@ -152,7 +155,6 @@ public final class PreviewSession: @unchecked Sendable {
             finished.append(result)
             shown[result.cell.label] = result
         }
-        show(plan, finished: [], running: nil, status: PreviewPage.status("Running \(settings.notebook.lastPathComponent)…", kind: "running"))
         let result = interpreter.run(plan, state: state, cache: cache)
         if result.status == .interrupted, watcher.count != seen || isStopping { return }
 
@@ -164,7 +166,8 @@ public final class PreviewSession: @unchecked Sendable {
             status = PreviewPage.status("The page could not be written to \(pageURL.path): \(error.localizedDescription)", kind: "error")
         }
         hub.publish(title: layout.title ?? name, status: status, blocks: PreviewPage.blocks(layout, states: [:]))
-        watcher.watch(Set([settings.notebook.path] + state.inputFiles))
+        dataFiles = Set(state.inputFiles)
+        watcher.watch(dataFiles.union([settings.notebook.path]))
         runDidComplete(CompletedRun(result: result, layout: layout, source: source, started: started, pageURL: pageURL))
     }
 

@@ -1,0 +1,208 @@
+// `nnbook preview` from outside, as a learner meets it: the real executable on loopback, its
+// page fetched and its events read over HTTP while the notebook is edited in place and by
+// rename, broken and fixed, deleted and restored.
+
+import Foundation
+import XCTest
+
+final class PreviewCommandTests: XCTestCase {
+    private var cli: CLIFixture!
+
+    override func setUpWithError() throws {
+        cli = try CLIFixture()
+        try PreviewCommandTests.notebook().write(to: notebookURL, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDown() { cli = nil }
+
+    private var notebookURL: URL { cli.folder.appendingPathComponent("lesson.nnbook") }
+
+    /// Three cells: data, a training long enough to be interrupted with `-p epochs=…`, and a
+    /// last cell the tests edit.
+    static func notebook(train: String = "train neuron on insurance epochs=$epochs every=5", last: String = "evaluate neuron on insurance.test") -> String {
+        """
+        ---
+        title: Preview lesson
+        seed: 1
+        params:
+          epochs: 20
+        ---
+        Who buys insurance?
+
+        ```nnbook label=data
+        load csv "data/insurance.csv" as insurance target=bought_insurance
+        split insurance test=0.2
+        scale insurance age divide=100
+        ```
+
+        ```nnbook label=train
+        model neuron
+          dense 1 activation=sigmoid
+        compile neuron loss=binary_crossentropy optimizer=adam rate=0.05 metrics=[accuracy]
+        \(train)
+        ```
+
+        ```nnbook label=last
+        \(last)
+        ```
+        """
+    }
+
+    /// Writes the notebook in place, as most editors save: truncate, write, close.
+    private func saveInPlace(_ text: String) throws {
+        let handle = try FileHandle(forWritingTo: notebookURL)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    /// Writes a new file beside it and renames it over the notebook, as vim and many IDEs do.
+    private func saveByRename(_ text: String) throws {
+        let temporary = cli.folder.appendingPathComponent(".lesson.nnbook.swp")
+        try text.write(to: temporary, atomically: false, encoding: .utf8)
+        XCTAssertEqual(rename(temporary.path, notebookURL.path), 0)
+    }
+
+    private func changedBlocks(_ events: [EventStream.Event]) -> Set<String> {
+        Set(events.filter { $0.name == "page" }.flatMap { ($0.json["changed"] as? [String: String] ?? [:]).keys })
+    }
+
+    func testThePageFollowsSavesInPlaceAndByRenameSendingOnlyTheChangedCell() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let browser = preview.subscribe()
+        XCTAssertNotNil(browser.waitForStatus("3 cells ran"), preview.standardError)
+        XCTAssertTrue(preview.standardError.contains("on the loopback address only"), preview.standardError)
+
+        let page = try preview.get("/")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.body.contains("id=\"block-cell-last\""), page.body)
+        XCTAssertTrue(page.body.contains("evaluate neuron on insurance.test"))
+        XCTAssertTrue(page.body.contains("new EventSource('/events')"))
+        XCTAssertEqual(try preview.get("/nothing-here").status, 404)
+
+        let second = preview.subscribe()
+        XCTAssertNotNil(second.waitForStatus("3 cells ran"), "a second browser gets the whole page")
+
+        let beforeEdit = browser.events.count
+        let predicted = Self.notebook(last: "evaluate neuron on insurance.test\npredict neuron age=58 affordability=1")
+        try saveInPlace(predicted)
+        let updated = browser.waitForStatus("1 cell ran", from: beforeEdit)
+        XCTAssertNotNil(updated, preview.standardError)
+        XCTAssertTrue((updated?.json["status"] as? String ?? "").contains("2 came from the last run unchanged"))
+        XCTAssertEqual(changedBlocks(Array(browser.events.dropFirst(beforeEdit))), ["cell-last"], "only the edited cell is sent again")
+        XCTAssertTrue(((updated?.json["changed"] as? [String: String])?["cell-last"] ?? "").contains("predict neuron"))
+        XCTAssertNotNil(second.waitForStatus("1 cell ran", from: 1), "both browsers follow")
+
+        // The page on disk is the page a full `nnbook run` writes.
+        let other = try CLIFixture()
+        try predicted.write(to: other.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try other.nnbook("run", "lesson.nnbook", "--no-snapshot", "--quiet").status, 0)
+        XCTAssertEqual(try Data(contentsOf: cli.folder.appendingPathComponent("lesson.md")), try Data(contentsOf: other.folder.appendingPathComponent("lesson.md")))
+
+        let beforeRename = browser.events.count
+        try saveByRename(Self.notebook(last: "evaluate neuron on insurance"))
+        XCTAssertNotNil(browser.waitForStatus("1 cell ran", from: beforeRename), preview.standardError)
+        XCTAssertEqual(changedBlocks(Array(browser.events.dropFirst(beforeRename))), ["cell-last"])
+
+        XCTAssertEqual(preview.interrupt(), 0)
+        XCTAssertTrue(preview.standardError.contains("nnbook preview: stopped"), preview.standardError)
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).contains { $0.hasSuffix(".tmp") }, "no half-written page is left")
+    }
+
+    func testACheckErrorShowsAtTheTopWithStaleOutputsAndAFixRecovers() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let browser = preview.subscribe()
+        XCTAssertNotNil(browser.waitForStatus("3 cells ran"), preview.standardError)
+
+        var mark = browser.events.count
+        try saveInPlace(Self.notebook(last: "evaluat neuron on insurance.test"))
+        let broken = browser.waitForStatus("1 error in lesson.nnbook", from: mark)
+        let status = broken?.json["status"] as? String ?? ""
+        XCTAssertTrue(status.contains("lesson.nnbook:23:1: error: unknown command"), status)
+        XCTAssertTrue(status.contains("23 | evaluat neuron on insurance.test"), status)
+        XCTAssertTrue(status.contains("^~~~~~~"), status)
+        XCTAssertTrue(status.contains("hint:"), status)
+        let stale = (broken?.json["changed"] as? [String: String]) ?? [:]
+        XCTAssertTrue(stale["cell-train"]?.contains("class=\"block stale\"") ?? false, "the last good outputs stay, marked stale")
+        XCTAssertTrue(stale["cell-train"]?.contains("Epoch") ?? false || stale["cell-train"]?.contains("epoch") ?? false)
+
+        mark = browser.events.count
+        try saveInPlace(Self.notebook())
+        XCTAssertNotNil(browser.waitForStatus("0 cells ran", from: mark), "the fixed notebook is the first one again: nothing runs")
+
+        mark = browser.events.count
+        try FileManager.default.removeItem(at: notebookURL)
+        XCTAssertNotNil(browser.waitForStatus("was deleted or moved away", from: mark), preview.standardError)
+        XCTAssertEqual(try preview.get("/").status, 200, "the server goes on")
+
+        mark = browser.events.count
+        try Self.notebook().write(to: notebookURL, atomically: true, encoding: .utf8)
+        XCTAssertNotNil(browser.waitForStatus("Up to date", from: mark), preview.standardError)
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
+    func testAPortInUseIsAUsageError() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let second = try cli.nnbook("preview", "lesson.nnbook", "--port", String(preview.port))
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.error.contains("error: cannot serve on 127.0.0.1:\(preview.port): the port is in use"), second.error)
+        XCTAssertEqual(try preview.get("/").status, 200)
+    }
+
+    func testAnUnknownParameterIsAUsageError() throws {
+        let outcome = try cli.nnbook("preview", "lesson.nnbook", "-p", "epoch=3")
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.error.contains("error:"), outcome.error)
+    }
+
+    func testAVanishedDataFileAndAClosedBrowserDoNotStopTheServer() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let leaving = preview.subscribe()
+        let staying = preview.subscribe()
+        XCTAssertNotNil(staying.waitForStatus("3 cells ran"), preview.standardError)
+        leaving.close()
+
+        let data = cli.folder.appendingPathComponent("data/insurance.csv")
+        let saved = try Data(contentsOf: data)
+        var mark = staying.events.count
+        try FileManager.default.removeItem(at: data)
+        let missing = staying.waitForStatus("error", from: mark)
+        XCTAssertTrue((missing?.json["status"] as? String ?? "").contains("insurance.csv"), preview.standardError)
+
+        mark = staying.events.count
+        try saved.write(to: data)
+        XCTAssertNotNil(staying.waitForStatus("3 cells ran", from: mark), "the data file is back: every cell that read it runs")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
+    func testASaveDuringARunCancelsItAndRunsTheNewVersion() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook", "-p", "epochs=1000000"])
+        let browser = preview.subscribe()
+        XCTAssertNotNil(browser.wait(timeout: 60) { $0.name == "progress" }, "training started: \(preview.standardError)")
+        let mark = browser.events.count
+        try saveByRename(Self.notebook(train: "train neuron on insurance epochs=3"))
+        let done = browser.waitForStatus("Up to date", from: mark, timeout: 60)
+        XCTAssertNotNil(done, preview.standardError)
+        XCTAssertTrue((done?.json["status"] as? String ?? "").contains("2 cells ran"), "the data cell came from the cancelled run")
+        XCTAssertFalse(browser.events.contains { (($0.json["status"] as? String) ?? "").contains("3 cells ran") }, "the million epochs never finished")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
+    func testRunsAreRecordedOnlyWithRecord() throws {
+        let quiet = try PreviewProcess(cli, ["lesson.nnbook"])
+        XCTAssertNotNil(quiet.subscribe().waitForStatus("3 cells ran"))
+        quiet.interrupt()
+        XCTAssertEqual(try cli.nnbook("log", "lesson.nnbook").status, 1, "no run recorded without --record")
+
+        let recording = try PreviewProcess(cli, ["lesson.nnbook", "--record"])
+        let browser = recording.subscribe()
+        XCTAssertNotNil(browser.waitForStatus("3 cells ran"))
+        let mark = browser.events.count
+        try saveInPlace(Self.notebook(last: "evaluate neuron on insurance"))
+        XCTAssertNotNil(browser.waitForStatus("1 cell ran", from: mark))
+        recording.interrupt()
+        XCTAssertTrue(recording.standardError.contains("recorded run"), recording.standardError)
+        let log = try cli.nnbook("log", "lesson.nnbook")
+        XCTAssertEqual(log.output.split(separator: "\n").count, 3, log.output)
+    }
+}
