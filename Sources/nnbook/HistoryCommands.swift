@@ -15,6 +15,10 @@ struct NotebookHistoryOptions: ParsableArguments {
 
     /// The notebook's history; an error when it has none.
     func history() throws -> RunHistory {
+        guard FileManager.default.fileExists(atPath: file) else {
+            Console.error("\(file): error: there is no notebook \(file)\nhint: the history commands take the notebook first: nnbook log FILE, nnbook show FILE [RUN], nnbook diff FILE [RUN_A [RUN_B]]")
+            throw ExitCode(NNBookExit.usage)
+        }
         do {
             guard let history = try RunHistory.forNotebook(at: URL(fileURLWithPath: file), create: false) else {
                 throw HistoryError.noRuns(notebook: file)

@@ -12,6 +12,10 @@ struct MemoryOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let gigabytes, !(gigabytes > 0 && gigabytes < 1e9) { throw ValidationError("--memory-limit must be a positive number of GB") }
+        guard let gigabytes else { return }
+        if !(gigabytes > 0) { throw ValidationError("--memory-limit must be a number of GB above 0, such as 0.5 or 8") }
+        if !(gigabytes < 1e9) {
+            throw ValidationError("--memory-limit \(gigabytes) GB is more than any machine has: give at most 1000000000 GB, or leave the option out for three quarters of this machine's memory")
+        }
     }
 }

@@ -65,8 +65,13 @@ struct HelpCommand: ParsableCommand {
 
     func run() throws {
         let registry = registry(for: notebook, plugins: plugins)
+        if registry.command(command) == nil, let subcommand = NNBookCLI.configuration.subcommands.first(where: { $0.configuration.commandName == command }) {
+            // `nnbook help run`: the nnbook command, as `nnbook run --help` prints it.
+            print(NNBookCLI.helpMessage(for: subcommand))
+            return
+        }
         guard let found = registry.command(command) else {
-            Console.error("error: unknown command '\(command)'\nhint: \(registry.hint(forUnknown: command))")
+            Console.error("error: unknown command '\(command.excerpt())'\nhint: \(registry.hint(forUnknown: command))")
             throw ExitCode(NNBookExit.usage)
         }
         print(CommandHelp.text(for: found.schema, plugin: registry.plugin(owning: command)), terminator: "")

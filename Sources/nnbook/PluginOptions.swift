@@ -8,7 +8,9 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("allow-plugin"), help: ArgumentHelp("Allow the external plugin nnbook-plugin-NAME to run (repeatable).", valueName: "name"))
     var allowed: [String] = []
 
-    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds an external plugin may take for one request.", valueName: "seconds"))
+    // Unconditional parsing takes `-1` as the value it is, so that the check below can say
+    // what is wrong with it instead of "missing value".
+    @Option(name: .customLong("plugin-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds an external plugin may take for one request.", valueName: "seconds"))
     var timeout: Double = PluginSetup.defaultTimeLimit
 
     var setup: PluginSetup {
@@ -16,6 +18,6 @@ struct PluginOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--plugin-timeout must be above 0") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--plugin-timeout must be a number of seconds above 0, not \(timeout)") }
     }
 }

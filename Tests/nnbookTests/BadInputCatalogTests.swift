@@ -41,7 +41,7 @@ final class BadInputCatalogTests: XCTestCase {
         return Data(bytes + values)
     }
 
-    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage + outputs
+    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage + outputs + numbers + echoes
 
     static let syntax: [Case] = [
         Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
@@ -158,6 +158,12 @@ final class BadInputCatalogTests: XCTestCase {
              }),
         Case(name: "store path taken by a file", files: cell("loss mae y_true=[1] y_pred=[0]").merging([".nnbook-history": Data("x".utf8)]) { a, _ in a }, status: 1,
              firstLine: "t.nnbook: error: cannot record the run: FOLDER/.nnbook-history is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"),
+        Case(name: "symbolic reference to a missing branch", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
+             firstLine: "t.nnbook: error: cannot record the run: refs/nnbook/runs/t.nnbook is a symbolic reference to refs/heads/missing, not a chain of runs",
+             prepare: { folder in
+                 try BadInputCatalogTests.runOnce(folder)
+                 try Data("ref: refs/heads/missing\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook"))
+             }),
         Case(name: "log without runs", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1, firstLine: "t.nnbook: error: t.nnbook has no recorded runs yet: `nnbook run t.nnbook` records one"),
         Case(name: "show of a run that does not exist", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook", "9"], status: 1,
              firstLine: "t.nnbook: error: there is no run '9': name a run by its number (1 to 1), its id, or last, last~1, …", prepare: { try BadInputCatalogTests.runOnce($0) }),
@@ -174,7 +180,15 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "unknown subcommand", arguments: ["trian"], status: 2, firstLine: "Error: Unexpected argument 'trian'"),
         Case(name: "notebook that is not there", arguments: ["run", "nothing.nnbook"], status: 1, firstLine: "nothing.nnbook: error: cannot read the notebook: no such file"),
         Case(name: "notebook that is not UTF-8", files: ["t.nnbook": Data([0x23, 0x20, 0xC3, 0x28, 0x0A])], status: 1, firstLine: "t.nnbook: error: the notebook is not UTF-8 text"),
-        Case(name: "memory limit of zero", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "0"], status: 2, firstLine: "Error: --memory-limit must be a positive number of GB"),
+        Case(name: "memory limit of zero", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "0"], status: 2, firstLine: "Error: --memory-limit must be a number of GB above 0, such as 0.5 or 8"),
+        Case(name: "memory limit beyond any machine", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "1e30"], status: 2,
+             firstLine: "Error: --memory-limit 1e+30 GB is more than any machine has: give at most 1000000000 GB"),
+        Case(name: "negative plugin timeout", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["check", "t.nnbook", "--plugin-timeout", "-1"], status: 2,
+             firstLine: "Error: --plugin-timeout must be a number of seconds above 0, not -1.0"),
+        Case(name: "history command without its notebook", arguments: ["show", "1"], status: 2,
+             firstLine: "1: error: there is no notebook 1"),
+        Case(name: "data set named by a path", files: withData("train m on \"../../../ds\""), status: 1,
+             firstLine: "t.nnbook:6:12: error: '../../../ds' is not the name of a data set"),
         Case(name: "render to an unknown format", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["render", "t.nnbook", "--to", "pdf"], status: 2, firstLine: "Error: The value 'pdf' is invalid for '--to <to>'. Please provide one of 'html' and 'ipynb'."),
     ]
 
@@ -187,6 +201,43 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.md: error: cannot write the page: FOLDER/t.assets is in the way: it is a file, but nnbook keeps the page's pictures in a folder of that name"),
         Case(name: "user's file under a picture's name", files: cell("curve sigmoid").merging(["t.assets/cell-1-sigmoid.svg": Data("mine".utf8)]) { a, _ in a }, status: 1,
              firstLine: "t.md: error: cannot write the page: FOLDER/t.assets/cell-1-sigmoid.svg is in the way: nnbook did not write this file"),
+    ]
+
+    static let big = "9223372036854775807"
+
+    /// Numbers at the edges of Int and of memory: each an error (or a run) with a message, never a signal.
+    static let numbers: [Case] = [
+        Case(name: "one-hot classes of Int.max", files: withData("one_hot d classes=\(big)"), status: 1,
+             firstLine: "t.nnbook:6:11: error: 9223372036854775807 one-hot columns for 4 rows would need more memory than a 64-bit machine can address, far more than the limit of 1.0 GB"),
+        Case(name: "one-hot classes of a trillion", files: withData("one_hot d classes=1000000000000"), status: 1,
+             firstLine: "t.nnbook:6:11: error: 1000000000000 one-hot columns for 4 rows would need 16000.0 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "label too large to be a class", files: withData("one_hot d", csv: "x1,x2,y\n1,2,1e30\n"), status: 1,
+             firstLine: "t.nnbook:6:9: error: the target holds 1e+30, which is not a class number (0, 1, 2, … up to 16777216)"),
+        Case(name: "batch of Int.max", files: withData("train m on d batch=\(big)"), status: 0, firstLine: ""),
+        Case(name: "epochs of Int.max", files: withData("train m on d epochs=\(big)"), status: 1,
+             firstLine: "t.nnbook:6:14: error: remembering the loss of 9223372036854775807 epochs would need"),
+        Case(name: "continued training past Int.max epochs", files: withData("train m on d epochs=2\ntrain m on d epochs=\(big)"), status: 1,
+             firstLine: "t.nnbook:7:14: error: remembering the loss of 9223372036854775807 epochs would need"),
+        Case(name: "a billion epochs on three rows", files: withData("train m on d epochs=1000000000"), status: 1,
+             firstLine: "t.nnbook:6:14: error: remembering the loss of 1000000000 epochs would need 160.0 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "image start of Int.max", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\nimages d start=\(big)\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8])], status: 1,
+             firstLine: "t.nnbook:3:10: error: d has only 2 samples, so start must be below 2"),
+        Case(name: "lists nested thirty thousand deep", files: cell("loss mae y_true=" + String(repeating: "[", count: 30000) + "1" + String(repeating: "]", count: 30000) + " y_pred=[1]"), status: 1,
+             firstLine: "t.nnbook:2:25: error: lists are nested more than 8 deep here"),
+        Case(name: "training steps larger than the memory limit", files: withData("model w\n  dense 1000\n  dense 1\ncompile w loss=mse optimizer=sgd\ntrain w on d descent=batch", csv: "x1,x2,y\n" + String(repeating: "0,0,0\n", count: 200_000)), status: 1,
+             firstLine: "t.nnbook:10:1: error: training w on steps of 200000 samples would need 4.8 GB of memory, more than the limit of 1.0 GB"),
+    ]
+
+    /// Values from files and notebooks are quoted as short, escaped excerpts, never whole.
+    static let echoes: [Case] = [
+        Case(name: "environment read as CSV", files: cell("load csv \"/proc/self/environ\" as d target=y"), status: 1,
+             firstLine: "t.nnbook:2:10: error: /proc/self/environ:1:1: the first line is not a header of column names: it holds control characters, so this is not a CSV file"),
+        Case(name: "huge field that is not a number", files: loadCSV("a,y\n" + String(repeating: "z", count: 1_000_000) + ",1\n"), status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…\" in column \"a\" is not a number"),
+        Case(name: "unknown word of a megabyte", files: cell(String(repeating: "q", count: 1_000_000)), status: 1,
+             firstLine: "t.nnbook:2:1: error: unknown command 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…'"),
+        Case(name: "control characters in a column name", files: loadCSV("a\u{1B}[31m,y\n1,2\n", extra: " codes=[b]"), status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:1:1: the first line is not a header of column names"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.

@@ -191,5 +191,6 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(help.output.contains("usage: train MODEL on DATASET [epochs=INTEGER]"), help.output)
         XCTAssertTrue(help.output.contains("  epochs=INTEGER"), help.output)
         XCTAssertEqual(try cli.nnbook("help", "trian").status, 2)
+        XCTAssertTrue(try cli.nnbook("help", "run").output.hasPrefix("OVERVIEW: Check and run a notebook"), "help on an nnbook command, as --help points to it")
     }
 }

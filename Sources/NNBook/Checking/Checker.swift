@@ -2,6 +2,7 @@
 // every name defined before use, every parameter declared.
 
 import Foundation
+import NNData
 
 /// Validates a parsed notebook against the plugin registry and produces the plan to run.
 public struct Checker: Sendable {
@@ -19,7 +20,7 @@ public struct Checker: Sendable {
             for syntax in cell.commands {
                 guard let command = registry.command(syntax.verb) else {
                     diagnostics.append(Diagnostic(
-                        "unknown command '\(syntax.verb)'", at: syntax.verbRange,
+                        "unknown command '\(syntax.verb.excerpt())'", at: syntax.verbRange,
                         hint: registry.hint(forUnknown: syntax.verb)))
                     for case .positional(let value) in syntax.arguments {
                         if case .word(let word) = value.kind { context.assumeDefined(word) }
@@ -72,7 +73,7 @@ public struct Checker: Sendable {
                 guard case .word(keyword) = positionals[position].kind else {
                     if argument.isOptional { continue }
                     diagnostics.append(Diagnostic(
-                        "expected '\(keyword)' here, not \(positionals[position].text)", at: positionals[position].range, hint: usage))
+                        "expected '\(keyword)' here, not \(positionals[position].text.excerpt())", at: positionals[position].range, hint: usage))
                     return (nil, diagnostics)
                 }
                 position += 1
@@ -110,14 +111,14 @@ public struct Checker: Sendable {
         }
         if position < positionals.count {
             diagnostics.append(Diagnostic(
-                "unexpected \(positionals[position].text): '\(schema.verb)' takes \(schema.arguments.isEmpty ? "no values before its options" : "only \(schema.arguments.count) value\(schema.arguments.count == 1 ? "" : "s") before its options")",
+                "unexpected \(positionals[position].text.excerpt()): '\(schema.verb)' takes \(schema.arguments.isEmpty ? "no values before its options" : "only \(schema.arguments.count) value\(schema.arguments.count == 1 ? "" : "s") before its options")",
                 at: positionals[position].range, hint: usage))
         }
 
         for argument in syntax.arguments {
             guard case .option(let name, let nameRange, let value) = argument else { continue }
             if ranges[name] != nil || extras.contains(where: { $0.name == name }) {
-                diagnostics.append(Diagnostic("the option '\(name)' is given twice", at: nameRange, hint: "keep one of them"))
+                diagnostics.append(Diagnostic("the option '\(name.excerpt())' is given twice", at: nameRange, hint: "keep one of them"))
                 continue
             }
             let type: ValueType
@@ -127,7 +128,7 @@ public struct Checker: Sendable {
                 type = open
             } else {
                 diagnostics.append(Diagnostic(
-                    "'\(schema.verb)' has no option '\(name)'", at: nameRange,
+                    "'\(schema.verb)' has no option '\(name.excerpt())'", at: nameRange,
                     hint: schema.options.isEmpty
                         ? "'\(schema.verb)' takes no options; \(usage)"
                         : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'")))
@@ -157,7 +158,7 @@ public struct Checker: Sendable {
                 diagnostics.append(Diagnostic(
                     schema.clauses.isEmpty
                         ? "'\(schema.verb)' takes no indented lines"
-                        : "'\(clause.verb)' cannot be used under '\(schema.verb)'",
+                        : "'\(clause.verb.excerpt())' cannot be used under '\(schema.verb)'",
                     at: clause.verbRange,
                     hint: schema.clauses.isEmpty
                         ? "only lines of options (name=value) may continue this command"
@@ -233,7 +234,7 @@ public struct Checker: Sendable {
         case .choice(let choices):
             guard choices.contains(text) else {
                 return .failure(Diagnostic(
-                    "'\(text)' is not one of the choices", at: value.range,
+                    "'\(text.excerpt())' is not one of the choices", at: value.range,
                     hint: Suggestions.hint(for: text, in: choices, kind: "choices")))
             }
             return .success(.string(text))
@@ -242,17 +243,22 @@ public struct Checker: Sendable {
         case .defines:
             guard !quoted, Checker.isName(text) else {
                 return .failure(Diagnostic(
-                    "'\(text)' cannot be used as a name", at: value.range,
+                    "'\(text.excerpt())' cannot be used as a name", at: value.range,
                     hint: "names use letters, digits and '_', and start with a letter"))
             }
             return .success(.string(text))
         case .uses(let kind):
             let base = kind == .dataset ? String(text.split(separator: ".", maxSplits: 1).first ?? "") : text
             if context.assumed.contains(base) { return .success(.string(text)) }
+            guard Checker.isName(base) else {
+                return .failure(Diagnostic(
+                    "'\(text.excerpt())' is not the name of a \(kind.rawValue)", at: value.range,
+                    hint: "names use letters, digits and '_', and start with a letter\(kind == .dataset ? "; a split is written NAME.train or NAME.test" : ""); files are loaded first, e.g. load csv \"data.csv\" as NAME"))
+            }
             guard context.kind(of: base) == kind else {
                 let known = context.names(of: kind)
-                let message = context.kind(of: base).map { "'\(base)' is a \($0.rawValue), not a \(kind.rawValue)" }
-                    ?? "no \(kind.rawValue) named '\(base)' has been defined before this line"
+                let message = context.kind(of: base).map { "'\(base.excerpt())' is a \($0.rawValue), not a \(kind.rawValue)" }
+                    ?? "no \(kind.rawValue) named '\(base.excerpt())' has been defined before this line"
                 return .failure(Diagnostic(
                     message, at: value.range,
                     hint: known.isEmpty
@@ -263,12 +269,12 @@ public struct Checker: Sendable {
                 let split = String(text.dropFirst(base.count + 1))
                 guard split == "train" || split == "test" else {
                     return .failure(Diagnostic(
-                        "'\(split)' is not a split", at: value.range,
+                        "'\(split.excerpt())' is not a split", at: value.range,
                         hint: "a data set's splits are \(base).train and \(base).test"))
                 }
                 guard context.knows("split:\(base)") else {
                     return .failure(Diagnostic(
-                        "'\(base)' has not been split, so it has no \(split) split", at: value.range,
+                        "'\(base.excerpt())' has not been split, so it has no \(split) split", at: value.range,
                         hint: "add `split \(base) test=0.2` before this line"))
                 }
             }

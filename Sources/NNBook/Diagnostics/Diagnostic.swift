@@ -1,5 +1,7 @@
 // A problem found in a notebook, as a value: where, what, and how to fix it.
 
+import NNData
+
 /// An error or warning at a place in a file.
 public struct Diagnostic: Error, Equatable, Sendable {
     public enum Severity: String, Sendable {
@@ -16,9 +18,9 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
     public init(_ message: String, at range: SourceRange?, hint: String? = nil, severity: Severity = .error, path: String? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = message.clipped()
         self.range = range
-        self.hint = hint
+        self.hint = hint?.clipped()
         self.path = path
     }
 }

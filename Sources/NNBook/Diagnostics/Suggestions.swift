@@ -1,13 +1,17 @@
 // "Did you mean …": the closest known name to a misspelt one.
 
+import NNData
+
 /// Finds the known name closest to what was typed.
 public enum Suggestions {
     /// The candidate with the smallest edit distance, if it is close enough to be a typo
     /// (at most a third of the word's length, and at least 1).
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+        let length = word.count, limit = max(1, length / 3)
         var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
+        // Names that differ in length by more than the limit are never close: a word of a
+        // megabyte is compared with nothing.
+        for candidate in candidates.sorted() where abs(candidate.count - length) <= limit {
             let d = distance(word.lowercased(), candidate.lowercased())
             if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
         }
@@ -17,7 +21,7 @@ public enum Suggestions {
     /// `hint: did you mean 'train'?` text, or a list of the known names when nothing is close.
     public static func hint(for word: String, in candidates: [String], kind: String) -> String {
         if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
-        return "the known \(kind) are: " + candidates.sorted().joined(separator: ", ")
+        return "the known \(kind) are: " + candidates.sorted().joined(separator: ", ").clipped()
     }
 
     /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.

@@ -16,7 +16,7 @@ struct CommandParser {
             let indented = text.first == " " || text.first == "\t"
             var parser = TokenParser(tokens: tokens)
             if indented {
-                guard let parent = commands.popLast() else {
+                guard var parent = commands.popLast() else {
                     diagnostics.append(Diagnostic(
                         "this line is indented but there is no command above it", at: tokens[0].range,
                         hint: "start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"))
@@ -25,12 +25,11 @@ struct CommandParser {
                 if case .word = tokens[0].kind, tokens.count > 1, tokens[1].kind == .equals {
                     let (arguments, errors) = parser.arguments()
                     diagnostics += errors
-                    commands.append(parent.adding(arguments: arguments))
+                    parent.add(arguments: arguments)
                 } else if let clause = parser.command(diagnostics: &diagnostics) {
-                    commands.append(parent.adding(clause: clause))
-                } else {
-                    commands.append(parent)
+                    parent.add(clause: clause)
                 }
+                commands.append(parent)
             } else if let command = parser.command(diagnostics: &diagnostics) {
                 commands.append(command)
             }
@@ -95,7 +94,11 @@ private struct TokenParser {
         return (arguments, [])
     }
 
-    private mutating func value() -> Result<ValueSyntax, Diagnostic> {
+    /// Lists nest at most this deep: a value is a setting, not a data structure, and a bound
+    /// keeps every walk over values (checking, printing) far from the stack's end.
+    static let nestingLimit = 8
+
+    private mutating func value(depth: Int = 0) -> Result<ValueSyntax, Diagnostic> {
         let token = tokens[position]
         position += 1
         switch token.kind {
@@ -103,6 +106,11 @@ private struct TokenParser {
         case .string(let string): return .success(ValueSyntax(.string(string), range: token.range))
         case .parameter(let name): return .success(ValueSyntax(.parameter(name), range: token.range))
         case .openBracket:
+            guard depth < TokenParser.nestingLimit else {
+                return .failure(Diagnostic(
+                    "lists are nested more than \(TokenParser.nestingLimit) deep here", at: token.range,
+                    hint: "a value is a number, a word, a string or a list such as [1, 2, 3] or [[1, 2], [3, 4]]"))
+            }
             var items: [ValueSyntax] = []
             while position < tokens.count {
                 if tokens[position].kind == .closeBracket {
@@ -116,7 +124,7 @@ private struct TokenParser {
                     continue
                 }
                 if tokens[position].kind == .equals { break }
-                switch value() {
+                switch value(depth: depth + 1) {
                 case .success(let item): items.append(item)
                 case .failure(let diagnostic): return .failure(diagnostic)
                 }

@@ -17,8 +17,8 @@ public struct RunError: Error, Equatable, Sendable {
     public private(set) var interrupted = false
 
     public init(_ message: String, hint: String? = nil, at range: SourceRange? = nil) {
-        self.message = message
-        self.hint = hint
+        self.message = message.clipped()
+        self.hint = hint?.clipped()
         self.range = range
         self.path = nil
         self.fileLine = nil
@@ -27,8 +27,8 @@ public struct RunError: Error, Equatable, Sendable {
 
     /// A data file's problem, located in that file.
     public init(_ error: DataError, at range: SourceRange? = nil) {
-        message = error.path == nil ? error.message : error.description
-        hint = error.hint
+        message = (error.path == nil ? error.message : error.description).clipped()
+        hint = error.hint?.clipped()
         self.range = range
         path = error.path
         fileLine = error.line

@@ -4,9 +4,9 @@
 public struct CommandSyntax: Equatable, Sendable {
     public let verb: String
     public let verbRange: SourceRange
-    public let arguments: [ArgumentSyntax]
+    public private(set) var arguments: [ArgumentSyntax]
     /// Indented lines that are commands of their own, e.g. a model's `dense` layers.
-    public let clauses: [CommandSyntax]
+    public private(set) var clauses: [CommandSyntax]
 
     public init(verb: String, verbRange: SourceRange, arguments: [ArgumentSyntax], clauses: [CommandSyntax] = []) {
         self.verb = verb
@@ -17,8 +17,11 @@ public struct CommandSyntax: Equatable, Sendable {
 
     public var line: Int { verbRange.line }
 
-    func adding(arguments more: [ArgumentSyntax] = [], clause: CommandSyntax? = nil) -> CommandSyntax {
-        CommandSyntax(verb: verb, verbRange: verbRange, arguments: arguments + more, clauses: clauses + (clause.map { [$0] } ?? []))
+    /// Adds an indented line's options or clause, in place: a model of thousands of layers is
+    /// parsed in time proportional to its lines.
+    mutating func add(arguments more: [ArgumentSyntax] = [], clause: CommandSyntax? = nil) {
+        arguments += more
+        if let clause { clauses.append(clause) }
     }
 }
 

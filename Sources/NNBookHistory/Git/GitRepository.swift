@@ -156,6 +156,19 @@ public final class GitRepository {
         return ObjectID(oid)
     }
 
+    /// What `name` points to when it is a symbolic reference (a name, not a commit); nil when
+    /// it is a plain reference or there is none.
+    public func symbolicTarget(of name: String) -> String? {
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, handle, name) == 0 else {
+            git_error_clear()
+            return nil
+        }
+        defer { git_reference_free(reference) }
+        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC else { return nil }
+        return git_reference_symbolic_target(reference).map { String(cString: $0) }
+    }
+
     /// Moves `name` to `target` only if it still points to `expected` (or, with nil, only if it
     /// does not exist yet): a compare-and-swap, so a concurrent run is never overwritten.
     public func updateReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, message: String) throws(GitError) {

@@ -12,6 +12,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case noSuchFile(String, available: [String])
     /// A file stands where the history of a notebook outside git should be kept.
     case storeBlocked(path: String)
+    /// The notebook's reference names another reference instead of a run.
+    case symbolicReference(String, target: String)
     /// A record in history that nnbook cannot read.
     case unreadable(String)
     case git(GitError)
@@ -35,6 +37,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "the run has no file \(name); it has \(available.joined(separator: ", "))"
         case .storeBlocked(let path):
             return "cannot record the run: \(path) is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"
+        case .symbolicReference(let name, let target):
+            return "cannot record the run: \(name) is a symbolic reference to \(target), not a chain of runs; remove it with `git update-ref -d --no-deref \(name)` (in the notebook's repository) and run again"
         case .unreadable(let what):
             return "the run history is damaged: \(what)"
         case .git(let error):

@@ -71,6 +71,7 @@ public final class RunHistory {
         } catch {
             throw .wrapping(error)
         }
+        if let target = repository.symbolicTarget(of: referenceName) { throw .symbolicReference(referenceName, target: target) }
         let lock = repository.gitDirectory.appendingPathComponent(referenceName + ".lock")
         for attempt in 0..<RunHistory.attempts {
             do {

@@ -22,9 +22,10 @@ public enum Classes {
         predictions.columns == 1 ? (predictions[row, 0] > binaryThreshold ? 1 : 0) : argmax(predictions, row: row)
     }
 
-    /// The true class of one row.
+    /// The true class of one row; -1, a class no prediction has, for a value that is no class
+    /// number (a regression target measured by accuracy, NaN, 1e30).
     public static func truth(_ truth: Tensor, row: Int) -> Int {
-        truth.columns == 1 ? Int(truth[row, 0].rounded()) : argmax(truth, row: row)
+        truth.columns == 1 ? (truth[row, 0].rounded().classNumber ?? -1) : argmax(truth, row: row)
     }
 
     /// The index of the row's largest value; the first one on ties, as NumPy's argmax.
@@ -35,5 +36,13 @@ public enum Classes {
             for j in 1..<max(width, 1) where values[start + j] > values[start + best] { best = j }
             return best
         }
+    }
+}
+
+extension BinaryFloatingPoint {
+    /// The class number this value holds: a whole number from 0 to 2^24 (the range in which
+    /// Float32 counts exactly); nil for anything else, so that 1e30 or NaN never reach `Int(_:)`.
+    public var classNumber: Int? {
+        isFinite && self >= 0 && self <= 16_777_216 && self == rounded() ? Int(self) : nil
     }
 }

@@ -48,8 +48,9 @@ public final class Sequential {
     }
 
     /// Bytes for the weights (value, gradient and two optimizer slots each) and for the
-    /// activations of a prediction batch of 1,024 samples (output, gradient and a copy per layer).
-    public func memoryNeeded(inputShape: [Int]) throws(ShapeError) -> Int {
+    /// activations of a batch of `batch` samples (output, gradient and a copy per layer): 1,024
+    /// for predictions, the step's samples for training.
+    public func memoryNeeded(inputShape: [Int], batch: Int = 1024) throws(ShapeError) -> Int {
         var shape = inputShape
         var parameters = 0, widest = MemoryLimit.product(inputShape, size: 1)
         for (index, layer) in layers.enumerated() {
@@ -63,7 +64,7 @@ public final class Sequential {
             if parameters < 0 { parameters = Int.max }
         }
         let weights = MemoryLimit.product([parameters, 4], size: MemoryLayout<Float>.size)
-        let activations = MemoryLimit.product([widest, 1024, 3 * layers.count], size: MemoryLayout<Float>.size)
+        let activations = MemoryLimit.product([widest, max(batch, 1024), 3 * layers.count], size: MemoryLayout<Float>.size)
         let (total, overflow) = weights.addingReportingOverflow(activations)
         return overflow ? Int.max : total
     }

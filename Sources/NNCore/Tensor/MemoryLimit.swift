@@ -19,7 +19,15 @@ public struct MemoryLimit: Equatable, Sendable {
 
     /// Whether `bytes` fit; when they do not, why, for a learner.
     public func refusal(_ bytes: Int, for what: String) -> String? {
-        bytes <= self.bytes ? nil : "\(what) would need \(MemoryLimit.describe(bytes)) of memory, more than the limit of \(MemoryLimit.describe(self.bytes))"
+        guard bytes > self.bytes else { return nil }
+        if bytes == Int.max {
+            return "\(what) would need more memory than a 64-bit machine can address, far more than the limit of \(MemoryLimit.describe(self.bytes))"
+        }
+        var (needed, limit) = (MemoryLimit.describe(bytes), MemoryLimit.describe(self.bytes))
+        // Sizes that round alike are given in bytes, so that the message never reads "2.0 GB,
+        // more than the limit of 2.0 GB".
+        if needed == limit { (needed, limit) = ("\(bytes) bytes", "\(self.bytes) bytes") }
+        return "\(what) would need \(needed) of memory, more than the limit of \(limit)"
     }
 
     /// The hint that goes with a refusal.

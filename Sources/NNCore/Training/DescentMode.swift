@@ -30,7 +30,7 @@ public enum DescentMode: Equatable, Sendable {
         switch self {
         case .batch: return samples > 0 ? 1 : 0
         case .stochastic: return samples
-        case .miniBatch(let size, _): return (samples + size - 1) / size
+        case .miniBatch(let size, _): return samples / size + (samples % size == 0 ? 0 : 1)
         }
     }
 
@@ -43,7 +43,7 @@ public enum DescentMode: Equatable, Sendable {
             return (0..<samples).map { _ in [generator.index(below: samples)] }
         case .miniBatch(let size, let shuffle):
             let order = shuffle ? generator.permutation(samples) : Array(0..<samples)
-            return stride(from: 0, to: samples, by: size).map { Array(order[$0..<min($0 + size, samples)]) }
+            return stride(from: 0, to: samples, by: size).map { Array(order[$0..<($0 + min(size, samples - $0))]) }
         }
     }
 

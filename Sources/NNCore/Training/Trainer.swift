@@ -63,7 +63,7 @@ public final class Trainer {
                     "sparse_categorical_crossentropy expects one class number per sample, but the targets have \(targets.columns) columns",
                     hint: "for one-hot targets use categorical_crossentropy")
             }
-            if let bad = targets.scalars.firstIndex(where: { $0 < 0 || Int($0) >= outputs || $0 != $0.rounded() }) {
+            if let bad = targets.scalars.firstIndex(where: { $0.classNumber.map { $0 >= outputs } ?? true }) {
                 throw ShapeError(
                     "sample \(bad + 1) has the label \(targets.scalars[bad]), but the model's \(outputs) outputs stand for the classes 0 to \(outputs - 1)",
                     hint: "the last dense layer needs one unit per class")

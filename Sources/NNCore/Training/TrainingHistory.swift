@@ -34,6 +34,14 @@ public struct TrainingHistory: Equatable, Sendable {
     /// Every metric some epoch recorded, sorted.
     public var metricNames: [String] { Set(epochs.flatMap(\.metrics.keys)).sorted() }
 
+    /// About the memory a history of `epochs` epochs with `metrics` values each takes (an
+    /// epoch's record and its dictionary, 64 bytes, and 48 bytes per value), or Int.max when
+    /// that overflows: `epochs=1000000000` must be refused, not grow until the machine swaps.
+    public static func bytesNeeded(epochs: Int, metrics: Int) -> Int {
+        let perEpoch = 64 + 48 * max(metrics, 1)
+        return MemoryLimit.product([epochs], size: perEpoch)
+    }
+
     /// Keras' name for a metric measured on the validation samples: `val_loss`, `val_accuracy`.
     public static func validationName(_ metric: String) -> String { "val_" + metric }
 }

@@ -26,12 +26,19 @@ public struct CSVReader: Sendable {
         }
         let header = records.removeFirst()
         let names = header.map(\.text)
+        // A first line with control characters is no header of a CSV file (/proc/self/environ,
+        // a binary file): it is not quoted back, since it may hold anything.
+        if let odd = header.first(where: { $0.text.unicodeScalars.contains { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) } }) {
+            throw DataError(
+                "the first line is not a header of column names: it holds control characters, so this is not a CSV file", path: path, line: odd.line, column: odd.column,
+                hint: "load csv reads text files whose first line names the columns, e.g. x1,x2,y")
+        }
         if let blank = header.firstIndex(where: { $0.text.isEmpty }) {
             throw DataError("column \(blank + 1) of the header has no name", path: path, line: header[blank].line, column: header[blank].column)
         }
         var seen: Set<String> = []
         for field in header where !seen.insert(field.text).inserted {
-            throw DataError("the column name \"\(field.text)\" appears twice in the header", path: path, line: field.line, column: field.column)
+            throw DataError("the column name \"\(field.text.excerpt())\" appears twice in the header", path: path, line: field.line, column: field.column)
         }
         for record in records where record.count != names.count {
             throw DataError(

@@ -31,8 +31,8 @@ extension Dataset {
     public init(csv table: CSVTable, targets targetNames: [String], options: CSVColumnOptions = CSVColumnOptions(), path: String) throws(DataError) {
         for name in targetNames + options.codes + options.oneHot where !table.header.contains(name) {
             throw DataError(
-                "there is no column \"\(name)\"", path: path, line: 1, column: 1,
-                hint: "the columns are \(table.header.joined(separator: ", "))")
+                "there is no column \"\(name.excerpt())\"", path: path, line: 1, column: 1,
+                hint: "the columns are \(table.header.excerptList())")
         }
         var rows = table.rows
         if options.missing == .drop {
@@ -73,15 +73,15 @@ extension Dataset {
         let text = field.text.trimmingSpaces
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
-            throw DataError("the value of \"\(column)\" is missing", path: path, line: field.line, column: field.column,
+            throw DataError("the value of \"\(column.excerpt())\" is missing", path: path, line: field.line, column: field.column,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
         guard let value = Float(text), !value.isNaN else {
-            throw DataError("\"\(text)\" in column \"\(column)\" is not a number", path: path, line: field.line, column: field.column,
-                            hint: "to use a column of words, load it with codes=[\(column)] (numbers 0, 1, 2, …) or one_hot=[\(column)]")
+            throw DataError("\"\(text.excerpt())\" in column \"\(column.excerpt())\" is not a number", path: path, line: field.line, column: field.column,
+                            hint: "to use a column of words, load it with codes=[\(column.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\(column.excerpt())]")
         }
         guard value.isFinite else {
-            throw DataError("\(text) in column \"\(column)\" is too large for a 32-bit number", path: path, line: field.line, column: field.column,
+            throw DataError("\(text.excerpt()) in column \"\(column.excerpt())\" is too large for a 32-bit number", path: path, line: field.line, column: field.column,
                             hint: "32-bit numbers reach about ±3.4e38; rescale the column")
         }
         return value

@@ -37,7 +37,7 @@ public struct Dataset: Equatable, Sendable {
         } else if let index = targetNames.firstIndex(of: name) {
             Dataset.apply(scaling, toColumn: index, of: &targets)
         } else {
-            throw DataError("there is no column \"\(name)\"", hint: "the columns are \((featureNames + targetNames).joined(separator: ", "))")
+            throw DataError("there is no column \"\(name.excerpt())\"", hint: "the columns are \((featureNames + targetNames).excerptList())")
         }
         scalings[name] = scaling.after(scalings[name])
     }
@@ -65,6 +65,12 @@ public struct Dataset: Equatable, Sendable {
         if let index = targetNames.firstIndex(of: name) { return Dataset.values(ofColumn: index, in: targets) }
         return nil
     }
+
+    /// The values of the feature column at `index`; `describe` walks every column by index, so
+    /// that a data set of a million columns is not searched a million times.
+    public func featureColumn(_ index: Int) -> [Float] { Dataset.values(ofColumn: index, in: features) }
+
+    public func targetColumn(_ index: Int) -> [Float] { Dataset.values(ofColumn: index, in: targets) }
 
     private static func values(ofColumn column: Int, in tensor: Tensor) -> [Float] {
         (0..<tensor.rows).map { tensor[$0, column] }

@@ -26,7 +26,7 @@ public enum NumPyReader {
         guard bytes.count >= headerStart + headerLength else { throw DataError("the .npy header is incomplete", path: path) }
         let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
         guard let descr = value(of: "descr", in: header), let shapeText = value(of: "shape", in: header) else {
-            throw DataError("the .npy header has no descr or shape: \(header)", path: path)
+            throw DataError("the .npy header has no descr or shape: \(header.excerpt())", path: path)
         }
         if value(of: "fortran_order", in: header) == "True" {
             throw DataError("the array is stored in Fortran order", path: path, hint: "save it with numpy.save(path, numpy.ascontiguousarray(array))")
@@ -45,7 +45,7 @@ public enum NumPyReader {
         case "<i4", "<f4", "<u4": size = 4
         case "<i8", "<f8", "<u8": size = 8
         default:
-            throw DataError("arrays of type \(type) are not supported", path: path,
+            throw DataError("arrays of type \(type.excerpt()) are not supported", path: path,
                             hint: "convert to float32 (numpy: array.astype('<f4')); supported: uint8, int8, int32, int64, float32, float64, little-endian")
         }
         let start = headerStart + headerLength

@@ -26,16 +26,16 @@ enum ZipArchive {
             guard offset + 46 + nameLength <= bytes.count else { throw DataError("the archive's directory is damaged", path: path) }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
             if compressed == 0xFFFF_FFFF || size == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-                throw DataError("\(name) is stored in ZIP64 form, which nnbook cannot read", path: path, hint: "save smaller arrays, or use .npy files")
+                throw DataError("\(name.excerpt()) is stored in ZIP64 form, which nnbook cannot read", path: path, hint: "save smaller arrays, or use .npy files")
             }
-            guard local + 30 <= bytes.count, u32(local) == 0x0403_4B50 else { throw DataError("the entry \(name) is damaged", path: path) }
+            guard local + 30 <= bytes.count, u32(local) == 0x0403_4B50 else { throw DataError("the entry \(name.excerpt()) is damaged", path: path) }
             let start = local + 30 + u16(local + 26) + u16(local + 28)
-            guard start + compressed <= bytes.count else { throw DataError("the archive is truncated in \(name)", path: path) }
+            guard start + compressed <= bytes.count else { throw DataError("the archive is truncated in \(name.excerpt())", path: path) }
             let stored = Data(bytes[start..<(start + compressed)])
             switch method {
             case 0: members.append((name, stored))
-            case 8: members.append((name, try Gzip.decompress(stored, raw: true, expectedSize: size, memory: memory, path: "\(path)/\(name)")))
-            default: throw DataError("\(name) uses ZIP compression method \(method), which nnbook cannot read", path: path, hint: "use numpy.savez or numpy.savez_compressed")
+            case 8: members.append((name, try Gzip.decompress(stored, raw: true, expectedSize: size, memory: memory, path: "\(path)/\(name.excerpt())")))
+            default: throw DataError("\(name.excerpt()) uses ZIP compression method \(method), which nnbook cannot read", path: path, hint: "use numpy.savez or numpy.savez_compressed")
             }
             offset += 46 + nameLength + extra + comment
         }

@@ -28,3 +28,26 @@ extension StringProtocol {
         return result
     }
 }
+
+extension Sequence where Element: StringProtocol {
+    /// The first `limit` names as excerpts, joined by commas, with how many more there are:
+    /// `a, b, c, … (1200 in all)`. A header line of a file that is not CSV stays out of messages.
+    public func excerptList(limit: Int = 8) -> String {
+        var shown: [String] = []
+        var count = 0
+        for name in self {
+            if count < limit { shown.append(name.excerpt(limit: 24)) }
+            count += 1
+        }
+        return shown.joined(separator: ", ") + (count > limit ? ", … (\(count) in all)" : "")
+    }
+}
+
+extension String {
+    /// The whole text up to `limit` characters, cut with `…` beyond: the last guard on any
+    /// message, so that no echoed value, however it got there, makes a message of megabytes.
+    public func clipped(to limit: Int = 2000) -> String {
+        guard utf8.count > limit else { return self }
+        return String(prefix(limit)) + "…"
+    }
+}

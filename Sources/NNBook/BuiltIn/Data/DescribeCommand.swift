@@ -16,8 +16,8 @@ struct DescribeCommand: NotebookCommand {
         let data = try state.dataset(data)
         let featureColumns: [(String, [Float])] = data.featureNames.isEmpty
             ? [("all inputs", data.features.scalars)]
-            : data.featureNames.map { ($0, data.column($0) ?? []) }
-        let columns = featureColumns + data.targetNames.map { ($0, data.column($0) ?? []) }
+            : data.featureNames.enumerated().map { ($1, data.featureColumn($0)) }
+        let columns = featureColumns + data.targetNames.enumerated().map { ($1, data.targetColumn($0)) }
         let rows = columns.map { name, values -> [String] in
             // Two passes in Double over the Float values, with no copy: images have millions.
             var sum = 0.0, low = Double.infinity, high = -Double.infinity

@@ -29,12 +29,17 @@ struct OneHotCommand: NotebookCommand {
                 throw RunError("the target has \(entry.all.targets.columns) columns; one_hot needs a single column of class numbers", at: data.range)
             }
             let labels = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0 }.flatMap(\.targets.scalars)
-            if let bad = labels.first(where: { $0 < 0 || $0 != $0.rounded() }) {
-                throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, …)", at: data.range)
+            if let bad = labels.first(where: { $0.classNumber == nil }) {
+                throw RunError("the target holds \(bad), which is not a class number (0, 1, 2, … up to 16777216)", at: data.range)
             }
-            let count = classes ?? (Int(labels.max() ?? 0) + 1)
-            if let big = labels.first(where: { Int($0) >= count }) {
-                throw RunError("the label \(Int(big)) does not fit in \(count) classes", hint: "give classes= at least \(Int(big) + 1)", at: $classes)
+            let numbers = labels.compactMap(\.classNumber)
+            let count = classes ?? ((numbers.max() ?? 0) + 1)
+            if let big = numbers.first(where: { $0 >= count }) {
+                throw RunError("the label \(big) does not fit in \(count) classes", hint: "give classes= at least \(big + 1)", at: $classes)
+            }
+            let rows = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0?.count }.reduce(0, +)
+            if let refusal = state.memory.refusal(MemoryLimit.product([rows, count], size: MemoryLayout<Float>.size), for: "\(count) one-hot columns for \(rows) rows") {
+                throw RunError(refusal, hint: MemoryLimit.hint, at: classes == nil ? data.range : $classes)
             }
             let targetName = entry.all.targetNames.first ?? "label"
             entry.updateEverySplit { (dataset: inout Dataset) in

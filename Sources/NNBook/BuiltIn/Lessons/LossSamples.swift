@@ -63,12 +63,12 @@ struct LossSamples: Equatable {
         if labels.count != samples, labels.count == classes, labels.allSatisfy({ $0 == 0 || $0 == 1 }), labels.reduce(0, +) == 1 {
             return Diagnostic("y_true looks like a one-hot row, but sparse_categorical_crossentropy takes class numbers", at: range, hint: oneHotHint)
         }
-        if let bad = labels.first(where: { $0 != $0.rounded() || $0 < 0 }) {
+        if let bad = labels.first(where: { $0.classNumber == nil }) {
             return Diagnostic("\(NumberText.plain(bad)) is not a class number", at: range, hint: "classes are numbered 0, 1, 2, …")
         }
-        if let beyond = labels.first(where: { Int($0) >= classes }) {
+        if let beyond = labels.compactMap(\.classNumber).first(where: { $0 >= classes }) {
             return Diagnostic(
-                "class \(Int(beyond)) is beyond the row: y_pred gives \(count(classes, "class")), numbered 0 to \(classes - 1)", at: range,
+                "class \(beyond) is beyond the row: y_pred gives \(count(classes, "class")), numbered 0 to \(classes - 1)", at: range,
                 hint: "give each row of y_pred one probability per class")
         }
         return nil

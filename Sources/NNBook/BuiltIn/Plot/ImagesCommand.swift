@@ -27,8 +27,8 @@ struct ImagesCommand: NotebookCommand {
         guard shape.count == 2 else {
             throw RunError("the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range)
         }
-        let indices = Array(start..<min(start + count, dataset.count))
-        guard !indices.isEmpty else { throw RunError("\(data) has only \(dataset.count) samples", at: $start) }
+        guard start < dataset.count else { throw RunError("\(data) has only \(dataset.count) samples, so start must be below \(dataset.count)", at: $start) }
+        let indices = Array(start..<(start + min(count, dataset.count - start)))
         let samples = dataset.subset(indices)
         var predicted: [Int]?
         if let model {

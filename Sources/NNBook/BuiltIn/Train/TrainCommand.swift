@@ -67,7 +67,8 @@ struct TrainCommand: NotebookCommand {
             facts.recordedMetrics.insert(metric)
             if validated { facts.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
         }
-        facts.epochs += epochs
+        let (total, overflow) = facts.epochs.addingReportingOverflow(epochs)
+        facts.epochs = overflow ? Int.max : total
         context.training[model.name] = facts
         return diagnostics
     }
@@ -101,13 +102,30 @@ struct TrainCommand: NotebookCommand {
         case .stochastic: .stochastic
         case .miniBatch: .miniBatch(size: batch, shuffle: shuffle)
         }
+        let samplesPerStep = switch descent {
+        case .batch: data.count
+        case .stochastic: 1
+        case .miniBatch(let size, _): min(size, data.count)
+        }
+        let first = (entry.history?.lastEpoch ?? 0) + 1
+        let (last, overflow) = first.addingReportingOverflow(epochs - 1)
+        let needed: Int
+        do { needed = try entry.model.memoryNeeded(inputShape: data.features.sampleShape, batch: samplesPerStep) } catch {
+            throw RunError(error, at: model.range)
+        }
+        if let refusal = state.memory.refusal(needed, for: "training \(entry.model.name) on steps of \(samplesPerStep) samples") {
+            throw RunError(refusal, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint, at: command)
+        }
+        let recorded = overflow ? Int.max : TrainingHistory.bytesNeeded(epochs: last, metrics: 2 * (trainer.metrics.count + 1))
+        if let refusal = state.memory.refusal(recorded, for: "remembering the loss of \(epochs) epochs") {
+            throw RunError(refusal, hint: "train for fewer epochs", at: $epochs)
+        }
         let every = every ?? max(1, epochs / 10)
         let showWeights = entry.model.parameterCount <= TrainCommand.weightColumnsLimit
         entry.trainedOn = data
         let trainedMetrics = ["loss"] + trainer.metrics.map(\.name)
         let metricNames = trainedMetrics + (validation == nil ? [] : trainedMetrics.map(TrainingHistory.validationName))
         let weightNames = showWeights ? WeightsCommand.named(entry).map(\.name) : []
-        let first = (entry.history?.lastEpoch ?? 0) + 1, last = first + epochs - 1
         var rows: [[String]] = []
         let steps = descent.stepsPerEpoch(samples: data.count)
         let description = descent.describe(samples: data.count) + (validation.map { ", validated on \($0.count) samples" } ?? "")
