@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         // The live preview's HTTP server: small, with no SwiftNIO to build in CI.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -25,7 +24,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
         .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
-        .target(name: "NNBookRender", dependencies: ["NNBook", "Ink"]),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "NNBookRender", dependencies: ["NNBook", "CCmarkGFM"]),
         .systemLibrary(
             name: "CLibGit2",
             pkgConfig: "libgit2",

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages nnbook builds against (and any named as arguments, such as the
-# test data set dataset-fashion-mnist), when they are missing. Idempotent: a
-# machine that has them all is left untouched and nothing is downloaded.
+# test data set dataset-fashion-mnist and the programs the tests compare with), when they are
+# missing. Idempotent: a machine that has them all is left untouched and nothing is downloaded.
 set -euo pipefail
 
-packages=(pkg-config libgit2-dev zlib1g-dev libopenblas-dev "$@")
+packages=(pkg-config libgit2-dev zlib1g-dev libopenblas-dev libcmark-gfm-dev libcmark-gfm-extensions-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -3,7 +3,9 @@
 # notebook through the package plugin (as a fresh checkout would), and replay the fuzzing seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh dataset-fashion-mnist
+# cmark-gfm is GitHub's renderer, python3-nbformat Jupyter's validator and chromium the
+# browser: the export tests compare nnbook's pages with what each of them makes of them.
+bash scripts/setup.sh dataset-fashion-mnist cmark-gfm python3-nbformat chromium
 swift build
 # The tests are XCTest ones; without Swift Testing, the run closes on XCTest's own summary.
 swift test --disable-swift-testing "$@"

@@ -20,23 +20,23 @@ enum BlockState: String {
 enum PreviewPage {
     /// The page's blocks: title, run line, failure line, then prose and cells, each rendered
     /// by the HTML export and wrapped in an element with a stable id.
-    static func blocks(_ notebook: RenderedNotebook, states: [String: BlockState]) -> [PreviewHub.Block] {
+    static func blocks(_ page: Page, states: [String: BlockState]) -> [PreviewHub.Block] {
         var blocks: [PreviewHub.Block] = []
         func add(_ id: String, _ html: String, state: BlockState = .current) {
-            blocks.append(.init(id: id, html: "<div class=\"block \(state.rawValue)\" id=\"block-\(HTMLExporter.escape(id))\" data-id=\"\(HTMLExporter.escape(id))\">\n\(html)\n</div>"))
+            blocks.append(.init(id: id, html: "<div class=\"block \(state.rawValue)\" id=\"block-\(HTMLText.escape(id))\" data-id=\"\(HTMLText.escape(id))\">\n\(html)\n</div>"))
         }
-        if let title = notebook.title { add("title", "<h1>\(HTMLExporter.escape(title))</h1>") }
-        let fragments = HTMLExporter.fragments(notebook)
+        if let title = page.title { add("title", "<h1>\(HTMLText.escape(title))</h1>") }
+        let fragments = HTMLRenderer.fragments(page)
         add("run", fragments.runLine)
         if let failure = fragments.failureLine { add("failure", failure) }
         var prose = 0
-        for (block, html) in zip(notebook.blocks, fragments.blocks) {
-            switch block.kind {
+        for (block, html) in zip(page.blocks, fragments.blocks) {
+            switch block {
             case .prose:
                 prose += 1
                 add("prose-\(prose)", html)
-            case .cell:
-                add("cell-\(block.label)", html, state: states[block.label] ?? .current)
+            case .cell(let cell):
+                add("cell-\(cell.label)", html, state: states[cell.label] ?? .current)
             }
         }
         return blocks
@@ -45,13 +45,13 @@ enum PreviewPage {
     /// The whole document, as a browser first loads it.
     static func document(title: String, status: String, blocks: [PreviewHub.Block]) -> String {
         let body = "<div id=\"nnbook-status\">\(status)</div>\n<div id=\"nnbook-blocks\">\n" + blocks.map(\.html).joined(separator: "\n") + "\n</div>"
-        return HTMLExporter.document(title: title, body: body, head: "\n<style>\(style)</style>\n<script>\(script)</script>")
+        return HTMLRenderer.document(title: title, body: body, head: "\n<style>\(style)</style>\n<script>\(script)</script>")
     }
 
     /// The status area's HTML for a message, and for diagnostics printed as on the terminal.
     static func status(_ message: String, kind: String, detail: String? = nil) -> String {
-        var html = "<div class=\"status \(kind)\"><p>\(HTMLExporter.escape(message))</p>"
-        if let detail { html += "<pre>\(HTMLExporter.escape(detail))</pre>" }
+        var html = "<div class=\"status \(kind)\"><p>\(HTMLText.escape(message))</p>"
+        if let detail { html += "<pre>\(HTMLText.escape(detail))</pre>" }
         return html + "</div>"
     }
 

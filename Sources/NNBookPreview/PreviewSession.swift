@@ -35,7 +35,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// A run that finished (not one cancelled by a save), with the page written for it.
     public struct CompletedRun {
         public let result: RunResult
-        public let layout: RenderedNotebook
+        public let page: Page
         public let source: String
         public let started: Date
         public let pageURL: URL
@@ -158,17 +158,17 @@ public final class PreviewSession: @unchecked Sendable {
         let result = interpreter.run(plan, state: state, cache: cache)
         if result.status == .interrupted, watcher.count != seen || isStopping { return }
 
-        let layout = MarkdownRenderer(assetsFolder: name + ".assets").layout(result)
+        let page = Page(run: result, assetsFolder: name + ".assets")
         var status = summary(result, seconds: Date().timeIntervalSince(started))
         do {
-            try PageWriter().write(layout.page, to: pageURL, assetsURL: pageFolder.appendingPathComponent(name + ".assets"))
+            try PageWriter().write(MarkdownRenderer.render(page), to: pageURL, assetsURL: pageFolder.appendingPathComponent(name + ".assets"))
         } catch {
             status = PreviewPage.status("The page could not be written to \(pageURL.path): \(error.localizedDescription)", kind: "error")
         }
-        hub.publish(title: layout.title ?? name, status: status, blocks: PreviewPage.blocks(layout, states: [:]))
+        hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: [:]))
         dataFiles = Set(state.inputFiles)
         watcher.watch(dataFiles.union([settings.notebook.path]))
-        runDidComplete(CompletedRun(result: result, layout: layout, source: source, started: started, pageURL: pageURL))
+        runDidComplete(CompletedRun(result: result, page: page, source: source, started: started, pageURL: pageURL))
     }
 
     /// The page while a run is under way: the cells done so far, the others with their last
@@ -183,8 +183,8 @@ public final class PreviewSession: @unchecked Sendable {
             cells.append(RunResult.CellResult(cell: planned.cell, outputs: earlier?.outputs ?? [], error: earlier?.error, seconds: 0, ran: true))
         }
         let partial = RunResult(notebook: plan.notebook, parameters: plan.parameters, cells: cells, status: .succeeded)
-        let layout = MarkdownRenderer(assetsFolder: name + ".assets").layout(partial)
-        hub.publish(title: layout.title ?? name, status: status, blocks: PreviewPage.blocks(layout, states: states))
+        let page = Page(run: partial, assetsFolder: name + ".assets")
+        hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: states))
     }
 
     /// A problem that stops the run before it starts: the status says it, every cell keeps its

@@ -20,7 +20,7 @@ struct NotebookRunner {
 
     struct Outcome {
         let result: RunResult
-        let layout: RenderedNotebook
+        let page: Page
         let pageURL: URL
     }
 
@@ -53,13 +53,13 @@ struct NotebookRunner {
         }
         let result = interpreter.run(plan, state: state)
 
-        let layout = MarkdownRenderer(assetsFolder: name + ".assets").layout(result)
+        let page = Page(run: result, assetsFolder: name + ".assets")
         // An interrupted run leaves the last complete page as it was; history keeps the partial
         // one. A page that cannot be written does not stop the run from being recorded.
         var pageError: PageWriteError?
         if result.status != .interrupted {
             do {
-                try PageWriter().write(layout.page, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
+                try PageWriter().write(MarkdownRenderer.render(page), to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
             } catch {
                 pageError = error
             }
@@ -67,7 +67,7 @@ struct NotebookRunner {
         var recorded = true
         if snapshot {
             do {
-                if let recorded = try NotebookRunner.record(result, layout: layout, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url), !quiet {
+                if let recorded = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url), !quiet {
                     Console.error(recorded)
                 }
             } catch {
@@ -88,19 +88,18 @@ struct NotebookRunner {
         } else if !quiet {
             Console.error("wrote \(Console.display(pageURL))")
         }
-        return Outcome(result: result, layout: layout, pageURL: pageURL)
+        return Outcome(result: result, page: page, pageURL: pageURL)
     }
 
     /// Commits the run to the notebook's history, and says where (nil when there is no history
     /// to record in).
-    static func record(_ result: RunResult, layout: RenderedNotebook, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws -> String? {
+    static func record(_ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws -> String? {
         guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return nil }
         let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let markdown = MarkdownRenderer.render(page)
         let snapshot = RunSnapshot(
-            notebookName: name, source: source, page: layout.markdown, assets: layout.assets, record: record,
-            layout: try encoder.encode(layout))
+            notebookName: name, source: source, page: markdown.markdown, assets: page.pictures, record: record,
+            pageData: try PageFile.json(page))
         let id = try history.record(snapshot, time: started)
         return "recorded run \(id.short) on \(history.referenceName)"
     }

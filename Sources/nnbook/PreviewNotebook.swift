@@ -65,7 +65,7 @@ struct PreviewNotebook: ParsableCommand {
                 do {
                     let seconds = Date().timeIntervalSince(run.started)
                     if let recorded = try NotebookRunner.record(
-                        run.result, layout: run.layout, source: run.source, started: run.started, seconds: seconds,
+                        run.result, page: run.page, source: run.source, started: run.started, seconds: seconds,
                         name: notebook.deletingPathExtension().lastPathComponent, notebook: notebook)
                     {
                         Console.error("nnbook preview: " + recorded)

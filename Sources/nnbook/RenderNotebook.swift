@@ -41,24 +41,27 @@ struct RenderNotebook: ParsableCommand {
 
     func run() throws {
         let notebook = URL(fileURLWithPath: file)
-        let layout: RenderedNotebook
+        let page: Page
         if runFirst {
             Interruption.install()
             let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit)
-            layout = try runner.run().layout
+            page = try runner.run().page
         } else {
             let history = try NotebookHistoryOptions(file: file).history()
-            layout = try reportingHistoryErrors(file) { () throws -> RenderedNotebook in
-                let data = try history.file("page.json", of: try history.run("last"))
-                do { return try JSONDecoder().decode(RenderedNotebook.self, from: data) } catch {
-                    throw HistoryError.unreadable("page.json of the last run: \(error)")
+            page = try reportingHistoryErrors(file) { () throws -> Page in
+                let run = try history.run("last")
+                let data = try history.file("page.json", of: run)
+                do {
+                    return try PageFile.read(data) { try history.file("assets/" + $0, of: run) }
+                } catch let error as PageFile.ReadError {
+                    throw HistoryError.unreadable("the last run: \(error)")
                 }
             }
         }
         let name = notebook.deletingPathExtension().lastPathComponent
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
         let target = folder.appendingPathComponent("\(name).\(to.rawValue)")
-        let text = to == .html ? HTMLExporter.html(layout) : try JupyterExporter.ipynb(layout)
+        let text = to == .html ? HTMLRenderer.document(page) : try JupyterRenderer.ipynb(page)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .atomic)

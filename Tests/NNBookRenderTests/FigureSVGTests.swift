@@ -63,6 +63,6 @@ final class FigureSVGTests: XCTestCase {
     }
 
     func testTextIsEscaped() {
-        XCTAssertEqual(SVGText.escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;")
+        XCTAssertEqual(HTMLText.escape("a < b & \"c\" 'd'"), "a &lt; b &amp; &quot;c&quot; &#39;d&#39;")
     }
 }

@@ -1,4 +1,4 @@
-// The rendered page: the gradient-descent notebook against its golden page, byte for byte,
+// The Markdown page: each quick shipped notebook against its golden page, byte for byte,
 // twice in a row; and the pieces of a page on their own.
 
 import Foundation
@@ -7,16 +7,8 @@ import NNBook
 @testable import NNBookRender
 
 final class MarkdownRendererTests: XCTestCase {
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     private func render(notebook name: String) throws -> RenderedPage {
-        let url = MarkdownRendererTests.repository.appendingPathComponent("Notebooks/\(name).nnbook")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let folder = url.deletingLastPathComponent()
-        let plan = try NotebookPreparation.plan(text: text, path: url.path, folder: folder, overrides: [], registry: BuiltInPlugins.registry()).get()
-        let result = Interpreter().run(plan, state: RunState(folder: folder, seed: plan.notebook.frontMatter.seed, precision: plan.notebook.frontMatter.precision))
-        return MarkdownRenderer(assetsFolder: "\(name).assets").render(result)
+        MarkdownRenderer.render(try ShippedNotebooks.page(name))
     }
 
     /// Renders a shipped notebook twice and compares with its golden page.
@@ -53,7 +45,7 @@ final class MarkdownRendererTests: XCTestCase {
 
     func testTablesAreGitHubFlavouredWithNumbersRightAligned() {
         let table = Table(headers: ["name", "value"], rows: [["w|1", "0.5000"], ["bias", "-1.2500"]])
-        XCTAssertEqual(MarkdownRenderer(assetsFolder: "a").markdown(table), "| name | value |\n|---|---:|\n| w\\|1 | 0.5000 |\n| bias | -1.2500 |")
+        XCTAssertEqual(MarkdownRenderer.markdown(Page.Table(table)), "| name | value |\n|---|---:|\n| w\\|1 | 0.5000 |\n| bias | -1.2500 |")
     }
 
     func testFailedRunShowsTheErrorAtItsCellAndLinksToIt() throws {
@@ -63,7 +55,7 @@ final class MarkdownRendererTests: XCTestCase {
             .init(cell: notebook.cells[0], outputs: [.text("m: a sequential model of 1 layer")], error: error, seconds: 0.1, ran: true),
             .init(cell: notebook.cells[1], outputs: [], error: nil, seconds: 0, ran: false),
         ], status: .failed)
-        let page = MarkdownRenderer(assetsFolder: "t.assets").render(result).markdown
+        let page = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown
         XCTAssertEqual(page, """
             *Run by nnbook with seed 0.*
 
@@ -100,7 +92,7 @@ final class MarkdownRendererTests: XCTestCase {
         let result = RunResult(notebook: notebook, parameters: [:], cells: [
             .init(cell: notebook.cells[0], outputs: [.figure(Figure(name: "loss", caption: "loss per epoch", kind: .svg("<svg/>")))], error: nil, seconds: 0, ran: true),
         ], status: .succeeded)
-        let page = MarkdownRenderer(assetsFolder: "t.assets").render(result)
+        let page = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets"))
         XCTAssertEqual(page.assets, [RenderedPage.Asset(name: "curve-loss.svg", contents: "<svg/>")])
         XCTAssertTrue(page.markdown.contains("![loss per epoch](t.assets/curve-loss.svg)"))
     }

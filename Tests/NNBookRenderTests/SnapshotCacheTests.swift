@@ -63,7 +63,7 @@ final class SnapshotCacheTests: XCTestCase {
     }
 
     private func page(_ result: RunResult) -> RenderedPage {
-        MarkdownRenderer(assetsFolder: "t.assets").render(result)
+        MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets"))
     }
 
     private func reused(_ result: RunResult) -> [Bool] { result.cells.map(\.reused) }

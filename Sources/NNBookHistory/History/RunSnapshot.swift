@@ -12,20 +12,21 @@ public struct RunSnapshot: Sendable {
     /// Pictures by file name, stored under `assets/`.
     public let assets: [String: String]
     public let record: RunRecord
-    /// The page laid out by cell (`page.json`), from which `nnbook render` exports a past run.
-    public let layout: Data?
+    /// The page as data (`page.json`), from which `nnbook render` exports a past run; it names
+    /// its pictures, which are stored once, under `assets/`.
+    public let pageData: Data?
 
-    public init(notebookName: String, source: String, page: String, assets: [String: String], record: RunRecord, layout: Data? = nil) {
+    public init(notebookName: String, source: String, page: String, assets: [String: String], record: RunRecord, pageData: Data? = nil) {
         self.notebookName = notebookName
         self.source = source
         self.page = page
         self.assets = assets
         self.record = record
-        self.layout = layout
+        self.pageData = pageData
     }
 
     /// The commit's tree: `notebook.nnbook`, `notebook.md`, `assets/…`, `metrics.json`,
-    /// `run.json`, and `page.json` when a layout is given.
+    /// `run.json`, and `page.json` when the page's data is given.
     public func files() throws -> [String: Data] {
         var files: [String: Data] = [
             "notebook.nnbook": Data(source.utf8),
@@ -33,7 +34,7 @@ public struct RunSnapshot: Sendable {
             "metrics.json": try RunRecord.json(record.metrics),
             "run.json": try record.json(),
         ]
-        if let layout { files["page.json"] = layout }
+        if let pageData { files["page.json"] = pageData }
         for (name, contents) in assets { files["assets/" + name] = Data(contents.utf8) }
         return files
     }

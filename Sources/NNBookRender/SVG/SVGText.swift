@@ -19,16 +19,11 @@ enum SVGText {
         return text
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     /// A complete document: a white card with dark text, readable on light and dark pages alike.
     static func document(width: Double, height: Double, title: String, body: [String]) -> String {
         var lines = [
             ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(number(width))" height="\##(number(height))" viewBox="0 0 \##(number(width)) \##(number(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">"##,
-            "<title>\(escape(title))</title>",
+            "<title>\(HTMLText.escape(title))</title>",
             ##"<rect width="\##(number(width))" height="\##(number(height))" rx="6" fill="#ffffff"/>"##,
         ]
         lines += body
@@ -41,6 +36,6 @@ enum SVGText {
         if let size { attributes += #" font-size="\#(size)""# }
         if let weight { attributes += #" font-weight="\#(weight)""# }
         if rotate { attributes += #" transform="rotate(-90 \#(number(x)) \#(number(y)))""# }
-        return "<text \(attributes)>\(escape(content))</text>"
+        return "<text \(attributes)>\(HTMLText.escape(content))</text>"
     }
 }

@@ -1,0 +1,4 @@
+// cmark-gfm, GitHub's CommonMark implementation, and its extensions (tables, strikethrough,
+// autolinks, the tag filter), from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>

@@ -1,0 +1,80 @@
+// Writing values into GitHub-flavoured Markdown so that they read as the text they are: whatever a
+// data file or a plugin puts in a name, a caption or a message, it cannot open a table cell,
+// close a code block, start a heading or become HTML.
+
+import Foundation
+
+/// Escaping for each place a value can land in a Markdown page.
+enum MarkdownText {
+    /// Text inside a line (a table cell, a caption, a message): every character that could start
+    /// inline markup is backslash-escaped, and line breaks become spaces. An underscore between
+    /// two letters or digits cannot start emphasis, so `batch_gd` stays as it is.
+    static func inline(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            switch character {
+            case "\n", "\r", "\r\n":
+                result.append(" ")
+            case "\\":
+                result += next.map(isPunctuation) == true ? "\\\\" : "\\"
+            case "`", "*", "[", "]", "<", ">", "&", "|", "~":
+                result += "\\" + String(character)
+            case "_":
+                let previous = index > 0 ? characters[index - 1] : nil
+                let intraword = previous.map(isWordCharacter) == true && next.map(isWordCharacter) == true
+                result += intraword ? "_" : "\\_"
+            default:
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A line of its own (a hint's line inside a quote): inline text that also cannot start a
+    /// heading, a list, a quote, a rule or a code block.
+    static func line(_ text: String) -> String {
+        let escaped = inline(String(text.drop { $0 == " " || $0 == "\t" }))
+        guard let first = escaped.first else { return escaped }
+        if "#-+=".contains(first) { return "\\" + escaped }
+        let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = escaped.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
+        }
+        return escaped
+    }
+
+    /// A fenced code block whose fence is longer than any run of backticks in the text, so no
+    /// line of the text can close it.
+    static func codeBlock(_ text: String, info: String) -> String {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + info + "\n" + text + "\n" + fence
+    }
+
+    /// A link target: letters, digits and `-._~/` as they are, every other byte percent-encoded,
+    /// so a space or a parenthesis in a file name cannot end the link.
+    static func destination(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            if unreserved.contains(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += String(format: "%%%02X", byte) }
+        }
+        return result
+    }
+
+    private static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
+
+    private static func isPunctuation(_ character: Character) -> Bool {
+        character.isASCII && (character.isPunctuation || character.isSymbol)
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+}

@@ -1,0 +1,90 @@
+// Laying out a run as a page: prose without its surrounding blank lines, each cell's outputs as
+// typed values, each picture drawn once and named after its cell.
+
+import NNBook
+
+extension Page {
+    /// The page of a run. `assetsFolder` is where the Markdown page will find the pictures
+    /// (`NAME.assets`).
+    public init(run result: RunResult, assetsFolder: String) {
+        var blocks: [Block] = []
+        var pictures: [String: String] = [:]
+        var cellResults = result.cells.makeIterator()
+        for block in result.notebook.blocks {
+            switch block {
+            case .prose(let text):
+                let trimmed = Page.trimmingBlankLines(text)
+                if !trimmed.isEmpty { blocks.append(.prose(trimmed)) }
+            case .cell(let cell):
+                let cellResult = cellResults.next()
+                var outputs: [Output] = []
+                for output in cellResult?.outputs ?? [] {
+                    switch output {
+                    case .text(let text): outputs.append(.text(text))
+                    case .table(let table): outputs.append(.table(Table(table)))
+                    case .metric(let name, let value): outputs.append(.metric(name: name, value: value))
+                    case .figure(let figure):
+                        let picture = Picture(figure, label: cell.label)
+                        pictures[picture.file] = FigureSVG.render(figure)
+                        outputs.append(.picture(picture))
+                    }
+                }
+                blocks.append(.cell(Cell(
+                    number: cell.number, label: cell.label, line: cell.line, source: cell.source,
+                    ran: cellResult?.ran ?? false, outputs: outputs, error: cellResult?.error.map(CellError.init))))
+            }
+        }
+        let frontMatter = result.notebook.frontMatter
+        self.init(
+            title: frontMatter.title, seed: frontMatter.seed,
+            parameters: frontMatter.parameters.map { parameter in
+                Parameter(name: parameter.name, value: (result.parameters[parameter.name] ?? parameter.defaultValue).text, defaultValue: parameter.defaultValue.text)
+            },
+            failure: result.failure.map { failure in
+                Failure(interrupted: result.status == .interrupted, cell: failure.cell.number, line: failure.diagnostic.range?.line ?? failure.cell.line, message: failure.diagnostic.message)
+            },
+            blocks: blocks, assetsFolder: assetsFolder, pictures: pictures)
+    }
+
+    /// Prose without the blank lines around it: each format puts its own space between blocks.
+    static func trimmingBlankLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Page.Table {
+    /// A command's table with each cell's kind decided once: a cell that reads as a number
+    /// (`nan` and `inf` included, as ``NumberText`` writes them) is a number; a column of numbers is right-aligned.
+    init(_ table: NNBook.Table) {
+        self.init(
+            headers: table.headers, alignments: table.alignments.map { $0 == .right ? .right : .left },
+            rows: table.rows.map { $0.map { Value(text: $0, number: Double($0)) } })
+    }
+}
+
+extension Page.Picture {
+    /// A figure as the page shows it: `LABEL-NAME.svg`, with any character that could leave the
+    /// assets folder or break a link (a plugin chooses the name) replaced by `_`.
+    init(_ figure: Figure, label: String) {
+        let kind: Kind, tiles: [String]
+        switch figure.kind {
+        case .lines: (kind, tiles) = (.lineChart, [])
+        case .heatmap: (kind, tiles) = (.heatmap, [])
+        case .images(let grid): (kind, tiles) = (.imageGrid, grid.tiles.map(\.caption))
+        case .svg: (kind, tiles) = (.svg, [])
+        }
+        let stem = String("\(label)-\(figure.name)".map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        self.init(kind: kind, file: (stem.hasPrefix(".") ? "_" + stem.dropFirst() : stem) + ".svg", caption: figure.caption, tiles: tiles)
+    }
+}
+
+extension Page.CellError {
+    init(_ diagnostic: Diagnostic) {
+        self.init(
+            message: diagnostic.message, hint: diagnostic.hint, line: diagnostic.range?.line,
+            column: diagnostic.range?.column, length: diagnostic.range?.length, path: diagnostic.path)
+    }
+}

@@ -1,0 +1,54 @@
+// The sentences a page says about its run, in one place so that every format says the same.
+
+extension Page {
+    /// How the page was made, so a reader can reproduce it: "Run by nnbook with seed 42;
+    /// parameters: epochs=1000, rate=0.1 (default 0.5)."
+    public var runSummary: String {
+        var text = "Run by nnbook with seed \(seed)"
+        let values = parameters.map { "\($0.name)=\($0.value)" + ($0.value == $0.defaultValue ? "" : " (default \($0.defaultValue))") }
+        if !values.isEmpty { text += "; parameters: " + values.joined(separator: ", ") }
+        return text + "."
+    }
+
+    /// The anchor of the error that stopped the run, which the failure line links to.
+    public static let errorAnchor = "nnbook-error"
+}
+
+extension Page.Failure {
+    /// "This run failed" or "This run was interrupted".
+    public var headline: String { interrupted ? "This run was interrupted" : "This run failed" }
+    /// "cell 2 (line 14)".
+    public var place: String { "cell \(cell) (line \(line))" }
+}
+
+extension Page.Cell {
+    /// Said under a cell that did not run.
+    public static let notRunNote = "Not run: an earlier cell stopped the run."
+
+    /// The outputs as a reader sees them, in order: each run of texts as one block (as a terminal
+    /// shows consecutive lines), tables and pictures; metrics are not shown by themselves.
+    public var shownOutputs: [Page.Output] {
+        var shown: [Page.Output] = []
+        for output in outputs {
+            switch (output, shown.last) {
+            case (.metric, _): continue
+            case (.text(let text), .text(let previous)?): shown[shown.count - 1] = .text(previous + "\n" + text)
+            default: shown.append(output)
+            }
+        }
+        return shown
+    }
+}
+
+extension Page.CellError {
+    /// " at line 4, column 1", or nothing when the error has no place.
+    public var place: String {
+        guard let line, let column else { return "" }
+        return " at line \(line), column \(column)"
+    }
+
+    /// The hint's lines.
+    public var hintLines: [String] {
+        hint.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+    }
+}
