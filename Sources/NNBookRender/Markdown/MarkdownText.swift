@@ -8,7 +8,8 @@ import Foundation
 enum MarkdownText {
     /// Text inside a line (a table cell, a caption, a message): every character that could start
     /// inline markup is backslash-escaped, and line breaks become spaces. An underscore between
-    /// two letters or digits cannot start emphasis, so `batch_gd` stays as it is.
+    /// two letters or digits cannot start emphasis, so `batch_gd` stays as it is, and a list
+    /// such as `[1, 0, 0]` is no link.
     static func inline(_ text: String) -> String {
         let characters = Array(text)
         var result = ""
@@ -20,8 +21,12 @@ enum MarkdownText {
                 result.append(" ")
             case "\\":
                 result += next.map(isPunctuation) == true ? "\\\\" : "\\"
-            case "`", "*", "[", "]", "<", ">", "&", "|", "~":
+            case "`", "*", "<", ">", "&", "|", "~":
                 result += "\\" + String(character)
+            case "]":
+                // A bracket becomes a link only when `(` or `[` follows it: `[1, 0, 0]` stays as
+                // it is, `[a](javascript:…)` loses its link.
+                result += next == "(" || next == "[" ? "\\]" : "]"
             case "_":
                 let previous = index > 0 ? characters[index - 1] : nil
                 let intraword = previous.map(isWordCharacter) == true && next.map(isWordCharacter) == true
