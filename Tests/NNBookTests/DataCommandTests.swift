@@ -40,14 +40,14 @@ final class DataCommandTests: XCTestCase {
         XCTAssertTrue(texts(result).contains("loaded: 2 samples; features: x1, x2; target: y"))
     }
 
-    func testTakeOfMoreSamplesThanThereAreFailsAtTheCommand() throws {
-        let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\ntake data 6 as some\n```\n")
-        XCTAssertEqual(result.failure?.diagnostic.message, "cannot take 6 samples of 5")
-        XCTAssertEqual(result.failure?.diagnostic.range?.column, 11)
+    func testTakeOfMoreSamplesThanThereAreIsFoundByTheCheck() {
+        XCTAssertEqual(
+            NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y\ntake data 6 as some\n```\n", folder: folder),
+            ["3:11: data has 5 samples, so 6 cannot be taken | take from 1 to 5 samples"])
     }
 
-    func testInlineTableErrorsPointIntoTheNotebook() throws {
-        let result = try run("""
+    func testInlineTableErrorsAreFoundByTheCheckWithTheirLine() {
+        let diagnostics = NotebookFixtures.diagnostics("""
             ```csv name=t
             a,y
             1,0
@@ -57,8 +57,10 @@ final class DataCommandTests: XCTestCase {
             ```nnbook
             load inline t as d target=y
             ```
-            """)
-        XCTAssertEqual(result.failure?.diagnostic.message, "t.nnbook:4:1: \"two\" in column \"a\" is not a number")
+            """, folder: folder)
+        XCTAssertEqual(diagnostics, [
+            "8:13: in the table 't', line 4: \"two\" in column \"a\" is not a number | to use a column of words, load it with codes=[a] (numbers 0, 1, 2, …) or one_hot=[a]",
+        ])
     }
 
     func testCodesOneHotDescribeAndShape() throws {
@@ -112,9 +114,12 @@ final class DataCommandTests: XCTestCase {
     func testMissingImageDataSaysWhereItLooked() throws {
         setenv("NNBOOK_DATA", folder.path, 1)
         defer { unsetenv("NNBOOK_DATA") }
-        let result = try run("```nnbook\nload mnist as digits folder=\"nowhere\"\n```\n")
-        XCTAssertTrue(result.failure?.diagnostic.message.hasPrefix("mnist was not found; looked in \(folder.path)/nowhere/, \(folder.path)/, \(folder.path)/mnist/") == true,
-                      result.failure?.diagnostic.message ?? "no failure")
+        // The check looks where the run would, so a missing data set stops the notebook before
+        // anything runs.
+        let diagnostics = NotebookFixtures.diagnostics("```nnbook\nload mnist as digits folder=\"nowhere\"\n```\n", folder: folder)
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(diagnostics.first?.hasPrefix("2:6: mnist was not found; looked in \(folder.path)/nowhere/, \(folder.path)/, \(folder.path)/mnist/") == true,
+                      diagnostics.first ?? "no diagnostic")
     }
 
     func testPlotCurveAndConfusionDrawFigures() throws {

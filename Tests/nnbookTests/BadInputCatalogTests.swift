@@ -108,13 +108,13 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     static let models: [Case] = [
-        Case(name: "images without flatten", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel m\n  dense 2 activation=softmax\ncompile m loss=sparse_categorical_crossentropy optimizer=adam\ntrain m on d\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), "y.idx": idx([2], [0, 1])], status: 1, firstLine: "t.nnbook:6:7: error: layer 1 (dense): dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2)"),
+        Case(name: "images without flatten", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel m\n  dense 2 activation=softmax\ncompile m loss=sparse_categorical_crossentropy optimizer=adam\ntrain m on d\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), "y.idx": idx([2], [0, 1])], status: 1, firstLine: "t.nnbook:4:3: error: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from d at line 6"),
         Case(name: "zero units", files: cell("model m\n  dense 0"), status: 1, firstLine: "t.nnbook:3:9: error: a dense layer needs at least 1 unit, not 0"),
         Case(name: "absurd model", files: cell("model m input=[500000]\n  dense 500000"), status: 1, firstLine: "t.nnbook:2:1: error: the model m would need 4006.2 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "dropout of one", files: cell("model m\n  dropout 1\n  dense 1"), status: 1, firstLine: "t.nnbook:3:11: error: the dropout rate must be at least 0 and below 1, not 1"),
         Case(name: "unknown initializer", files: cell("model m\n  dense 1 weights=glorot"), status: 1, firstLine: "t.nnbook:3:11: error: unknown initializer 'glorot'"),
-        Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:9:1: error: the model gives 3 outputs per sample, but the targets have 1 column"),
-        Case(name: "weights of an untrained model", files: cell("model m\n  dense 1\nweights m"), status: 1, firstLine: "t.nnbook:4:9: error: the model has no weights yet"),
+        Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:8:11: error: the model gives 3 outputs per sample, but the targets of d have 1 column"),
+        Case(name: "weights of an untrained model", files: cell("model m\n  dense 1\nweights m"), status: 1, firstLine: "t.nnbook:4:9: error: the model 'm' has no weights yet: they are made when it first trains"),
     ]
 
     static let training: [Case] = [
@@ -122,7 +122,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "zero epochs", files: withData("train m on d epochs=0"), status: 1, firstLine: "t.nnbook:6:14: error: epochs must be 1 or more, not 0"),
         Case(name: "batch of zero", files: withData("train m on d batch=0"), status: 1, firstLine: "t.nnbook:6:14: error: batch must be 1 or more, not 0"),
         Case(name: "training before compiling", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\nmodel m\n  dense 1\ntrain m on d\n```\n".utf8), "d.csv": Data("x,y\n1,0\n".utf8)], status: 1, firstLine: "t.nnbook:5:7: error: the model 'm' must be compiled before it is trained"),
-        Case(name: "labels outside the classes", files: withData("model k\n  dense 2 activation=softmax\ncompile k loss=sparse_categorical_crossentropy optimizer=adam\ntrain k on d", csv: "x1,x2,y\n1,2,0\n3,4,5\n"), status: 1, firstLine: "t.nnbook:9:1: error: sample 2 has the label 5.0, but the model's 2 outputs stand for the classes 0 to 1"),
+        Case(name: "labels outside the classes", files: withData("model k\n  dense 2 activation=softmax\ncompile k loss=sparse_categorical_crossentropy optimizer=adam\ntrain k on d", csv: "x1,x2,y\n1,2,0\n3,4,5\n"), status: 1, firstLine: "t.nnbook:7:3: error: the labels of d go up to 5, but the last dense layer has 2 units, for the classes 0 to 1"),
         Case(name: "zero learning rate", files: withData("compile m loss=mse optimizer=sgd rate=0"), status: 1, firstLine: "t.nnbook:6:34: error: the learning rate must be above 0"),
     ]
 

@@ -79,21 +79,22 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testFailedRunRendersTheErrorBlockAndExitsWithOne() throws {
-        try "x,y\n1,0\n2,1\n".write(to: folder.appendingPathComponent("data/two.csv"), atomically: true, encoding: .utf8)
+        // A diverging loss is a mistake only running can find: the check passes it.
+        try "x,y\n100,1\n300,0\n".write(to: folder.appendingPathComponent("data/two.csv"), atomically: true, encoding: .utf8)
         try """
             ```nnbook
             load csv "data/two.csv" as d target=y
             model m
-              dense 2 activation=softmax
-            compile m loss=categorical_crossentropy optimizer=adam
-            train m on d
+              dense 1
+            compile m loss=mse optimizer=sgd rate=1000
+            train m on d descent=batch epochs=100
             ```
             """.write(to: folder.appendingPathComponent("broken.nnbook"), atomically: true, encoding: .utf8)
         let outcome = try nnbook("run", "broken.nnbook", "--quiet")
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.error.hasPrefix("broken.nnbook:6:1: error: the model gives 2 outputs per sample, but the targets have 1 column"), outcome.error)
+        XCTAssertTrue(outcome.error.hasPrefix("broken.nnbook:6:1: error: the loss became NaN or infinite at epoch"), outcome.error)
         let text = try String(contentsOf: folder.appendingPathComponent("broken.md"), encoding: .utf8)
-        XCTAssertTrue(text.contains("> **Error** at line 6, column 1: the model gives 2 outputs per sample, but the targets have 1 column"))
+        XCTAssertTrue(text.contains("> **Error** at line 6, column 1: the loss became NaN or infinite at epoch"))
         XCTAssertTrue(text.contains("[cell 1 (line 6)](#nnbook-error)"))
     }
 

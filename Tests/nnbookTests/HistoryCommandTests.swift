@@ -113,7 +113,9 @@ final class HistoryCommandTests: XCTestCase {
     }
 
     func testAFailedRunIsRecordedAsFailed() throws {
-        try "```nnbook\nmodel m\n  dense 1\nweights m\n```\n".write(to: cli.folder.appendingPathComponent("broken.nnbook"), atomically: true, encoding: .utf8)
+        // A diverging loss is found only by running; a mistake the check finds is never a run.
+        try "```csv name=t\nx,y\n100,1\n300,0\n```\n```nnbook\nload inline t as d target=y\nmodel m\n  dense 1\ncompile m loss=mse optimizer=sgd rate=1000\ntrain m on d descent=batch epochs=100\n```\n"
+            .write(to: cli.folder.appendingPathComponent("broken.nnbook"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try cli.nnbook("run", "broken.nnbook", "--quiet").status, 1)
         let log = try cli.nnbook("log", "broken.nnbook", "--json")
         let runs = try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]]

@@ -1,22 +1,20 @@
-// What the checker knows at each command: the parameters, and the names and facts established
-// by the commands before it.
+// What the checker knows at each command: the parameters, and every data set and model the
+// commands before it have defined, with their shapes and states.
 
 import Foundation
 
-/// The state of checking, passed from command to command in notebook order.
+/// The state of checking, passed from command to command in notebook order: the typed
+/// counterpart of what `RunState` holds while the notebook runs.
 public struct CheckContext: Sendable {
     /// The folder relative paths are read from: the notebook's own.
     public let folder: URL
     public let parameters: [String: ParameterValue]
     /// The notebook's inline tables, by name.
     public let tables: [String: InlineTable]
-    private var names: [String: NameKind] = [:]
-    private var facts: Set<String> = []
-    /// How many samples a data set or split (`clothes.train`) holds, where that is known
-    /// before reading any file: MNIST's fixed sizes, and what `take` and `load rows=` make.
-    public var sampleCounts: [String: Int] = [:]
-    /// Each model's compiled metrics and trained epochs so far, by model name.
-    public var training: [String: TrainingFacts] = [:]
+    /// Every data set defined so far, by name.
+    public var datasets: [String: DatasetFacts] = [:]
+    /// Every model defined so far, by name.
+    public var models: [String: ModelFacts] = [:]
 
     public init(folder: URL, parameters: [String: ParameterValue], tables: [String: InlineTable] = [:]) {
         self.folder = folder
@@ -24,9 +22,24 @@ public struct CheckContext: Sendable {
         self.tables = tables
     }
 
-    public mutating func define(_ name: String, as kind: NameKind) { names[name] = kind }
+    /// A new name, known by its kind until the command that defines it says more.
+    mutating func define(_ name: String, as kind: NameKind) {
+        switch kind {
+        case .dataset:
+            models[name] = nil
+            datasets[name] = DatasetFacts()
+        case .model:
+            datasets[name] = nil
+            models[name] = ModelFacts(layers: [], inputShape: nil)
+        }
+    }
 
-    public func kind(of name: String) -> NameKind? { names[name] }
+    /// What a name stands for, if anything.
+    public func kind(of name: String) -> NameKind? {
+        if datasets[name] != nil { return .dataset }
+        if models[name] != nil { return .model }
+        return nil
+    }
 
     /// Names that an unknown command may have defined: using them later is not reported again,
     /// so one misspelt command gives one error, not a cascade.
@@ -35,11 +48,12 @@ public struct CheckContext: Sendable {
     mutating func assumeDefined(_ name: String) { assumed.insert(name) }
 
     public func names(of kind: NameKind) -> [String] {
-        names.filter { $0.value == kind }.map(\.key).sorted()
+        (kind == .dataset ? Array(datasets.keys) : Array(models.keys)).sorted()
     }
 
-    /// Records something later commands depend on, e.g. `"compiled:neuron"`.
-    public mutating func note(_ fact: String) { facts.insert(fact) }
+    /// What is known of the data set or split `reference` names.
+    public func facts(of reference: DatasetName) -> DatasetFacts? { datasets[reference.name] }
 
-    public func knows(_ fact: String) -> Bool { facts.contains(fact) }
+    /// How many samples `reference` holds, when known.
+    public func samples(in reference: DatasetName) -> Int? { datasets[reference.name]?.samples(in: reference.split) }
 }

@@ -36,7 +36,17 @@ public struct Checker: Sendable {
             }
             cells.append(Plan.PlannedCell(cell: cell, steps: steps))
         }
-        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        // Data used twice the same wrong way gives one diagnostic, not two of the same.
+        var reported: [Diagnostic] = []
+        for diagnostic in diagnostics where !reported.contains(diagnostic) { reported.append(diagnostic) }
+        // A shape mistake is reported at the layer or loss that causes it, which may stand
+        // before the line that revealed it: keep the notebook's order.
+        reported = reported.enumerated().sorted { a, b in
+            let (x, y) = (a.element.range?.start, b.element.range?.start)
+            guard let x, let y, x != y else { return a.offset < b.offset }
+            return x < y
+        }.map(\.element)
+        guard reported.isEmpty else { return .failure(DiagnosticList(reported)) }
         return .success(Plan(notebook: notebook, parameters: parameters, cells: cells))
     }
 
@@ -272,7 +282,7 @@ public struct Checker: Sendable {
                         "'\(split.excerpt())' is not a split", at: value.range,
                         hint: "a data set's splits are \(base).train and \(base).test"))
                 }
-                guard context.knows("split:\(base)") else {
+                guard context.datasets[base]?.splits.mayBeSplit != false else {
                     return .failure(Diagnostic(
                         "'\(base.excerpt())' has not been split, so it has no \(split) split", at: value.range,
                         hint: "add `split \(base) test=0.2` before this line"))

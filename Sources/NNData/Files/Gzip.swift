@@ -60,4 +60,33 @@ public enum Gzip {
         output.count = produced
         return output
     }
+
+    /// At most the first `count` decompressed bytes of gzip data: enough for a file's header
+    /// without inflating the whole file (what the checker reads of a 26 MB image file).
+    public static func decompressedPrefix(_ data: Data, count: Int = 1024, path: String) throws(DataError) -> Data {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, MAX_WBITS + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw DataError("cannot start decompressing", path: path)
+        }
+        defer { inflateEnd(&stream) }
+        var output = Data(count: count)
+        let status = data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int32 in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            return output.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Int32 in
+                stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(count)
+                return inflate(&stream, Z_SYNC_FLUSH)
+            }
+        }
+        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+            throw DataError("the compressed data is damaged", path: path, hint: "download or copy the file again")
+        }
+        if status != Z_STREAM_END, stream.avail_out > 0, stream.avail_in == 0, data.count < 16 * 1024 {
+            // The whole (small) file was given and ran out before its stream ended.
+            throw DataError("the compressed data ends too early (the file is truncated)", path: path, hint: "download or copy the file again")
+        }
+        output.count = count - Int(stream.avail_out)
+        return output
+    }
 }

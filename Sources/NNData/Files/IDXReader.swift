@@ -19,8 +19,18 @@ public enum IDXReader {
         return try result.get()
     }
 
-    /// The values of an uncompressed IDX file, read in place.
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) -> Tensor {
+    /// The shape an IDX file announces, from its first bytes (decompressed when it is gzip):
+    /// what the checker knows of the file without reading its values.
+    public static func shape(ofPrefix prefix: Data, path: String) throws(DataError) -> [Int] {
+        let data = Gzip.isCompressed(prefix) ? try Gzip.decompressedPrefix(prefix, path: path) : prefix
+        let result: Result<[Int], DataError> = data.withUnsafeBytes { raw in
+            Result { () throws(DataError) -> [Int] in try header(raw.bindMemory(to: UInt8.self), path: path).shape }
+        }
+        return try result.get()
+    }
+
+    /// The header: the shape, the size of one value and where the values start.
+    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(DataError) -> (shape: [Int], size: Int, start: Int) {
         guard bytes.count >= 4 else { throw DataError("the file is too short to be an IDX file (\(bytes.count) bytes)", path: path) }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw DataError(
@@ -39,8 +49,12 @@ public enum IDXReader {
         guard dimensionCount >= 1, bytes.count >= 4 + 4 * dimensionCount else {
             throw DataError("the IDX header is incomplete", path: path)
         }
-        let shape = (0..<dimensionCount).map { Int(bigEndianUInt32(bytes, 4 + 4 * $0)) }
-        let start = 4 + 4 * dimensionCount
+        return ((0..<dimensionCount).map { Int(bigEndianUInt32(bytes, 4 + 4 * $0)) }, size, 4 + 4 * dimensionCount)
+    }
+
+    /// The values of an uncompressed IDX file, read in place.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) -> Tensor {
+        let (shape, size, start) = try header(bytes, path: path)
         let fileBytes = MemoryLimit.product(shape, size: size)
         if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
             throw DataError(refusal, path: path, hint: MemoryLimit.hint)

@@ -10,6 +10,54 @@ public enum NumPyReader {
     /// allocated.
     public static func array(_ data: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
         let bytes = [UInt8](data)
+        let (shape, shapeText, type, start) = try header(bytes, path: path)
+        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
+        let count = shape.reduce(1, *)
+        let size: Int
+        switch type {
+        case "|u1", "<u1", "|i1", "<i1", "|b1": size = 1
+        case "<i4", "<f4", "<u4": size = 4
+        case "<i8", "<f8", "<u8": size = 8
+        default:
+            throw DataError("arrays of type \(type.excerpt()) are not supported", path: path,
+                            hint: "convert to float32 (numpy: array.astype('<f4')); supported: uint8, int8, int32, int64, float32, float64, little-endian")
+        }
+        guard bytes.count - start >= count * size else {
+            throw DataError("the file is truncated: the shape \(shapeText) needs \(count * size) bytes but \(bytes.count - start) follow", path: path)
+        }
+        var scalars = [Float](repeating: 0, count: count)
+        bytes.withUnsafeBytes { raw in
+            let base = raw.baseAddress! + start
+            scalars.withUnsafeMutableBufferPointer { out in
+                for i in 0..<count {
+                    switch type {
+                    case "|u1", "<u1", "|b1": out[i] = Float(base.load(fromByteOffset: i, as: UInt8.self))
+                    case "|i1", "<i1": out[i] = Float(base.load(fromByteOffset: i, as: Int8.self))
+                    case "<i4": out[i] = Float(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+                    case "<u4": out[i] = Float(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    case "<f4": out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    case "<i8": out[i] = Float(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+                    case "<u8": out[i] = Float(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+                    default: out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
+                    }
+                }
+            }
+        }
+        // A 0-d array is one number: give it the shape [1].
+        return try! Tensor(shape: shape.isEmpty ? [1] : shape, scalars: scalars)
+    }
+
+    /// The shape an `.npy` file announces, from its first bytes: what the checker knows of the
+    /// file without reading its values.
+    public static func shape(ofPrefix prefix: Data, path: String) throws(DataError) -> [Int] {
+        let shape = try header([UInt8](prefix), path: path).shape
+        return shape.isEmpty ? [1] : shape
+    }
+
+    /// The header: the shape (and as written), the element type and where the values start.
+    private static func header(_ bytes: [UInt8], path: String) throws(DataError) -> (shape: [Int], shapeText: String, type: String, start: Int) {
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
             throw DataError(bytes.isEmpty ? "the file is empty" : "this is not a NumPy .npy file (it does not start with \\x93NUMPY)", path: path,
                             hint: "save arrays with numpy.save")
@@ -35,43 +83,7 @@ public enum NumPyReader {
         let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
             .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !shape.contains(where: { $0 < 0 }) else { throw DataError("the .npy shape \(shapeText) has a negative size", path: path) }
-        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
-        }
-        let count = shape.reduce(1, *)
-        let size: Int
-        switch type {
-        case "|u1", "<u1", "|i1", "<i1", "|b1": size = 1
-        case "<i4", "<f4", "<u4": size = 4
-        case "<i8", "<f8", "<u8": size = 8
-        default:
-            throw DataError("arrays of type \(type.excerpt()) are not supported", path: path,
-                            hint: "convert to float32 (numpy: array.astype('<f4')); supported: uint8, int8, int32, int64, float32, float64, little-endian")
-        }
-        let start = headerStart + headerLength
-        guard bytes.count - start >= count * size else {
-            throw DataError("the file is truncated: the shape \(shapeText) needs \(count * size) bytes but \(bytes.count - start) follow", path: path)
-        }
-        var scalars = [Float](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            let base = raw.baseAddress! + start
-            scalars.withUnsafeMutableBufferPointer { out in
-                for i in 0..<count {
-                    switch type {
-                    case "|u1", "<u1", "|b1": out[i] = Float(base.load(fromByteOffset: i, as: UInt8.self))
-                    case "|i1", "<i1": out[i] = Float(base.load(fromByteOffset: i, as: Int8.self))
-                    case "<i4": out[i] = Float(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
-                    case "<u4": out[i] = Float(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                    case "<f4": out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                    case "<i8": out[i] = Float(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
-                    case "<u8": out[i] = Float(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
-                    default: out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
-                    }
-                }
-            }
-        }
-        // A 0-d array is one number: give it the shape [1].
-        return try! Tensor(shape: shape.isEmpty ? [1] : shape, scalars: scalars)
+        return (shape, shapeText, type, headerStart + headerLength)
     }
 
     /// Every array of a `.npz` archive, by name (without `.npy`).

@@ -81,13 +81,9 @@ struct LoadCommand: NotebookCommand {
                     "\(format.rawValue) takes no path", at: path.range,
                     hint: "give the folder that holds its files as folder=PATH"))
             }
-            context.note("split:\(name)")
             if let rows, let diagnostic = TakeCommand.checkCount(rows, of: LoadCommand.imageTestCount, from: "each split of \(format.rawValue)", at: $rows) {
                 diagnostics.append(diagnostic)
             }
-            context.sampleCounts[name.name] = rows ?? LoadCommand.imageTrainCount
-            context.sampleCounts[name.name + ".train"] = rows ?? LoadCommand.imageTrainCount
-            context.sampleCounts[name.name + ".test"] = rows ?? LoadCommand.imageTestCount
         case .inline:
             guard let path else {
                 diagnostics.append(Diagnostic("name the inline table to load", at: command, hint: "e.g. load inline homes as homes target=price"))
@@ -115,13 +111,17 @@ struct LoadCommand: NotebookCommand {
         }
         if let rows, ![.mnist, .fashionMNIST].contains(format) {
             if let diagnostic = TakeCommand.checkCount(rows, of: nil, from: "", at: $rows) { diagnostics.append(diagnostic) }
-            context.sampleCounts[name.name] = rows
         }
         if !shuffle, rows == nil {
             diagnostics.append(Diagnostic("shuffle= applies only with rows=", at: $shuffle, hint: "e.g. rows=2000 shuffle=false keeps the first 2000 samples"))
         }
         if separator.count != 1 {
             diagnostics.append(Diagnostic("the separator must be one character", at: $separator))
+        }
+        guard diagnostics.isEmpty else { return diagnostics }
+        switch facts(in: context) {
+        case .success(let facts): context.datasets[name.name] = facts
+        case .failure(let problem): diagnostics.append(problem)
         }
         return diagnostics
     }

@@ -20,7 +20,21 @@ struct OneHotCommand: NotebookCommand {
         if let classes, classes < 2 {
             return [Diagnostic("one-hot needs at least 2 classes", at: $classes)]
         }
-        return []
+        guard var facts = context.facts(of: data), let target = facts.target else { return [] }
+        if let columns = target.columns, columns != 1 {
+            return [Diagnostic("the target has \(columns) columns; one_hot needs a single column of class numbers", at: data.range)]
+        }
+        switch target.kind {
+        case .numbers:
+            return [Diagnostic("the target of \(data) holds numbers that are not class numbers (0, 1, 2, …)", at: data.range)]
+        case .classNumbers(let largest?) where classes.map({ largest >= $0 }) == true:
+            return [Diagnostic("the label \(largest) does not fit in \(classes ?? 0) classes", at: $classes, hint: "give classes= at least \(largest + 1)")]
+        default:
+            let count = classes ?? target.kind.classes
+            facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown)
+            context.datasets[data.name] = facts
+            return []
+        }
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

@@ -36,6 +36,15 @@ struct ScaleCommand: NotebookCommand {
             return [Diagnostic(
                 "scale the whole data set, not one split: the splits are scaled alike", at: data.range)]
         }
+        guard var facts = context.facts(of: data) else { return [] }
+        // A target column may be scaled too: predictions are then shown in its original units.
+        if let column, let columns = facts.columns, let targets = facts.target?.names, !(columns + targets).contains(column.text) {
+            return [Diagnostic(
+                "\(data) has no column \"\(column)\"", at: column.range,
+                hint: Suggestions.hint(for: column.text, in: columns + targets, kind: "columns"))]
+        }
+        facts.scalings.append(column?.text ?? Dataset.allFeatures)
+        context.datasets[data.name] = facts
         return []
     }
 

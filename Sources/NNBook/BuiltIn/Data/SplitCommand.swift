@@ -22,12 +22,15 @@ struct SplitCommand: NotebookCommand {
                 "the test share must lie between 0 and 1, not \(NumberText.plain(test))", at: $test,
                 hint: "test=0.2 keeps a fifth of the samples for testing")]
         }
-        context.note("split:\(data.name)")
-        if let count = context.sampleCounts[data.name], !stratify {
-            let test = min(Int((self.test * Double(count)).rounded(.up)), count - 1)
-            context.sampleCounts[data.name + ".test"] = test
-            context.sampleCounts[data.name + ".train"] = count - test
+        guard var facts = context.facts(of: data) else { return [] }
+        if case .cameSplit = facts.splits {
+            return [Diagnostic(
+                "\(data) already comes split into \(data).train and \(data).test", at: data.range, hint: "use those splits as they are")]
         }
+        // Stratifying rounds per class, so only a plain split's sizes are known.
+        let test = facts.samples.flatMap { count in stratify ? nil : min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
+        facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
+        context.datasets[data.name] = facts
         return []
     }
 

@@ -17,10 +17,13 @@ struct TakeCommand: NotebookCommand {
     @Option(help: "choose the samples by a seeded shuffle; false takes the first N") var shuffle = true
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if let diagnostic = TakeCommand.checkCount(count, of: context.sampleCounts[data.description], from: data.description, at: $count) {
+        if let diagnostic = TakeCommand.checkCount(count, of: context.samples(in: data), from: data.description, at: $count) {
             return [diagnostic]
         }
-        context.sampleCounts[name.name] = count
+        var facts = context.facts(of: data) ?? DatasetFacts()
+        facts.samples = count
+        facts.splits = .none
+        context.datasets[name.name] = facts
         return []
     }
 

@@ -13,6 +13,18 @@ struct ConfusionCommand: NotebookCommand {
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data set or split") var data: DatasetName
 
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let facts = context.models[model.name] else { return [] }
+        let unbuilt = FitChecks.built(facts, named: model, for: "draw a confusion matrix")
+        guard unbuilt.isEmpty else { return unbuilt }
+        if let loss = facts.compilation?.loss, ["mse", "mae", "mean_squared_error", "mean_absolute_error"].contains(loss) {
+            return [Diagnostic(
+                "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(loss)", at: model.range,
+                hint: "use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for '\(model)' use `evaluate`")]
+        }
+        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let entry = try state.model(model)
         let samples = try state.dataset(data)

@@ -13,9 +13,15 @@ struct EvaluateCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split to measure on") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        context.knows("compiled:\(model)") ? [] : [Diagnostic(
-            "the model '\(model)' must be compiled before it is evaluated", at: model.range,
-            hint: "add `compile \(model) loss=… optimizer=…` before this line")]
+        guard let facts = context.models[model.name] else { return [] }
+        guard facts.compilation != nil else {
+            return [Diagnostic(
+                "the model '\(model)' must be compiled before it is evaluated", at: model.range,
+                hint: "add `compile \(model) loss=… optimizer=…` before this line")]
+        }
+        let unbuilt = FitChecks.built(facts, named: model, for: "be evaluated")
+        guard unbuilt.isEmpty, let samples = context.facts(of: data) else { return unbuilt }
+        return FitChecks.inputs(of: samples, named: data, into: facts, named: model).diagnostics + FitChecks.targets(of: samples, named: data, for: facts)
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

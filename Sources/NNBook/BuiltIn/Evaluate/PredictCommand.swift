@@ -24,7 +24,36 @@ struct PredictCommand: NotebookCommand {
                 data != nil ? "give either a data set or input values, not both" : "predict needs input values or a data set",
                 at: command, hint: "e.g. predict model age=58 affordability=1, or predict model on data.test")]
         }
-        return []
+        guard let facts = context.models[model.name] else { return [] }
+        guard facts.isTrained else {
+            return [Diagnostic(
+                "the model '\(model)' has not been trained before this line, so it cannot predict", at: model.range,
+                hint: "add `train \(model) on …` before this line")]
+        }
+        if let data {
+            return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+        }
+        guard let trainedOn = facts.trainedOn, let columns = trainedOn.columns else {
+            if facts.trainedOn?.sampleShape.map({ $0.count > 1 }) == true {
+                return [Diagnostic(
+                    "'\(model)' was trained on samples without named columns, so it cannot take inputs by name", at: inputs[0].range,
+                    hint: "predict from a data set instead: predict \(model) on DATA")]
+            }
+            return []
+        }
+        var diagnostics: [Diagnostic] = []
+        for input in inputs where !columns.contains(input.name) {
+            diagnostics.append(Diagnostic(
+                "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
+                hint: (Suggestions.closest(to: input.name, in: columns).map { "did you mean '\($0)'? " } ?? "") + "its features are \(columns.joined(separator: ", "))"))
+        }
+        let missing = columns.filter { column in !inputs.contains { $0.name == column } }
+        if !missing.isEmpty {
+            diagnostics.append(Diagnostic(
+                "predict needs a value for \(missing.joined(separator: ", "))", at: command,
+                hint: "its features are \(columns.joined(separator: ", "))"))
+        }
+        return diagnostics
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

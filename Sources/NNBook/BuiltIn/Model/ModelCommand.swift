@@ -26,6 +26,12 @@ struct ModelCommand: NotebookCommand {
         if let input, input.contains(where: { $0 < 1 }) {
             diagnostics.append(Diagnostic("every input dimension must be 1 or more", at: $input))
         }
+        let facts = ModelFacts(layers: layers, inputShape: input)
+        if diagnostics.isEmpty, let input, case .failure(let failure) = facts.plan(for: input) {
+            diagnostics.append(Diagnostic(
+                failure.error.message + " (input=\(Tensor.describe(input)))", at: failure.line, hint: failure.error.hint))
+        }
+        context.models[name.name] = facts
         return diagnostics
     }
 

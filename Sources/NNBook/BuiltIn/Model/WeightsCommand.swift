@@ -12,6 +12,13 @@ struct WeightsCommand: NotebookCommand {
 
     @Argument(help: "the model") var model: ModelName
 
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let facts = context.models[model.name], facts.inputShape == nil, !facts.isTrained else { return [] }
+        return [Diagnostic(
+            "the model '\(model)' has no weights yet: they are made when it first trains", at: model.range,
+            hint: "train it before this line, or give input= to `model \(model)`")]
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let entry = try state.model(model)
         guard entry.model.isBuilt else {

@@ -18,7 +18,19 @@ struct ImagesCommand: NotebookCommand {
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if count < 1 || count > 50 { return [Diagnostic("count must be from 1 to 50", at: $count)] }
         if start < 0 { return [Diagnostic("start must be 0 or more", at: $start)] }
-        return []
+        let facts = context.facts(of: data)
+        if let shape = facts?.sampleShape, shape.count != 2 {
+            return [Diagnostic(
+                "the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range,
+                hint: "images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show \(data)`")]
+        }
+        if let samples = context.samples(in: data), start >= samples {
+            return [Diagnostic("\(data) has only \(samples) samples", at: $start, hint: "start from 0 to \(samples - 1)")]
+        }
+        guard let model, let modelFacts = context.models[model.name] else { return [] }
+        let unbuilt = FitChecks.built(modelFacts, named: model, for: "predict the images")
+        guard unbuilt.isEmpty, let facts else { return unbuilt }
+        return FitChecks.inputs(of: facts, named: data, into: modelFacts, named: model).diagnostics
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

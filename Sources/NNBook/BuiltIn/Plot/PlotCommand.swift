@@ -20,13 +20,12 @@ struct PlotCommand: NotebookCommand {
         var diagnostics: [Diagnostic] = []
         var shortest: Int?
         for model in models {
-            guard context.knows("trained:\(model)") else {
+            guard let facts = context.models[model.name]?.training, facts.epochs > 0 else {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' has not been trained before this line, so it has no history to plot", at: $models,
                     hint: "add `train \(model) on …` before this line"))
                 continue
             }
-            guard let facts = context.training[model.name] else { continue }
             shortest = min(shortest ?? facts.epochs, facts.epochs)
             if !facts.recordedMetrics.contains(metric) {
                 let validation = metric.hasPrefix("val_") && facts.recordedMetrics.contains(String(metric.dropFirst(4)))

@@ -26,8 +26,8 @@ struct CompileCommand: NotebookCommand {
         if let epsilon, !(epsilon > 0 && epsilon < 0.5) {
             diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: $epsilon))
         }
-        context.note("compiled:\(model)")
-        context.training[model.name, default: TrainingFacts()].compiledMetrics = ["loss"] + metrics.map(\.choice)
+        context.models[model.name]?.compilation = ModelFacts.Compilation(
+            loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), fromLogits: fromLogits)
         return diagnostics
     }
 

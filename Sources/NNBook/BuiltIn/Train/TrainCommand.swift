@@ -42,12 +42,12 @@ struct TrainCommand: NotebookCommand {
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if !context.knows("compiled:\(model)") {
+        guard var facts = context.models[model.name] else { return [] }
+        if facts.compilation == nil {
             diagnostics.append(Diagnostic(
                 "the model '\(model)' must be compiled before it is trained", at: model.range,
                 hint: "add `compile \(model) loss=… optimizer=…` before this line"))
         }
-        context.note("trained:\(model)")
         for (option, value, range) in [("epochs", epochs, $epochs), ("batch", batch, $batch), ("every", every ?? 1, $every)] where value < 1 {
             diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: range))
         }
@@ -61,15 +61,29 @@ struct TrainCommand: NotebookCommand {
                 "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: $validationSplit,
                 hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
         }
-        var facts = context.training[model.name, default: TrainingFacts()]
-        let validated = validation != nil || validationSplit != nil
-        for metric in facts.compiledMetrics {
-            facts.recordedMetrics.insert(metric)
-            if validated { facts.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
+        if let samples = context.facts(of: data) {
+            // `train` learns from a data set's training split when it has one.
+            var training = samples
+            if data.split == nil, case .split = samples.splits { training.samples = samples.samples(in: .train) }
+            var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
+            facts.inputShape = inputShape
+            misfits += FitChecks.targets(of: training, named: data, for: facts)
+            if let reference = validation, let checked = context.facts(of: reference) {
+                misfits += FitChecks.inputs(of: checked, named: reference, into: facts, named: model).diagnostics
+                misfits += FitChecks.targets(of: checked, named: reference, for: facts)
+            }
+            diagnostics += misfits
+            facts.trainedOn = training
+            facts.misfitReported = facts.misfitReported || !misfits.isEmpty
         }
-        let (total, overflow) = facts.epochs.addingReportingOverflow(epochs)
-        facts.epochs = overflow ? Int.max : total
-        context.training[model.name] = facts
+        let validated = validation != nil || validationSplit != nil
+        for metric in facts.compilation?.metrics ?? [] {
+            facts.training.recordedMetrics.insert(metric)
+            if validated { facts.training.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
+        }
+        let (total, overflow) = facts.training.epochs.addingReportingOverflow(epochs)
+        facts.training.epochs = overflow ? Int.max : total
+        context.models[model.name] = facts
         return diagnostics
     }
 

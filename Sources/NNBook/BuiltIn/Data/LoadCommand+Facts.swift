@@ -1,0 +1,107 @@
+// What `load` tells the checker about the data set it will make, without loading it: MNIST's
+// fixed shapes, the shapes IDX and `.npy` headers announce, and for a small table (an inline
+// one, or a CSV file under a megabyte) everything, read by the same code the run uses.
+
+import Foundation
+import NNCore
+import NNData
+
+extension LoadCommand {
+    /// Above this size a CSV file is not read at check time: only its header row is.
+    static let smallTable = 1 << 20
+
+    /// The facts of the data set, or the problem that will stop `load` (a file that cannot be
+    /// read or parsed), placed at the load line.
+    func facts(in context: CheckContext) -> Result<DatasetFacts, Diagnostic> {
+        var facts: DatasetFacts
+        do throws(DataError) {
+            facts = try unlimitedFacts(in: context)
+        } catch {
+            let message = format == .inline
+                ? "in the table '\(path?.path ?? "")'" + (error.line.map { ", line \($0)" } ?? "") + ": " + error.message
+                : error.path == nil ? error.message : error.description
+            return .failure(Diagnostic(message, at: path?.range ?? $format, hint: error.hint))
+        }
+        if let rows {
+            facts.samples = facts.samples.map { min($0, rows) } ?? rows
+            if case .cameSplit(let train, let test) = facts.splits {
+                facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
+            }
+        }
+        return .success(facts)
+    }
+
+    private func unlimitedFacts(in context: CheckContext) throws(DataError) -> DatasetFacts {
+        let file = path.map { context.folder.resolvingNotebookPath($0.path) }
+        switch format {
+        case .mnist, .fashionMNIST:
+            let folder = self.folder.map { context.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
+            _ = try ImageDatasets.locate(format == .mnist ? .mnist : .fashionMNIST, folder: folder)
+            return DatasetFacts(
+                sampleShape: [28, 28], target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9)), samples: LoadCommand.imageTrainCount,
+                splits: .cameSplit(train: LoadCommand.imageTrainCount, test: LoadCommand.imageTestCount))
+        case .inline:
+            guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
+            return try tableFacts(CSVReader().read(Array(table.text.utf8), path: "", firstLine: table.firstLine), path: path.path)
+        case .csv:
+            guard let path, let file else { return DatasetFacts() }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
+            guard size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path) }
+            let bytes: Data
+            do { bytes = try Data(contentsOf: file) } catch { throw DataError("cannot read the file", path: path.path) }
+            return try tableFacts(CSVReader(separator: separator.first ?? ",").read([UInt8](bytes), path: path.path), path: path.path)
+        case .idx, .npy:
+            guard let path, let file else { return DatasetFacts() }
+            let shape = try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path.path)
+            var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
+            if let labels = target?.first {
+                let labelShape = try ArrayFileHeader.shape(ofFileAt: context.folder.resolvingNotebookPath(labels.text), numPy: format == .npy, path: labels.text)
+                if labelShape.first != shape.first {
+                    throw DataError(
+                        "there are \(shape.first ?? 0) images but \(labelShape.first ?? 0) labels", path: labels.text,
+                        hint: "the images and labels files must come from the same set")
+                }
+                facts.target = TargetFacts(columns: labelShape.dropFirst().reduce(1, *), kind: .unknown)
+            }
+            return facts
+        case .npz:
+            // An archive's members may be deflated; reading their headers means inflating.
+            return DatasetFacts(splits: .unknown)
+        }
+    }
+
+    /// A table read whole, by the same code the run uses.
+    private func tableFacts(_ table: CSVTable, path: String) throws(DataError) -> DatasetFacts {
+        var options = CSVColumnOptions(codes: (codes ?? []).map(\.text), oneHot: (oneHot ?? []).map(\.text))
+        if missing == .drop { options.missing = .drop }
+        if let fill { options.missing = .fill(fill) }
+        let data = try Dataset(csv: table, targets: (target ?? []).map(\.text), options: options, path: path)
+        let values = data.targets.scalars
+        let kind: TargetKind = data.targets.columns == 1 && values.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e9 })
+            ? .classNumbers(largest: values.max().map { Int($0) }) : .numbers
+        return DatasetFacts(
+            columns: data.featureNames, sampleShape: [data.featureNames.count], target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames),
+            samples: data.count)
+    }
+
+    /// A large table: its columns from the header row, when no column is expanded by words.
+    private func headerFacts(_ file: URL, path: String) throws(DataError) -> DatasetFacts {
+        guard oneHot == nil else { return DatasetFacts() }
+        let prefix: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            prefix = try handle.read(upToCount: 64 * 1024) ?? Data()
+        } catch {
+            throw DataError("cannot read the file", path: path)
+        }
+        let firstLine = prefix.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first ?? Data()
+        let header = try CSVReader(separator: separator.first ?? ",").read([UInt8](firstLine) + [UInt8(ascii: "\n")], path: path).header
+        let targets = (target ?? []).map(\.text)
+        for name in targets where !header.contains(name) {
+            throw DataError("there is no column \"\(name)\"", path: path, line: 1, column: 1, hint: "the columns are \(header.joined(separator: ", "))")
+        }
+        let columns = header.filter { !targets.contains($0) }
+        return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: targets.count, kind: .unknown, names: targets))
+    }
+}

@@ -1,0 +1,90 @@
+// What the checker knows of a data set before anything runs: its columns or sample shape, its
+// targets, its size and its splits, from file headers and the notebook alone. A fact that
+// cannot be known cheaply is nil, and the checks that need it stay silent rather than guess.
+
+/// A data set as the commands before a line have made it.
+public struct DatasetFacts: Sendable, Equatable {
+    /// The feature columns by name, for tables (CSV files, inline tables); nil for arrays such
+    /// as images, whose features have no names, and when unknown.
+    public var columns: [String]?
+    /// The shape of one input sample: `[2]` for two columns, `[28, 28]` for an image.
+    public var sampleShape: [Int]?
+    public var target: TargetFacts?
+    /// How many samples the whole set holds (for data that comes split: its training split).
+    public var samples: Int?
+    public var splits: Splits = .none
+    /// The columns scaled so far (`*` for every feature), in order, as `scale` describes them.
+    public var scalings: [String] = []
+
+    /// How a data set is divided into training and test samples.
+    public enum Splits: Sendable, Equatable {
+        case none
+        /// `split` made `NAME.train` and `NAME.test`, of these sizes when known.
+        case split(train: Int?, test: Int?)
+        /// The data came split (MNIST's 60,000 and 10,000 images).
+        case cameSplit(train: Int?, test: Int?)
+        /// Not known before the file is read (an `.npz` archive may hold x_train and x_test).
+        case unknown
+
+        /// Whether `NAME.train` and `NAME.test` may be used.
+        var mayBeSplit: Bool { self != .none }
+    }
+
+    public init(
+        columns: [String]? = nil, sampleShape: [Int]? = nil, target: TargetFacts? = nil, samples: Int? = nil, splits: Splits = .none
+    ) {
+        self.columns = columns
+        self.sampleShape = sampleShape
+        self.target = target
+        self.samples = samples
+        self.splits = splits
+    }
+
+    /// How many samples `split` (nil: the whole set, or for data that came split its training
+    /// split) holds, when known.
+    public func samples(in split: DatasetSplit?) -> Int? {
+        switch (splits, split) {
+        case (.split(let train, _), .train), (.cameSplit(let train, _), .train): train
+        case (.split(_, let test), .test), (.cameSplit(_, let test), .test): test
+        default: samples
+        }
+    }
+}
+
+/// What a data set's targets are: how many columns, and what their values mean.
+public struct TargetFacts: Sendable, Equatable {
+    /// Nil when unknown (`one_hot` of labels whose largest is not known).
+    public var columns: Int?
+    public var kind: TargetKind
+    /// The target columns' names, for tables.
+    public var names: [String]?
+
+    public init(columns: Int?, kind: TargetKind, names: [String]? = nil) {
+        self.columns = columns
+        self.kind = kind
+        self.names = names
+    }
+}
+
+/// The kinds of targets a loss can be matched against.
+public enum TargetKind: Sendable, Equatable {
+    /// One whole number from 0 per sample, the largest known when the values were read (MNIST's
+    /// labels 0–9). A regression target of whole numbers looks the same, so the checks that
+    /// use this one only reject what cannot work.
+    case classNumbers(largest: Int?)
+    /// One 0/1 column per class, from `one_hot`.
+    case oneHot(classes: Int)
+    /// Any numbers.
+    case numbers
+    /// Not known before the data is read.
+    case unknown
+
+    /// The classes the targets need, when they are classes and that is known.
+    var classes: Int? {
+        switch self {
+        case .classNumbers(let largest): largest.map { $0 + 1 }
+        case .oneHot(let classes): classes
+        case .numbers, .unknown: nil
+        }
+    }
+}

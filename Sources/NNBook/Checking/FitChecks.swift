@@ -1,0 +1,91 @@
+// Whether a data set fits a model, found before anything runs: the input shape its layers
+// accept, and the outputs and loss its targets need. `train`, `evaluate`, `predict`,
+// `confusion` and `images` share these checks, and each mistake points at the line to change.
+
+import NNCore
+
+/// The checks of data against a model that the run would otherwise make after loading the data.
+enum FitChecks {
+    /// Samples of `data` fed to `model`: a model that has its input shape must get that shape;
+    /// one that does not yet (built on first training, as Keras') must accept it in every layer.
+    /// Returns the problems and, when the samples fit, the input shape the model then has.
+    static func inputs(
+        of data: DatasetFacts, named reference: DatasetName, into model: ModelFacts, named modelName: ModelName
+    ) -> (diagnostics: [Diagnostic], inputShape: [Int]?) {
+        guard let shape = data.sampleShape, !model.misfitReported else { return ([], model.inputShape) }
+        if let expected = model.inputShape {
+            guard expected == shape else {
+                return ([Diagnostic(
+                    "the model '\(modelName)' expects samples of shape \(Tensor.describe(expected)), but \(reference) has samples of shape \(Tensor.describe(shape))",
+                    at: reference.range,
+                    hint: expected.count == 1 && shape.count > 1
+                        ? "the samples are \(shape.map(String.init).joined(separator: "×")); add `flatten` before the first `dense` layer of '\(modelName)'"
+                        : "use data of the shape the model was built for")], expected)
+            }
+            return ([], expected)
+        }
+        switch model.plan(for: shape) {
+        case .success: return ([], shape)
+        case .failure(let failure):
+            return ([Diagnostic(
+                failure.error.message + " — fed from \(reference) at line \(reference.range.line)", at: failure.line, hint: failure.error.hint)], nil)
+        }
+    }
+
+    /// Targets of `data` against the model's outputs and loss, as the trainer's validation
+    /// compares them; each problem points at the line that must change.
+    static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts) -> [Diagnostic] {
+        guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
+            let outputs = model.outputs, let lastLayer = model.layers.last(where: { $0.value is DenseLine })
+        else { return [] }
+        let lossAt = compilation.lossRange
+        switch compilation.loss {
+        case "sparse_categorical_crossentropy":
+            guard columns == 1 else {
+                return [Diagnostic(
+                    "sparse_categorical_crossentropy expects one class number per sample, but the targets of \(reference) have \(columns) columns",
+                    at: lossAt, hint: "for one-hot targets use categorical_crossentropy")]
+            }
+            switch target.kind {
+            case .numbers:
+                return [Diagnostic(
+                    "sparse_categorical_crossentropy expects class numbers (0, 1, 2, …), but the targets of \(reference) are other numbers",
+                    at: lossAt, hint: "for numbers to predict use mse or mae")]
+            case .classNumbers(let largest?) where largest >= outputs:
+                return [Diagnostic(
+                    "the labels of \(reference) go up to \(largest), but the last dense layer has \(units(outputs)), for the classes 0 to \(outputs - 1)",
+                    at: lastLayer.range, hint: "give the last dense layer \(largest + 1) units, one per class")]
+            default:
+                return []
+            }
+        default:
+            if compilation.loss == "binary_crossentropy", case .classNumbers(let largest?) = target.kind, largest > 1, columns == 1 {
+                return [Diagnostic(
+                    "binary_crossentropy needs targets of 0 and 1, but the labels of \(reference) go up to \(largest)",
+                    at: lossAt, hint: "for \(largest + 1) classes use sparse_categorical_crossentropy, with a last dense layer of \(largest + 1) units")]
+            }
+            guard columns != outputs else { return [] }
+            let message = "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets of \(reference) have \(columns) column\(columns == 1 ? "" : "s")"
+            if compilation.loss == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
+                return [Diagnostic(
+                    message, at: lossAt,
+                    hint: "the targets are class numbers: use sparse_categorical_crossentropy, or turn them into one-hot rows with `one_hot \(reference.name)`")]
+            }
+            if compilation.loss == "binary_crossentropy", columns == 1 {
+                return [Diagnostic(
+                    message, at: lastLayer.range,
+                    hint: "binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid")]
+            }
+            return [Diagnostic(message, at: lastLayer.range, hint: "give the last dense layer \(units(columns)), one per target column")]
+        }
+    }
+
+    /// A model that has no weights yet: never trained before this line, and no `input=`.
+    static func built(_ model: ModelFacts, named name: ModelName, for purpose: String) -> [Diagnostic] {
+        model.inputShape == nil && !model.isTrained ? [Diagnostic(
+            "the model '\(name)' has not been trained before this line, so it cannot \(purpose)", at: name.range,
+            hint: "add `train \(name) on …` before this line")] : []
+    }
+
+    private static func units(_ count: Int) -> String { "\(count) unit\(count == 1 ? "" : "s")" }
+}

@@ -1,0 +1,79 @@
+// What the checker knows of a model before anything runs: its layers and so its shapes and
+// parameter count once its input is known, how it was compiled, and how it was trained.
+
+import NNCore
+
+/// A model as the commands before a line have made it.
+public struct ModelFacts: Sendable {
+    /// The layer lines, each with where it is written: a shape mistake points at its layer.
+    let layers: [Located<any LayerLine>]
+    /// The shape of one input sample: from `input=`, else from the data it is first trained on.
+    public var inputShape: [Int]?
+    /// Set by `compile`.
+    public var compilation: Compilation?
+    /// What the `train` commands so far have done.
+    public var training = Training()
+    /// The data it was last trained on: `predict` takes inputs by its column names.
+    public var trainedOn: DatasetFacts?
+    /// A mistake in how data fits this model was reported already: the commands after it stay
+    /// silent about the model rather than repeat the same mistake once per line.
+    public var misfitReported = false
+
+    init(layers: [Located<any LayerLine>], inputShape: [Int]?) {
+        self.layers = layers
+        self.inputShape = inputShape
+    }
+
+    /// `compile`'s choices.
+    public struct Compilation: Sendable, Equatable {
+        public let loss: String
+        /// Where `loss=` is written: a loss that does not fit the targets points there.
+        public let lossRange: SourceRange
+        public let optimizer: String
+        /// `loss` and the metrics asked for.
+        public let metrics: [String]
+        public let fromLogits: Bool
+    }
+
+    /// The training so far.
+    public struct Training: Sendable, Equatable {
+        /// What the `train` commands so far will have recorded: the compiled metrics, and their
+        /// `val_` counterparts when a training was validated.
+        public var recordedMetrics: Set<String> = []
+        /// The epochs trained so far, across every `train` of the model.
+        public var epochs = 0
+    }
+
+    /// A layer that cannot take the shape it would be given.
+    struct LayerMismatch: Error {
+        let line: SourceRange
+        let error: ShapeError
+    }
+
+    public var isTrained: Bool { training.epochs > 0 }
+
+    /// The units of the last dense layer: the outputs per sample, whatever the input.
+    public var outputs: Int? {
+        for line in layers.reversed() {
+            if let dense = line.value as? DenseLine { return dense.units }
+        }
+        return nil
+    }
+
+    /// Each layer's output shape and the parameter count for samples of `inputShape`, planned
+    /// by the same code that builds the layers; the failing layer's line and its error when the
+    /// samples do not fit.
+    func plan(for inputShape: [Int]) -> Result<(outputShape: [Int], parameters: Int), LayerMismatch> {
+        var shape = inputShape, parameters = 0
+        for line in layers {
+            do {
+                let planned = try line.value.layer().plan(inputShape: shape)
+                shape = planned.outputShape
+                parameters = planned.parameters == Int.max ? Int.max : parameters &+ planned.parameters
+            } catch {
+                return .failure(LayerMismatch(line: line.range, error: error))
+            }
+        }
+        return .success((shape, parameters))
+    }
+}

@@ -1,0 +1,25 @@
+// The shape of an IDX or `.npy` file from its first bytes alone, so that a notebook can be
+// checked in milliseconds even when its data is hundreds of megabytes.
+
+import Foundation
+
+/// Reads only the start of an array file.
+public enum ArrayFileHeader {
+    /// How many bytes are read: a gzip stream yields a header's few bytes from far fewer, and an
+    /// `.npy` header is at most a few kilobytes.
+    static let prefixLength = 16 * 1024
+
+    /// The shape the IDX (or, with `numPy`, `.npy`) file at `url` announces; `path` names it
+    /// in errors.
+    public static func shape(ofFileAt url: URL, numPy: Bool, path: String) throws(DataError) -> [Int] {
+        let prefix: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            prefix = try handle.read(upToCount: prefixLength) ?? Data()
+        } catch {
+            throw DataError("cannot read the file", path: path)
+        }
+        return numPy ? try NumPyReader.shape(ofPrefix: prefix, path: path) : try IDXReader.shape(ofPrefix: prefix, path: path)
+    }
+}
