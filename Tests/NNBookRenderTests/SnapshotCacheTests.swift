@@ -114,9 +114,10 @@ final class SnapshotCacheTests: XCTestCase {
     }
 
     func testAFailedCellIsNotStoredAndRunsAgain() throws {
-        try "x1,x2,y\n1,2\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        // A diverging loss is a failure only running finds; the check passes it.
+        try "x1,x2,y\n100,200,1\n300,400,0\n".write(to: folder.appendingPathComponent("wild.csv"), atomically: true, encoding: .utf8)
         let cache = SnapshotCache(version: "test")
-        let broken = Self.notebook(lastCell: "load csv \"bad.csv\" as b target=y")
+        let broken = Self.notebook(lastCell: "load csv \"wild.csv\" as w target=y\nmodel r\n  dense 1\ncompile r loss=mse optimizer=sgd rate=1000\ntrain r on w descent=batch epochs=100")
         XCTAssertEqual(try run(broken, cache: cache).status, .failed)
         XCTAssertEqual(cache.count, 3)
         XCTAssertEqual(reused(try run(broken, cache: cache)), [true, true, true, false])

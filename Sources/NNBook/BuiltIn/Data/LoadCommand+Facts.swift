@@ -76,9 +76,8 @@ extension LoadCommand {
         if missing == .drop { options.missing = .drop }
         if let fill { options.missing = .fill(fill) }
         let data = try Dataset(csv: table, targets: (target ?? []).map(\.text), options: options, path: path)
-        let values = data.targets.scalars
-        let kind: TargetKind = data.targets.columns == 1 && values.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e9 })
-            ? .classNumbers(largest: values.max().map { Int($0) }) : .numbers
+        let labels = data.targets.scalars.compactMap(\.classNumber)
+        let kind: TargetKind = data.targets.columns == 1 && labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
         return DatasetFacts(
             columns: data.featureNames, sampleShape: [data.featureNames.count], target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames),
             samples: data.count)

@@ -26,7 +26,9 @@ struct OneHotCommand: NotebookCommand {
         }
         switch target.kind {
         case .numbers:
-            return [Diagnostic("the target of \(data) holds numbers that are not class numbers (0, 1, 2, …)", at: data.range)]
+            return [Diagnostic(
+                "the target of \(data) holds numbers that are not class numbers (0, 1, 2, … up to 16777216)", at: data.range,
+                hint: "one_hot is for labels of classes; numbers to predict need no encoding (use mse or mae)")]
         case .classNumbers(let largest?) where classes.map({ largest >= $0 }) == true:
             return [Diagnostic("the label \(largest) does not fit in \(classes ?? 0) classes", at: $classes, hint: "give classes= at least \(largest + 1)")]
         default:

@@ -25,7 +25,7 @@ struct ImagesCommand: NotebookCommand {
                 hint: "images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show \(data)`")]
         }
         if let samples = context.samples(in: data), start >= samples {
-            return [Diagnostic("\(data) has only \(samples) samples", at: $start, hint: "start from 0 to \(samples - 1)")]
+            return [Diagnostic("\(data) has only \(samples) samples, so start must be below \(samples)", at: $start)]
         }
         guard let model, let modelFacts = context.models[model.name] else { return [] }
         let unbuilt = FitChecks.built(modelFacts, named: model, for: "predict the images")
