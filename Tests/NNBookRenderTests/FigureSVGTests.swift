@@ -44,6 +44,14 @@ final class FigureSVGTests: XCTestCase {
         try assertGolden(FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map))), "heatmap")
     }
 
+    /// Fashion-MNIST's names are wider than a cell: the margins grow and column labels stand upright.
+    func testConfusionHeatmapWithClassNames() throws {
+        let map = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: ["T-shirt/top", "Trouser", "Ankle boot"], counts: [[8, 2, 0], [1, 9, 0], [0, 1, 9]])
+        let svg = FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map)))
+        try assertGolden(svg, "heatmap-names")
+        XCTAssertTrue(svg.contains(#"transform="rotate(-90"#))
+    }
+
     func testImageGrid() throws {
         let tile = ImageGrid.Tile(width: 3, height: 2, pixels: [0, 0.5, 1, 1, 0.5, 0], caption: "#0: label 7, predicted 7")
         try assertGolden(FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: [tile])))), "image-grid")

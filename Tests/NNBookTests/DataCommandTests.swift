@@ -40,6 +40,13 @@ final class DataCommandTests: XCTestCase {
         XCTAssertTrue(texts(result).contains("loaded: 2 samples; features: x1, x2; target: y"))
     }
 
+    func testScalingWithoutAColumnShowsEachColumnsScaling() throws {
+        let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\nscale data method=min-max\n```\n")
+        XCTAssertEqual(result.cells[0].outputs.last, .table(Table(headers: ["column", "scaling"], rows: [
+            ["x1", "(x1 − 0.1) / (0.9 − 0.1)"], ["x2", "(x2 − 0) / (1 − 0)"],
+        ])))
+    }
+
     func testTakeOfMoreSamplesThanThereAreIsFoundByTheCheck() {
         XCTAssertEqual(
             NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y\ntake data 6 as some\n```\n", folder: folder),
@@ -154,7 +161,7 @@ final class DataCommandTests: XCTestCase {
 
     func testOptionsThatDoNotApplyToAFormat() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload mnist as d separator=\";\"\n```\n", folder: folder), [
-            "2:17: separator= does not apply to mnist data | for mnist, the options are: folder, rows, shuffle",
+            "2:17: separator= does not apply to mnist data | for mnist, the options are: classes, folder, rows, shuffle",
         ])
     }
 }

@@ -47,6 +47,21 @@ final class CSVReaderTests: XCTestCase {
         let oneHot = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(oneHot: ["city"]), path: "t.csv")
         XCTAssertEqual(oneHot.featureNames, ["city=Delhi", "city=Pune", "size"])
         XCTAssertEqual(oneHot.features.scalars, [0, 1, 1, 1, 0, 2, 0, 1, 3])
+        XCTAssertEqual(oneHot.inputNames, ["city", "size"])
+        XCTAssertEqual(oneHot.wordColumns["city"]?.features(for: "Pune", column: "city"), ["city=Delhi": 0, "city=Pune": 1])
+        XCTAssertEqual(coded.wordColumns["city"]?.features(for: "Pune", column: "city"), ["city": 1])
+        XCTAssertNil(coded.wordColumns["city"]?.features(for: "Goa", column: "city"))
+    }
+
+    func testAWordTargetNamesItsClassesInCodeOrder() throws {
+        let table = try read("size,fruit\n1,lemon\n2,apple\n3,banana\n")
+        for options in [CSVColumnOptions(codes: ["fruit"]), CSVColumnOptions(oneHot: ["fruit"])] {
+            let dataset = try Dataset(csv: table, targets: ["fruit"], options: options, path: "t.csv")
+            XCTAssertEqual(dataset.classNames, ["apple", "banana", "lemon"])
+            XCTAssertEqual(dataset.className(2), "lemon")
+            XCTAssertEqual(dataset.classCount, 3)
+            XCTAssertTrue(dataset.wordColumns.isEmpty)
+        }
     }
 
     func testMissingValuesCanBeDroppedOrFilled() throws {

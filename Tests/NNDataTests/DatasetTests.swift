@@ -31,6 +31,28 @@ final class DatasetTests: XCTestCase {
         }
     }
 
+    /// scikit-learn's StandardScaler: each column by its own mean and population deviation.
+    func testStandardizingWithoutAColumnScalesEachColumnByItsOwnStatistics() throws {
+        var data = Dataset(
+            featureNames: ["rooms", "area"], targetNames: ["price"],
+            features: try Tensor(rows: [[2, 1000], [3, 1500], [4, 2600]]), targets: try Tensor(rows: [[1], [2], [3]]))
+        let scalings = try XCTUnwrap(data.fittedToEachFeature("standardize"))
+        // rooms: mean 3, deviation √(2/3); area: mean 1700, deviation √((700² + 200² + 900²) / 3)
+        let roomsDeviation = (2.0 / 3).squareRoot(), areaDeviation = ((490_000.0 + 40_000 + 810_000) / 3).squareRoot()
+        XCTAssertEqual(scalings, [.standardize(mean: 3, deviation: roomsDeviation), .standardize(mean: 1700, deviation: areaDeviation)])
+        data.scaleEachFeature(with: scalings)
+        let expected = [-1 / roomsDeviation, -700 / areaDeviation, 0, -200 / areaDeviation, 1 / roomsDeviation, 900 / areaDeviation]
+        for (value, hand) in zip(data.features.scalars, expected) { XCTAssertEqual(Double(value), hand, accuracy: 1e-6) }
+        XCTAssertEqual(data.scalings["area"], scalings[1])
+        XCTAssertEqual(data.targets.scalars, [1, 2, 3], "the target is not a feature")
+    }
+
+    func testMinMaxOfImagesWorksPerPixelPosition() throws {
+        var images = Dataset(featureNames: [], targetNames: ["label"], features: try Tensor(shape: [2, 1, 2], scalars: [0, 10, 4, 30]), targets: try Tensor(rows: [[0], [1]]))
+        images.scaleEachFeature(with: try XCTUnwrap(images.fittedToEachFeature("min-max")))
+        XCTAssertEqual(images.features.scalars, [0, 0, 1, 1])
+    }
+
     func testSplitIsReproducibleWithTheSeed() throws {
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
         XCTAssertEqual(try dataset(50).split(testFraction: 0.3, generator: &a).test, try dataset(50).split(testFraction: 0.3, generator: &b).test)

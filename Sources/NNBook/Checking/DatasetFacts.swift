@@ -2,6 +2,8 @@
 // targets, its size and its splits, from file headers and the notebook alone. A fact that
 // cannot be known cheaply is nil, and the checks that need it stay silent rather than guess.
 
+import NNData
+
 /// A data set as the commands before a line have made it.
 public struct DatasetFacts: Sendable, Equatable {
     /// The feature columns by name, for tables (CSV files, inline tables); nil for arrays such
@@ -15,6 +17,8 @@ public struct DatasetFacts: Sendable, Equatable {
     public var splits: Splits = .none
     /// The columns scaled so far (`*` for every feature), in order, as `scale` describes them.
     public var scalings: [String] = []
+    /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
+    public var wordColumns: [String: WordColumn] = [:]
 
     /// How a data set is divided into training and test samples.
     public enum Splits: Sendable, Equatable {

@@ -3,18 +3,29 @@
 import NNBook
 
 /// Draws a `Heatmap`: darker blue for larger counts, white or dark text to stay readable.
+///
+/// Class names (Fashion-MNIST's "Ankle boot") are wider than a cell: the margins grow to the
+/// longest label, and column labels too wide for their cell stand upright.
 enum HeatmapSVG {
+    /// About the width of one character of the 11-pixel labels, for laying them out.
+    static let characterWidth = 6.5
+
     static func render(_ map: Heatmap) -> String {
-        let cell = 36.0, left = 84.0, top = 64.0
+        let cell = 36.0
+        let labelWidth = Double(map.labels.map(\.count).max() ?? 1) * characterWidth
+        let upright = labelWidth > cell - 6
+        let left = max(84, 42 + labelWidth), top = upright ? 58 + labelWidth : 64
         let size = Double(map.labels.count)
         let width = left + size * cell + 24, height = top + size * cell + 48
         let largest = Double(max(map.counts.joined().max() ?? 1, 1))
         var body: [String] = [SVGText.text(map.title, x: width / 2, y: 22, anchor: "middle", size: 14, weight: "bold")]
-        body.append(SVGText.text(map.columnLabel, x: left + size * cell / 2, y: 44, anchor: "middle"))
+        body.append(SVGText.text(map.columnLabel, x: left + size * cell / 2, y: upright ? 44 : top - 20, anchor: "middle"))
         body.append(SVGText.text(map.rowLabel, x: 18, y: top + size * cell / 2, anchor: "middle", rotate: true))
         for (index, label) in map.labels.enumerated() {
             let offset = Double(index) * cell + cell / 2
-            body.append(SVGText.text(label, x: left + offset, y: top - 6, anchor: "middle", size: 11, fill: "#444444"))
+            body.append(upright
+                ? SVGText.text(label, x: left + offset + 4, y: top - 6, anchor: "start", size: 11, fill: "#444444", rotate: true)
+                : SVGText.text(label, x: left + offset, y: top - 6, anchor: "middle", size: 11, fill: "#444444"))
             body.append(SVGText.text(label, x: left - 8, y: top + offset + 4, anchor: "end", size: 11, fill: "#444444"))
         }
         for (row, counts) in map.counts.enumerated() {

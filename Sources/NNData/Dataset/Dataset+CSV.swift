@@ -39,11 +39,13 @@ extension Dataset {
             rows = rows.filter { row in !row.contains { $0.text.trimmingSpaces.isEmpty } }
         }
         var columns: [(name: String, values: [Float])] = []
+        var wordColumns: [String: WordColumn] = [:]
         for (index, name) in table.header.enumerated() {
             let fields = rows.map { $0[index] }
             if options.codes.contains(name) || options.oneHot.contains(name) {
                 let words = Array(Set(fields.map(\.text.trimmingSpaces))).sorted()
                 let code = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) })
+                wordColumns[name] = WordColumn(words: words, encoding: options.codes.contains(name) ? .codes : .oneHot)
                 if options.codes.contains(name) {
                     columns.append((name, fields.map { Float(code[$0.text.trimmingSpaces] ?? 0) }))
                 } else {
@@ -67,6 +69,9 @@ extension Dataset {
             return try! Tensor(shape: [rows.count, chosen.count], scalars: scalars)
         }
         self.init(featureNames: features.map(\.name), targetNames: targets.map(\.name), features: tensor(features), targets: tensor(targets))
+        self.wordColumns = wordColumns.filter { !targetNames.contains($0.key) }
+        // A single target column of words names the classes: apple, banana, lemon.
+        if targetNames.count == 1, let words = wordColumns[targetNames[0]]?.words { classNames = words }
     }
 
     static func number(_ field: CSVTable.Field, column: String, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {

@@ -12,6 +12,11 @@ public struct Dataset: Equatable, Sendable {
     public var features: Tensor
     public var targets: Tensor
     public private(set) var scalings: [String: ColumnScaling] = [:]
+    /// The feature columns that were words in the file, by their column name (`colour`).
+    public var wordColumns: [String: WordColumn] = [:]
+    /// What each class number stands for (Fashion-MNIST's "T-shirt/top", …, a word target's
+    /// "apple", …); nil when the classes have no names.
+    public var classNames: [String]?
 
     public init(featureNames: [String], targetNames: [String], features: Tensor, targets: Tensor) {
         self.featureNames = featureNames
@@ -21,6 +26,22 @@ public struct Dataset: Equatable, Sendable {
     }
 
     public var count: Int { features.rows }
+
+    /// A class number as a learner reads it: its name when the classes have names.
+    public func className(_ number: Int) -> String {
+        guard let classNames, classNames.indices.contains(number) else { return String(number) }
+        return classNames[number]
+    }
+
+    /// How many classes the targets hold: one per column of one-hot targets, else the largest
+    /// class number + 1 (at least 2, for a yes/no column).
+    public var classCount: Int {
+        targets.columns > 1 ? targets.columns : max(Int(targets.scalars.max() ?? 0) + 1, 2)
+    }
+
+    /// The feature names a learner gives `predict`: a one-hot column's group (`colour`) once,
+    /// in place of its `colour=red`, `colour=green`, … columns.
+    public var inputNames: [String] { WordColumn.inputNames(of: featureNames, wordColumns: wordColumns) }
 
     /// The samples at `indices`, in that order, with the same scalings.
     public func subset(_ indices: [Int]) -> Dataset {
@@ -57,6 +78,42 @@ public struct Dataset: Equatable, Sendable {
             }
         }
         scalings[Dataset.allFeatures] = scaling.after(scalings[Dataset.allFeatures])
+    }
+
+    /// How many numbers make one sample's features: its columns, or an image's pixels.
+    public var featureWidth: Int { features.sampleShape.reduce(1, *) }
+
+    /// `kind` (`min-max`, `standardize`) fitted to each feature column on its own, as
+    /// scikit-learn's scalers and Keras' `Normalization` do: one scaling per column, or per pixel
+    /// position of an image. Nil for an unknown kind.
+    public func fittedToEachFeature(_ kind: String) -> [ColumnScaling]? {
+        let width = featureWidth
+        var columns = [[Float]](repeating: [], count: width)
+        features.scalars.withUnsafeBufferPointer { values in
+            for column in 0..<width {
+                columns[column].reserveCapacity(count)
+                for row in 0..<count { columns[column].append(values[row * width + column]) }
+            }
+        }
+        var scalings: [ColumnScaling] = []
+        for values in columns {
+            guard let scaling = ColumnScaling.fitted(kind, to: values) else { return nil }
+            scalings.append(scaling)
+        }
+        return scalings
+    }
+
+    /// Applies one scaling per feature column (or pixel position), remembering each named
+    /// column's for `predict`.
+    public mutating func scaleEachFeature(with scalings: [ColumnScaling]) {
+        let width = featureWidth
+        precondition(scalings.count == width, "one scaling per feature column")
+        features.scalars.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = Float(scalings[index % width].apply(Double(values[index]))) }
+        }
+        if featureNames.count == width {
+            for (name, scaling) in zip(featureNames, scalings) { self.scalings[name] = scaling.after(self.scalings[name]) }
+        }
     }
 
     /// The values of one column, by name, in the units they have now.

@@ -8,6 +8,15 @@ public enum ImageDatasets {
     public enum Kind: String, Sendable {
         case mnist
         case fashionMNIST = "fashion-mnist"
+
+        /// What the labels stand for: Zalando's names for Fashion-MNIST's ten classes (as
+        /// Keras' tutorial lists them); MNIST's digits are their own names.
+        public var classNames: [String]? {
+            switch self {
+            case .mnist: nil
+            case .fashionMNIST: ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+            }
+        }
     }
 
     /// Where Debian's `dataset-fashion-mnist` package puts the files.

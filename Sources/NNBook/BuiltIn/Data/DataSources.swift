@@ -45,9 +45,12 @@ enum DataSources {
             return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
         case .mnist, .fashionMNIST:
             let folder = load.folder.map { state.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
-            let files = try ImageDatasets.locate(load.format == .mnist ? .mnist : .fashionMNIST, folder: folder)
+            let kind: ImageDatasets.Kind = load.format == .mnist ? .mnist : .fashionMNIST
+            let files = try ImageDatasets.locate(kind, folder: folder)
             files.forEach(state.recordInput)
-            let (train, test) = try ImageDatasets.read(files, memory: state.memory)
+            var (train, test) = try ImageDatasets.read(files, memory: state.memory)
+            train.classNames = kind.classNames
+            test.classNames = kind.classNames
             return NotebookDataset(train: train, test: test)
         }
     }

@@ -78,9 +78,11 @@ extension LoadCommand {
         let data = try Dataset(csv: table, targets: (target ?? []).map(\.text), options: options, path: path)
         let labels = data.targets.scalars.compactMap(\.classNumber)
         let kind: TargetKind = data.targets.columns == 1 && labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
-        return DatasetFacts(
+        var facts = DatasetFacts(
             columns: data.featureNames, sampleShape: [data.featureNames.count], target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames),
             samples: data.count)
+        facts.wordColumns = data.wordColumns
+        return facts
     }
 
     /// A large table: its columns from the header row, when no column is expanded by words.

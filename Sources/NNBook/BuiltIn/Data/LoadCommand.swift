@@ -41,6 +41,7 @@ struct LoadCommand: NotebookCommand {
     @Option(help: "csv: drop rows with an empty field") var missing: Missing?
     @Option(help: "csv: put this number in empty fields") var fill: Double?
     @Option(help: "mnist/fashion-mnist: the folder holding the four IDX files") var folder: FilePath?
+    @Option(help: "names for the classes 0, 1, 2, … (Fashion-MNIST's are built in; a target column of words names its own)") var classes: [String]?
     @Option(help: "keep only this many samples (of each split, for data that comes split)") var rows: Int?
     @Option(help: "with rows=: choose them by a seeded shuffle; false keeps the first ones") var shuffle = true
 
@@ -48,7 +49,8 @@ struct LoadCommand: NotebookCommand {
     private var writtenOptions: [(name: String, given: Bool, range: SourceRange)] {
         [("target", target != nil, $target), ("features", features != nil, $features), ("separator", separator != ",", $separator),
          ("codes", codes != nil, $codes), ("one_hot", oneHot != nil, $oneHot), ("missing", missing != nil, $missing),
-         ("fill", fill != nil, $fill), ("folder", folder != nil, $folder), ("rows", rows != nil, $rows), ("shuffle", !shuffle, $shuffle)]
+         ("fill", fill != nil, $fill), ("folder", folder != nil, $folder), ("rows", rows != nil, $rows), ("shuffle", !shuffle, $shuffle),
+         ("classes", classes != nil, $classes)]
     }
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
@@ -60,7 +62,7 @@ struct LoadCommand: NotebookCommand {
         case .npz: ["target", "features"]
         case .mnist, .fashionMNIST: ["folder"]
         }
-        let allowed = formatOptions.union(["rows", "shuffle"])
+        let allowed = formatOptions.union(["rows", "shuffle", "classes"])
         for option in writtenOptions where option.given && !allowed.contains(option.name) {
             diagnostics.append(Diagnostic(
                 "\(option.name)= does not apply to \(format.rawValue) data", at: option.range,
@@ -120,14 +122,24 @@ struct LoadCommand: NotebookCommand {
         }
         guard diagnostics.isEmpty else { return diagnostics }
         switch facts(in: context) {
-        case .success(let facts): context.datasets[name.name] = facts
+        case .success(let facts):
+            context.datasets[name.name] = facts
+            if let classes, let expected = facts.target?.kind.classes, classes.count != expected {
+                diagnostics.append(LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes))
+            }
         case .failure(let problem): diagnostics.append(problem)
         }
         return diagnostics
     }
 
     /// MNIST's and Fashion-MNIST's fixed sizes, known to the checker without reading a file.
-    static let imageTrainCount = 60_000, imageTestCount = 10_000
+    static let imageTrainCount = 60_000, imageTestCount = 10_000, imageClassCount = 10
+
+    static func wrongClassCount(_ count: Int, expected: Int, of source: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            "classes= names \(count) class\(count == 1 ? "" : "es"), but \(source) has \(expected)", at: range,
+            hint: "give one name per class, in the order of the class numbers 0 to \(expected - 1)")
+    }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         var entry: NotebookDataset
@@ -135,6 +147,14 @@ struct LoadCommand: NotebookCommand {
             entry = try DataSources.load(self, state: state)
         } catch {
             throw RunError(error, at: path?.range ?? $format)
+        }
+        if let classes {
+            let expected = entry.all.classCount
+            guard classes.count == expected else {
+                let problem = LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes)
+                throw RunError(problem.message, hint: problem.hint, at: problem.range)
+            }
+            entry.updateEverySplit { (data: inout Dataset) in data.classNames = classes }
         }
         if let rows {
             do throws(DataError) {

@@ -6,7 +6,9 @@ import NNData
 ///
 /// `divide=` needs no fitting. `method=min-max` and `method=standardize` are fitted on the
 /// training split when there is one (on everything otherwise) and then applied to every split
-/// alike, so that nothing about the test samples leaks into training.
+/// alike, so that nothing about the test samples leaks into training. Without a column, each
+/// feature column is fitted on its own, as scikit-learn's `StandardScaler` and Keras'
+/// `Normalization` do.
 struct ScaleCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "scale",
@@ -19,7 +21,7 @@ struct ScaleCommand: NotebookCommand {
     }
 
     @Argument(help: "the data set") var data: DatasetName
-    @Argument(help: "the column to scale; without it, every feature (all pixels of an image)") var column: Word?
+    @Argument(help: "the column to scale; without it, every feature column, each by its own statistics (each pixel position of an image)") var column: Word?
     @Option(help: "divide every value by this number") var divide: Double?
     @Option(help: "fit a scaling to the training values") var method: Method?
 
@@ -52,10 +54,21 @@ struct ScaleCommand: NotebookCommand {
         let name = data.name
         return try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
             guard let column else {
-                let scaling = divide.map(ColumnScaling.divide)
-                    ?? ColumnScaling.fitted(method?.rawValue ?? "", to: entry.trainingSamples.features.scalars) ?? .divide(1)
-                entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: scaling) }
-                return [.text("\(name): every feature → \(ScaleCommand.describe(scaling, column: "x"))")]
+                if let divide {
+                    entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: .divide(divide)) }
+                    return [.text("\(name): every feature → \(ScaleCommand.describe(.divide(divide), column: "x"))")]
+                }
+                let training = entry.trainingSamples
+                guard let scalings = training.fittedToEachFeature(method?.rawValue ?? "") else {
+                    throw RunError("unknown scaling method", hint: "method=min-max or method=standardize", at: $method)
+                }
+                entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleEachFeature(with: scalings) }
+                guard training.featureNames.count == scalings.count else {
+                    return [.text("\(name): each of the \(scalings.count) inputs (pixel positions) scaled by its own \(method == .minMax ? "minimum and maximum" : "mean and standard deviation") over the \(training.count) training samples")]
+                }
+                return [.table(Table(
+                    headers: ["column", "scaling"],
+                    rows: zip(training.featureNames, scalings).map { [$0, ScaleCommand.describe($1, column: $0)] }))]
             }
             let scaling: ColumnScaling
             if let divide {
@@ -82,8 +95,9 @@ struct ScaleCommand: NotebookCommand {
     static func describe(_ scaling: ColumnScaling, column: String) -> String {
         switch scaling {
         case .divide(let c): return "\(column) / \(NumberText.plain(c))"
-        case .minMax(let low, let high): return "(\(column) − \(NumberText.plain(low))) / (\(NumberText.plain(high)) − \(NumberText.plain(low)))"
-        case .standardize(let mean, let deviation): return "(\(column) − \(mean)) / \(deviation)"
+        // Fitted figures come from 32-bit data: shown as such, 0.1 rather than 0.10000000149011612.
+        case .minMax(let low, let high): return "(\(column) − \(NumberText.data(Float(low)))) / (\(NumberText.data(Float(high))) − \(NumberText.data(Float(low))))"
+        case .standardize(let mean, let deviation): return "(\(column) − \(NumberText.data(Float(mean)))) / \(NumberText.data(Float(deviation)))"
         case .chain(let first, let then): return describe(then, column: describe(first, column: column))
         }
     }

@@ -34,7 +34,7 @@ struct ConfusionCommand: NotebookCommand {
         let predictions = entry.model.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let matrix = ConfusionMatrix(truth: Classes.of(truth: samples.targets), predicted: Classes.of(predictions: predictions), classes: classes)
-        let labels = (0..<classes).map(String.init)
+        let labels = (0..<classes).map(samples.className)
         let table = Table(headers: ["true \\ predicted"] + labels, rows: (0..<classes).map { [labels[$0]] + matrix.counts[$0].map(String.init) })
         let report = Table(
             headers: ["class", "precision", "recall", "f1", "support"],

@@ -52,8 +52,8 @@ struct ImagesCommand: NotebookCommand {
         }
         let labels = Classes.of(truth: samples.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in
-            var caption = "#\(index): label \(labels[position])"
-            if let predicted { caption += ", predicted \(predicted[position])" }
+            var caption = "#\(index): label \(samples.className(labels[position]))"
+            if let predicted { caption += ", predicted \(samples.className(predicted[position]))" }
             return .init(width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), caption: caption)
         }
         let text = tiles.map(\.caption).joined(separator: "; ")

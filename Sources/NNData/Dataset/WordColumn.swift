@@ -1,0 +1,42 @@
+// A CSV column of words, remembered with its words so that predictions take and give words
+// (`colour=red`, "apple") rather than the numbers that stand for them.
+
+/// The words of a column that `codes=` or `one_hot=` turned into numbers.
+public struct WordColumn: Equatable, Sendable {
+    public enum Encoding: Equatable, Sendable {
+        /// One column holding 0, 1, 2, … for the words in alphabetical order.
+        case codes
+        /// One 0/1 column per word, named `column=word`.
+        case oneHot
+    }
+
+    /// The column's words in alphabetical order: word i has code i.
+    public let words: [String]
+    public let encoding: Encoding
+
+    public init(words: [String], encoding: Encoding) {
+        self.words = words
+        self.encoding = encoding
+    }
+
+    /// The names a learner gives `predict`: a one-hot column's group (`colour`) once, in place
+    /// of its `colour=red`, `colour=green`, … feature columns.
+    public static func inputNames(of featureNames: [String], wordColumns: [String: WordColumn]) -> [String] {
+        var names: [String] = []
+        for name in featureNames {
+            let group = wordColumns.keys.sorted().first { wordColumns[$0]?.encoding == .oneHot && name.hasPrefix($0 + "=") } ?? name
+            if !names.contains(group) { names.append(group) }
+        }
+        return names
+    }
+
+    /// The feature values that stand for `word` in the column `name`, by feature name; nil for a
+    /// word the column never had.
+    public func features(for word: String, column name: String) -> [String: Float]? {
+        guard let code = words.firstIndex(of: word) else { return nil }
+        switch encoding {
+        case .codes: return [name: Float(code)]
+        case .oneHot: return Dictionary(uniqueKeysWithValues: words.enumerated().map { ("\(name)=\($1)", $0 == code ? 1 : 0) })
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Class names everywhere: a word target names its classes, `load … classes=[…]` names any data
+// set's, Fashion-MNIST's are built in; predict takes words for word columns.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+final class ClassNamesTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try NotebookFixtures.folder()
+        let rows = (0..<30).map { index -> String in
+            let fruit = ["apple", "banana", "lemon"][index % 3]
+            let colour = ["red", "yellow", "yellow"][index % 3]
+            return "\(colour),\(120 + (index % 3) * 20 + index % 5),\(fruit)"
+        }
+        try ("colour,weight,fruit\n" + rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("fruit.csv"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private let fruitModel = """
+        load csv "fruit.csv" as fruit target=fruit codes=[fruit] one_hot=[colour]
+        scale fruit weight method=standardize
+        model fruity
+          dense 3 activation=softmax
+        compile fruity loss=sparse_categorical_crossentropy optimizer=adam rate=0.1 metrics=[accuracy]
+        train fruity on fruit epochs=20 descent=batch
+
+        """
+
+    private func tables(_ result: RunResult) -> [Table] {
+        result.cells.flatMap(\.outputs).compactMap { if case .table(let table) = $0 { table } else { nil } }
+    }
+
+    func testAWordTargetNamesTheClassesOfPredictAndConfusion() throws {
+        let result = try NotebookFixtures.run("```nnbook\n" + fruitModel + "predict fruity colour=red weight=125\nconfusion fruity on fruit\n```\n", folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        // (125 − mean 142) / population std 16.391, by hand
+        XCTAssertEqual(result.cells[0].outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("input") { text } else { nil } }, ["input: colour=red, weight=125 (scaled: -1.0372)"])
+        let prediction = try XCTUnwrap(tables(result).first { $0.headers.first == "sample" })
+        XCTAssertEqual(prediction.headers, ["sample", "class", "probability", "P(apple)", "P(banana)", "P(lemon)"])
+        XCTAssertEqual(prediction.rows[0][1], "apple")
+        let confusion = try XCTUnwrap(tables(result).first { $0.headers.first == "true \\ predicted" })
+        XCTAssertEqual(confusion.headers, ["true \\ predicted", "apple", "banana", "lemon"])
+        XCTAssertEqual(tables(result).last?.rows.map(\.first), ["apple", "banana", "lemon"])
+    }
+
+    func testAWordTheColumnNeverHadIsACheckErrorListingItsWords() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + fruitModel + "predict fruity colour=purple weight=heavy\n```\n", folder: folder), [
+            "8:16: the column 'colour' never had the word 'purple' | its words are red, yellow",
+            "8:30: 'weight' is a column of numbers: expected a number, not heavy",
+        ])
+    }
+
+    func testClassesNameAnyDataSetAndMustCountTheClasses() throws {
+        let named = try NotebookFixtures.run("```nnbook\nload csv \"data.csv\" as data target=y classes=[no, yes]\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data\npredict m on data rows=2\n```\n", folder: folder)
+        XCTAssertEqual(tables(named).last?.rows.map(\.last), ["no", "yes"])
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y classes=[no, yes, maybe]\n```\n", folder: folder), [
+            "2:38: classes= names 3 classes, but data has 2 | give one name per class, in the order of the class numbers 0 to 1",
+        ])
+    }
+
+    func testFashionMNISTClassNamesOfTheWrongLengthAreACheckError() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist"), "dataset-fashion-mnist is not installed")
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload fashion-mnist as clothes classes=[a, b]\n```\n", folder: folder), [
+            "2:31: classes= names 2 classes, but clothes has 10 | give one name per class, in the order of the class numbers 0 to 9",
+        ])
+    }
+
+    func testFashionMNISTKnowsItsTenClassNames() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist"), "dataset-fashion-mnist is not installed")
+        let result = try NotebookFixtures.run("```nnbook\nload fashion-mnist as clothes rows=3 shuffle=false\nimages clothes.test count=2\n```\n", folder: folder)
+        XCTAssertEqual(result.cells[0].outputs.last, .text("#0: label Ankle boot; #1: label Pullover"))
+    }
+}
