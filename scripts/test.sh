@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # cmark-gfm is GitHub's renderer, python3-nbformat Jupyter's validator and chromium the
-# browser: the export tests compare nnbook's pages with what each of them makes of them.
+# browser: the export tests compare nnbook's pages with what each of them makes of them, and
+# the live preview's browser test drives Chromium headless through its DevTools protocol.
 bash scripts/setup.sh dataset-fashion-mnist cmark-gfm python3-nbformat chromium
 swift build
 # The tests are XCTest ones; without Swift Testing, the run closes on XCTest's own summary.

@@ -2,17 +2,38 @@
 // that an editor's write in place and its write-then-rename both count.
 
 import Foundation
+import NNBook
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Counts changes to a set of files. Watching happens on a thread that sleeps in `poll` until
-/// the kernel reports an event (inotify on Linux): an idle preview uses no CPU.
+/// Counts changes to a set of files. Watching sleeps until the kernel reports an event
+/// (inotify on Linux, kqueue through Dispatch elsewhere): an idle preview uses no CPU.
 final class FileWatcher: @unchecked Sendable {
     private let condition = NSCondition()
     private var changes = 0
     private var stopped = false
     private var files: Set<String> = []
+
+    /// How many changes were seen so far; compare with a later value to know whether anything
+    /// changed in between.
+    var count: Int { condition.withLock { changes } }
+
+    /// Waits until the count passes `seen` (or `stop` is called); true when something changed.
+    func wait(after seen: Int) -> Bool {
+        condition.withLock {
+            while changes == seen && !stopped { condition.wait() }
+            return changes != seen
+        }
+    }
+
+    /// Called with the lock held when a watched file changed.
+    private func noteChange() {
+        changes += 1
+        condition.broadcast()
+    }
+
+    #if canImport(Glibc)
     private var folders: [Int32: String] = [:]
     private let descriptor: Int32
     private var wake: [Int32] = [-1, -1]
@@ -29,10 +50,6 @@ final class FileWatcher: @unchecked Sendable {
         thread.start()
     }
 
-    /// How many changes were seen so far; compare with a later value to know whether anything
-    /// changed in between.
-    var count: Int { condition.withLock { changes } }
-
     /// Watches exactly `paths` (absolute) from now on, adding a watch on each one's folder.
     func watch(_ paths: Set<String>) {
         condition.withLock {
@@ -42,14 +59,6 @@ final class FileWatcher: @unchecked Sendable {
                 let watch = inotify_add_watch(descriptor, folder, FileWatcher.mask)
                 if watch >= 0 { folders[watch] = folder }
             }
-        }
-    }
-
-    /// Waits until the count passes `seen` (or `stop` is called); true when something changed.
-    func wait(after seen: Int) -> Bool {
-        condition.withLock {
-            while changes == seen && !stopped { condition.wait() }
-            return changes != seen
         }
     }
 
@@ -63,6 +72,8 @@ final class FileWatcher: @unchecked Sendable {
         _ = write(wake[1], &byte, 1)
     }
 
+    /// Sleeps in `poll` until the kernel has events (or `stop` writes to the pipe), and counts
+    /// those that name a watched file.
     private func readEvents() {
         let size = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
@@ -84,11 +95,55 @@ final class FileWatcher: @unchecked Sendable {
                     if let folder = folders[event.wd], files.contains(folder + "/" + name) { touched = true }
                     offset += MemoryLayout<inotify_event>.size + Int(event.len)
                 }
-                if touched {
-                    changes += 1
-                    condition.broadcast()
-                }
+                if touched { noteChange() }
             }
         }
     }
+    #else
+    /// A kqueue source on each file (writes in place) and on each folder (a file renamed over
+    /// or removed). A folder's events do not name the file, so each event compares the
+    /// files' fingerprints with those last seen; the page nnbook writes beside the notebook
+    /// then counts as no change.
+    private var sources: [any DispatchSourceFileSystemObject] = []
+    private var fingerprints: [String: String] = [:]
+
+    init() throws {}
+
+    func watch(_ paths: Set<String>) {
+        condition.withLock {
+            sources.forEach { $0.cancel() }
+            files = paths
+            fingerprints = Dictionary(uniqueKeysWithValues: paths.map { ($0, RunInput.file(URL(fileURLWithPath: $0)).fingerprint) })
+            let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+            sources = paths.union(folders).compactMap { path in
+                let descriptor = open(path, O_EVTONLY)
+                guard descriptor >= 0 else { return nil }
+                let source = DispatchSource.makeFileSystemObjectSource(
+                    fileDescriptor: descriptor, eventMask: [.write, .extend, .delete, .rename, .attrib], queue: .global())
+                source.setEventHandler { [weak self] in self?.compare() }
+                source.setCancelHandler { close(descriptor) }
+                source.resume()
+                return source
+            }
+        }
+    }
+
+    private func compare() {
+        condition.withLock {
+            let now = Dictionary(uniqueKeysWithValues: files.map { ($0, RunInput.file(URL(fileURLWithPath: $0)).fingerprint) })
+            if now != fingerprints {
+                fingerprints = now
+                noteChange()
+            }
+        }
+    }
+
+    func stop() {
+        condition.withLock {
+            stopped = true
+            sources.forEach { $0.cancel() }
+            condition.broadcast()
+        }
+    }
+    #endif
 }

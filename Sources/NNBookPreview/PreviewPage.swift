@@ -23,7 +23,14 @@ enum PreviewPage {
     static func blocks(_ page: Page, states: [String: BlockState]) -> [PreviewHub.Block] {
         var blocks: [PreviewHub.Block] = []
         func add(_ id: String, _ html: String, state: BlockState = .current) {
-            blocks.append(.init(id: id, html: "<div class=\"block \(state.rawValue)\" id=\"block-\(HTMLText.escape(id))\" data-id=\"\(HTMLText.escape(id))\">\n\(html)\n</div>"))
+            // The hash lets the browser keep an element whose content is the same, even when it
+            // is sent again (as to a browser that has just connected).
+            var hasher = Hasher()
+            hasher.combine(html)
+            hasher.combine(state.rawValue)
+            let hash = String(UInt(bitPattern: hasher.finalize()), radix: 36)
+            let escaped = HTMLText.escape(id)
+            blocks.append(.init(id: id, html: "<div class=\"block \(state.rawValue)\" id=\"block-\(escaped)\" data-id=\"\(escaped)\" data-hash=\"\(hash)\">\n\(html)\n</div>"))
         }
         if let title = page.title { add("title", "<h1>\(HTMLText.escape(title))</h1>") }
         let fragments = HTMLRenderer.fragments(page)
@@ -57,7 +64,9 @@ enum PreviewPage {
 
     /// Marks cells that are running, waiting or out of date, and shows live progress.
     private static let style = """
-        #nnbook-status .status { position: sticky; top: 0; margin: 0 0 1rem; padding: 0.4rem 0.8rem; border-radius: 6px; font-size: 0.9em; background: var(--code); }
+        #nnbook-status { position: sticky; top: 0; z-index: 1; background: var(--paper); padding-top: 0.5rem; }
+        #nnbook-status .status { margin: 0 0 1rem; padding: 0.4rem 0.8rem; border-radius: 6px; font-size: 0.9em; background: var(--code); }
+        #nnbook-status pre { max-height: 40vh; overflow: auto; }
         #nnbook-status .status p { margin: 0.2rem 0; }
         #nnbook-status .error { border-left: 4px solid #d62728; }
         #nnbook-status .running { border-left: 4px solid #1f77b4; }
@@ -71,8 +80,8 @@ enum PreviewPage {
         """
 
     /// Applies `page` events (replace changed blocks, keep the others, reorder) and `progress`
-    /// events (the running cell's bar). Elements that did not change are left alone, so the
-    /// reader's scroll position and selection stay.
+    /// events (the running cell's bar). Elements whose hash did not change are left alone, so
+    /// the reader's scroll position and selection stay.
     private static let script = """
         (function () {
           function apply(update) {
@@ -91,8 +100,13 @@ enum PreviewPage {
                 const template = document.createElement('template');
                 template.innerHTML = html;
                 const fresh = template.content.firstElementChild;
-                if (element) element.replaceWith(fresh); else container.appendChild(fresh);
-                element = fresh;
+                if (!element) {
+                  container.appendChild(fresh);
+                  element = fresh;
+                } else if (element.dataset.hash !== fresh.dataset.hash) {
+                  element.replaceWith(fresh);
+                  element = fresh;
+                }
               }
               if (!element) continue;
               const expected = previous ? previous.nextElementSibling : container.firstElementChild;

@@ -57,6 +57,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// The data files the latest run read: watched even while the notebook fails to check, so
     /// that bringing back a vanished file runs it again.
     private var dataFiles: Set<String> = []
+    /// The page last shown, to show again, marked stale, when the notebook stops checking.
+    private var lastPage: Page?
     private let stopLock = NSLock()
     private var stopRequested = false
 
@@ -165,6 +167,7 @@ public final class PreviewSession: @unchecked Sendable {
         } catch {
             status = PreviewPage.status("The page could not be written to \(pageURL.path): \(error.localizedDescription)", kind: "error")
         }
+        lastPage = page
         hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: [:]))
         dataFiles = Set(state.inputFiles)
         watcher.watch(dataFiles.union([settings.notebook.path]))
@@ -184,33 +187,32 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let partial = RunResult(notebook: plan.notebook, parameters: plan.parameters, cells: cells, status: .succeeded)
         let page = Page(run: partial, assetsFolder: name + ".assets")
+        lastPage = page
         hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: states))
     }
 
     /// A problem that stops the run before it starts: the status says it, every cell keeps its
     /// last outputs, marked stale.
     private func showProblem(_ message: String, detail: String?) {
-        let page = hub.page
-        let stale = page.blocks.map { block in
-            PreviewHub.Block(id: block.id, html: block.html.replacingOccurrences(of: "class=\"block current\"", with: "class=\"block stale\""))
-        }
-        hub.publish(title: page.title, status: PreviewPage.status(message, kind: "error", detail: detail), blocks: stale)
+        let status = PreviewPage.status(message, kind: "error", detail: detail)
+        guard let page = lastPage else { return hub.publish(status: status) }
+        var stale: [String: BlockState] = [:]
+        for case .cell(let cell) in page.blocks { stale[cell.label] = .stale }
+        hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: stale))
     }
 
     /// The status after a run: how it ended, what was reused, what the cache had to drop.
     private func summary(_ result: RunResult, seconds: Double) -> String {
         let reused = result.cells.filter(\.reused).count
         let ran = result.cells.filter { $0.ran && !$0.reused }.count
-        var message = String(format: "Up to date: %d cell%@ ran in %.2f s", ran, ran == 1 ? "" : "s", seconds)
+        var message = String(format: "%d cell%@ ran in %.2f s", ran, ran == 1 ? "" : "s", seconds)
         if reused > 0 { message += ", \(reused) came from the last run unchanged" }
         message += "; wrote \(pageURL.lastPathComponent)."
         if cache.droppedStates > 0 {
             message += " To stay under \(settings.snapshotLimit >> 20) MB, the states after \(cache.droppedStates) older cell\(cache.droppedStates == 1 ? "" : "s") were dropped: an edit before them runs from the start."
         }
-        if let failure = result.failure {
-            let printer = DiagnosticPrinter(notebook: result.notebook)
-            return PreviewPage.status("Cell \(failure.cell.number) failed; the cells after it did not run. " + message, kind: "error", detail: printer.format(failure.diagnostic))
-        }
-        return PreviewPage.status(message, kind: "done")
+        guard let failure = result.failure else { return PreviewPage.status("Up to date: " + message, kind: "done") }
+        let printer = DiagnosticPrinter(notebook: result.notebook)
+        return PreviewPage.status("Cell \(failure.cell.number) failed and the cells after it did not run: " + message, kind: "error", detail: printer.format(failure.diagnostic))
     }
 }

@@ -188,6 +188,27 @@ final class PreviewCommandTests: XCTestCase {
         XCTAssertEqual(preview.interrupt(), 0)
     }
 
+    /// Debian's Chromium, headless, loads the page; an edit on disk appears in it without a
+    /// reload, the scroll position and the unchanged cells' elements kept; a check error shows
+    /// at the top, and the fix recovers (Tests/Browser/preview_in_chromium.py drives it).
+    func testAnOpenPageInChromiumFollowsEditsWithoutReloading() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("chromium is missing: scripts/setup.sh installs it for the tests") }
+            throw XCTSkip("Debian's chromium is not installed; `bash scripts/test.sh` installs it")
+        }
+        let driver = Process()
+        driver.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        driver.arguments = ["python3", CLIFixture.repository.appendingPathComponent("Tests/Browser/preview_in_chromium.py").path, cli.executable.path, cli.folder.path]
+        let output = Pipe()
+        driver.standardOutput = output
+        driver.standardError = output
+        try driver.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        driver.waitUntilExit()
+        XCTAssertEqual(driver.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("browser preview: 10 passed, 0 failed"), text)
+    }
+
     func testRunsAreRecordedOnlyWithRecord() throws {
         let quiet = try PreviewProcess(cli, ["lesson.nnbook"])
         XCTAssertNotNil(quiet.subscribe().waitForStatus("3 cells ran"))
