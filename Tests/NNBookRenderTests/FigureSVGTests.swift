@@ -57,6 +57,30 @@ final class FigureSVGTests: XCTestCase {
         try assertGolden(FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: [tile])))), "image-grid")
     }
 
+    /// A bowl, loss = x² + 2y², on a 5 × 5 grid, with one path down its side.
+    func testContourMapWithAPathAndAColourScale() throws {
+        let xs = [-2.0, -1, 0, 1, 2], ys = [-1.0, -0.5, 0, 0.5, 1]
+        let map = ContourMap(
+            title: "loss over w1 and w2", xLabel: "w1", yLabel: "w2", valueLabel: "loss", xs: xs, ys: ys,
+            values: ys.map { y in xs.map { x in x * x + 2 * y * y } },
+            paths: [.init(name: "batch", points: [.init(x: -2, y: 1), .init(x: -1, y: 0.5), .init(x: -0.2, y: 0.1)])])
+        let svg = FigureSVG.render(Figure(name: "landscape", caption: "landscape", kind: .contour(map)))
+        try assertGolden(svg, "contour")
+        XCTAssertTrue(svg.contains(">batch</text>"))
+        XCTAssertEqual(svg.components(separatedBy: "<polyline").count, 2, "one path")
+    }
+
+    /// On the plane v = x, the line v = 0.5 crosses both triangles of each square it meets,
+    /// at x = 0.5 exactly.
+    func testIsolinesCrossWhereTheSurfaceMeetsTheLevel() {
+        let map = ContourMap(
+            title: "", xLabel: "", yLabel: "", valueLabel: "", xs: [0, 1, 2], ys: [0, 1, 2],
+            values: [[0, 1, 2], [0, 1, 2], [0, 1, 2]], paths: [])
+        let segments = ContourSVG.isoline(map, level: 0.5)
+        XCTAssertEqual(segments.count, 4)
+        XCTAssertTrue(segments.allSatisfy { $0.a.x == 0.5 && $0.b.x == 0.5 })
+    }
+
     func testTicksAreRoundNumbers() {
         let ticks = AxisTicks.ticks(low: 0.31, high: 0.97)
         XCTAssertEqual(ticks.values.map { AxisTicks.label($0, step: 0.2) }, ["0.2", "0.4", "0.6", "0.8", "1.0"])

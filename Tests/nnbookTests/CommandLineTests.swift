@@ -65,7 +65,7 @@ final class CommandLineTests: XCTestCase {
         for command in ["check", "run"] {
             let outcome = try nnbook(command, "gradient-descent.nnbook")
             XCTAssertEqual(outcome.status, 1, command)
-            XCTAssertTrue(outcome.error.hasPrefix("gradient-descent.nnbook:55:1: error: unknown command 'wieghts'\n 55 | wieghts neuron\n    | ^~~~~~~\nhint: did you mean 'weights'?\n"), outcome.error)
+            XCTAssertTrue(outcome.error.hasPrefix("gradient-descent.nnbook:66:1: error: unknown command 'wieghts'\n 66 | wieghts neuron\n    | ^~~~~~~\nhint: did you mean 'weights'?\n"), outcome.error)
             XCTAssertTrue(outcome.error.hasSuffix("1 error in gradient-descent.nnbook; nothing was run\n"), outcome.error)
             XCTAssertFalse(FileManager.default.fileExists(atPath: page.path), command)
         }

@@ -27,7 +27,7 @@ final class HistoryCommandTests: XCTestCase {
         let diff = try cli.nnbook("diff", "gradient-descent.nnbook")
         XCTAssertEqual(diff.status, 0)
         XCTAssertTrue(diff.output.contains("Parameters\n  rate: 0.5 → 0.1\n"), diff.output)
-        XCTAssertTrue(diff.output.contains("  test   loss      0.3232  0.5066  +0.1834  worse"), diff.output)
+        XCTAssertTrue(diff.output.contains("  test        loss      0.3232  0.5066  +0.1834  worse"), diff.output)
         XCTAssertTrue(diff.output.contains("Source\n  unchanged\n"), diff.output)
         XCTAssertTrue(diff.output.contains("\n-| w1 (age) | 11.5261 |\n"), diff.output)
         XCTAssertTrue(diff.output.contains("\n+| w1 (age) | 3.8790 |\n"), diff.output)

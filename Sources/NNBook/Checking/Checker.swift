@@ -96,8 +96,13 @@ public struct Checker: Sendable {
                 continue
             }
             if argument.isVariadic {
+                // It takes every value up to the keyword of a later argument (`MODEL… on DATA`).
+                let keywords = Set(schema.arguments[(index + 1)...].compactMap(\.keyword))
+                let end = positionals[position...].firstIndex { value in
+                    if case .word(let word) = value.kind { keywords.contains(word) } else { false }
+                } ?? positionals.count
                 var items: [ResolvedValue] = []
-                for value in positionals[position...] {
+                for value in positionals[position..<end] {
                     switch convert(value, to: argument.type, context: context) {
                     case .success(let resolved): items.append(resolved)
                     case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -105,7 +110,7 @@ public struct Checker: Sendable {
                 }
                 ranges[argument.name] = positionals[position].range
                 values[argument.name] = .list(items)
-                position = positionals.count
+                position = end
                 continue
             }
             let value = positionals[position]

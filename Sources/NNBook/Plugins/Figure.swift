@@ -1,11 +1,13 @@
 // Pictures a command asks for, described as data: the renderer draws them as SVG.
 
-/// A picture in the page: a line chart, a heatmap, a grid of images, or SVG made elsewhere.
+/// A picture in the page: a line chart, a heatmap, a grid of images, a contour map, or SVG
+/// made elsewhere.
 public struct Figure: Equatable, Sendable {
     public indirect enum Kind: Equatable, Sendable {
         case lines(LineChart)
         case heatmap(Heatmap)
         case images(ImageGrid)
+        case contour(ContourMap)
         /// Ready-made SVG (from an external plugin).
         case svg(String)
     }
@@ -99,4 +101,35 @@ public struct ImageGrid: Equatable, Sendable {
     public let tiles: [Tile]
 
     public init(tiles: [Tile]) { self.tiles = tiles }
+}
+
+/// A value over a grid of two variables, drawn as filled contours, with paths walked across it:
+/// the loss over two weights, and where training took them.
+public struct ContourMap: Equatable, Sendable {
+    public let title: String
+    public let xLabel: String
+    public let yLabel: String
+    /// What the values are, for the colour scale (`loss`).
+    public let valueLabel: String
+    /// The grid's x values (its columns) and y values (its rows), evenly spaced and increasing.
+    public let xs: [Double]
+    public let ys: [Double]
+    /// `values[row][column]` is the value at (`xs[column]`, `ys[row]`).
+    public let values: [[Double]]
+    /// Each path's points in order, from its start to its end, named in the legend.
+    public let paths: [LineChart.Series]
+
+    public init(
+        title: String, xLabel: String, yLabel: String, valueLabel: String, xs: [Double], ys: [Double], values: [[Double]],
+        paths: [LineChart.Series]
+    ) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.valueLabel = valueLabel
+        self.xs = xs
+        self.ys = ys
+        self.values = values
+        self.paths = paths
+    }
 }

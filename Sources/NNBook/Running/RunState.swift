@@ -162,6 +162,9 @@ public final class ModelEntry {
     public var trainer: Trainer?
     /// Every epoch the model has trained, across its `train` commands.
     public var history: TrainingHistory?
+    /// Every weight (flat, in the order of the model's parameters) before its first epoch and
+    /// after each epoch since, across every `train`: the path `landscape` draws.
+    public var weightPath: [[Float]] = []
     /// The columns and scalings of the data it was trained on: `predict` takes inputs by
     /// these names, in original units.
     public var trainedOn: Dataset?
@@ -173,6 +176,7 @@ public final class ModelEntry {
         let copy = ModelEntry(model: model.clone())
         copy.trainer = trainer?.clone(for: copy.model)
         copy.history = history
+        copy.weightPath = weightPath
         copy.trainedOn = trainedOn
         return copy
     }

@@ -9,6 +9,7 @@ public enum FigureSVG {
         case .lines(let chart): LineChartSVG.render(chart)
         case .heatmap(let map): HeatmapSVG.render(map)
         case .images(let grid): ImageGridSVG.render(grid)
+        case .contour(let map): ContourSVG.render(map)
         case .svg(let text): text
         }
     }

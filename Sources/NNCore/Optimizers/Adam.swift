@@ -23,6 +23,10 @@ public final class Adam: Optimizer {
     }
 
     public var name: String { "adam" }
+    public var rule: String {
+        "m ← β₁·m + (1 − β₁)·∂L/∂w; v ← β₂·v + (1 − β₂)·(∂L/∂w)²; w ← w − rate·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m / (√v + ε), "
+            + "with β₁ = \(beta1), β₂ = \(beta2), ε = \(epsilon), t = \(iterations + 1)"
+    }
 
     public func clone() -> any Optimizer {
         let copy = Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)

@@ -13,6 +13,7 @@ public final class Momentum: Optimizer {
     }
 
     public var name: String { "momentum" }
+    public var rule: String { "v ← μ·v − rate·∂L/∂w; w ← w + v, with μ = \(momentum)" }
 
     public func clone() -> any Optimizer {
         let copy = Momentum(learningRate: learningRate, momentum: momentum)

@@ -9,6 +9,9 @@ public protocol Optimizer: AnyObject {
     var name: String { get }
     var learningRate: Float { get }
 
+    /// The update rule in the course's notation, e.g. `w ← w − rate × ∂L/∂w`.
+    var rule: String { get }
+
     /// Changes every parameter's value using its current gradient.
     func step(_ parameters: [Parameter])
 

@@ -15,6 +15,7 @@ public final class RMSprop: Optimizer {
     }
 
     public var name: String { "rmsprop" }
+    public var rule: String { "a ← ρ·a + (1 − ρ)·(∂L/∂w)²; w ← w − rate·∂L/∂w / √(a + ε), with ρ = \(rho), ε = \(epsilon)" }
 
     public func clone() -> any Optimizer {
         let copy = RMSprop(learningRate: learningRate, rho: rho, epsilon: epsilon)

@@ -8,6 +8,7 @@ public final class StochasticGradientDescent: Optimizer {
 
     public init(learningRate: Float = 0.01) { self.learningRate = learningRate }
     public var name: String { "sgd" }
+    public var rule: String { "w ← w − rate × ∂L/∂w" }
     public func clone() -> any Optimizer { StochasticGradientDescent(learningRate: learningRate) }
 
     public func step(_ parameters: [Parameter]) {

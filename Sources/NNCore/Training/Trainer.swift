@@ -108,10 +108,7 @@ public final class Trainer {
             let batches = descent.batches(samples: features.rows, generator: &generator)
             for (index, batch) in batches.enumerated() {
                 if shouldStop() { throw .interrupted(completedEpochs: epoch - 1 - initialEpoch) }
-                features.gather(rows: batch[...], into: &batchFeatures)
-                targets.gather(rows: batch[...], into: &batchTargets)
-                let output = model.forward(batchFeatures, training: true, generator: &generator)
-                let batchLoss = lossAndGradient(truth: batchTargets, output: output)
+                let (batchLoss, output) = forwardStep(rows: batch, features: features, targets: targets, generator: &generator)
                 guard batchLoss.isFinite else {
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
@@ -120,8 +117,7 @@ public final class Trainer {
                     totals[metric.name, default: 0] += metric.value(truth: batchTargets, predicted: output) * Double(batch.count)
                 }
                 seen += batch.count
-                backward()
-                optimizer.step(parameters)
+                backwardStep(optimizer: optimizer, parameters: parameters)
                 if let onStep {
                     onStep(StepProgress(step: index + 1, steps: batches.count, metrics: totals.mapValues { $0 / Double(seen) }))
                 }
@@ -138,6 +134,39 @@ public final class Trainer {
             onEpoch(record)
         }
         return history
+    }
+
+    /// The first update the next `fit` with `descent` would make, taken aside: the same batch
+    /// (drawn from a copy of `generator`), the same forward and backward pass, the optimizer's
+    /// rule applied by a copy of it; then the weights are put back. Nothing the next `fit`
+    /// depends on changes, so its first step gives exactly the `after` values reported here.
+    public func explainNextStep(
+        features: Tensor, targets: Tensor, descent: DescentMode, generator: SeededGenerator
+    ) throws(ShapeError) -> StepExplanation {
+        try validate(features: features, targets: targets)
+        var generator = generator
+        let rows = descent.batches(samples: features.rows, generator: &generator).first ?? []
+        let parameters = model.parameters
+        let before = parameters.map(\.value.scalars)
+        let (loss, predictions) = forwardStep(rows: rows, features: features, targets: targets, generator: &generator)
+        let onlyLayer = model.layers.count == 1 ? model.layers[0] as? Dense : nil
+        let weightedSums = onlyLayer.flatMap { layer in layer.lossUsesLogits ? layer.logits : (layer.activation is Linear ? predictions : nil) }
+        let sampleLosses = sampleLosses(truth: batchTargets, output: predictions)
+        backwardStep(optimizer: optimizer.clone(), parameters: parameters)
+        var steps: [StepExplanation.ParameterStep] = []
+        var index = 0
+        for (layer, owner) in model.layers.enumerated() {
+            for parameter in owner.parameters {
+                steps.append(StepExplanation.ParameterStep(
+                    layer: layer, name: parameter.name, shape: parameter.value.shape, before: before[index],
+                    gradient: parameter.gradient.scalars, after: parameter.value.scalars))
+                parameter.value.scalars = before[index]
+                index += 1
+            }
+        }
+        return StepExplanation(
+            samples: rows, predictions: predictions, weightedSums: weightedSums, sampleLosses: sampleLosses, loss: loss,
+            parameters: steps)
     }
 
     /// Loss and metrics over a whole data set, in batches, with nothing learned (Keras'
@@ -158,6 +187,39 @@ public final class Trainer {
             start += batchSize
         }
         return totals.mapValues { $0 / Double(max(features.rows, 1)) }
+    }
+
+    /// The first half of a training step: the batch's rows gathered, the model run on them,
+    /// and their mean loss, with its gradient kept for `backwardStep`.
+    private func forwardStep(rows: [Int], features: Tensor, targets: Tensor, generator: inout SeededGenerator) -> (loss: Float, output: Tensor) {
+        features.gather(rows: rows[...], into: &batchFeatures)
+        targets.gather(rows: rows[...], into: &batchTargets)
+        let output = model.forward(batchFeatures, training: true, generator: &generator)
+        return (lossAndGradient(truth: batchTargets, output: output), output)
+    }
+
+    /// The second half: every weight's gradient, then one update by `optimizer`.
+    private func backwardStep(optimizer: any Optimizer, parameters: [Parameter]) {
+        backward()
+        optimizer.step(parameters)
+    }
+
+    /// Each sample's loss in a batch, computed as the batch's mean is (from the scores before
+    /// the last activation when training uses them).
+    private func sampleLosses(truth: Tensor, output: Tensor) -> [Float] {
+        let logitsLoss = logitsLayer == nil ? nil : loss as? any LogitsLoss
+        let scores = logitsLayer?.logits ?? output
+        let width = scores.columns, truthWidth = truth.columns
+        return truth.scalars.withUnsafeBufferPointer { t in
+            scores.scalars.withUnsafeBufferPointer { s in
+                (0..<scores.rows).map { row in
+                    let truthRow = UnsafeBufferPointer(rebasing: t[(row * truthWidth)..<((row + 1) * truthWidth)])
+                    let scoreRow = UnsafeBufferPointer(rebasing: s[(row * width)..<((row + 1) * width)])
+                    if let logitsLoss { return logitsLoss.sampleLoss(truth: truthRow, logits: scoreRow, gradient: nil) }
+                    return loss.sampleLoss(truth: truthRow, predicted: scoreRow)
+                }
+            }
+        }
     }
 
     private func lossAndGradient(truth: Tensor, output: Tensor) -> Float {

@@ -1,6 +1,7 @@
 // `weights neuron`: the learned numbers, named as the course names them (w1, w2, bias).
 
 import NNCore
+import NNData
 
 /// Shows a model's weights: every number for a small model, a summary per array otherwise.
 struct WeightsCommand: NotebookCommand {
@@ -43,8 +44,9 @@ struct WeightsCommand: NotebookCommand {
     }
 
     /// Each weight with the course's name: `w1 (age)`, `w2 (affordability)`, `bias` for one
-    /// unit; `layer 2 w[3→1]` style names otherwise.
-    static func named(_ entry: ModelEntry) -> [(name: String, value: Float)] {
+    /// unit (the features named from `features`, or from the data the model was trained on);
+    /// `layer 2 w[3→1]` style names otherwise.
+    static func named(_ entry: ModelEntry, features: Dataset? = nil) -> [(name: String, value: Float)] {
         let layers = entry.model.layers.compactMap { $0 as? Dense }
         let singleNeuron = layers.count == 1 && layers[0].units == 1
         var result: [(String, Float)] = []
@@ -55,7 +57,7 @@ struct WeightsCommand: NotebookCommand {
                 for unit in 0..<dense.units {
                     let value = kernel.value[input, unit]
                     if singleNeuron {
-                        let feature = entry.trainedOn.flatMap { input < $0.featureNames.count ? " (\($0.featureNames[input]))" : nil } ?? ""
+                        let feature = (features ?? entry.trainedOn).flatMap { input < $0.featureNames.count ? " (\($0.featureNames[input]))" : nil } ?? ""
                         result.append(("w\(input + 1)\(feature)", value))
                     } else {
                         result.append(("layer \(layerIndex + 1) w[\(input + 1)→\(unit + 1)]", value))

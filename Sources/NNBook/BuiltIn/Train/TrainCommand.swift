@@ -23,10 +23,29 @@ struct TrainCommand: NotebookCommand {
             "train fruity on fruit epochs=50 validation_split=0.2",
         ])
 
-    /// How many samples each update uses: the course's three descent modes.
+    /// How many samples each update uses: the course's three descent modes. (`explain` takes
+    /// the same options, so that it explains the step `train` would take.)
     enum Descent: String, ChoiceValue, CaseIterable {
         case batch, stochastic
         case miniBatch = "mini-batch"
+
+        /// The core's descent mode, with mini-batch descent's `batch=` and `shuffle=`.
+        func mode(batch: Int, shuffle: Bool) -> DescentMode {
+            switch self {
+            case .batch: .batch
+            case .stochastic: .stochastic
+            case .miniBatch: .miniBatch(size: batch, shuffle: shuffle)
+            }
+        }
+    }
+
+    /// Creates the model's weights for `data`'s samples if it has none yet, drawing them from
+    /// the notebook's generator as the first `train` would.
+    static func build(_ entry: ModelEntry, for data: Dataset, in state: RunState, at range: SourceRange) throws(RunError) {
+        guard !entry.model.isBuilt else { return }
+        do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator, memory: state.memory) } catch {
+            throw RunError(error, at: range)
+        }
     }
 
     @Argument(help: "the model") var model: ModelName
@@ -99,11 +118,7 @@ struct TrainCommand: NotebookCommand {
                 throw RunError(error, at: $validationSplit)
             }
         }
-        if !entry.model.isBuilt {
-            do { try entry.model.build(inputShape: data.features.sampleShape, generator: &state.generator, memory: state.memory) } catch {
-                throw RunError(error, at: model.range)
-            }
-        }
+        try TrainCommand.build(entry, for: data, in: state, at: model.range)
         if let validation {
             do { try trainer.validate(features: validation.features, targets: validation.targets) } catch {
                 throw RunError(
@@ -111,11 +126,7 @@ struct TrainCommand: NotebookCommand {
                     at: self.validation?.range ?? $validationSplit)
             }
         }
-        let descent: DescentMode = switch descent {
-        case .batch: .batch
-        case .stochastic: .stochastic
-        case .miniBatch: .miniBatch(size: batch, shuffle: shuffle)
-        }
+        let descent = descent.mode(batch: batch, shuffle: shuffle)
         let samplesPerStep = switch descent {
         case .batch: data.count
         case .stochastic: 1
@@ -144,6 +155,7 @@ struct TrainCommand: NotebookCommand {
         let steps = descent.stepsPerEpoch(samples: data.count)
         let description = descent.describe(samples: data.count) + (validation.map { ", validated on \($0.count) samples" } ?? "")
         state.observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
+        if entry.weightPath.isEmpty { entry.weightPath.append(entry.model.flatWeights) }
         let history: TrainingHistory
         do {
             history = try trainer.fit(
@@ -152,6 +164,7 @@ struct TrainCommand: NotebookCommand {
                 shouldStop: state.shouldStop,
                 onStep: { progress in state.observer?.stepDidFinish(progress) },
                 onEpoch: { record in
+                    entry.weightPath.append(entry.model.flatWeights)
                     state.observer?.epochDidFinish(record, of: last)
                     let run = record.epoch - first + 1
                     guard run == 1 || run % every == 0 || run == epochs else { return }

@@ -1,0 +1,112 @@
+// `landscape batch_gd stochastic_gd mini_batch_gd on homes`: the loss over two weights as a
+// filled contour map, with the path each model's weights took while training.
+
+import NNCore
+import NNData
+
+/// Draws the loss surface of the first model over two of its weights (`x=`, `y=`; by default
+/// the first two, named as `weights` names them), every other weight held at that model's
+/// final value, and on it the path of each listed model's two weights: one point before
+/// training and one after every epoch. Models drawn together need the same weights (the same
+/// layers), as the course's three descent modes have.
+struct LandscapeCommand: NotebookCommand {
+    /// Grid points along each axis: 41 × 41 losses draw smooth contours and, on the course's
+    /// data, take a few milliseconds.
+    static let gridSize = 41
+    /// The share of the paths' span left free on each side, so that no path touches the frame.
+    static let margin = 0.15
+
+    static let configuration = CommandConfiguration(
+        verb: "landscape",
+        summary: "draw the loss over two weights as a filled contour map, with the path each model's weights took while training",
+        examples: ["landscape neuron on insurance x=w1 y=bias", "landscape batch_gd stochastic_gd mini_batch_gd on homes"])
+
+    @Argument(help: "the trained models; the first one's loss and final weights give the surface") var models: [ModelName]
+    @Argument(keyword: "on", help: "the data the loss is measured on (its training split, if it has one)") var data: DatasetName
+    @Option(help: "the weight along the horizontal axis, as `weights` names it (default: the first)") var x: Word?
+    @Option(help: "the weight along the vertical axis (default: the second)") var y: Word?
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for model in models where !context.knows("trained:\(model)") {
+            diagnostics.append(Diagnostic(
+                "the model '\(model)' has not been trained before this line, so it has no path to draw", at: $models,
+                hint: "add `train \(model) on …` before this line"))
+        }
+        if let x, x.text == y?.text {
+            diagnostics.append(Diagnostic("x and y name the same weight, '\(x)'", at: $y, hint: "choose two different weights"))
+        }
+        return diagnostics
+    }
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        var entries: [ModelEntry] = []
+        for model in models { entries.append(try state.model(model)) }
+        guard let first = entries.first, let trainer = first.trainer else { throw RunError("the model has not been compiled", at: $models) }
+        let data = try state.trainingData(data)
+        let names = WeightsCommand.named(first).map(\.name)
+        guard names.count >= 2 else {
+            throw RunError("'\(first.model.name)' has \(names.count) weight, and a landscape needs two", at: $models)
+        }
+        let xName = x?.text ?? LandscapeCommand.short(names[0]), yName = y?.text ?? LandscapeCommand.short(names[1])
+        let x = try LandscapeCommand.index(of: xName, in: first, at: $x), y = try LandscapeCommand.index(of: yName, in: first, at: $y)
+        var paths: [LineChart.Series] = []
+        for entry in entries {
+            let ownX = try LandscapeCommand.index(of: xName, in: entry, at: $x), ownY = try LandscapeCommand.index(of: yName, in: entry, at: $y)
+            guard !entry.weightPath.isEmpty else {
+                throw RunError("'\(entry.model.name)' has not been trained, so it has no path to draw", hint: "add `train \(entry.model.name) on …` before this line", at: $models)
+            }
+            paths.append(LineChart.Series(
+                name: entry.model.name, points: entry.weightPath.map { LineChart.Point(x: Double($0[ownX]), y: Double($0[ownY])) }))
+        }
+        let xs = LandscapeCommand.grid(paths.flatMap(\.points).map(\.x)), ys = LandscapeCommand.grid(paths.flatMap(\.points).map(\.y))
+        let surface: [[Double]]
+        do {
+            surface = try trainer.lossSurface(
+                features: data.features, targets: data.targets, x: x, y: y, xs: xs.map { Float($0) }, ys: ys.map { Float($0) })
+        } catch {
+            throw RunError(error, at: self.data.range)
+        }
+        let held = WeightsCommand.named(first).enumerated().filter { $0.offset != x && $0.offset != y }
+        let heldText = held.count <= 4
+            ? held.map { "\(LandscapeCommand.short($0.element.name)) = \(state.format($0.element.value))" }.joined(separator: ", ")
+            : "the other \(held.count) weights"
+        let lossName = trainer.loss.name
+        let title = "\(lossName) of \(first.model.name) over \(xName) and \(yName)"
+        let rows = paths.map { path -> [String] in
+            let start = path.points.first!, end = path.points.last!
+            return [path.name, String(path.points.count - 1), "(\(state.format(start.x)), \(state.format(start.y)))", "(\(state.format(end.x)), \(state.format(end.y)))"]
+        }
+        return [
+            .text("\(lossName) on \(data.count) samples over a \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) grid of \(xName) and \(yName)"
+                + (held.isEmpty ? "" : "; \(heldText) held at \(first.model.name)'s final value\(held.count == 1 ? "" : "s")")),
+            .table(Table(headers: ["model", "epochs", "start (\(xName), \(yName))", "end (\(xName), \(yName))"], rows: rows)),
+            .figure(Figure(
+                name: "landscape", caption: title,
+                kind: .contour(ContourMap(
+                    title: title, xLabel: xName, yLabel: yName, valueLabel: lossName, xs: xs, ys: ys, values: surface, paths: paths)))),
+        ]
+    }
+
+    /// `w1` for `w1 (age)`: the name a notebook writes in `x=`.
+    static func short(_ name: String) -> String { name.components(separatedBy: " (")[0] }
+
+    /// The flat index of the weight called `name` (in full or short), or an error listing the
+    /// model's weights.
+    static func index(of name: String, in entry: ModelEntry, at range: SourceRange) throws(RunError) -> Int {
+        let names = WeightsCommand.named(entry).map(\.name)
+        if let index = names.firstIndex(where: { $0 == name || short($0) == name }) { return index }
+        throw RunError(
+            "'\(entry.model.name)' has no weight named '\(name)'", hint: "its weights are: " + names.map(short).joined(separator: ", "), at: range)
+    }
+
+    /// `gridSize` evenly spaced values covering `values` with a margin on each side.
+    static func grid(_ values: [Double]) -> [Double] {
+        let finite = values.filter(\.isFinite)
+        var low = finite.min() ?? 0, high = finite.max() ?? 1
+        let span = high - low > 1e-6 ? high - low : max(abs(high), 1)
+        low -= span * margin
+        high += span * margin
+        return (0..<gridSize).map { low + (high - low) * Double($0) / Double(gridSize - 1) }
+    }
+}

@@ -1,0 +1,223 @@
+// A filled contour map: bands of colour for a value over two variables, the lines between the
+// bands, and paths walked across it, with a legend and a colour scale.
+
+import Foundation
+import NNBook
+
+/// Draws a `ContourMap`.
+///
+/// The bands are the value's tenths by area (levels at the grid's deciles), so a surface that
+/// is steep at its rim and flat at its floor still shows its floor; the colour scale beside
+/// the picture gives each band's range. Between grid points the surface is taken as linear on
+/// the two triangles of each square, so the bands' edges and the white lines between them (traced
+/// by marching squares, one path per level) meet exactly.
+enum ContourSVG {
+    static let bands = 10
+    /// Viridis at ten steps, lightened towards white so that the paths drawn on top stay clear.
+    static let colours = [
+        "#a796b4", "#a3a1c4", "#94b0c9", "#89bdc9", "#86c9c4", "#8fd4b8", "#a8dea5", "#c6e68f", "#e4ec83", "#f9f08a",
+    ]
+
+    static func render(_ map: ContourMap) -> String {
+        let width = 640.0, height = 500.0
+        let left = 64.0, top = 40.0, plotSize = 400.0
+        let columns = map.xs.count, rows = map.ys.count
+        guard columns > 1, rows > 1, map.values.count == rows, map.values.allSatisfy({ $0.count == columns }) else {
+            return SVGText.document(width: width, height: height, title: map.title, body: [])
+        }
+        let xLow = map.xs[0], xHigh = map.xs[columns - 1], yLow = map.ys[0], yHigh = map.ys[rows - 1]
+        let x = { (value: Double) in left + (value - xLow) / (xHigh - xLow) * plotSize }
+        let y = { (value: Double) in top + plotSize - (value - yLow) / (yHigh - yLow) * plotSize }
+        let levels = ContourSVG.levels(map.values.joined().filter(\.isFinite))
+
+        var body: [String] = [SVGText.text(map.title, x: left + plotSize / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
+        for (index, path) in bandPaths(map, levels: levels, x: x, y: y).enumerated() where !path.isEmpty {
+            body.append(##"<path d="\##(path)" fill="\##(colours[index])"/>"##)
+        }
+        for level in levels {
+            let segments = isoline(map, level: level).map { a, b in
+                "M\(SVGText.number(x(a.x))),\(SVGText.number(y(a.y)))L\(SVGText.number(x(b.x))),\(SVGText.number(y(b.y)))"
+            }
+            if !segments.isEmpty {
+                body.append(##"<path d="\##(segments.joined())" fill="none" stroke="#ffffff" stroke-opacity="0.8" stroke-width="0.8"/>"##)
+            }
+        }
+        let xTicks = AxisTicks.ticks(low: xLow, high: xHigh).values.filter { $0 >= xLow && $0 <= xHigh }
+        let yTicks = AxisTicks.ticks(low: yLow, high: yHigh).values.filter { $0 >= yLow && $0 <= yHigh }
+        let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1, yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1
+        for value in xTicks {
+            let position = SVGText.number(x(value))
+            body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(top + plotSize))" x2="\##(position)" y2="\##(SVGText.number(top + plotSize + 5))" stroke="#444444"/>"##)
+            body.append(SVGText.text(AxisTicks.label(value, step: xStep), x: x(value), y: top + plotSize + 18, anchor: "middle", fill: "#444444"))
+        }
+        for value in yTicks {
+            let position = SVGText.number(y(value))
+            body.append(##"<line x1="\##(SVGText.number(left - 5))" y1="\##(position)" x2="\##(SVGText.number(left))" y2="\##(position)" stroke="#444444"/>"##)
+            body.append(SVGText.text(AxisTicks.label(value, step: yStep), x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
+        }
+        body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotSize))" height="\##(SVGText.number(plotSize))" fill="none" stroke="#444444"/>"##)
+        body.append(SVGText.text(map.xLabel, x: left + plotSize / 2, y: top + plotSize + 40, anchor: "middle"))
+        body.append(SVGText.text(map.yLabel, x: 16, y: top + plotSize / 2, anchor: "middle", rotate: true))
+
+        let legendX = left + plotSize + 20
+        for (index, path) in map.paths.enumerated() {
+            let colour = LineChartSVG.palette[index % LineChartSVG.palette.count]
+            let visible = path.points.filter { $0.x.isFinite && $0.y.isFinite }
+            if visible.count > 1 {
+                let points = ContourSVG.thinned(visible.map { (x($0.x), y($0.y)) }).map { "\(SVGText.number($0.0)),\(SVGText.number($0.1))" }.joined(separator: " ")
+                body.append(##"<polyline points="\##(points)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"/>"##)
+            }
+            if let first = visible.first, let last = visible.last {
+                body.append(##"<circle cx="\##(SVGText.number(x(first.x)))" cy="\##(SVGText.number(y(first.y)))" r="4" fill="#ffffff" stroke="\##(colour)" stroke-width="2"/>"##)
+                body.append(##"<circle cx="\##(SVGText.number(x(last.x)))" cy="\##(SVGText.number(y(last.y)))" r="4" fill="\##(colour)"/>"##)
+            }
+            let legendY = top + 10 + Double(index) * 20
+            body.append(##"<line x1="\##(SVGText.number(legendX))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(legendX + 20))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"/>"##)
+            body.append(SVGText.text(path.name, x: legendX + 26, y: legendY + 4))
+        }
+        let markersY = top + 10 + Double(map.paths.count) * 20 + 6
+        body.append(##"<circle cx="\##(SVGText.number(legendX + 10))" cy="\##(SVGText.number(markersY))" r="4" fill="#ffffff" stroke="#444444" stroke-width="2"/>"##)
+        body.append(SVGText.text("start", x: legendX + 26, y: markersY + 4, fill: "#444444"))
+        body.append(##"<circle cx="\##(SVGText.number(legendX + 10))" cy="\##(SVGText.number(markersY + 20))" r="4" fill="#444444"/>"##)
+        body.append(SVGText.text("end", x: legendX + 26, y: markersY + 24, fill: "#444444"))
+
+        let scaleTop = markersY + 50, boxHeight = 16.0
+        body.append(SVGText.text(map.valueLabel, x: legendX, y: scaleTop - 8, weight: "bold"))
+        let bounds = [map.values.joined().filter(\.isFinite).min() ?? 0] + levels + [map.values.joined().filter(\.isFinite).max() ?? 0]
+        for index in 0..<bands {
+            let boxY = scaleTop + Double(bands - 1 - index) * boxHeight
+            body.append(##"<rect x="\##(SVGText.number(legendX))" y="\##(SVGText.number(boxY))" width="20" height="\##(SVGText.number(boxHeight))" fill="\##(colours[index])"/>"##)
+            if index < bounds.count - 1 {
+                body.append(SVGText.text("\(ContourSVG.label(bounds[index]))–\(ContourSVG.label(bounds[index + 1]))", x: legendX + 26, y: boxY + 12, size: 11, fill: "#444444"))
+            }
+        }
+        return SVGText.document(width: width, height: height, title: map.title, body: body)
+    }
+
+    /// The points of a path in picture coordinates without those less than a pixel from the
+    /// point drawn before them (the last is always kept): thousands of epochs of small steps
+    /// draw the same line with far fewer bytes.
+    static func thinned(_ points: [(Double, Double)]) -> [(Double, Double)] {
+        guard var kept = points.first.map({ [$0] }) else { return [] }
+        for (index, point) in points.enumerated().dropFirst() {
+            let last = kept[kept.count - 1]
+            let far = (point.0 - last.0) * (point.0 - last.0) + (point.1 - last.1) * (point.1 - last.1) >= 1
+            if far || index == points.count - 1 { kept.append(point) }
+        }
+        return kept
+    }
+
+    /// One SVG path per band: the grid's squares that lie wholly in it (a run of them along a
+    /// row as one rectangle) and, in squares that a level crosses, the part of each of their two
+    /// triangles that lies in the band. Pieces of one band share one path, so no seam shows
+    /// between them.
+    static func bandPaths(_ map: ContourMap, levels: [Double], x: @escaping (Double) -> Double, y: @escaping (Double) -> Double) -> [String] {
+        var paths = [String](repeating: "", count: bands)
+        let band = { (value: Double) in value.isFinite ? levels.filter { $0 <= value }.count : bands - 1 }
+        let point = { (p: (Double, Double)) in "\(SVGText.number(x(p.0))),\(SVGText.number(y(p.1)))" }
+        for row in 0..<(map.ys.count - 1) {
+            var run: (start: Int, band: Int)?
+            let (bottom, top) = (SVGText.number(y(map.ys[row])), SVGText.number(y(map.ys[row + 1])))
+            func closeRun(at end: Int) {
+                guard let open = run else { return }
+                paths[open.band] += "M\(SVGText.number(x(map.xs[open.start]))),\(top)H\(SVGText.number(x(map.xs[end])))V\(bottom)H\(SVGText.number(x(map.xs[open.start])))Z"
+                run = nil
+            }
+            for column in 0..<(map.xs.count - 1) {
+                let halves = triangles(map, column: column, row: row)
+                let values = halves[0].map(\.v) + [halves[1][2].v]
+                let cornerBands = values.map(band)
+                if Set(cornerBands).count == 1 || !values.allSatisfy(\.isFinite) {
+                    if let open = run, open.band == cornerBands[0] { continue }
+                    closeRun(at: column)
+                    run = (column, cornerBands[0])
+                    continue
+                }
+                closeRun(at: column)
+                for triangle in halves {
+                    let lowest = triangle.map { band($0.v) }.min()!, highest = triangle.map { band($0.v) }.max()!
+                    for index in lowest...highest {
+                        let low = index == 0 ? -Double.infinity : levels[index - 1]
+                        let high = index == bands - 1 ? Double.infinity : levels[index]
+                        guard low < high else { continue }
+                        let piece = clip(clip(triangle, keepingAbove: low), keepingBelow: high)
+                        guard piece.count >= 3 else { continue }
+                        paths[index] += "M" + piece.map { point(($0.x, $0.y)) }.joined(separator: "L") + "Z"
+                    }
+                }
+            }
+            closeRun(at: map.xs.count - 1)
+        }
+        return paths
+    }
+
+    typealias Vertex = (x: Double, y: Double, v: Double)
+
+    /// The two triangles of the square whose lower left corner is grid point (column, row),
+    /// each corner with its value; split along the same diagonal everywhere.
+    static func triangles(_ map: ContourMap, column: Int, row: Int) -> [[Vertex]] {
+        let corners = [(column, row), (column + 1, row), (column + 1, row + 1), (column, row + 1)]
+            .map { (x: map.xs[$0.0], y: map.ys[$0.1], v: map.values[$0.1][$0.0]) }
+        return [[corners[0], corners[1], corners[2]], [corners[0], corners[2], corners[3]]]
+    }
+
+    /// The part of a convex polygon where the linearly interpolated value is at least `level`
+    /// (Sutherland–Hodgman against one half-plane).
+    static func clip(_ polygon: [Vertex], keepingAbove level: Double) -> [Vertex] {
+        clip(polygon) { $0 >= level } crossing: { level }
+    }
+
+    /// The part where the value is at most `level`.
+    static func clip(_ polygon: [Vertex], keepingBelow level: Double) -> [Vertex] {
+        clip(polygon) { $0 <= level } crossing: { level }
+    }
+
+    private static func clip(_ polygon: [Vertex], inside: (Double) -> Bool, crossing level: () -> Double) -> [Vertex] {
+        var result: [Vertex] = []
+        for (index, current) in polygon.enumerated() {
+            let next = polygon[(index + 1) % polygon.count]
+            if inside(current.v) { result.append(current) }
+            if inside(current.v) != inside(next.v) {
+                let t = (level() - current.v) / (next.v - current.v)
+                result.append((current.x + t * (next.x - current.x), current.y + t * (next.y - current.y), level()))
+            }
+        }
+        return result
+    }
+
+    /// The nine values between ten bands of equal area: the grid's deciles.
+    static func levels(_ values: [Double]) -> [Double] {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return [] }
+        return (1..<bands).map { sorted[$0 * (sorted.count - 1) / bands] }
+    }
+
+    /// The segments where the surface crosses `level`: on each of the two triangles of every
+    /// square, where the value is linear, the level is crossed along one straight segment
+    /// between the two edges whose ends lie on either side of it.
+    static func isoline(_ map: ContourMap, level: Double) -> [(a: LineChart.Point, b: LineChart.Point)] {
+        var segments: [(a: LineChart.Point, b: LineChart.Point)] = []
+        for row in 0..<(map.ys.count - 1) {
+            for column in 0..<(map.xs.count - 1) {
+                let halves = triangles(map, column: column, row: row)
+                guard halves.joined().allSatisfy({ $0.v.isFinite }) else { continue }
+                for triangle in halves {
+                    var crossings: [LineChart.Point] = []
+                    for edge in 0..<3 {
+                        let (p, q) = (triangle[edge], triangle[(edge + 1) % 3])
+                        guard (p.v < level) != (q.v < level) else { continue }
+                        let t = (level - p.v) / (q.v - p.v)
+                        crossings.append(LineChart.Point(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y)))
+                    }
+                    if crossings.count == 2 { segments.append((crossings[0], crossings[1])) }
+                }
+            }
+        }
+        return segments
+    }
+
+    /// A band's bound, short: three significant digits.
+    static func label(_ value: Double) -> String {
+        String(format: "%.3g", value)
+    }
+}

@@ -1,0 +1,102 @@
+// `landscape`: the surface at its grid points against the loss computed directly, the paths
+// against the weights training recorded per epoch, and the mistakes a learner can make.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+final class LandscapeCommandTests: XCTestCase {
+    private var folder: URL!
+    private let samples: [(x: Double, y: Double)] = [(0.1, 0.35), (0.4, 0.5), (0.5, 0.62), (0.8, 0.7), (0.9, 0.95)]
+
+    override func setUpWithError() throws {
+        folder = try NotebookFixtures.folder()
+        let csv = "x,y\n" + samples.map { "\($0.x),\($0.y)" }.joined(separator: "\n") + "\n"
+        try csv.write(to: folder.appendingPathComponent("line.csv"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// A line y = w1·x + bias fitted by batch and stochastic descent: two weights, so nothing is
+    /// held and the surface is MSE(w1, bias) exactly.
+    private let notebook = """
+        ---
+        seed: 5
+        ---
+        ```nnbook label=train
+        load csv "line.csv" as line target=y
+        model batch_fit
+          dense 1 weights=ones bias=zeros
+        compile batch_fit loss=mse optimizer=sgd rate=0.3
+        train batch_fit on line descent=batch epochs=6 every=1
+        model stochastic_fit
+          dense 1 weights=ones bias=zeros
+        compile stochastic_fit loss=mse optimizer=sgd rate=0.3
+        train stochastic_fit on line descent=stochastic epochs=6 every=1
+        ```
+
+        ```nnbook label=landscape
+        landscape batch_fit stochastic_fit on line
+        ```
+
+        """
+
+    private func contour(_ result: RunResult) throws -> ContourMap {
+        let outputs = try XCTUnwrap(result.cells.first { $0.cell.label == "landscape" }?.outputs)
+        for case .figure(let figure) in outputs { if case .contour(let map) = figure.kind { return map } }
+        throw XCTSkip("no contour map in \(outputs)")
+    }
+
+    func testTheSurfaceIsTheLossComputedDirectly() throws {
+        let map = try contour(try NotebookFixtures.run(notebook, folder: folder))
+        XCTAssertEqual(map.xs.count, LandscapeCommand.gridSize)
+        XCTAssertEqual(map.ys.count, LandscapeCommand.gridSize)
+        XCTAssertEqual(map.xLabel, "w1")
+        XCTAssertEqual(map.yLabel, "bias")
+        for (row, column) in [(0, 0), (7, 33), (20, 20), (40, 3), (40, 40)] {
+            let w = Double(Float(map.xs[column])), b = Double(Float(map.ys[row]))
+            let direct = samples.map { pow(w * $0.x + b - $0.y, 2) }.reduce(0, +) / Double(samples.count)
+            XCTAssertEqual(map.values[row][column], direct, accuracy: 1e-5 * max(1, direct), "at (\(row), \(column))")
+        }
+    }
+
+    /// One point before training and one after each epoch, equal to the weights the training
+    /// table shows for that epoch.
+    func testThePathsAreTheWeightsRecordedPerEpoch() throws {
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        let map = try contour(result)
+        XCTAssertEqual(map.paths.map(\.name), ["batch_fit", "stochastic_fit"])
+        let tables = result.cells[0].outputs.compactMap { if case .table(let table) = $0 { table } else { nil } }
+        XCTAssertEqual(tables.count, 2)
+        for (path, table) in zip(map.paths, tables) {
+            XCTAssertEqual(table.headers, ["epoch", "w1 (x)", "bias", "loss"])
+            XCTAssertEqual(path.points.count, 7)
+            XCTAssertEqual(path.points[0], .init(x: 1, y: 0))
+            let drawn = path.points.dropFirst().map { [String(format: "%.4f", $0.x), String(format: "%.4f", $0.y)] }
+            XCTAssertEqual(drawn, table.rows.map { Array($0[1...2]) })
+        }
+        let box = (map.xs.first!, map.xs.last!, map.ys.first!, map.ys.last!)
+        XCTAssertTrue(map.paths.flatMap(\.points).allSatisfy { $0.x > box.0 && $0.x < box.1 && $0.y > box.2 && $0.y < box.3 }, "every path lies inside the grid")
+    }
+
+    func testAWeightTheModelLacksListsTheWeightsItHas() throws {
+        let result = try NotebookFixtures.run(notebook.replacingOccurrences(of: "on line\n```", with: "on line y=w2\n```"), folder: folder)
+        let error = try XCTUnwrap(result.cells.first { $0.cell.label == "landscape" }?.error)
+        XCTAssertEqual(error.message, "'batch_fit' has no weight named 'w2'")
+        XCTAssertEqual(error.hint, "its weights are: w1, bias")
+    }
+
+    func testAModelThatWasNotTrainedIsACheckError() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("""
+            ```nnbook
+            load csv "line.csv" as line target=y
+            model m
+              dense 1
+            compile m loss=mse optimizer=sgd
+            landscape m on line
+            ```
+            """, folder: folder), [
+            "6:11: the model 'm' has not been trained before this line, so it has no path to draw | add `train m on …` before this line",
+        ])
+    }
+}
