@@ -74,6 +74,8 @@ extension Page {
             case heatmap
             /// Samples of an image data set, each with its caption.
             case imageGrid = "image-grid"
+            /// A value over two variables in filled contours, with paths across it: a loss landscape.
+            case contourMap = "contour-map"
             /// SVG an external plugin drew.
             case svg
         }
