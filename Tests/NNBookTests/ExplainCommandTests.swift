@@ -107,6 +107,23 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(last.contains("at learning rate 0.1"), last)
     }
 
+    /// Data that does not fit the model is found by the check, with the message `train` gives.
+    func testDataThatDoesNotFitIsACheckErrorAsForTrain() {
+        func problems(_ verb: String) -> [String] {
+            NotebookFixtures.diagnostics("""
+                ```nnbook
+                load csv "data.csv" as data target=y
+                model m
+                  dense 3 activation=softmax
+                compile m loss=categorical_crossentropy optimizer=sgd
+                \(verb) m on data
+                ```
+                """, folder: folder).map { $0.drop { $0 != " " }.description }
+        }
+        XCTAssertEqual(problems("explain").count, 1)
+        XCTAssertEqual(problems("explain"), problems("train"))
+    }
+
     func testExplainingAModelThatIsNotCompiledIsACheckError() {
         XCTAssertEqual(NotebookFixtures.diagnostics("""
             ```nnbook

@@ -34,13 +34,23 @@ struct ExplainCommand: NotebookCommand {
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if !context.knows("compiled:\(model)") {
+        if batch < 1 {
+            diagnostics.append(Diagnostic("batch must be 1 or more, not \(batch)", at: $batch))
+        }
+        guard var facts = context.models[model.name] else { return diagnostics }
+        if facts.compilation == nil {
             diagnostics.append(Diagnostic(
                 "the model '\(model)' must be compiled before its step can be explained", at: model.range,
                 hint: "add `compile \(model) loss=… optimizer=…` before this line: the step uses its loss and optimizer"))
         }
-        if batch < 1 {
-            diagnostics.append(Diagnostic("batch must be 1 or more, not \(batch)", at: $batch))
+        if let training = TrainCommand.trainingFacts(of: data, in: context) {
+            // The step builds the model for these samples, as the first `train` would.
+            var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
+            misfits += FitChecks.targets(of: training, named: data, for: facts)
+            diagnostics += misfits
+            facts.inputShape = inputShape
+            facts.misfitReported = facts.misfitReported || !misfits.isEmpty
+            context.models[model.name] = facts
         }
         return diagnostics
     }

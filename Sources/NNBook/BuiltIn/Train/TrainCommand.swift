@@ -59,6 +59,14 @@ struct TrainCommand: NotebookCommand {
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
 
+    /// What the check knows of the samples `train` (and `explain`) learn from: a data set's
+    /// training split when it has one.
+    static func trainingFacts(of data: DatasetName, in context: CheckContext) -> DatasetFacts? {
+        guard var training = context.facts(of: data) else { return nil }
+        if data.split == nil, case .split = training.splits { training.samples = training.samples(in: .train) }
+        return training
+    }
+
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard var facts = context.models[model.name] else { return [] }
@@ -80,10 +88,7 @@ struct TrainCommand: NotebookCommand {
                 "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: $validationSplit,
                 hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
         }
-        if let samples = context.facts(of: data) {
-            // `train` learns from a data set's training split when it has one.
-            var training = samples
-            if data.split == nil, case .split = samples.splits { training.samples = samples.samples(in: .train) }
+        if let training = TrainCommand.trainingFacts(of: data, in: context) {
             var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
             facts.inputShape = inputShape
             misfits += FitChecks.targets(of: training, named: data, for: facts)
