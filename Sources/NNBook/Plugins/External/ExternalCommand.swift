@@ -92,6 +92,13 @@ struct ExternalCommand: CellCommand {
             }
             state.datasets[name] = NotebookDataset(all: try dataset(message, name: name, range: invocation.range(of: argument.name)))
         }
+        // A picture's name becomes part of a file name beside the page: letters, digits, '-'
+        // and '_' only, so that no plugin can name a file outside the assets folder.
+        if let bad = (response.outputs ?? []).compactMap(\.svg?.name).first(where: { name in
+            name.isEmpty || name.count > 64 || !name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        }) {
+            throw RunError("the plugin '\(process.name)' named a picture '\(bad.excerpt())'; a picture's name may hold only letters, digits, '-' and '_'", at: invocation.range)
+        }
         return (response.outputs ?? []).compactMap { output in
             if let text = output.text { return .text(text) }
             if let table = output.table { return .table(Table(headers: table.headers, rows: table.rows)) }
