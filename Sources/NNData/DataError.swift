@@ -9,6 +9,9 @@ public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
     public let line: Int?
     public let column: Int?
     public let hint: String?
+    /// The reader stopped because the run was asked to stop (Ctrl-C, SIGTERM), not because of
+    /// the file.
+    public private(set) var interrupted = false
 
     public init(_ message: String, path: String? = nil, line: Int? = nil, column: Int? = nil, hint: String? = nil) {
         self.message = message
@@ -16,6 +19,13 @@ public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
         self.line = line
         self.column = column
         self.hint = hint
+    }
+
+    /// Reading `path` was stopped part-way by a request to stop the run.
+    public static func interrupted(path: String?) -> DataError {
+        var error = DataError("reading the file was stopped", path: path)
+        error.interrupted = true
+        return error
     }
 
     /// `data/insurance.csv:6:4: "yes" is not a number`.

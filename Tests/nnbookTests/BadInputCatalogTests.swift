@@ -41,7 +41,7 @@ final class BadInputCatalogTests: XCTestCase {
         return Data(bytes + values)
     }
 
-    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage + outputs + numbers + echoes
+    static let cases: [Case] = syntax + frontMatter + arguments + dataFiles + models + training + history + plugins + usage + outputs + numbers + echoes + silentValues + memory
 
     static let syntax: [Case] = [
         Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
@@ -104,7 +104,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "image and label counts differ", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\n```\n".utf8), "x.idx": idx([2, 1, 1], [1, 2]), "y.idx": idx([3], [0, 1, 2])], status: 1, firstLine: "t.nnbook:2:10: error: y.idx: there are 2 images but 3 labels"),
         Case(name: "zero-byte npy", files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": Data()], status: 1, firstLine: "t.nnbook:2:10: error: x.npy: the file is empty"),
         Case(name: "file that is not there", files: cell("load csv \"nowhere.csv\" as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: there is no file nowhere.csv"),
-        Case(name: "IDX too large for the memory limit", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([100000, 100000], [])], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: the 100000×100000 values of the file would need 40.0 GB of memory, more than the limit of 1.0 GB", prepare: nil),
+        Case(name: "IDX too large for the memory limit", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([100000, 100000], [])], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: the 100000×100000 values of the file would need 50.0 GB of memory, more than the limit of 1.0 GB", prepare: nil),
     ]
 
     static let models: [Case] = [
@@ -238,6 +238,47 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:1: error: unknown command 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…'"),
         Case(name: "control characters in a column name", files: loadCSV("a\u{1B}[31m,y\n1,2\n", extra: " codes=[b]"), status: 1,
              firstLine: "t.nnbook:2:10: error: d.csv:1:1: the first line is not a header of column names"),
+    ]
+
+    private static func loadIDX(_ files: [String: Data], labels: Bool = false) -> [String: Data] {
+        files.merging(["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\(labels ? " target=\"y.idx\"" : "")\n```\n".utf8)]) { a, _ in a }
+    }
+
+    /// Values that were once taken without a word, each now an error with its reason.
+    static let silentValues: [Case] = [
+        Case(name: "CSV with a header and no rows", files: loadCSV("a,y\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:1:1: the file has a header but no rows of data"),
+        Case(name: "hexadecimal in a CSV", files: loadCSV("a,y\n0x10,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"0x10\" in column \"a\" is not a number"),
+        Case(name: "NUL after a number in a CSV", files: loadCSV("a,y\n2\u{0},1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"2\\u{0}\" in column \"a\" is not a number"),
+        Case(name: "binary labels of 5", files: withData("train m on d", csv: "x1,x2,y\n1,2,5\n3,4,0\n"), status: 1,
+             firstLine: "t.nnbook:6:1: error: sample 1 has the target 5.0, but binary_crossentropy takes targets from 0 to 1"),
+        Case(name: "binary loss lesson with labels outside 0 to 1", files: cell("loss binary_crossentropy y_true=[5, -1] y_pred=[0.5, 0.5]"), status: 1,
+             firstLine: "t.nnbook:2:26: error: y_true holds 5, but binary_crossentropy takes true values from 0 to 1"),
+        Case(name: "learning rate beyond Float32", files: withData("compile m loss=mse optimizer=sgd rate=1e39"), status: 1,
+             firstLine: "t.nnbook:6:34: error: the learning rate 1e+39 is too large for a 32-bit number"),
+        Case(name: "IDX with bytes after its values", files: loadIDX(["x.idx": idx([2], [0, 1, 7])]), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the file holds 1 bytes after the 2 values its header announces"),
+        Case(name: "IDX holding NaN", files: loadIDX(["x.idx": idx([1], [0x7F, 0xC0, 0, 0], type: 0x0D)]), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: value 1 of the file is nan, not a number nnbook can learn from"),
+        Case(name: "labels file of images", files: loadIDX(["x.idx": idx([3, 1, 1], [1, 2, 3]), "y.idx": idx([3, 2, 2], Array(repeating: 0, count: 12))], labels: true), status: 1,
+             firstLine: "t.nnbook:2:10: error: y.idx: the labels have shape (3, 2, 2), but labels are one number per image: shape (3)"),
+    ]
+
+    /// Memory limits that apply to every reader, before the bytes are read or inflated.
+    static let memory: [Case] = [
+        Case(name: "gzip whose IDX header asks for too much", files: cell("load idx \"x.gz\" as d"), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.gz: the 100000×100000 values of the file would need 50.0 GB of memory, more than the limit of 1.0 GB",
+             prepare: { folder in
+                 try (idx([100000, 100000], []) + Data(count: 1_000_000)).write(to: folder.appendingPathComponent("x"))
+                 let gzip = Process()
+                 gzip.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
+                 gzip.arguments = ["-n", "-S", ".gz", folder.appendingPathComponent("x").path]
+                 try gzip.run()
+                 gzip.waitUntilExit()
+             }),
+        Case(name: "CSV larger than the memory limit", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 50_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.001"], status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv: reading the 200 KB file would need 2 MB of memory, more than the limit of 1 MB"),
+        Case(name: "sizes that round alike", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 50_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.0016"], status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv: reading the 200 KB file would need 1600032 bytes of memory, more than the limit of 1600000 bytes"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.

@@ -42,7 +42,7 @@ final class RenderAndInterruptTests: XCTestCase {
         let page = cli.folder.appendingPathComponent("long.md")
         let before = try String(contentsOf: page, encoding: .utf8)
 
-        try text.replacingOccurrences(of: "EPOCHS", with: "100000000").write(to: notebook, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "EPOCHS", with: "10000000").write(to: notebook, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = cli.executable
         process.arguments = ["run", "long.nnbook"]
@@ -67,5 +67,34 @@ final class RenderAndInterruptTests: XCTestCase {
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "long.nnbook", "--json").output.utf8)) as? [[String: Any]]
         XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted", "succeeded"])
         XCTAssertEqual(try cli.gitArguments(["--git-dir", ".nnbook-history", "fsck", "--no-progress", "--no-dangling"]), "")
+    }
+
+    /// `timeout` sends SIGTERM: while a large CSV file loads, the run stops there, exits 130,
+    /// writes no page and is recorded as interrupted.
+    func testSIGTERMWhileLoadingStopsTheRun() throws {
+        try ("a,b,y\n" + String(repeating: "0.5,0.25,1\n", count: 1_500_000)).write(to: cli.folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n\n```nnbook\nload csv \"big.csv\" as d target=y\ndescribe d\n```\n"
+            .write(to: cli.folder.appendingPathComponent("big.nnbook"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = cli.executable
+        process.arguments = ["run", "big.nnbook"]
+        process.currentDirectoryURL = cli.folder
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !said.contains("[1/2]"), Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGTERM)
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertTrue(said.contains("interrupted in cell 2; big.md was left as it was; the partial run is recorded in history"), said)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("big.md").path))
+        let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "big.nnbook", "--json").output.utf8)) as? [[String: Any]]
+        XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted"])
     }
 }

@@ -55,6 +55,13 @@ public struct Interpreter {
                     status = error.interrupted ? .interrupted : .failed
                     break
                 }
+                // A stop asked for while a command ran (a long load, describe or plot) stops the
+                // run here, even after the last command: `timeout` and Ctrl-C are never ignored.
+                if state.shouldStop() {
+                    failure = Diagnostic("the run was stopped during this command", at: step.invocation.range)
+                    status = .interrupted
+                    break
+                }
             }
             let result = RunResult.CellResult(
                 cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true)

@@ -33,6 +33,7 @@ public struct RunError: Error, Equatable, Sendable {
         path = error.path
         fileLine = error.line
         fileColumn = error.column
+        interrupted = error.interrupted
     }
 
     public init(_ error: ShapeError, at range: SourceRange? = nil) {

@@ -74,6 +74,13 @@ public final class Trainer {
                 hint: loss is CategoricalCrossEntropy && targets.columns == 1
                     ? "for labels given as class numbers use sparse_categorical_crossentropy" : nil)
         }
+        // Cross-entropy takes probabilities as targets: a label of 5 or -1 would make the loss
+        // negative and the training meaningless, not fail.
+        if loss is BinaryCrossEntropy || loss is CategoricalCrossEntropy, let bad = targets.scalars.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw ShapeError(
+                "sample \(bad / max(targets.columns, 1) + 1) has the target \(targets.scalars[bad]), but \(loss.name) takes targets from 0 to 1",
+                hint: loss is BinaryCrossEntropy ? "binary labels are 0 or 1; for several classes use sparse_categorical_crossentropy" : "one-hot rows hold 0s and a single 1: one_hot DATASET makes them")
+        }
     }
 
     /// Trains for `epochs` epochs and returns their history.

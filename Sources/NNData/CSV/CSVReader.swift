@@ -7,9 +7,16 @@
 /// have as many fields as the header.
 public struct CSVReader: Sendable {
     public let separator: UInt8
+    /// About the most memory reading a CSV file takes per byte of it: the bytes, each field's
+    /// text and place, and the numbers; a file is refused when this much would not fit.
+    public static let memoryPerByte = 8
 
-    public init(separator: Character = ",") {
+    /// Asked every megabyte: a true answer stops the reading (Ctrl-C, SIGTERM).
+    public let shouldStop: @Sendable () -> Bool
+
+    public init(separator: Character = ",", shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.separator = separator.asciiValue ?? UInt8(ascii: ",")
+        self.shouldStop = shouldStop
     }
 
     /// `firstLine` is the line number of the text's first line: a table written inside a
@@ -70,6 +77,7 @@ public struct CSVReader: Sendable {
             record.removeAll()
         }
         while index < bytes.count {
+            if index & 0xF_FFFF == 0, shouldStop() { throw .interrupted(path: path) }
             let byte = bytes[index]
             if quoted {
                 if byte == quote {

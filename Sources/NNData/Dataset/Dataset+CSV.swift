@@ -38,6 +38,11 @@ extension Dataset {
         if options.missing == .drop {
             rows = rows.filter { row in !row.contains { $0.text.trimmingSpaces.isEmpty } }
         }
+        guard !rows.isEmpty else {
+            throw DataError(
+                table.rows.isEmpty ? "the file has a header but no rows of data" : "no rows are left once the rows with missing values are dropped",
+                path: path, line: 1, column: 1, hint: "a data set needs at least one row of numbers under the header")
+        }
         var columns: [(name: String, values: [Float])] = []
         var wordColumns: [String: WordColumn] = [:]
         for (index, name) in table.header.enumerated() {
@@ -81,7 +86,7 @@ extension Dataset {
             throw DataError("the value of \"\(column.excerpt())\" is missing", path: path, line: field.line, column: field.column,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
-        guard let value = Float(text), !value.isNaN else {
+        guard Dataset.isDecimal(text), let value = Float(text), !value.isNaN else {
             throw DataError("\"\(text.excerpt())\" in column \"\(column.excerpt())\" is not a number", path: path, line: field.line, column: field.column,
                             hint: "to use a column of words, load it with codes=[\(column.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\(column.excerpt())]")
         }
@@ -90,6 +95,31 @@ extension Dataset {
                             hint: "32-bit numbers reach about ±3.4e38; rescale the column")
         }
         return value
+    }
+}
+
+extension Dataset {
+    /// A number as CSV files write them: digits with an optional sign, point and exponent
+    /// (`-1.5e3`). Swift's parser also takes hexadecimal (`0x10`), `inf` and `nan`, and C's
+    /// stops at a NUL byte (`2\0`): none of those is a number in a CSV file.
+    static func isDecimal(_ text: String) -> Bool {
+        var sawDigit = false, sawPoint = false, sawExponent = false, previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard previous == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
+            case UInt8(ascii: "."):
+                guard !sawPoint, !sawExponent else { return false }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard sawDigit, !sawExponent else { return false }
+                sawExponent = true
+            default: return false
+            }
+            previous = byte
+        }
+        return sawDigit
     }
 }
 

@@ -13,8 +13,14 @@ public enum Gzip {
 
     /// The decompressed bytes of gzip data (`raw: false`) or a raw deflate stream (`raw: true`).
     /// `expectedSize` (when known) sizes the output at once; output beyond `memory` is refused
-    /// (a small file can inflate to gigabytes).
-    public static func decompress(_ data: Data, raw: Bool = false, expectedSize: Int? = nil, memory: MemoryLimit = .unlimited, path: String) throws(DataError) -> Data {
+    /// (a small file can inflate to gigabytes). With `prefix`, only the first `prefix` bytes are
+    /// inflated and returned (fewer when the data ends first): a header can then be checked
+    /// before the rest is inflated.
+    public static func decompress(
+        _ data: Data, raw: Bool = false, expectedSize: Int? = nil, prefix: Int? = nil, memory: MemoryLimit = .unlimited, path: String,
+        shouldStop: () -> Bool = { false }
+    ) throws(DataError) -> Data {
+        let memory = prefix.map { MemoryLimit(bytes: min($0, memory.bytes)) } ?? memory
         var stream = z_stream()
         let windowBits: Int32 = raw ? -MAX_WBITS : MAX_WBITS + 16
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -24,14 +30,18 @@ public enum Gzip {
         if let expectedSize, let refusal = memory.refusal(expectedSize, for: "decompressing the file") {
             throw DataError(refusal, path: path, hint: MemoryLimit.hint)
         }
-        var output = Data(count: max(min(expectedSize ?? data.count * 4, memory.bytes), 1024))
+        var output = Data(count: max(min(expectedSize ?? data.count * 4, memory.bytes), min(1024, memory.bytes)))
         var produced = 0
         var status: Int32 = Z_OK
-        var tooLarge = false
+        var tooLarge = false, stopped = false
         data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
             stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(input.count)
             while status == Z_OK {
+                if shouldStop() {
+                    stopped = true
+                    break
+                }
                 if produced == output.count {
                     guard output.count < memory.bytes else {
                         tooLarge = true
@@ -39,7 +49,8 @@ public enum Gzip {
                     }
                     output.count = min(output.count * 2, memory.bytes)
                 }
-                let room = output.count - produced
+                // At most 16 MB at a time, so that a request to stop is seen within moments.
+                let room = min(output.count - produced, 1 << 24)
                 status = output.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Int32 in
                     stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress! + produced
                     stream.avail_out = uInt(room)
@@ -49,6 +60,11 @@ public enum Gzip {
                 }
                 if status == Z_BUF_ERROR && stream.avail_in > 0 { status = Z_OK }
             }
+        }
+        if stopped { throw .interrupted(path: path) }
+        if let prefix, tooLarge || produced == prefix {
+            output.count = produced
+            return output
         }
         if tooLarge, let refusal = memory.refusal(memory.bytes &+ 1, for: "decompressing the file") {
             throw DataError(refusal, path: path, hint: MemoryLimit.hint)

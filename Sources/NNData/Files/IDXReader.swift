@@ -11,8 +11,22 @@ import NNCore
 public enum IDXReader {
     /// The file as a tensor of its values (pixels stay 0–255: scaling is the notebook's choice).
     /// A file whose values would not fit in `memory` is refused before they are allocated.
-    public static func read(_ fileData: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
-        let data = Gzip.isCompressed(fileData) ? try Gzip.decompress(fileData, memory: memory, path: path) : fileData
+    /// A compressed file's header is inflated and checked first; the rest is inflated only when
+    /// its values fit, and only as far as the header announces (more is an error, not a bomb).
+    public static func read(_ fileData: Data, path: String, memory: MemoryLimit = .unlimited, shouldStop: () -> Bool = { false }) throws(DataError) -> Tensor {
+        var data = fileData
+        if Gzip.isCompressed(fileData) {
+            let head = try Gzip.decompressedPrefix(fileData, count: 4 + 4 * 255, path: path)
+            let parsed: Result<Header, DataError> = head.withUnsafeBytes { raw in
+                Result { () throws(DataError) -> Header in try Header(raw.bindMemory(to: UInt8.self), path: path, memory: memory) }
+            }
+            let header = try parsed.get()
+            let whole = try Gzip.decompress(fileData, prefix: header.fileBytes &+ 1, memory: memory, path: path, shouldStop: shouldStop)
+            if whole.count > header.fileBytes {
+                throw DataError("the file holds more bytes than its header announces (\(header.shapeText) values)", path: path, hint: "the file is damaged or is not an IDX file: download or copy it again")
+            }
+            data = whole
+        }
         let result: Result<Tensor, DataError> = data.withUnsafeBytes { raw in
             Result { () throws(DataError) -> Tensor in try read(raw.bindMemory(to: UInt8.self), path: path, memory: memory) }
         }
@@ -23,51 +37,72 @@ public enum IDXReader {
     /// what the checker knows of the file without reading its values.
     public static func shape(ofPrefix prefix: Data, path: String) throws(DataError) -> [Int] {
         let data = Gzip.isCompressed(prefix) ? try Gzip.decompressedPrefix(prefix, path: path) : prefix
-        let result: Result<[Int], DataError> = data.withUnsafeBytes { raw in
-            Result { () throws(DataError) -> [Int] in try header(raw.bindMemory(to: UInt8.self), path: path).shape }
+        let result: Result<Header, DataError> = data.withUnsafeBytes { raw in
+            Result { () throws(DataError) -> Header in try Header(raw.bindMemory(to: UInt8.self), path: path, memory: .unlimited) }
         }
-        return try result.get()
+        return try result.get().shape
     }
 
-    /// The header: the shape, the size of one value and where the values start.
-    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(DataError) -> (shape: [Int], size: Int, start: Int) {
-        guard bytes.count >= 4 else { throw DataError("the file is too short to be an IDX file (\(bytes.count) bytes)", path: path) }
-        guard bytes[0] == 0, bytes[1] == 0 else {
-            throw DataError(
-                "this is not an IDX file: it should start with the bytes 00 00, not \(hex(bytes[0])) \(hex(bytes[1]))", path: path,
-                hint: "MNIST's files are named like train-images-idx3-ubyte(.gz)")
-        }
+    /// What the first bytes of an IDX file say: the element type and size, the shape, where the
+    /// values start and how many bytes the whole file has — checked against `memory` (the values
+    /// as Float32, plus the file's bytes, held while they are read).
+    struct Header {
+        let type: UInt8
         let size: Int
-        switch bytes[2] {
-        case 0x08, 0x09: size = 1
-        case 0x0B: size = 2
-        case 0x0C, 0x0D: size = 4
-        case 0x0E: size = 8
-        default: throw DataError("unknown IDX element type 0x\(hex(bytes[2]))", path: path)
+        let shape: [Int]
+        let start: Int
+        let fileBytes: Int
+
+        var shapeText: String { shape.map(String.init).joined(separator: "×") }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) {
+            guard bytes.count >= 4 else { throw DataError("the file is too short to be an IDX file (\(bytes.count) bytes)", path: path) }
+            guard bytes[0] == 0, bytes[1] == 0 else {
+                throw DataError(
+                    "this is not an IDX file: it should start with the bytes 00 00, not \(hex(bytes[0])) \(hex(bytes[1]))", path: path,
+                    hint: "MNIST's files are named like train-images-idx3-ubyte(.gz)")
+            }
+            switch bytes[2] {
+            case 0x08, 0x09: size = 1
+            case 0x0B: size = 2
+            case 0x0C, 0x0D: size = 4
+            case 0x0E: size = 8
+            default: throw DataError("unknown IDX element type 0x\(hex(bytes[2]))", path: path)
+            }
+            type = bytes[2]
+            let dimensionCount = Int(bytes[3])
+            guard dimensionCount >= 1, bytes.count >= 4 + 4 * dimensionCount else {
+                throw DataError("the IDX header is incomplete", path: path)
+            }
+            shape = (0..<dimensionCount).map { Int(bigEndianUInt32(bytes, 4 + 4 * $0)) }
+            start = 4 + 4 * dimensionCount
+            let values = MemoryLimit.product(shape, size: size)
+            fileBytes = values == Int.max ? Int.max : start + values
+            let floats = MemoryLimit.product(shape, size: MemoryLayout<Float>.size)
+            let (needed, overflow) = floats.addingReportingOverflow(fileBytes)
+            if let refusal = memory.refusal(overflow ? Int.max : needed, for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
+                throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            }
         }
-        let dimensionCount = Int(bytes[3])
-        guard dimensionCount >= 1, bytes.count >= 4 + 4 * dimensionCount else {
-            throw DataError("the IDX header is incomplete", path: path)
-        }
-        return ((0..<dimensionCount).map { Int(bigEndianUInt32(bytes, 4 + 4 * $0)) }, size, 4 + 4 * dimensionCount)
     }
 
-    /// The values of an uncompressed IDX file, read in place.
+    /// The values of an uncompressed IDX file, read in place. Bytes after the values the header
+    /// announces are an error: they mean a damaged file or a wrong header.
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) -> Tensor {
-        let (shape, size, start) = try header(bytes, path: path)
-        let fileBytes = MemoryLimit.product(shape, size: size)
-        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
-        }
+        let header = try Header(bytes, path: path, memory: memory)
+        let (shape, start, size) = (header.shape, header.start, header.size)
         let count = shape.reduce(1, *)
-        guard fileBytes != Int.max, bytes.count - start >= fileBytes else {
+        guard header.fileBytes != Int.max, bytes.count >= header.fileBytes else {
             throw DataError(
-                "the file is truncated: its header announces \(shape.map(String.init).joined(separator: "×")) values (\(count * size) bytes) but only \(bytes.count - start) bytes follow",
+                "the file is truncated: its header announces \(header.shapeText) values (\(header.fileBytes == Int.max ? "more than 2^63" : String(header.fileBytes - start)) bytes) but only \(bytes.count - start) bytes follow",
                 path: path, hint: "download or copy the file again")
+        }
+        guard bytes.count == header.fileBytes else {
+            throw DataError("the file holds \(bytes.count - header.fileBytes) bytes after the \(header.shapeText) values its header announces", path: path, hint: "the file is damaged or is not an IDX file: download or copy it again")
         }
         var scalars = [Float](repeating: 0, count: count)
         scalars.withUnsafeMutableBufferPointer { out in
-            switch bytes[2] {
+            switch header.type {
             case 0x08: for i in 0..<count { out[i] = Float(bytes[start + i]) }
             case 0x09: for i in 0..<count { out[i] = Float(Int8(bitPattern: bytes[start + i])) }
             case 0x0B: for i in 0..<count { out[i] = Float(Int16(bitPattern: UInt16(bytes[start + 2 * i]) << 8 | UInt16(bytes[start + 2 * i + 1]))) }
@@ -79,6 +114,9 @@ public enum IDXReader {
                     out[i] = Float(Double(bitPattern: high << 32 | low))
                 }
             }
+        }
+        if let bad = scalars.firstIndex(where: { !$0.isFinite }) {
+            throw DataError("value \(bad + 1) of the file is \(scalars[bad]), not a number nnbook can learn from", path: path, hint: "IDX files for nnbook hold finite numbers")
         }
         // The header's shape accounts for every value read.
         return try! Tensor(shape: shape, scalars: scalars)

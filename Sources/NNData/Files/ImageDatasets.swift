@@ -104,6 +104,12 @@ public enum ImageDatasets {
         guard images.rows == labels.rows else {
             throw DataError("there are \(images.rows) images but \(labels.rows) labels", path: path, hint: "the images and labels files must come from the same set")
         }
+        // One label per image: a list, or a column; a (3, 2, 2) "labels" file is something else.
+        guard labels.shape.count == 1 || (labels.shape.count == 2 && labels.shape[1] == 1) else {
+            throw DataError(
+                "the labels have shape \(Tensor.describe(labels.shape)), but labels are one number per image: shape (\(labels.rows))", path: path,
+                hint: "the second file of the pair holds the labels, e.g. train-labels-idx1-ubyte")
+        }
         let targets = (try? labels.reshaped([labels.rows, 1])) ?? labels
         return Dataset(featureNames: [], targetNames: ["label"], features: images, targets: targets)
     }

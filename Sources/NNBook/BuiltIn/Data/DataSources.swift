@@ -11,8 +11,8 @@ enum DataSources {
         let targets = (load.target ?? []).map(\.text)
         switch load.format {
         case .csv:
-            let bytes = try read(path, state: state)
-            let table = try CSVReader(separator: load.separator.first ?? ",").read([UInt8](bytes), path: path)
+            let bytes = try read(path, state: state, expansion: CSVReader.memoryPerByte)
+            let table = try CSVReader(separator: load.separator.first ?? ",", shouldStop: state.shouldStop).read([UInt8](bytes), path: path)
             return NotebookDataset(all: try Dataset(csv: table, targets: targets, options: csvOptions(load), path: path))
         case .inline:
             guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
@@ -22,7 +22,7 @@ enum DataSources {
         case .idx, .npy:
             let reader = { (file: String) throws(DataError) -> Tensor in
                 let data = try read(file, state: state)
-                return load.format == .idx ? try IDXReader.read(data, path: file, memory: state.memory) : try NumPyReader.array(data, path: file, memory: state.memory)
+                return load.format == .idx ? try IDXReader.read(data, path: file, memory: state.memory, shouldStop: state.shouldStop) : try NumPyReader.array(data, path: file, memory: state.memory)
             }
             let features = try reader(path)
             guard let labelsFile = targets.first else {
@@ -55,9 +55,16 @@ enum DataSources {
         }
     }
 
-    private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
+    /// The file's bytes, after checking that they (times `expansion`, what reading them takes
+    /// at most per byte) fit in the memory limit: a file of gigabytes is refused before it is read.
+    private static func read(_ path: String, state: RunState, expansion: Int = 1) throws(DataError) -> Data {
         let url = state.folder.resolvingNotebookPath(path)
         state.recordInput(url)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            let refusal = state.memory.refusal(MemoryLimit.product([size], size: expansion), for: "reading the \(MemoryLimit.describe(size)) file")
+        {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
         do {
             return try Data(contentsOf: url)
         } catch {

@@ -42,6 +42,12 @@ struct LossSamples: Equatable {
                 "each sample has \(count(truth[0].count, "true value")) but \(count(width, "prediction"))", at: predictedRange,
                 hint: categorical ? "give a one-hot row with one place per class" : "give one prediction for each true value"))
         }
+        // Cross-entropy's true values are probabilities: 5 or -1 would give a negative loss.
+        if !sparse, categorical || lossName == "binary_crossentropy", let bad = truth.joined().first(where: { !($0 >= 0 && $0 <= 1) }) {
+            return .failure(Diagnostic(
+                "y_true holds \(NumberText.plain(bad)), but \(lossName) takes true values from 0 to 1", at: truthRange,
+                hint: lossName == "binary_crossentropy" ? "binary labels are 0 or 1" : "one-hot rows hold 0s and a single 1"))
+        }
         return .success(LossSamples(truth: truth, predicted: predicted))
     }
 

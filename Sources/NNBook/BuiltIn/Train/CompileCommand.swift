@@ -22,6 +22,8 @@ struct CompileCommand: NotebookCommand {
         var diagnostics: [Diagnostic] = []
         if let rate, rate <= 0 {
             diagnostics.append(Diagnostic("the learning rate must be above 0", at: $rate))
+        } else if let rate, !Float(rate).isFinite {
+            diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
         if let epsilon, !(epsilon > 0 && epsilon < 0.5) {
             diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: $epsilon))
