@@ -122,6 +122,20 @@ final class RunHistoryTests: XCTestCase {
         }
     }
 
+    /// The first runs of a notebook race to create its reference: only one may, the others
+    /// must see it taken (and commit again on top), never overwrite it.
+    func testCreatingAReferenceThatExistsIsAConcurrentUpdate() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        let first = try history.record(GitFixture.snapshot(), time: time)
+        let tree = try history.repository.writeTree(files: ["a": Data("b".utf8)])
+        let other = try history.repository.createCommit(tree: tree, parent: nil, message: "other", time: time)
+        XCTAssertThrowsError(try history.repository.updateReference(history.referenceName, to: other, expecting: nil, message: "create")) { error in
+            XCTAssertTrue((error as? GitError)?.isConcurrentUpdate == true, "\(error)")
+        }
+        XCTAssertEqual(try history.repository.reference(history.referenceName), first)
+    }
+
     func testFailedRunsAreRecordedWithTheirError() throws {
         let fixture = try GitFixture(repository: true)
         let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))

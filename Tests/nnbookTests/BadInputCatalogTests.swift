@@ -250,7 +250,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "hexadecimal in a CSV", files: loadCSV("a,y\n0x10,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"0x10\" in column \"a\" is not a number"),
         Case(name: "NUL after a number in a CSV", files: loadCSV("a,y\n2\u{0},1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"2\\u{0}\" in column \"a\" is not a number"),
         Case(name: "binary labels of 5", files: withData("train m on d", csv: "x1,x2,y\n1,2,5\n3,4,0\n"), status: 1,
-             firstLine: "t.nnbook:6:1: error: sample 1 has the target 5.0, but binary_crossentropy takes targets from 0 to 1"),
+             firstLine: "t.nnbook:5:11: error: binary_crossentropy needs targets of 0 and 1, but the labels of d go up to 5"),
         Case(name: "binary loss lesson with labels outside 0 to 1", files: cell("loss binary_crossentropy y_true=[5, -1] y_pred=[0.5, 0.5]"), status: 1,
              firstLine: "t.nnbook:2:26: error: y_true holds 5, but binary_crossentropy takes true values from 0 to 1"),
         Case(name: "learning rate beyond Float32", files: withData("compile m loss=mse optimizer=sgd rate=1e39"), status: 1,

@@ -174,10 +174,12 @@ public final class GitRepository {
     public func updateReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, message: String) throws(GitError) {
         var targetOID = target.oid
         var reference: OpaquePointer?
-        if var expectedOID = expected?.oid {
-            try check("move \(name)") { git_reference_create_matching(&reference, handle, name, &targetOID, 1, &expectedOID, message) }
-        } else {
-            try check("create \(name)") { git_reference_create_matching(&reference, handle, name, &targetOID, 0, nil, message) }
+        // An all-zero expected id means "must not exist yet", checked under the reference's
+        // lock; creating with force 0 instead checks before taking the lock, so two first runs
+        // could both pass the check and the second would overwrite the first.
+        var expectedOID = expected?.oid ?? git_oid()
+        try check(expected == nil ? "create \(name)" : "move \(name)") {
+            git_reference_create_matching(&reference, handle, name, &targetOID, 1, &expectedOID, message)
         }
         git_reference_free(reference)
     }
