@@ -9,8 +9,8 @@ import NNBook
 /// The bands are the value's tenths by area (levels at the grid's deciles), so a surface that
 /// is steep at its rim and flat at its floor still shows its floor; the colour scale beside
 /// the picture gives each band's range. Between grid points the surface is taken as linear on
-/// the two triangles of each square, so the bands' edges and the white lines between them (traced
-/// by marching squares, one path per level) meet exactly.
+/// the two triangles of each square, so the bands' edges and the white lines between them (one
+/// path per level) meet exactly.
 enum ContourSVG {
     static let bands = 10
     /// Viridis at ten steps, lightened towards white so that the paths drawn on top stay clear.
@@ -31,8 +31,11 @@ enum ContourSVG {
         let levels = ContourSVG.levels(map.values.joined().filter(\.isFinite))
 
         var body: [String] = [SVGText.text(map.title, x: left + plotSize / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
-        for (index, path) in bandPaths(map, levels: levels, x: x, y: y).enumerated() where !path.isEmpty {
-            body.append(##"<path d="\##(path)" fill="\##(colours[index])"/>"##)
+        // The lowest band under everything, then each level's region above it, painted in order.
+        body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotSize))" height="\##(SVGText.number(plotSize))" fill="\##(colours[0])"/>"##)
+        for (index, level) in levels.enumerated() {
+            let region = regionAbove(map, level: level, x: x, y: y)
+            if !region.isEmpty { body.append(##"<path d="\##(region)" fill="\##(colours[index + 1])"/>"##) }
         }
         for level in levels {
             let segments = isoline(map, level: level).map { a, b in
@@ -62,17 +65,20 @@ enum ContourSVG {
         let legendX = left + plotSize + 20
         for (index, path) in map.paths.enumerated() {
             let colour = LineChartSVG.palette[index % LineChartSVG.palette.count]
+            // Paths that run together (batch and mini-batch descent) stay visible: each is
+            // drawn narrower than the one before it.
+            let width = SVGText.number(2 + 1.5 * Double(map.paths.count - 1 - index))
             let visible = path.points.filter { $0.x.isFinite && $0.y.isFinite }
             if visible.count > 1 {
                 let points = ContourSVG.thinned(visible.map { (x($0.x), y($0.y)) }).map { "\(SVGText.number($0.0)),\(SVGText.number($0.1))" }.joined(separator: " ")
-                body.append(##"<polyline points="\##(points)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"/>"##)
+                body.append(##"<polyline points="\##(points)" fill="none" stroke="\##(colour)" stroke-width="\##(width)" stroke-linejoin="round"/>"##)
             }
             if let first = visible.first, let last = visible.last {
                 body.append(##"<circle cx="\##(SVGText.number(x(first.x)))" cy="\##(SVGText.number(y(first.y)))" r="4" fill="#ffffff" stroke="\##(colour)" stroke-width="2"/>"##)
                 body.append(##"<circle cx="\##(SVGText.number(x(last.x)))" cy="\##(SVGText.number(y(last.y)))" r="4" fill="\##(colour)"/>"##)
             }
             let legendY = top + 10 + Double(index) * 20
-            body.append(##"<line x1="\##(SVGText.number(legendX))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(legendX + 20))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"/>"##)
+            body.append(##"<line x1="\##(SVGText.number(legendX))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(legendX + 20))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="\##(width)"/>"##)
             body.append(SVGText.text(path.name, x: legendX + 26, y: legendY + 4))
         }
         let markersY = top + 10 + Double(map.paths.count) * 20 + 6
@@ -107,48 +113,37 @@ enum ContourSVG {
         return kept
     }
 
-    /// One SVG path per band: the grid's squares that lie wholly in it (a run of them along a
-    /// row as one rectangle) and, in squares that a level crosses, the part of each of their two
-    /// triangles that lies in the band. Pieces of one band share one path, so no seam shows
-    /// between them.
-    static func bandPaths(_ map: ContourMap, levels: [Double], x: @escaping (Double) -> Double, y: @escaping (Double) -> Double) -> [String] {
-        var paths = [String](repeating: "", count: bands)
-        let band = { (value: Double) in value.isFinite ? levels.filter { $0 <= value }.count : bands - 1 }
-        let point = { (p: (Double, Double)) in "\(SVGText.number(x(p.0))),\(SVGText.number(y(p.1)))" }
+    /// Where the surface is at least `level`, as one SVG path: the grid's squares wholly above
+    /// it (a run of them along a row as one rectangle) and, in squares the level crosses, the
+    /// part of each of their two triangles above it. Pieces of one region share one path, so
+    /// no seam shows between them; regions of higher levels are painted over lower ones.
+    static func regionAbove(_ map: ContourMap, level: Double, x: (Double) -> Double, y: (Double) -> Double) -> String {
+        var path = ""
         for row in 0..<(map.ys.count - 1) {
-            var run: (start: Int, band: Int)?
+            var runStart: Int?
             let (bottom, top) = (SVGText.number(y(map.ys[row])), SVGText.number(y(map.ys[row + 1])))
-            func closeRun(at end: Int) {
-                guard let open = run else { return }
-                paths[open.band] += "M\(SVGText.number(x(map.xs[open.start]))),\(top)H\(SVGText.number(x(map.xs[end])))V\(bottom)H\(SVGText.number(x(map.xs[open.start])))Z"
-                run = nil
-            }
-            for column in 0..<(map.xs.count - 1) {
-                let halves = triangles(map, column: column, row: row)
-                let values = halves[0].map(\.v) + [halves[1][2].v]
-                let cornerBands = values.map(band)
-                if Set(cornerBands).count == 1 || !values.allSatisfy(\.isFinite) {
-                    if let open = run, open.band == cornerBands[0] { continue }
-                    closeRun(at: column)
-                    run = (column, cornerBands[0])
+            for column in 0...(map.xs.count - 1) {
+                let halves = column < map.xs.count - 1 ? triangles(map, column: column, row: row) : []
+                let values = halves.isEmpty ? [] : halves[0].map(\.v) + [halves[1][2].v]
+                // A square with a value that is not a number counts as above every level.
+                let whollyAbove = !values.isEmpty && values.allSatisfy { !($0 < level) }
+                if whollyAbove {
+                    if runStart == nil { runStart = column }
                     continue
                 }
-                closeRun(at: column)
-                for triangle in halves {
-                    let lowest = triangle.map { band($0.v) }.min()!, highest = triangle.map { band($0.v) }.max()!
-                    for index in lowest...highest {
-                        let low = index == 0 ? -Double.infinity : levels[index - 1]
-                        let high = index == bands - 1 ? Double.infinity : levels[index]
-                        guard low < high else { continue }
-                        let piece = clip(clip(triangle, keepingAbove: low), keepingBelow: high)
-                        guard piece.count >= 3 else { continue }
-                        paths[index] += "M" + piece.map { point(($0.x, $0.y)) }.joined(separator: "L") + "Z"
-                    }
+                if let start = runStart {
+                    let (x0, x1) = (SVGText.number(x(map.xs[start])), SVGText.number(x(map.xs[column])))
+                    path += "M\(x0),\(top)H\(x1)V\(bottom)H\(x0)Z"
+                    runStart = nil
+                }
+                for triangle in halves where triangle.contains(where: { $0.v >= level }) {
+                    let piece = clip(triangle, keepingAbove: level)
+                    guard piece.count >= 3 else { continue }
+                    path += "M" + piece.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: "L") + "Z"
                 }
             }
-            closeRun(at: map.xs.count - 1)
         }
-        return paths
+        return path
     }
 
     typealias Vertex = (x: Double, y: Double, v: Double)
@@ -164,22 +159,13 @@ enum ContourSVG {
     /// The part of a convex polygon where the linearly interpolated value is at least `level`
     /// (Sutherland–Hodgman against one half-plane).
     static func clip(_ polygon: [Vertex], keepingAbove level: Double) -> [Vertex] {
-        clip(polygon) { $0 >= level } crossing: { level }
-    }
-
-    /// The part where the value is at most `level`.
-    static func clip(_ polygon: [Vertex], keepingBelow level: Double) -> [Vertex] {
-        clip(polygon) { $0 <= level } crossing: { level }
-    }
-
-    private static func clip(_ polygon: [Vertex], inside: (Double) -> Bool, crossing level: () -> Double) -> [Vertex] {
         var result: [Vertex] = []
         for (index, current) in polygon.enumerated() {
             let next = polygon[(index + 1) % polygon.count]
-            if inside(current.v) { result.append(current) }
-            if inside(current.v) != inside(next.v) {
-                let t = (level() - current.v) / (next.v - current.v)
-                result.append((current.x + t * (next.x - current.x), current.y + t * (next.y - current.y), level()))
+            if current.v >= level { result.append(current) }
+            if (current.v >= level) != (next.v >= level) {
+                let t = (level - current.v) / (next.v - current.v)
+                result.append((current.x + t * (next.x - current.x), current.y + t * (next.y - current.y), level))
             }
         }
         return result
