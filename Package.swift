@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "NNBookTests", dependencies: ["NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookRenderTests", dependencies: ["NNBookRender", "NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookHistoryTests", dependencies: ["NNBookHistory"]),
+        .testTarget(name: "NNBookPreviewTests", dependencies: ["NNBookPreview"]),
         .testTarget(name: "nnbookTests", dependencies: ["nnbook", "nnbook-plugin-blobs"], exclude: ["Fixtures"]),
     ]
 )

@@ -19,9 +19,9 @@ public final class PreviewServer: @unchecked Sendable {
     init(host: String, port: UInt16, hub: PreviewHub) throws(StartError) {
         let address: sockaddr_in
         do {
-            address = try .inet(ip4: host, port: port)
+            address = try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
         } catch {
-            throw StartError(description: "--host takes an IPv4 address such as 127.0.0.1; got '\(host)'")
+            throw StartError(description: "--host takes an IPv4 address such as 127.0.0.1 (or localhost); got '\(host)'")
         }
         self.hub = hub
         server = HTTPServer(address: address, logger: .disabled)
@@ -63,9 +63,10 @@ public final class PreviewServer: @unchecked Sendable {
         }
         switch outcome.wait() {
         case .success(let port): return port
+        case .failure(SocketError.failed(let call, let number, let message)):
+            throw StartError(description: number == EADDRINUSE ? "the port is in use" : "\(call) failed: \(message)")
         case .failure(let error):
-            let reason = (error as? SocketError).map { "\($0)" } ?? error.localizedDescription
-            throw StartError(description: reason.contains("in use") || reason.contains("EADDRINUSE") || reason.contains("98") ? "the port is in use (\(reason))" : reason)
+            throw StartError(description: error.localizedDescription)
         }
     }
 

@@ -83,7 +83,7 @@ struct PreviewNotebook: ParsableCommand {
             throw ExitCode(NNBookExit.usage)
         }
         let address = "http://\(host):\(bound)/"
-        let reach = host.hasPrefix("127.") ? "on the loopback address only: other machines cannot connect" : "on \(host): other machines on this network can read the page"
+        let reach = host.hasPrefix("127.") || host == "localhost" ? "on the loopback address only: other machines cannot connect" : "on \(host): other machines on this network can read the page"
         Console.error("nnbook preview: serving \(Console.display(notebook)) at \(address) (\(reach)); Ctrl-C stops")
         if open { openBrowser(address) }
         let signals = stopOnSignals(session)
