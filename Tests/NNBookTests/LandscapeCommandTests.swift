@@ -86,6 +86,25 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertEqual(error.hint, "its weights are: w1, bias")
     }
 
+    /// 300,001 weights on five samples: 1681 losses would take too long, so it is refused
+    /// with a way out.
+    func testALandscapeThatWouldTakeTooLongIsRefusedWithAWayOut() throws {
+        let result = try NotebookFixtures.run("""
+            ```nnbook label=landscape
+            load csv "line.csv" as line target=y
+            model wide
+              dense 100000
+              dense 1
+            compile wide loss=mse optimizer=sgd
+            train wide on line epochs=1
+            landscape wide on line
+            ```
+            """, folder: folder)
+        let error = try XCTUnwrap(result.cells.first?.error)
+        XCTAssertEqual(error.message, "the landscape of wide on 5 samples would take too long: 41 × 41 losses, each over every sample")
+        XCTAssertEqual(error.hint, "measure it on fewer samples, e.g. `take line 3 as few` and `landscape … on few`")
+    }
+
     func testAModelThatWasNotTrainedIsACheckError() {
         XCTAssertEqual(NotebookFixtures.diagnostics("""
             ```nnbook

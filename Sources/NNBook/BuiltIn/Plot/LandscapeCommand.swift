@@ -15,6 +15,10 @@ struct LandscapeCommand: NotebookCommand {
     static let gridSize = 41
     /// The share of the paths' span left free on each side, so that no path touches the frame.
     static let margin = 0.15
+    /// The most multiply-adds the surface may take (samples × weights × grid points): about a
+    /// second's work. Beyond it a learner who asked for the landscape of a large data set is
+    /// told to measure it on fewer samples rather than left waiting for minutes.
+    static let workLimit = 2e9
 
     static let configuration = CommandConfiguration(
         verb: "landscape",
@@ -58,6 +62,13 @@ struct LandscapeCommand: NotebookCommand {
             }
             paths.append(LineChart.Series(
                 name: entry.model.name, points: entry.weightPath.map { LineChart.Point(x: Double($0[ownX]), y: Double($0[ownY])) }))
+        }
+        let work = Double(data.count) * Double(first.model.parameterCount) * Double(LandscapeCommand.gridSize * LandscapeCommand.gridSize)
+        if work > LandscapeCommand.workLimit {
+            let samples = max(1, Int(LandscapeCommand.workLimit / (Double(first.model.parameterCount) * Double(LandscapeCommand.gridSize * LandscapeCommand.gridSize))))
+            throw RunError(
+                "the landscape of \(first.model.name) on \(data.count) samples would take too long: \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) losses, each over every sample",
+                hint: "measure it on fewer samples, e.g. `take \(self.data) \(samples) as few` and `landscape … on few`", at: self.data.range)
         }
         let xs = LandscapeCommand.grid(paths.flatMap(\.points).map(\.x)), ys = LandscapeCommand.grid(paths.flatMap(\.points).map(\.y))
         let surface: [[Double]]
