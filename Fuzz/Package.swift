@@ -9,6 +9,8 @@ let package = Package(
     targets: [
         .target(name: "FuzzDriver"),
         .executableTarget(name: "FuzzNotebook", dependencies: ["FuzzDriver", .product(name: "NNBook", package: "nnbook")]),
+        .executableTarget(name: "FuzzValues", dependencies: ["FuzzDriver", .product(name: "NNBook", package: "nnbook")]),
+        .executableTarget(name: "FuzzPluginProtocol", dependencies: ["FuzzDriver", .product(name: "NNBook", package: "nnbook")]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "NNData", package: "nnbook")]),
         .executableTarget(name: "FuzzIDX", dependencies: ["FuzzDriver", .product(name: "NNData", package: "nnbook"), .product(name: "NNCore", package: "nnbook")]),
         .executableTarget(name: "FuzzNumPy", dependencies: ["FuzzDriver", .product(name: "NNData", package: "nnbook"), .product(name: "NNCore", package: "nnbook")]),

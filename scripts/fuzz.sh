@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes nnbook's readers of untrusted input with libFuzzer: the notebook parser and checker,
-# the CSV reader, the IDX reader and the NumPy readers.
+# the value grammar, the plugin protocol, the CSV reader, the IDX reader and the NumPy readers.
 #
-#   bash scripts/fuzz.sh SECONDS [TARGET…]   fuzz each target for SECONDS (default: all four)
+#   bash scripts/fuzz.sh SECONDS [TARGET…]   fuzz each target for SECONDS (default: all six)
 #   bash scripts/fuzz.sh --replay            run every seed in Fuzz/corpus once (CI does this)
 #
 # Seeds live in Fuzz/corpus/<target>; the inputs a run discovers go to Fuzz/corpus-run/<target>
@@ -17,12 +17,13 @@ build() {
     -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
 }
 
-declare -A corpus=([FuzzNotebook]=notebook [FuzzCSV]=csv [FuzzIDX]=idx [FuzzNumPy]=numpy)
+declare -A corpus=([FuzzNotebook]=notebook [FuzzValues]=values [FuzzPluginProtocol]=plugin [FuzzCSV]=csv [FuzzIDX]=idx [FuzzNumPy]=numpy)
+all=(FuzzNotebook FuzzValues FuzzPluginProtocol FuzzCSV FuzzIDX FuzzNumPy)
 bin=Fuzz/.build/release
 
 if [ "${1:-}" = "--replay" ]; then
   build
-  for target in FuzzNotebook FuzzCSV FuzzIDX FuzzNumPy; do
+  for target in "${all[@]}"; do
     "$bin/$target" -runs=0 -detect_leaks=0 "Fuzz/corpus/${corpus[$target]}" 2>&1 | grep -E "INITED|DONE|ERROR|Done" || true
     "$bin/$target" -runs=0 -detect_leaks=0 "Fuzz/corpus/${corpus[$target]}" >/dev/null 2>&1 || { echo "fuzz replay: $target failed on a seed" >&2; exit 1; }
   done
@@ -33,7 +34,7 @@ fi
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzNotebook FuzzCSV FuzzIDX FuzzNumPy)
+[ "${#targets[@]}" -gt 0 ] || targets=("${all[@]}")
 build
 mkdir -p Fuzz/crashes
 for target in "${targets[@]}"; do

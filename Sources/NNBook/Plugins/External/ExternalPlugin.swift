@@ -15,6 +15,16 @@ public struct ExternalPlugin: Plugin {
     /// Asks the executable to describe itself.
     public init(process: PluginProcess) throws(PluginFailure) {
         let response = try process.send(PluginProtocol.Request(request: "describe"))
+        let (summary, commands) = try ExternalPlugin.described(by: response, process: process)
+        name = process.name
+        self.summary = summary
+        self.commands = commands
+        executable = process.executable
+    }
+
+    /// The summary and commands a `describe` answer declares, checked: the protocol version,
+    /// every command's schema, and each verb once. Starts nothing (the fuzz target feeds it).
+    public static func described(by response: PluginProtocol.Response, process: PluginProcess) throws(PluginFailure) -> (summary: String, commands: [any CellCommand]) {
         guard let description = response.plugin else {
             throw PluginFailure(plugin: process.name, message: "did not describe itself", hint: "answer {\"request\": \"describe\"} with {\"plugin\": {\"name\": …, \"summary\": …, \"commands\": […]}}")
         }
@@ -30,10 +40,7 @@ public struct ExternalPlugin: Plugin {
             }
             commands.append(command)
         }
-        name = process.name
-        summary = description.summary
-        self.commands = commands
-        executable = process.executable
+        return (description.summary, commands)
     }
 
     /// Executables named `nnbook-plugin-NAME` in `folders`, by NAME; the first folder that has
