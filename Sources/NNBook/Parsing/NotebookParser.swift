@@ -23,7 +23,7 @@ public enum NotebookParser {
             }
         }
 
-        var blocks: [Block] = []
+        var blocks: [Block<Cell>] = []
         var prose: [String] = []
         var cellNumber = 0
         var labels: [String: Int] = [:]

@@ -7,12 +7,12 @@ public struct Notebook: Equatable, Sendable {
     /// Every line of the file, for quoting in diagnostics.
     public let lines: [String]
     public let frontMatter: FrontMatter
-    public let blocks: [Block]
+    public let blocks: [Block<Cell>]
     /// Data written in the notebook itself: fenced ```` ```csv name=NAME ```` blocks, shown as
     /// prose and loaded with `load inline NAME`.
     public let tables: [String: InlineTable]
 
-    public init(path: String, lines: [String], frontMatter: FrontMatter, blocks: [Block], tables: [String: InlineTable] = [:]) {
+    public init(path: String, lines: [String], frontMatter: FrontMatter, blocks: [Block<Cell>], tables: [String: InlineTable] = [:]) {
         self.path = path
         self.lines = lines
         self.frontMatter = frontMatter
@@ -21,15 +21,8 @@ public struct Notebook: Equatable, Sendable {
     }
 
     public var cells: [Cell] {
-        blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
+        blocks.compactMap(\.cell)
     }
-}
-
-/// A piece of the notebook in reading order.
-public enum Block: Equatable, Sendable {
-    /// Markdown text, kept exactly as written (other languages' code fences included).
-    case prose(String)
-    case cell(Cell)
 }
 
 /// A fenced block whose info string is `nnbook`: a list of commands.

@@ -31,29 +31,6 @@ struct Document: Codable {
     }
 }
 
-extension Page.Block: Codable {
-    private enum CodingKeys: String, CodingKey { case prose, cell }
-
-    var cell: Page.Cell? { if case .cell(let cell) = self { cell } else { nil } }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let text = try container.decodeIfPresent(String.self, forKey: .prose) {
-            self = .prose(text)
-        } else {
-            self = .cell(try container.decode(Page.Cell.self, forKey: .cell))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .prose(let text): try container.encode(text, forKey: .prose)
-        case .cell(let cell): try container.encode(cell, forKey: .cell)
-        }
-    }
-}
-
 extension Page.Output: Codable {
     private enum CodingKeys: String, CodingKey { case text, table, metric, picture }
     private struct Metric: Codable { let name: String; let value: JSONNumber }

@@ -2,6 +2,8 @@
 // last step. The Markdown page, the HTML export, the Jupyter notebook and the live preview are
 // each one walk over it; nothing downstream reads Markdown back.
 
+import NNBook
+
 /// The page of one run, independent of any output format. Stored in the run's history as
 /// `page.json` (see ``PageFile``); its pictures are stored beside it, once, as `assets/NAME.svg`.
 public struct Page: Equatable, Sendable {
@@ -38,11 +40,8 @@ public struct Page: Equatable, Sendable {
     }
 
     /// A piece of the page in reading order: the notebook's prose as written, or a cell with what
-    /// it produced.
-    public enum Block: Equatable, Sendable {
-        case prose(String)
-        case cell(Cell)
-    }
+    /// it produced — the syntax tree's blocks, each cell replaced by its results.
+    public typealias Block = NNBook.Block<Cell>
 
     /// The front matter's title.
     public let title: String?
@@ -69,6 +68,6 @@ public struct Page: Equatable, Sendable {
     }
 
     public var cells: [Cell] {
-        blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
+        blocks.compactMap(\.cell)
     }
 }
