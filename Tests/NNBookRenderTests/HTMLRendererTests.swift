@@ -40,7 +40,7 @@ final class HTMLRendererTests: XCTestCase {
 
     /// Ink made one paragraph of an indented code block and emphasis of `adam_epochs`.
     func testProseIsCommonMarkAsGitHubReadsIt() {
-        let html = HTMLRenderer.fragment(prose: "Rules:\n\n    w1 = w1 - rate * dw1\n    bias = bias - rate * db\n\nSet adam_epochs=5000.* and ~~old~~, see www.example.com.")
+        let html = GitHubMarkdown.html(pieces: ["Rules:\n\n    w1 = w1 - rate * dw1\n    bias = bias - rate * db\n\nSet adam_epochs=5000.* and ~~old~~, see www.example.com."])[0]
         XCTAssertEqual(html, """
             <p>Rules:</p>
             <pre><code>w1 = w1 - rate * dw1
@@ -52,7 +52,7 @@ final class HTMLRendererTests: XCTestCase {
     }
 
     func testRawHTMLInProseGoesThroughGitHubsTagFilter() {
-        let html = HTMLRenderer.fragment(prose: "<details><summary>More</summary>\n\n<script>alert(1)</script>\n\n</details>")
+        let html = GitHubMarkdown.html(pieces: ["<details><summary>More</summary>\n\n<script>alert(1)</script>\n\n</details>"])[0]
         XCTAssertTrue(html.contains("<details><summary>More</summary>"))
         XCTAssertTrue(html.contains("&lt;script>alert(1)&lt;/script>"), html)
     }

@@ -10,11 +10,6 @@ import Foundation
 enum GitHubMarkdown {
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// One piece of prose on its own.
-    static func html(_ markdown: String) -> String {
-        html(pieces: [markdown])[0]
-    }
-
     /// Several pieces of one page, each as HTML. They are parsed as one document, as GitHub
     /// parses the page, so that a link defined in one piece is found from another; a piece
     /// that leaves a code or HTML block open (so its boundary cannot be found) is rendered on

@@ -77,11 +77,6 @@ public enum HTMLRenderer {
         return parts.joined(separator: "\n")
     }
 
-    /// Prose on its own, as GitHub shows it.
-    public static func fragment(prose: String) -> String {
-        GitHubMarkdown.html(prose)
-    }
-
     /// A cell's outputs as the Markdown page has them (runs of text as one block), then the
     /// error.
     static func outputs(_ cell: Page.Cell, pictures: [String: String]) -> [String] {
