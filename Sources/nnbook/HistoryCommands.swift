@@ -53,13 +53,21 @@ struct LogRuns: ParsableCommand {
 
     @OptionGroup var notebook: NotebookHistoryOptions
 
-    @Flag(help: "Print JSON for tools.")
+    @Flag(help: "Print JSON for tools: typed parameters, metrics by cell label (see the README).")
     var json = false
+
+    @Flag(help: "Print the runs as a table of parameters and final metrics by cell label.")
+    var table = false
+
+    func validate() throws {
+        if json && table { throw ValidationError("--json and --table do not go together") }
+    }
 
     func run() throws {
         let history = try notebook.history()
         let runs = try reportingHistoryErrors(notebook.file) { try history.runs() }
-        print(json ? try HistoryText(colour: false).logJSON(runs) : HistoryText(colour: false).log(runs, notebook: notebook.file), terminator: "")
+        let text = HistoryText(colour: false)
+        print(json ? try text.logJSON(runs) : table ? text.logTable(runs, notebook: notebook.file) : text.log(runs, notebook: notebook.file), terminator: "")
     }
 }
 

@@ -14,10 +14,11 @@ struct NNBookCLI: ParsableCommand {
             Examples:
               nnbook run Notebooks/gradient-descent.nnbook
               nnbook run Notebooks/gradient-descent.nnbook -p rate=0.1 --out /tmp/pages
+              nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5
               nnbook check Notebooks/*.nnbook
             """,
         version: version,
-        subcommands: [RunNotebook.self, PreviewNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
+        subcommands: [RunNotebook.self, SweepNotebook.self, PreviewNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.

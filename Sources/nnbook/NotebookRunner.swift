@@ -17,6 +17,12 @@ struct NotebookRunner {
     let quiet: Bool
     let snapshot: Bool
     let memory: MemoryLimit
+    /// The sweep this run belongs to: its page is not written (the sweep's page compares the
+    /// runs, and each run's page is in history), so one combination's page never stands beside
+    /// the notebook as if it were the lesson's.
+    var sweep: String? = nil
+    /// Whether a failed `expect` stops the run (`--no-expect` turns it into a ✗ in the page).
+    var enforcesExpectations = true
 
     struct Outcome {
         let result: RunResult
@@ -45,7 +51,8 @@ struct NotebookRunner {
         let progress = quiet ? nil : ProgressPrinter.standardError()
         let state = RunState(
             folder: notebookFile.folder, seed: plan.notebook.frontMatter.seed,
-            precision: plan.notebook.frontMatter.precision, observer: progress, shouldStop: Interruption.requested, memory: memory)
+            precision: plan.notebook.frontMatter.precision, observer: progress, shouldStop: Interruption.requested, memory: memory,
+            enforcesExpectations: enforcesExpectations)
         var interpreter = Interpreter()
         if let progress {
             interpreter.cellWillRun = progress.cellWillRun
@@ -57,7 +64,7 @@ struct NotebookRunner {
         // An interrupted run leaves the last complete page as it was; history keeps the partial
         // one. A page that cannot be written does not stop the run from being recorded.
         var pageError: PageWriteError?
-        if result.status != .interrupted {
+        if result.status != .interrupted, sweep == nil {
             do {
                 try PageWriter().write(MarkdownRenderer.render(page), to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
             } catch {
@@ -67,7 +74,7 @@ struct NotebookRunner {
         var recorded = true
         if snapshot {
             do {
-                if let recorded = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url), !quiet {
+                if let recorded = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url, sweep: sweep), !quiet {
                     Console.error(recorded)
                 }
             } catch {
@@ -81,21 +88,25 @@ struct NotebookRunner {
         guard recorded, pageError == nil else { throw ExitCode(NNBookExit.notebookFailed) }
         if result.status == .interrupted, let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
-            Console.error("interrupted in cell \(failure.cell.number); \(Console.display(pageURL)) was left as it was" + (snapshot ? "; the partial run is recorded in history" : ""))
+            Console.error("interrupted in cell \(failure.cell.number); " + (sweep == nil ? "\(Console.display(pageURL)) was left as it was" : "no page was written") + (snapshot ? "; the partial run is recorded in history" : ""))
         } else if let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
-            Console.error("the run stopped in cell \(failure.cell.number); the page with the outputs so far is \(Console.display(pageURL))")
-        } else if !quiet {
+            Console.error("the run stopped in cell \(failure.cell.number); " + (sweep == nil
+                ? "the page with the outputs so far is \(Console.display(pageURL))"
+                : "its page is in history: nnbook show \(file)"))
+        } else if !quiet, sweep == nil {
             Console.error("wrote \(Console.display(pageURL))")
         }
         return Outcome(result: result, page: page, pageURL: pageURL)
     }
 
-    /// Commits the run to the notebook's history, and says where (nil when there is no history
-    /// to record in).
-    static func record(_ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL) throws -> String? {
+    /// Commits the run to the notebook's history (as one of `sweep`'s runs, when given), and
+    /// says where (nil when there is no history to record in).
+    static func record(
+        _ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL, sweep: String? = nil
+    ) throws -> String? {
         guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return nil }
-        let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds)
+        let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds, sweep: sweep)
         let markdown = MarkdownRenderer.render(page)
         let snapshot = RunSnapshot(
             notebookName: name, source: source, page: markdown.markdown, assets: page.pictures, record: record,

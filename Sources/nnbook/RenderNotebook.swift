@@ -32,6 +32,9 @@ struct RenderNotebook: ParsableCommand {
     @Option(help: ArgumentHelp("Write the file into this folder instead of beside the notebook.", valueName: "dir"))
     var out: String?
 
+    @Flag(help: "With --run: do not stop at a failed expect; show it as ✗.")
+    var noExpect = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -44,7 +47,8 @@ struct RenderNotebook: ParsableCommand {
         let page: Page
         if runFirst {
             Interruption.install()
-            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit)
+            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit,
+                enforcesExpectations: !noExpect)
             page = try runner.run().page
         } else {
             let history = try NotebookHistoryOptions(file: file).history()

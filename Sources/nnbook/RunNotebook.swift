@@ -30,6 +30,19 @@ struct RunNotebook: ParsableCommand {
     @Flag(help: "Do not record the run in history.")
     var noSnapshot = false
 
+    @Flag(help: "Do not stop at a failed expect: show it as ✗ in the page and go on.")
+    var noExpect = false
+
+    @Option(help: ArgumentHelp("Record the run as one of the sweep ID and write no page (what `nnbook sweep --print` prints).", valueName: "id"))
+    var sweep: String?
+
+    func validate() throws {
+        if let sweep, !SweepGrid.isValidID(sweep) {
+            throw ValidationError("--sweep takes the id of a sweep: letters, digits, '-' and '_', e.g. --sweep 3f2a9c01be47")
+        }
+        if sweep != nil, noSnapshot { throw ValidationError("--sweep records the run in history; it cannot go with --no-snapshot") }
+    }
+
     @OptionGroup var plugins: PluginOptions
 
     @OptionGroup var memory: MemoryOptions
@@ -37,7 +50,8 @@ struct RunNotebook: ParsableCommand {
     func run() throws {
         Interruption.install()
         let runner = NotebookRunner(
-            file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: !noSnapshot, memory: memory.limit)
+            file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: !noSnapshot, memory: memory.limit,
+            sweep: sweep, enforcesExpectations: !noExpect)
         let outcome = try runner.run()
         if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
         if outcome.result.failure != nil { throw ExitCode(NNBookExit.notebookFailed) }

@@ -29,7 +29,15 @@ final class HistoryTextTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]
         XCTAssertEqual(json?.first?["run"] as? Int, 2)
         XCTAssertEqual(json?.first?["changed_parameters"] as? [String], ["rate=0.1"])
-        XCTAssertEqual((json?.first?["metrics"] as? [String: Double])?["loss"], 0.3)
+        XCTAssertEqual((json?.first?["metrics"] as? [String: [String: Double]])?["fit"]?["loss"], 0.3)
+        XCTAssertEqual((json?.first?["headline"] as? [String: Double])?["loss"], 0.3)
+        XCTAssertTrue(json?.first?["sweep"] is NSNull)
+        XCTAssertEqual(HistoryText(colour: false).logTable(runs, notebook: "lesson.nnbook"), """
+            run  status     rate  fit/accuracy  fit/loss
+            2    succeeded  0.1   0.7500        0.3000
+            1    succeeded  0.5   0.7500        0.2500
+
+            """)
     }
 
     func testDiffShowsParametersMetricsSourceAndOutput() throws {

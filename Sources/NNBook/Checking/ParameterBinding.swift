@@ -8,25 +8,38 @@ public enum ParameterBinding {
         var values: [String: ParameterValue] = [:]
         for parameter in frontMatter.parameters { values[parameter.name] = parameter.defaultValue }
         var diagnostics: [Diagnostic] = []
-        let declared = frontMatter.parameters.isEmpty
-            ? "this notebook declares no parameters"
-            : "the parameters are: " + frontMatter.parameters.map(\.summary).joined(separator: ", ")
         for (name, text) in overrides {
-            guard let parameter = frontMatter.parameter(named: name) else {
-                let suggestion = Suggestions.closest(to: name, in: frontMatter.parameters.map(\.name))
-                diagnostics.append(Diagnostic(
-                    "unknown parameter '\(name)'", at: nil,
-                    hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + declared))
-                continue
+            switch declaration(of: name, in: frontMatter).flatMap({ value(text, of: $0, in: frontMatter) }) {
+            case .success(let value): values[name] = value
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
-            guard let value = parameter.type.value(from: text) else {
-                diagnostics.append(Diagnostic(
-                    "the parameter '\(name)' must be \(parameter.type.expectation), not '\(text)'", at: nil,
-                    hint: declared))
-                continue
-            }
-            values[name] = value
         }
         return diagnostics.isEmpty ? .success(values) : .failure(DiagnosticList(diagnostics))
+    }
+
+    /// The declared parameter `name`, or an error with "did you mean" and the declared list.
+    public static func declaration(of name: String, in frontMatter: FrontMatter) -> Result<ParameterDeclaration, Diagnostic> {
+        if let parameter = frontMatter.parameter(named: name) { return .success(parameter) }
+        let suggestion = Suggestions.closest(to: name, in: frontMatter.parameters.map(\.name))
+        return .failure(Diagnostic(
+            "unknown parameter '\(name)'", at: nil,
+            hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + declaredList(frontMatter)))
+    }
+
+    /// `text` read as a value of `parameter`, or an error saying what it must be.
+    public static func value(_ text: String, of parameter: ParameterDeclaration, in frontMatter: FrontMatter) -> Result<ParameterValue, Diagnostic> {
+        guard let value = parameter.type.value(from: text) else {
+            return .failure(Diagnostic(
+                "the parameter '\(parameter.name)' must be \(parameter.type.expectation), not '\(SweepValueList.excerpt(text))'", at: nil,
+                hint: declaredList(frontMatter)))
+        }
+        return .success(value)
+    }
+
+    /// "the parameters are: rate (number, default 0.5), …", the hint of every parameter error.
+    public static func declaredList(_ frontMatter: FrontMatter) -> String {
+        frontMatter.parameters.isEmpty
+            ? "this notebook declares no parameters"
+            : "the parameters are: " + frontMatter.parameters.map(\.summary).joined(separator: ", ")
     }
 }

@@ -26,13 +26,16 @@ public final class RunState {
     public let memory: MemoryLimit
     /// The files and inline tables read so far, in order, each fingerprinted before the read.
     public private(set) var inputs: [RunInput] = []
+    /// Whether a failed `expect` stops the run; `nnbook run --no-expect` only marks it ✗.
+    public let enforcesExpectations: Bool
 
     public init(
         folder: URL, seed: UInt64, precision: Int = FrontMatter.defaultPrecision,
         observer: (any TrainingObserver)? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
-        memory: MemoryLimit = .standard
+        memory: MemoryLimit = .standard, enforcesExpectations: Bool = true
     ) {
         self.memory = memory
+        self.enforcesExpectations = enforcesExpectations
         self.folder = folder
         self.precision = precision
         self.generator = SeededGenerator(seed: seed)

@@ -64,6 +64,17 @@ public enum ParameterType: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The type's name as the front matter writes it (`number`, `choice`), kept in `run.json`.
+    public var name: String {
+        switch self {
+        case .number: "number"
+        case .integer: "integer"
+        case .string: "string"
+        case .boolean: "boolean"
+        case .choice: "choice"
+        }
+    }
+
     /// "a number", "one of batch, stochastic": what a value of this type must be.
     public var expectation: String {
         switch self {

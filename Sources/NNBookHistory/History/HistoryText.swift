@@ -36,16 +36,47 @@ public struct HistoryText: Sendable {
         return table(headers: ["run", "id", "date", "status", "parameters", "metrics"], rows: rows)
     }
 
+    /// `nnbook log --json`: one object per run, newest first, as the README documents it:
+    /// parameters as typed JSON values, metrics by cell label then metric name.
     public func logJSON(_ runs: [Run]) throws -> String {
         let objects: [[String: Any]] = runs.map { run in
-            [
+            let record = run.record
+            return [
                 "run": run.number, "id": run.id.hex, "date": ISO8601DateFormatter().string(from: run.time),
-                "status": run.record.status, "parameters": run.record.parameters,
-                "changed_parameters": run.record.changedParameters,
-                "metrics": Dictionary(run.record.headline.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                "status": record.status, "seconds": record.seconds, "sweep": record.sweep ?? NSNull(),
+                "parameters": record.typedParameters.mapValues(HistoryText.jsonValue),
+                "changed_parameters": record.changedParameters,
+                "metrics": record.metrics,
+                "headline": Dictionary(record.headline.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                "error": record.error.map { ["cell": $0.cell, "label": $0.label, "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
         }
         return try json(objects)
+    }
+
+    /// `nnbook log --table`: one row per run, newest first, with a column per parameter and
+    /// per final metric (`test/accuracy`), as DVC's `exp show` lays out experiments.
+    public func logTable(_ runs: [Run], notebook: String) -> String {
+        guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+        let records = runs.map(\.record)
+        let parameterNames = Set(records.flatMap(\.parameters.keys)).sorted()
+        let columns = RunRecord.metricColumns(of: records)
+        let rows = runs.map { run -> [String] in
+            let record = run.record
+            return [String(run.number), record.status] + parameterNames.map { record.parameters[$0] ?? "-" }
+                + columns.map { column in record.value(in: column).map { NumberText.fixed($0, places: record.precision) } ?? "-" }
+        }
+        return table(headers: ["run", "status"] + parameterNames + columns.map(\.name), rows: rows)
+    }
+
+    /// A parameter as JSON: numbers as numbers, switches as booleans.
+    static func jsonValue(_ value: ParameterValue) -> Any {
+        switch value {
+        case .number(let number): number
+        case .integer(let integer): integer
+        case .string(let text): text
+        case .boolean(let flag): flag
+        }
     }
 
     /// `nnbook diff`: parameters, metrics, source and output changes.

@@ -84,10 +84,7 @@ public struct RunComparison: Sendable {
         guard let before else { return .added }
         guard let after else { return .removed }
         if NumberText.fixed(before, places: precision) == NumberText.fixed(after, places: precision) { return .same }
-        let name = metric.lowercased()
-        let higherIsBetter = ["accuracy", "precision", "recall", "f1"].contains { name.contains($0) }
-        let lowerIsBetter = ["loss", "error", "mae", "mse", "crossentropy"].contains { name.contains($0) }
-        guard higherIsBetter || lowerIsBetter else { return .changed }
-        return (after > before) == higherIsBetter ? .better : .worse
+        guard let goal = MetricGoal(metric: metric) else { return .changed }
+        return goal.prefers(after, over: before) ? .better : .worse
     }
 }

@@ -46,7 +46,12 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public let seed: UInt64
     public let precision: Int
     public let parameters: [String: String]
+    /// Each parameter's declared type (`number`, `integer`, `string`, `boolean`, `choice`), so
+    /// that tools read `rate` as 0.5, not "0.5". Runs recorded before types were kept have none.
+    public let parameterTypes: [String: String]?
     public let defaults: [String: String]
+    /// The sweep this run belongs to (`nnbook sweep`, or `nnbook run --sweep ID`).
+    public let sweep: String?
     public let nnbookVersion: String
     public let started: Date
     public let seconds: Double
@@ -58,18 +63,24 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public var metrics: [String: [String: Double]] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case notebook, status, seed, precision, parameters, defaults, started, seconds, cells, error, headline, machine
+        case notebook, status, seed, precision, parameters, defaults, started, seconds, cells, error, headline, machine, sweep
         case nnbookVersion = "nnbook_version"
+        case parameterTypes = "parameter_types"
     }
 
     /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`.
-    public init(result: RunResult, notebookPath: String, version: String, started: Date, seconds: Double, machine: Machine = .current) {
+    public init(
+        result: RunResult, notebookPath: String, version: String, started: Date, seconds: Double, sweep: String? = nil,
+        machine: Machine = .current
+    ) {
         let notebook = result.notebook
         self.notebook = notebookPath
         status = result.status.rawValue
         seed = notebook.frontMatter.seed
         precision = notebook.frontMatter.precision
         parameters = result.parameters.mapValues(\.text)
+        parameterTypes = Dictionary(uniqueKeysWithValues: notebook.frontMatter.parameters.map { ($0.name, $0.type.name) })
+        self.sweep = sweep
         defaults = Dictionary(uniqueKeysWithValues: notebook.frontMatter.parameters.map { ($0.name, $0.defaultValue.text) })
         nnbookVersion = version
         self.started = started
@@ -99,6 +110,28 @@ public struct RunRecord: Codable, Equatable, Sendable {
         }
         let named = ["accuracy", "loss"].compactMap { name in latest[name].map { Headline(name: name, value: $0) } }
         return named.isEmpty ? Array(lastCell.prefix(1)) : named
+    }
+
+    /// The parameters as typed values: by their recorded type, or, for runs recorded before
+    /// types were kept, by the form of the text (`1000` integer, `0.5` number, `true` boolean).
+    public var typedParameters: [String: ParameterValue] {
+        parameters.reduce(into: [:]) { typed, entry in
+            let (name, text) = entry
+            switch parameterTypes?[name] {
+            case "number": typed[name] = Double(text).map(ParameterValue.number) ?? .string(text)
+            case "integer": typed[name] = Int(text).map(ParameterValue.integer) ?? .string(text)
+            case "boolean": typed[name] = ParameterType.boolean.value(from: text) ?? .string(text)
+            case "string", "choice": typed[name] = .string(text)
+            default:
+                if let integer = Int(text) {
+                    typed[name] = .integer(integer)
+                } else if let number = Double(text), number.isFinite {
+                    typed[name] = .number(number)
+                } else {
+                    typed[name] = ["true", "false"].contains(text) ? .boolean(text == "true") : .string(text)
+                }
+            }
+        }
     }
 
     /// The parameters whose value differs from the notebook's default, as `rate=0.1`.

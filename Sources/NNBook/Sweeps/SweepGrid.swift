@@ -1,0 +1,125 @@
+// The parameter values a sweep tries: `-p rate=0.05,0.5,2.5 -p epochs=100,1000` read, typed and
+// checked against the notebook's front matter before anything runs, and every combination of
+// them, in a fixed order.
+
+/// The values of each swept parameter, and the runs they make.
+public struct SweepGrid: Equatable, Sendable {
+    /// One swept parameter and its values, in the order the command line lists them.
+    public struct Axis: Equatable, Sendable {
+        public let name: String
+        public let type: ParameterType
+        public let values: [ParameterValue]
+    }
+
+    /// One run of the sweep: a value for every swept parameter.
+    public struct Combination: Equatable, Sendable {
+        /// The values in the grid's axis order.
+        public let values: [ParameterValue]
+        /// `-p` overrides that give this run, as `nnbook run` reads them back.
+        public let overrides: [(name: String, value: String)]
+
+        /// `rate=0.5 epochs=100`, for progress lines and the page.
+        public var label: String { overrides.map { "\($0.name)=\($0.value)" }.joined(separator: " ") }
+
+        public static func == (lhs: Combination, rhs: Combination) -> Bool { lhs.values == rhs.values }
+    }
+
+    /// A sweep larger than this needs `--max-runs`: a typo such as one more value in four lists
+    /// should not start thousands of runs.
+    public static let defaultMaxRuns = 1000
+
+    public let axes: [Axis]
+
+    /// The number of runs, or nil when it does not fit in an Int.
+    public var count: Int? {
+        var total = 1
+        for axis in axes {
+            let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
+            if overflow { return nil }
+            total = product
+        }
+        return total
+    }
+
+    /// Every combination, the last parameter changing fastest (as nested loops in the order the
+    /// parameters were given).
+    public var combinations: [Combination] {
+        var result: [[ParameterValue]] = [[]]
+        for axis in axes {
+            result = result.flatMap { prefix in axis.values.map { prefix + [$0] } }
+        }
+        return result.map { values in
+            Combination(values: values, overrides: zip(axes, values).map { ($0.name, $1.text) })
+        }
+    }
+
+    /// The parameters with more than one value: the ones a comparison is about.
+    public var varied: [Axis] { axes.filter { $0.values.count > 1 } }
+
+    /// A name for the sweep that the same parameter lists always give, on any machine: runs
+    /// started by `--print` on other machines and `--collect` agree on it without talking. It is
+    /// FNV-1a of the lists, as 12 hexadecimal digits.
+    public var id: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let text = axes.map { axis in axis.name + "=" + axis.values.map(\.text).joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+    }
+
+    /// Whether `id` could name a sweep (what `nnbook run --sweep` accepts).
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// Reads `-p name=v1,v2,…` lists against the notebook's declared parameters. Every value is
+    /// typed and checked, so a typo in the last value is found before the first run. Problems are
+    /// command-line mistakes: the diagnostics have no place in the notebook.
+    public static func parse(_ lists: [(name: String, values: String)], frontMatter: FrontMatter) -> Result<SweepGrid, DiagnosticList> {
+        var diagnostics: [Diagnostic] = []
+        var axes: [Axis] = []
+        for (name, text) in lists {
+            let parameter: ParameterDeclaration
+            switch ParameterBinding.declaration(of: name, in: frontMatter) {
+            case .success(let declared): parameter = declared
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            }
+            if axes.contains(where: { $0.name == name }) {
+                diagnostics.append(Diagnostic(
+                    "the parameter '\(name)' is swept twice", at: nil,
+                    hint: "list all its values in one option: -p \(name)=A,B,C"))
+                continue
+            }
+            let items: [String]
+            switch SweepValueList.split(text) {
+            case .success(let split): items = split
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(
+                    "the values of '\(name)' do not parse: \(problem.description)", at: nil,
+                    hint: "separate the values by commas, e.g. -p \(name)=\(parameter.defaultValue.text),…; a list value is bracketed: -p layers='[64, 32]','[128]'"))
+                continue
+            }
+            var values: [ParameterValue] = []
+            for item in items {
+                switch ParameterBinding.value(item, of: parameter, in: frontMatter) {
+                case .success(let value) where values.contains(value):
+                    diagnostics.append(Diagnostic("the value \(value.text) of '\(name)' is listed twice", at: nil, hint: "list each value once"))
+                case .success(let value): values.append(value)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+            axes.append(Axis(name: name, type: parameter.type, values: values))
+        }
+        if lists.isEmpty {
+            diagnostics.append(Diagnostic(
+                "a sweep needs at least one -p NAME=V1,V2,…", at: nil,
+                hint: ParameterBinding.declaredList(frontMatter)))
+        }
+        return diagnostics.isEmpty ? .success(SweepGrid(axes: axes)) : .failure(DiagnosticList(diagnostics))
+    }
+}

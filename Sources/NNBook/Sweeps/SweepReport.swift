@@ -1,0 +1,87 @@
+// What a sweep found, run by run: the values tried, how each run ended and its final metrics.
+// The sweep's page is drawn from it, whether the runs just finished or were collected from
+// history that other machines recorded.
+
+/// The comparison of a sweep's runs.
+public struct SweepReport: Equatable, Sendable {
+    /// How one combination's run ended.
+    public enum Status: String, Equatable, Sendable {
+        case succeeded, failed, interrupted
+        /// Stopped before it started (Ctrl-C), or, when collecting, not found in history.
+        case notRun = "not run"
+    }
+
+    /// One combination and its run.
+    public struct Row: Equatable, Sendable {
+        public let combination: SweepGrid.Combination
+        public let status: Status
+        /// The run's number in the notebook's history.
+        public let run: Int?
+        /// Final metrics by column name (`test/accuracy`).
+        public let metrics: [String: Double]
+        /// Why the run failed: where and what, in one line.
+        public let failure: String?
+
+        public init(combination: SweepGrid.Combination, status: Status, run: Int?, metrics: [String: Double], failure: String?) {
+            self.combination = combination
+            self.status = status
+            self.run = run
+            self.metrics = metrics
+            self.failure = failure
+        }
+    }
+
+    /// A metric column and which way it improves.
+    public struct Column: Equatable, Sendable {
+        public let name: String
+        public let metric: String
+
+        public init(name: String, metric: String) {
+            self.name = name
+            self.metric = metric
+        }
+
+        public var goal: MetricGoal? { MetricGoal(metric: metric) }
+    }
+
+    /// The notebook's title, or its file name.
+    public let title: String
+    /// The notebook as the user named it, for the `nnbook show` hint.
+    public let notebook: String
+    public let id: String
+    public let grid: SweepGrid
+    /// The parameters no one swept, at the values every run used.
+    public let fixed: [(name: String, value: String)]
+    public let columns: [Column]
+    public let rows: [Row]
+    /// Decimal places for the metrics, the notebook's `precision`.
+    public let precision: Int
+
+    public init(
+        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], columns: [Column],
+        rows: [Row], precision: Int
+    ) {
+        self.title = title
+        self.notebook = notebook
+        self.id = id
+        self.grid = grid
+        self.fixed = fixed
+        self.columns = columns
+        self.rows = rows
+        self.precision = precision
+    }
+
+    /// How many runs ended each way, in a fixed order: "11 succeeded, 1 failed".
+    public var tally: String {
+        let statuses: [Status] = [.succeeded, .failed, .interrupted, .notRun]
+        return statuses.compactMap { status in
+            let count = rows.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }.joined(separator: ", ")
+    }
+
+    public static func == (lhs: SweepReport, rhs: SweepReport) -> Bool {
+        lhs.title == rhs.title && lhs.id == rhs.id && lhs.grid == rhs.grid && lhs.columns == rhs.columns && lhs.rows == rhs.rows
+            && lhs.fixed.map { "\($0.name)=\($0.value)" } == rhs.fixed.map { "\($0.name)=\($0.value)" } && lhs.precision == rhs.precision
+    }
+}

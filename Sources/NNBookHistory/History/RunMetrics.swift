@@ -1,0 +1,43 @@
+// A run's final metrics as named columns — `test/accuracy`, `batch/loss` — the one place that
+// decides how metrics are keyed for `nnbook log --json`, `log --table` and a sweep's page.
+
+import NNBook
+
+/// One metric of one cell: a column of a comparison.
+public struct MetricColumn: Hashable, Sendable {
+    /// The cell's label (`test`, or `cell-3` when the cell has none).
+    public let cell: String
+    /// The metric's name (`accuracy`, `loss`).
+    public let metric: String
+
+    public init(cell: String, metric: String) {
+        self.cell = cell
+        self.metric = metric
+    }
+
+    /// `test/accuracy`: a column header, and the key tools read.
+    public var name: String { "\(cell)/\(metric)" }
+
+    /// Whether higher or lower is better in this column.
+    public var goal: MetricGoal? { MetricGoal(metric: metric) }
+}
+
+extension RunRecord {
+    /// Every final metric, in the order of the notebook's cells, then by metric name.
+    public var metricColumns: [(column: MetricColumn, value: Double)] {
+        var labels = cells.map(\.label).filter { metrics[$0] != nil }
+        labels += metrics.keys.filter { !labels.contains($0) }.sorted()
+        return labels.flatMap { label in
+            (metrics[label] ?? [:]).sorted { $0.key < $1.key }.map { (MetricColumn(cell: label, metric: $0.key), $0.value) }
+        }
+    }
+
+    /// The columns of several runs together, in the order they first appear.
+    public static func metricColumns(of records: [RunRecord]) -> [MetricColumn] {
+        var seen: Set<MetricColumn> = []
+        return records.flatMap { $0.metricColumns.map(\.column) }.filter { seen.insert($0).inserted }
+    }
+
+    /// The value in `column`, if this run has one.
+    public func value(in column: MetricColumn) -> Double? { metrics[column.cell]?[column.metric] }
+}

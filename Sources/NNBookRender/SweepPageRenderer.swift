@@ -1,0 +1,126 @@
+// The page of a sweep, `NAME.sweep.md`: the parameters that varied, every run's final metrics
+// with the best of each column in bold, and a picture per metric against the varied parameter.
+
+import Foundation
+import NNBook
+
+/// Turns a sweep's report into Markdown and SVG. Pure: the same runs give the same bytes, so
+/// the page a sweep writes and the one `--collect` writes from fetched history are equal.
+public struct SweepPageRenderer: Sendable {
+    /// The folder name for pictures, relative to the page: `gradient-descent.sweep.assets`.
+    public let assetsFolder: String
+
+    public init(assetsFolder: String) { self.assetsFolder = assetsFolder }
+
+    public func render(_ report: SweepReport) -> RenderedPage {
+        var lines = ["# Sweep: \(report.title)", ""]
+        lines.append("\(report.rows.count) run\(report.rows.count == 1 ? "" : "s") of `\(report.notebook)` (sweep `\(report.id)`): \(report.tally).")
+        lines += ["", "| parameter | values |", "|---|---|"]
+        for axis in report.grid.axes {
+            lines.append("| \(escape(axis.name)) | \(escape(axis.values.map(\.text).joined(separator: ", "))) |")
+        }
+        if !report.fixed.isEmpty {
+            lines += ["", "Every run kept the other parameters at their defaults: " + report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "."]
+        }
+        lines += ["", "## Runs", "", MarkdownRenderer(assetsFolder: assetsFolder).markdown(table(report))]
+        if report.columns.contains(where: { $0.goal != nil }) {
+            lines += ["", "The best value of each column is in bold (the highest accuracy, the lowest loss or error)."]
+        }
+        lines += ["`nnbook show \(report.notebook) RUN` prints the page of a run."]
+        let failures = report.rows.filter { $0.failure != nil }
+        if !failures.isEmpty {
+            lines += ["", "Runs that did not succeed:", ""]
+            lines += failures.map { "- \($0.combination.label) (\($0.run.map { "run \($0)" } ?? "not recorded")): \(escape($0.failure ?? ""))" }
+        }
+        let figures = self.figures(report)
+        if !figures.isEmpty {
+            lines += ["", "## Pictures", ""]
+            for (name, figure) in figures {
+                lines += ["![\(figure.caption)](\(assetsFolder)/\(name))", ""]
+            }
+            lines.removeLast()
+        }
+        let assets = figures.map { RenderedPage.Asset(name: $0.name, contents: FigureSVG.render($0.figure)) }
+        return RenderedPage(markdown: lines.joined(separator: "\n") + "\n", assets: assets)
+    }
+
+    /// The runs table: run number, the swept values, the status, then one column per metric.
+    func table(_ report: SweepReport) -> Table {
+        let best = report.columns.map { column -> String? in
+            guard let goal = column.goal else { return nil }
+            let values = report.rows.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
+            // A column where every run agrees has no best run.
+            guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1,
+                let top = values.min(by: { goal.prefers($0, over: $1) })
+            else { return nil }
+            return NumberText.fixed(top, places: report.precision)
+        }
+        let rows = report.rows.map { row -> [String] in
+            let metrics = report.columns.indices.map { index -> String in
+                guard let value = row.metrics[report.columns[index].name] else { return "-" }
+                let text = NumberText.fixed(value, places: report.precision)
+                return text == best[index] ? "**\(text)**" : text
+            }
+            return [row.run.map(String.init) ?? "-"] + row.combination.values.map(\.text) + [row.status.rawValue] + metrics
+        }
+        let numeric = report.grid.axes.map { axis -> Table.Alignment in
+            switch axis.type {
+            case .number, .integer: .right
+            default: .left
+            }
+        }
+        return Table(
+            headers: ["run"] + report.grid.axes.map(\.name) + ["status"] + report.columns.map(\.name), rows: rows,
+            alignments: [.right] + numeric + [.left] + report.columns.map { _ in .right })
+    }
+
+    /// A line chart per metric column against the first varied parameter (the first numeric
+    /// one, when there is one), with a line per combination of the other varied parameters.
+    func figures(_ report: SweepReport) -> [(name: String, figure: Figure)] {
+        let varied = report.grid.varied
+        let axes = report.grid.axes
+        guard let xAxis = varied.first(where: { $0.type == .number || $0.type == .integer }) ?? varied.first,
+            let xIndex = axes.firstIndex(where: { $0.name == xAxis.name })
+        else { return [] }
+        let isNumeric = xAxis.type == .number || xAxis.type == .integer
+        let position = { (value: ParameterValue) -> Double in
+            if isNumeric, case .number(let number) = value { return number }
+            if isNumeric, case .integer(let integer) = value { return Double(integer) }
+            return Double((xAxis.values.firstIndex(of: value) ?? 0) + 1)
+        }
+        let xLabel = isNumeric
+            ? xAxis.name
+            : xAxis.name + ": " + xAxis.values.enumerated().map { "\($0.offset + 1) \($0.element.text)" }.joined(separator: ", ")
+        let others = varied.filter { $0.name != xAxis.name }.compactMap { axis in axes.firstIndex { $0.name == axis.name } }
+        var seriesKeys: [[ParameterValue]] = []
+        for row in report.rows {
+            let key = others.map { row.combination.values[$0] }
+            if !seriesKeys.contains(key) { seriesKeys.append(key) }
+        }
+        var used: Set<String> = []
+        return report.columns.compactMap { column in
+            let series = seriesKeys.map { key -> LineChart.Series in
+                let points = report.rows.filter { row in others.map { row.combination.values[$0] } == key }.compactMap { row in
+                    row.metrics[column.name].map { LineChart.Point(x: position(row.combination.values[xIndex]), y: $0) }
+                }.sorted { $0.x < $1.x }
+                let name = key.isEmpty ? column.name : zip(others, key).map { "\(axes[$0].name)=\($1.text)" }.joined(separator: " ")
+                return LineChart.Series(name: name, points: points)
+            }
+            guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
+            let caption = "\(column.name) against \(xAxis.name)"
+            var name = SweepPageRenderer.fileStem(column.name)
+            while !used.insert(name).inserted { name += "-2" }
+            let chart = LineChart(title: caption, xLabel: xLabel, yLabel: column.name, series: series)
+            return (name + ".svg", Figure(name: name, caption: caption, kind: .lines(chart)))
+        }
+    }
+
+    /// `test/accuracy` → `test-accuracy`: letters, digits, `-` and `_` only.
+    static func fileStem(_ column: String) -> String {
+        String(column.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,253 @@
+// `nnbook sweep FILE -p rate=0.05,0.5,2.5`: run a notebook once per combination of parameter
+// values, several at a time, and compare the runs in NAME.sweep.md; or print the runs for a
+// scheduler nnbook does not manage, and collect them from history afterwards.
+
+import ArgumentParser
+import Foundation
+import NNBook
+import NNBookHistory
+import NNBookRender
+
+struct SweepNotebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a notebook for every combination of parameter values and compare the runs.",
+        discussion: """
+            Every value is checked before the first run. Each run is recorded in history with the
+            sweep's id and writes no page of its own (nnbook show FILE RUN prints it); the sweep
+            writes NAME.sweep.md and NAME.sweep.assets/ beside the notebook, or in --out: the
+            parameters, a table of every run's final metrics by cell label with the best of each
+            column in bold, and a picture per metric against the varied parameter.
+            Exit codes: 0 all runs succeeded, 1 a run failed (after all have finished) or the
+            notebook has an error, 2 a command-line mistake, 130 interrupted (the runs not yet
+            started are marked not run).
+
+            Examples:
+              nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5
+              nnbook sweep lesson.nnbook -p rate=0.1,0.5 -p layers='[64, 32]','[128]' --jobs 4
+              nnbook sweep lesson.nnbook -p rate=0.1,0.5 --print | parallel
+              nnbook sweep lesson.nnbook -p rate=0.1,0.5 --collect
+            """)
+
+    @Argument(help: "The notebook to sweep.")
+    var file: String
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("A parameter and the values to try, separated by commas (repeatable).", valueName: "name=v1,v2,…"))
+    var lists: [String] = []
+
+    @Option(help: ArgumentHelp("How many runs at once (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Allow a sweep of more than \(SweepGrid.defaultMaxRuns) runs, up to N.", valueName: "n"))
+    var maxRuns: Int?
+
+    @Option(help: ArgumentHelp("Write the sweep's page into this folder instead of beside the notebook.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print the `nnbook run` command of every combination instead of running them.")
+    var print = false
+
+    @Flag(help: "Write the sweep's page from the runs in history, running nothing.")
+    var collect = false
+
+    @Flag(help: "Do not stop a run at a failed expect: show it as ✗ in its page.")
+    var noExpect = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var plugins: PluginOptions
+
+    @OptionGroup var memory: MemoryOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be 1 or more") }
+        if print && collect { throw ValidationError("--print and --collect do not go together: print the runs, run them, then collect") }
+    }
+
+    func run() throws {
+        let notebookFile = NotebookFile(path: file)
+        let plan: Plan
+        switch notebookFile.plan(overrides: [], plugins: plugins.setup) {
+        case .success(let checked): plan = checked.plan
+        case .failure(let code): throw code
+        }
+        let frontMatter = plan.notebook.frontMatter
+        let grid: SweepGrid
+        switch SweepGrid.parse(try parseOverrides(lists).map { ($0.name, $0.value) }, frontMatter: frontMatter) {
+        case .success(let parsed): grid = parsed
+        case .failure(let list):
+            Console.error(DiagnosticPrinter(notebook: plan.notebook).format(list.diagnostics))
+            throw ExitCode(NNBookExit.usage)
+        }
+        let limit = maxRuns ?? SweepGrid.defaultMaxRuns
+        guard let count = grid.count, count <= limit else {
+            let size = grid.count.map { "\($0) runs" } ?? "more runs than can be counted"
+            Console.error("\(file): error: this sweep has \(size), more than \(limit)\nhint: "
+                + (maxRuns == nil ? "pass --max-runs \(grid.count.map(String.init) ?? "N") to run them all, or list fewer values" : "list fewer values, or raise --max-runs"))
+            throw ExitCode(NNBookExit.usage)
+        }
+        let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count)
+        if collect {
+            let history = try NotebookHistoryOptions(file: file).history()
+            let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+            let report = sweep.report(runs: runs, outcomes: [], precision: frontMatter.precision)
+            try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
+            let missing = runs.filter { $0 == nil }.count
+            if missing > 0 {
+                Console.error("\(missing) of \(count) runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch ORIGIN 'refs/nnbook/*:refs/nnbook/*'")
+            }
+            if report.rows.contains(where: { $0.status != .succeeded }) { throw ExitCode(NNBookExit.notebookFailed) }
+            return
+        }
+        // Every combination is checked before the first one runs: a value that only fails the
+        // check in combination with another is found now, not after an hour of runs.
+        for combination in sweep.combinations {
+            if case .failure(let code) = notebookFile.plan(overrides: combination.overrides, plugins: plugins.setup) {
+                Console.error("the check failed with \(combination.label); nothing was run")
+                throw code
+            }
+        }
+        if print {
+            for combination in sweep.combinations { Swift.print(shellCommand(["nnbook"] + runArguments(combination, sweep: grid.id))) }
+            return
+        }
+        Interruption.install()
+        let outcomes = try runAll(sweep)
+        let history = try NotebookHistoryOptions(file: file).history()
+        let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+        let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
+        let page = try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
+        if !quiet || report.rows.contains(where: { $0.status != .succeeded }) {
+            Console.error("wrote \(Console.display(page)): \(report.tally)")
+        }
+        if Interruption.requested() { throw ExitCode(NNBookExit.interrupted) }
+        if report.rows.contains(where: { $0.status != .succeeded }) { throw ExitCode(NNBookExit.notebookFailed) }
+    }
+
+    /// The arguments of `nnbook run` for one combination: the values, the sweep's id, and the
+    /// options that govern how a run behaves.
+    private func runArguments(_ combination: SweepGrid.Combination, sweep id: String) -> [String] {
+        var arguments = ["run", file] + combination.overrides.flatMap { ["-p", "\($0.name)=\($0.value)"] } + ["--sweep", id]
+        if noExpect { arguments.append("--no-expect") }
+        arguments += plugins.allowed.flatMap { ["--allow-plugin", $0] }
+        if plugins.timeout != PluginSetup.defaultTimeLimit { arguments += ["--plugin-timeout", NumberText.plain(plugins.timeout)] }
+        if let gigabytes = memory.gigabytes { arguments += ["--memory-limit", NumberText.plain(gigabytes)] }
+        return arguments
+    }
+
+    /// Runs every combination, up to `--jobs` at once, printing a line as each ends. Ctrl-C
+    /// stops starting runs and passes the interruption on to those running.
+    private func runAll(_ sweep: Sweep) throws -> [SweepCollection.Outcome] {
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-sweep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var outcomes = [SweepCollection.Outcome](repeating: .notStarted, count: sweep.count)
+        var running: [(index: Int, child: ChildProcess)] = []
+        var next = 0, finished = 0, forwarded = false
+        let width = String(sweep.count).count
+        if !quiet { Console.error("sweep \(sweep.grid.id): \(sweep.count) run\(sweep.count == 1 ? "" : "s") of \(file), \(min(jobs, sweep.count)) at a time") }
+        while next < sweep.count || !running.isEmpty {
+            let stopping = Interruption.requested()
+            if stopping, !forwarded {
+                running.forEach { $0.child.interrupt() }
+                forwarded = true
+            }
+            while !stopping, running.count < jobs, next < sweep.count {
+                let arguments = runArguments(sweep.combinations[next], sweep: sweep.grid.id) + ["--quiet"]
+                do {
+                    running.append((next, try ChildProcess.spawn(arguments, errors: scratch.appendingPathComponent("\(next).err"))))
+                } catch {
+                    outcomes[next] = .lost("could not start nnbook: \(error.localizedDescription)")
+                    finished += 1
+                }
+                next += 1
+            }
+            if stopping, running.isEmpty { break }
+            var still: [(index: Int, child: ChildProcess)] = []
+            for entry in running {
+                guard let status = entry.child.poll() else {
+                    still.append(entry)
+                    continue
+                }
+                finished += 1
+                let errors = entry.child.takeErrors()
+                let seconds = Date().timeIntervalSince(entry.child.started)
+                let ending: String
+                switch status {
+                case NNBookExit.success: ending = "succeeded"
+                case NNBookExit.notebookFailed: ending = "failed"
+                case NNBookExit.interrupted: ending = "interrupted"
+                default: ending = status > 128 ? "ended by signal \(status - 128)" : "exited with status \(status)"
+                }
+                outcomes[entry.index] = [NNBookExit.success, NNBookExit.notebookFailed, NNBookExit.interrupted].contains(status)
+                    ? .recorded : .lost("nnbook \(ending) without recording the run")
+                let counter = String(repeating: " ", count: width - String(finished).count) + String(finished)
+                if !quiet || status != NNBookExit.success {
+                    Console.error("[\(counter)/\(sweep.count)] \(sweep.combinations[entry.index].label): \(ending) (\(String(format: "%.2f", seconds)) s)")
+                }
+                let said = errors.trimmingCharacters(in: .whitespacesAndNewlines)
+                if status != NNBookExit.success, !said.isEmpty {
+                    Console.error(said.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
+                }
+            }
+            running = still
+            if !running.isEmpty { usleep(1000) }
+        }
+        if Interruption.requested(), next < sweep.count {
+            Console.error("interrupted: \(sweep.count - next) run\(sweep.count - next == 1 ? "" : "s") not started")
+        }
+        return outcomes
+    }
+
+    /// Writes the sweep's page and pictures; returns the page's location.
+    @discardableResult
+    private func write(_ report: SweepReport, name: String, folder notebookFolder: URL) throws -> URL {
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFolder
+        let pageURL = folder.appendingPathComponent("\(name).sweep.md")
+        let page = SweepPageRenderer(assetsFolder: "\(name).sweep.assets").render(report)
+        do {
+            try PageWriter().write(page, to: pageURL, assetsURL: folder.appendingPathComponent("\(name).sweep.assets"))
+        } catch {
+            Console.error("\(pageURL.path): error: cannot write the sweep's page: \(error.localizedDescription)")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
+        return pageURL
+    }
+}
+
+/// The notebook and the grid of one sweep.
+private struct Sweep {
+    let file: String
+    let notebook: Notebook
+    let grid: SweepGrid
+    let count: Int
+    let combinations: [SweepGrid.Combination]
+
+    init(file: String, notebook: Notebook, grid: SweepGrid, count: Int) {
+        self.file = file
+        self.notebook = notebook
+        self.grid = grid
+        self.count = count
+        combinations = grid.combinations
+    }
+
+    func report(runs: [Run?], outcomes: [SweepCollection.Outcome], precision: Int) -> SweepReport {
+        let swept = Set(grid.axes.map(\.name))
+        let fixed = notebook.frontMatter.parameters.filter { !swept.contains($0.name) }.map { ($0.name, $0.defaultValue.text) }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        return SweepCollection.report(
+            title: notebook.frontMatter.title ?? name, notebook: name, id: grid.id, grid: grid, fixed: fixed, precision: precision,
+            runs: runs, outcomes: outcomes)
+    }
+}
+
+/// `words` as one line a POSIX shell reads back into the same words.
+func shellCommand(_ words: [String]) -> String {
+    words.map { word in
+        let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./=:,@%+".contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }.joined(separator: " ")
+}

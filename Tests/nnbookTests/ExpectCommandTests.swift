@@ -1,0 +1,117 @@
+// `expect`: a result the lesson states, checked on every run — passing, failing with its exact
+// message and exit code, `--no-expect`, and the mistakes the check finds before anything runs.
+
+import Foundation
+import XCTest
+
+final class ExpectCommandTests: XCTestCase {
+    private var cli: CLIFixture!
+
+    override func setUpWithError() throws { cli = try CLIFixture() }
+    override func tearDown() { cli = nil }
+
+    private var page: String {
+        get throws { try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.md"), encoding: .utf8) }
+    }
+
+    /// The gradient-descent notebook with its expectations cell replaced by `lines`.
+    private func expectations(_ lines: String) throws {
+        let url = cli.folder.appendingPathComponent("gradient-descent.nnbook")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let start = try XCTUnwrap(text.range(of: "```nnbook label=expectations\n"))
+        try (text[..<start.upperBound] + lines + "\n```\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func testTheLessonsExpectationsHoldAndShowInThePage() throws {
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try page
+        XCTAssertTrue(page.hasSuffix("""
+            ```text
+            ✓ accuracy 0.8333 ≥ 0.8 on insurance.test
+            ✓ loss 0.3232 between 0.3 and 0.35 on insurance.test
+            ✓ loss 0.5210 < 0.6 on insurance.test
+            ```
+
+            """), page)
+    }
+
+    func testAFailedExpectationFailsTheRunAtItsLineWithThePageWritten() throws {
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.05", "--quiet")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.error, """
+            gradient-descent.nnbook:99:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000
+             99 | expect neuron accuracy >= 0.8 on insurance.test
+                | ^~~~~~
+            hint: `nnbook run --no-expect` runs on past a failed expectation and marks it ✗
+            the run stopped in cell 6; the page with the outputs so far is gradient-descent.md
+
+            """)
+        let page = try page
+        XCTAssertTrue(page.contains("> **This run failed** in [cell 6 (line 99)](#nnbook-error): expected accuracy ≥ 0.8 on insurance.test, got 0.5000"), page)
+        let log = try cli.nnbook("log", "gradient-descent.nnbook", "--json")
+        XCTAssertTrue(log.output.contains("\"message\" : \"expected accuracy ≥ 0.8 on insurance.test, got 0.5000\""), log.output)
+    }
+
+    func testNoExpectRunsOnAndMarksTheMissWithACross() throws {
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.05", "--quiet", "--no-expect")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try page
+        XCTAssertTrue(page.hasSuffix("""
+            ```text
+            ✗ expected accuracy ≥ 0.8 on insurance.test, got 0.5000
+            ✗ expected loss between 0.3 and 0.35 on insurance.test, got 0.5779
+            ✓ loss 0.5210 < 0.6 on insurance.test
+            ```
+
+            """), page)
+    }
+
+    func testEveryComparisonAgainstTheSameResult() throws {
+        try expectations("""
+            expect neuron accuracy > 0.8 on insurance.test
+            expect neuron accuracy ≥ 0.8333 on insurance.test
+            expect neuron loss <= 0.33 on insurance.test
+            expect neuron loss ≤ 0.33 on insurance.test
+            expect neuron accuracy < 0.9 on insurance.test
+            expect neuron accuracy between 0.9 and 1 on insurance
+            """)
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try page
+        XCTAssertTrue(page.hasSuffix("""
+            ```text
+            ✓ accuracy 0.8333 > 0.8 on insurance.test
+            ✓ accuracy 0.8333 ≥ 0.8333 on insurance.test
+            ✓ loss 0.3232 ≤ 0.33 on insurance.test
+            ✓ loss 0.3232 ≤ 0.33 on insurance.test
+            ✓ accuracy 0.8333 < 0.9 on insurance.test
+            ✓ accuracy 0.9643 between 0.9 and 1 on insurance
+            ```
+
+            """), page)
+    }
+
+    func testMistakesAreFoundByTheCheckBeforeAnythingRuns() throws {
+        let cases: [(line: String, message: String)] = [
+            ("expect neuron acuracy >= 0.8 on insurance.test", "99:15: error: the model 'neuron' does not report 'acuracy'\n 99 | expect neuron acuracy >= 0.8 on insurance.test\n    |               ^~~~~~~\nhint: did you mean 'accuracy'?"),
+            ("expect neuron mae >= 0.8 on insurance.test", "99:15: error: the model 'neuron' does not report 'mae'\n 99 | expect neuron mae >= 0.8 on insurance.test\n    |               ^~~\nhint: add it to the model's compile: metrics=[mae]"),
+            ("expect neuron accuracy => 0.8 on insurance.test", "99:24: error: '=>' is not one of the choices"),
+            ("expect neuron accuracy about 0.8 on insurance.test", "99:24: error: 'about' is not one of the choices"),
+            ("expect neuron accuracy between 0.8 on insurance.test", "99:24: error: 'between' needs two bounds"),
+            ("expect neuron accuracy between 0.9 and 0.8 on insurance.test", "99:40: error: the lower bound 0.9 is above the upper bound 0.8"),
+            ("expect neuron accuracy >= 0.8 and 0.9 on insurance.test", "99:35: error: only 'between' takes a second bound"),
+            ("expect neuron accuracy >= high on insurance.test", "99:27: error: expected a number, not high"),
+        ]
+        for (line, message) in cases {
+            try expectations(line)
+            let check = try cli.nnbook("check", "gradient-descent.nnbook")
+            XCTAssertEqual(check.status, 1, line)
+            XCTAssertTrue(check.error.hasPrefix("gradient-descent.nnbook:" + message), check.error)
+            let run = try cli.nnbook("run", "gradient-descent.nnbook")
+            XCTAssertEqual(run.status, 1, line)
+            XCTAssertTrue(run.error.hasSuffix("1 error in gradient-descent.nnbook; nothing was run\n"), run.error)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path))
+    }
+}

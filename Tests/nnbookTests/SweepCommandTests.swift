@@ -1,0 +1,207 @@
+// `nnbook sweep` as a user meets it: real processes in a temporary git repository, the page
+// against a golden file, printed commands run by a shell, collection in a second clone,
+// mistakes with their exact messages and exit codes, and Ctrl-C.
+
+import Foundation
+import XCTest
+
+final class SweepCommandTests: XCTestCase {
+    private var cli: CLIFixture!
+
+    override func setUpWithError() throws {
+        cli = try CLIFixture()
+        _ = try git("init", "-q")
+        _ = try git("add", "gradient-descent.nnbook", "data/insurance.csv")
+        _ = try git("-c", "user.name=Teacher", "-c", "user.email=t@example.com", "commit", "-qm", "lesson")
+    }
+
+    override func tearDown() { cli = nil }
+
+    private func git(_ arguments: String...) throws -> String { try cli.gitArguments(arguments) }
+
+    /// Six runs, short enough for a test; `--no-expect` because slow rates miss the lesson's bounds.
+    private static let grid = ["-p", "rate=0.05,0.5,2.5", "-p", "epochs=100,1000", "-p", "adam_epochs=50", "--no-expect"]
+
+    private static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/gradient-descent.sweep.md")
+
+    private func page(in folder: URL? = nil) throws -> String {
+        try String(contentsOf: (folder ?? cli.folder).appendingPathComponent("gradient-descent.sweep.md"), encoding: .utf8)
+    }
+
+    private func assertGolden(_ page: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        if ProcessInfo.processInfo.environment["NNBOOK_UPDATE_GOLDEN"] == "1" {
+            try page.write(to: SweepCommandTests.golden, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(page, try String(contentsOf: SweepCommandTests.golden, encoding: .utf8), file: file, line: line)
+    }
+
+    private func runs() throws -> [[String: Any]] {
+        let log = try cli.nnbook("log", "gradient-descent.nnbook", "--json")
+        XCTAssertEqual(log.status, 0, log.error)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]])
+    }
+
+    func testSweepRecordsEveryCombinationOnceAndWritesTheGoldenPage() throws {
+        let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--jobs", "1"])
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let lines = sweep.error.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "sweep c7b6e84bf9fa: 6 runs of gradient-descent.nnbook, 1 at a time")
+        XCTAssertTrue(lines[1].hasPrefix("[1/6] rate=0.05 epochs=100 adam_epochs=50: succeeded ("), sweep.error)
+        XCTAssertTrue(lines[6].hasPrefix("[6/6] rate=2.5 epochs=1000 adam_epochs=50: succeeded ("), sweep.error)
+        XCTAssertEqual(lines.last, "wrote gradient-descent.sweep.md: 6 succeeded")
+        try assertGolden(try page())
+        let svg = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.sweep.assets/test-accuracy.svg"), encoding: .utf8)
+        XCTAssertTrue(svg.contains("epochs=100") && svg.contains("epochs=1000"), "one line per value of the second parameter")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path), "a sweep's runs write no page of their own")
+
+        let recorded = try runs()
+        XCTAssertEqual(recorded.count, 6)
+        XCTAssertEqual(Set(recorded.compactMap { $0["sweep"] as? String }), ["c7b6e84bf9fa"])
+        let combinations = recorded.map { run -> String in
+            let parameters = run["parameters"] as? [String: Any] ?? [:]
+            return "\(parameters["rate"] as? Double ?? -1) \(parameters["epochs"] as? Int ?? -1)"
+        }
+        XCTAssertEqual(Set(combinations), ["0.05 100", "0.05 1000", "0.5 100", "0.5 1000", "2.5 100", "2.5 1000"], "each combination once, typed")
+        let metrics = recorded.first?["metrics"] as? [String: [String: Double]]
+        XCTAssertEqual(metrics?["test"]?["accuracy"] ?? 0, 0.8333, accuracy: 0.0001, "metrics by cell label")
+        XCTAssertEqual(try git("status", "--porcelain"), "?? gradient-descent.sweep.assets/\n?? gradient-descent.sweep.md\n")
+
+        let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
+        XCTAssertTrue(table.output.hasPrefix("run  status     adam_epochs  epochs  rate  batch/accuracy  batch/loss  test/accuracy  test/loss"), table.output)
+        XCTAssertTrue(table.output.contains("\n6    succeeded  50           1000    2.5   1.0000          0.1129      0.8333         0.2637"), table.output)
+    }
+
+    func testParallelRunsAreEachRecordedOnce() throws {
+        let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--jobs", "4", "--quiet"])
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        XCTAssertEqual(sweep.error, "", "--quiet prints nothing when every run succeeds")
+        XCTAssertEqual(try runs().count, 6)
+        XCTAssertEqual(try git("fsck", "--no-progress", "--no-dangling"), "")
+        let rows = try page().split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("succeeded") }
+        XCTAssertEqual(rows.count, 6, "every run in the table, in the grid's order")
+        XCTAssertTrue(rows[0].contains(" | 0.05 | 100 | 50 | succeeded |"), String(rows[0]))
+    }
+
+    func testPrintedCommandsRunAsPrintedAndCollectGivesTheSamePageInAClone() throws {
+        let printed = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--print"])
+        XCTAssertEqual(printed.status, 0, printed.error)
+        let commands = printed.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(commands.count, 6)
+        XCTAssertEqual(commands[0], "nnbook run gradient-descent.nnbook -p rate=0.05 -p epochs=100 -p adam_epochs=50 --sweep c7b6e84bf9fa --no-expect")
+        XCTAssertEqual(try runs().count, 0, "--print runs nothing")
+        let path = cli.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        for command in commands {
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", command + " --quiet"]
+            shell.currentDirectoryURL = cli.folder
+            shell.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 }
+            try shell.run()
+            shell.waitUntilExit()
+            XCTAssertEqual(shell.terminationStatus, 0, command)
+        }
+
+        let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--collect"])
+        XCTAssertEqual(collected.status, 0, collected.error)
+        try assertGolden(try page())
+
+        let clone = cli.folder.appendingPathComponent("clone")
+        _ = try git("clone", "-q", cli.folder.path, clone.path)
+        let missing = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
+        XCTAssertEqual(missing.status, 1, "runs not fetched yet")
+        XCTAssertEqual(missing.error, "6 of 6 runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch ORIGIN 'refs/nnbook/*:refs/nnbook/*'\n")
+        XCTAssertTrue(try page(in: clone).contains("6 runs of `gradient-descent.nnbook` (sweep `c7b6e84bf9fa`): 6 not run."))
+        _ = try cli.gitArguments(["-C", clone.path, "fetch", "-q", "origin", "refs/nnbook/*:refs/nnbook/*"])
+        let inClone = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
+        XCTAssertEqual(inClone.status, 0, inClone.error)
+        XCTAssertEqual(try page(in: clone), try page())
+    }
+
+    func testAFailedRunShowsInTheTableAndTheSweepExitsOneAfterAllFinished() throws {
+        let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.05,0.5", "-p", "adam_epochs=5000", "--jobs", "2")
+        XCTAssertEqual(sweep.status, 1, sweep.error)
+        XCTAssertTrue(sweep.error.contains("rate=0.05 adam_epochs=5000: failed ("), sweep.error)
+        XCTAssertTrue(sweep.error.contains("    gradient-descent.nnbook:99:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), sweep.error)
+        XCTAssertTrue(sweep.error.hasSuffix("wrote gradient-descent.sweep.md: 1 succeeded, 1 failed\n"), sweep.error)
+        let page = try page()
+        XCTAssertTrue(page.contains(" | 0.05 | 5000 | failed | "), page)
+        XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | "), page)
+        XCTAssertTrue(page.contains("- rate=0.05 adam_epochs=5000 (run "), page)
+        XCTAssertTrue(page.contains("): failed in cell 6 (expectations), line 99: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), page)
+        XCTAssertEqual(try runs().count, 2)
+    }
+
+    func testMistakesAreReportedBeforeAnythingRuns() throws {
+        func expect(_ arguments: [String], status: Int32, error: String, line: UInt = #line) throws {
+            let outcome = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + arguments)
+            XCTAssertEqual(outcome.status, status, outcome.error, line: line)
+            XCTAssertEqual(outcome.error.split(separator: "\n").first.map(String.init), error, line: line)
+        }
+        let parameters = "the parameters are: epochs (integer, default 1000), rate (number, default 0.5), adam_epochs (integer, default 5000)"
+        try expect(["-p", "rate=0.5,fast"], status: 2, error: "gradient-descent.nnbook: error: the parameter 'rate' must be a number, not 'fast'")
+        try expect(["-p", "rte=0.1,0.2"], status: 2, error: "gradient-descent.nnbook: error: unknown parameter 'rte'")
+        let hint = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rte=0.1,0.2").error
+        XCTAssertTrue(hint.contains("hint: did you mean 'rate'? " + parameters), hint)
+        try expect(["-p", "rate="], status: 2, error: "gradient-descent.nnbook: error: the values of 'rate' do not parse: the list of values is empty")
+        try expect(["-p", "rate=0.1,,0.2"], status: 2, error: "gradient-descent.nnbook: error: the values of 'rate' do not parse: value 2 is empty (two commas in a row, or a comma at an end)")
+        try expect(["-p", "rate=[0.1,0.2"], status: 2, error: "gradient-descent.nnbook: error: the values of 'rate' do not parse: a '[' is never closed")
+        try expect(["-p", "rate=0.1,0.10"], status: 2, error: "gradient-descent.nnbook: error: the value 0.1 of 'rate' is listed twice")
+        try expect(["-p", "rate=0.1", "-p", "rate=0.2"], status: 2, error: "gradient-descent.nnbook: error: the parameter 'rate' is swept twice")
+        try expect([], status: 2, error: "gradient-descent.nnbook: error: a sweep needs at least one -p NAME=V1,V2,…")
+        let many = ["-p", "epochs=" + (1...40).map(String.init).joined(separator: ","), "-p", "rate=" + (1...30).map(String.init).joined(separator: ",")]
+        try expect(many, status: 2, error: "gradient-descent.nnbook: error: this sweep has 1200 runs, more than 1000")
+        try expect(["-p", "rate=0.1,0.2", "--jobs", "0"], status: 2, error: "Error: --jobs must be 1 or more")
+        try expect(["-p", "rate=0.1,0.2", "--print", "--collect"], status: 2, error: "Error: --print and --collect do not go together: print the runs, run them, then collect")
+        try expect(["-p", "epochs=10,0"], status: 1, error: "gradient-descent.nnbook:54:41: error: epochs must be 1 or more, not 0")
+        XCTAssertTrue(try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=10,0").error.hasSuffix("\nthe check failed with epochs=0; nothing was run\n"))
+        XCTAssertEqual(try runs().count, 0, "nothing ran")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.sweep.md").path))
+
+        let badID = try cli.nnbook("run", "gradient-descent.nnbook", "--sweep", "../x")
+        XCTAssertEqual(badID.status, 2)
+        XCTAssertTrue(badID.error.hasPrefix("Error: --sweep takes the id of a sweep"), badID.error)
+    }
+
+    func testCtrlCStopsTheSweepAndMarksTheRunsNotStarted() throws {
+        let text = """
+            ---
+            params:
+              rate: 0.1
+            ---
+            ```nnbook label=fit
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=$rate
+            train neuron on insurance descent=stochastic epochs=100000000
+            ```
+            """
+        try text.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = cli.executable
+        process.arguments = ["sweep", "long.nnbook", "-p", "rate=0.1,0.2,0.3", "--jobs", "1"]
+        process.currentDirectoryURL = cli.folder
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !said.contains("1 at a time"), Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        // The first run has started; give it time to reach training, however slow the machine.
+        Thread.sleep(forTimeInterval: 3)
+        kill(process.processIdentifier, SIGINT)
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertTrue(said.contains("[1/3] rate=0.1: interrupted ("), said)
+        XCTAssertTrue(said.contains("interrupted: 2 runs not started\n"), said)
+        XCTAssertTrue(said.hasSuffix("wrote long.sweep.md: 1 interrupted, 2 not run\n"), said)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("long.sweep.md"), encoding: .utf8)
+        XCTAssertTrue(page.contains("| 1 | 0.1 | interrupted |"), page)
+        XCTAssertTrue(page.contains("| - | 0.2 | not run |"), page)
+        XCTAssertTrue(page.contains("| - | 0.3 | not run |"), page)
+    }
+}
