@@ -61,7 +61,7 @@ public struct SweepPageRenderer: Sendable {
                 let text = NumberText.fixed(value, places: report.precision)
                 return text == best[index] ? "**\(text)**" : text
             }
-            return [row.run.map(String.init) ?? "-"] + row.combination.values.map(\.text) + [row.status.rawValue] + metrics
+            return [row.run ?? "-"] + row.combination.values.map(\.text) + [row.status.rawValue] + metrics
         }
         let numeric = report.grid.axes.map { axis -> Table.Alignment in
             switch axis.type {

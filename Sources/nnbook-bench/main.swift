@@ -39,6 +39,19 @@ if FileManager.default.isExecutableFile(atPath: executable.path) {
     let wall = median(runs.map(\.seconds))
     report.record("run_gradient_descent_ms", wall * 1000, "nnbook run gradient-descent.nnbook (process, with snapshot; median of 7)", format(wall * 1000, 1) + " ms")
     report.figures["run_gradient_descent_peak_mb"] = (runs.map(\.peakMegabytes).max() ?? 0).rounded()
+    // A sweep of 12 combinations on two processes against its ideal: six single runs in a row.
+    let grid = ["-p", "rate=0.05,0.5,2.5", "-p", "epochs=100,1000", "-p", "adam_epochs=1000,5000"]
+    let sweeps = try (0..<3).map { _ in
+        try measureProcess(executable, ["sweep", folder.appendingPathComponent("gradient-descent.nnbook").path] + grid + ["--jobs", "2", "--no-expect", "--quiet"])
+    }
+    if sweeps.allSatisfy({ $0.status == 0 }) {
+        let sweep = median(sweeps.map(\.seconds))
+        report.record(
+            "sweep_12_runs_2_jobs_s", sweep, "nnbook sweep gradient-descent.nnbook, 12 combinations, --jobs 2 (median of 3)",
+            format(sweep) + " s = \(format(sweep / (6 * wall), 2))× six single runs in a row (the ideal on two cores)")
+    } else {
+        report.notes.append("the sweep did not run (exit \(sweeps.map(\.status)))")
+    }
     let startup = median(try (0..<7).map { _ in try measureProcess(executable, ["--version"], ).seconds })
     report.record("process_start_ms", startup * 1000, "nnbook --version (process start alone; median of 7)", format(startup * 1000, 1) + " ms")
 

@@ -112,6 +112,7 @@ struct NotebookRunner {
             notebookName: name, source: source, page: markdown.markdown, assets: page.pictures, record: record,
             pageData: try PageFile.json(page))
         let id = try history.record(snapshot, time: started)
+        if let sweep { try history.markSweepRun(id, sweep: sweep) }
         return "recorded run \(id.short) on \(history.referenceName)"
     }
 }

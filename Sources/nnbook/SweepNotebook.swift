@@ -96,7 +96,7 @@ struct SweepNotebook: ParsableCommand {
             try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
             let missing = runs.filter { $0 == nil }.count
             if missing > 0 {
-                Console.error("\(missing) of \(count) runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch ORIGIN 'refs/nnbook/*:refs/nnbook/*'")
+                Console.error("\(missing) of \(count) runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'")
             }
             if report.rows.contains(where: { $0.status != .succeeded }) { throw ExitCode(NNBookExit.notebookFailed) }
             return
@@ -234,7 +234,7 @@ private struct Sweep {
         combinations = grid.combinations
     }
 
-    func report(runs: [Run?], outcomes: [SweepCollection.Outcome], precision: Int) -> SweepReport {
+    func report(runs: [SweepRun?], outcomes: [SweepCollection.Outcome], precision: Int) -> SweepReport {
         let swept = Set(grid.axes.map(\.name))
         let fixed = notebook.frontMatter.parameters.filter { !swept.contains($0.name) }.map { ($0.name, $0.defaultValue.text) }
         let name = URL(fileURLWithPath: file).lastPathComponent

@@ -43,6 +43,11 @@ final class CLIFixture {
         try run(executable, arguments)
     }
 
+    /// Runs `nnbook` in another folder (a clone, say).
+    func nnbookArguments(_ arguments: [String], in folder: URL) throws -> Outcome {
+        try run(executable, arguments, in: folder)
+    }
+
     /// Runs `nnbook` in another folder, with `--memory-limit GB` added to the commands that take it.
     func nnbookArguments(_ arguments: [String], in folder: URL, memoryLimit: String) throws -> Outcome {
         let limited = ["run", "render"].contains(arguments.first) && !arguments.contains("--memory-limit") ? arguments + ["--memory-limit", memoryLimit] : arguments

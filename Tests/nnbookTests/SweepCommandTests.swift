@@ -109,12 +109,40 @@ final class SweepCommandTests: XCTestCase {
         _ = try git("clone", "-q", cli.folder.path, clone.path)
         let missing = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(missing.status, 1, "runs not fetched yet")
-        XCTAssertEqual(missing.error, "6 of 6 runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch ORIGIN 'refs/nnbook/*:refs/nnbook/*'\n")
+        XCTAssertEqual(missing.error, "6 of 6 runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'\n")
         XCTAssertTrue(try page(in: clone).contains("6 runs of `gradient-descent.nnbook` (sweep `c7b6e84bf9fa`): 6 not run."))
         _ = try cli.gitArguments(["-C", clone.path, "fetch", "-q", "origin", "refs/nnbook/*:refs/nnbook/*"])
         let inClone = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(inClone.status, 0, inClone.error)
         XCTAssertEqual(try page(in: clone), try page())
+    }
+
+    /// The CI-matrix case: each run in a clone of its own, pushed under the sweep's references,
+    /// which never conflict; the clone that collects numbers none of them, and names them by id.
+    func testRunsFromSeparateClonesMeetThroughTheSweepReferences() throws {
+        let grid = ["-p", "rate=0.5,2.5", "-p", "adam_epochs=50", "--no-expect"]
+        let commands = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--print"]).output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(commands.count, 2)
+        for (index, command) in commands.enumerated() {
+            let machine = cli.folder.appendingPathComponent("machine-\(index)")
+            _ = try git("clone", "-q", cli.folder.path, machine.path)
+            let run = try cli.nnbookArguments(shellWords(command).dropFirst() + ["--quiet"], in: machine)
+            XCTAssertEqual(run.status, 0, run.error)
+            _ = try cli.gitArguments(["-C", machine.path, "push", "-q", "origin", "refs/nnbook/sweeps/*:refs/nnbook/sweeps/*"])
+        }
+        let home = cli.folder.appendingPathComponent("home")
+        _ = try git("clone", "-q", cli.folder.path, home.path)
+        _ = try cli.gitArguments(["-C", home.path, "fetch", "-q", "origin", "refs/nnbook/sweeps/*:refs/nnbook/sweeps/*"])
+        let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--collect"], in: home)
+        XCTAssertEqual(collected.status, 0, collected.error)
+        let homePage = try page(in: home)
+        let rows = homePage.split(separator: "\n").filter { $0.hasSuffix("|") && $0.contains("| succeeded |") }.map(String.init)
+        XCTAssertEqual(rows.count, 2, homePage)
+        let ids = rows.map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        XCTAssertTrue(ids.allSatisfy { $0.count == 7 && $0.allSatisfy(\.isHexDigit) }, "runs off this clone's chain are named by id: \(ids)")
+        let shown = try cli.nnbookArguments(["show", "gradient-descent.nnbook", ids[1]], in: home)
+        XCTAssertEqual(shown.status, 0, shown.error)
+        XCTAssertTrue(shown.output.contains("parameters: epochs=1000, rate=2.5 (default 0.5), adam_epochs=50 (default 5000)."), shown.output)
     }
 
     func testAFailedRunShowsInTheTableAndTheSweepExitsOneAfterAllFinished() throws {
@@ -204,4 +232,9 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("| - | 0.2 | not run |"), page)
         XCTAssertTrue(page.contains("| - | 0.3 | not run |"), page)
     }
+}
+
+/// A printed command's words, as a POSIX shell would split this simple form (no quotes needed).
+private func shellWords(_ command: String) -> [String] {
+    command.split(separator: " ").map(String.init)
 }

@@ -15,14 +15,15 @@ public struct SweepReport: Equatable, Sendable {
     public struct Row: Equatable, Sendable {
         public let combination: SweepGrid.Combination
         public let status: Status
-        /// The run's number in the notebook's history.
-        public let run: Int?
+        /// The run's number in the notebook's history (or its short id, for a run fetched from
+        /// another clone's sweep that is not on this clone's chain).
+        public let run: String?
         /// Final metrics by column name (`test/accuracy`).
         public let metrics: [String: Double]
         /// Why the run failed: where and what, in one line.
         public let failure: String?
 
-        public init(combination: SweepGrid.Combination, status: Status, run: Int?, metrics: [String: Double], failure: String?) {
+        public init(combination: SweepGrid.Combination, status: Status, run: String?, metrics: [String: Double], failure: String?) {
             self.combination = combination
             self.status = status
             self.run = run

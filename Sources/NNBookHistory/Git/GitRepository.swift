@@ -184,6 +184,20 @@ public final class GitRepository {
         git_reference_free(reference)
     }
 
+    /// The references whose names start with `prefix`, and the commits they point to, by name.
+    public func references(under prefix: String) throws(GitError) -> [(name: String, target: ObjectID)] {
+        var names = git_strarray()
+        try check("list references") { git_reference_list(&names, handle) }
+        defer { git_strarray_dispose(&names) }
+        var found: [(name: String, target: ObjectID)] = []
+        for index in 0..<names.count {
+            guard let pointer = names.strings[index] else { continue }
+            let name = String(cString: pointer)
+            if name.hasPrefix(prefix), let target = try reference(name) { found.append((name, target)) }
+        }
+        return found.sorted { $0.name < $1.name }
+    }
+
     // MARK: Reading
 
     /// The commits reachable from `tip`, newest first, following first parents.

@@ -119,15 +119,16 @@ public final class RunHistory {
     /// The run that `spec` names: a number, an id prefix (4 or more characters), `last`, `last~N`.
     public func run(_ spec: String) throws(HistoryError) -> Run {
         let all = try runs()
-        guard let newest = all.first else { throw .noRuns(notebook: notebookPath) }
-        if spec == "last" { return newest }
+        if spec == "last", let newest = all.first { return newest }
         if spec.hasPrefix("last~"), let back = Int(spec.dropFirst(5)), back >= 0, back < all.count { return all[back] }
         if let number = Int(spec), let run = all.first(where: { $0.number == number }) { return run }
         let lowered = spec.lowercased()
         if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
             let matches = all.filter { $0.id.hex.hasPrefix(lowered) }
             if matches.count == 1 { return matches[0] }
+            if matches.isEmpty, let fetched = try sweepRun(idPrefix: lowered) { return fetched }
         }
+        if all.isEmpty { throw .noRuns(notebook: notebookPath) }
         throw .unknownRun(spec, available: all.count)
     }
 
@@ -145,7 +146,7 @@ public final class RunHistory {
         String(decoding: try file(name, of: run), as: UTF8.self)
     }
 
-    private func record(of commit: ObjectID) throws(HistoryError) -> RunRecord {
+    func record(of commit: ObjectID) throws(HistoryError) -> RunRecord {
         do {
             guard let run = try repository.file("run.json", in: commit) else { throw HistoryError.unreadable("run \(commit.short) has no run.json") }
             return try RunRecord.decode(run: run, metrics: try repository.file("metrics.json", in: commit))
@@ -157,7 +158,8 @@ public final class RunHistory {
 
 /// One recorded run.
 public struct Run: Equatable, Sendable {
-    /// 1 for the notebook's first run, counting up.
+    /// 1 for the notebook's first run, counting up; 0 for a sweep's run fetched from another
+    /// clone that is not on this clone's chain (found by its id).
     public let number: Int
     public let id: ObjectID
     public let time: Date

@@ -1,15 +1,71 @@
 // Gathering a sweep's runs from history: the newest run of each combination recorded under the
 // sweep's id, whichever machine recorded it, turned into the rows of the sweep's page.
 
+import Foundation
 import NNBook
 
+/// A run of a sweep as `--collect` finds it: on the notebook's own chain of runs, or only under
+/// the sweep's references, pushed there by a machine working in its own clone.
+public struct SweepRun: Sendable {
+    public let id: ObjectID
+    /// The run's number on this clone's chain; nil for a run that is only under the sweep's
+    /// references.
+    public let number: Int?
+    public let time: Date
+    public let record: RunRecord
+
+    /// The number, or the short id of a run that has none here: what the sweep's table shows.
+    public var name: String { number.map(String.init) ?? id.short }
+}
+
 extension RunHistory {
+    /// Where the runs of sweep `id` are marked, one reference per run:
+    /// `refs/nnbook/sweeps/<notebook path>/<sweep id>/<run id>`. A machine in its own clone pushes
+    /// `refs/nnbook/sweeps/*`; as every run has a reference of its own, pushes from many
+    /// machines never conflict, whereas the notebook's chain of runs would.
+    public func sweepReferencePrefix(_ id: String) -> String {
+        "refs/nnbook/sweeps/" + referenceName.dropFirst(RunReference.prefix.count) + "/\(id)/"
+    }
+
+    /// Marks `run` as one of sweep `id`'s.
+    public func markSweepRun(_ run: ObjectID, sweep id: String) throws(HistoryError) {
+        do {
+            try repository.updateReference(sweepReferencePrefix(id) + run.hex, to: run, expecting: nil, message: "nnbook: sweep \(id)")
+        } catch {
+            throw .git(error)
+        }
+    }
+
     /// The newest recorded run of each of `grid`'s combinations under sweep `id`, in the grid's
-    /// order; nil where none is recorded.
-    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> [Run?] {
-        let mine = try runs().filter { $0.record.sweep == id }
+    /// order; nil where none is recorded. Runs on the notebook's chain and runs only under the
+    /// sweep's references (fetched from other clones) count alike.
+    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> [SweepRun?] {
+        let chain = try runs()
+        var candidates = chain.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
+        let onChain = Set(chain.map(\.id))
+        do {
+            for reference in try repository.references(under: sweepReferencePrefix(id)) where !onChain.contains(reference.target) {
+                let commit = try repository.commit(reference.target)
+                candidates.append(SweepRun(id: commit.id, number: nil, time: commit.time, record: try record(of: commit.id)))
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+        let newestFirst = candidates.enumerated().sorted { ($0.element.time, -$0.offset) > ($1.element.time, -$1.offset) }.map(\.element)
         return grid.combinations.map { combination in
-            mine.first { run in combination.overrides.allSatisfy { run.record.parameters[$0.name] == $0.value } }
+            newestFirst.first { run in combination.overrides.allSatisfy { run.record.parameters[$0.name] == $0.value } }
+        }
+    }
+
+    /// A run of one of this notebook's sweeps that is not on its chain, by id prefix.
+    func sweepRun(idPrefix: String) throws(HistoryError) -> Run? {
+        let prefix = "refs/nnbook/sweeps/" + referenceName.dropFirst(RunReference.prefix.count) + "/"
+        do {
+            let matches = try repository.references(under: prefix).filter { $0.target.hex.hasPrefix(idPrefix) }
+            guard Set(matches.map(\.target)).count == 1, let target = matches.first?.target else { return nil }
+            return Run(number: 0, commit: try repository.commit(target), record: try record(of: target))
+        } catch {
+            throw .wrapping(error)
         }
     }
 }
@@ -30,7 +86,7 @@ public enum SweepCollection {
     /// order. Metric columns are those the runs recorded, in the notebook's cell order.
     public static func report(
         title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], precision: Int,
-        runs: [Run?], outcomes: [Outcome]
+        runs: [SweepRun?], outcomes: [Outcome]
     ) -> SweepReport {
         let combinations = grid.combinations
         var rows: [SweepReport.Row] = []
@@ -50,7 +106,7 @@ public enum SweepCollection {
                     "\(record.status) in cell \(error.cell) (\(error.label))" + (error.line.map { ", line \($0)" } ?? "") + ": \(error.message)"
                 }
                 rows.append(.init(
-                    combination: combination, status: SweepReport.Status(rawValue: record.status) ?? .failed, run: run.number,
+                    combination: combination, status: SweepReport.Status(rawValue: record.status) ?? .failed, run: run.name,
                     metrics: metrics, failure: failure))
             }
         }
