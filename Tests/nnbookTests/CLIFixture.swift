@@ -43,6 +43,37 @@ final class CLIFixture {
         try run(executable, arguments)
     }
 
+    /// A `nnbook` started without waiting for it, and what it has said on standard error.
+    struct Started {
+        let process: Process
+        let errors: Pipe
+        var said: String
+
+        /// Reads standard error to its end and waits for the process.
+        mutating func finish() {
+            said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts `nnbook` and reads its standard error until `text` appears (a minute at most), so
+    /// that a test can interrupt it at a known point however slow the machine.
+    func start(_ arguments: [String], until text: String) throws -> Started {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !said.contains(text), Date() < deadline {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        return Started(process: process, errors: errors, said: said)
+    }
+
     /// Runs `nnbook` in another folder (a clone, say).
     func nnbookArguments(_ arguments: [String], in folder: URL) throws -> Outcome {
         try run(executable, arguments, in: folder)

@@ -43,24 +43,13 @@ final class RenderAndInterruptTests: XCTestCase {
         let before = try String(contentsOf: page, encoding: .utf8)
 
         try text.replacingOccurrences(of: "EPOCHS", with: "10000000").write(to: notebook, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = cli.executable
-        process.arguments = ["run", "long.nnbook"]
-        process.currentDirectoryURL = cli.folder
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
         // Interrupt only once training has started, however slow the machine.
-        var said = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !said.contains("Epoch 1/"), Date() < deadline {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        kill(process.processIdentifier, SIGINT)
-        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        var run = try cli.start(["run", "long.nnbook"], until: "Epoch 1/")
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        let said = run.said
 
-        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertEqual(run.process.terminationStatus, 130, said)
         XCTAssertTrue(said.contains("error: training was interrupted after"), said)
         XCTAssertTrue(said.contains("interrupted in cell 1; long.md was left as it was; the partial run is recorded in history"), said)
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)

@@ -201,29 +201,18 @@ final class SweepCommandTests: XCTestCase {
             model neuron
               dense 1 activation=sigmoid
             compile neuron loss=binary_crossentropy optimizer=sgd rate=$rate
-            train neuron on insurance descent=stochastic epochs=100000000
+            train neuron on insurance descent=stochastic epochs=10000000
             ```
             """
         try text.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = cli.executable
-        process.arguments = ["sweep", "long.nnbook", "-p", "rate=0.1,0.2,0.3", "--jobs", "1"]
-        process.currentDirectoryURL = cli.folder
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        var said = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !said.contains("1 at a time"), Date() < deadline {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
+        var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2,0.3", "--jobs", "1"], until: "1 at a time")
         // The first run has started; give it time to reach training, however slow the machine.
         Thread.sleep(forTimeInterval: 3)
-        kill(process.processIdentifier, SIGINT)
-        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        kill(sweep.process.processIdentifier, SIGINT)
+        sweep.finish()
+        let said = sweep.said
 
-        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertEqual(sweep.process.terminationStatus, 130, said)
         XCTAssertTrue(said.contains("[1/3] rate=0.1: interrupted ("), said)
         XCTAssertTrue(said.contains("interrupted: 2 runs not started\n"), said)
         XCTAssertTrue(said.hasSuffix("wrote long.sweep.md: 1 interrupted, 2 not run\n"), said)

@@ -32,19 +32,6 @@ public struct SweepReport: Equatable, Sendable {
         }
     }
 
-    /// A metric column and which way it improves.
-    public struct Column: Equatable, Sendable {
-        public let name: String
-        public let metric: String
-
-        public init(name: String, metric: String) {
-            self.name = name
-            self.metric = metric
-        }
-
-        public var goal: MetricGoal? { MetricGoal(metric: metric) }
-    }
-
     /// The notebook's title, or its file name.
     public let title: String
     /// The notebook as the user named it, for the `nnbook show` hint.
@@ -53,13 +40,13 @@ public struct SweepReport: Equatable, Sendable {
     public let grid: SweepGrid
     /// The parameters no one swept, at the values every run used.
     public let fixed: [(name: String, value: String)]
-    public let columns: [Column]
+    public let columns: [MetricColumn]
     public let rows: [Row]
     /// Decimal places for the metrics, the notebook's `precision`.
     public let precision: Int
 
     public init(
-        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], columns: [Column],
+        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], columns: [MetricColumn],
         rows: [Row], precision: Int
     ) {
         self.title = title

@@ -3,25 +3,6 @@
 
 import NNBook
 
-/// One metric of one cell: a column of a comparison.
-public struct MetricColumn: Hashable, Sendable {
-    /// The cell's label (`test`, or `cell-3` when the cell has none).
-    public let cell: String
-    /// The metric's name (`accuracy`, `loss`).
-    public let metric: String
-
-    public init(cell: String, metric: String) {
-        self.cell = cell
-        self.metric = metric
-    }
-
-    /// `test/accuracy`: a column header, and the key tools read.
-    public var name: String { "\(cell)/\(metric)" }
-
-    /// Whether higher or lower is better in this column.
-    public var goal: MetricGoal? { MetricGoal(metric: metric) }
-}
-
 extension RunRecord {
     /// Every final metric, in the order of the notebook's cells, then by metric name.
     public var metricColumns: [(column: MetricColumn, value: Double)] {

@@ -110,7 +110,7 @@ public enum SweepCollection {
                     metrics: metrics, failure: failure))
             }
         }
-        let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record }).map { SweepReport.Column(name: $0.name, metric: $0.metric) }
+        let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record })
         return SweepReport(title: title, notebook: notebook, id: id, grid: grid, fixed: fixed, columns: columns, rows: rows, precision: precision)
     }
 }

@@ -25,18 +25,27 @@ struct EvaluateCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let (results, names, count) = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "evaluating it")
+        let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
+        return [.table(Table(headers: ["metric", "value"], rows: rows)), .text("\(count) samples")]
+            + names.compactMap { name in results[name].map { .metric(name: name, value: $0) } }
+    }
+
+    /// The loss and metrics of a trained model on a data set (shared with `expect`): the values
+    /// by name, the names in Keras' order (loss first), and how many samples were measured.
+    static func evaluate(
+        _ model: ModelName, on data: DatasetName, in state: RunState, purpose: String
+    ) throws(RunError) -> (results: [String: Double], names: [String], count: Int) {
         let entry = try state.model(model)
         let samples = try state.dataset(data)
         guard let trainer = entry.trainer, entry.model.isBuilt else {
-            throw RunError("the model has not been trained yet", hint: "train it before evaluating it", at: model.range)
+            throw RunError("the model has not been trained yet", hint: "train it before \(purpose)", at: model.range)
         }
-        let results: [String: Double]
-        do { results = try trainer.evaluate(features: samples.features, targets: samples.targets) } catch {
+        do {
+            let results = try trainer.evaluate(features: samples.features, targets: samples.targets)
+            return (results, ["loss"] + trainer.metrics.map(\.name), samples.count)
+        } catch {
             throw RunError(error, at: data.range)
         }
-        let names = ["loss"] + trainer.metrics.map(\.name)
-        let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
-        return [.table(Table(headers: ["metric", "value"], rows: rows)), .text("\(samples.count) samples")]
-            + names.compactMap { name in results[name].map { .metric(name: name, value: $0) } }
     }
 }

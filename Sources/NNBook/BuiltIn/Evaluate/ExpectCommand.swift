@@ -77,15 +77,7 @@ struct ExpectCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let entry = try state.model(model)
-        let samples = try state.dataset(data)
-        guard let trainer = entry.trainer, entry.model.isBuilt else {
-            throw RunError("the model has not been trained yet", hint: "train it before stating what it achieves", at: model.range)
-        }
-        let results: [String: Double]
-        do { results = try trainer.evaluate(features: samples.features, targets: samples.targets) } catch {
-            throw RunError(error, at: data.range)
-        }
+        let results = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "stating what it achieves").results
         guard let value = results[metric.text] else {
             throw RunError("the model does not report '\(metric)'", at: metric.range)
         }
