@@ -136,6 +136,39 @@ final class RunHistoryTests: XCTestCase {
         XCTAssertEqual(try history.repository.reference(history.referenceName), first)
     }
 
+    /// The same, as a sweep meets it: many processes create the reference at the same moment,
+    /// and exactly one creation may succeed (libgit2 checks "must not exist" before its lock).
+    func testOnlyOneOfManySimultaneousCreationsOfAReferenceSucceeds() throws {
+        let fixture = try GitFixture(repository: true)
+        let repository = try GitRepository.open(fixture.folder)
+        let tree = try repository.writeTree(files: ["a": Data("a".utf8)])
+        let commits = try (0..<6).map { try repository.createCommit(tree: tree, parent: nil, message: "run \($0)\n", time: Date()) }
+        for round in 0..<40 {
+            let name = "refs/nnbook/runs/race-\(round)"
+            let folder = fixture.folder
+            let start = DispatchSemaphore(value: 0)
+            let successes = Successes()
+            let group = DispatchGroup()
+            for commit in commits {
+                DispatchQueue.global().async(group: group) {
+                    do {
+                        let handle = try GitRepository.open(folder)
+                        start.wait()
+                        try handle.updateReference(name, to: commit, expecting: nil, message: "race")
+                        successes.add()
+                    } catch let error as GitError {
+                        XCTAssertTrue(error.isConcurrentUpdate, "\(error)")
+                    } catch {
+                        XCTFail("\(error)")
+                    }
+                }
+            }
+            for _ in commits { start.signal() }
+            group.wait()
+            XCTAssertEqual(successes.count, 1, "round \(round)")
+        }
+    }
+
     func testFailedRunsAreRecordedWithTheirError() throws {
         let fixture = try GitFixture(repository: true)
         let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
@@ -145,4 +178,13 @@ final class RunHistoryTests: XCTestCase {
         XCTAssertEqual(run.record.error?.message, "it broke")
         XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/lesson.nnbook"), "lesson: failed in cell 1: it broke\n")
     }
+}
+
+/// A counter the racing threads share.
+private final class Successes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }
