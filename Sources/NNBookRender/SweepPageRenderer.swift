@@ -13,16 +13,17 @@ public struct SweepPageRenderer: Sendable {
     public init(assetsFolder: String) { self.assetsFolder = assetsFolder }
 
     public func render(_ report: SweepReport) -> RenderedPage {
-        var lines = ["# Sweep: \(report.title)", ""]
+        var lines = ["# Sweep: \(MarkdownText.inline(report.title))", ""]
         lines.append("\(report.rows.count) run\(report.rows.count == 1 ? "" : "s") of `\(report.notebook)` (sweep `\(report.id)`): \(report.tally).")
         lines += ["", "| parameter | values |", "|---|---|"]
         for axis in report.grid.axes {
-            lines.append("| \(escape(axis.name)) | \(escape(axis.values.map(\.text).joined(separator: ", "))) |")
+            lines.append("| \(MarkdownText.inline(axis.name)) | \(MarkdownText.inline(axis.values.map(\.text).joined(separator: ", "))) |")
         }
         if !report.fixed.isEmpty {
-            lines += ["", "Every run kept the other parameters at their defaults: " + report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "."]
+            lines += ["", "Every run kept the other parameters at their defaults: "
+                + MarkdownText.inline(report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")) + "."]
         }
-        lines += ["", "## Runs", "", MarkdownRenderer(assetsFolder: assetsFolder).markdown(table(report))]
+        lines += ["", "## Runs", "", table(report)]
         if report.columns.contains(where: { $0.goal != nil }) {
             lines += ["", "The best value of each column is in bold (the highest accuracy, the lowest loss or error)."]
         }
@@ -30,13 +31,15 @@ public struct SweepPageRenderer: Sendable {
         let failures = report.rows.filter { $0.failure != nil }
         if !failures.isEmpty {
             lines += ["", "Runs that did not succeed:", ""]
-            lines += failures.map { "- \($0.combination.label) (\($0.run.map { "run \($0)" } ?? "not recorded")): \(escape($0.failure ?? ""))" }
+            lines += failures.map { row in
+                "- \(MarkdownText.inline(row.combination.label)) (\(row.run.map { "run \($0)" } ?? "not recorded")): \(MarkdownText.inline(row.failure ?? ""))"
+            }
         }
         let figures = self.figures(report)
         if !figures.isEmpty {
             lines += ["", "## Pictures", ""]
             for (name, figure) in figures {
-                lines += ["![\(figure.caption)](\(assetsFolder)/\(name))", ""]
+                lines += ["![\(MarkdownText.inline(figure.caption))](\(MarkdownText.destination(assetsFolder + "/" + name)))", ""]
             }
             lines.removeLast()
         }
@@ -44,8 +47,9 @@ public struct SweepPageRenderer: Sendable {
         return RenderedPage(markdown: lines.joined(separator: "\n") + "\n", assets: assets)
     }
 
-    /// The runs table: run number, the swept values, the status, then one column per metric.
-    func table(_ report: SweepReport) -> Table {
+    /// The runs table: run number, the swept values, the status, then one column per metric,
+    /// the best value of each in bold. Numbers are right-aligned.
+    func table(_ report: SweepReport) -> String {
         let best = report.columns.map { column -> String? in
             guard let goal = column.goal else { return nil }
             let values = report.rows.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
@@ -61,17 +65,18 @@ public struct SweepPageRenderer: Sendable {
                 let text = NumberText.fixed(value, places: report.precision)
                 return text == best[index] ? "**\(text)**" : text
             }
-            return [row.run ?? "-"] + row.combination.values.map(\.text) + [row.status.rawValue] + metrics
+            return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue] + metrics
         }
-        let numeric = report.grid.axes.map { axis -> Table.Alignment in
+        let numeric = report.grid.axes.map { axis -> Bool in
             switch axis.type {
-            case .number, .integer: .right
-            default: .left
+            case .number, .integer: true
+            default: false
             }
         }
-        return Table(
-            headers: ["run"] + report.grid.axes.map(\.name) + ["status"] + report.columns.map(\.name), rows: rows,
-            alignments: [.right] + numeric + [.left] + report.columns.map { _ in .right })
+        let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + report.columns.map(\.name)
+        let right = [true] + numeric + [false] + report.columns.map { _ in true }
+        let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+        return ([line(headers.map(MarkdownText.inline)), "|" + right.map { $0 ? "---:|" : "---|" }.joined()] + rows.map(line)).joined(separator: "\n")
     }
 
     /// A line chart per metric column against the first varied parameter (the first numeric
@@ -120,7 +125,4 @@ public struct SweepPageRenderer: Sendable {
         String(column.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
 }

@@ -29,11 +29,4 @@ public struct Table: Equatable, Sendable {
             return !cells.isEmpty && cells.allSatisfy { Double($0) != nil || $0 == "nan" || $0.hasSuffix("inf") } ? .right : .left
         }
     }
-
-    /// A table whose columns are aligned as given (cells with emphasis do not read as numbers).
-    public init(headers: [String], rows: [[String]], alignments: [Alignment]) {
-        self.headers = headers
-        self.rows = rows
-        self.alignments = alignments
-    }
 }
