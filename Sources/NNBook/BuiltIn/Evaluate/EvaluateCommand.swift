@@ -13,6 +13,12 @@ struct EvaluateCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split to measure on") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        EvaluateCommand.check(model, on: data, in: context)
+    }
+
+    /// What evaluating `model` on `data` needs (shared with `expect`): a compiled, built model
+    /// that the data's inputs and targets fit.
+    static func check(_ model: ModelName, on data: DatasetName, in context: CheckContext) -> [Diagnostic] {
         guard let facts = context.models[model.name] else { return [] }
         guard facts.compilation != nil else {
             return [Diagnostic(

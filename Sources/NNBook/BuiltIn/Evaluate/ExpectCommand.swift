@@ -45,20 +45,13 @@ struct ExpectCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split to evaluate on") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        if let facts = context.training[model.name], !facts.compiledMetrics.isEmpty {
-            let reported = facts.compiledMetrics
-            if !reported.contains(metric.text) {
-                diagnostics.append(Diagnostic(
-                    "the model '\(model)' does not report '\(metric)'", at: metric.range,
-                    hint: Metric.names.contains(metric.text)
-                        ? "add it to the model's compile: metrics=[\(metric)]"
-                        : Suggestions.hint(for: metric.text, in: reported, kind: "metrics of '\(model)'")))
-            }
-        } else {
+        var diagnostics = EvaluateCommand.check(model, on: data, in: context)
+        if let reported = context.models[model.name]?.compilation?.metrics, !reported.contains(metric.text) {
             diagnostics.append(Diagnostic(
-                "the model '\(model)' must be compiled before an expectation can evaluate it", at: model.range,
-                hint: "add `compile \(model) loss=… optimizer=…` before this line"))
+                "the model '\(model)' does not report '\(metric)'", at: metric.range,
+                hint: Metric.names.contains(metric.text)
+                    ? "add it to the model's compile: metrics=[\(metric)]"
+                    : Suggestions.hint(for: metric.text, in: reported, kind: "metrics of '\(model)'")))
         }
         switch (comparison, upper) {
         case (.between, nil):
