@@ -40,15 +40,15 @@ final class ExpectCommandTests: XCTestCase {
         let run = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.05", "--quiet")
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.error, """
-            gradient-descent.nnbook:99:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000
-             99 | expect neuron accuracy >= 0.8 on insurance.test
-                | ^~~~~~
+            gradient-descent.nnbook:118:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000
+             118 | expect neuron accuracy >= 0.8 on insurance.test
+                 | ^~~~~~
             hint: `nnbook run --no-expect` runs on past a failed expectation and marks it ✗
-            the run stopped in cell 6; the page with the outputs so far is gradient-descent.md
+            the run stopped in cell 8; the page with the outputs so far is gradient-descent.md
 
             """)
         let page = try page
-        XCTAssertTrue(page.contains("> **This run failed** in [cell 6 (line 99)](#nnbook-error): expected accuracy ≥ 0.8 on insurance.test, got 0.5000"), page)
+        XCTAssertTrue(page.contains("> **This run failed** in [cell 8 (line 118)](#nnbook-error): expected accuracy ≥ 0.8 on insurance.test, got 0.5000"), page)
         let log = try cli.nnbook("log", "gradient-descent.nnbook", "--json")
         XCTAssertTrue(log.output.contains("\"message\" : \"expected accuracy ≥ 0.8 on insurance.test, got 0.5000\""), log.output)
     }
@@ -94,14 +94,14 @@ final class ExpectCommandTests: XCTestCase {
 
     func testMistakesAreFoundByTheCheckBeforeAnythingRuns() throws {
         let cases: [(line: String, message: String)] = [
-            ("expect neuron acuracy >= 0.8 on insurance.test", "99:15: error: the model 'neuron' does not report 'acuracy'\n 99 | expect neuron acuracy >= 0.8 on insurance.test\n    |               ^~~~~~~\nhint: did you mean 'accuracy'?"),
-            ("expect neuron mae >= 0.8 on insurance.test", "99:15: error: the model 'neuron' does not report 'mae'\n 99 | expect neuron mae >= 0.8 on insurance.test\n    |               ^~~\nhint: add it to the model's compile: metrics=[mae]"),
-            ("expect neuron accuracy => 0.8 on insurance.test", "99:24: error: '=>' is not one of the choices"),
-            ("expect neuron accuracy about 0.8 on insurance.test", "99:24: error: 'about' is not one of the choices"),
-            ("expect neuron accuracy between 0.8 on insurance.test", "99:24: error: 'between' needs two bounds"),
-            ("expect neuron accuracy between 0.9 and 0.8 on insurance.test", "99:40: error: the lower bound 0.9 is above the upper bound 0.8"),
-            ("expect neuron accuracy >= 0.8 and 0.9 on insurance.test", "99:35: error: only 'between' takes a second bound"),
-            ("expect neuron accuracy >= high on insurance.test", "99:27: error: expected a number, not high"),
+            ("expect neuron acuracy >= 0.8 on insurance.test", "118:15: error: the model 'neuron' does not report 'acuracy'\n 118 | expect neuron acuracy >= 0.8 on insurance.test\n     |               ^~~~~~~\nhint: did you mean 'accuracy'?"),
+            ("expect neuron mae >= 0.8 on insurance.test", "118:15: error: the model 'neuron' does not report 'mae'\n 118 | expect neuron mae >= 0.8 on insurance.test\n     |               ^~~\nhint: add it to the model's compile: metrics=[mae]"),
+            ("expect neuron accuracy => 0.8 on insurance.test", "118:24: error: '=>' is not one of the choices"),
+            ("expect neuron accuracy about 0.8 on insurance.test", "118:24: error: 'about' is not one of the choices"),
+            ("expect neuron accuracy between 0.8 on insurance.test", "118:24: error: 'between' needs two bounds"),
+            ("expect neuron accuracy between 0.9 and 0.8 on insurance.test", "118:40: error: the lower bound 0.9 is above the upper bound 0.8"),
+            ("expect neuron accuracy >= 0.8 and 0.9 on insurance.test", "118:35: error: only 'between' takes a second bound"),
+            ("expect neuron accuracy >= high on insurance.test", "118:27: error: expected a number, not high"),
         ]
         for (line, message) in cases {
             try expectations(line)

@@ -67,8 +67,8 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try git("status", "--porcelain"), "?? gradient-descent.sweep.assets/\n?? gradient-descent.sweep.md\n")
 
         let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
-        XCTAssertTrue(table.output.hasPrefix("run  status     adam_epochs  epochs  rate  batch/accuracy  batch/loss  test/accuracy  test/loss"), table.output)
-        XCTAssertTrue(table.output.contains("\n6    succeeded  50           1000    2.5   1.0000          0.1129      0.8333         0.2637"), table.output)
+        XCTAssertTrue(table.output.hasPrefix("run  status     adam_epochs  epochs  rate  first-step/loss  batch/accuracy  batch/loss  test/accuracy  test/loss"), table.output)
+        XCTAssertTrue(table.output.contains("\n6    succeeded  50           1000    2.5   0.9798           1.0000          0.1129      0.8333         0.2637"), table.output)
     }
 
     func testParallelRunsAreEachRecordedOnce() throws {
@@ -149,13 +149,13 @@ final class SweepCommandTests: XCTestCase {
         let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.05,0.5", "-p", "adam_epochs=5000", "--jobs", "2")
         XCTAssertEqual(sweep.status, 1, sweep.error)
         XCTAssertTrue(sweep.error.contains("rate=0.05 adam_epochs=5000: failed ("), sweep.error)
-        XCTAssertTrue(sweep.error.contains("    gradient-descent.nnbook:99:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), sweep.error)
+        XCTAssertTrue(sweep.error.contains("    gradient-descent.nnbook:118:1: error: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), sweep.error)
         XCTAssertTrue(sweep.error.hasSuffix("wrote gradient-descent.sweep.md: 1 succeeded, 1 failed\n"), sweep.error)
         let page = try page()
         XCTAssertTrue(page.contains(" | 0.05 | 5000 | failed | "), page)
         XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | "), page)
         XCTAssertTrue(page.contains("- rate=0.05 adam_epochs=5000 (run "), page)
-        XCTAssertTrue(page.contains("): failed in cell 6 (expectations), line 99: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), page)
+        XCTAssertTrue(page.contains("): failed in cell 8 (expectations), line 118: expected accuracy ≥ 0.8 on insurance.test, got 0.5000\n"), page)
         XCTAssertEqual(try runs().count, 2)
     }
 
@@ -180,7 +180,7 @@ final class SweepCommandTests: XCTestCase {
         try expect(many, status: 2, error: "gradient-descent.nnbook: error: this sweep has 1200 runs, more than 1000")
         try expect(["-p", "rate=0.1,0.2", "--jobs", "0"], status: 2, error: "Error: --jobs must be 1 or more")
         try expect(["-p", "rate=0.1,0.2", "--print", "--collect"], status: 2, error: "Error: --print and --collect do not go together: print the runs, run them, then collect")
-        try expect(["-p", "epochs=10,0"], status: 1, error: "gradient-descent.nnbook:54:41: error: epochs must be 1 or more, not 0")
+        try expect(["-p", "epochs=10,0"], status: 1, error: "gradient-descent.nnbook:65:41: error: epochs must be 1 or more, not 0")
         XCTAssertTrue(try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=10,0").error.hasSuffix("\nthe check failed with epochs=0; nothing was run\n"))
         XCTAssertEqual(try runs().count, 0, "nothing ran")
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.sweep.md").path))
