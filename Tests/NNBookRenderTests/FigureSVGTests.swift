@@ -39,6 +39,20 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(lines.map { $0.contains(LineChartSVG.palette[0]) }, [true, true, false])
     }
 
+    /// A diverging rate flattens the others on a linear axis; a log axis with powers of ten,
+    /// a top limit that cuts the line at the edge, and whole-number epochs on a short run.
+    func testLogScaleWithALimitAndWholeNumberEpochs() throws {
+        let chart = LineChart(title: "loss per epoch", xLabel: "epoch", yLabel: "loss (log scale)", series: [
+            .init(name: "0.01", points: [.init(x: 1, y: 0.9), .init(x: 2, y: 0.5), .init(x: 3, y: 0.2)]),
+            .init(name: "10", points: [.init(x: 1, y: 3), .init(x: 2, y: 400), .init(x: 3, y: 90000)]),
+        ], axes: LineChart.Axes(logScale: true, yMaximum: 1000, wholeNumberX: true))
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        try assertGolden(svg, "log-chart")
+        for label in [">0.1</text>", ">1</text>", ">10</text>", ">1000</text>", ">2</text>"] { XCTAssertTrue(svg.contains(label), label) }
+        XCTAssertFalse(svg.contains(">1.5</text>"), "epochs have no halves")
+        XCTAssertTrue(svg.contains("clip-path="))
+    }
+
     func testConfusionHeatmap() throws {
         let map = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: ["0", "1"], counts: [[8, 2], [1, 9]])
         try assertGolden(FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map))), "heatmap")
@@ -50,6 +64,19 @@ final class FigureSVGTests: XCTestCase {
         let svg = FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map)))
         try assertGolden(svg, "heatmap-names")
         XCTAssertTrue(svg.contains(#"transform="rotate(-90"#))
+    }
+
+    /// XOR's picture: each predicted class a pale tint, runs of one class one rectangle, the
+    /// samples on top in their true class's colour.
+    func testDecisionRegionsWithSamplesOnTop() throws {
+        let regions = DecisionRegions(
+            title: "decision regions of hidden", xLabel: "x1", yLabel: "x2", classNames: ["off", "on"], xRange: -0.1...1.1, yRange: -0.1...1.1,
+            size: 3, classes: [0, 1, 1, 1, 1, 1, 1, 1, 0],
+            samples: [.init(x: 0, y: 0, classNumber: 0), .init(x: 1, y: 0, classNumber: 1)])
+        let svg = FigureSVG.render(Figure(name: "boundary", caption: "b", kind: .regions(regions)))
+        try assertGolden(svg, "decision-regions")
+        XCTAssertEqual(svg.components(separatedBy: "<rect x=").count - 1, 5 + 1 + 2, "5 runs of cells, the frame, 2 legend keys")
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 2)
     }
 
     func testImageGrid() throws {

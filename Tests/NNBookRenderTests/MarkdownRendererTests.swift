@@ -43,6 +43,10 @@ final class MarkdownRendererTests: XCTestCase {
         try assertGolden("descent-modes")
     }
 
+    func testXORPageMatchesTheGoldenPage() throws {
+        try assertGolden("xor")
+    }
+
     func testTablesAreGitHubFlavouredWithNumbersRightAligned() {
         let table = Table(headers: ["name", "value"], rows: [["w|1", "0.5000"], ["bias", "-1.2500"]])
         XCTAssertEqual(MarkdownRenderer.markdown(Page.Table(table)), "| name | value |\n|---|---:|\n| w\\|1 | 0.5000 |\n| bias | -1.2500 |")

@@ -179,6 +179,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    func testPlotLabelsOfTheWrongCount() {
+        expectLine("train m on data epochs=3\nplot m labels=[a, b]", "12:8: labels= names 2 lines, but the plot has 1 model | give one label per model, in the order the models are written")
+    }
+
+    func testPlotOnALogScaleWithALimitOfZero() {
+        expectLine("train m on data epochs=3\nplot m scale=log ymin=0", "12:18: a log scale has no place for 0 | give limits above 0")
+    }
+
     func testTrainingBeforeCompiling() {
         expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ntrain m on data\n```\n", [
             "5:7: the model 'm' must be compiled before it is trained | add `compile m loss=… optimizer=…` before this line",

@@ -1,13 +1,14 @@
 // Pictures a command asks for, described as data: the renderer draws them as SVG.
 
-/// A picture in the page: a line chart, a heatmap, a grid of images, a contour map, or SVG
-/// made elsewhere.
+/// A picture in the page: a line chart, a heatmap, a grid of images, a contour map, a
+/// classifier's decision regions, or SVG made elsewhere.
 public struct Figure: Equatable, Sendable {
     public indirect enum Kind: Equatable, Sendable {
         case lines(LineChart)
         case heatmap(Heatmap)
         case images(ImageGrid)
         case contour(ContourMap)
+        case regions(DecisionRegions)
         /// Ready-made SVG (from an external plugin).
         case svg(String)
     }
@@ -51,16 +52,36 @@ public struct LineChart: Equatable, Sendable {
         }
     }
 
+    /// How the axes are drawn: a log scale for the metric when one curve dwarfs the others,
+    /// fixed limits, and whole-number ticks for epochs.
+    public struct Axes: Equatable, Sendable {
+        public let logScale: Bool
+        /// Limits of the y axis; values beyond them are cut off at the plot's edge.
+        public let yMinimum: Double?
+        public let yMaximum: Double?
+        /// Ticks only at whole numbers (epochs), even on a run of 3.
+        public let wholeNumberX: Bool
+
+        public init(logScale: Bool = false, yMinimum: Double? = nil, yMaximum: Double? = nil, wholeNumberX: Bool = false) {
+            self.logScale = logScale
+            self.yMinimum = yMinimum
+            self.yMaximum = yMaximum
+            self.wholeNumberX = wholeNumberX
+        }
+    }
+
     public let title: String
     public let xLabel: String
     public let yLabel: String
     public let series: [Series]
+    public let axes: Axes
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], axes: Axes = Axes()) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
+        self.axes = axes
     }
 }
 

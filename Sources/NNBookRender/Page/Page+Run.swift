@@ -75,6 +75,7 @@ extension Page.Picture {
         case .heatmap: (kind, tiles) = (.heatmap, [])
         case .images(let grid): (kind, tiles) = (.imageGrid, grid.tiles.map(\.caption))
         case .contour: (kind, tiles) = (.contourMap, [])
+        case .regions: (kind, tiles) = (.decisionRegions, [])
         case .svg: (kind, tiles) = (.svg, [])
         }
         let stem = String("\(label)-\(figure.name)".map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })

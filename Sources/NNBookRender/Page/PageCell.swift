@@ -76,6 +76,8 @@ extension Page {
             case imageGrid = "image-grid"
             /// A value over two variables in filled contours, with paths across it: a loss landscape.
             case contourMap = "contour-map"
+            /// The classes a two-input classifier gives every point of the plane, with samples on top.
+            case decisionRegions = "decision-regions"
             /// SVG an external plugin drew.
             case svg
         }

@@ -5,7 +5,8 @@ import Foundation
 /// Tick positions covering a range.
 enum AxisTicks {
     /// About `count` evenly spaced round values covering `low…high`, and the range they span.
-    static func ticks(low: Double, high: Double, count: Int = 5) -> (values: [Double], low: Double, high: Double) {
+    /// `minimumStep` keeps ticks apart: 1 for epochs, which have no halves.
+    static func ticks(low: Double, high: Double, count: Int = 5, minimumStep: Double = 0) -> (values: [Double], low: Double, high: Double) {
         var low = low, high = high
         if !low.isFinite || !high.isFinite { (low, high) = (0, 1) }
         if high - low < 1e-12 {
@@ -14,7 +15,7 @@ enum AxisTicks {
         }
         let rough = (high - low) / Double(max(count, 1))
         let power = pow(10, floor(log10(rough)))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        let step = max([1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power, minimumStep)
         let start = floor(low / step) * step, end = ceil(high / step) * step
         let values = stride(from: start, through: end + step / 2, by: step).map { ($0 / step).rounded() * step }
         return (values, start, end)

@@ -10,6 +10,7 @@ public enum FigureSVG {
         case .heatmap(let map): HeatmapSVG.render(map)
         case .images(let grid): ImageGridSVG.render(grid)
         case .contour(let map): ContourSVG.render(map)
+        case .regions(let regions): DecisionRegionsSVG.render(regions)
         case .svg(let text): text
         }
     }

@@ -13,19 +13,24 @@ enum LineChartSVG {
         let width = 640.0, height = 360.0
         let left = 64.0, right = hasLegend ? 150.0 : 24.0, top = 40.0, bottom = 52.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let points = chart.series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        let xTicks = AxisTicks.ticks(low: points.map(\.x).min() ?? 0, high: points.map(\.x).max() ?? 1)
-        let yTicks = AxisTicks.ticks(low: points.map(\.y).min() ?? 0, high: points.map(\.y).max() ?? 1)
+        let axes = chart.axes
+        // On a log scale the axis holds log10 of the values, and values of 0 or less have no place.
+        let scaled = { (value: Double) in axes.logScale ? log10(value) : value }
+        let drawable = { (point: LineChart.Point) in point.x.isFinite && point.y.isFinite && (!axes.logScale || point.y > 0) }
+        let points = chart.series.flatMap(\.points).filter(drawable)
+        let xTicks = AxisTicks.ticks(low: points.map(\.x).min() ?? 0, high: points.map(\.x).max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
+        let yTicks = yAxis(points.map { scaled($0.y) }, axes: axes, scaled: scaled)
         let x = { (value: Double) in left + (value - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
-        let y = { (value: Double) in top + plotHeight - (value - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
+        let y = { (value: Double) in top + plotHeight - (scaled(value) - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
 
         var body: [String] = [SVGText.text(chart.title, x: left + plotWidth / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
         let xStep = xTicks.values.count > 1 ? xTicks.values[1] - xTicks.values[0] : 1
         let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
         for value in yTicks.values {
-            let position = SVGText.number(y(value))
+            let shown = axes.logScale ? pow(10, value) : value
+            let position = SVGText.number(y(shown))
             body.append(##"<line x1="\##(SVGText.number(left))" y1="\##(position)" x2="\##(SVGText.number(left + plotWidth))" y2="\##(position)" stroke="#e5e5e5"/>"##)
-            body.append(SVGText.text(AxisTicks.label(value, step: yStep), x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
+            body.append(SVGText.text(AxisTicks.label(shown, step: axes.logScale ? shown : yStep), x: left - 8, y: y(shown) + 4, anchor: "end", fill: "#444444"))
         }
         for value in xTicks.values {
             let position = SVGText.number(x(value))
@@ -36,18 +41,26 @@ enum LineChartSVG {
         body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle"))
         body.append(SVGText.text(chart.yLabel, x: 16, y: top + plotHeight / 2, anchor: "middle", rotate: true))
 
+        // With limits, lines that leave the plot are cut at its edge. The id names the area's
+        // size, so that charts of one size inlined in one HTML page may share it.
+        let limited = axes.yMinimum != nil || axes.yMaximum != nil
+        let clipID = "plot-area-\(Int(plotWidth))x\(Int(plotHeight))"
+        if limited {
+            body.append(##"<clipPath id="\##(clipID)"><rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotWidth))" height="\##(SVGText.number(plotHeight))"/></clipPath>"##)
+        }
+        let clip = limited ? #" clip-path="url(#\#(clipID))""# : ""
         var colourIndex = -1
         for (index, series) in chart.series.enumerated() {
             // A dashed series after a solid one is its validation counterpart: the same colour.
             if !series.dashed || index == 0 || chart.series[index - 1].dashed { colourIndex += 1 }
             let colour = palette[colourIndex % palette.count]
             let dash = series.dashed ? #" stroke-dasharray="6 4""# : ""
-            let visible = series.points.filter { $0.x.isFinite && $0.y.isFinite }
+            let visible = series.points.filter(drawable)
             if visible.count == 1, let only = visible.first {
-                body.append(##"<circle cx="\##(SVGText.number(x(only.x)))" cy="\##(SVGText.number(y(only.y)))" r="3" fill="\##(colour)"/>"##)
+                body.append(##"<circle cx="\##(SVGText.number(x(only.x)))" cy="\##(SVGText.number(y(only.y)))" r="3" fill="\##(colour)"\##(clip)/>"##)
             } else if !visible.isEmpty {
                 let path = visible.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: " ")
-                body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"\##(dash)/>"##)
+                body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"\##(dash)\##(clip)/>"##)
             }
             if hasLegend {
                 let legendY = top + 10 + Double(index) * 20
@@ -56,5 +69,22 @@ enum LineChartSVG {
             }
         }
         return SVGText.document(width: width, height: height, title: chart.title, body: body)
+    }
+
+    /// The y axis's ticks over `values` (already on the axis's scale): round numbers, or on a
+    /// log scale every power of ten; a limit the chart sets is the axis's end exactly.
+    private static func yAxis(_ values: [Double], axes: LineChart.Axes, scaled: (Double) -> Double) -> (values: [Double], low: Double, high: Double) {
+        let low = axes.yMinimum.map(scaled) ?? values.min() ?? 0, high = axes.yMaximum.map(scaled) ?? values.max() ?? 1
+        var ticks: (values: [Double], low: Double, high: Double)
+        if axes.logScale {
+            let first = floor(low), last = max(ceil(high), first + 1)
+            ticks = (Array(stride(from: first, through: last, by: 1)), first, last)
+        } else {
+            ticks = AxisTicks.ticks(low: low, high: high)
+        }
+        if axes.yMinimum != nil { ticks.low = low }
+        if axes.yMaximum != nil { ticks.high = high }
+        ticks.values = ticks.values.filter { $0 >= ticks.low - 1e-9 && $0 <= ticks.high + 1e-9 }
+        return ticks
     }
 }

@@ -8,12 +8,21 @@ struct PlotCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "plot",
         summary: "draw a metric per epoch of the whole training of one or more models, one line each (validation dashed)",
-        examples: ["plot neuron", "plot batch stochastic mini metric=loss", "plot big metric=accuracy from=5"])
+        examples: ["plot neuron", "plot batch stochastic mini metric=loss", "plot big metric=accuracy from=5", "plot slow fast diverging scale=log labels=[0.01, 0.1, 10]"])
+
+    /// How the metric axis is drawn.
+    enum Scale: String, ChoiceValue, CaseIterable {
+        case linear, log
+    }
 
     @Argument(help: "the trained models") var models: [ModelName]
     @Option(help: "loss, accuracy, mae, … or val_loss, val_accuracy, … (default loss)") var metric = Word("loss")
     @Option(help: "the first epoch to draw") var from: Int?
     @Option(help: "the last epoch to draw") var to: Int?
+    @Option(help: "the metric axis: linear, or log when one curve is much larger than the others") var scale = Scale.linear
+    @Option(help: "the bottom of the metric axis; lower values are cut off") var ymin: Double?
+    @Option(help: "the top of the metric axis; higher values are cut off") var ymax: Double?
+    @Option(help: "the legend's names for the models, in order (default: the models' names)") var labels: [String]?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         let metric = metric.text
@@ -45,6 +54,17 @@ struct PlotCommand: NotebookCommand {
                     at: range, hint: "choose epochs from 1 to \(shortest ?? 1)"))
             }
         }
+        if let labels, labels.count != models.count {
+            diagnostics.append(Diagnostic(
+                "labels= names \(labels.count) line\(labels.count == 1 ? "" : "s"), but the plot has \(models.count) model\(models.count == 1 ? "" : "s")", at: $labels,
+                hint: "give one label per model, in the order the models are written"))
+        }
+        if let ymin, let ymax, ymin >= ymax {
+            diagnostics.append(Diagnostic("ymin=\(NumberText.plain(ymin)) must be below ymax=\(NumberText.plain(ymax))", at: $ymin))
+        }
+        if scale == .log, let bound = [ymin, ymax].compactMap({ $0 }).first(where: { $0 <= 0 }) {
+            diagnostics.append(Diagnostic("a log scale has no place for \(NumberText.plain(bound))", at: bound == ymin ? $ymin : $ymax, hint: "give limits above 0"))
+        }
         if diagnostics.isEmpty, first > last {
             diagnostics.append(Diagnostic("from=\(first) comes after to=\(last)", at: $from, hint: "from= is the first epoch drawn, to= the last"))
         }
@@ -56,7 +76,8 @@ struct PlotCommand: NotebookCommand {
         let range = (from ?? 1)...(to ?? Int.max)
         let validationMetric = TrainingHistory.validationName(metric)
         var series: [LineChart.Series] = []
-        for model in models {
+        for (index, model) in models.enumerated() {
+            let label = labels?[index] ?? model.name
             let entry = try state.model(model)
             guard let history = entry.history else { throw RunError("the model '\(model)' has not been trained", at: $models) }
             let drawn = { (metric: String) in history.points(metric).filter { range.contains($0.epoch) }.map { LineChart.Point(x: Double($0.epoch), y: $0.value) } }
@@ -66,14 +87,16 @@ struct PlotCommand: NotebookCommand {
             }
             let validation = drawn(validationMetric)
             if validation.isEmpty {
-                series.append(.init(name: model.name, points: values, dashed: metric.hasPrefix("val_")))
+                series.append(.init(name: label, points: values, dashed: metric.hasPrefix("val_")))
             } else {
-                series.append(.init(name: "\(model) (training)", points: values))
-                series.append(.init(name: "\(model) (validation)", points: validation, dashed: true))
+                series.append(.init(name: "\(label) (training)", points: values))
+                series.append(.init(name: "\(label) (validation)", points: validation, dashed: true))
             }
         }
         let names = series.map(\.name).joined(separator: ", ")
-        let chart = LineChart(title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric, series: series)
+        let chart = LineChart(
+            title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + (scale == .log ? " (log scale)" : ""), series: series,
+            axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
         return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)", kind: .lines(chart)))]
     }
 }

@@ -1,0 +1,78 @@
+// `boundary xor on gates`: the decision regions of a classifier with two inputs, the samples
+// on top — where one neuron draws a straight line and a hidden layer bends it.
+
+import NNCore
+import NNData
+
+/// Draws which class a two-input model gives every point around a data set's samples.
+struct BoundaryCommand: NotebookCommand {
+    /// The grid's side: 60 × 60 predictions, fine enough for a smooth-looking boundary.
+    static let gridSize = 60
+    /// At most this many samples are drawn on top, so that the regions stay visible.
+    static let drawnSamples = 500
+
+    static let configuration = CommandConfiguration(
+        verb: "boundary",
+        summary: "draw the decision regions of a trained classifier with two inputs, with the samples on top",
+        examples: ["boundary hidden on gates", "boundary fruity on fruit.test"])
+
+    @Argument(help: "the trained classifier") var model: ModelName
+    @Argument(keyword: "on", help: "the data set or split whose samples to draw") var data: DatasetName
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let facts = context.models[model.name] else { return [] }
+        let unbuilt = FitChecks.built(facts, named: model, for: "draw its decision regions")
+        guard unbuilt.isEmpty else { return unbuilt }
+        if let shape = context.facts(of: data)?.sampleShape, shape != [2] {
+            return [BoundaryCommand.notTwoInputs(shape, data: data)]
+        }
+        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+    }
+
+    private static func notTwoInputs(_ shape: [Int], data: DatasetName) -> Diagnostic {
+        Diagnostic(
+            "a decision boundary is drawn in the plane of two inputs, but the samples of \(data) have shape \(Tensor.describe(shape))",
+            at: data.range, hint: "use `confusion` or `predict` for models with other inputs")
+    }
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
+        let samples = try state.dataset(data)
+        guard samples.features.sampleShape == [2] else {
+            let problem = BoundaryCommand.notTwoInputs(samples.features.sampleShape, data: data)
+            throw RunError(problem.message, hint: problem.hint, at: problem.range)
+        }
+        guard entry.model.isBuilt, entry.model.inputShape == [2] else {
+            throw RunError("the model has not been trained on data of this shape", at: model.range)
+        }
+        let xs = (0..<samples.count).map { Double(samples.features[$0, 0]) }
+        let ys = (0..<samples.count).map { Double(samples.features[$0, 1]) }
+        let xRange = BoundaryCommand.padded(xs), yRange = BoundaryCommand.padded(ys)
+        let size = BoundaryCommand.gridSize
+        var grid = Tensor(shape: [size * size, 2])
+        for row in 0..<size {
+            for column in 0..<size {
+                // Each cell's centre; row 0 is the top, the largest y.
+                grid[row * size + column, 0] = Float(xRange.lowerBound + (Double(column) + 0.5) / Double(size) * (xRange.upperBound - xRange.lowerBound))
+                grid[row * size + column, 1] = Float(yRange.upperBound - (Double(row) + 0.5) / Double(size) * (yRange.upperBound - yRange.lowerBound))
+            }
+        }
+        let predictions = entry.model.predict(grid)
+        let classCount = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
+        let truth = Classes.of(truth: samples.targets)
+        let drawn = (0..<min(samples.count, BoundaryCommand.drawnSamples)).map { DecisionRegions.Sample(x: xs[$0], y: ys[$0], classNumber: truth[$0]) }
+        let names = samples.featureNames.count == 2 ? samples.featureNames : ["input 1", "input 2"]
+        let regions = DecisionRegions(
+            title: "decision regions of \(model)", xLabel: names[0], yLabel: names[1], classNames: (0..<classCount).map(samples.className),
+            xRange: xRange, yRange: yRange, size: size, classes: Classes.of(predictions: predictions), samples: drawn)
+        let caption = "decision regions of \(model) over \(names[0]) and \(names[1]), with the \(drawn.count) samples of \(data)"
+        return [.figure(Figure(name: "boundary", caption: caption, kind: .regions(regions)))]
+    }
+
+    /// The values' range with a tenth of it added on each side (or ±1 around a single value).
+    private static func padded(_ values: [Double]) -> ClosedRange<Double> {
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        let pad = high > low ? (high - low) / 10 : 1
+        return (low - pad)...(high + pad)
+    }
+}
