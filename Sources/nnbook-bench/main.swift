@@ -55,6 +55,26 @@ if FileManager.default.isExecutableFile(atPath: executable.path) {
     let startup = median(try (0..<7).map { _ in try measureProcess(executable, ["--version"], ).seconds })
     report.record("process_start_ms", startup * 1000, "nnbook --version (process start alone; median of 7)", format(startup * 1000, 1) + " ms")
 
+    // `nnbook check` on every shipped notebook, in place (it writes nothing): the check reads
+    // file headers, never the data, so even the Fashion-MNIST lesson checks in milliseconds.
+    let notebooks = try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Notebooks").path).filter { $0.hasSuffix(".nnbook") }.sorted()
+    var slowestCheck = 0.0
+    for notebook in notebooks {
+        let path = repository.appendingPathComponent("Notebooks/\(notebook)").path
+        let checks = try (0..<7).map { _ in try measureProcess(executable, ["check", path, "--allow-plugin", "blobs", "--allow-plugin", "stats"]) }
+        let name = String(notebook.dropLast(".nnbook".count))
+        guard checks.allSatisfy({ $0.status == 0 }) else {
+            report.notes.append("nnbook check \(notebook) failed (exit \(checks.map(\.status).max() ?? 0))")
+            continue
+        }
+        let wall = median(checks.map(\.seconds))
+        slowestCheck = max(slowestCheck, wall)
+        report.record("check_\(name.replacingOccurrences(of: "-", with: "_"))_ms", wall * 1000, "nnbook check \(notebook) (process; median of 7)",
+                      format(wall * 1000, 1) + " ms = \(format(wall / startup, 2))× process start")
+    }
+    report.figures["check_slowest_ms"] = (slowestCheck * 1000 * 10).rounded() / 10
+    report.figures["ratio_check_slowest_to_start"] = (slowestCheck / startup * 100).rounded() / 100
+
     try "```nnbook\nload fashion-mnist as images\n```\n".write(to: folder.appendingPathComponent("load.nnbook"), atomically: true, encoding: .utf8)
     let load = try measureProcess(executable, ["run", folder.appendingPathComponent("load.nnbook").path, "--quiet", "--no-snapshot"], )
     if load.status == 0 {

@@ -16,7 +16,7 @@ struct LoadCommand: NotebookCommand {
             "load inline homes as homes target=price",
             "load fashion-mnist as clothes",
             "load fashion-mnist as clothes rows=2000",
-            #"load mnist as digits folder="~/data/mnist""#,
+            #"load mnist as digits folder="data/mnist""#,
         ])
 
     /// Where the data comes from.

@@ -1,0 +1,123 @@
+// Every example in every built-in command's help passes the check, in a notebook that has
+// defined what the example uses: the help never teaches a line that nnbook would reject.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+final class CommandExamplesTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try NotebookFixtures.folder()
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: NotebookFixtures.repository.appendingPathComponent("Notebooks/data/insurance.csv"), to: data.appendingPathComponent("insurance.csv"))
+        try ("area,bedrooms,price\n" + (0..<120).map { "\(1000 + 10 * $0),\(1 + $0 % 4),\(200 + $0)" }.joined(separator: "\n") + "\n")
+            .write(to: data.appendingPathComponent("houses.csv"), atomically: true, encoding: .utf8)
+        // The check only looks for MNIST's files, so empty ones stand in for them.
+        for set in ["mnist", "fashion-mnist", "data/mnist"] {
+            let place = set.hasPrefix("data/") ? folder.appendingPathComponent(set) : folder.appendingPathComponent("images/\(set)")
+            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+            for file in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+                FileManager.default.createFile(atPath: place.appendingPathComponent(file).path, contents: Data())
+            }
+        }
+        setenv("NNBOOK_DATA", folder.appendingPathComponent("images").path, 1)
+    }
+
+    override func tearDownWithError() throws {
+        unsetenv("NNBOOK_DATA")
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A lesson that has defined every name the examples use.
+    private static let lesson = """
+        ```csv name=homes
+        area,bedrooms,price
+        2600,4,550
+        3000,4,565
+        3200,3,610
+        ```
+
+        ```csv name=fruit
+        weight,width,kind
+        150,7,0
+        170,8,1
+        120,6,2
+        160,7,1
+        ```
+
+        ```nnbook
+        load csv "data/insurance.csv" as insurance target=bought_insurance
+        split insurance test=0.2
+        load inline homes as homes target=price
+        load inline fruit as fruit target=kind
+        load csv "data/houses.csv" as houses target=price
+        load fashion-mnist as clothes
+        take clothes.train 2000 as small
+        DIGITS
+        model neuron
+          dense 1 activation=sigmoid weights=ones bias=zeros
+        compile neuron loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]
+        train neuron on insurance descent=batch epochs=10
+        model hidden
+          flatten
+          dense 100 activation=relu
+          dense 10 activation=softmax
+        compile hidden loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+        train hidden on clothes epochs=1
+        model big
+          flatten
+          dense 10 activation=softmax
+        compile big loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+        train big on small epochs=5
+        model fruity
+          dense 3 activation=softmax
+        compile fruity loss=sparse_categorical_crossentropy optimizer=adam
+        model batch
+          dense 1
+        compile batch loss=mse optimizer=sgd
+        train batch on homes descent=batch
+        model stochastic
+          dense 1
+        compile stochastic loss=mse optimizer=sgd
+        train stochastic on homes descent=stochastic
+        model mini
+          dense 1
+        compile mini loss=mse optimizer=sgd
+        train mini on homes
+        EXAMPLE
+        ```
+        """
+
+    /// `digits` is a data set in some examples and a model in others.
+    private static func notebook(for example: String) -> String {
+        let digitsIsAModel = example.contains("digits on mnist")
+        let digits = digitsIsAModel
+            ? "load mnist as mnist\nmodel digits input=[28, 28]\n  flatten\n  dense 10 activation=softmax\ncompile digits loss=sparse_categorical_crossentropy optimizer=adam\ntrain digits on mnist"
+            : "load mnist as digits"
+        return lesson.replacingOccurrences(of: "DIGITS", with: digits).replacingOccurrences(of: "EXAMPLE", with: example)
+    }
+
+    func testTheLessonItselfChecks() {
+        XCTAssertEqual(NotebookFixtures.diagnostics(Self.notebook(for: ""), folder: folder), [])
+        XCTAssertEqual(NotebookFixtures.diagnostics(Self.notebook(for: "train digits on mnist"), folder: folder), [])
+    }
+
+    func testEveryExampleOfEveryBuiltInCommandPassesTheCheck() {
+        var checked = 0
+        for verb in BuiltInPlugins.registry().verbs {
+            let schema = BuiltInPlugins.registry().command(verb)!.schema
+            // A layer line's example stands under a model.
+            let examples = schema.examples + schema.clauses.flatMap { clause in clause.examples.map { "model example\n  " + $0 + "\n  dense 1" } }
+            XCTAssertFalse(examples.isEmpty, "'\(verb)' has no example")
+            for example in examples {
+                XCTAssertEqual(NotebookFixtures.diagnostics(Self.notebook(for: example), folder: folder), [], "\(verb): \(example)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 40)
+    }
+}
