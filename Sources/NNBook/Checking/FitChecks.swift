@@ -18,7 +18,7 @@ enum FitChecks {
                 return ([Diagnostic(
                     "the model '\(modelName)' expects samples of shape \(Tensor.describe(expected)), but \(reference) has samples of shape \(Tensor.describe(shape))",
                     at: reference.range,
-                    hint: expected.count == 1 && shape.count > 1
+                    hint: expected.count == 1 && shape.count > 1 && shape.reduce(1, *) == expected[0]
                         ? "the samples are \(shape.map(String.init).joined(separator: "×")); add `flatten` before the first `dense` layer of '\(modelName)'"
                         : "use data of the shape the model was built for")], expected)
             }

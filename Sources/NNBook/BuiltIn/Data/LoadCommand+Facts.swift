@@ -55,19 +55,30 @@ extension LoadCommand {
             let shape = try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path.path)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
             if let labels = target?.first {
-                let labelShape = try ArrayFileHeader.shape(ofFileAt: context.folder.resolvingNotebookPath(labels.text), numPy: format == .npy, path: labels.text)
+                let labelFile = context.folder.resolvingNotebookPath(labels.text)
+                let labelShape = try ArrayFileHeader.shape(ofFileAt: labelFile, numPy: format == .npy, path: labels.text)
                 if labelShape.first != shape.first {
                     throw DataError(
                         "there are \(shape.first ?? 0) images but \(labelShape.first ?? 0) labels", path: labels.text,
                         hint: "the images and labels files must come from the same set")
                 }
-                facts.target = TargetFacts(columns: labelShape.dropFirst().reduce(1, *), kind: .unknown)
+                facts.target = TargetFacts(columns: labelShape.dropFirst().reduce(1, *), kind: try labelKind(labelFile, path: labels.text))
             }
             return facts
         case .npz:
             // An archive's members may be deflated; reading their headers means inflating.
             return DatasetFacts(splits: .unknown)
         }
+    }
+
+    /// What a labels file holds: read whole when it is small (MNIST's 60,000 labels are 60 KB),
+    /// so that the largest class is known; unknown otherwise.
+    private func labelKind(_ file: URL, path: String) throws(DataError) -> TargetKind {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
+        guard size <= LoadCommand.smallTable, let data = try? Data(contentsOf: file) else { return .unknown }
+        let labels = format == .npy ? try NumPyReader.array(data, path: path) : try IDXReader.read(data, path: path)
+        let classes = labels.scalars.compactMap(\.classNumber)
+        return classes.count == labels.scalars.count ? .classNumbers(largest: classes.max()) : .numbers
     }
 
     /// A table read whole, by the same code the run uses.

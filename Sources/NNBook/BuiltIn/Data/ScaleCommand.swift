@@ -45,6 +45,8 @@ struct ScaleCommand: NotebookCommand {
                 "\(data) has no column \"\(column)\"", at: column.range,
                 hint: Suggestions.hint(for: column.text, in: columns + targets, kind: "columns"))]
         }
+        // A scaled target holds fractions, no longer class numbers.
+        if let column, facts.target?.names?.contains(column.text) == true { facts.target?.kind = .numbers }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
         context.datasets[data.name] = facts
         return []

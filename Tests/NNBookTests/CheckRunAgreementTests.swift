@@ -1,0 +1,100 @@
+// The check and the run agree on every shipped notebook: a mutation that the run would reject
+// (found by running it with the check's verdict ignored) is rejected by the check first, and a
+// mutation the check accepts runs to its end.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+final class CheckRunAgreementTests: XCTestCase {
+    private let folder = NotebookFixtures.repository.appendingPathComponent("Notebooks")
+
+    /// A shipped notebook with `original` replaced by `mutated`.
+    private func mutate(_ name: String, _ original: String, _ mutated: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let text = try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8)
+        XCTAssertTrue(text.contains(original), "\(name) no longer contains \(original)", file: file, line: line)
+        return text.replacingOccurrences(of: original, with: mutated)
+    }
+
+    /// Runs every command of `text` as the checker resolved it, whatever its command-level
+    /// checks said: what running would do if nnbook did not check shapes first.
+    private func runIgnoringTheCheck(_ text: String) throws -> RunResult {
+        let notebook = try NotebookParser.parse(text, path: "t.nnbook").get()
+        let parameters = try ParameterBinding.resolve(notebook.frontMatter, overrides: []).get()
+        let registry = BuiltInPlugins.registry()
+        let checker = Checker(registry: registry)
+        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
+        var cells: [Plan.PlannedCell] = []
+        for cell in notebook.cells {
+            var steps: [Plan.Step] = []
+            for syntax in cell.commands {
+                let command = try XCTUnwrap(registry.command(syntax.verb))
+                let (resolved, problems) = checker.resolve(syntax, against: command.schema, in: &context)
+                XCTAssertEqual(problems, [], "a mutation keeps every value of the right type")
+                let invocation = try XCTUnwrap(resolved)
+                _ = command.check(invocation, in: &context)
+                steps.append(Plan.Step(command: command, invocation: invocation))
+            }
+            cells.append(Plan.PlannedCell(cell: cell, steps: steps))
+        }
+        let plan = Plan(notebook: notebook, parameters: parameters, cells: cells)
+        return Interpreter().run(plan, state: RunState(folder: folder, seed: notebook.frontMatter.seed))
+    }
+
+    /// The run fails on the mutation, and the check had rejected it.
+    private func expectBothReject(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let diagnostics = NotebookFixtures.diagnostics(text, folder: folder)
+        XCTAssertFalse(diagnostics.isEmpty, "the check accepted a notebook that fails when run", file: file, line: line)
+        let result = try runIgnoringTheCheck(text)
+        XCTAssertEqual(result.status, .failed, "the check rejected a notebook that runs: \(diagnostics)", file: file, line: line)
+    }
+
+    /// The check accepts the mutation and it runs to its end.
+    private func expectBothAccept(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [], file: file, line: line)
+        let result = try NotebookFixtures.run(text, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))", file: file, line: line)
+    }
+
+    func testGradientDescentMutations() throws {
+        let name = "gradient-descent"
+        let neuron = "  dense 1 activation=sigmoid weights=ones bias=zeros\ncompile neuron "
+        try expectBothReject(try mutate(name, neuron, "  dense 2 activation=sigmoid weights=ones bias=zeros\ncompile neuron "))
+        try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron age=58 afford=1"))
+        try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron on insurance.test\nimages insurance"))
+        try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance agee divide=100"))
+        try expectBothReject(try mutate(name, "compile neuron loss=binary_crossentropy", "compile neuron loss=sparse_categorical_crossentropy"))
+        try expectBothAccept(try mutate(name, neuron, "  dense 1 activation=sigmoid weights=zeros bias=zeros\ncompile neuron "))
+        try expectBothAccept(try mutate(name, "compile neuron loss=binary_crossentropy", "compile neuron loss=mse"))
+    }
+
+    func testDescentModesMutations() throws {
+        let name = "descent-modes"
+        try expectBothReject(try mutate(name, "predict batch_gd area=2600 bedrooms=4", "predict batch_gd area=2600 rooms=4"))
+        try expectBothReject(try mutate(name, "compile batch_gd loss=mse", "compile batch_gd loss=sparse_categorical_crossentropy"))
+        try expectBothReject(try mutate(name, "model batch_gd\n  dense 1", "model batch_gd\n  dense 3"))
+        try expectBothAccept(try mutate(name, "batch=5", "batch=3"))
+    }
+
+    func testLossFunctionsMutations() throws {
+        try expectBothReject(try mutate("loss-functions", "loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]", "loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0]"))
+    }
+
+    func testNeuralNetworkMutations() throws {
+        // Each run loads the 70,000 images before it fails: two mutations keep the test short.
+        guard FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") else {
+            throw XCTSkip("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
+        }
+        let name = "neural-network"
+        let single = "model single\n  flatten\n  dense 10 activation=sigmoid\ncompile single loss=sparse_categorical_crossentropy"
+        try expectBothReject(try mutate(name, single, "model single\n  dense 10 activation=sigmoid\ncompile single loss=sparse_categorical_crossentropy"))
+        try expectBothReject(try mutate(name, "scale images divide=255", "split images test=0.2"))
+    }
+
+    func testEveryShippedNotebookWithoutPluginsChecks() throws {
+        for name in ["activation-functions", "descent-modes", "gradient-descent", "loss-functions", "neural-network"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8)
+            XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [], name)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// Shape and kind mistakes the check finds before anything runs, each with its exact diagnostic:
+// the line that causes it, the message and the hint that teaches the fix.
+
+import Foundation
+import XCTest
+@testable import NNBook
+
+final class ShapeDiagnosticsCatalogTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try NotebookFixtures.folder()
+        // Three 2×2 images labelled 0, 1, 2, as IDX files.
+        try Self.idx([3, 2, 2], Array(1...12)).write(to: folder.appendingPathComponent("images.idx"))
+        try Self.idx([3], [0, 1, 2]).write(to: folder.appendingPathComponent("labels.idx"))
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private static func idx(_ shape: [Int], _ values: [UInt8]) -> Data {
+        var bytes: [UInt8] = [0, 0, 8, UInt8(shape.count)]
+        for dimension in shape { bytes += [0, 0, UInt8(dimension >> 8), UInt8(dimension & 0xFF)] }
+        return Data(bytes + values)
+    }
+
+    /// Line 2 loads data.csv (x1, x2 and y in 0/1) as `data`, line 3 the images as `pics`
+    /// (class numbers 0–2); the lines given follow from line 4.
+    private func expect(_ lines: [String], _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let text = "```nnbook\nload csv \"data.csv\" as data target=y\nload idx \"images.idx\" as pics target=\"labels.idx\"\n"
+            + lines.joined(separator: "\n") + "\n```\n"
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), expected, file: file, line: line)
+    }
+
+    func testADenseLayerFedImagesPointsAtTheLayerAndSaysToFlatten() {
+        expect(["model m", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
+            "5:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from pics at line 7 | add `flatten` before the first `dense` layer",
+        ])
+    }
+
+    func testAModelBuiltForOtherSamplesPointsAtTheData() {
+        expect(["model m input=[3]", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
+            "7:12: the model 'm' expects samples of shape (3,), but data has samples of shape (2,) | use data of the shape the model was built for",
+        ])
+    }
+
+    func testFlattenedImagesIntoAModelBuiltForFlatSamplesSaysToFlatten() {
+        expect(["model m input=[4]", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
+            "7:12: the model 'm' expects samples of shape (4,), but pics has samples of shape (2, 2) | the samples are 2×2; add `flatten` before the first `dense` layer of 'm'",
+        ])
+    }
+
+    func testMoreOutputsThanTargetColumnsPointsAtTheLastLayer() {
+        expect(["model m", "  dense 3", "compile m loss=mse", "train m on data"], [
+            "5:3: the model gives 3 outputs per sample, but the targets of data have 1 column | give the last dense layer 1 unit, one per target column",
+        ])
+    }
+
+    func testBinaryCrossEntropyWithTwoOutputsPointsAtTheLastLayer() {
+        expect(["model m", "  dense 2 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
+            "5:3: the model gives 2 outputs per sample, but the targets of data have 1 column | binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid",
+        ])
+    }
+
+    func testBinaryCrossEntropyOnThreeClassesPointsAtTheLoss() {
+        expect(["model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on pics"], [
+            "7:11: binary_crossentropy needs targets of 0 and 1, but the labels of pics go up to 2 | for 3 classes use sparse_categorical_crossentropy, with a last dense layer of 3 units",
+        ])
+    }
+
+    func testCategoricalCrossEntropyOnClassNumbersPointsAtTheLoss() {
+        expect(["model m", "  dense 2 activation=softmax", "compile m loss=categorical_crossentropy", "train m on data"], [
+            "6:11: the model gives 2 outputs per sample, but the targets of data have 1 column | the targets are class numbers: use sparse_categorical_crossentropy, or turn them into one-hot rows with `one_hot data`",
+        ])
+    }
+
+    func testSparseCategoricalCrossEntropyOnOneHotRowsPointsAtTheLoss() {
+        expect(["one_hot data", "model m", "  dense 2 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on data"], [
+            "7:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of data have 2 columns | for one-hot targets use categorical_crossentropy",
+        ])
+    }
+
+    func testClassNumbersBeyondTheLastUnitPointAtTheLastLayer() {
+        expect(["model m", "  flatten", "  dense 2 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
+            "6:3: the labels of pics go up to 2, but the last dense layer has 2 units, for the classes 0 to 1 | give the last dense layer 3 units, one per class",
+        ])
+    }
+
+    func testValidationDataOfAnotherShapePointsAtTheOption() {
+        expect(["model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics validation=data"], [
+            "8:17: the model 'm' expects samples of shape (2, 2), but data has samples of shape (2,) | use data of the shape the model was built for",
+        ])
+    }
+
+    func testPredictInputsMustBeTheTrainingColumns() {
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m x1=1 x3=2"], [
+            "8:1: predict needs a value for x2 | its features are x1, x2",
+            "8:16: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
+        ])
+    }
+
+    func testPredictOnDataOfAnotherShapePointsAtTheData() {
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m on pics"], [
+            "8:14: the model 'm' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
+        ])
+    }
+
+    func testPredictBeforeTrainingPointsAtTheModel() {
+        expect(["model m", "  dense 1", "compile m loss=mse", "predict m x1=1 x2=2"], [
+            "7:9: the model 'm' has not been trained before this line, so it cannot predict | add `train m on …` before this line",
+        ])
+    }
+
+    func testImagesOfATablePointAtTheData() {
+        expect(["images data"], [
+            "4:8: the samples of data have shape (2,), not the (height, width) of an image | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
+        ])
+    }
+
+    func testImagesStartingPastTheLastSample() {
+        expect(["images pics start=3"], ["4:13: pics has only 3 samples, so start must be below 3"])
+    }
+
+    func testConfusionOfARegressionModelPointsAtTheModel() {
+        expect(["model m", "  dense 1", "compile m loss=mse", "train m on data", "confusion m on data"], [
+            "8:11: a confusion matrix counts predicted classes, but 'm' predicts numbers: it was compiled with mse | use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for 'm' use `evaluate`",
+        ])
+    }
+
+    func testSplittingDataThatCameSplitPointsAtTheData() throws {
+        let images = folder.appendingPathComponent("mnist")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        for file in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            FileManager.default.createFile(atPath: images.appendingPathComponent(file).path, contents: Data())
+        }
+        expect(["load mnist as digits folder=\"mnist\"", "split digits test=0.2"], [
+            "5:7: digits already comes split into digits.train and digits.test | use those splits as they are",
+        ])
+    }
+
+    func testScalingAColumnThatIsNotThere() {
+        expect(["scale data x9 divide=10"], ["4:12: data has no column \"x9\" | did you mean 'x1'?"])
+    }
+
+    func testOneHotOfNumbersThatAreNotClasses() throws {
+        try "x,y\n1,0.5\n2,1.5\n".write(to: folder.appendingPathComponent("reals.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"reals.csv\" as reals target=y", "one_hot reals"], [
+            "5:9: the target of reals holds numbers that are not class numbers (0, 1, 2, … up to 16777216) | one_hot is for labels of classes; numbers to predict need no encoding (use mse or mae)",
+        ])
+    }
+
+    func testOneHotWithTooFewClasses() {
+        expect(["one_hot pics classes=2"], ["4:14: the label 2 does not fit in 2 classes | give classes= at least 3"])
+    }
+
+    func testWeightsAndEvaluateBeforeTrainingPointAtTheModel() {
+        expect(["model m", "  dense 1", "compile m loss=mse", "weights m", "evaluate m on data"], [
+            "7:9: the model 'm' has no weights yet: they are made when it first trains | train it before this line, or give input= to `model m`",
+            "8:10: the model 'm' has not been trained before this line, so it cannot be evaluated | add `train m on …` before this line",
+        ])
+    }
+
+    func testALayerThatCannotTakeTheDeclaredInputPointsAtTheLayer() {
+        expect(["model m input=[2, 2]", "  dense 3"], [
+            "5:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) (input=(2, 2)) | add `flatten` before the first `dense` layer",
+        ])
+    }
+
+    func testEveryMistakeIsFoundInOnePassEachOnceInNotebookOrder() {
+        expect([
+            "model a", "  dense 3 activation=softmax", "compile a loss=sparse_categorical_crossentropy", "train a on pics", "evaluate a on pics",
+            "model b", "  dense 2", "compile b loss=mse", "train b on data", "images data",
+        ], [
+            "5:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from pics at line 7 | add `flatten` before the first `dense` layer",
+            "10:3: the model gives 2 outputs per sample, but the targets of data have 1 column | give the last dense layer 1 unit, one per target column",
+            "13:8: the samples of data have shape (2,), not the (height, width) of an image | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
+        ])
+    }
+
+    func testTheShapesAreKnownWithoutReadingTheData() throws {
+        // A header that announces a million images over a file of twenty bytes: the check reads
+        // the header only, so it knows the shape and never notices the values are missing.
+        var header: [UInt8] = [0, 0, 8, 3]
+        for dimension in [1_000_000, 28, 28] { header += [UInt8(dimension >> 24 & 0xFF), UInt8(dimension >> 16 & 0xFF), UInt8(dimension >> 8 & 0xFF), UInt8(dimension & 0xFF)] }
+        try Data(header).write(to: folder.appendingPathComponent("huge.idx"))
+        expect(["load idx \"huge.idx\" as huge", "images huge start=999999", "shape huge"], [])
+        expect(["load idx \"huge.idx\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000"])
+    }
+}
