@@ -88,6 +88,18 @@ final class CommandExamplesTests: XCTestCase {
           dense 1
         compile mini loss=mse optimizer=sgd
         train mini on homes
+        model batch_gd
+          dense 1
+        compile batch_gd loss=mse optimizer=sgd
+        train batch_gd on homes descent=batch
+        model stochastic_gd
+          dense 1
+        compile stochastic_gd loss=mse optimizer=sgd
+        train stochastic_gd on homes descent=stochastic
+        model mini_batch_gd
+          dense 1
+        compile mini_batch_gd loss=mse optimizer=sgd
+        train mini_batch_gd on homes
         EXAMPLE
         ```
         """
