@@ -42,18 +42,23 @@ final class CommandExamplesTests: XCTestCase {
         ```
 
         ```csv name=fruit
-        weight,width,kind
-        150,7,0
-        170,8,1
-        120,6,2
-        160,7,1
+        FRUIT
+        ```
+
+        ```csv name=gates
+        a,b,y
+        0,0,0
+        0,1,1
+        1,0,1
+        1,1,0
         ```
 
         ```nnbook
         load csv "data/insurance.csv" as insurance target=bought_insurance
         split insurance test=0.2
         load inline homes as homes target=price
-        load inline fruit as fruit target=kind
+        load inline fruit as fruit target=kind LOADFRUIT
+        load inline gates as gates target=y
         load csv "data/houses.csv" as houses target=price
         load fashion-mnist as clothes
         take clothes.train 2000 as small
@@ -62,12 +67,7 @@ final class CommandExamplesTests: XCTestCase {
           dense 1 activation=sigmoid weights=ones bias=zeros
         compile neuron loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]
         train neuron on insurance descent=batch epochs=10
-        model hidden
-          flatten
-          dense 100 activation=relu
-          dense 10 activation=softmax
-        compile hidden loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
-        train hidden on clothes epochs=1
+        HIDDEN
         model big
           flatten
           dense 10 activation=softmax
@@ -76,6 +76,7 @@ final class CommandExamplesTests: XCTestCase {
         model fruity
           dense 3 activation=softmax
         compile fruity loss=sparse_categorical_crossentropy optimizer=adam
+        train fruity on fruit
         model batch
           dense 1
         compile batch loss=mse optimizer=sgd
@@ -100,6 +101,18 @@ final class CommandExamplesTests: XCTestCase {
           dense 1
         compile mini_batch_gd loss=mse optimizer=sgd
         train mini_batch_gd on homes
+        model slow
+          dense 1
+        compile slow loss=mse optimizer=sgd rate=0.001
+        train slow on homes
+        model fast
+          dense 1
+        compile fast loss=mse optimizer=sgd rate=0.1
+        train fast on homes
+        model diverging
+          dense 1
+        compile diverging loss=mse optimizer=sgd rate=10
+        train diverging on homes
         EXAMPLE
         ```
         """
@@ -110,7 +123,16 @@ final class CommandExamplesTests: XCTestCase {
         let digits = digitsIsAModel
             ? "load mnist as mnist\nmodel digits input=[28, 28]\n  flatten\n  dense 10 activation=softmax\ncompile digits loss=sparse_categorical_crossentropy optimizer=adam\ntrain digits on mnist"
             : "load mnist as digits"
-        return lesson.replacingOccurrences(of: "DIGITS", with: digits).replacingOccurrences(of: "EXAMPLE", with: example)
+        // `boundary` draws classifiers of two inputs: there `hidden` learns the gates, and the
+        // fruit are measured in two numbers rather than named by colour.
+        let boundary = example.hasPrefix("boundary")
+        let hidden = example.contains("hidden on gates")
+            ? "model hidden\n  dense 4 activation=relu\n  dense 2 activation=softmax\ncompile hidden loss=sparse_categorical_crossentropy optimizer=adam\ntrain hidden on gates"
+            : "model hidden\n  flatten\n  dense 100 activation=relu\n  dense 10 activation=softmax\ncompile hidden loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]\ntrain hidden on clothes epochs=1"
+        let fruit = boundary ? "weight,width,kind\n150,7,0\n170,8,1\n120,6,2\n160,7,1\n155,7,0\n125,6,2\n175,8,1\n130,6,2" : "weight,colour,kind\n150,red,0\n170,green,1\n120,yellow,2\n160,green,1"
+        return lesson.replacingOccurrences(of: "DIGITS", with: digits).replacingOccurrences(of: "HIDDEN", with: hidden)
+            .replacingOccurrences(of: " LOADFRUIT", with: boundary ? "\nsplit fruit test=0.25" : " one_hot=[colour]").replacingOccurrences(of: "FRUIT", with: fruit)
+            .replacingOccurrences(of: "EXAMPLE", with: example)
     }
 
     func testTheLessonItselfChecks() {
