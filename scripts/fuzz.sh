@@ -23,9 +23,10 @@ bin=Fuzz/.build/release
 
 if [ "${1:-}" = "--replay" ]; then
   build
+  mkdir -p Fuzz/crashes
   for target in "${all[@]}"; do
-    "$bin/$target" -runs=0 -detect_leaks=0 "Fuzz/corpus/${corpus[$target]}" 2>&1 | grep -E "INITED|DONE|ERROR|Done" || true
-    "$bin/$target" -runs=0 -detect_leaks=0 "Fuzz/corpus/${corpus[$target]}" >/dev/null 2>&1 || { echo "fuzz replay: $target failed on a seed" >&2; exit 1; }
+    "$bin/$target" -runs=0 -detect_leaks=0 -artifact_prefix=Fuzz/crashes/"$target"- "Fuzz/corpus/${corpus[$target]}" 2>&1 | grep -E "INITED|DONE|ERROR|Done" || true
+    "$bin/$target" -runs=0 -detect_leaks=0 -artifact_prefix=Fuzz/crashes/"$target"- "Fuzz/corpus/${corpus[$target]}" >/dev/null 2>&1 || { echo "fuzz replay: $target failed on a seed" >&2; exit 1; }
   done
   echo "fuzz replay: every seed ran without a crash"
   exit 0

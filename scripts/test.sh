@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's second command: set up what is missing, run the whole test suite, render every
-# notebook through the package plugin (as a fresh checkout would), and replay the fuzzing seeds.
+# The README's second command: set up what is missing, run the whole test suite, check that every
+# committed page is what its notebook computes (on every kernel path this machine has), and
+# replay the fuzzing seeds. Nothing in the work tree is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # cmark-gfm is GitHub's renderer, python3-nbformat Jupyter's validator and chromium the
@@ -10,5 +11,5 @@ bash scripts/setup.sh dataset-fashion-mnist cmark-gfm python3-nbformat chromium
 swift build
 # The tests are XCTest ones; without Swift Testing, the run closes on XCTest's own summary.
 swift test --disable-swift-testing "$@"
-swift package --allow-writing-to-package-directory render-notebooks --allow-plugin stats --allow-plugin blobs --quiet
+bash scripts/check-pages.sh
 bash scripts/fuzz.sh --replay

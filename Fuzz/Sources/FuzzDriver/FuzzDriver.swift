@@ -17,3 +17,10 @@ public func runFuzzer(
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, callback)
 }
+
+/// The bytes libFuzzer hands over, as a buffer. libFuzzer may pass a null pointer for the empty
+/// input, which is input like any other: it becomes an empty buffer, never a crash.
+public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> UnsafeRawBufferPointer {
+    guard let data, count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    return UnsafeRawBufferPointer(start: data, count: count)
+}

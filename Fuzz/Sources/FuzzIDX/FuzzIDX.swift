@@ -7,10 +7,10 @@ import NNData
 
 @_cdecl("FuzzIDX_main")
 public func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, count in fuzzIDX(UnsafeRawPointer(data!), count) }
+    runFuzzer(argc, argv) { data, count in fuzzIDX(fuzzInput(data, count)) }
 }
 
-func fuzzIDX(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    _ = try? IDXReader.read(Data(bytes: start, count: count), path: "fuzz.idx", memory: MemoryLimit(bytes: 64 << 20))
+func fuzzIDX(_ input: UnsafeRawBufferPointer) -> CInt {
+    _ = try? IDXReader.read(Data(input), path: "fuzz.idx", memory: MemoryLimit(bytes: 64 << 20))
     return 0
 }

@@ -10,11 +10,11 @@ private let folder = URL(fileURLWithPath: NSTemporaryDirectory())
 
 @_cdecl("FuzzNotebook_main")
 public func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, count in fuzzNotebook(UnsafeRawPointer(data!), count) }
+    runFuzzer(argc, argv) { data, count in fuzzNotebook(fuzzInput(data, count)) }
 }
 
-func fuzzNotebook(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+func fuzzNotebook(_ input: UnsafeRawBufferPointer) -> CInt {
+    let text = String(decoding: input, as: UTF8.self)
     if case .failure(.notebook(let list, let notebook)) = NotebookPreparation.plan(
         text: text, path: "fuzz.nnbook", folder: folder, overrides: [("rate", "0.5")], registry: registry
     ), let notebook {

@@ -10,11 +10,11 @@ private let process = PluginProcess(name: "fuzz", executable: URL(fileURLWithPat
 
 @_cdecl("FuzzPluginProtocol_main")
 public func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, count in fuzzPluginProtocol(UnsafeRawPointer(data!), count) }
+    runFuzzer(argc, argv) { data, count in fuzzPluginProtocol(fuzzInput(data, count)) }
 }
 
-func fuzzPluginProtocol(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let line = Data(bytes: start, count: count)
+func fuzzPluginProtocol(_ input: UnsafeRawBufferPointer) -> CInt {
+    let line = Data(input)
     guard let response = try? JSONDecoder().decode(PluginProtocol.Response.self, from: line) else { return 0 }
     do {
         let (_, commands) = try ExternalPlugin.described(by: response, process: process)

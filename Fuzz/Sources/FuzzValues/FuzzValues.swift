@@ -21,11 +21,11 @@ private let templates = [
 
 @_cdecl("FuzzValues_main")
 public func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, count in fuzzValues(UnsafeRawPointer(data!), count) }
+    runFuzzer(argc, argv) { data, count in fuzzValues(fuzzInput(data, count)) }
 }
 
-func fuzzValues(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let value = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+func fuzzValues(_ input: UnsafeRawBufferPointer) -> CInt {
+    let value = String(decoding: input, as: UTF8.self)
     let commands = templates.map { $0.replacingOccurrences(of: "VALUE", with: value) }.joined(separator: "\n")
     let text = "```csv name=t\nx,y\n1,0\n2,1\n```\n```nnbook\nload inline t as d target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\n\(commands)\n```\n"
     if case .failure(.notebook(let list, let notebook)) = NotebookPreparation.plan(
