@@ -13,14 +13,15 @@ let package = Package(
         .library(name: "NNBook", targets: ["NNBook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The live preview's HTTP server: small, with no SwiftNIO to build in CI.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "NNCore", dependencies: ["COpenBLAS"]),
+        // nnbook's own kernels, one C source built for several instruction sets (see NNKernels.h).
+        .target(name: "NNKernels"),
+        .target(name: "NNCore", dependencies: ["NNKernels"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
         .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
@@ -45,7 +46,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nnbook-plugin-blobs"),
-        .executableTarget(name: "nnbook-bench", dependencies: ["NNCore", "NNData"]),
+        .executableTarget(name: "nnbook-bench", dependencies: ["NNCore", "NNData", "NNKernels"]),
         .plugin(
             name: "RenderNotebooks",
             capability: .command(
@@ -54,7 +55,7 @@ let package = Package(
             ),
             dependencies: ["nnbook"]
         ),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNKernels"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
         .testTarget(name: "NNBookTests", dependencies: ["NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookRenderTests", dependencies: ["NNBookRender", "NNBook"], exclude: ["Golden"]),

@@ -4,7 +4,7 @@
 # missing. Idempotent: a machine that has them all is left untouched and nothing is downloaded.
 set -euo pipefail
 
-packages=(pkg-config libgit2-dev zlib1g-dev libopenblas-dev libcmark-gfm-dev libcmark-gfm-extensions-dev "$@")
+packages=(pkg-config libgit2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -143,6 +143,29 @@ for (name, hidden) in [("784-100-10", Optional(100)), ("784-10", nil)] {
     report.figures["ratio_adam_\(key)"] = (adam / bound * 100).rounded() / 100
 }
 
+report.notes.append("kernel path: \(KernelPath.current) (NNBOOK_KERNEL chooses another: \(KernelPath.available.map(\.name).joined(separator: ", ")))")
+let peak = ProductThroughput.peak()
+report.record("fma_peak_gflops", peak / 1e9, "FMA peak of one core (independent FMAs, widest registers)", format(peak / 1e9, 1) + " GFLOP/s")
+for (index, (label, gflops)) in ProductThroughput.forms().enumerated() {
+    report.record("product_\(index + 1)_gflops", gflops, "  " + label, format(gflops, 1) + " GFLOP/s" + (peak > 0 ? " = \(format(gflops * 1e9 / peak * 100, 0)) % of peak" : ""))
+}
+
+// PyTorch on the same data, one thread, in this run: only when NNBOOK_BENCH_TORCH names a Python
+// that has torch (it is never a dependency of nnbook or of its tests).
+if let python = ProcessInfo.processInfo.environment["NNBOOK_BENCH_TORCH"], !python.isEmpty {
+    if FileManager.default.fileExists(atPath: ImageDatasets.debianFashionFolder),
+        let torch = try TorchComparison.epochs(python: python, dataFolder: ImageDatasets.debianFashionFolder)
+    {
+        for optimizer in ["sgd", "adam"] {
+            guard let seconds = torch[optimizer], let ours = report.figures["epoch_\(optimizer)_784_100_10_s"] else { continue }
+            report.record("torch_epoch_\(optimizer)_784_100_10_s", seconds, "PyTorch \(optimizer), 784-100-10, one epoch, one thread", format(seconds) + " s: nnbook is \(format(seconds / ours, 2))× faster")
+            report.figures["torch_ratio_\(optimizer)"] = (seconds / ours * 100).rounded() / 100
+        }
+    } else {
+        report.notes.append("PyTorch comparison skipped: \(python) could not run torch on Fashion-MNIST")
+    }
+}
+
 var csv = "a,b,c,d,e,f,g,h,i,y\n"
 for row in 0..<100_000 { csv += "\(row),1.5,2,3,4,5,6,7,8,\(row % 2)\n" }
 let csvBytes = Array(csv.utf8)

@@ -17,12 +17,13 @@ struct NNBookCLI: ParsableCommand {
               nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5
               nnbook check Notebooks/*.nnbook
             """,
-        version: version,
+        version: version + "\n" + KernelChoice.description,
         subcommands: [RunNotebook.self, SweepNotebook.self, PreviewNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.
     static func mainWithExitCodes() -> Never {
+        KernelChoice.applyEnvironment()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -39,8 +39,8 @@ final class CLIFixture {
         try nnbookArguments(arguments)
     }
 
-    func nnbookArguments(_ arguments: [String]) throws -> Outcome {
-        try run(executable, arguments)
+    func nnbookArguments(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try run(executable, arguments, environment: environment)
     }
 
     /// A `nnbook` started without waiting for it, and what it has said on standard error.
@@ -90,10 +90,13 @@ final class CLIFixture {
         try run(URL(fileURLWithPath: "/usr/bin/git"), arguments).output
     }
 
-    private func run(_ program: URL, _ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    private func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory ?? folder
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

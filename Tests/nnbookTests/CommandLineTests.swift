@@ -116,7 +116,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testVersionAndHelp() throws {
-        XCTAssertEqual(try nnbook("--version").output, "0.1.0\n")
+        XCTAssertTrue(try nnbook("--version").output.hasPrefix("0.1.0\nkernel: "))
         let help = try nnbook("--help")
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.contains("nnbook run Notebooks/gradient-descent.nnbook"))

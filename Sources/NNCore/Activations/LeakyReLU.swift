@@ -12,20 +12,10 @@ public struct LeakyReLU: Activation {
     public var name: String { "leaky_relu" }
     public func value(_ z: Double) -> Double { z > 0 ? z : slope * z }
 
-    public func forward(_ values: inout Tensor) {
-        let s = Float(slope)
-        values.scalars.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] < 0 { buffer[index] *= s }
-        }
-    }
+    public func forward(_ values: inout Tensor) { Kernels.forward(.leakyReLU(slope: Float(slope)), &values) }
 
     /// The slope is positive, so the output has the sign of z and tells which branch applied.
     public func backward(output: Tensor, gradient: inout Tensor) {
-        let s = Float(slope)
-        output.scalars.withUnsafeBufferPointer { a in
-            gradient.scalars.withUnsafeMutableBufferPointer { g in
-                for index in g.indices where a[index] <= 0 { g[index] *= s }
-            }
-        }
+        Kernels.backward(.leakyReLU(slope: Float(slope)), output: output, gradient: &gradient)
     }
 }

@@ -14,24 +14,10 @@ public struct Sigmoid: Activation {
         z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
     }
 
-    public func forward(_ values: inout Tensor) {
-        values.scalars.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = Sigmoid.of(buffer[index]) }
-        }
-    }
+    /// In Float32 through nnbook's own `Elementary.sigmoid`, the same on every machine.
+    public func forward(_ values: inout Tensor) { Kernels.forward(.sigmoid, &values) }
 
     public func backward(output: Tensor, gradient: inout Tensor) {
-        output.scalars.withUnsafeBufferPointer { a in
-            gradient.scalars.withUnsafeMutableBufferPointer { g in
-                for index in g.indices { g[index] *= a[index] * (1 - a[index]) }
-            }
-        }
-    }
-
-    /// The Float32 sigmoid used in training.
-    @inlinable public static func of(_ z: Float) -> Float {
-        if z >= 0 { return 1 / (1 + expf(-z)) }
-        let e = expf(z)
-        return e / (1 + e)
+        Kernels.backward(.sigmoid, output: output, gradient: &gradient)
     }
 }

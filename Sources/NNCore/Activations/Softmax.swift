@@ -21,24 +21,8 @@ public struct Softmax: Activation {
         return exps.map { $0 / total }
     }
 
-    public func forward(_ values: inout Tensor) {
-        let width = values.columns
-        guard width > 0 else { return }
-        values.scalars.withUnsafeMutableBufferPointer { buffer in
-            for row in 0..<(buffer.count / width) {
-                let start = row * width
-                var top = buffer[start]
-                for j in 1..<width { top = max(top, buffer[start + j]) }
-                var total: Float = 0
-                for j in 0..<width {
-                    let e = expf(buffer[start + j] - top)
-                    buffer[start + j] = e
-                    total += e
-                }
-                for j in 0..<width { buffer[start + j] /= total }
-            }
-        }
-    }
+    /// Row by row through the kernels (`ReadableKernels.softmaxRows` is the same in plain Swift).
+    public func forward(_ values: inout Tensor) { Kernels.softmaxRows(&values) }
 
     /// ∂L/∂zᵢ = aᵢ·(∂L/∂aᵢ − Σⱼ aⱼ·∂L/∂aⱼ): the Jacobian applied without building it.
     public func backward(output: Tensor, gradient: inout Tensor) {

@@ -8,17 +8,10 @@ public struct Tanh: Activation {
     public var name: String { "tanh" }
     public func value(_ z: Double) -> Double { Foundation.tanh(z) }
 
-    public func forward(_ values: inout Tensor) {
-        values.scalars.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = tanhf(buffer[index]) }
-        }
-    }
+    /// In Float32 through nnbook's own `Elementary.tanh`, the same on every machine.
+    public func forward(_ values: inout Tensor) { Kernels.forward(.tanh, &values) }
 
     public func backward(output: Tensor, gradient: inout Tensor) {
-        output.scalars.withUnsafeBufferPointer { a in
-            gradient.scalars.withUnsafeMutableBufferPointer { g in
-                for index in g.indices { g[index] *= 1 - a[index] * a[index] }
-            }
-        }
+        Kernels.backward(.tanh, output: output, gradient: &gradient)
     }
 }

@@ -78,14 +78,7 @@ public final class Dense: Layer {
         self.input = input
         output.resize(rows: input.rows)
         matrixProduct(input, kernel.value, into: &output)
-        let width = units
-        bias.value.scalars.withUnsafeBufferPointer { b in
-            output.scalars.withUnsafeMutableBufferPointer { o in
-                for row in 0..<(o.count / max(width, 1)) {
-                    for j in 0..<width { o[row * width + j] += b[j] }
-                }
-            }
-        }
+        Kernels.addBias(bias.value, to: &output)
         if lossUsesLogits { logits.assign(output) }
         activation.forward(&output)
         return output
@@ -96,15 +89,7 @@ public final class Dense: Layer {
         delta.assign(outputGradient)
         if !lossUsesLogits { activation.backward(output: output, gradient: &delta) }
         matrixProduct(input, delta, transpose: .first, into: &kernel.gradient)
-        let width = units
-        delta.scalars.withUnsafeBufferPointer { d in
-            bias.gradient.scalars.withUnsafeMutableBufferPointer { g in
-                for j in 0..<width { g[j] = 0 }
-                for row in 0..<(d.count / max(width, 1)) {
-                    for j in 0..<width { g[j] += d[row * width + j] }
-                }
-            }
-        }
+        Kernels.columnSums(delta, into: &bias.gradient)
         // The input is not needed again: letting go of it leaves the layer before the only
         // owner of its output buffer, which it then overwrites in place next step.
         input = Dense.released

@@ -9,9 +9,10 @@ public protocol LossScalar: BinaryFloatingPoint, Sendable {
     static func exponential(_ x: Self) -> Self
 }
 
+/// Float32, as training computes: nnbook's own functions, the same bits on every machine.
 extension Float: LossScalar {
-    public static func logarithm(_ x: Float) -> Float { logf(x) }
-    public static func exponential(_ x: Float) -> Float { expf(x) }
+    public static func logarithm(_ x: Float) -> Float { Elementary.log(x) }
+    public static func exponential(_ x: Float) -> Float { Elementary.exp(x) }
 }
 
 extension Double: LossScalar {

@@ -23,15 +23,12 @@ public final class Momentum: Optimizer {
 
     public func step(_ parameters: [Parameter]) {
         velocities.prepare(for: parameters)
-        let rate = learningRate, mu = momentum
+        let rule = Kernels.Update.momentum(rate: learningRate, momentum: momentum)
         for (index, parameter) in parameters.enumerated() {
             parameter.gradient.scalars.withUnsafeBufferPointer { g in
                 parameter.value.scalars.withUnsafeMutableBufferPointer { w in
                     velocities[index].withUnsafeMutableBufferPointer { v in
-                        for i in w.indices {
-                            v[i] = mu * v[i] - rate * g[i]
-                            w[i] += v[i]
-                        }
+                        Kernels.update(rule, weights: w, gradient: g, state: v)
                     }
                 }
             }

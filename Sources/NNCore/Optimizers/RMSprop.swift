@@ -25,15 +25,12 @@ public final class RMSprop: Optimizer {
 
     public func step(_ parameters: [Parameter]) {
         averages.prepare(for: parameters)
-        let rate = learningRate, rho = rho, epsilon = epsilon
+        let rule = Kernels.Update.rmsprop(rate: learningRate, rho: rho, epsilon: epsilon)
         for (index, parameter) in parameters.enumerated() {
             parameter.gradient.scalars.withUnsafeBufferPointer { g in
                 parameter.value.scalars.withUnsafeMutableBufferPointer { w in
                     averages[index].withUnsafeMutableBufferPointer { a in
-                        for i in w.indices {
-                            a[i] = rho * a[i] + (1 - rho) * g[i] * g[i]
-                            w[i] -= rate * g[i] / (a[i] + epsilon).squareRoot()
-                        }
+                        Kernels.update(rule, weights: w, gradient: g, state: a)
                     }
                 }
             }

@@ -12,11 +12,10 @@ public final class StochasticGradientDescent: Optimizer {
     public func clone() -> any Optimizer { StochasticGradientDescent(learningRate: learningRate) }
 
     public func step(_ parameters: [Parameter]) {
-        let rate = learningRate
         for parameter in parameters {
             parameter.gradient.scalars.withUnsafeBufferPointer { g in
                 parameter.value.scalars.withUnsafeMutableBufferPointer { w in
-                    for i in w.indices { w[i] -= rate * g[i] }
+                    Kernels.update(.sgd(rate: learningRate), weights: w, gradient: g)
                 }
             }
         }

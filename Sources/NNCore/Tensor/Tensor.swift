@@ -72,9 +72,7 @@ public struct Tensor: Equatable, Sendable {
         let width = columns
         scalars.withUnsafeBufferPointer { source in
             target.scalars.withUnsafeMutableBufferPointer { destination in
-                for (position, index) in indices.enumerated() {
-                    (destination.baseAddress! + position * width).update(from: source.baseAddress! + index * width, count: width)
-                }
+                Kernels.gatherRows(source, indices, width: width, into: destination)
             }
         }
     }

@@ -1,7 +1,7 @@
 // Matrix products: the one place where the core multiplies matrices. Training goes through
-// Debian's OpenBLAS; the plain loops stay beside it for reading and for tests.
+// nnbook's own kernel (NNKernels); the plain loops stay beside it for reading and for tests.
 
-import COpenBLAS
+import NNKernels
 
 /// Which operand of a product is read transposed.
 public enum Transpose: Sendable {
@@ -18,33 +18,32 @@ private func dimensions(_ a: Tensor, _ b: Tensor, _ transpose: Transpose) -> (m:
 }
 
 /// `c = a · b` (or with one operand transposed; `accumulate` adds to `c` instead), written into
-/// `c`'s existing storage, through OpenBLAS' `cblas_sgemm` on one thread: at the sizes of an
-/// MLP step, a second thread costs more than it brings.
+/// `c`'s existing storage, on one thread, by the kernel path in use.
+///
+/// Every element is summed over k in order, each product rounded before it is added, exactly
+/// as `loopProduct` below: the result has the same bits on every path and every machine.
 public func matrixProduct(
     _ a: Tensor, _ b: Tensor, transpose: Transpose = .none, into c: inout Tensor, accumulate: Bool = false
 ) {
     let (m, k, n) = dimensions(a, b, transpose)
     precondition(c.rows == m && c.columns == n, "product result has shape \(c.shape), expected [\(m), \(n)]")
     guard m > 0, n > 0 else { return }
-    BLASThreads.useOne()
+    let form: nnk_transpose = switch transpose {
+    case .none: NNK_TRANSPOSE_NONE
+    case .first: NNK_TRANSPOSE_FIRST
+    case .second: NNK_TRANSPOSE_SECOND
+    }
     a.scalars.withUnsafeBufferPointer { pa in
         b.scalars.withUnsafeBufferPointer { pb in
             c.scalars.withUnsafeMutableBufferPointer { pc in
-                cblas_sgemm(
-                    CblasRowMajor,
-                    transpose == .first ? CblasTrans : CblasNoTrans,
-                    transpose == .second ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1,
-                    pa.baseAddress, Int32(transpose == .first ? m : k),
-                    pb.baseAddress, Int32(transpose == .second ? k : n),
-                    accumulate ? 1 : 0, pc.baseAddress, Int32(n))
+                nnk_matrix_product(pa.baseAddress, pb.baseAddress, pc.baseAddress, m, k, n, form, accumulate)
             }
         }
     }
 }
 
 /// The same product with plain loops in i-k-j order (the innermost loop walks `b` and `c`
-/// contiguously): what `matrixProduct` computes, written so it can be read.
+/// contiguously): what `matrixProduct` computes, bit for bit, written so it can be read.
 public func loopProduct(
     _ a: Tensor, _ b: Tensor, transpose: Transpose = .none, into c: inout Tensor, accumulate: Bool = false
 ) {
@@ -83,9 +82,3 @@ public func referenceProduct(_ a: [[Float]], _ b: [[Float]]) -> [[Float]] {
     }
 }
 
-/// OpenBLAS' thread count, set once per process.
-enum BLASThreads {
-    private static let setOnce: Void = { openblas_set_num_threads(1) }()
-
-    static func useOne() { _ = setOnce }
-}
