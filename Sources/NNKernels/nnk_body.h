@@ -129,10 +129,11 @@ static void log_array(const float *x, float *y, ptrdiff_t count) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Matrix products. Both operands are first copied into panels laid out the way the tile loop
-// reads them (zero-padded to whole tiles), so that one tile routine serves the three forms and
-// every edge; the tile keeps its NNK_MR × NNK_NR sums in registers for the whole k loop, starting
-// from c (or 0), so each element's sum runs over k in order.
+// Matrix products. The tile routine keeps NNK_MR × NNK_NR sums in registers for the whole k
+// loop, starting from c (or 0), so each element's sum runs over k in order whatever the tile
+// size. It reads both operands in place where their layout allows (rows of b stored k×n; a in
+// either orientation); the edges, and b stored transposed, are first copied into zero-padded
+// panels, so that one tile routine serves the three forms and every shape.
 
 /// A scratch area per thread that only grows: products run thousands of times an epoch.
 static float *scratch(size_t floats) {
@@ -147,17 +148,20 @@ static float *scratch(size_t floats) {
     return buffer;
 }
 
-static void tile(const float *ap, const float *bp, ptrdiff_t k, float *c, ptrdiff_t ldc, bool accumulate) {
+/// c[i][j] (NNK_MR × NNK_NR, rows ldc apart) += Σₚ a(i, p)·b(p, j), with a(i, p) at
+/// a[i·a_row + p·a_step] and b(p, j) at b[p·ldb + j].
+static void tile(const float *a, ptrdiff_t a_row, ptrdiff_t a_step, const float *b, ptrdiff_t ldb, ptrdiff_t k,
+                 float *c, ptrdiff_t ldc, bool accumulate) {
     nnk_vector sum[NNK_MR][NNK_NV];
     for (int i = 0; i < NNK_MR; i++)
         for (int v = 0; v < NNK_NV; v++) sum[i][v] = accumulate ? load(c + i * ldc + v * NNK_WIDTH) : (nnk_vector){0};
     for (ptrdiff_t p = 0; p < k; p++) {
-        nnk_vector b[NNK_NV];
-        for (int v = 0; v < NNK_NV; v++) b[v] = load(bp + p * NNK_NR + v * NNK_WIDTH);
+        nnk_vector row[NNK_NV];
+        for (int v = 0; v < NNK_NV; v++) row[v] = load(b + p * ldb + v * NNK_WIDTH);
         for (int i = 0; i < NNK_MR; i++) {
-            nnk_vector a = splat(ap[p * NNK_MR + i]);
+            nnk_vector scale = splat(a[i * a_row + p * a_step]);
             for (int v = 0; v < NNK_NV; v++) {
-                nnk_vector product = a * b[v];
+                nnk_vector product = scale * row[v];
                 sum[i][v] = sum[i][v] + product;
             }
         }
@@ -169,38 +173,48 @@ static void tile(const float *ap, const float *bp, ptrdiff_t k, float *c, ptrdif
 static void matrix_product(const float *a, const float *b, float *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n,
                            nnk_transpose transpose, bool accumulate) {
     if (m <= 0 || n <= 0) return;
-    ptrdiff_t panels = (n + NNK_NR - 1) / NNK_NR;
-    float *bp = scratch((size_t)(panels * NNK_NR * k + NNK_MR * k + NNK_MR * NNK_NR));
-    float *ap = bp + panels * NNK_NR * k;
-    float *edge = ap + NNK_MR * k;
-    for (ptrdiff_t panel = 0; panel < panels; panel++) {
-        float *to = bp + panel * NNK_NR * k;
+    ptrdiff_t whole = n / NNK_NR, panels = (n + NNK_NR - 1) / NNK_NR;
+    // Panels of b read in place: every whole one, unless b is stored transposed.
+    ptrdiff_t direct = transpose == NNK_TRANSPOSE_SECOND ? 0 : whole;
+    float *packed = scratch((size_t)((panels - direct) * NNK_NR * k + NNK_MR * k + NNK_MR * NNK_NR));
+    float *a_edge = packed + (panels - direct) * NNK_NR * k;
+    float *c_edge = a_edge + NNK_MR * k;
+    for (ptrdiff_t panel = direct; panel < panels; panel++) {
+        float *to = packed + (panel - direct) * NNK_NR * k;
         for (ptrdiff_t p = 0; p < k; p++)
             for (ptrdiff_t jj = 0; jj < NNK_NR; jj++) {
                 ptrdiff_t j = panel * NNK_NR + jj;
                 to[p * NNK_NR + jj] = j >= n ? 0.0f : (transpose == NNK_TRANSPOSE_SECOND ? b[j * k + p] : b[p * n + j]);
             }
     }
+    bool a_transposed = transpose == NNK_TRANSPOSE_FIRST;
     for (ptrdiff_t i0 = 0; i0 < m; i0 += NNK_MR) {
         ptrdiff_t rows = m - i0 < NNK_MR ? m - i0 : NNK_MR;
-        for (ptrdiff_t p = 0; p < k; p++)
-            for (ptrdiff_t ii = 0; ii < NNK_MR; ii++) {
-                ptrdiff_t i = i0 + ii;
-                ap[p * NNK_MR + ii] = ii >= rows ? 0.0f : (transpose == NNK_TRANSPOSE_FIRST ? a[p * m + i] : a[i * k + p]);
-            }
+        const float *ai = a_transposed ? a + i0 : a + i0 * k;
+        ptrdiff_t a_row = a_transposed ? 1 : k, a_step = a_transposed ? m : 1;
+        if (rows < NNK_MR) {
+            for (ptrdiff_t p = 0; p < k; p++)
+                for (ptrdiff_t ii = 0; ii < NNK_MR; ii++)
+                    a_edge[p * NNK_MR + ii] = ii < rows ? ai[ii * a_row + p * a_step] : 0.0f;
+            ai = a_edge;
+            a_row = 1;
+            a_step = NNK_MR;
+        }
         for (ptrdiff_t panel = 0; panel < panels; panel++) {
             ptrdiff_t j0 = panel * NNK_NR;
             ptrdiff_t columns = n - j0 < NNK_NR ? n - j0 : NNK_NR;
+            const float *bj = panel < direct ? b + j0 : packed + (panel - direct) * NNK_NR * k;
+            ptrdiff_t ldb = panel < direct ? n : NNK_NR;
             if (rows == NNK_MR && columns == NNK_NR) {
-                tile(ap, bp + panel * NNK_NR * k, k, c + i0 * n + j0, n, accumulate);
+                tile(ai, a_row, a_step, bj, ldb, k, c + i0 * n + j0, n, accumulate);
                 continue;
             }
             for (ptrdiff_t ii = 0; ii < NNK_MR; ii++)
                 for (ptrdiff_t jj = 0; jj < NNK_NR; jj++)
-                    edge[ii * NNK_NR + jj] = (ii < rows && jj < columns && accumulate) ? c[(i0 + ii) * n + j0 + jj] : 0.0f;
-            tile(ap, bp + panel * NNK_NR * k, k, edge, NNK_NR, true);
+                    c_edge[ii * NNK_NR + jj] = (ii < rows && jj < columns && accumulate) ? c[(i0 + ii) * n + j0 + jj] : 0.0f;
+            tile(ai, a_row, a_step, bj, ldb, k, c_edge, NNK_NR, true);
             for (ptrdiff_t ii = 0; ii < rows; ii++)
-                for (ptrdiff_t jj = 0; jj < columns; jj++) c[(i0 + ii) * n + j0 + jj] = edge[ii * NNK_NR + jj];
+                for (ptrdiff_t jj = 0; jj < columns; jj++) c[(i0 + ii) * n + j0 + jj] = c_edge[ii * NNK_NR + jj];
         }
     }
 }

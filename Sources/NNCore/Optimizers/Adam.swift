@@ -33,6 +33,8 @@ public final class Adam: Optimizer {
         copy.firstMoments = firstMoments
         copy.secondMoments = secondMoments
         copy.iterations = iterations
+        copy.beta1Power = beta1Power
+        copy.beta2Power = beta2Power
         return copy
     }
 
