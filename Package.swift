@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // nnbook's own kernels, one C source built for several instruction sets (see NNKernels.h).
-        .target(name: "NNKernels"),
+        // Optimised in debug builds too: the tests train real networks, and the flags change only
+        // speed, never bits (no contraction, no fast-math).
+        .target(name: "NNKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(name: "NNCore", dependencies: ["NNKernels"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
