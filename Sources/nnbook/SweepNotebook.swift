@@ -13,18 +13,13 @@ struct SweepNotebook: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a notebook for every combination of parameter values and compare the runs.",
         discussion: """
-            Every value is checked before the first run. Each run is recorded in history with the
-            sweep's id and writes no page of its own (nnbook show FILE RUN prints it); the sweep
-            writes NAME.sweep.md and NAME.sweep.assets/ beside the notebook, or in --out: the
-            parameters, a table of every run's final metrics by cell label with the best of each
-            column in bold, and a picture per metric against the varied parameter.
-            Exit codes: 0 all runs succeeded, 1 a run failed (after all have finished) or the
-            notebook has an error, 2 a command-line mistake, 130 interrupted (the runs not yet
-            started are marked not run).
+            Every value is checked before the first run. Each run is recorded in history with the sweep's id and writes no page of its own (nnbook show FILE RUN prints it); the sweep writes NAME.sweep.md and NAME.sweep.assets/ beside the notebook, or in --out: the parameters, a table of every run's final metrics by cell label with the best of each column in bold, and a picture per metric against the varied parameter.
+
+            Exit codes: 0 all runs succeeded, 1 a run failed (after all have finished) or the notebook has an error, 2 a command-line mistake, 130 interrupted (the runs not yet started are marked not run).
 
             Examples:
               nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5
-              nnbook sweep lesson.nnbook -p rate=0.1,0.5 -p layers='[64, 32]','[128]' --jobs 4
+              nnbook sweep lesson.nnbook -p rate=0.1,0.5 -p epochs=5,10 --jobs 4
               nnbook sweep lesson.nnbook -p rate=0.1,0.5 --print | parallel
               nnbook sweep lesson.nnbook -p rate=0.1,0.5 --collect
             """)

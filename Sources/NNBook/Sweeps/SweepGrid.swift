@@ -101,7 +101,7 @@ public struct SweepGrid: Equatable, Sendable {
             case .failure(let problem):
                 diagnostics.append(Diagnostic(
                     "the values of '\(name)' do not parse: \(problem.description)", at: nil,
-                    hint: "separate the values by commas, e.g. -p \(name)=\(parameter.defaultValue.text),…; a list value is bracketed: -p layers='[64, 32]','[128]'"))
+                    hint: "separate the values by commas, e.g. -p \(name)=\(parameter.defaultValue.text),…; commas inside quotes or brackets belong to one value"))
                 continue
             }
             var values: [ParameterValue] = []

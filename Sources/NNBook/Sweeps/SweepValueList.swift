@@ -1,5 +1,5 @@
-// Splitting `0.05,0.5,2.5` or `[64, 32],[128]` into values: commas inside brackets or quotes
-// belong to a value, so list values need no other escape.
+// Splitting `0.05,0.5,2.5` or `'a, b',c` into values: commas inside quotes or brackets belong to
+// a value, so such values need no other escape.
 
 import Foundation
 
