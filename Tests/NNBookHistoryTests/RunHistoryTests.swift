@@ -36,6 +36,32 @@ final class RunHistoryTests: XCTestCase {
         XCTAssertEqual(try fixture.git("fsck", "--no-progress"), "")
     }
 
+    func testALossThatDivergedIsRecordedAsTheStringsPythonPrintsForIt() throws {
+        let fixture = try GitFixture(repository: true)
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        try history.record(GitFixture.snapshot(loss: .nan, accuracy: -.infinity), time: time)
+        try history.record(GitFixture.snapshot(loss: .infinity), time: time)
+
+        XCTAssertEqual(try fixture.git("show", "refs/nnbook/runs/lesson.nnbook~1:metrics.json"), """
+            {
+              "fit" : {
+                "accuracy" : "-Infinity",
+                "loss" : "NaN"
+              }
+            }
+
+            """)
+        let runs = try history.runs()
+        XCTAssertEqual(runs[0].record.metrics["fit"]?["loss"], .infinity)
+        XCTAssertTrue(try XCTUnwrap(runs[1].record.metrics["fit"]?["loss"]).isNaN)
+        XCTAssertEqual(runs[1].record.metrics["fit"]?["accuracy"], -.infinity)
+        let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]
+        XCTAssertEqual((json?[1]["metrics"] as? [String: [String: String]])?["fit"], ["loss": "NaN", "accuracy": "-Infinity"])
+        let headline = json?[0]["headline"] as? [String: Any]
+        XCTAssertEqual(headline?["loss"] as? String, "Infinity")
+        XCTAssertEqual(headline?["accuracy"] as? Double, 0.75)
+    }
+
     func testHeadIndexAndWorkTreeAreUntouchedEvenFromASubfolder() throws {
         let fixture = try GitFixture(repository: true)
         try "staged\n".write(to: fixture.folder.appendingPathComponent("staged.txt"), atomically: true, encoding: .utf8)

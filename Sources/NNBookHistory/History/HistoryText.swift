@@ -46,8 +46,8 @@ public struct HistoryText: Sendable {
                 "status": record.status, "seconds": record.seconds, "sweep": record.sweep ?? NSNull(),
                 "parameters": record.typedParameters.mapValues(HistoryText.jsonValue),
                 "changed_parameters": record.changedParameters,
-                "metrics": record.metrics,
-                "headline": Dictionary(record.headline.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
+                "headline": Dictionary(record.headline.map { ($0.name, RunRecord.jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }),
                 "error": record.error.map { ["cell": $0.cell, "label": $0.label, "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
         }
@@ -117,8 +117,8 @@ public struct HistoryText: Sendable {
             "after": ["run": comparison.after.number, "id": comparison.after.id.hex],
             "parameters": comparison.parameters.map { ["name": $0.name, "before": $0.before ?? NSNull(), "after": $0.after ?? NSNull()] as [String: Any] },
             "metrics": comparison.metrics.map {
-                ["cell": $0.cell, "metric": $0.metric, "before": $0.before ?? NSNull(), "after": $0.after ?? NSNull(),
-                 "change": $0.change ?? NSNull(), "verdict": $0.verdict.rawValue] as [String: Any]
+                ["cell": $0.cell, "metric": $0.metric, "before": $0.before.map(RunRecord.jsonValue) ?? NSNull(),
+                 "after": $0.after.map(RunRecord.jsonValue) ?? NSNull(), "change": $0.change.map(RunRecord.jsonValue) ?? NSNull(), "verdict": $0.verdict.rawValue] as [String: Any]
             },
         ]
         if !metricsOnly {

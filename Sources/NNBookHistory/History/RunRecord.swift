@@ -150,6 +150,8 @@ public struct RunRecord: Codable, Equatable, Sendable {
     static func decode(run: Data, metrics: Data?) throws -> RunRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: nonFinite.infinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan)
         var record = try decoder.decode(RunRecord.self, from: run)
         if let metrics { record.metrics = try decoder.decode([String: [String: Double]].self, from: metrics) }
         return record
@@ -159,6 +161,19 @@ public struct RunRecord: Codable, Equatable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: nonFinite.infinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan)
         return encoder
     }()
+
+    /// JSON has no numbers for a loss that diverged: such metrics are recorded as the strings
+    /// Python's `json` module prints for them, so a run that produced one is still recorded.
+    static let nonFinite = (nan: "NaN", infinity: "Infinity", negativeInfinity: "-Infinity")
+
+    /// `value` as a JSON value: a number, or for NaN and infinities the string recorded for them.
+    static func jsonValue(_ value: Double) -> Any {
+        if value.isNaN { return nonFinite.nan }
+        if value.isInfinite { return value > 0 ? nonFinite.infinity : nonFinite.negativeInfinity }
+        return value
+    }
 }
