@@ -10,6 +10,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Why the server could not start, for a message and exit code 2.
     public struct StartError: Error, CustomStringConvertible {
         public let description: String
+        /// What to try instead, when there is something to try.
+        public var hint: String?
     }
 
     private let server: HTTPServer
@@ -63,10 +65,16 @@ public final class PreviewServer: @unchecked Sendable {
         }
         switch outcome.wait() {
         case .success(let port): return port
-        case .failure(SocketError.failed(let call, let number, let message)):
-            throw StartError(description: number == EADDRINUSE ? "the port is in use" : "\(call) failed: \(message)")
-        case .failure(let error):
-            throw StartError(description: error.localizedDescription)
+        case .failure(SocketError.failed(_, let number, _)) where number == EADDRINUSE:
+            throw StartError(description: "the port is in use", hint: "choose another with --port, or --port 0 for a free one")
+        case .failure(SocketError.failed(_, let number, _)) where number == EACCES:
+            throw StartError(description: "permission denied", hint: "ports below 1024 need root: choose another with --port")
+        case .failure(SocketError.failed(_, let number, _)) where number == EADDRNOTAVAIL:
+            throw StartError(description: "the address is not one of this machine's", hint: "--host takes one of this machine's addresses, such as 127.0.0.1")
+        case .failure(SocketError.failed(_, _, let message)):
+            throw StartError(description: message.lowercased())
+        case .failure:
+            throw StartError(description: "the server could not start on this address")
         }
     }
 

@@ -28,8 +28,7 @@ struct NotebookFile {
             }
             text = decoded
         } catch {
-            Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
-            return .failure(ExitCode(NNBookExit.notebookFailed))
+            return .failure(cannotRead())
         }
         let registry = { (notebook: Notebook) in plugins.registry(for: notebook, folder: folder) }
         switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
@@ -44,6 +43,12 @@ struct NotebookFile {
             Console.error(DiagnosticPrinter(notebook: notebook).format(list.diagnostics))
             return .failure(ExitCode(NNBookExit.usage))
         }
+    }
+
+    /// Says why the file cannot be read (never what it holds) and returns the exit code for it.
+    func cannotRead() -> ExitCode {
+        Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+        return ExitCode(NNBookExit.notebookFailed)
     }
 
     private func summary(_ diagnostics: [Diagnostic]) -> String {

@@ -25,10 +25,12 @@ struct PreviewNotebook: ParsableCommand {
     @Option(name: .customShort("p"), help: ArgumentHelp("Override a parameter declared in the front matter.", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Option(help: ArgumentHelp("The port to serve on; 0 picks a free one.", valueName: "port"))
+    // Unconditional parsing takes `-1` as the value it is, so that `validate()` can say what
+    // is wrong with it instead of "missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("The port to serve on; 0 picks a free one.", valueName: "port"))
     var port: Int = 8000
 
-    @Option(help: ArgumentHelp("The address to serve on. The default, 127.0.0.1, lets no other machine connect.", valueName: "address"))
+    @Option(help: ArgumentHelp("The IPv4 address (or localhost) to serve on. The default, 127.0.0.1, lets no other machine connect.", valueName: "address"))
     var host = "127.0.0.1"
 
     @Flag(help: "Open the page in the default browser once the server listens.")
@@ -53,6 +55,10 @@ struct PreviewNotebook: ParsableCommand {
     }
 
     func run() throws {
+        // A notebook that cannot be read at the start is a mistake in the command, as for
+        // `nnbook run`; one deleted while serving is an edit, shown in the page.
+        let readable = NotebookFile(path: file)
+        guard (try? Data(contentsOf: readable.url)) != nil else { throw readable.cannotRead() }
         let notebook = URL(fileURLWithPath: file).standardizedFileURL
         let overrides = try parseOverrides(parameters)
         try checkOverrides(notebook, overrides)
@@ -80,6 +86,7 @@ struct PreviewNotebook: ParsableCommand {
             bound = try session.listen(host: host, port: UInt16(port))
         } catch {
             Console.error("error: cannot serve on \(host):\(port): \(error.description)")
+            if let hint = error.hint { Console.error("hint: " + hint) }
             throw ExitCode(NNBookExit.usage)
         }
         let address = "http://\(host):\(bound)/"

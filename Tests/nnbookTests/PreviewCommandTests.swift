@@ -141,51 +141,44 @@ final class PreviewCommandTests: XCTestCase {
         XCTAssertEqual(preview.interrupt(), 0)
     }
 
-    func testAPortInUseIsAUsageError() throws {
+    func testAPortInUseIsAUsageErrorWithAHint() throws {
         let preview = try PreviewProcess(cli, ["lesson.nnbook"])
         let second = try cli.nnbook("preview", "lesson.nnbook", "--port", String(preview.port))
         XCTAssertEqual(second.status, 2)
-        XCTAssertTrue(second.error.contains("error: cannot serve on 127.0.0.1:\(preview.port): the port is in use"), second.error)
+        XCTAssertEqual(
+            second.error,
+            "error: cannot serve on 127.0.0.1:\(preview.port): the port is in use\nhint: choose another with --port, or --port 0 for a free one\n",
+            "the message and the hint, nothing of the socket's internals")
         XCTAssertEqual(try preview.get("/").status, 200)
     }
 
-    func testAnUnknownParameterIsAUsageError() throws {
-        let outcome = try cli.nnbook("preview", "lesson.nnbook", "-p", "epoch=3")
-        XCTAssertEqual(outcome.status, 2)
-        XCTAssertTrue(outcome.error.contains("error:"), outcome.error)
+    func testANegativePortGetsTheRangeMessage() throws {
+        for port in [["--port", "-1"], ["--port=-1"], ["--port", "70000"]] {
+            let outcome = try cli.nnbookArguments(["preview", "lesson.nnbook"] + port)
+            XCTAssertEqual(outcome.status, 2, "\(port)")
+            XCTAssertTrue(outcome.error.contains("--port must be between 0 and 65535"), "\(port): \(outcome.error)")
+        }
     }
 
-    func testAVanishedDataFileAndAClosedBrowserDoNotStopTheServer() throws {
-        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
-        let leaving = preview.subscribe()
-        let staying = preview.subscribe()
-        XCTAssertNotNil(staying.waitForStatus("3 cells ran"), preview.standardError)
-        leaving.close()
-
-        let data = cli.folder.appendingPathComponent("data/insurance.csv")
-        let saved = try Data(contentsOf: data)
-        var mark = staying.events.count
-        try FileManager.default.removeItem(at: data)
-        let missing = staying.waitForStatus("error", from: mark)
-        XCTAssertTrue((missing?.json["status"] as? String ?? "").contains("insurance.csv"), preview.standardError)
-
-        mark = staying.events.count
-        try saved.write(to: data)
-        XCTAssertNotNil(staying.waitForStatus("3 cells ran", from: mark), "the data file is back: every cell that read it runs")
-        XCTAssertEqual(preview.interrupt(), 0)
-    }
-
-    func testASaveDuringARunCancelsItAndRunsTheNewVersion() throws {
-        let preview = try PreviewProcess(cli, ["lesson.nnbook", "-p", "epochs=1000000"])
-        let browser = preview.subscribe()
-        XCTAssertNotNil(browser.wait(timeout: 60) { $0.name == "progress" }, "training started: \(preview.standardError)")
-        let mark = browser.events.count
-        try saveByRename(Self.notebook(train: "train neuron on insurance epochs=3"))
-        let done = browser.waitForStatus("Up to date", from: mark, timeout: 60)
-        XCTAssertNotNil(done, preview.standardError)
-        XCTAssertTrue((done?.json["status"] as? String ?? "").contains("2 cells ran"), "the data cell came from the cancelled run")
-        XCTAssertFalse(browser.events.contains { (($0.json["status"] as? String) ?? "").contains("3 cells ran") }, "the million epochs never finished")
-        XCTAssertEqual(preview.interrupt(), 0)
+    func testANotebookMissingAtTheStartFailsAsRunDoes() throws {
+        let run = try cli.nnbook("run", "nosuch.nnbook")
+        XCTAssertEqual(run.status, 1)
+        let preview = Process()
+        preview.executableURL = cli.executable
+        preview.arguments = ["preview", "nosuch.nnbook", "--port", "0"]
+        preview.currentDirectoryURL = cli.folder
+        let errors = Pipe()
+        preview.standardError = errors
+        preview.standardOutput = FileHandle.nullDevice
+        try preview.run()
+        let deadline = Date().addingTimeInterval(10)
+        while preview.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if preview.isRunning { kill(preview.processIdentifier, SIGINT) }
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        preview.waitUntilExit()
+        XCTAssertEqual(preview.terminationStatus, run.status, "it does not serve a notebook that is not there: \(text)")
+        XCTAssertEqual(text, run.error)
+        XCTAssertEqual(text, "nosuch.nnbook: error: cannot read the notebook: no such file\n")
     }
 
     /// Debian's Chromium, headless, loads the page; an edit on disk appears in it without a
