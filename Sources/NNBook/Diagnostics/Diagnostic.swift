@@ -2,13 +2,8 @@
 
 import NNData
 
-/// An error or warning at a place in a file.
+/// An error at a place in a file. nnbook has no warnings: what it reports stops the notebook.
 public struct Diagnostic: Error, Equatable, Sendable {
-    public enum Severity: String, Sendable {
-        case error, warning
-    }
-
-    public let severity: Severity
     public let message: String
     /// Where in the notebook; nil for problems with no place (a missing file).
     public let range: SourceRange?
@@ -16,8 +11,7 @@ public struct Diagnostic: Error, Equatable, Sendable {
     /// The file, when it is not the notebook itself (a data file).
     public let path: String?
 
-    public init(_ message: String, at range: SourceRange?, hint: String? = nil, severity: Severity = .error, path: String? = nil) {
-        self.severity = severity
+    public init(_ message: String, at range: SourceRange?, hint: String? = nil, path: String? = nil) {
         self.message = message.clipped()
         self.range = range
         self.hint = hint?.clipped()

@@ -22,9 +22,9 @@ public struct DiagnosticPrinter: Sendable {
     public func format(_ diagnostic: Diagnostic) -> String {
         let file = diagnostic.path ?? path
         guard let range = diagnostic.range else {
-            return "\(file): \(diagnostic.severity.rawValue): \(diagnostic.message)" + hintLine(diagnostic)
+            return "\(file): error: \(diagnostic.message)" + hintLine(diagnostic)
         }
-        var text = "\(file):\(range.line):\(range.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        var text = "\(file):\(range.line):\(range.column): error: \(diagnostic.message)"
         if diagnostic.path == nil, range.line >= 1, range.line <= lines.count {
             let number = String(range.line)
             let gutter = String(repeating: " ", count: number.count)

@@ -9,10 +9,6 @@ public struct RunError: Error, Equatable, Sendable {
     public let hint: String?
     /// Where in the notebook; nil means "at the command that failed".
     public let range: SourceRange?
-    /// The file at fault, when it is not the notebook (a data file), with its own line/column.
-    public let path: String?
-    public let fileLine: Int?
-    public let fileColumn: Int?
     /// The learner stopped the run (Ctrl-C); it is recorded as interrupted, not failed.
     public private(set) var interrupted = false
 
@@ -20,9 +16,6 @@ public struct RunError: Error, Equatable, Sendable {
         self.message = message.clipped()
         self.hint = hint?.clipped()
         self.range = range
-        self.path = nil
-        self.fileLine = nil
-        self.fileColumn = nil
     }
 
     /// A data file's problem, located in that file.
@@ -30,9 +23,6 @@ public struct RunError: Error, Equatable, Sendable {
         message = (error.path == nil ? error.message : error.description).clipped()
         hint = error.hint?.clipped()
         self.range = range
-        path = error.path
-        fileLine = error.line
-        fileColumn = error.column
         interrupted = error.interrupted
     }
 
