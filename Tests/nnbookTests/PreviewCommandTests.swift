@@ -181,6 +181,45 @@ final class PreviewCommandTests: XCTestCase {
         XCTAssertEqual(text, "nosuch.nnbook: error: cannot read the notebook: no such file\n")
     }
 
+    func testAnUnknownParameterIsAUsageError() throws {
+        let outcome = try cli.nnbook("preview", "lesson.nnbook", "-p", "epoch=3")
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.error.contains("error:"), outcome.error)
+    }
+
+    func testAVanishedDataFileAndAClosedBrowserDoNotStopTheServer() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let leaving = preview.subscribe()
+        let staying = preview.subscribe()
+        XCTAssertNotNil(staying.waitForStatus("3 cells ran"), preview.standardError)
+        leaving.close()
+
+        let data = cli.folder.appendingPathComponent("data/insurance.csv")
+        let saved = try Data(contentsOf: data)
+        var mark = staying.events.count
+        try FileManager.default.removeItem(at: data)
+        let missing = staying.waitForStatus("error", from: mark)
+        XCTAssertTrue((missing?.json["status"] as? String ?? "").contains("insurance.csv"), preview.standardError)
+
+        mark = staying.events.count
+        try saved.write(to: data)
+        XCTAssertNotNil(staying.waitForStatus("3 cells ran", from: mark), "the data file is back: every cell that read it runs")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
+    func testASaveDuringARunCancelsItAndRunsTheNewVersion() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook", "-p", "epochs=1000000"])
+        let browser = preview.subscribe()
+        XCTAssertNotNil(browser.wait(timeout: 60) { $0.name == "progress" }, "training started: \(preview.standardError)")
+        let mark = browser.events.count
+        try saveByRename(Self.notebook(train: "train neuron on insurance epochs=3"))
+        let done = browser.waitForStatus("Up to date", from: mark, timeout: 60)
+        XCTAssertNotNil(done, preview.standardError)
+        XCTAssertTrue((done?.json["status"] as? String ?? "").contains("2 cells ran"), "the data cell came from the cancelled run")
+        XCTAssertFalse(browser.events.contains { (($0.json["status"] as? String) ?? "").contains("3 cells ran") }, "the million epochs never finished")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
     /// Debian's Chromium, headless, loads the page; an edit on disk appears in it without a
     /// reload, the scroll position and the unchanged cells' elements kept; a check error shows
     /// at the top, and the fix recovers (Tests/Browser/preview_in_chromium.py drives it).
