@@ -88,7 +88,7 @@ public struct SweepPageRenderer: Sendable {
             let xIndex = axes.firstIndex(where: { $0.name == xAxis.name })
         else { return [] }
         let isNumeric = xAxis.type == .number || xAxis.type == .integer
-        let position = { (value: ParameterValue) -> Double in
+        let position = { (value: TypedValue) -> Double in
             if isNumeric, case .number(let number) = value { return number }
             if isNumeric, case .integer(let integer) = value { return Double(integer) }
             return Double((xAxis.values.firstIndex(of: value) ?? 0) + 1)
@@ -97,7 +97,7 @@ public struct SweepPageRenderer: Sendable {
             ? xAxis.name
             : xAxis.name + ": " + xAxis.values.enumerated().map { "\($0.offset + 1) \($0.element.text)" }.joined(separator: ", ")
         let others = varied.filter { $0.name != xAxis.name }.compactMap { axis in axes.firstIndex { $0.name == axis.name } }
-        var seriesKeys: [[ParameterValue]] = []
+        var seriesKeys: [[TypedValue]] = []
         for row in report.rows {
             let key = others.map { row.combination.values[$0] }
             if !seriesKeys.contains(key) { seriesKeys.append(key) }

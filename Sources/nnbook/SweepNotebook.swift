@@ -172,9 +172,9 @@ struct SweepNotebook: ParsableCommand {
                 let seconds = Date().timeIntervalSince(entry.child.started)
                 let ending: String
                 switch status {
-                case NNBookExit.success: ending = "succeeded"
-                case NNBookExit.notebookFailed: ending = "failed"
-                case NNBookExit.interrupted: ending = "interrupted"
+                case NNBookExit.success: ending = RunStatus.succeeded.rawValue
+                case NNBookExit.notebookFailed: ending = RunStatus.failed.rawValue
+                case NNBookExit.interrupted: ending = RunStatus.interrupted.rawValue
                 default: ending = status > 128 ? "ended by signal \(status - 128)" : "exited with status \(status)"
                 }
                 outcomes[entry.index] = [NNBookExit.success, NNBookExit.notebookFailed, NNBookExit.interrupted].contains(status)

@@ -54,7 +54,7 @@ final class GitFixture {
     /// A snapshot with fixed contents and timings, so commit ids are the same on every machine.
     static func snapshot(
         notebook: String = "lesson.nnbook", rate: String = "0.5", loss: Double = 0.25, accuracy: Double = 0.75,
-        page: String = "# Lesson\n\nloss 0.2500\n", status: RunResult.Status = .succeeded
+        page: String = "# Lesson\n\nloss 0.2500\n", status: RunStatus = .succeeded
     ) -> RunSnapshot {
         let text = "---\nparams:\n  rate: 0.5\n---\n```nnbook label=fit\nloss mae y_true=[1] y_pred=[0]\n```\n"
         let parsed = try! NotebookParser.parse(text, path: notebook).get()

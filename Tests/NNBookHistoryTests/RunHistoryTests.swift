@@ -200,7 +200,7 @@ final class RunHistoryTests: XCTestCase {
         let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
         try history.record(GitFixture.snapshot(status: .failed), time: time)
         let run = try history.run("last")
-        XCTAssertEqual(run.record.status, "failed")
+        XCTAssertEqual(run.record.status, .failed)
         XCTAssertEqual(run.record.error?.message, "it broke")
         XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/lesson.nnbook"), "lesson: failed in cell 1: it broke\n")
     }

@@ -8,7 +8,7 @@ import Foundation
 public struct CheckContext: Sendable {
     /// The folder relative paths are read from: the notebook's own.
     public let folder: URL
-    public let parameters: [String: ParameterValue]
+    public let parameters: [String: TypedValue]
     /// The notebook's inline tables, by name.
     public let tables: [String: InlineTable]
     /// Every data set defined so far, by name.
@@ -16,7 +16,7 @@ public struct CheckContext: Sendable {
     /// Every model defined so far, by name.
     public var models: [String: ModelFacts] = [:]
 
-    public init(folder: URL, parameters: [String: ParameterValue], tables: [String: InlineTable] = [:]) {
+    public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:]) {
         self.folder = folder
         self.parameters = parameters
         self.tables = tables

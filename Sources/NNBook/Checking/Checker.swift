@@ -11,7 +11,7 @@ public struct Checker: Sendable {
     public init(registry: PluginRegistry) { self.registry = registry }
 
     /// The plan, or every problem found in the notebook.
-    public func check(_ notebook: Notebook, parameters: [String: ParameterValue], folder: URL) -> Result<Plan, DiagnosticList> {
+    public func check(_ notebook: Notebook, parameters: [String: TypedValue], folder: URL) -> Result<Plan, DiagnosticList> {
         var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
         var diagnostics: [Diagnostic] = []
         var cells: [Plan.PlannedCell] = []
@@ -53,9 +53,9 @@ public struct Checker: Sendable {
     /// Matches a command's written arguments to its schema, converting every value.
     func resolve(_ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext) -> (Invocation?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var values: [String: ResolvedValue] = [:]
+        var values: [String: TypedValue] = [:]
         var ranges: [String: SourceRange] = [:]
-        var extras: [(name: String, value: ResolvedValue)] = []
+        var extras: [(name: String, value: TypedValue)] = []
         var definitions: [(String, NameKind)] = []
         let usage = "usage: \(schema.usage)"
 
@@ -101,7 +101,7 @@ public struct Checker: Sendable {
                 let end = positionals[position...].firstIndex { value in
                     if case .word(let word) = value.kind { keywords.contains(word) } else { false }
                 } ?? positionals.count
-                var items: [ResolvedValue] = []
+                var items: [TypedValue] = []
                 for value in positionals[position..<end] {
                     switch convert(value, to: argument.type, context: context) {
                     case .success(let resolved): items.append(resolved)
@@ -191,7 +191,7 @@ public struct Checker: Sendable {
     }
 
     /// Converts one written value to `type`, substituting a `$parameter` first.
-    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext) -> Result<ResolvedValue, Diagnostic> {
+    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext) -> Result<TypedValue, Diagnostic> {
         let text: String
         var quoted = false
         switch value.kind {
@@ -216,7 +216,7 @@ public struct Checker: Sendable {
             guard case .list(let element) = type else {
                 return .failure(Diagnostic("expected \(type.description), not a list", at: value.range))
             }
-            var resolved: [ResolvedValue] = []
+            var resolved: [TypedValue] = []
             for item in items {
                 switch convert(item, to: element, context: context) {
                 case .success(let value): resolved.append(value)
@@ -226,26 +226,15 @@ public struct Checker: Sendable {
             return .success(.list(resolved))
         }
         let shown = quoted ? "\"\(text)\"" : text
-        func mismatch(_ hint: String? = nil) -> Result<ResolvedValue, Diagnostic> {
+        func mismatch(_ hint: String? = nil) -> Result<TypedValue, Diagnostic> {
             .failure(Diagnostic("expected \(type.description), not \(shown)", at: value.range, hint: hint))
         }
         switch type {
-        case .number:
-            guard let number = Double(text), number.isFinite else { return mismatch() }
-            return .success(.number(number))
-        case .integer:
-            guard let integer = Int(text) else {
-                return mismatch(Double(text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil })
+        case .number, .integer, .boolean, .string, .path, .word:
+            guard let typed = type.value(from: text) else {
+                return mismatch(type == .integer ? Double(text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil } : nil)
             }
-            return .success(.integer(integer))
-        case .string, .path, .word:
-            return .success(.string(text))
-        case .boolean:
-            switch text {
-            case "true": return .success(.boolean(true))
-            case "false": return .success(.boolean(false))
-            default: return mismatch()
-            }
+            return .success(typed)
         case .choice(let choices):
             guard choices.contains(text) else {
                 return .failure(Diagnostic(

@@ -31,7 +31,7 @@ public enum NotebookPreparation {
         case .success(let parsed): notebook = parsed
         case .failure(let diagnostics): return .failure(.notebook(diagnostics, nil))
         }
-        let parameters: [String: ParameterValue]
+        let parameters: [String: TypedValue]
         switch ParameterBinding.resolve(notebook.frontMatter, overrides: overrides) {
         case .success(let values): parameters = values
         case .failure(let diagnostics): return .failure(.parameters(diagnostics, notebook))

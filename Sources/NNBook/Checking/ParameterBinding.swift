@@ -4,8 +4,8 @@
 public enum ParameterBinding {
     /// The value of every declared parameter; an unknown name or a value of the wrong type is
     /// an error that lists the declared parameters.
-    public static func resolve(_ frontMatter: FrontMatter, overrides: [(name: String, value: String)]) -> Result<[String: ParameterValue], DiagnosticList> {
-        var values: [String: ParameterValue] = [:]
+    public static func resolve(_ frontMatter: FrontMatter, overrides: [(name: String, value: String)]) -> Result<[String: TypedValue], DiagnosticList> {
+        var values: [String: TypedValue] = [:]
         for parameter in frontMatter.parameters { values[parameter.name] = parameter.defaultValue }
         var diagnostics: [Diagnostic] = []
         for (name, text) in overrides {
@@ -27,10 +27,10 @@ public enum ParameterBinding {
     }
 
     /// `text` read as a value of `parameter`, or an error saying what it must be.
-    public static func value(_ text: String, of parameter: ParameterDeclaration, in frontMatter: FrontMatter) -> Result<ParameterValue, Diagnostic> {
+    public static func value(_ text: String, of parameter: ParameterDeclaration, in frontMatter: FrontMatter) -> Result<TypedValue, Diagnostic> {
         guard let value = parameter.type.value(from: text) else {
             return .failure(Diagnostic(
-                "the parameter '\(parameter.name)' must be \(parameter.type.expectation), not '\(SweepValueList.excerpt(text))'", at: nil,
+                "the parameter '\(parameter.name)' must be \(parameter.type.description), not '\(SweepValueList.excerpt(text))'", at: nil,
                 hint: declaredList(frontMatter)))
         }
         return .success(value)

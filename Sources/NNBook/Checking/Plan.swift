@@ -13,6 +13,6 @@ public struct Plan: Sendable {
     }
 
     public let notebook: Notebook
-    public let parameters: [String: ParameterValue]
+    public let parameters: [String: TypedValue]
     public let cells: [PlannedCell]
 }

@@ -12,11 +12,11 @@ public protocol ChoiceValue: CommandValue {
 
 extension ChoiceValue {
     public static var valueType: ValueType { .choice(choices) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         // The checker accepted only listed choices.
         self = Self(choice: value.string ?? "")!
     }
-    public var resolved: ResolvedValue? { .string(choice) }
+    public var resolved: TypedValue? { .string(choice) }
 }
 
 extension ChoiceValue where Self: RawRepresentable<String> & CaseIterable {

@@ -11,9 +11,9 @@ public protocol CommandValue: Sendable {
     /// What the checker accepts, and what usage lines and help call it.
     static var valueType: ValueType { get }
     /// Makes the value from what the checker produced for `valueType`, written at `range`.
-    init(checked value: ResolvedValue, at range: SourceRange)
+    init(checked value: TypedValue, at range: SourceRange)
     /// The value as a schema default (shown in help, sent to plugins); nil for "absent".
-    var resolved: ResolvedValue? { get }
+    var resolved: TypedValue? { get }
     /// The value when the notebook leaves a property out: nil for a required one, `.some(nil)`
     /// for an `Optional`.
     static var absent: Self? { get }
@@ -25,44 +25,44 @@ extension CommandValue {
 
 extension Int: CommandValue {
     public static var valueType: ValueType { .integer }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self = value.integer ?? 0 }
-    public var resolved: ResolvedValue? { .integer(self) }
+    public init(checked value: TypedValue, at range: SourceRange) { self = value.integer ?? 0 }
+    public var resolved: TypedValue? { .integer(self) }
 }
 
 extension Double: CommandValue {
     public static var valueType: ValueType { .number }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self = value.number ?? 0 }
-    public var resolved: ResolvedValue? { .number(self) }
+    public init(checked value: TypedValue, at range: SourceRange) { self = value.number ?? 0 }
+    public var resolved: TypedValue? { .number(self) }
 }
 
 extension Bool: CommandValue {
     public static var valueType: ValueType { .boolean }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self = value.boolean ?? false }
-    public var resolved: ResolvedValue? { .boolean(self) }
+    public init(checked value: TypedValue, at range: SourceRange) { self = value.boolean ?? false }
+    public var resolved: TypedValue? { .boolean(self) }
 }
 
 /// Quoted text, such as a separator (`separator=";"`).
 extension String: CommandValue {
     public static var valueType: ValueType { .string }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self = value.string ?? "" }
-    public var resolved: ResolvedValue? { .string(self) }
+    public init(checked value: TypedValue, at range: SourceRange) { self = value.string ?? "" }
+    public var resolved: TypedValue? { .string(self) }
 }
 
 /// A list option (`metrics=[accuracy]`), or an argument that takes every remaining value
 /// (`plot batch stochastic`).
 extension Array: CommandValue where Element: CommandValue {
     public static var valueType: ValueType { .list(Element.valueType) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         self = (value.list ?? [value]).map { Element(checked: $0, at: range) }
     }
-    public var resolved: ResolvedValue? { .list(compactMap(\.resolved)) }
+    public var resolved: TypedValue? { .list(compactMap(\.resolved)) }
 }
 
 /// A property the notebook may leave out.
 extension Optional: CommandValue where Wrapped: CommandValue {
     public static var valueType: ValueType { Wrapped.valueType }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self = Wrapped(checked: value, at: range) }
-    public var resolved: ResolvedValue? { self?.resolved }
+    public init(checked value: TypedValue, at range: SourceRange) { self = Wrapped(checked: value, at: range) }
+    public var resolved: TypedValue? { self?.resolved }
     public static var absent: Self? { .some(nil) }
 }
 

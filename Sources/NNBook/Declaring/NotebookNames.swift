@@ -7,11 +7,11 @@ public struct ModelName: CommandValue, CustomStringConvertible, Hashable {
     public let range: SourceRange
 
     public static var valueType: ValueType { .uses(.model) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: ResolvedValue? { .string(name) }
+    public var resolved: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -23,13 +23,13 @@ public struct DatasetName: CommandValue, CustomStringConvertible, Hashable {
     public let range: SourceRange
 
     public static var valueType: ValueType { .uses(.dataset) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         let parts = (value.string ?? "").split(separator: ".", maxSplits: 1).map(String.init)
         name = parts.first ?? ""
         split = parts.count > 1 ? DatasetSplit(rawValue: parts[1]) : nil
         self.range = range
     }
-    public var resolved: ResolvedValue? { .string(description) }
+    public var resolved: TypedValue? { .string(description) }
     /// As written: `insurance.test`.
     public var description: String { split.map { "\(name).\($0.rawValue)" } ?? name }
 }
@@ -45,11 +45,11 @@ public struct NewDatasetName: CommandValue, CustomStringConvertible {
     public let range: SourceRange
 
     public static var valueType: ValueType { .defines(.dataset) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: ResolvedValue? { .string(name) }
+    public var resolved: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -59,11 +59,11 @@ public struct NewModelName: CommandValue, CustomStringConvertible {
     public let range: SourceRange
 
     public static var valueType: ValueType { .defines(.model) }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: ResolvedValue? { .string(name) }
+    public var resolved: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -80,8 +80,8 @@ public struct Word: CommandValue, CustomStringConvertible, Hashable {
     }
 
     public static var valueType: ValueType { .word }
-    public init(checked value: ResolvedValue, at range: SourceRange) { self.init(value.string ?? "", at: range) }
-    public var resolved: ResolvedValue? { .string(text) }
+    public init(checked value: TypedValue, at range: SourceRange) { self.init(value.string ?? "", at: range) }
+    public var resolved: TypedValue? { .string(text) }
     public var description: String { text }
 }
 
@@ -91,10 +91,10 @@ public struct FilePath: CommandValue, CustomStringConvertible {
     public let range: SourceRange
 
     public static var valueType: ValueType { .path }
-    public init(checked value: ResolvedValue, at range: SourceRange) {
+    public init(checked value: TypedValue, at range: SourceRange) {
         path = value.string ?? ""
         self.range = range
     }
-    public var resolved: ResolvedValue? { .string(path) }
+    public var resolved: TypedValue? { .string(path) }
     public var description: String { path }
 }

@@ -14,7 +14,7 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
 
     struct Declaration: Sendable {
         let help: String
-        let defaultValue: ResolvedValue?
+        let defaultValue: TypedValue?
     }
 
     /// An option with a default, used when the notebook leaves it out.

@@ -10,7 +10,6 @@ import Yams
 enum FrontMatterParser {
     static let keys = ["title", "seed", "precision", "params", "plugins"]
     static let parameterKeys = ["type", "default", "choices", "help"]
-    static let typeNames = ["number", "integer", "string", "boolean", "choice"]
 
     static func parse(_ lines: ArraySlice<String>, firstLine: Int) -> Result<FrontMatter, DiagnosticList> {
         let yaml = lines.joined(separator: "\n")
@@ -117,49 +116,42 @@ enum FrontMatterParser {
         let typeName = fields["type"]?.scalar?.string ?? (choices != nil ? "choice" : nil)
         let defaultText = fields["default"]?.scalar?.string
         let help = fields["help"]?.scalar?.string
-        let type: ParameterType
-        switch typeName {
-        case "number": type = .number
-        case "integer": type = .integer
-        case "string": type = .string
-        case "boolean": type = .boolean
-        case "choice":
-            guard let choices, !choices.isEmpty else {
-                return .failure(Diagnostic(
-                    "the choice parameter '\(name)' needs a list of choices", at: range,
-                    hint: "e.g. choices: [batch, stochastic, mini-batch]"))
-            }
-            type = .choice(choices)
-        case nil:
+        guard let typeName else {
             guard let scalar = fields["default"]?.scalar, let (inferredType, value) = inferred(scalar) else {
                 return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
             }
             return .success(ParameterDeclaration(name: name, type: inferredType, defaultValue: value, help: help, range: range))
-        case let other?:
+        }
+        guard let type = ValueType.parameterType(named: typeName, choices: choices) else {
             let node = fields["type"]
             return .failure(Diagnostic(
-                "unknown parameter type '\(other)'", at: at(node?.mark, other.count),
-                hint: Suggestions.hint(for: other, in: typeNames, kind: "types")))
+                "unknown parameter type '\(typeName)'", at: at(node?.mark, typeName.count),
+                hint: Suggestions.hint(for: typeName, in: ValueType.parameterTypeNames, kind: "types")))
+        }
+        if typeName == "choice", choices?.isEmpty ?? true {
+            return .failure(Diagnostic(
+                "the choice parameter '\(name)' needs a list of choices", at: range,
+                hint: "e.g. choices: [batch, stochastic, mini-batch]"))
         }
         guard let defaultText else {
             return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range, hint: "add default: …"))
         }
         guard let value = type.value(from: defaultText) else {
             return .failure(Diagnostic(
-                "the default '\(defaultText)' of '\(name)' is not \(type.expectation)", at: at(fields["default"]?.mark, defaultText.count)))
+                "the default '\(defaultText)' of '\(name)' is not \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
         }
         return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
     }
 
     /// The type a plain YAML default implies: `1000` integer, `0.5` number, `true` boolean,
     /// anything else a string.
-    private static func inferred(_ scalar: Node.Scalar) -> (ParameterType, ParameterValue)? {
+    private static func inferred(_ scalar: Node.Scalar) -> (ValueType, TypedValue)? {
         let text = scalar.string
         if text.isEmpty && scalar.style == .plain { return nil }
         if scalar.style == .plain {
             if let integer = Int(text) { return (.integer, .integer(integer)) }
             if let number = Double(text), number.isFinite { return (.number, .number(number)) }
-            if let boolean = ParameterType.boolean.value(from: text), ["true", "false"].contains(text) { return (.boolean, boolean) }
+            if let boolean = ValueType.boolean.value(from: text) { return (.boolean, boolean) }
         }
         return (.string, .string(text))
     }

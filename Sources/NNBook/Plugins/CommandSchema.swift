@@ -80,10 +80,10 @@ public struct OptionSchema: Sendable {
     public let name: String
     public let type: ValueType
     public let summary: String
-    public let defaultValue: ResolvedValue?
+    public let defaultValue: TypedValue?
     public let isRequired: Bool
 
-    public init(_ name: String, _ type: ValueType, summary: String, default defaultValue: ResolvedValue? = nil, isRequired: Bool = false) {
+    public init(_ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false) {
         self.name = name
         self.type = type
         self.summary = summary

@@ -6,16 +6,16 @@ public struct Invocation: Sendable {
     public let verb: String
     /// Where the command's name stands; runtime errors without a better place point here.
     public let range: SourceRange
-    public let values: [String: ResolvedValue]
+    public let values: [String: TypedValue]
     /// Where each argument or option was written, for errors about one value.
     public let ranges: [String: SourceRange]
     /// Options accepted through the schema's `openOptions`, in the order written.
-    public let extraOptions: [(name: String, value: ResolvedValue)]
+    public let extraOptions: [(name: String, value: TypedValue)]
     public let clauses: [Invocation]
 
     public init(
-        verb: String, range: SourceRange, values: [String: ResolvedValue], ranges: [String: SourceRange] = [:],
-        extraOptions: [(name: String, value: ResolvedValue)] = [], clauses: [Invocation] = []
+        verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:],
+        extraOptions: [(name: String, value: TypedValue)] = [], clauses: [Invocation] = []
     ) {
         self.verb = verb
         self.range = range

@@ -16,7 +16,7 @@ public struct Interpreter {
     /// come from the cache, and each cell that runs to the end is stored in it.
     public func run(_ plan: Plan, state: RunState, cache: SnapshotCache? = nil) -> RunResult {
         var results: [RunResult.CellResult] = []
-        var status = RunResult.Status.succeeded
+        var status = RunStatus.succeeded
         state.tables = plan.notebook.tables
         state.notebookPath = plan.notebook.path
         // An external plugin keeps its own state in its process, which a snapshot cannot hold:

@@ -2,10 +2,6 @@
 
 /// The outcome of running a plan.
 public struct RunResult: Sendable {
-    public enum Status: String, Sendable {
-        case succeeded, failed, interrupted
-    }
-
     /// One cell's results: its outputs, and the error that stopped the run there, if any.
     public struct CellResult: Sendable {
         public let cell: Cell
@@ -30,11 +26,11 @@ public struct RunResult: Sendable {
     }
 
     public let notebook: Notebook
-    public let parameters: [String: ParameterValue]
+    public let parameters: [String: TypedValue]
     public let cells: [CellResult]
-    public let status: Status
+    public let status: RunStatus
 
-    public init(notebook: Notebook, parameters: [String: ParameterValue], cells: [CellResult], status: Status) {
+    public init(notebook: Notebook, parameters: [String: TypedValue], cells: [CellResult], status: RunStatus) {
         self.notebook = notebook
         self.parameters = parameters
         self.cells = cells

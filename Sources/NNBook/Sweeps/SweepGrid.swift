@@ -7,14 +7,14 @@ public struct SweepGrid: Equatable, Sendable {
     /// One swept parameter and its values, in the order the command line lists them.
     public struct Axis: Equatable, Sendable {
         public let name: String
-        public let type: ParameterType
-        public let values: [ParameterValue]
+        public let type: ValueType
+        public let values: [TypedValue]
     }
 
     /// One run of the sweep: a value for every swept parameter.
     public struct Combination: Equatable, Sendable {
         /// The values in the grid's axis order.
-        public let values: [ParameterValue]
+        public let values: [TypedValue]
         /// `-p` overrides that give this run, as `nnbook run` reads them back.
         public let overrides: [(name: String, value: String)]
 
@@ -44,7 +44,7 @@ public struct SweepGrid: Equatable, Sendable {
     /// Every combination, the last parameter changing fastest (as nested loops in the order the
     /// parameters were given).
     public var combinations: [Combination] {
-        var result: [[ParameterValue]] = [[]]
+        var result: [[TypedValue]] = [[]]
         for axis in axes {
             result = result.flatMap { prefix in axis.values.map { prefix + [$0] } }
         }
@@ -104,7 +104,7 @@ public struct SweepGrid: Equatable, Sendable {
                     hint: "separate the values by commas, e.g. -p \(name)=\(parameter.defaultValue.text),…; commas inside quotes or brackets belong to one value"))
                 continue
             }
-            var values: [ParameterValue] = []
+            var values: [TypedValue] = []
             for item in items {
                 switch ParameterBinding.value(item, of: parameter, in: frontMatter) {
                 case .success(let value) where values.contains(value):

@@ -4,17 +4,10 @@
 
 /// The comparison of a sweep's runs.
 public struct SweepReport: Equatable, Sendable {
-    /// How one combination's run ended.
-    public enum Status: String, Equatable, Sendable {
-        case succeeded, failed, interrupted
-        /// Stopped before it started (Ctrl-C), or, when collecting, not found in history.
-        case notRun = "not run"
-    }
-
     /// One combination and its run.
     public struct Row: Equatable, Sendable {
         public let combination: SweepGrid.Combination
-        public let status: Status
+        public let status: RunStatus
         /// The run's number in the notebook's history (or its short id, for a run fetched from
         /// another clone's sweep that is not on this clone's chain).
         public let run: String?
@@ -23,7 +16,7 @@ public struct SweepReport: Equatable, Sendable {
         /// Why the run failed: where and what, in one line.
         public let failure: String?
 
-        public init(combination: SweepGrid.Combination, status: Status, run: String?, metrics: [String: Double], failure: String?) {
+        public init(combination: SweepGrid.Combination, status: RunStatus, run: String?, metrics: [String: Double], failure: String?) {
             self.combination = combination
             self.status = status
             self.run = run
@@ -61,7 +54,7 @@ public struct SweepReport: Equatable, Sendable {
 
     /// How many runs ended each way, in a fixed order: "11 succeeded, 1 failed".
     public var tally: String {
-        let statuses: [Status] = [.succeeded, .failed, .interrupted, .notRun]
+        let statuses: [RunStatus] = [.succeeded, .failed, .interrupted, .notRun]
         return statuses.compactMap { status in
             let count = rows.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"

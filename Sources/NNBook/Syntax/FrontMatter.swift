@@ -32,12 +32,12 @@ public struct FrontMatter: Equatable, Sendable {
 /// A typed parameter with a default that `nnbook run -p name=value` can override.
 public struct ParameterDeclaration: Equatable, Sendable {
     public let name: String
-    public let type: ParameterType
-    public let defaultValue: ParameterValue
+    public let type: ValueType
+    public let defaultValue: TypedValue
     public let help: String?
     public let range: SourceRange
 
-    public init(name: String, type: ParameterType, defaultValue: ParameterValue, help: String? = nil, range: SourceRange) {
+    public init(name: String, type: ValueType, defaultValue: TypedValue, help: String? = nil, range: SourceRange) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -46,76 +46,8 @@ public struct ParameterDeclaration: Equatable, Sendable {
     }
 
     /// `rate (number, default 0.5)`, for error messages that list the parameters.
-    public var summary: String { "\(name) (\(type.description), default \(defaultValue.text))" }
-}
-
-/// The types a parameter can have.
-public enum ParameterType: Equatable, Sendable, CustomStringConvertible {
-    case number, integer, string, boolean
-    case choice([String])
-
-    public var description: String {
-        switch self {
-        case .number: "number"
-        case .integer: "integer"
-        case .string: "string"
-        case .boolean: "boolean"
-        case .choice(let choices): "one of " + choices.joined(separator: ", ")
-        }
-    }
-
-    /// The type's name as the front matter writes it (`number`, `choice`), kept in `run.json`.
-    public var name: String {
-        switch self {
-        case .number: "number"
-        case .integer: "integer"
-        case .string: "string"
-        case .boolean: "boolean"
-        case .choice: "choice"
-        }
-    }
-
-    /// "a number", "one of batch, stochastic": what a value of this type must be.
-    public var expectation: String {
-        switch self {
-        case .number: "a number"
-        case .integer: "a whole number"
-        case .string: "text"
-        case .boolean: "true or false"
-        case .choice: description
-        }
-    }
-
-    /// Reads `text` (from the command line or YAML) as a value of this type.
-    public func value(from text: String) -> ParameterValue? {
-        switch self {
-        case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
-        case .integer: return Int(text).map(ParameterValue.integer)
-        case .string: return .string(text)
-        case .boolean:
-            switch text.lowercased() {
-            case "true", "yes", "on": return .boolean(true)
-            case "false", "no", "off": return .boolean(false)
-            default: return nil
-            }
-        case .choice(let choices): return choices.contains(text) ? .string(text) : nil
-        }
-    }
-}
-
-/// A parameter's value.
-public enum ParameterValue: Equatable, Sendable {
-    case number(Double)
-    case integer(Int)
-    case string(String)
-    case boolean(Bool)
-
-    public var text: String {
-        switch self {
-        case .number(let value): NumberText.plain(value)
-        case .integer(let value): String(value)
-        case .string(let value): value
-        case .boolean(let value): value ? "true" : "false"
-        }
+    public var summary: String {
+        let kind = if case .choice = type { type.description } else { type.name }
+        return "\(name) (\(kind), default \(defaultValue.text))"
     }
 }

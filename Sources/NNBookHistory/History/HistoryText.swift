@@ -29,7 +29,7 @@ public struct HistoryText: Sendable {
             let record = run.record
             let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
             return [
-                String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status,
+                String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status.rawValue,
                 record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), headline,
             ]
         }
@@ -43,7 +43,7 @@ public struct HistoryText: Sendable {
             let record = run.record
             return [
                 "run": run.number, "id": run.id.hex, "date": ISO8601DateFormatter().string(from: run.time),
-                "status": record.status, "seconds": record.seconds, "sweep": record.sweep ?? NSNull(),
+                "status": record.status.rawValue, "seconds": record.seconds, "sweep": record.sweep ?? NSNull(),
                 "parameters": record.typedParameters.mapValues(HistoryText.jsonValue),
                 "changed_parameters": record.changedParameters,
                 "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
@@ -63,19 +63,20 @@ public struct HistoryText: Sendable {
         let columns = RunRecord.metricColumns(of: records)
         let rows = runs.map { run -> [String] in
             let record = run.record
-            return [String(run.number), record.status] + parameterNames.map { record.parameters[$0] ?? "-" }
+            return [String(run.number), record.status.rawValue] + parameterNames.map { record.parameters[$0] ?? "-" }
                 + columns.map { column in record.value(in: column).map { NumberText.fixed($0, places: record.precision) } ?? "-" }
         }
         return table(headers: ["run", "status"] + parameterNames + columns.map(\.name), rows: rows)
     }
 
     /// A parameter as JSON: numbers as numbers, switches as booleans.
-    static func jsonValue(_ value: ParameterValue) -> Any {
+    static func jsonValue(_ value: TypedValue) -> Any {
         switch value {
         case .number(let number): number
         case .integer(let integer): integer
         case .string(let text): text
         case .boolean(let flag): flag
+        case .list(let values): values.map(jsonValue)
         }
     }
 

@@ -7,7 +7,7 @@ import NNBook
 public struct RunRecord: Codable, Equatable, Sendable {
     public struct CellTiming: Codable, Equatable, Sendable {
         public let label: String
-        public let status: String
+        public let status: RunStatus
         public let seconds: Double
     }
 
@@ -42,7 +42,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     }
 
     public let notebook: String
-    public let status: String
+    public let status: RunStatus
     public let seed: UInt64
     public let precision: Int
     public let parameters: [String: String]
@@ -75,7 +75,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     ) {
         let notebook = result.notebook
         self.notebook = notebookPath
-        status = result.status.rawValue
+        status = result.status
         seed = notebook.frontMatter.seed
         precision = notebook.frontMatter.precision
         parameters = result.parameters.mapValues(\.text)
@@ -86,7 +86,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
         self.started = started
         self.seconds = seconds
         cells = result.cells.map {
-            CellTiming(label: $0.cell.label, status: !$0.ran ? "not run" : ($0.error == nil ? "succeeded" : result.status.rawValue), seconds: $0.seconds)
+            CellTiming(label: $0.cell.label, status: !$0.ran ? .notRun : ($0.error == nil ? .succeeded : result.status), seconds: $0.seconds)
         }
         error = result.failure.map {
             Failure(cell: $0.cell.number, label: $0.cell.label, line: $0.diagnostic.range?.line, column: $0.diagnostic.range?.column, message: $0.diagnostic.message)
@@ -114,22 +114,14 @@ public struct RunRecord: Codable, Equatable, Sendable {
 
     /// The parameters as typed values: by their recorded type, or, for runs recorded before
     /// types were kept, by the form of the text (`1000` integer, `0.5` number, `true` boolean).
-    public var typedParameters: [String: ParameterValue] {
+    public var typedParameters: [String: TypedValue] {
         parameters.reduce(into: [:]) { typed, entry in
             let (name, text) = entry
-            switch parameterTypes?[name] {
-            case "number": typed[name] = Double(text).map(ParameterValue.number) ?? .string(text)
-            case "integer": typed[name] = Int(text).map(ParameterValue.integer) ?? .string(text)
-            case "boolean": typed[name] = ParameterType.boolean.value(from: text) ?? .string(text)
-            case "string", "choice": typed[name] = .string(text)
-            default:
-                if let integer = Int(text) {
-                    typed[name] = .integer(integer)
-                } else if let number = Double(text), number.isFinite {
-                    typed[name] = .number(number)
-                } else {
-                    typed[name] = ["true", "false"].contains(text) ? .boolean(text == "true") : .string(text)
-                }
+            if let type = parameterTypes?[name].flatMap({ ValueType.parameterType(named: $0) }) {
+                typed[name] = type.value(from: text) ?? .string(text)
+            } else {
+                let guesses: [ValueType] = [.integer, .number, .boolean, .string]
+                typed[name] = guesses.lazy.compactMap { $0.value(from: text) }.first
             }
         }
     }

@@ -44,8 +44,8 @@ public struct RunSnapshot: Sendable {
         var text = "\(notebookName): "
         let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }
         switch record.status {
-        case "succeeded": text += headline.isEmpty ? "succeeded" : headline.joined(separator: ", ")
-        default: text += record.status + (record.error.map { " in cell \($0.cell): \($0.message)" } ?? "")
+        case .succeeded: text += headline.isEmpty ? "succeeded" : headline.joined(separator: ", ")
+        default: text += record.status.rawValue + (record.error.map { " in cell \($0.cell): \($0.message)" } ?? "")
         }
         return text + "\n"
     }

@@ -103,10 +103,10 @@ public enum SweepCollection {
                 let record = run.record
                 let metrics = Dictionary(record.metricColumns.map { ($0.column.name, $0.value) }, uniquingKeysWith: { a, _ in a })
                 let failure = record.error.map { error in
-                    "\(record.status) in cell \(error.cell) (\(error.label))" + (error.line.map { ", line \($0)" } ?? "") + ": \(error.message)"
+                    "\(record.status.rawValue) in cell \(error.cell) (\(error.label))" + (error.line.map { ", line \($0)" } ?? "") + ": \(error.message)"
                 }
                 rows.append(.init(
-                    combination: combination, status: SweepReport.Status(rawValue: record.status) ?? .failed, run: run.name,
+                    combination: combination, status: record.status, run: run.name,
                     metrics: metrics, failure: failure))
             }
         }

@@ -142,7 +142,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
         }
     }
 
-    init(_ value: ResolvedValue) {
+    init(_ value: TypedValue) {
         switch value {
         case .number(let number): self = .number(number)
         case .integer(let integer): self = .number(Double(integer))
@@ -153,7 +153,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
     }
 
     /// The value as a schema default.
-    var resolved: ResolvedValue? {
+    var resolved: TypedValue? {
         switch self {
         case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
         case .string(let string): return .string(string)
