@@ -10,7 +10,7 @@
 @propertyWrapper
 public struct Argument<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
-    private let decoded: Located<Value>?
+    private let decoded: DecodedValue<Value>
 
     struct Declaration: Sendable {
         let help: String
@@ -20,26 +20,19 @@ public struct Argument<Value: CommandValue>: Decodable, Sendable {
     /// An argument, required unless `Value` is optional.
     public init(keyword: String? = nil, help: String) {
         declaration = Declaration(help: help, keyword: keyword)
-        decoded = nil
+        decoded = DecodedValue()
     }
 
     public init(from decoder: Decoder) throws {
-        let property = try PropertyDecoder.of(decoder)
         declaration = nil
-        decoded = try property.value(Value.self)
+        decoded = try DecodedValue(from: decoder)
     }
 
     /// The checked value.
-    public var wrappedValue: Value {
-        guard let decoded else { preconditionFailure("an argument is read only in a decoded command") }
-        return decoded.value
-    }
+    public var wrappedValue: Value { decoded.value }
 
     /// Where the notebook wrote it.
-    public var projectedValue: SourceRange {
-        guard let decoded else { preconditionFailure("an argument is read only in a decoded command") }
-        return decoded.range
-    }
+    public var projectedValue: SourceRange { decoded.range }
 }
 
 extension Argument: DeclaredProperty {

@@ -16,7 +16,7 @@ extension ChoiceValue {
         // The checker accepted only listed choices.
         self = Self(choice: value.string ?? "")!
     }
-    public var resolved: TypedValue? { .string(choice) }
+    public var typedValue: TypedValue? { .string(choice) }
 }
 
 extension ChoiceValue where Self: RawRepresentable<String> & CaseIterable {

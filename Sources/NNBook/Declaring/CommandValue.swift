@@ -13,7 +13,7 @@ public protocol CommandValue: Sendable {
     /// Makes the value from what the checker produced for `valueType`, written at `range`.
     init(checked value: TypedValue, at range: SourceRange)
     /// The value as a schema default (shown in help, sent to plugins); nil for "absent".
-    var resolved: TypedValue? { get }
+    var typedValue: TypedValue? { get }
     /// The value when the notebook leaves a property out: nil for a required one, `.some(nil)`
     /// for an `Optional`.
     static var absent: Self? { get }
@@ -26,26 +26,26 @@ extension CommandValue {
 extension Int: CommandValue {
     public static var valueType: ValueType { .integer }
     public init(checked value: TypedValue, at range: SourceRange) { self = value.integer ?? 0 }
-    public var resolved: TypedValue? { .integer(self) }
+    public var typedValue: TypedValue? { .integer(self) }
 }
 
 extension Double: CommandValue {
     public static var valueType: ValueType { .number }
     public init(checked value: TypedValue, at range: SourceRange) { self = value.number ?? 0 }
-    public var resolved: TypedValue? { .number(self) }
+    public var typedValue: TypedValue? { .number(self) }
 }
 
 extension Bool: CommandValue {
     public static var valueType: ValueType { .boolean }
     public init(checked value: TypedValue, at range: SourceRange) { self = value.boolean ?? false }
-    public var resolved: TypedValue? { .boolean(self) }
+    public var typedValue: TypedValue? { .boolean(self) }
 }
 
 /// Quoted text, such as a separator (`separator=";"`).
 extension String: CommandValue {
     public static var valueType: ValueType { .string }
     public init(checked value: TypedValue, at range: SourceRange) { self = value.string ?? "" }
-    public var resolved: TypedValue? { .string(self) }
+    public var typedValue: TypedValue? { .string(self) }
 }
 
 /// A list option (`metrics=[accuracy]`), or an argument that takes every remaining value
@@ -55,14 +55,14 @@ extension Array: CommandValue where Element: CommandValue {
     public init(checked value: TypedValue, at range: SourceRange) {
         self = (value.list ?? [value]).map { Element(checked: $0, at: range) }
     }
-    public var resolved: TypedValue? { .list(compactMap(\.resolved)) }
+    public var typedValue: TypedValue? { .list(compactMap(\.typedValue)) }
 }
 
 /// A property the notebook may leave out.
 extension Optional: CommandValue where Wrapped: CommandValue {
     public static var valueType: ValueType { Wrapped.valueType }
     public init(checked value: TypedValue, at range: SourceRange) { self = Wrapped(checked: value, at: range) }
-    public var resolved: TypedValue? { self?.resolved }
+    public var typedValue: TypedValue? { self?.typedValue }
     public static var absent: Self? { .some(nil) }
 }
 

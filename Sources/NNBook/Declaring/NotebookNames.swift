@@ -11,7 +11,7 @@ public struct ModelName: CommandValue, CustomStringConvertible, Hashable {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: TypedValue? { .string(name) }
+    public var typedValue: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -29,7 +29,7 @@ public struct DatasetName: CommandValue, CustomStringConvertible, Hashable {
         split = parts.count > 1 ? DatasetSplit(rawValue: parts[1]) : nil
         self.range = range
     }
-    public var resolved: TypedValue? { .string(description) }
+    public var typedValue: TypedValue? { .string(description) }
     /// As written: `insurance.test`.
     public var description: String { split.map { "\(name).\($0.rawValue)" } ?? name }
 }
@@ -49,7 +49,7 @@ public struct NewDatasetName: CommandValue, CustomStringConvertible {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: TypedValue? { .string(name) }
+    public var typedValue: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -63,7 +63,7 @@ public struct NewModelName: CommandValue, CustomStringConvertible {
         name = value.string ?? ""
         self.range = range
     }
-    public var resolved: TypedValue? { .string(name) }
+    public var typedValue: TypedValue? { .string(name) }
     public var description: String { name }
 }
 
@@ -81,7 +81,7 @@ public struct Word: CommandValue, CustomStringConvertible, Hashable {
 
     public static var valueType: ValueType { .word }
     public init(checked value: TypedValue, at range: SourceRange) { self.init(value.string ?? "", at: range) }
-    public var resolved: TypedValue? { .string(text) }
+    public var typedValue: TypedValue? { .string(text) }
     public var description: String { text }
 }
 
@@ -95,6 +95,6 @@ public struct FilePath: CommandValue, CustomStringConvertible {
         path = value.string ?? ""
         self.range = range
     }
-    public var resolved: TypedValue? { .string(path) }
+    public var typedValue: TypedValue? { .string(path) }
     public var description: String { path }
 }

@@ -10,7 +10,7 @@
 @propertyWrapper
 public struct Option<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
-    private let decoded: Located<Value>?
+    private let decoded: DecodedValue<Value>
 
     struct Declaration: Sendable {
         let help: String
@@ -19,33 +19,26 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
 
     /// An option with a default, used when the notebook leaves it out.
     public init(wrappedValue: Value, help: String) {
-        declaration = Declaration(help: help, defaultValue: wrappedValue.resolved)
-        decoded = nil
+        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue)
+        decoded = DecodedValue()
     }
 
     /// An option the notebook must give (or, for an `Optional` property, may leave out).
     public init(help: String) {
         declaration = Declaration(help: help, defaultValue: nil)
-        decoded = nil
+        decoded = DecodedValue()
     }
 
     public init(from decoder: Decoder) throws {
-        let property = try PropertyDecoder.of(decoder)
         declaration = nil
-        decoded = try property.value(Value.self)
+        decoded = try DecodedValue(from: decoder)
     }
 
     /// The checked value, or the default.
-    public var wrappedValue: Value {
-        guard let decoded else { preconditionFailure("an option is read only in a decoded command") }
-        return decoded.value
-    }
+    public var wrappedValue: Value { decoded.value }
 
     /// Where the notebook wrote it; the command itself when the default was used.
-    public var projectedValue: SourceRange {
-        guard let decoded else { preconditionFailure("an option is read only in a decoded command") }
-        return decoded.range
-    }
+    public var projectedValue: SourceRange { decoded.range }
 }
 
 extension Option: DeclaredProperty {

@@ -24,7 +24,7 @@ struct ExternalCommand: CellCommand {
         }
         var options: [OptionSchema] = []
         for option in message.options ?? [] {
-            options.append(OptionSchema(option.name, try convert(option), summary: option.summary, default: option.default?.resolved, isRequired: !(option.optional ?? true) && option.default == nil))
+            options.append(OptionSchema(option.name, try convert(option), summary: option.summary, default: option.default?.typedValue, isRequired: !(option.optional ?? true) && option.default == nil))
         }
         schema = CommandSchema(verb: message.verb, summary: message.summary, arguments: arguments, options: options, examples: message.examples ?? [])
     }

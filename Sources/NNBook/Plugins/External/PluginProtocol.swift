@@ -153,12 +153,12 @@ public enum JSONValue: Codable, Equatable, Sendable {
     }
 
     /// The value as a schema default.
-    var resolved: TypedValue? {
+    var typedValue: TypedValue? {
         switch self {
         case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
         case .string(let string): return .string(string)
         case .boolean(let boolean): return .boolean(boolean)
-        case .list(let values): return .list(values.compactMap(\.resolved))
+        case .list(let values): return .list(values.compactMap(\.typedValue))
         case .null: return nil
         }
     }
