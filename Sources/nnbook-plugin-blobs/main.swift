@@ -20,6 +20,12 @@ let description: [String: Any] = [
             ["name": "spread", "type": "number", "summary": "the standard deviation of each cluster", "default": 1.0],
         ],
         "examples": ["blobs points samples=300 classes=3"],
+        // What `nnbook check` may know of the data set before the plugin runs: two columns,
+        // `samples` rows, and one class number per point below `classes`.
+        "produces": [
+            "dataset": "name", "columns": ["x1", "x2"], "samples": "samples",
+            "target": ["kind": "classes", "classes": "classes", "names": ["cluster"]] as [String: Any],
+        ] as [String: Any],
     ]],
 ]
 

@@ -182,6 +182,77 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("the plugin 'shapes' returned the data set 'made' with the wrong shapes: a shape of (3, 1) holds 3 numbers, but 2 were given"), outcome.error)
     }
 
+    /// `make NAME`: a command that makes a data set of four 2×2 "images" with class numbers 0
+    /// and 1; `produces` is the declaration it gives, if any.
+    private func writeImagePlugin(produces: String?, returning shape: String = "[4, 2, 2]", model: String = "  dense 2 activation=softmax") throws {
+        let command = #"{"verb": "make", "summary": "make images", "arguments": [{"name": "name", "type": "new dataset", "summary": "n"}]"#
+            + (produces.map { #", "produces": \#($0)"# } ?? "") + "}"
+        try writePlugin(
+            "images", commands: "[\(command)]",
+            run: #"echo '{"protocol": 1, "datasets": {"made": {"feature_names": [], "target_names": ["y"], "features": {"shape": \#(shape), "values": [0, 1, 0, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0]}, "targets": {"shape": [4, 1], "values": [0, 1, 0, 1]}}}}'"#)
+        try """
+            ---
+            plugins: [plugins]
+            ---
+            ```nnbook
+            make made
+            model m
+            \(model)
+            compile m loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+            train m on made epochs=1
+            ```
+            """.write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+    }
+
+    func testAPluginThatDeclaresNothingLeavesItsDataUnknownAndTheCheckSilent() throws {
+        try writeImagePlugin(produces: nil)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "images")
+        XCTAssertEqual(check.status, 0, "no guess about data the plugin did not describe: " + check.error)
+        let run = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "images", "--quiet", "--no-snapshot")
+        XCTAssertEqual(run.status, 1, "the run meets the images, which the check could not see")
+        XCTAssertTrue(run.error.contains("flatten"), run.error)
+    }
+
+    func testAPluginThatDeclaresItsDataSetHasItsShapesChecked() throws {
+        try writeImagePlugin(produces: #"{"dataset": "name", "sample_shape": [2, 2], "samples": 4, "target": {"kind": "classes", "classes": 2}}"#)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "images")
+        XCTAssertEqual(check.status, 1, check.error)
+        XCTAssertTrue(check.error.contains("p.nnbook:7:3: error: "), check.error)
+        XCTAssertTrue(check.error.contains("hint: add `flatten` before the first `dense` layer"), check.error)
+    }
+
+    func testTheBlobsPluginDeclaresItsClassesFromItsOption() throws {
+        try """
+            ---
+            plugins: [plugins]
+            ---
+            ```nnbook
+            blobs points classes=4
+            model m
+              dense 3 activation=softmax
+            compile m loss=sparse_categorical_crossentropy optimizer=adam
+            train m on points epochs=1
+            ```
+            """.write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "blobs")
+        XCTAssertEqual(check.status, 1, check.error)
+        XCTAssertTrue(check.error.contains("p.nnbook:7:3: error: the labels of points go up to 3, but the last dense layer has 3 units"), check.error)
+    }
+
+    func testAPluginWhoseDataContradictsItsDeclarationFailsAtItsLine() throws {
+        try writeImagePlugin(produces: #"{"dataset": "name", "sample_shape": [2, 2]}"#, returning: "[4, 4]", model: "  flatten\n  dense 2 activation=softmax")
+        let run = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "images", "--quiet", "--no-snapshot")
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.contains("p.nnbook:5:6: error: the plugin 'images' returned the data set 'made' with samples of shape (4,), not the declared (2, 2)"), run.error)
+    }
+
+    func testADeclarationThatNamesNoArgumentIsThePluginsMistake() throws {
+        try writeImagePlugin(produces: #"{"dataset": "name", "samples": "count"}"#)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "images")
+        XCTAssertEqual(check.status, 1, check.error)
+        XCTAssertTrue(check.error.contains("the plugin 'images' could not be used: it declares a size of the data set of make given by 'count', which is not one of its integer arguments or options"), check.error)
+    }
+
     func testPluginsAndHelpAreGeneratedFromSchemas() throws {
         let list = try cli.nnbook("plugins", "--allow-plugin", "blobs")
         XCTAssertTrue(list.output.contains("train (built-in) — compile a model"), list.output)

@@ -36,18 +36,23 @@ public struct PluginRegistry: Sendable {
 
     public var verbs: [String] { commandsByVerb.keys.sorted() }
 
-    /// What to tell a learner about a command no plugin provides: a near name, and any external
-    /// plugin that might provide it if allowed or repaired.
+    /// What to tell a learner about a command no plugin provides: a near name, or any external
+    /// plugin that might provide it if allowed; and always an allowed plugin that could not be
+    /// used, since the command may well be its own.
     public func hint(forUnknown verb: String) -> String {
-        if let near = Suggestions.closest(to: verb, in: verbs) { return "did you mean '\(near)'?" }
-        var hint = blocked.isEmpty ? Suggestions.hint(for: verb, in: verbs, kind: "commands") : ""
-        for (name, reason) in blocked.sorted(by: { $0.key < $1.key }) {
-            hint += (hint.isEmpty ? "" : "; ") + "the external plugin '\(name)' may provide it, but \(reason)"
+        var parts: [String] = []
+        if let near = Suggestions.closest(to: verb, in: verbs) {
+            parts.append("did you mean '\(near)'?")
+        } else {
+            if blocked.isEmpty { parts.append(Suggestions.hint(for: verb, in: verbs, kind: "commands")) }
+            for (name, reason) in blocked.sorted(by: { $0.key < $1.key }) {
+                parts.append("the external plugin '\(name)' may provide it, but \(reason)")
+            }
         }
         for (name, reason) in broken.sorted(by: { $0.key < $1.key }) {
-            hint += "; the plugin '\(name)' could not be used: \(reason)"
+            parts.append("the plugin '\(name)' could not be used: \(reason)")
         }
-        return hint
+        return parts.joined(separator: "; ")
     }
 }
 

@@ -9,6 +9,8 @@ import NNData
 struct ExternalCommand: CellCommand {
     let process: PluginProcess
     let schema: CommandSchema
+    /// The data set the command declares it makes, if it declares one.
+    let produces: ProducedDataset?
 
     init(process: PluginProcess, message: PluginProtocol.CommandMessage) throws(PluginFailure) {
         self.process = process
@@ -26,7 +28,13 @@ struct ExternalCommand: CellCommand {
         for option in message.options ?? [] {
             options.append(OptionSchema(option.name, try convert(option), summary: option.summary, default: option.default?.typedValue, isRequired: !(option.optional ?? true) && option.default == nil))
         }
-        schema = CommandSchema(verb: message.verb, summary: message.summary, arguments: arguments, options: options, examples: message.examples ?? [])
+        let schema = CommandSchema(verb: message.verb, summary: message.summary, arguments: arguments, options: options, examples: message.examples ?? [])
+        self.schema = schema
+        if let declared = message.produces {
+            produces = try ProducedDataset(declared, of: message, schema: schema, plugin: process.name)
+        } else {
+            produces = nil
+        }
     }
 
     /// The protocol's type names: `number`, `integer`, `string`, `boolean`, `name`, `path`,
@@ -58,6 +66,9 @@ struct ExternalCommand: CellCommand {
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
         let request = PluginProtocol.Request(request: "check", command: schema.verb, arguments: arguments(invocation))
+        if let produces, let name = invocation.values[produces.argument]?.string {
+            context.datasets[name] = produces.facts(for: invocation)
+        }
         do {
             let response = try process.send(request)
             return (response.diagnostics ?? []).map { problem in
@@ -90,7 +101,13 @@ struct ExternalCommand: CellCommand {
             guard let message = response.datasets?[name] else {
                 throw RunError("the plugin '\(process.name)' did not return the data set '\(name)' it was asked to make", at: invocation.range(of: argument.name))
             }
-            state.datasets[name] = NotebookDataset(all: try dataset(message, name: name, range: invocation.range(of: argument.name)))
+            let made = try dataset(message, name: name, range: invocation.range(of: argument.name))
+            if let produces, produces.argument == argument.name, let contradiction = produces.contradiction(of: made, facts: produces.facts(for: invocation)) {
+                throw RunError(
+                    "the plugin '\(process.name)' returned the data set '\(name)' with \(contradiction)",
+                    hint: "the plugin's `produces` declaration must describe what it returns: the check relied on it", at: invocation.range(of: argument.name))
+            }
+            state.datasets[name] = NotebookDataset(all: made)
         }
         // A picture's name becomes part of a file name beside the page: letters, digits, '-'
         // and '_' only, so that no plugin can name a file outside the assets folder.

@@ -49,6 +49,53 @@ public enum PluginProtocol {
         public var arguments: [Argument]?
         public var options: [Argument]?
         public var examples: [String]?
+        /// What the command makes, so that `nnbook check` knows its shapes before the plugin runs.
+        public var produces: ProducesMessage?
+    }
+
+    /// A data set a command declares it makes. Every field but `dataset` may be left out; what
+    /// is left out the check treats as unknown, and the checks that need it stay silent.
+    public struct ProducesMessage: Codable, Equatable, Sendable {
+        /// The target columns' meaning: `classes` (one class number per sample), `one-hot`
+        /// (a 0/1 column per class) or `numbers`; with the class count and the columns' names.
+        public struct TargetMessage: Codable, Equatable, Sendable {
+            public let kind: String
+            public var classes: SizeMessage?
+            public var names: [String]?
+        }
+
+        /// The `new dataset` argument whose value names the data set.
+        public let dataset: String
+        /// The feature columns' names; one sample is then a row of that many numbers.
+        public var columns: [String]?
+        /// The shape of one sample, for data without column names (`[28, 28]` for images).
+        public var sampleShape: [SizeMessage]?
+        public var samples: SizeMessage?
+        public var target: TargetMessage?
+
+        enum CodingKeys: String, CodingKey {
+            case dataset, columns, sampleShape = "sample_shape", samples, target
+        }
+    }
+
+    /// A size known before the command runs: a number, or the name of the command's integer
+    /// argument or option that gives it (`"classes"` for `classes=4`).
+    public enum SizeMessage: Codable, Equatable, Sendable {
+        case fixed(Int)
+        case argument(String)
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let size = try? container.decode(Int.self) { self = .fixed(size) } else { self = .argument(try container.decode(String.self)) }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .fixed(let size): try container.encode(size)
+            case .argument(let name): try container.encode(name)
+            }
+        }
     }
 
     /// A response to any request.

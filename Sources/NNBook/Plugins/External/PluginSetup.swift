@@ -58,7 +58,7 @@ public struct PluginSetup: Sendable {
                 taken.formUnion(verbs)
                 plugins.append(plugin)
             } catch {
-                broken[name] = error.description
+                broken[name] = "it " + error.message
             }
         }
         // Verbs are distinct across plugins (clashes were skipped above) and within each plugin
