@@ -10,7 +10,7 @@ final class SyntaxTreeTests: XCTestCase {
         let front = notebook.frontMatter
         lines.append("front matter: title=\(front.title ?? "-") seed=\(front.seed) precision=\(front.precision)")
         for parameter in front.parameters {
-            lines.append("  param \(parameter.name): \(parameter.type) = \(parameter.defaultValue.text) @\(parameter.range.line):\(parameter.range.column)")
+            lines.append("  param \(parameter.name): \(parameter.typeText) = \(parameter.defaultValue.text) @\(parameter.range.line):\(parameter.range.column)")
         }
         for block in notebook.blocks {
             switch block {

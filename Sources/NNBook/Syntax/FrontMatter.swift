@@ -46,8 +46,11 @@ public struct ParameterDeclaration: Equatable, Sendable {
     }
 
     /// `rate (number, default 0.5)`, for error messages that list the parameters.
-    public var summary: String {
-        let kind = if case .choice = type { type.description } else { type.name }
-        return "\(name) (\(kind), default \(defaultValue.text))"
+    public var summary: String { "\(name) (\(typeText), default \(defaultValue.text))" }
+
+    /// The type as the front matter writes it, a choice with its choices: `integer`,
+    /// `one of batch, stochastic`.
+    public var typeText: String {
+        if case .choice = type { type.description } else { type.name }
     }
 }
