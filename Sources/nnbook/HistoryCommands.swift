@@ -53,21 +53,36 @@ struct LogRuns: ParsableCommand {
 
     @OptionGroup var notebook: NotebookHistoryOptions
 
-    @Flag(help: "Print JSON for tools: typed parameters, metrics by cell label (see the README).")
+    @Flag(help: "Print JSON for tools: typed parameters, metrics by cell label and command (see the README).")
     var json = false
 
-    @Flag(help: "Print the runs as a table of parameters and final metrics by cell label.")
+    @Flag(help: "Print the runs as a table of parameters and final metrics by cell label and command.")
     var table = false
+
+    @Option(help: ArgumentHelp(
+        "The metric to show per run instead of accuracy and loss: a key as --table heads it (test/evaluate/net/images.test/accuracy) or its end (images.test/accuracy, accuracy); with --table, only the metric columns it names.",
+        valueName: "name"))
+    var metric: String?
 
     func validate() throws {
         if json && table { throw ValidationError("--json and --table do not go together") }
+        if json && metric != nil { throw ValidationError("--metric chooses what log and log --table show; --json has every metric") }
     }
 
     func run() throws {
         let history = try notebook.history()
-        let runs = try reportingHistoryErrors(notebook.file) { try history.runs() }
+        let runs = try reportingHistoryErrors(notebook.file) { () throws -> [Run] in
+            let runs = try history.runs()
+            if let metric, !runs.isEmpty, runs.allSatisfy({ $0.record.values(matching: metric).isEmpty }) {
+                throw HistoryError.unknownMetric(metric, available: RunRecord.metricColumns(of: runs.map(\.record)))
+            }
+            return runs
+        }
         let text = HistoryText(colour: false)
-        print(json ? try text.logJSON(runs) : table ? text.logTable(runs, notebook: notebook.file) : text.log(runs, notebook: notebook.file), terminator: "")
+        print(
+            json ? try text.logJSON(runs)
+                : table ? text.logTable(runs, notebook: notebook.file, metric: metric) : text.log(runs, notebook: notebook.file, metric: metric),
+            terminator: "")
     }
 }
 

@@ -13,7 +13,7 @@ struct SweepNotebook: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a notebook for every combination of parameter values and compare the runs.",
         discussion: """
-            Every value is checked before the first run. Each run is recorded in history with the sweep's id and writes no page of its own (nnbook show FILE RUN prints it); the sweep writes NAME.sweep.md and NAME.sweep.assets/ beside the notebook, or in --out: the parameters, a table of every run's final metrics by cell label with the best of each column in bold, and a picture per metric against the varied parameter.
+            Every value is checked before the first run. Each run is recorded in history with the sweep's id and writes no page of its own (nnbook show FILE RUN prints it); the sweep writes NAME.sweep.md and NAME.sweep.assets/ beside the notebook, or in --out: the parameters, a table of every run's final metrics by cell label and command with the best of each column in bold, and a picture per metric against the varied parameter.
 
             Exit codes: 0 all runs succeeded, 1 a run failed (after all have finished) or the notebook has an error, 2 a command-line mistake, 130 interrupted (the runs not yet started are marked not run).
 

@@ -51,9 +51,9 @@ final class HistoryTextTests: XCTestCase {
               rate: 0.5 → 0.1
 
             Metrics
-              cell  metric    before  after   change
-              fit   accuracy  0.7500  0.7500           same
-              fit   loss      0.2500  0.3000  +0.0500  worse
+              cell  command  metric    before  after   change
+              fit   -        accuracy  0.7500  0.7500           same
+              fit   -        loss      0.2500  0.3000  +0.0500  worse
 
             Source
             diff --git a/run 1/notebook.nnbook b/run 2/notebook.nnbook
@@ -94,6 +94,85 @@ final class HistoryTextTests: XCTestCase {
         let metrics = object?["metrics"] as? [[String: Any]]
         XCTAssertEqual(metrics?.map { $0["verdict"] as? String }, ["same", "worse"])
         XCTAssertTrue((object?["output_diff"] as? String)?.contains("+loss 0.3000") == true)
+    }
+
+    /// Run 1 as recorded before metrics were kept per command (`fit/accuracy`), runs 2 and 3
+    /// with every command's metrics, two evaluations of one cell among them.
+    private func runsAcrossTheMetricsFormats() throws -> RunHistory {
+        let history = try twoRuns()
+        let scoped: [(name: String, value: Double)] = [
+            ("train/m/d/loss", 0.2), ("evaluate/m/d.train/accuracy", 0.9), ("evaluate/m/d.test/accuracy", 0.8),
+        ]
+        try history.record(GitFixture.snapshot(metrics: scoped), time: Date(timeIntervalSince1970: 1_700_000_120))
+        try history.record(
+            GitFixture.snapshot(rate: "0.1", metrics: scoped.map { ($0.name, $0.value + 0.05) }, page: "# Lesson\n\nloss 0.2500\n"),
+            time: Date(timeIntervalSince1970: 1_700_000_180))
+        return history
+    }
+
+    func testDiffKeepsEveryCommandsMetricAndPairsAnOldRunsMetricWithTheOneCommandThatHasIt() throws {
+        let history = try runsAcrossTheMetricsFormats()
+        let old = try RunComparison(history: history, before: try history.run("1"), after: try history.run("3"))
+        XCTAssertEqual(HistoryText(colour: false).diff(old, metricsOnly: true).components(separatedBy: "Metrics\n").last, """
+              cell  command             metric    before  after   change
+              fit   -                   accuracy  0.7500  -                removed
+              fit   evaluate/m/d.test   accuracy  -       0.8000           added
+              fit   evaluate/m/d.train  accuracy  -       0.9000           added
+              fit   train/m/d           loss      0.2500  0.2000  -0.0500  better
+
+            """)
+        let new = try RunComparison(history: history, before: try history.run("3"), after: try history.run("4"))
+        XCTAssertEqual(HistoryText(colour: false).diff(new, metricsOnly: true).components(separatedBy: "Metrics\n").last, """
+              cell  command             metric    before  after   change
+              fit   evaluate/m/d.test   accuracy  0.8000  0.8500  +0.0500  better
+              fit   evaluate/m/d.train  accuracy  0.9000  0.9500  +0.0500  better
+              fit   train/m/d           loss      0.2000  0.2500  +0.0500  worse
+
+            """)
+        let object = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).diffJSON(new, metricsOnly: true).utf8)) as? [String: Any]
+        let first = try XCTUnwrap((object?["metrics"] as? [[String: Any]])?.first)
+        XCTAssertEqual(first["key"] as? String, "fit/evaluate/m/d.test/accuracy")
+        XCTAssertEqual(first["command"] as? String, "evaluate/m/d.test")
+        XCTAssertEqual(first["metric"] as? String, "accuracy")
+    }
+
+    func testLogListsOldAndNewRunsAndShowsTheChosenMetric() throws {
+        let history = try runsAcrossTheMetricsFormats()
+        let runs = try history.runs()
+        let ids = runs.map(\.id.short)
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics
+            4    \(ids[0])  2023-11-14 22:16:20 UTC  succeeded  rate=0.1    accuracy 0.8500, loss 0.2500
+            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    accuracy 0.8000, loss 0.2000
+            2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    accuracy 0.7500, loss 0.3000
+            1    \(ids[3])  2023-11-14 22:13:20 UTC  succeeded  defaults    accuracy 0.7500, loss 0.2500
+
+            """)
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook", metric: "d.test/accuracy"), """
+            run  id       date                     status     parameters  d.test/accuracy
+            4    \(ids[0])  2023-11-14 22:16:20 UTC  succeeded  rate=0.1    0.8500
+            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    0.8000
+            2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    -
+            1    \(ids[3])  2023-11-14 22:13:20 UTC  succeeded  defaults    -
+
+            """)
+        XCTAssertEqual(HistoryText(colour: false).log(Array(runs[1...2]), notebook: "lesson.nnbook", metric: "accuracy"), """
+            run  id       date                     status     parameters  accuracy
+            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    evaluate/m/d.test 0.8000, evaluate/m/d.train 0.9000
+            2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    0.7500
+
+            """)
+        XCTAssertEqual(HistoryText(colour: false).logTable(runs, notebook: "lesson.nnbook", metric: "loss"), """
+            run  status     rate  fit/train/m/d/loss  fit/loss
+            4    succeeded  0.1   0.2500              -
+            3    succeeded  0.5   0.2000              -
+            2    succeeded  0.1   -                   0.3000
+            1    succeeded  0.5   -                   0.2500
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]
+        XCTAssertEqual((json?.first?["metrics"] as? [String: [String: Double]])?["fit"]?["evaluate/m/d.train/accuracy"], 0.95)
+        XCTAssertEqual((json?.last?["metrics"] as? [String: [String: Double]])?["fit"]?["accuracy"], 0.75)
     }
 
     func testVerdictsFollowTheBetterDirection() {

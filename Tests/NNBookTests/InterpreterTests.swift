@@ -25,7 +25,7 @@ final class InterpreterTests: XCTestCase {
             """, folder: folder)
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertEqual(result.cells[0].outputs.first, .text("data: 5 samples; features: x1, x2; target: y"))
-        XCTAssertEqual(Set(result.metrics["fit"]?.keys.map { $0 } ?? []), ["loss", "accuracy"])
+        XCTAssertEqual(Set(result.metrics["fit"]?.keys.map { $0 } ?? []), ["train/m/data/loss", "train/m/data/accuracy"])
     }
 
     func testARuntimeErrorStopsTheRunAtItsCommand() throws {
@@ -86,8 +86,8 @@ final class InterpreterTests: XCTestCase {
             loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]
             ```
             """, folder: folder)
-        XCTAssertEqual(result.metrics["mae"]?["mean_absolute_error_total"] ?? .nan, 2.5, accuracy: 1e-6)
-        XCTAssertEqual(result.metrics["mae"]?["mean_absolute_error"] ?? .nan, 0.5, accuracy: 1e-6)
+        XCTAssertEqual(result.metrics["mae"]?["loss/mean_absolute_error_total"] ?? .nan, 2.5, accuracy: 1e-6)
+        XCTAssertEqual(result.metrics["mae"]?["loss/mean_absolute_error"] ?? .nan, 0.5, accuracy: 1e-6)
     }
 
     func testRegistryRefusesTwoPluginsDeclaringOneCommand() {

@@ -11,9 +11,12 @@ final class LossCommandTests: XCTestCase {
     override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    /// The metrics of a one-line `loss` cell labelled `l`.
+    /// The metrics of a one-line `loss` cell labelled `l`, by what they measure (the run
+    /// records them as `loss/mean_squared_error`).
     private func metrics(_ command: String) throws -> [String: Double] {
-        try XCTUnwrap(try NotebookFixtures.run("```nnbook label=l\n\(command)\n```\n", folder: folder).metrics["l"])
+        let recorded = try XCTUnwrap(try NotebookFixtures.run("```nnbook label=l\n\(command)\n```\n", folder: folder).metrics["l"])
+        XCTAssertTrue(recorded.keys.allSatisfy { $0.hasPrefix("loss/") }, "\(recorded.keys)")
+        return Dictionary(uniqueKeysWithValues: recorded.map { (MetricColumn(cell: "l", metric: $0.key).measure, $0.value) })
     }
 
     private func diagnostics(_ command: String) -> [String] {

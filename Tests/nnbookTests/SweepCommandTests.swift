@@ -50,7 +50,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(lines[6].hasPrefix("[6/6] rate=2.5 epochs=1000 adam_epochs=50: succeeded ("), sweep.error)
         XCTAssertEqual(lines.last, "wrote gradient-descent.sweep.md: 6 succeeded")
         try assertGolden(try page())
-        let svg = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.sweep.assets/test-accuracy.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.sweep.assets/test-evaluate-neuron-insurance-test-accuracy.svg"), encoding: .utf8)
         XCTAssertTrue(svg.contains("epochs=100") && svg.contains("epochs=1000"), "one line per value of the second parameter")
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path), "a sweep's runs write no page of their own")
 
@@ -63,12 +63,13 @@ final class SweepCommandTests: XCTestCase {
         }
         XCTAssertEqual(Set(combinations), ["0.05 100", "0.05 1000", "0.5 100", "0.5 1000", "2.5 100", "2.5 1000"], "each combination once, typed")
         let metrics = recorded.first?["metrics"] as? [String: [String: Double]]
-        XCTAssertEqual(metrics?["test"]?["accuracy"] ?? 0, 0.8333, accuracy: 0.0001, "metrics by cell label")
+        XCTAssertEqual(metrics?["test"]?["evaluate/neuron/insurance.test/accuracy"] ?? 0, 0.8333, accuracy: 0.0001, "metrics by cell label, then command")
         XCTAssertEqual(try git("status", "--porcelain"), "?? gradient-descent.sweep.assets/\n?? gradient-descent.sweep.md\n")
 
         let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
-        XCTAssertTrue(table.output.hasPrefix("run  status     adam_epochs  epochs  rate  first-step/loss  batch/accuracy  batch/loss  test/accuracy  test/loss"), table.output)
-        XCTAssertTrue(table.output.contains("\n6    succeeded  50           1000    2.5   0.9798           1.0000          0.1129      0.8333         0.2637"), table.output)
+        let tested = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "insurance.test/accuracy")
+        XCTAssertTrue(tested.output.hasPrefix("run  status     adam_epochs  epochs  rate  test/evaluate/neuron/insurance.test/accuracy  adam/evaluate/neuron_adam/insurance.test/accuracy\n"), tested.output)
+        XCTAssertTrue(tested.output.contains("\n6    succeeded  50           1000    2.5   0.8333                                        "), tested.output)
     }
 
     func testParallelRunsAreEachRecordedOnce() throws {

@@ -7,7 +7,8 @@ public enum Output: Equatable, Sendable {
     case table(Table)
     /// A picture, drawn as SVG beside the page.
     case figure(Figure)
-    /// A number kept in the run's record under the cell's label (`loss`, `accuracy`, …); it is
+    /// A number kept in the run's record (`loss`, `accuracy`, …) under the cell's label and the
+    /// command that reported it, which the interpreter adds to the name (`MetricScope`); it is
     /// not shown by itself: commands show their numbers in tables.
     case metric(name: String, value: Double)
 }

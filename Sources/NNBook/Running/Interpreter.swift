@@ -42,6 +42,7 @@ public struct Interpreter {
             let inputsBefore = state.inputs.count
             var outputs: [Output] = []
             var failure: Diagnostic?
+            var scope = MetricScope()
             for step in planned.steps {
                 if state.shouldStop() {
                     failure = Diagnostic("the run was stopped before this command", at: step.invocation.range)
@@ -49,7 +50,7 @@ public struct Interpreter {
                     break
                 }
                 do {
-                    outputs += try step.command.run(step.invocation, in: state)
+                    outputs += scope.qualify(try step.command.run(step.invocation, in: state), of: step.invocation, schema: step.command.schema)
                 } catch {
                     failure = error.diagnostic(defaultRange: step.invocation.range)
                     status = error.interrupted ? .interrupted : .failed

@@ -42,7 +42,8 @@ public struct RunResult: Sendable {
         cells.first { $0.error != nil }.map { ($0.cell, $0.error!) }
     }
 
-    /// Every metric the cells produced, by cell label then metric name.
+    /// Every metric the cells produced, by cell label, then by the command that reported it and
+    /// the metric's name (`evaluate/net/images.test/accuracy`, see `MetricScope`).
     public var metrics: [String: [String: Double]] {
         var result: [String: [String: Double]] = [:]
         for cell in cells {

@@ -1,5 +1,7 @@
 // What can go wrong with run history, written for the learner at the keyboard.
 
+import NNBook
+
 /// A run history problem.
 public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A lock file left by a run that died holds the reference.
@@ -8,6 +10,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case noRuns(notebook: String)
     /// A RUN argument that names no run.
     case unknownRun(String, available: Int)
+    /// `nnbook log --metric NAME` where no run recorded a metric NAME names; `available` holds
+    /// the metrics the runs did record.
+    case unknownMetric(String, available: [MetricColumn])
     /// A run that lacks the requested file.
     case noSuchFile(String, available: [String])
     /// A file stands where the history of a notebook outside git should be kept.
@@ -33,6 +38,11 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(notebook) has no recorded runs yet: `nnbook run \(notebook)` records one"
         case .unknownRun(let spec, let available):
             return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
+        case .unknownMetric(let name, let available):
+            let measures = Array(Set(available.map(\.measure))).sorted()
+            let hint = Suggestions.closest(to: name, in: measures + available.map(\.name)).map { "did you mean '\($0)'?" }
+                ?? (measures.isEmpty ? "the runs recorded no metrics" : "the runs recorded \(measures.joined(separator: ", ")); `nnbook log FILE --table` shows every metric's whole key")
+            return "no run recorded a metric '\(name)': \(hint)"
         case .noSuchFile(let name, let available):
             return "the run has no file \(name); it has \(available.joined(separator: ", "))"
         case .storeBlocked(let path):

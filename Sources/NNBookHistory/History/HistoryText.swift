@@ -22,22 +22,34 @@ public struct HistoryText: Sendable {
         return formatter
     }()
 
-    /// `nnbook log`: one row per run, newest first.
-    public func log(_ runs: [Run], notebook: String) -> String {
+    /// `nnbook log`: one row per run, newest first, with its headline metrics (accuracy and
+    /// loss of the last command reporting them), or with the metric `metric` names when given
+    /// (see `RunRecord.values(matching:)`).
+    public func log(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
         guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
         let rows = runs.map { run -> [String] in
             let record = run.record
-            let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
+            let shown: String
+            if let metric {
+                let matches = record.values(matching: metric)
+                let values = matches.map { match in
+                    // Several commands of one cell recorded it: each value says which.
+                    (matches.count > 1 ? "\(match.column.command ?? match.column.metric) " : "") + NumberText.fixed(match.value, places: record.precision)
+                }
+                shown = values.isEmpty ? "-" : values.joined(separator: ", ")
+            } else {
+                shown = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
+            }
             return [
                 String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status.rawValue,
-                record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), headline,
+                record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), shown,
             ]
         }
-        return table(headers: ["run", "id", "date", "status", "parameters", "metrics"], rows: rows)
+        return table(headers: ["run", "id", "date", "status", "parameters", metric ?? "metrics"], rows: rows)
     }
 
     /// `nnbook log --json`: one object per run, newest first, as the README documents it:
-    /// parameters as typed JSON values, metrics by cell label then metric name.
+    /// parameters as typed JSON values, metrics by cell label then by command and metric name.
     public func logJSON(_ runs: [Run]) throws -> String {
         let objects: [[String: Any]] = runs.map { run in
             let record = run.record
@@ -55,12 +67,13 @@ public struct HistoryText: Sendable {
     }
 
     /// `nnbook log --table`: one row per run, newest first, with a column per parameter and
-    /// per final metric (`test/accuracy`), as DVC's `exp show` lays out experiments.
-    public func logTable(_ runs: [Run], notebook: String) -> String {
+    /// per final metric (`test/evaluate/net/images.test/accuracy`), as DVC's `exp show` lays
+    /// out experiments; with `metric`, only the metric columns it names.
+    public func logTable(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
         guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
         let records = runs.map(\.record)
         let parameterNames = Set(records.flatMap(\.parameters.keys)).sorted()
-        let columns = RunRecord.metricColumns(of: records)
+        let columns = RunRecord.metricColumns(of: records).filter { column in metric.map(column.matches) ?? true }
         let rows = runs.map { run -> [String] in
             let record = run.record
             return [String(run.number), record.status.rawValue] + parameterNames.map { record.parameters[$0] ?? "-" }
@@ -103,9 +116,10 @@ public struct HistoryText: Sendable {
             case .worse: mark = paint("worse", "31")
             default: mark = change.verdict.rawValue
             }
-            return [change.cell, change.metric, format(change.before), format(change.after), change.verdict == .same ? "" : delta, mark]
+            let column = change.column
+            return [change.cell, column.command ?? "-", column.measure, format(change.before), format(change.after), change.verdict == .same ? "" : delta, mark]
         }
-        text += rows.isEmpty ? "  none recorded\n" : table(headers: ["cell", "metric", "before", "after", "change", ""], rows: rows, indent: "  ")
+        text += rows.isEmpty ? "  none recorded\n" : table(headers: ["cell", "command", "metric", "before", "after", "change", ""], rows: rows, indent: "  ")
         guard !metricsOnly else { return text }
         text += "\n" + paint("Source", "1") + "\n" + (comparison.sourceDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.sourceDiff))
         text += "\n" + paint("Output", "1") + "\n" + (comparison.outputDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.outputDiff))
@@ -118,7 +132,7 @@ public struct HistoryText: Sendable {
             "after": ["run": comparison.after.number, "id": comparison.after.id.hex],
             "parameters": comparison.parameters.map { ["name": $0.name, "before": $0.before ?? NSNull(), "after": $0.after ?? NSNull()] as [String: Any] },
             "metrics": comparison.metrics.map {
-                ["cell": $0.cell, "metric": $0.metric, "before": $0.before.map(RunRecord.jsonValue) ?? NSNull(),
+                ["key": $0.column.name, "cell": $0.cell, "command": $0.column.command ?? NSNull(), "metric": $0.column.measure, "before": $0.before.map(RunRecord.jsonValue) ?? NSNull(),
                  "after": $0.after.map(RunRecord.jsonValue) ?? NSNull(), "change": $0.change.map(RunRecord.jsonValue) ?? NSNull(), "verdict": $0.verdict.rawValue] as [String: Any]
             },
         ]

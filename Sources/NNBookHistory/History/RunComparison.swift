@@ -18,6 +18,8 @@ public struct RunComparison: Sendable {
 
     public struct MetricChange: Equatable, Sendable {
         public let cell: String
+        /// The metric as the later run recorded it (`evaluate/net/images.test/accuracy`), or
+        /// as the earlier run did when the later has no such metric.
         public let metric: String
         public let before: Double?
         public let after: Double?
@@ -27,6 +29,9 @@ public struct RunComparison: Sendable {
             guard let before, let after else { return nil }
             return after - before
         }
+
+        /// The metric's column: its command and what it measured.
+        public var column: MetricColumn { MetricColumn(cell: cell, metric: metric) }
     }
 
     public let before: Run
@@ -51,11 +56,11 @@ public struct RunComparison: Sendable {
         var changes: [MetricChange] = []
         let cells = RunComparison.orderedCells(before.record, after.record)
         for cell in cells {
-            let old = before.record.metrics[cell] ?? [:], new = after.record.metrics[cell] ?? [:]
-            for metric in Set(old.keys).union(new.keys).sorted() {
+            for (metric, old, new) in RunComparison.pairs(before.record.metrics[cell] ?? [:], after.record.metrics[cell] ?? [:]) {
+                let measure = MetricColumn(cell: cell, metric: metric).measure
                 changes.append(MetricChange(
-                    cell: cell, metric: metric, before: old[metric], after: new[metric],
-                    verdict: RunComparison.verdict(metric: metric, before: old[metric], after: new[metric], precision: precision)))
+                    cell: cell, metric: metric, before: old, after: new,
+                    verdict: RunComparison.verdict(metric: measure, before: old, after: new, precision: precision)))
             }
         }
         metrics = changes
@@ -77,6 +82,23 @@ public struct RunComparison: Sendable {
         order += (Array(after.metrics.keys) + Array(before.metrics.keys)).sorted()
         var seen: Set<String> = []
         return order.filter { (before.metrics[$0] != nil || after.metrics[$0] != nil) && seen.insert($0).inserted }
+    }
+
+    /// A cell's metrics in the two runs side by side, by key. A run recorded before metrics
+    /// were kept per command has `accuracy` where a later run has
+    /// `evaluate/net/images.test/accuracy`: the two are compared when the later cell has exactly
+    /// one command that reported `accuracy`, and listed as removed and added otherwise.
+    static func pairs(_ before: [String: Double], _ after: [String: Double]) -> [(metric: String, before: Double?, after: Double?)] {
+        var before = before, after = after
+        func adopt(_ old: inout [String: Double], from new: [String: Double]) {
+            for key in old.keys where !key.contains("/") && new[key] == nil {
+                let scoped = new.keys.filter { $0.hasSuffix("/" + key) && old[$0] == nil }
+                if scoped.count == 1 { old[scoped[0]] = old.removeValue(forKey: key) }
+            }
+        }
+        adopt(&before, from: after)
+        adopt(&after, from: before)
+        return Set(before.keys).union(after.keys).sorted().map { ($0, before[$0], after[$0]) }
     }
 
     /// Higher is better for accuracy-like metrics, lower for losses and errors.

@@ -1,10 +1,10 @@
-// A run's final metrics as named columns — `test/accuracy`, `batch/loss` — the one place that
-// decides how metrics are keyed for `nnbook log --json`, `log --table` and a sweep's page.
+// A run's final metrics as named columns — `test/evaluate/net/images.test/accuracy` — the one
+// place that decides how metrics are keyed for `nnbook log`, `log --table` and a sweep's page.
 
 import NNBook
 
 extension RunRecord {
-    /// Every final metric, in the order of the notebook's cells, then by metric name.
+    /// Every final metric, in the order of the notebook's cells, then by key.
     public var metricColumns: [(column: MetricColumn, value: Double)] {
         var labels = cells.map(\.label).filter { metrics[$0] != nil }
         labels += metrics.keys.filter { !labels.contains($0) }.sorted()
@@ -21,4 +21,13 @@ extension RunRecord {
 
     /// The value in `column`, if this run has one.
     public func value(in column: MetricColumn) -> Double? { metrics[column.cell]?[column.metric] }
+
+    /// The metrics `name` names (`nnbook log --metric`): a whole key, or the end of keys after
+    /// a `/` (`images.test/accuracy`, `accuracy`). Of several cells holding one, the last's, as
+    /// the headline takes the last cell's accuracy; every match in that cell, in key order.
+    public func values(matching name: String) -> [(column: MetricColumn, value: Double)] {
+        let matches = metricColumns.filter { $0.column.matches(name) }
+        guard let cell = matches.last?.column.cell else { return [] }
+        return matches.filter { $0.column.cell == cell }
+    }
 }

@@ -96,14 +96,16 @@ public struct RunRecord: Codable, Equatable, Sendable {
         self.machine = machine
     }
 
-    /// Accuracy and loss as the last cell reporting each gave them (the test evaluation,
-    /// usually); else the first metric of the last cell that reported any.
+    /// Accuracy and loss as the last command reporting each gave them (the test evaluation,
+    /// usually); else the first metric of the last cell that reported any. Named by what they
+    /// measure (`accuracy`), without the cell and command.
     static func headline(_ result: RunResult) -> [Headline] {
         var latest: [String: Double] = [:]
         var lastCell: [Headline] = []
         for cell in result.cells {
             let metrics = cell.outputs.compactMap { output -> Headline? in
-                if case .metric(let name, let value) = output { Headline(name: name, value: value) } else { nil }
+                guard case .metric(let name, let value) = output else { return nil }
+                return Headline(name: MetricColumn(cell: cell.cell.label, metric: name).measure, value: value)
             }
             if !metrics.isEmpty { lastCell = metrics }
             for metric in metrics { latest[metric.name] = metric.value }
