@@ -91,6 +91,23 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    func testValidationTargetsOfAnotherKindPointAtTheLoss() {
+        expect([
+            "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",
+            "compile m loss=sparse_categorical_crossentropy", "train m on data validation=rows",
+        ], [
+            "8:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of rows have 2 columns | for one-hot targets use categorical_crossentropy",
+        ])
+    }
+
+    func testAValidationSplitOfNothingOrEverythingPointsAtTheOption() {
+        for share in ["0", "1"] {
+            expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data validation_split=\(share)"], [
+                "7:17: validation_split must lie between 0 and 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation",
+            ])
+        }
+    }
+
     func testPredictInputsMustBeTheTrainingColumns() {
         expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m x1=1 x3=2"], [
             "8:1: predict needs a value for x2 | its features are x1, x2",
@@ -184,5 +201,67 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         try Data(header).write(to: folder.appendingPathComponent("huge.idx"))
         expect(["load idx \"huge.idx\" as huge", "images huge start=999999", "shape huge"], [])
         expect(["load idx \"huge.idx\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000"])
+    }
+
+    /// A `.npy` file of unsigned bytes whose header announces `shape`; `values` may be fewer
+    /// than the shape needs, to show that only the header is read.
+    private static func npy(_ shape: [Int], _ values: [UInt8]) -> Data {
+        let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+        var header = "{'descr': '|u1', 'fortran_order': False, 'shape': \(shapeText), }"
+        while (10 + header.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        return Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + Array(header.utf8) + values)
+    }
+
+    /// A `.npz` archive of `arrays` written by Python's zipfile, as numpy.savez (`deflated`:
+    /// numpy.savez_compressed) writes it.
+    private func npz(_ name: String, _ arrays: [(String, Data)], deflated: Bool) throws {
+        var arguments = [folder.appendingPathComponent(name).path, deflated ? "8" : "0"]
+        for (member, data) in arrays {
+            let file = folder.appendingPathComponent(member + ".npy")
+            try data.write(to: file)
+            arguments += [member + ".npy", file.path]
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w', int(sys.argv[2]))\nfor i in range(3, len(sys.argv), 2): z.write(sys.argv[i + 1], sys.argv[i])\nz.close()"] + arguments
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    func testAnArchiveInKerasLayoutIsKnownFromItsHeadersStoredOrDeflated() throws {
+        for deflated in [false, true] {
+            try npz("keras.npz", [
+                ("x_train", Self.npy([3, 2, 2], Array(1...12))), ("y_train", Self.npy([3], [0, 1, 2])),
+                ("x_test", Self.npy([1, 2, 2], [1, 2, 3, 4])), ("y_test", Self.npy([1], [1])),
+            ], deflated: deflated)
+            expect(["load npz \"keras.npz\" as k", "model m", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on k.train", "split k test=0.5"], [
+                "6:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from k.train at line 8 | add `flatten` before the first `dense` layer",
+                "9:7: k already comes split into k.train and k.test | use those splits as they are",
+            ])
+            expect(["load npz \"keras.npz\" as k", "images k.test start=1"], ["5:15: k.test has only 1 sample, so start must be below 1"])
+        }
+    }
+
+    func testAnArchiveWithoutTheNamedArraysFailsAtTheLoadLine() throws {
+        try npz("plain.npz", [("x", Self.npy([3, 4], Array(1...12))), ("y", Self.npy([2], [0, 1]))], deflated: true)
+        expect(["load npz \"plain.npz\" as p features=inputs"], [
+            "4:10: plain.npz: the archive has no array inputs | its arrays are x, y; name one with features=",
+        ])
+        expect(["load npz \"plain.npz\" as p"], [
+            "4:10: plain.npz: there are 3 images but 2 labels | the images and labels files must come from the same set",
+        ])
+    }
+
+    func testTheShapesOfAnArchiveAreKnownWithoutReadingItsArrays() throws {
+        // Members that hold a header announcing a million images and nothing else: only the
+        // headers are read (and, deflated, inflated), so the check never notices.
+        let header = Self.npy([1_000_000, 28, 28], [])
+        for deflated in [false, true] {
+            try npz("huge.npz", [("x", header), ("y", Self.npy([1_000_000], []))], deflated: deflated)
+            expect(["load npz \"huge.npz\" as huge", "images huge start=999999"], [])
+            expect(["load npz \"huge.npz\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000"])
+        }
     }
 }

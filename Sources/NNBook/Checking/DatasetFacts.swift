@@ -27,8 +27,6 @@ public struct DatasetFacts: Sendable, Equatable {
         case split(train: Int?, test: Int?)
         /// The data came split (MNIST's 60,000 and 10,000 images).
         case cameSplit(train: Int?, test: Int?)
-        /// Not known before the file is read (an `.npz` archive may hold x_train and x_test).
-        case unknown
 
         /// Whether `NAME.train` and `NAME.test` may be used.
         var mayBeSplit: Bool { self != .none }

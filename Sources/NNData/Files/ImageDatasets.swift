@@ -99,17 +99,24 @@ public enum ImageDatasets {
         return (try pair(xTrain, yTrain, path: url.path), try pair(xTest, yTest, path: url.path))
     }
 
-    /// Images and their labels as one data set, checking that they belong together.
-    public static func pair(_ images: Tensor, _ labels: Tensor, path: String) throws(DataError) -> Dataset {
-        guard images.rows == labels.rows else {
-            throw DataError("there are \(images.rows) images but \(labels.rows) labels", path: path, hint: "the images and labels files must come from the same set")
+    /// Whether arrays of these shapes make images and their labels, as `pair` needs: what the
+    /// checker asks of the shapes in file headers before anything is read.
+    public static func checkPair(images: [Int], labels: [Int], path: String) throws(DataError) {
+        let (imageCount, labelCount) = (images.first ?? 0, labels.first ?? 0)
+        guard imageCount == labelCount else {
+            throw DataError("there are \(imageCount) images but \(labelCount) labels", path: path, hint: "the images and labels files must come from the same set")
         }
         // One label per image: a list, or a column; a (3, 2, 2) "labels" file is something else.
-        guard labels.shape.count == 1 || (labels.shape.count == 2 && labels.shape[1] == 1) else {
+        guard labels.count == 1 || (labels.count == 2 && labels[1] == 1) else {
             throw DataError(
-                "the labels have shape \(Tensor.describe(labels.shape)), but labels are one number per image: shape (\(labels.rows))", path: path,
+                "the labels have shape \(Tensor.describe(labels)), but labels are one number per image: shape (\(labelCount))", path: path,
                 hint: "the second file of the pair holds the labels, e.g. train-labels-idx1-ubyte")
         }
+    }
+
+    /// Images and their labels as one data set, checking that they belong together.
+    public static func pair(_ images: Tensor, _ labels: Tensor, path: String) throws(DataError) -> Dataset {
+        try checkPair(images: images.shape, labels: labels.shape, path: path)
         let targets = (try? labels.reshaped([labels.rows, 1])) ?? labels
         return Dataset(featureNames: [], targetNames: ["label"], features: images, targets: targets)
     }

@@ -95,6 +95,17 @@ public enum NumPyReader {
         return arrays
     }
 
+    /// The shape of every array of the `.npz` archive at `url`, by name (without `.npy`), from
+    /// its central directory and each member's `.npy` header: no array's values are read or
+    /// inflated, so the checker knows an archive of images in milliseconds.
+    public static func shapes(ofArchiveAt url: URL, path: String) throws(DataError) -> [String: [Int]] {
+        var shapes: [String: [Int]] = [:]
+        for (name, prefix) in try ZipArchive.memberPrefixes(ofFileAt: url, count: 4096, path: path) where name.hasSuffix(".npy") {
+            shapes[String(name.dropLast(4))] = try shape(ofPrefix: prefix, path: "\(path)/\(name)")
+        }
+        return shapes
+    }
+
     /// The text after `'key':` in the header dictionary, up to the next top-level comma.
     private static func value(of key: String, in header: String) -> String? {
         guard let range = header.range(of: "'\(key)':") else { return nil }

@@ -31,18 +31,15 @@ enum DataSources {
             return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))
         case .npz:
             let arrays = try NumPyReader.archive(try read(path, state: state), path: path, memory: state.memory)
-            if load.features == nil, let x = arrays["x_train"], let y = arrays["y_train"], let xt = arrays["x_test"], let yt = arrays["y_test"] {
-                return NotebookDataset(train: try ImageDatasets.pair(x, y, path: path), test: try ImageDatasets.pair(xt, yt, path: path))
+            switch try ArchiveArrays.choose(from: Set(arrays.keys), features: load.features?.text, target: targets.first, path: path) {
+            case .split:
+                let names = ArchiveArrays.splitNames
+                return NotebookDataset(
+                    train: try ImageDatasets.pair(arrays[names.trainFeatures]!, arrays[names.trainTargets]!, path: path),
+                    test: try ImageDatasets.pair(arrays[names.testFeatures]!, arrays[names.testTargets]!, path: path))
+            case .whole(let features, let targets):
+                return NotebookDataset(all: try ImageDatasets.pair(arrays[features]!, arrays[targets]!, path: path))
             }
-            let featureName = load.features?.text ?? (arrays["x_train"] != nil ? "x_train" : "x")
-            guard let features = arrays[featureName] else {
-                throw DataError("the archive has no array \(featureName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with features=")
-            }
-            let targetName = targets.first ?? (featureName == "x_train" ? "y_train" : "y")
-            guard let targets = arrays[targetName] else {
-                throw DataError("the archive has no array \(targetName)", path: path, hint: "its arrays are \(arrays.keys.sorted().joined(separator: ", ")); name one with target=")
-            }
-            return NotebookDataset(all: try ImageDatasets.pair(features, targets, path: path))
         case .mnist, .fashionMNIST:
             let folder = load.folder.map { state.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
             let kind: ImageDatasets.Kind = load.format == .mnist ? .mnist : .fashionMNIST

@@ -66,8 +66,26 @@ extension LoadCommand {
             }
             return facts
         case .npz:
-            // An archive's members may be deflated; reading their headers means inflating.
-            return DatasetFacts(splits: .unknown)
+            guard let path, let file else { return DatasetFacts() }
+            let shapes = try NumPyReader.shapes(ofArchiveAt: file, path: path.path)
+            // The labels' values are not read, so their kind stays unknown.
+            func facts(_ features: String, _ targets: String) throws(DataError) -> DatasetFacts {
+                let (x, y) = (shapes[features] ?? [], shapes[targets] ?? [])
+                try ImageDatasets.checkPair(images: x, labels: y, path: path.path)
+                return DatasetFacts(sampleShape: Array(x.dropFirst()), target: TargetFacts(columns: 1, kind: .unknown), samples: x.first)
+            }
+            switch try ArchiveArrays.choose(from: Set(shapes.keys), features: features?.text, target: target?.first?.text, path: path.path) {
+            case .split:
+                let names = ArchiveArrays.splitNames
+                var train = try facts(names.trainFeatures, names.trainTargets)
+                let test = try facts(names.testFeatures, names.testTargets)
+                // One shape stands for both splits; splits that differ leave it unknown.
+                if test.sampleShape != train.sampleShape { train.sampleShape = nil }
+                train.splits = .cameSplit(train: train.samples, test: test.samples)
+                return train
+            case .whole(let features, let targets):
+                return try facts(features, targets)
+            }
         }
     }
 

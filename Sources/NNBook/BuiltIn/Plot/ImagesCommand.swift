@@ -25,12 +25,17 @@ struct ImagesCommand: NotebookCommand {
                 hint: "images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show \(data)`")]
         }
         if let samples = context.samples(in: data), start >= samples {
-            return [Diagnostic("\(data) has only \(samples) samples, so start must be below \(samples)", at: $start)]
+            return [Diagnostic(startBeyond(samples), at: $start)]
         }
         guard let model, let modelFacts = context.models[model.name] else { return [] }
         let unbuilt = FitChecks.built(modelFacts, named: model, for: "predict the images")
         guard unbuilt.isEmpty, let facts else { return unbuilt }
         return FitChecks.inputs(of: facts, named: data, into: modelFacts, named: model).diagnostics
+    }
+
+    /// The check's and the run's words for a `start` past the last of `samples` samples.
+    private func startBeyond(_ samples: Int) -> String {
+        "\(data) has only \(samples) sample\(samples == 1 ? "" : "s"), so start must be below \(samples)"
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -39,7 +44,7 @@ struct ImagesCommand: NotebookCommand {
         guard shape.count == 2 else {
             throw RunError("the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range)
         }
-        guard start < dataset.count else { throw RunError("\(data) has only \(dataset.count) samples, so start must be below \(dataset.count)", at: $start) }
+        guard start < dataset.count else { throw RunError(startBeyond(dataset.count), at: $start) }
         let indices = Array(start..<(start + min(count, dataset.count - start)))
         let samples = dataset.subset(indices)
         var predicted: [Int]?
