@@ -29,20 +29,6 @@ typedef float nnk_vector __attribute__((vector_size(NNK_WIDTH * 4), aligned(4)))
 #endif
 #define NNK_NR (NNK_NV * NNK_WIDTH)
 
-static inline nnk_vector load(const float *p) {
-    nnk_vector v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static inline void store(float *p, nnk_vector v) { memcpy(p, &v, sizeof v); }
-
-static inline nnk_vector splat(float x) {
-    nnk_vector v;
-    for (int lane = 0; lane < NNK_WIDTH; lane++) v[lane] = x;
-    return v;
-}
-
 static inline uint32_t bits_of(float x) {
     uint32_t u;
     memcpy(&u, &x, 4);
@@ -129,11 +115,33 @@ static void log_array(const float *x, float *y, ptrdiff_t count) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Matrix products. The tile routine keeps NNK_MR × NNK_NR sums in registers for the whole k
-// loop, starting from c (or 0), so each element's sum runs over k in order whatever the tile
-// size. It reads both operands in place where their layout allows (rows of b stored k×n; a in
-// either orientation); the edges, and b stored transposed, are first copied into zero-padded
-// panels, so that one tile routine serves the three forms and every shape.
+// Matrix products. The columns of c are done in strips: as many whole tiles (NNK_NR columns) as
+// fit, then single vectors of 8 and of 4 columns, so that no vector computes columns that do not
+// exist; only the last 1–3 columns are done 4 wide, from a zero-padded copy of b. Each strip runs
+// a tile routine (nnk_tile.h) down the rows of a, NNK_MR rows at a time, that keeps its sums in
+// registers for the whole k loop, starting from c (or 0), so each element's sum runs over k in
+// order whatever the strip's width. Both operands are read in place where their layout allows
+// (rows of b stored k×n; a in either orientation); a strip of b stored transposed, and a's last
+// rows when m is not a multiple of NNK_MR, are first copied into zero-padded panels.
+
+typedef float nnk_vector4 __attribute__((vector_size(16), aligned(4)));
+#define NNK_TILE tile_4
+#define NNK_TILE_VECTOR nnk_vector4
+#define NNK_TILE_VECTORS 1
+#include "nnk_tile.h"
+
+#if NNK_WIDTH >= 8
+typedef float nnk_vector8 __attribute__((vector_size(32), aligned(4)));
+#define NNK_TILE tile_8
+#define NNK_TILE_VECTOR nnk_vector8
+#define NNK_TILE_VECTORS 1
+#include "nnk_tile.h"
+#endif
+
+#define NNK_TILE tile_whole
+#define NNK_TILE_VECTOR nnk_vector
+#define NNK_TILE_VECTORS NNK_NV
+#include "nnk_tile.h"
 
 /// A scratch area per thread that only grows: products run thousands of times an epoch.
 static float *scratch(size_t floats) {
@@ -148,73 +156,84 @@ static float *scratch(size_t floats) {
     return buffer;
 }
 
-/// c[i][j] (NNK_MR × NNK_NR, rows ldc apart) += Σₚ a(i, p)·b(p, j), with a(i, p) at
-/// a[i·a_row + p·a_step] and b(p, j) at b[p·ldb + j].
-static void tile(const float *a, ptrdiff_t a_row, ptrdiff_t a_step, const float *b, ptrdiff_t ldb, ptrdiff_t k,
-                 float *c, ptrdiff_t ldc, bool accumulate) {
-    nnk_vector sum[NNK_MR][NNK_NV];
-    for (int i = 0; i < NNK_MR; i++)
-        for (int v = 0; v < NNK_NV; v++) sum[i][v] = accumulate ? load(c + i * ldc + v * NNK_WIDTH) : (nnk_vector){0};
-    for (ptrdiff_t p = 0; p < k; p++) {
-        nnk_vector row[NNK_NV];
-        for (int v = 0; v < NNK_NV; v++) row[v] = load(b + p * ldb + v * NNK_WIDTH);
-        for (int i = 0; i < NNK_MR; i++) {
-            nnk_vector scale = splat(a[i * a_row + p * a_step]);
-            for (int v = 0; v < NNK_NV; v++) {
-                nnk_vector product = scale * row[v];
-                sum[i][v] = sum[i][v] + product;
-            }
+/// The width of the next strip when `remaining` columns are left: a whole tile, else the widest
+/// single vector that fits (8 where the path has it, then 4), else 4 for the last 1–3 columns.
+static ptrdiff_t strip_width(ptrdiff_t remaining) {
+    if (remaining >= NNK_NR) return NNK_NR;
+    if (NNK_WIDTH >= 8 && NNK_NR > 8 && remaining >= 8) return 8;
+    return 4;
+}
+
+/// Copies columns j0 ..< j0 + columns of b (b(p, j) at b[j·k + p] when `transposed`, else at
+/// b[p·n + j]) into `to` as k rows of `width`, zero beyond `columns`.
+static void pack_strip(const float *b, ptrdiff_t k, ptrdiff_t n, bool transposed, ptrdiff_t j0, ptrdiff_t columns,
+                       ptrdiff_t width, float *restrict to) {
+    if (transposed) {
+        for (ptrdiff_t jj = 0; jj < columns; jj++) {
+            const float *column = b + (j0 + jj) * k;
+            for (ptrdiff_t p = 0; p < k; p++) to[p * width + jj] = column[p];
         }
+    } else {
+        for (ptrdiff_t p = 0; p < k; p++)
+            for (ptrdiff_t jj = 0; jj < columns; jj++) to[p * width + jj] = b[p * n + j0 + jj];
     }
-    for (int i = 0; i < NNK_MR; i++)
-        for (int v = 0; v < NNK_NV; v++) store(c + i * ldc + v * NNK_WIDTH, sum[i][v]);
+    for (ptrdiff_t p = 0; p < k; p++)
+        for (ptrdiff_t jj = columns; jj < width; jj++) to[p * width + jj] = 0.0f;
 }
 
 static void matrix_product(const float *a, const float *b, float *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n,
                            nnk_transpose transpose, bool accumulate) {
     if (m <= 0 || n <= 0) return;
-    ptrdiff_t whole = n / NNK_NR, panels = (n + NNK_NR - 1) / NNK_NR;
-    // Panels of b read in place: every whole one, unless b is stored transposed.
-    ptrdiff_t direct = transpose == NNK_TRANSPOSE_SECOND ? 0 : whole;
-    float *packed = scratch((size_t)((panels - direct) * NNK_NR * k + NNK_MR * k + NNK_MR * NNK_NR));
-    float *a_edge = packed + (panels - direct) * NNK_NR * k;
+    bool a_transposed = transpose == NNK_TRANSPOSE_FIRST, b_transposed = transpose == NNK_TRANSPOSE_SECOND;
+    // Every strip of b packed one after the other when b is stored transposed (strip j0 then
+    // starts at j0·k, all strips before it being full), else only the last 1–3 columns.
+    ptrdiff_t tail = n % 4, packed_columns = b_transposed ? n + (tail ? 4 - tail : 0) : (tail ? 4 : 0);
+    float *packed = scratch((size_t)(packed_columns * k + NNK_MR * k + NNK_MR * NNK_NR));
+    float *a_edge = packed + packed_columns * k;
     float *c_edge = a_edge + NNK_MR * k;
-    for (ptrdiff_t panel = direct; panel < panels; panel++) {
-        float *to = packed + (panel - direct) * NNK_NR * k;
-        for (ptrdiff_t p = 0; p < k; p++)
-            for (ptrdiff_t jj = 0; jj < NNK_NR; jj++) {
-                ptrdiff_t j = panel * NNK_NR + jj;
-                to[p * NNK_NR + jj] = j >= n ? 0.0f : (transpose == NNK_TRANSPOSE_SECOND ? b[j * k + p] : b[p * n + j]);
-            }
+    for (ptrdiff_t j0 = 0; j0 < n;) {
+        ptrdiff_t width = strip_width(n - j0), columns = n - j0 < width ? n - j0 : width;
+        if (b_transposed) pack_strip(b, k, n, true, j0, columns, width, packed + j0 * k);
+        else if (columns < width) pack_strip(b, k, n, false, j0, columns, width, packed);
+        j0 += columns;
     }
-    bool a_transposed = transpose == NNK_TRANSPOSE_FIRST;
+    // a's last m % NNK_MR rows, zero-padded to NNK_MR, as a(i, p) = a_edge[p·NNK_MR + i].
+    ptrdiff_t a_row = a_transposed ? 1 : k, a_step = a_transposed ? m : 1;
+    ptrdiff_t whole_rows = m - m % NNK_MR;
+    if (whole_rows < m)
+        for (ptrdiff_t p = 0; p < k; p++)
+            for (ptrdiff_t ii = 0; ii < NNK_MR; ii++)
+                a_edge[p * NNK_MR + ii] = whole_rows + ii < m ? a[(whole_rows + ii) * a_row + p * a_step] : 0.0f;
     for (ptrdiff_t i0 = 0; i0 < m; i0 += NNK_MR) {
         ptrdiff_t rows = m - i0 < NNK_MR ? m - i0 : NNK_MR;
-        const float *ai = a_transposed ? a + i0 : a + i0 * k;
-        ptrdiff_t a_row = a_transposed ? 1 : k, a_step = a_transposed ? m : 1;
-        if (rows < NNK_MR) {
-            for (ptrdiff_t p = 0; p < k; p++)
+        bool edge = i0 == whole_rows;
+        const float *ai = edge ? a_edge : a + i0 * a_row;
+        ptrdiff_t ai_row = edge ? 1 : a_row, ai_step = edge ? NNK_MR : a_step;
+        for (ptrdiff_t j0 = 0; j0 < n;) {
+            ptrdiff_t width = strip_width(n - j0), columns = n - j0 < width ? n - j0 : width;
+            const float *bj = b_transposed ? packed + j0 * k : (columns < width ? packed : b + j0);
+            ptrdiff_t ldb = b_transposed || columns < width ? width : n;
+            // A tile that covers c exactly works on it in place; any other goes through c_edge.
+            bool direct = rows == NNK_MR && columns == width;
+            float *target = direct ? c + i0 * n + j0 : c_edge;
+            ptrdiff_t ldc = direct ? n : width;
+            if (!direct)
                 for (ptrdiff_t ii = 0; ii < NNK_MR; ii++)
-                    a_edge[p * NNK_MR + ii] = ii < rows ? ai[ii * a_row + p * a_step] : 0.0f;
-            ai = a_edge;
-            a_row = 1;
-            a_step = NNK_MR;
-        }
-        for (ptrdiff_t panel = 0; panel < panels; panel++) {
-            ptrdiff_t j0 = panel * NNK_NR;
-            ptrdiff_t columns = n - j0 < NNK_NR ? n - j0 : NNK_NR;
-            const float *bj = panel < direct ? b + j0 : packed + (panel - direct) * NNK_NR * k;
-            ptrdiff_t ldb = panel < direct ? n : NNK_NR;
-            if (rows == NNK_MR && columns == NNK_NR) {
-                tile(ai, a_row, a_step, bj, ldb, k, c + i0 * n + j0, n, accumulate);
-                continue;
-            }
-            for (ptrdiff_t ii = 0; ii < NNK_MR; ii++)
-                for (ptrdiff_t jj = 0; jj < NNK_NR; jj++)
-                    c_edge[ii * NNK_NR + jj] = (ii < rows && jj < columns && accumulate) ? c[(i0 + ii) * n + j0 + jj] : 0.0f;
-            tile(ai, a_row, a_step, bj, ldb, k, c_edge, NNK_NR, true);
-            for (ptrdiff_t ii = 0; ii < rows; ii++)
-                for (ptrdiff_t jj = 0; jj < columns; jj++) c[(i0 + ii) * n + j0 + jj] = c_edge[ii * NNK_NR + jj];
+                    for (ptrdiff_t jj = 0; jj < width; jj++)
+                        c_edge[ii * width + jj] = (ii < rows && jj < columns && accumulate) ? c[(i0 + ii) * n + j0 + jj] : 0.0f;
+            bool from_target = accumulate || !direct;
+            if (width == NNK_NR)
+                tile_whole(ai, ai_row, ai_step, bj, ldb, k, target, ldc, from_target);
+#if NNK_WIDTH >= 8
+            else if (width == 8)
+                tile_8(ai, ai_row, ai_step, bj, ldb, k, target, ldc, from_target);
+#endif
+            else
+                tile_4(ai, ai_row, ai_step, bj, ldb, k, target, ldc, from_target);
+            if (!direct)
+                for (ptrdiff_t ii = 0; ii < rows; ii++)
+                    for (ptrdiff_t jj = 0; jj < columns; jj++) c[(i0 + ii) * n + j0 + jj] = c_edge[ii * width + jj];
+            j0 += columns;
         }
     }
 }
@@ -235,6 +254,18 @@ static void column_sums(const float *values, float *sums, ptrdiff_t rows, ptrdif
 
 static void gather_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width, float *target) {
     for (ptrdiff_t r = 0; r < count; r++) memcpy(target + r * width, source + indices[r] * width, (size_t)width * sizeof(float));
+}
+
+/// Starts bringing rows `indices[…]` of `source` towards the cache without waiting for them: the
+/// training loop asks for the next batch's rows, scattered over the whole data set, while it
+/// computes on this one, so that the next gather finds them near. Nothing is read or changed.
+static void prefetch_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width) {
+    const ptrdiff_t line = 64 / (ptrdiff_t)sizeof(float);
+    for (ptrdiff_t r = 0; r < count; r++) {
+        const float *row = source + indices[r] * width;
+        for (ptrdiff_t offset = 0; offset < width; offset += line) __builtin_prefetch(row + offset, 0, 2);
+        __builtin_prefetch(row + width - 1, 0, 2);
+    }
 }
 
 static void relu_forward(float *values, ptrdiff_t count) {
@@ -281,35 +312,46 @@ static void softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns) {
     }
 }
 
-static void sgd_update(float *w, const float *g, ptrdiff_t count, float rate) {
+// The updates' arrays never overlap (weights, gradient and each state array are separate
+// allocations): `restrict` says so, which lets each element's new state stay in registers for the
+// weight's update instead of being stored and read back. The operations are the same.
+
+static void sgd_update(float *restrict w, const float *restrict g, ptrdiff_t count, float rate) {
     for (ptrdiff_t i = 0; i < count; i++) w[i] = w[i] - rate * g[i];
 }
 
-static void momentum_update(float *w, float *velocity, const float *g, ptrdiff_t count, float rate, float momentum) {
+static void momentum_update(float *restrict w, float *restrict velocity, const float *restrict g, ptrdiff_t count, float rate,
+                            float momentum) {
     for (ptrdiff_t i = 0; i < count; i++) {
-        velocity[i] = momentum * velocity[i] - rate * g[i];
-        w[i] = w[i] + velocity[i];
+        float step = momentum * velocity[i] - rate * g[i];
+        velocity[i] = step;
+        w[i] = w[i] + step;
     }
 }
 
-static void rmsprop_update(float *w, float *average, const float *g, ptrdiff_t count, float rate, float rho, float epsilon) {
+static void rmsprop_update(float *restrict w, float *restrict average, const float *restrict g, ptrdiff_t count, float rate,
+                           float rho, float epsilon) {
     for (ptrdiff_t i = 0; i < count; i++) {
-        average[i] = rho * average[i] + (1.0f - rho) * g[i] * g[i];
-        w[i] = w[i] - rate * g[i] / __builtin_elementwise_sqrt(average[i] + epsilon);
+        float mean = rho * average[i] + (1.0f - rho) * g[i] * g[i];
+        average[i] = mean;
+        w[i] = w[i] - rate * g[i] / __builtin_elementwise_sqrt(mean + epsilon);
     }
 }
 
-static void adam_update(float *w, float *m, float *v, const float *g, ptrdiff_t count,
+static void adam_update(float *restrict w, float *restrict m, float *restrict v, const float *restrict g, ptrdiff_t count,
                         float alpha, float keep1, float keep2, float epsilon) {
     for (ptrdiff_t i = 0; i < count; i++) {
-        m[i] = m[i] + (g[i] - m[i]) * keep1;
-        v[i] = v[i] + (g[i] * g[i] - v[i]) * keep2;
-        w[i] = w[i] - alpha * m[i] / (__builtin_elementwise_sqrt(v[i]) + epsilon);
+        float gradient = g[i];
+        float first = m[i] + (gradient - m[i]) * keep1;
+        float second = v[i] + (gradient * gradient - v[i]) * keep2;
+        m[i] = first;
+        v[i] = second;
+        w[i] = w[i] - alpha * first / (__builtin_elementwise_sqrt(second) + epsilon);
     }
 }
 
 const struct nnk_table NNK_TABLE = {
-    matrix_product, add_bias, column_sums, gather_rows,
+    matrix_product, add_bias, column_sums, gather_rows, prefetch_rows,
     relu_forward, relu_backward, leaky_relu_forward, leaky_relu_backward,
     sigmoid_forward, sigmoid_backward, tanh_forward, tanh_backward, softmax_rows,
     exp_array, log_array,

@@ -67,6 +67,9 @@ void nnk_column_sums(const float *values, float *sums, ptrdiff_t rows, ptrdiff_t
 void nnk_gather_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width, float *target) {
     table()->gather_rows(source, indices, count, width, target);
 }
+void nnk_prefetch_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width) {
+    table()->prefetch_rows(source, indices, count, width);
+}
 void nnk_relu_forward(float *values, ptrdiff_t count) { table()->relu_forward(values, count); }
 void nnk_relu_backward(const float *output, float *gradient, ptrdiff_t count) {
     table()->relu_backward(output, gradient, count);

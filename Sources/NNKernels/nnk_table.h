@@ -9,6 +9,7 @@ struct nnk_table {
     void (*add_bias)(float *, const float *, ptrdiff_t, ptrdiff_t);
     void (*column_sums)(const float *, float *, ptrdiff_t, ptrdiff_t);
     void (*gather_rows)(const float *, const int64_t *, ptrdiff_t, ptrdiff_t, float *);
+    void (*prefetch_rows)(const float *, const int64_t *, ptrdiff_t, ptrdiff_t);
     void (*relu_forward)(float *, ptrdiff_t);
     void (*relu_backward)(const float *, float *, ptrdiff_t);
     void (*leaky_relu_forward)(float *, ptrdiff_t, float);

@@ -9,9 +9,33 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// A finished child process: its wall-clock time, peak resident memory and exit status.
+/// CPU seconds the calling thread spends in `work`. Unlike wall-clock time it leaves out the
+/// time other programs held the core, so a ratio of two such figures holds on a shared, busy
+/// machine; every training figure is single-threaded, so it is also the time the work takes.
+func cpuSeconds(_ work: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = now()
+    try work()
+    return now() - start
+}
+
+/// The least of `runs` measurements of `work` in CPU seconds: interference (another program's
+/// use of the caches, an interrupt) only ever adds time.
+func bestCPUSeconds(runs: Int, _ work: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<runs { best = min(best, try cpuSeconds(work)) }
+    return best
+}
+
+/// A finished child process: its wall-clock time, CPU time (user and system, all threads),
+/// peak resident memory and exit status.
 struct ProcessMeasurement {
     let seconds: Double
+    let cpuSeconds: Double
     let peakMegabytes: Double
     let status: Int32
 }
@@ -34,7 +58,8 @@ func measureProcess(_ executable: URL, _ arguments: [String]) throws -> ProcessM
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return ProcessMeasurement(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ProcessMeasurement(seconds: elapsed, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
 }
 
 /// The median of some timings: robust to one slow run on a noisy machine.

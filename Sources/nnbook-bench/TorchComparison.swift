@@ -1,6 +1,7 @@
 // The same two epochs in PyTorch, in this run, when NNBOOK_BENCH_TORCH names a Python with torch:
 // 784-100-10 (ReLU, then sigmoid outputs trained as softmax cross-entropy of the scores, as
-// nnbook and Keras do), Fashion-MNIST scaled to [0, 1], batch 32, one thread.
+// nnbook and Keras do), Fashion-MNIST scaled to [0, 1], batch 32, one thread; the least CPU
+// time of three epochs, as nnbook's own figures.
 
 import Foundation
 
@@ -38,18 +39,21 @@ enum TorchComparison {
         y = torch.from_numpy(read("train-labels-idx1-ubyte.gz", 8).astype(np.int64))
         figures = {}
         for name in ["sgd", "adam"]:
-            model = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10))
-            optimizer = torch.optim.SGD(model.parameters(), lr=0.01) if name == "sgd" else torch.optim.Adam(model.parameters(), lr=0.001, eps=1e-7)
-            loss = torch.nn.CrossEntropyLoss()
-            order = torch.randperm(x.shape[0])
-            start = time.perf_counter()
-            for i in range(0, x.shape[0], 32):
-                batch = order[i:i + 32]
-                optimizer.zero_grad()
-                value = loss(model(x[batch]), y[batch])
-                value.backward()
-                optimizer.step()
-            figures[name] = time.perf_counter() - start
+            best = float("inf")
+            for run in range(3):
+                model = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10))
+                optimizer = torch.optim.SGD(model.parameters(), lr=0.01) if name == "sgd" else torch.optim.Adam(model.parameters(), lr=0.001, eps=1e-7)
+                loss = torch.nn.CrossEntropyLoss()
+                order = torch.randperm(x.shape[0])
+                start = time.process_time()
+                for i in range(0, x.shape[0], 32):
+                    batch = order[i:i + 32]
+                    optimizer.zero_grad()
+                    value = loss(model(x[batch]), y[batch])
+                    value.backward()
+                    optimizer.step()
+                best = min(best, time.process_time() - start)
+            figures[name] = best
         print(json.dumps(figures))
         """
 }

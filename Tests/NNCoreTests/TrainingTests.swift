@@ -42,6 +42,34 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(weights(a), weights(b))
     }
 
+    /// A layer without weights that passes samples through and records how backward was called.
+    private final class BackwardRecorder: Layer {
+        var requests: [Bool] = []
+        var typeName: String { "BackwardRecorder" }
+        func plan(inputShape: [Int]) throws(ShapeError) -> (outputShape: [Int], parameters: Int) { (inputShape, 0) }
+        func build(inputShape: [Int], generator: inout SeededGenerator) throws(ShapeError) -> [Int] { inputShape }
+        func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor { input }
+        func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor? {
+            requests.append(needInputGradient)
+            return needInputGradient ? outputGradient : nil
+        }
+        func clone() -> any Layer { BackwardRecorder() }
+    }
+
+    /// Nothing before the first dense layer learns: the layers there (flatten) are not run
+    /// backward and the first dense layer skips its input gradient; a layer between two dense
+    /// layers is asked for its input gradient on every step.
+    func testBackwardStopsAtTheFirstLayerWithWeights() throws {
+        let before = BackwardRecorder(), between = BackwardRecorder()
+        var generator = SeededGenerator(seed: 3)
+        let model = Sequential(name: "m", layers: [before, Dense(units: 3, activation: ReLU()), between, Dense(units: 1, activation: Sigmoid())])
+        try model.build(inputShape: [2], generator: &generator)
+        let trainer = Trainer(model: model, loss: BinaryCrossEntropy(), optimizer: StochasticGradientDescent(learningRate: 0.1))
+        _ = try trainer.fit(features: x, targets: y, epochs: 1, descent: .miniBatch(size: 2, shuffle: false), generator: &generator)
+        XCTAssertEqual(before.requests, [])
+        XCTAssertEqual(between.requests, [true, true, true, true])
+    }
+
     func testStepsPerEpochFollowTheCourse() {
         XCTAssertEqual(DescentMode.miniBatch(size: 32).stepsPerEpoch(samples: 60000), 1875)
         XCTAssertEqual(DescentMode.miniBatch(size: 32).stepsPerEpoch(samples: 60001), 1876)

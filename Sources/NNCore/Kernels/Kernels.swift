@@ -35,6 +35,15 @@ public enum Kernels {
         }
     }
 
+    /// Asks for rows `indices` of `source` to be brought into the cache (a hint; nothing changes).
+    static func prefetchRows(_ source: UnsafeBufferPointer<Float>, _ indices: ArraySlice<Int>, width: Int) {
+        indices.withUnsafeBufferPointer { i in
+            i.withMemoryRebound(to: Int64.self) { i64 in
+                nnk_prefetch_rows(source.baseAddress, i64.baseAddress, i64.count, width)
+            }
+        }
+    }
+
     /// An elementwise activation in place (`values`), or its derivative applied to `gradient`
     /// given the forward outputs.
     public enum Elementwise {

@@ -25,9 +25,10 @@ public protocol Layer: AnyObject {
     func forward(_ input: Tensor, training: Bool, generator: inout SeededGenerator) -> Tensor
 
     /// Given ∂L/∂output for the batch of the latest `forward`, fills the parameters' gradients
-    /// and returns ∂L/∂input, or nil when `needInputGradient` is false (the first layer: nothing
-    /// before it learns, so that product is skipped). The returned tensor is the layer's own
-    /// buffer: read it before the layer's next step.
+    /// and returns ∂L/∂input, or nil when `needInputGradient` is false (the first layer with
+    /// weights: nothing before it learns, so that product is skipped; layers before it are not
+    /// run backward at all). The returned tensor is the layer's own buffer: read it before the
+    /// layer's next step.
     func backward(_ outputGradient: Tensor, needInputGradient: Bool) -> Tensor?
 
     /// An independent layer with the same settings and weights (their arrays shared until one

@@ -77,6 +77,13 @@ public struct Tensor: Equatable, Sendable {
         }
     }
 
+    /// Starts bringing the samples at `indices` into the cache without waiting for them, so that
+    /// a `gather` of them soon after does not wait on main memory. Changes nothing.
+    public func prefetch(rows indices: ArraySlice<Int>) {
+        let width = columns
+        scalars.withUnsafeBufferPointer { source in Kernels.prefetchRows(source, indices, width: width) }
+    }
+
     /// Copies another tensor's shape and values into this one's storage.
     public mutating func assign(_ other: Tensor) {
         ensureShape(other.shape)

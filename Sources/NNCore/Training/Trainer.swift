@@ -116,6 +116,9 @@ public final class Trainer {
             for (index, batch) in batches.enumerated() {
                 if shouldStop() { throw .interrupted(completedEpochs: epoch - 1 - initialEpoch) }
                 let (batchLoss, output) = forwardStep(rows: batch, features: features, targets: targets, generator: &generator)
+                // The next batch's samples are scattered over the whole data set: asking for them
+                // now lets memory fetch them while this step computes.
+                if index + 1 < batches.count { features.prefetch(rows: batches[index + 1][...]) }
                 guard batchLoss.isFinite else {
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
@@ -236,12 +239,16 @@ public final class Trainer {
         return loss.lossAndGradient(truth: truth, predicted: output, gradient: &lossGradient)
     }
 
+    /// Runs backward from the last layer down to the first layer that has weights: nothing
+    /// before that one learns, so it skips its input gradient (the largest product of a step,
+    /// δ·Wᵀ for the first dense layer), and the layers before it (flatten) do nothing at all.
     private func backward() {
+        let firstLearning = model.layers.firstIndex { !$0.parameters.isEmpty } ?? model.layers.count
         var gradient: Tensor? = lossGradient
-        for (index, layer) in model.layers.enumerated().reversed() {
+        for index in (firstLearning..<model.layers.count).reversed() {
             guard let current = gradient else { break }
             gradient = nil
-            gradient = layer.backward(current, needInputGradient: index > 0)
+            gradient = model.layers[index].backward(current, needInputGradient: index > firstLearning)
         }
     }
 }

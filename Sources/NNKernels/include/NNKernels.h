@@ -39,6 +39,9 @@ void nnk_add_bias(float *values, const float *bias, ptrdiff_t rows, ptrdiff_t co
 void nnk_column_sums(const float *values, float *sums, ptrdiff_t rows, ptrdiff_t columns);
 /// Copies rows `indices[0]`, `indices[1]`, … of `source` (rows of `width`) into `target`.
 void nnk_gather_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width, float *target);
+/// Asks the memory system to bring those rows near (a hint: reads and changes nothing), so that a
+/// later gather of them does not wait on main memory.
+void nnk_prefetch_rows(const float *source, const int64_t *indices, ptrdiff_t count, ptrdiff_t width);
 
 /// Activations in place, and their derivatives applied to a gradient given the outputs.
 void nnk_relu_forward(float *values, ptrdiff_t count);
@@ -56,7 +59,8 @@ void nnk_softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns);
 void nnk_exp(const float *x, float *y, ptrdiff_t count);
 void nnk_log(const float *x, float *y, ptrdiff_t count);
 
-/// The optimizers' update rules (see each optimizer's Swift type for the formula).
+/// The optimizers' update rules (see each optimizer's Swift type for the formula). The arrays
+/// must not overlap.
 void nnk_sgd_update(float *w, const float *g, ptrdiff_t count, float rate);
 void nnk_momentum_update(float *w, float *velocity, const float *g, ptrdiff_t count, float rate, float momentum);
 void nnk_rmsprop_update(float *w, float *average, const float *g, ptrdiff_t count, float rate, float rho, float epsilon);

@@ -17,10 +17,12 @@ final class MatrixProductTests: XCTestCase {
     }
 
     /// Every path, every form (a·b, aᵀ·b, a·bᵀ), with and without accumulating: the same bits as
-    /// `loopProduct`, and the textbook loop's values (same order of sums, so exactly equal).
+    /// `loopProduct`, and the textbook loop's values (same order of sums, so exactly equal). The
+    /// widths cover every strip the kernels use (whole tiles, vectors of 8 and 4, a last 1–3
+    /// columns) and rows that do not fill a tile.
     func testEveryPathGivesTheBitsOfTheReadableLoops() throws {
         var generator = SeededGenerator(seed: 7)
-        let shapes = [(1, 1, 1), (1, 3, 1), (3, 1, 5), (7, 13, 5), (7, 5, 3), (5, 17, 33), (9, 31, 47), (32, 784, 100), (784, 32, 100), (32, 100, 784), (32, 100, 10)]
+        let shapes = [(1, 1, 1), (1, 3, 1), (3, 1, 5), (7, 13, 5), (7, 5, 3), (5, 17, 33), (9, 31, 47), (6, 9, 15), (11, 4, 28), (3, 2, 12), (32, 784, 100), (784, 32, 100), (32, 100, 784), (32, 100, 10), (100, 32, 10), (32, 10, 100)]
         for (m, k, n) in shapes {
             let a = random(m, k, &generator), b = random(k, n, &generator)
             let expected = try Tensor(rows: referenceProduct(a, b))
