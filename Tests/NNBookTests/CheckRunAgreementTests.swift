@@ -1,6 +1,6 @@
-// The check and the run agree on every shipped notebook: a mutation that the run would reject
-// (found by running it with the check's verdict ignored) is rejected by the check first, and a
-// mutation the check accepts runs to its end.
+// The check and the run agree on every shipped notebook (each has its mutations here): a
+// mutation that the run would reject (found by running it with the check's verdict ignored) is
+// rejected by the check first, and a mutation the check accepts runs to its end.
 
 import Foundation
 import XCTest
@@ -18,10 +18,9 @@ final class CheckRunAgreementTests: XCTestCase {
 
     /// Runs every command of `text` as the checker resolved it, whatever its command-level
     /// checks said: what running would do if nnbook did not check shapes first.
-    private func runIgnoringTheCheck(_ text: String) throws -> RunResult {
+    private func runIgnoringTheCheck(_ text: String, registry: PluginRegistry) throws -> RunResult {
         let notebook = try NotebookParser.parse(text, path: "t.nnbook").get()
         let parameters = try ParameterBinding.resolve(notebook.frontMatter, overrides: []).get()
-        let registry = BuiltInPlugins.registry()
         let checker = Checker(registry: registry)
         var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
         var cells: [Plan.PlannedCell] = []
@@ -42,17 +41,21 @@ final class CheckRunAgreementTests: XCTestCase {
     }
 
     /// The run fails on the mutation, and the check had rejected it.
-    private func expectBothReject(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let diagnostics = NotebookFixtures.diagnostics(text, folder: folder)
+    private func expectBothReject(
+        _ text: String, registry: PluginRegistry = BuiltInPlugins.registry(), file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let diagnostics = NotebookFixtures.diagnostics(text, folder: folder, registry: registry)
         XCTAssertFalse(diagnostics.isEmpty, "the check accepted a notebook that fails when run", file: file, line: line)
-        let result = try runIgnoringTheCheck(text)
+        let result = try runIgnoringTheCheck(text, registry: registry)
         XCTAssertEqual(result.status, .failed, "the check rejected a notebook that runs: \(diagnostics)", file: file, line: line)
     }
 
     /// The check accepts the mutation and it runs to its end.
-    private func expectBothAccept(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [], file: file, line: line)
-        let result = try NotebookFixtures.run(text, folder: folder)
+    private func expectBothAccept(
+        _ text: String, registry: PluginRegistry = BuiltInPlugins.registry(), file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder, registry: registry), [], file: file, line: line)
+        let result = try NotebookFixtures.run(text, folder: folder, registry: registry)
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))", file: file, line: line)
     }
 
@@ -91,8 +94,47 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "scale images divide=255", "split images test=0.2"))
     }
 
+    /// The lesson has no data set and no model, so no mutation of it can be a shape mistake.
+    func testActivationFunctionsMutations() throws {
+        let name = "activation-functions"
+        try expectBothAccept(try mutate(name, "activation relu x=[-10, 0, 7]", "activation relu x=[-10, 0, 7, 8]"))
+    }
+
+    func testXORMutations() throws {
+        let name = "xor"
+        try expectBothReject(try mutate(name, "model neuron\n  dense 1 activation=sigmoid", "model neuron\n  dense 2 activation=sigmoid"))
+        try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nimages gates"))
+        try expectBothReject(try mutate(name, "predict hidden on gates rows=4", "predict hidden x1=1 x3=0"))
+    }
+
+    func testOverfittingMutations() throws {
+        // Each run loads the 70,000 images before it fails: two mutations keep the test short.
+        guard FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") else {
+            throw XCTSkip("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
+        }
+        let name = "overfitting"
+        try expectBothReject(try mutate(name, "model big\n  flatten\n", "model big\n"))
+        try expectBothReject(try mutate(name, "take clothes.test 2000 as unseen", "take clothes.test 2000 as unseen\none_hot unseen"))
+    }
+
+    /// The shipped plugins notebook, with the example plugins this build made: `blobs`
+    /// declares the data set it makes, so the check knows its classes.
+    func testPluginsMutations() throws {
+        let built = Bundle.main.bundleURL.appendingPathComponent("nnbook-plugin-blobs")
+        let blobs = FileManager.default.fileExists(atPath: built.path) ? built : NotebookFixtures.repository.appendingPathComponent(".build/debug/nnbook-plugin-blobs")
+        let stats = folder.appendingPathComponent("plugins/nnbook-plugin-stats")
+        let registry = try PluginRegistry(plugins: BuiltInPlugins.all + [
+            try ExternalPlugin(process: PluginProcess(name: "blobs", executable: blobs, timeLimit: 30)),
+            try ExternalPlugin(process: PluginProcess(name: "stats", executable: stats, timeLimit: 30)),
+        ])
+        let name = "plugins"
+        try expectBothReject(try mutate(name, "  dense 3 activation=softmax", "  dense 2 activation=softmax"), registry: registry)
+        try expectBothReject(try mutate(name, "blobs points samples=300 classes=3", "blobs points samples=300 classes=4"), registry: registry)
+        try expectBothAccept(try mutate(name, "train clusters on points epochs=20", "train clusters on points epochs=2"), registry: registry)
+    }
+
     func testEveryShippedNotebookWithoutPluginsChecks() throws {
-        for name in ["activation-functions", "descent-modes", "gradient-descent", "loss-functions", "neural-network"] {
+        for name in ["activation-functions", "descent-modes", "gradient-descent", "loss-functions", "neural-network", "overfitting", "xor"] {
             let text = try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8)
             XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [], name)
         }

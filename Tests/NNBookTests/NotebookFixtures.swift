@@ -20,9 +20,9 @@ enum NotebookFixtures {
     }
 
     /// Checks and runs `text` from `folder`; a notebook that does not check fails the test.
-    static func run(_ text: String, folder: URL, seed: UInt64? = nil) throws -> RunResult {
+    static func run(_ text: String, folder: URL, seed: UInt64? = nil, registry: PluginRegistry = BuiltInPlugins.registry()) throws -> RunResult {
         let plan: Plan
-        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()) {
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: [], registry: registry) {
         case .success(let checked): plan = checked
         case .failure(let failure):
             XCTFail("the notebook did not check: \(failure)")
@@ -32,8 +32,10 @@ enum NotebookFixtures {
     }
 
     /// Every diagnostic of parsing, binding and checking `text`, as `line:column: message | hint`.
-    static func diagnostics(_ text: String, overrides: [(name: String, value: String)] = [], folder: URL) -> [String] {
-        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: BuiltInPlugins.registry()) {
+    static func diagnostics(
+        _ text: String, overrides: [(name: String, value: String)] = [], folder: URL, registry: PluginRegistry = BuiltInPlugins.registry()
+    ) -> [String] {
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: registry) {
         case .success: return []
         case .failure(.notebook(let list, _)), .failure(.parameters(let list, _)):
             return list.diagnostics.map { diagnostic in
