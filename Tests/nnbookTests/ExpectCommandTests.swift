@@ -92,6 +92,33 @@ final class ExpectCommandTests: XCTestCase {
             """), page)
     }
 
+    func testAPredictionOrAMetricNearAValueWithinATolerance() throws {
+        try expectations("""
+            expect neuron prediction ≈ 0.785 within 0.001 age=58 affordability=1
+            expect neuron prediction >= 0.5 age=58 affordability=1
+            expect neuron accuracy ~= 0.83 within 0.01 on insurance.test
+            expect neuron_adam prediction ≈ 0.5 within 0.01 age=58 affordability=1
+            """)
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.error, """
+            gradient-descent.nnbook:121:1: error: expected prediction ≈ 0.5 ± 0.01 for age=58 affordability=1, got 0.5253
+             121 | expect neuron_adam prediction ≈ 0.5 within 0.01 age=58 affordability=1
+                 | ^~~~~~
+            hint: `nnbook run --no-expect` runs on past a failed expectation and marks it ✗
+            the run stopped in cell 8; the page with the outputs so far is gradient-descent.md
+
+            """)
+        let page = try page
+        XCTAssertTrue(page.contains("""
+            ```text
+            ✓ prediction 0.7849 ≈ 0.785 ± 0.001 for age=58 affordability=1
+            ✓ prediction 0.7849 ≥ 0.5 for age=58 affordability=1
+            ✓ accuracy 0.8333 ≈ 0.83 ± 0.01 on insurance.test
+            ```
+            """), page)
+    }
+
     func testMistakesAreFoundByTheCheckBeforeAnythingRuns() throws {
         let cases: [(line: String, message: String)] = [
             ("expect neuron acuracy >= 0.8 on insurance.test", "118:15: error: the model 'neuron' does not report 'acuracy'\n 118 | expect neuron acuracy >= 0.8 on insurance.test\n     |               ^~~~~~~\nhint: did you mean 'accuracy'?"),
@@ -102,6 +129,15 @@ final class ExpectCommandTests: XCTestCase {
             ("expect neuron accuracy between 0.9 and 0.8 on insurance.test", "118:40: error: the lower bound 0.9 is above the upper bound 0.8"),
             ("expect neuron accuracy >= 0.8 and 0.9 on insurance.test", "118:35: error: only 'between' takes a second bound"),
             ("expect neuron accuracy >= high on insurance.test", "118:27: error: expected a number, not high"),
+            ("expect neuron accuracy ≈ 0.8 on insurance.test", "118:24: error: '≈' needs a tolerance\n 118 | expect neuron accuracy ≈ 0.8 on insurance.test\n     |                        ^\nhint: e.g. expect m accuracy ≈ 0.8 within 0.01 …"),
+            ("expect neuron accuracy ~= 0.8 within -1 on insurance.test", "118:38: error: the tolerance must be 0 or more, not -1"),
+            ("expect neuron accuracy >= 0.8 within 0.1 on insurance.test", "118:38: error: only '≈' takes a tolerance"),
+            ("expect neuron accuracy >= 0.8", "118:1: error: 'expect' needs 'on DATASET' to measure accuracy on"),
+            ("expect neuron accuracy >= 0.8 on insurance.test age=58", "118:49: error: input values go with a prediction, not with a metric"),
+            ("expect neuron prediction >= 0.5 on insurance.test", "118:36: error: a prediction is checked for inputs given by name, not on a data set"),
+            ("expect neuron prediction >= 0.5", "118:1: error: the prediction needs input values"),
+            ("expect neuron prediction >= 0.5 age=58", "118:1: error: the prediction needs a value for affordability"),
+            ("expect neuron prediction >= 0.5 age=58 afordability=1 affordability=1", "118:40: error: the model 'neuron' was not trained on a feature called 'afordability'"),
         ]
         for (line, message) in cases {
             try expectations(line)

@@ -15,8 +15,8 @@ struct Token: Equatable {
 
 /// Turns a line into tokens. `#` outside a string starts a comment; a word is any run of
 /// characters other than spaces and `"=[],#$`, so paths and numbers need no quotes. Two or more
-/// of `<>=!` together (`>=`, `<=`, or a mistake such as `=>`) make a word, so that `expect` can
-/// compare and a wrong operator is reported as one.
+/// of `<>=!~` together (`>=`, `<=`, `~=`, or a mistake such as `=>`) make a word, so that
+/// `expect` can compare and a wrong operator is reported as one.
 struct CommandLexer {
     private static let special: Set<Character> = ["\"", "=", "[", "]", ",", "#", "$"]
     private static let punctuation: [Character: Token.Kind] = ["=": .equals, "[": .openBracket, "]": .closeBracket, ",": .comma]
@@ -27,7 +27,7 @@ struct CommandLexer {
         var index = 0
         func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(line: line, column: start + 1, length: end - start) }
 
-        let comparison: Set<Character> = ["<", ">", "=", "!"]
+        let comparison: Set<Character> = ["<", ">", "=", "!", "~"]
         while index < characters.count {
             let character = characters[index]
             if comparison.contains(character), index + 1 < characters.count, comparison.contains(characters[index + 1]) {

@@ -1,58 +1,69 @@
-// `expect neuron accuracy >= 0.8 on insurance.test`: a result the lesson promises, checked on
-// every run, as nbgrader's hidden tests check a Jupyter notebook.
+// `expect neuron accuracy >= 0.8 on insurance.test`, or `expect batch_gd prediction ≈ 142.8
+// within 0.05 area=2600 bedrooms=4`: a result the lesson promises, checked on every run, as
+// nbgrader's hidden tests check a Jupyter notebook.
 
 import NNCore
 
-/// Evaluates a trained model and compares one metric with a bound. A result that misses its
-/// bound fails the run at this line (or, with `nnbook run --no-expect`, shows ✗ and goes on).
+/// Evaluates a trained model and compares one metric with a bound, or predicts for inputs given
+/// by name and compares the prediction. A result that misses its bound fails the run at this
+/// line (or, with `nnbook run --no-expect`, shows ✗ and goes on).
 struct ExpectCommand: NotebookCommand {
+    /// The word that asks for the model's prediction instead of a metric.
+    static let prediction = "prediction"
+
     static let configuration = CommandConfiguration(
         verb: "expect",
-        summary: "state what a trained model must achieve: evaluate it and fail the run when a metric misses its bound",
+        summary: "state what a trained model must achieve: evaluate it (or predict for inputs given by name) and fail the run when the result misses its bound",
         examples: [
             "expect neuron accuracy >= 0.8 on insurance.test",
             "expect neuron loss between 0.3 and 0.35 on insurance.test",
+            "expect neuron accuracy ≈ 0.8333 within 0.001 on insurance.test",
+            "expect neuron prediction >= 0.5 age=58 affordability=1",
         ])
 
-    /// How the metric compares with the bound, as written (`>=`) and as the page prints it (`≥`).
+    /// How the result compares with the bound, as written (`>=`, `~=`) and as the page prints
+    /// it (`≥`, `≈`).
     enum Comparison: String, ChoiceValue, CaseIterable {
         case atLeast = ">=", atLeastSign = "≥", above = ">", atMost = "<=", atMostSign = "≤", below = "<", between
+        case near = "~=", nearSign = "≈"
 
         var shown: String {
             switch self {
             case .atLeast, .atLeastSign: "≥"
             case .atMost, .atMostSign: "≤"
+            case .near, .nearSign: "≈"
             default: rawValue
             }
         }
 
-        func holds(_ value: Double, _ bound: Double, _ upper: Double) -> Bool {
+        var isNear: Bool { self == .near || self == .nearSign }
+
+        /// Whether `value` keeps the bound; `second` is the upper bound of `between`, or the
+        /// tolerance of `≈`.
+        func holds(_ value: Double, _ bound: Double, _ second: Double) -> Bool {
             switch self {
             case .atLeast, .atLeastSign: value >= bound
             case .above: value > bound
             case .atMost, .atMostSign: value <= bound
             case .below: value < bound
-            case .between: value >= bound && value <= upper
+            case .between: value >= bound && value <= second
+            case .near, .nearSign: abs(value - bound) <= second
             }
         }
     }
 
     @Argument(help: "the model") var model: ModelName
-    @Argument(help: "loss, or a metric the model was compiled with") var metric: Word
-    @Argument(help: "how the metric compares with the bound") var comparison: Comparison
-    @Argument(help: "the bound (the lower one for between)") var bound: Double
+    @Argument(help: "loss, a metric the model was compiled with, or prediction") var metric: Word
+    @Argument(help: "how the result compares with the bound") var comparison: Comparison
+    @Argument(help: "the bound (the lower one for between, the expected value for ≈)") var bound: Double
     @Argument(keyword: "and", help: "with between: the upper bound") var upper: Double?
-    @Argument(keyword: "on", help: "the data set or split to evaluate on") var data: DatasetName
+    @Argument(keyword: "within", help: "with ≈: how far the result may be from the expected value") var tolerance: Double?
+    @Argument(keyword: "on", help: "for a metric: the data set or split to evaluate on") var data: DatasetName?
+    /// For a prediction: the inputs by column name, in original units, as `predict` takes them.
+    @OpenOptions var inputs: [NamedValue<String>]
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        var diagnostics = EvaluateCommand.check(model, on: data, in: context)
-        if let reported = context.models[model.name]?.compilation?.metrics, !reported.contains(metric.text) {
-            diagnostics.append(Diagnostic(
-                "the model '\(model)' does not report '\(metric)'", at: metric.range,
-                hint: Metric.names.contains(metric.text)
-                    ? "add it to the model's compile: metrics=[\(metric)]"
-                    : Suggestions.hint(for: metric.text, in: reported, kind: "metrics of '\(model)'")))
-        }
+        var diagnostics = metric.text == ExpectCommand.prediction ? checkPrediction(in: context, at: command) : checkMetric(in: context, at: command)
         switch (comparison, upper) {
         case (.between, nil):
             diagnostics.append(Diagnostic(
@@ -66,23 +77,112 @@ struct ExpectCommand: NotebookCommand {
             diagnostics.append(Diagnostic(
                 "only 'between' takes a second bound", at: $upper, hint: "write `\(metric) between A and B`, or drop `and …`"))
         }
+        switch (comparison.isNear, tolerance) {
+        case (true, nil):
+            diagnostics.append(Diagnostic(
+                "'\(comparison.rawValue)' needs a tolerance", at: $comparison, hint: "e.g. expect m \(metric) ≈ \(NumberText.plain(bound)) within 0.01 …"))
+        case (true, let tolerance?) where tolerance < 0:
+            diagnostics.append(Diagnostic("the tolerance must be 0 or more, not \(NumberText.plain(tolerance))", at: $tolerance))
+        case (false, _?):
+            diagnostics.append(Diagnostic(
+                "only '≈' takes a tolerance", at: $tolerance, hint: "write `\(metric) ≈ VALUE within TOLERANCE`, or drop `within …`"))
+        case (true, _), (false, nil):
+            break
+        }
         return diagnostics
     }
 
+    /// A metric is measured on a data set, as `evaluate` measures it.
+    private func checkMetric(in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let data else {
+            return [Diagnostic(
+                "'expect' needs 'on DATASET' to measure \(metric) on", at: command,
+                hint: "e.g. expect \(model) \(metric) >= 0.8 on data.test; a prediction for inputs is `expect \(model) prediction ≈ V within T name=value …`")]
+        }
+        if let input = inputs.first {
+            return [Diagnostic(
+                "input values go with a prediction, not with a metric", at: input.range,
+                hint: "write `expect \(model) prediction ≈ V within T \(input.name)=…`, or drop the inputs")]
+        }
+        var diagnostics = EvaluateCommand.check(model, on: data, in: context)
+        if let reported = context.models[model.name]?.compilation?.metrics, !reported.contains(metric.text) {
+            diagnostics.append(Diagnostic(
+                "the model '\(model)' does not report '\(metric)'", at: metric.range,
+                hint: Metric.names.contains(metric.text)
+                    ? "add it to the model's compile: metrics=[\(metric)]"
+                    : Suggestions.hint(for: metric.text, in: reported + [ExpectCommand.prediction], kind: "metrics of '\(model)'")))
+        }
+        return diagnostics
+    }
+
+    /// A prediction is made for one sample given by name, as `predict` makes it, and must be one
+    /// number: the model needs a single output.
+    private func checkPrediction(in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if let data {
+            return [Diagnostic(
+                "a prediction is checked for inputs given by name, not on a data set", at: data.range,
+                hint: "e.g. expect \(model) prediction ≈ 0.9 within 0.05 age=58 affordability=1")]
+        }
+        guard !inputs.isEmpty else {
+            return [Diagnostic(
+                "the prediction needs input values", at: command, hint: "e.g. expect \(model) prediction ≈ 0.9 within 0.05 age=58 affordability=1")]
+        }
+        guard let facts = context.models[model.name] else { return [] }
+        if let outputs = facts.outputs, outputs != 1 {
+            return [Diagnostic(
+                "the model '\(model)' has \(outputs) outputs, so its prediction is not one number", at: metric.range,
+                hint: "expect a metric on a data set instead, e.g. expect \(model) accuracy >= 0.8 on DATA")]
+        }
+        return NamedInputs(inputs, for: "the prediction").check(for: model, facts: facts, at: command)
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let results = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "stating what it achieves").results
-        guard let value = results[metric.text] else {
-            throw RunError("the model does not report '\(metric)'", at: metric.range)
+        let value: Double, subject: String
+        if metric.text == ExpectCommand.prediction {
+            value = try predicted(in: state, at: command)
+            subject = "for " + inputs.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        } else if let data {
+            let results = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "stating what it achieves").results
+            guard let measured = results[metric.text] else {
+                throw RunError("the model does not report '\(metric)'", at: metric.range)
+            }
+            value = measured
+            subject = "on \(data)"
+        } else {
+            throw RunError("'expect' needs 'on DATASET' to measure \(metric) on", at: command)
         }
-        let upper = self.upper ?? bound
-        let bounds = comparison == .between
-            ? "between \(NumberText.plain(bound)) and \(NumberText.plain(upper))"
-            : "\(comparison.shown) \(NumberText.plain(bound))"
-        if comparison.holds(value, bound, upper) {
-            return [.text("✓ \(metric) \(state.format(value)) \(bounds) on \(data)")]
+        let second = (comparison.isNear ? tolerance : upper) ?? bound
+        let bounds = switch comparison {
+        case .between: "between \(NumberText.plain(bound)) and \(NumberText.plain(second))"
+        case .near, .nearSign: "≈ \(NumberText.plain(bound)) ± \(NumberText.plain(second))"
+        default: "\(comparison.shown) \(NumberText.plain(bound))"
         }
-        let failure = "expected \(metric) \(bounds) on \(data), got \(state.format(value))"
+        if comparison.holds(value, bound, second) {
+            return [.text("✓ \(metric) \(state.format(value)) \(bounds) \(subject)")]
+        }
+        let failure = "expected \(metric) \(bounds) \(subject), got \(state.format(value))"
         guard state.enforcesExpectations else { return [.text("✗ " + failure)] }
         throw RunError(failure, hint: "`nnbook run --no-expect` runs on past a failed expectation and marks it ✗", at: command)
+    }
+
+    /// The model's one output for the named inputs, as `predict` shows it: a classifier's
+    /// probability, or the target in its original units.
+    private func predicted(in state: RunState, at command: SourceRange) throws(RunError) -> Double {
+        let entry = try state.model(model)
+        guard entry.model.isBuilt, let trainedOn = entry.trainedOn else {
+            throw RunError("the model has not been trained yet", hint: "train it before stating what it predicts", at: model.range)
+        }
+        let (sample, _) = try NamedInputs(inputs, for: "the prediction").encoded(for: trainedOn, model: model, state: state, at: command)
+        guard sample.sampleShape == entry.model.inputShape else {
+            throw RunError("the model expects samples of shape \(Tensor.describe(entry.model.inputShape ?? [])), not \(Tensor.describe(sample.sampleShape))", at: command)
+        }
+        let predictions = entry.model.predict(sample)
+        guard predictions.columns == 1 else {
+            throw RunError("the model '\(model)' has \(predictions.columns) outputs, so its prediction is not one number", at: metric.range)
+        }
+        let output = Double(predictions[0, 0])
+        let classifies = entry.trainer.map { $0.loss is any LogitsLoss } ?? false
+        guard !classifies, let target = trainedOn.targetNames.first, let scaling = trainedOn.scalings[target] else { return output }
+        return scaling.invert(output)
     }
 }

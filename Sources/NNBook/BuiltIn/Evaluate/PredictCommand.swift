@@ -28,52 +28,11 @@ struct PredictCommand: NotebookCommand {
                 at: command, hint: "e.g. predict model age=58 affordability=1, or predict model on data.test")]
         }
         guard let facts = context.models[model.name] else { return [] }
-        guard facts.isTrained else {
-            return [Diagnostic(
-                "the model '\(model)' has not been trained before this line, so it cannot predict", at: model.range,
-                hint: "add `train \(model) on …` before this line")]
-        }
         if let data {
+            guard facts.isTrained else { return [NamedInputs.untrained(model)] }
             return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
         }
-        guard let trainedOn = facts.trainedOn, let columns = trainedOn.columns else {
-            if facts.trainedOn?.sampleShape.map({ $0.count > 1 }) == true {
-                return [Diagnostic(
-                    "'\(model)' was trained on samples without named columns, so it cannot take inputs by name", at: inputs[0].range,
-                    hint: "predict from a data set instead: predict \(model) on DATA")]
-            }
-            return []
-        }
-        return problems(columns: columns, wordColumns: trainedOn.wordColumns, at: command)
-    }
-
-    /// What is wrong with the named inputs for a model trained on `columns`: a name it was not
-    /// trained on, a word its column never had, text for a column of numbers, a missing input.
-    /// The checker reports them all; a run (of a table too large to read while checking) stops
-    /// at the first.
-    private func problems(columns: [String], wordColumns: [String: WordColumn], at command: SourceRange) -> [Diagnostic] {
-        let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
-        var diagnostics: [Diagnostic] = []
-        for input in inputs {
-            if let column = wordColumns[input.name] {
-                if !column.words.contains(input.value) {
-                    diagnostics.append(Diagnostic(
-                        "the column '\(input.name)' never had the word '\(input.value)'", at: input.range,
-                        hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.joined(separator: ", "))"))
-                }
-            } else if !columns.contains(input.name) {
-                diagnostics.append(Diagnostic(
-                    "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
-                    hint: (Suggestions.closest(to: input.name, in: names).map { "did you mean '\($0)'? " } ?? "") + "its features are \(names.joined(separator: ", "))"))
-            } else if !(Double(input.value)?.isFinite ?? false) {
-                diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
-            }
-        }
-        let missing = names.filter { name in !inputs.contains { $0.name == name } }
-        if !missing.isEmpty {
-            diagnostics.append(Diagnostic("predict needs a value for \(missing.joined(separator: ", "))", at: command, hint: "its features are \(names.joined(separator: ", "))"))
-        }
-        return diagnostics
+        return NamedInputs(inputs, for: "predict").check(for: model, facts: facts, at: command)
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -86,33 +45,9 @@ struct PredictCommand: NotebookCommand {
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
             return try table(for: entry, inputs: sample.features, truth: sample.targets, names: samples, state: state, range: data.range)
         }
-        let (values, inputText) = try encoded(trainedOn: trainedOn, state: state, at: command)
+        let (values, inputText) = try NamedInputs(inputs, for: "predict").encoded(for: trainedOn, model: model, state: state, at: command)
         return [.text("input: " + inputText.joined(separator: ", "))]
             + (try table(for: entry, inputs: values, truth: nil, names: trainedOn, state: state, range: command))
-    }
-
-    /// The named values as one sample of the training data's features: numbers scaled as the
-    /// training data was, words encoded as their column was; and the inputs as the page shows them.
-    private func encoded(trainedOn: Dataset, state: RunState, at command: SourceRange) throws(RunError) -> (Tensor, [String]) {
-        if let problem = problems(columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, at: command).first {
-            throw RunError(problem.message, hint: problem.hint, at: problem.range)
-        }
-        var features: [String: Float] = [:]
-        var shown: [String] = []
-        for input in inputs {
-            if let values = trainedOn.wordColumns[input.name]?.features(for: input.value, column: input.name) {
-                features.merge(values) { _, new in new }
-                shown.append("\(input.name)=\(input.value)")
-                continue
-            }
-            let number = Double(input.value) ?? 0
-            let scaling = trainedOn.scalings[input.name]
-            let scaled = Float(scaling?.apply(number) ?? number)
-            features[input.name] = scaled
-            shown.append("\(input.name)=\(NumberText.plain(number))" + (scaling == nil ? "" : " (scaled: \(state.format(scaled)))"))
-        }
-        let scalars = trainedOn.featureNames.map { features[$0] ?? 0 }
-        return (try! Tensor(shape: [1, scalars.count], scalars: scalars), shown)
     }
 
     /// One row per sample: the class and its probability (with every class's probability, or

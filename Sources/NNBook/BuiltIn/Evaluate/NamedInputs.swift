@@ -1,0 +1,93 @@
+// `age=58 affordability=1`: one new sample given by column name in original units, as `predict`
+// and `expect … prediction` take it — checked against the columns the model learned from, and
+// scaled and encoded as its training data was.
+
+import NNCore
+import NNData
+
+/// The inputs of one sample, by the names of the columns a model was trained on.
+struct NamedInputs {
+    let inputs: [NamedValue<String>]
+    /// Who needs the inputs, for the message about a missing one: `predict`, `the prediction`.
+    let user: String
+
+    init(_ inputs: [NamedValue<String>], for user: String) {
+        self.inputs = inputs
+        self.user = user
+    }
+
+    /// `m has not been trained before this line`, for commands that need a trained model.
+    static func untrained(_ model: ModelName) -> Diagnostic {
+        Diagnostic(
+            "the model '\(model)' has not been trained before this line, so it cannot predict", at: model.range,
+            hint: "add `train \(model) on …` before this line")
+    }
+
+    /// What the checker can tell before the run: the model is trained, on named columns, and
+    /// every input names one of them with a value it can take.
+    func check(for model: ModelName, facts: ModelFacts, at command: SourceRange) -> [Diagnostic] {
+        guard facts.isTrained else { return [NamedInputs.untrained(model)] }
+        guard let trainedOn = facts.trainedOn, let columns = trainedOn.columns else {
+            if facts.trainedOn?.sampleShape.map({ $0.count > 1 }) == true, let first = inputs.first {
+                return [Diagnostic(
+                    "'\(model)' was trained on samples without named columns, so it cannot take inputs by name", at: first.range,
+                    hint: "predict from a data set instead: predict \(model) on DATA")]
+            }
+            return []
+        }
+        return problems(model: model, columns: columns, wordColumns: trainedOn.wordColumns, at: command)
+    }
+
+    /// What is wrong with the named inputs for a model trained on `columns`: a name it was not
+    /// trained on, a word its column never had, text for a column of numbers, a missing input.
+    /// The checker reports them all; a run (of a table too large to read while checking) stops
+    /// at the first.
+    private func problems(model: ModelName, columns: [String], wordColumns: [String: WordColumn], at command: SourceRange) -> [Diagnostic] {
+        let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
+        var diagnostics: [Diagnostic] = []
+        for input in inputs {
+            if let column = wordColumns[input.name] {
+                if !column.words.contains(input.value) {
+                    diagnostics.append(Diagnostic(
+                        "the column '\(input.name)' never had the word '\(input.value)'", at: input.range,
+                        hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.joined(separator: ", "))"))
+                }
+            } else if !columns.contains(input.name) {
+                diagnostics.append(Diagnostic(
+                    "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
+                    hint: (Suggestions.closest(to: input.name, in: names).map { "did you mean '\($0)'? " } ?? "") + "its features are \(names.joined(separator: ", "))"))
+            } else if !(Double(input.value)?.isFinite ?? false) {
+                diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
+            }
+        }
+        let missing = names.filter { name in !inputs.contains { $0.name == name } }
+        if !missing.isEmpty {
+            diagnostics.append(Diagnostic("\(user) needs a value for \(missing.joined(separator: ", "))", at: command, hint: "its features are \(names.joined(separator: ", "))"))
+        }
+        return diagnostics
+    }
+
+    /// The named values as one sample of the training data's features: numbers scaled as the
+    /// training data was, words encoded as their column was; and the inputs as the page shows them.
+    func encoded(for trainedOn: Dataset, model: ModelName, state: RunState, at command: SourceRange) throws(RunError) -> (Tensor, [String]) {
+        if let problem = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, at: command).first {
+            throw RunError(problem.message, hint: problem.hint, at: problem.range)
+        }
+        var features: [String: Float] = [:]
+        var shown: [String] = []
+        for input in inputs {
+            if let values = trainedOn.wordColumns[input.name]?.features(for: input.value, column: input.name) {
+                features.merge(values) { _, new in new }
+                shown.append("\(input.name)=\(input.value)")
+                continue
+            }
+            let number = Double(input.value) ?? 0
+            let scaling = trainedOn.scalings[input.name]
+            let scaled = Float(scaling?.apply(number) ?? number)
+            features[input.name] = scaled
+            shown.append("\(input.name)=\(NumberText.plain(number))" + (scaling == nil ? "" : " (scaled: \(state.format(scaled)))"))
+        }
+        let scalars = trainedOn.featureNames.map { features[$0] ?? 0 }
+        return (try! Tensor(shape: [1, scalars.count], scalars: scalars), shown)
+    }
+}
