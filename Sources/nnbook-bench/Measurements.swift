@@ -31,7 +31,8 @@ func bestCPUSeconds(runs: Int, _ work: () throws -> Void) rethrows -> Double {
     return best
 }
 
-/// A finished child process: its wall-clock time, CPU time (user and system, all threads),
+/// A finished child process: its wall-clock time, CPU time (user and system, all threads, and
+/// the children it waited for: a sweep's runs),
 /// peak resident memory and exit status.
 struct ProcessMeasurement {
     let seconds: Double
@@ -60,6 +61,26 @@ func measureProcess(_ executable: URL, _ arguments: [String]) throws -> ProcessM
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     return ProcessMeasurement(seconds: elapsed, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+}
+
+/// What `executable` prints on standard output.
+func capturedOutput(_ executable: URL, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// The system's load average over the last minute: on a shared machine, what the wall-clock
+/// figures competed with.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "unknown"
 }
 
 /// The median of some timings: robust to one slow run on a noisy machine.

@@ -19,6 +19,12 @@ struct NotebookFile {
     /// The checked plan and the text it came from; on failure the diagnostics are printed and
     /// the exit code returned.
     func plan(overrides: [(name: String, value: String)], plugins: PluginSetup) -> Result<(plan: Plan, text: String), ExitCode> {
+        plan(overrides: overrides) { notebook in plugins.registry(for: notebook, folder: folder) }
+    }
+
+    /// The same, with the plugins given by `registry` (a sweep checks every combination against
+    /// one registry, so that each external plugin describes itself once, not once a combination).
+    func plan(overrides: [(name: String, value: String)], registry: (Notebook) -> PluginRegistry) -> Result<(plan: Plan, text: String), ExitCode> {
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -30,7 +36,6 @@ struct NotebookFile {
         } catch {
             return .failure(cannotRead())
         }
-        let registry = { (notebook: Notebook) in plugins.registry(for: notebook, folder: folder) }
         switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
         case .success(let plan):
             return .success((plan, text))

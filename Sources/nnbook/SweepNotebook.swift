@@ -63,8 +63,17 @@ struct SweepNotebook: ParsableCommand {
 
     func run() throws {
         let notebookFile = NotebookFile(path: file)
+        // One registry for the notebook and every combination's check: each external plugin
+        // describes itself once, not once a combination.
+        var made: PluginRegistry?
+        let registry = { (notebook: Notebook) -> PluginRegistry in
+            if let made { return made }
+            let registry = plugins.setup.registry(for: notebook, folder: notebookFile.folder)
+            made = registry
+            return registry
+        }
         let plan: Plan
-        switch notebookFile.plan(overrides: [], plugins: plugins.setup) {
+        switch notebookFile.plan(overrides: [], registry: registry) {
         case .success(let checked): plan = checked.plan
         case .failure(let code): throw code
         }
@@ -99,7 +108,7 @@ struct SweepNotebook: ParsableCommand {
         // Every combination is checked before the first one runs: a value that only fails the
         // check in combination with another is found now, not after an hour of runs.
         for combination in sweep.combinations {
-            if case .failure(let code) = notebookFile.plan(overrides: combination.overrides, plugins: plugins.setup) {
+            if case .failure(let code) = notebookFile.plan(overrides: combination.overrides, registry: registry) {
                 Console.error("the check failed with \(combination.label); nothing was run")
                 throw code
             }

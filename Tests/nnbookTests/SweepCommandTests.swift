@@ -179,6 +179,9 @@ final class SweepCommandTests: XCTestCase {
         try expect([], status: 2, error: "gradient-descent.nnbook: error: a sweep needs at least one -p NAME=V1,V2,…")
         let many = ["-p", "epochs=" + (1...40).map(String.init).joined(separator: ","), "-p", "rate=" + (1...30).map(String.init).joined(separator: ",")]
         try expect(many, status: 2, error: "gradient-descent.nnbook: error: this sweep has 1200 runs, more than 1000")
+        XCTAssertTrue(try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + many).error.hasSuffix("\nhint: pass --max-runs 1200 to run them all, or list fewer values\n"))
+        try expect(["-p", "rate=0.1,0.2,0.3", "--max-runs", "2"], status: 2, error: "gradient-descent.nnbook: error: this sweep has 3 runs, more than 2")
+        XCTAssertEqual(try cli.nnbookArguments(["sweep", "gradient-descent.nnbook", "-p", "rate=0.1,0.2,0.3", "--max-runs", "3", "--print"]).output.split(separator: "\n").count, 3, "--max-runs raises the limit")
         try expect(["-p", "rate=0.1,0.2", "--jobs", "0"], status: 2, error: "Error: --jobs must be 1 or more")
         try expect(["-p", "rate=0.1,0.2", "--print", "--collect"], status: 2, error: "Error: --print and --collect do not go together: print the runs, run them, then collect")
         try expect(["-p", "epochs=10,0"], status: 1, error: "gradient-descent.nnbook:65:41: error: epochs must be 1 or more, not 0")
