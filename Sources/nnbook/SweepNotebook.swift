@@ -27,7 +27,7 @@ struct SweepNotebook: ParsableCommand {
     @Argument(help: "The notebook to sweep.")
     var file: String
 
-    @Option(name: .customShort("p"), help: ArgumentHelp("A parameter and the values to try, separated by commas (repeatable).", valueName: "name=v1,v2,…"))
+    @Option(name: .customShort("p"), help: ArgumentHelp("A parameter and the values to try, separated by commas (repeatable); a list parameter's values are lists, -p 'sizes=[64, 32],[128]'.", valueName: "name=v1,v2,…"))
     var lists: [String] = []
 
     @Option(help: ArgumentHelp("How many runs at once (default: the number of processors).", valueName: "n"))

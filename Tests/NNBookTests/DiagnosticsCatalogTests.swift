@@ -58,7 +58,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testUnknownParameterType() {
-        expect("---\nparams:\n  rate: {type: real, default: 1}\n---\n", ["3:16: unknown parameter type 'real' | the known types are: boolean, choice, integer, number, string"])
+        expect("---\nparams:\n  rate: {type: real, default: 1}\n---\n", ["3:16: unknown parameter type 'real' | the known types are: boolean, choice, integer, list of boolean, list of choice, list of integer, list of number, list of string, number, string"])
     }
 
     func testUnknownCommand() {

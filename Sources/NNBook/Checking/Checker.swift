@@ -205,6 +205,17 @@ public struct Checker: Sendable {
                         : (Suggestions.closest(to: name, in: declared).map { "did you mean '$\($0)'? " } ?? "")
                             + "the parameters are: " + declared.joined(separator: ", ")))
             }
+            if case .list(let items) = parameter {
+                // A list parameter stands where the command takes a list; each item is checked
+                // as if written there.
+                guard case .list = type else {
+                    return .failure(Diagnostic(
+                        "expected \(type.description), not the list \(parameter.text.excerpt()) of '$\(name)'", at: value.range,
+                        hint: "a list parameter goes where the command takes a list of values, as in x=$\(name) or metrics=$\(name)"))
+                }
+                let written = items.map { item in ValueSyntax(item.string.map(ValueSyntax.Kind.string) ?? .word(item.text), range: value.range) }
+                return convert(ValueSyntax(.list(written), range: value.range), to: type, context: context)
+            }
             text = parameter.text
             quoted = { if case .string = parameter { true } else { false } }()
         case .word(let word):

@@ -101,6 +101,11 @@ enum FrontMatterParser {
             }
             return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, range: range))
         }
+        if let items = declaration.sequence {
+            return inferredList(items, name: name, range: range, at: at).map {
+                ParameterDeclaration(name: name, type: $0.type, defaultValue: $0.value, range: range)
+            }
+        }
         guard let fields = declaration.mapping else {
             return .failure(Diagnostic(
                 "the parameter '\(name)' must have a default value, or settings such as type and default", at: range,
@@ -117,6 +122,11 @@ enum FrontMatterParser {
         let defaultText = fields["default"]?.scalar?.string
         let help = fields["help"]?.scalar?.string
         guard let typeName else {
+            if let items = fields["default"]?.sequence {
+                return inferredList(items, name: name, range: range, at: at).map {
+                    ParameterDeclaration(name: name, type: $0.type, defaultValue: $0.value, help: help, range: range)
+                }
+            }
             guard let scalar = fields["default"]?.scalar, let (inferredType, value) = inferred(scalar) else {
                 return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
             }
@@ -128,15 +138,17 @@ enum FrontMatterParser {
                 "unknown parameter type '\(typeName)'", at: at(node?.mark, typeName.count),
                 hint: Suggestions.hint(for: typeName, in: ValueType.parameterTypeNames, kind: "types")))
         }
-        if typeName == "choice", choices?.isEmpty ?? true {
+        if typeName.hasSuffix("choice"), choices?.isEmpty ?? true {
             return .failure(Diagnostic(
                 "the choice parameter '\(name)' needs a list of choices", at: range,
                 hint: "e.g. choices: [batch, stochastic, mini-batch]"))
         }
-        guard let defaultText else {
+        // A list's default is a YAML list, `[64, 32]`, written back as nnbook reads one.
+        let written = fields["default"]?.sequence.map { items in "[" + items.map { $0.scalar?.string ?? "[…]" }.joined(separator: ", ") + "]" }
+        guard let defaultText = defaultText ?? written else {
             return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range, hint: "add default: …"))
         }
-        guard let value = type.value(from: defaultText) else {
+        guard let value = type.value(from: defaultText), written == nil || value.list != nil else {
             return .failure(Diagnostic(
                 "the default '\(defaultText)' of '\(name)' is not \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
         }
@@ -154,6 +166,34 @@ enum FrontMatterParser {
             if let boolean = ValueType.boolean.value(from: text) { return (.boolean, boolean) }
         }
         return (.string, .string(text))
+    }
+
+    /// The type a YAML list default implies: a list of the type its items imply (`[64, 32]` a
+    /// list of integers; whole numbers among decimals are numbers). An empty list, or items of
+    /// different types, need the type written out.
+    private static func inferredList(_ items: Node.Sequence, name: String, range: SourceRange, at: (Mark?, Int) -> SourceRange) -> Result<(type: ValueType, value: TypedValue), Diagnostic> {
+        let example = "e.g. \(name): {type: list of integer, default: []}"
+        let scalars = items.compactMap(\.scalar)
+        guard scalars.count == items.count else {
+            return .failure(Diagnostic(
+                "the items of '\(name)' must be single values, not lists or settings", at: at(items.first(where: { $0.scalar == nil })?.mark, 1)))
+        }
+        guard !scalars.isEmpty else {
+            return .failure(Diagnostic("the list parameter '\(name)' is empty, so its items' type is unknown", at: range, hint: example))
+        }
+        let typed = scalars.compactMap(inferred)
+        guard typed.count == scalars.count else {
+            return .failure(Diagnostic("the list parameter '\(name)' has an empty item", at: range))
+        }
+        var types = Set(typed.map(\.0.name))
+        if types == ["integer", "number"] { types = ["number"] }
+        guard types.count == 1, let typeName = types.first, let element = ValueType.parameterType(named: typeName) else {
+            return .failure(Diagnostic(
+                "the items of '\(name)' are of different types (\(types.sorted().joined(separator: ", ")))", at: range,
+                hint: "write the type out, e.g. \(name): {type: list of string, default: [a, b]}"))
+        }
+        let values = typed.map { element == .number ? .number($0.1.number ?? 0) : $0.1 }
+        return .success((.list(element), .list(values)))
     }
 
     private static func yamlDiagnostic(_ error: YamlError, at: (Mark?, Int) -> SourceRange) -> Diagnostic {

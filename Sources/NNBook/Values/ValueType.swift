@@ -22,8 +22,9 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
     case uses(NameKind)
 
     /// The types a front matter may declare, by the name it writes (`type: integer`); a choice
-    /// also lists its `choices`.
+    /// also lists its `choices`. A list names its items' type: `list of integer`.
     public static let parameterTypeNames = ["number", "integer", "string", "boolean", "choice"]
+        + ["number", "integer", "string", "boolean", "choice"].map { "list of " + $0 }
 
     /// The parameter type the front matter (or `run.json`) names, or nil for an unknown name.
     /// A choice without its choices (as `run.json` records it) accepts any text.
@@ -34,6 +35,8 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
         case "string": .string
         case "boolean": .boolean
         case "choice": choices.map(ValueType.choice) ?? .string
+        case _ where name.hasPrefix("list of ") && !name.dropFirst("list of ".count).hasPrefix("list"):
+            parameterType(named: String(name.dropFirst("list of ".count)), choices: choices).map(ValueType.list)
         default: nil
         }
     }
@@ -91,8 +94,23 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
         case .string, .word, .path, .defines, .uses: .string(text)
         case .boolean: text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : nil
         case .choice(let choices): choices.contains(text) ? .string(text) : nil
-        case .list(let element): element.value(from: text).map { .list([$0]) }
+        case .list(let element): ValueType.items(of: text).flatMap { items in
+            let values = items.compactMap(element.value(from:))
+            return values.count == items.count ? .list(values) : nil
         }
+        }
+    }
+
+    /// The items of a written list, `[64, 32]` (commas inside quotes or brackets belong to an
+    /// item, quotes around an item are removed); `[]` has none, and a value without brackets is
+    /// a list of one. Nil when the brackets or an item are malformed.
+    static func items(of text: String) -> [String]? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("[") else { return [trimmed] }
+        guard trimmed.hasSuffix("]"), trimmed.count >= 2 else { return nil }
+        let inside = String(trimmed.dropFirst().dropLast())
+        if inside.allSatisfy(\.isWhitespace) { return [] }
+        return try? SweepValueList.split(inside).get()
     }
 
     private var plural: String {

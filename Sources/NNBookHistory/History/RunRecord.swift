@@ -46,7 +46,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public let seed: UInt64
     public let precision: Int
     public let parameters: [String: String]
-    /// Each parameter's declared type (`number`, `integer`, `string`, `boolean`, `choice`), so
+    /// Each parameter's declared type (`number`, `integer`, `string`, `boolean`, `choice`, `list of …`), so
     /// that tools read `rate` as 0.5, not "0.5". Runs recorded before types were kept have none.
     public let parameterTypes: [String: String]?
     public let defaults: [String: String]
