@@ -85,6 +85,13 @@ final class CLIFixture {
         return try run(executable, limited, in: folder)
     }
 
+    /// Runs a command line with /bin/sh in the folder, the built `nnbook` first on the PATH, as
+    /// a scheduler runs the lines `nnbook sweep --print` prints.
+    func shell(_ command: String) throws -> Outcome {
+        let path = executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], environment: ["PATH": path])
+    }
+
     /// Runs git in the folder.
     func gitArguments(_ arguments: [String]) throws -> String {
         try run(URL(fileURLWithPath: "/usr/bin/git"), arguments).output

@@ -78,16 +78,9 @@ final class ListParameterCommandTests: XCTestCase {
         XCTAssertEqual(commands.count, 4)
         XCTAssertEqual(commands[2], "nnbook run metrics.nnbook -p 'metrics=[accuracy, mae]' -p epochs=5 --sweep \(commands[2].suffix(12))")
         try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("metrics.sweep.md"))
-        let path = cli.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for command in commands {
-            let shell = Process()
-            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-            shell.arguments = ["-c", command + " --quiet"]
-            shell.currentDirectoryURL = cli.folder
-            shell.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 }
-            try shell.run()
-            shell.waitUntilExit()
-            XCTAssertEqual(shell.terminationStatus, 0, command)
+            let ran = try cli.shell(command + " --quiet")
+            XCTAssertEqual(ran.status, 0, command + "\n" + ran.error)
         }
         let collected = try cli.nnbookArguments(["sweep", "metrics.nnbook"] + grid + ["--collect"])
         XCTAssertEqual(collected.status, 0, collected.error)

@@ -90,16 +90,9 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(commands.count, 6)
         XCTAssertEqual(commands[0], "nnbook run gradient-descent.nnbook -p rate=0.05 -p epochs=100 -p adam_epochs=50 --sweep c7b6e84bf9fa --no-expect")
         XCTAssertEqual(try runs().count, 0, "--print runs nothing")
-        let path = cli.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for command in commands {
-            let shell = Process()
-            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-            shell.arguments = ["-c", command + " --quiet"]
-            shell.currentDirectoryURL = cli.folder
-            shell.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 }
-            try shell.run()
-            shell.waitUntilExit()
-            XCTAssertEqual(shell.terminationStatus, 0, command)
+            let ran = try cli.shell(command + " --quiet")
+            XCTAssertEqual(ran.status, 0, command + "\n" + ran.error)
         }
 
         let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--collect"])
