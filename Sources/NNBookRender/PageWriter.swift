@@ -1,25 +1,34 @@
 // Writes a rendered page and its pictures so that concurrent runs never lose a page, a reader
-// never sees half of one, and nnbook never deletes or replaces a file it did not write.
+// never sees a page without its pictures, and nnbook never deletes or replaces a file it did not
+// write.
 
 import Foundation
 
-/// Writes `NAME.md` and the pictures in `NAME.assets/`.
+/// Writes `NAME.md` and its pictures in `NAME.assets/FOLDER/`, where FOLDER is named by the
+/// pictures' content (`RenderedPage.pictureFolder`).
 ///
-/// - Every file goes to a temporary file first and is renamed into place, so an interrupted
-///   run leaves the previous page whole.
-/// - Writers of one folder take turns (an exclusive `flock` on the folder), so that the runs of
-///   a parameter sweep replace page and pictures together: the last writer wins the page, and
-///   its pictures are the ones beside it.
-/// - The assets folder holds a manifest, `.nnbook-assets`, of the pictures nnbook wrote there;
-///   only those are ever replaced or removed. A file that a user put in the folder stays, and a
-///   picture name taken by such a file, or a file where the folder should be, stops the write.
+/// Page and pictures change together because of the order:
+/// 1. the pictures go into their own folder, completely, each file staged and renamed;
+/// 2. the page is staged and renamed over the old one: from that instant a reader sees the new
+///    page, and every picture it links to is there;
+/// 3. the pictures of earlier pages are removed.
+/// An interrupted write leaves the previous page and its pictures as they were.
+///
+/// Writers of one folder take turns (an exclusive `flock` on the page's folder), so that one
+/// run never removes the pictures of another between steps 1 and 2: the last writer wins the
+/// page, and its pictures are the ones beside it.
+///
+/// The assets folder holds a manifest, `.nnbook-assets`, of the files nnbook wrote there
+/// (`FOLDER/NAME.svg`; a plain `NAME.svg` from nnbooks that kept pictures directly in the
+/// folder). Only those are ever replaced or removed: a file that a user put in the folder stays,
+/// and a file where a picture or the folder should be stops the write.
 public struct PageWriter: Sendable {
     public static let manifestName = ".nnbook-assets"
 
     public init() {}
 
-    /// Writes the page at `pageURL` and its pictures into `assetsURL`; pictures of the previous
-    /// page that this one no longer has are removed, and the folder too when nothing else is in it.
+    /// Writes the page at `pageURL` and its pictures into a folder inside `assetsURL`; the
+    /// pictures of earlier pages are removed, and `assetsURL` too when nothing else is in it.
     public func write(_ page: RenderedPage, to pageURL: URL, assetsURL: URL) throws(PageWriteError) {
         let fileManager = FileManager.default
         let folder = pageURL.deletingLastPathComponent()
@@ -35,51 +44,83 @@ public struct PageWriter: Sendable {
             guard errno == EINTR else { throw .cannotWrite(folder.path, reason: String(cString: strerror(errno))) }
         }
 
-        let names = page.assets.map(\.name)
-        if let unsafe = names.first(where: { !PageWriter.isSafeFileName($0) }) {
+        if let unsafe = page.assets.map(\.name).first(where: { !PageWriter.isSafeFileName($0) }) {
             throw .cannotWrite(assetsURL.appendingPathComponent(unsafe).path, reason: "a picture's file name must not name a folder or a hidden file")
         }
-        let written = try previousPictures(in: assetsURL, needed: names)
+        let pictureFolder = page.pictureFolder
+        let needed = Set(page.assets.map { pictureFolder + "/" + $0.name })
+        let written = try previousFiles(in: assetsURL, pictureFolder: page.assets.isEmpty ? nil : pictureFolder, needed: needed)
+        removeAbandonedStaging(pageURL: pageURL, assetsURL: assetsURL, files: written.union(needed))
         let token = UUID().uuidString
         if !page.assets.isEmpty {
-            try attempt(assetsURL) { try fileManager.createDirectory(at: assetsURL, withIntermediateDirectories: true) }
+            let pictures = assetsURL.appendingPathComponent(pictureFolder)
+            try attempt(pictures) { try fileManager.createDirectory(at: pictures, withIntermediateDirectories: true) }
             // The manifest names the new pictures before they exist, so that a run killed
             // half-way leaves nothing that the next run would take for a user's file.
-            try writeManifest(written.union(names), in: assetsURL, token: token)
+            if !needed.isSubset(of: written) { try writeManifest(written.union(needed), in: assetsURL, token: token) }
             for asset in page.assets {
-                try replace(assetsURL.appendingPathComponent(asset.name), with: Data(asset.contents.utf8), token: token)
+                try replace(pictures.appendingPathComponent(asset.name), with: Data(asset.contents.utf8), token: token)
             }
         }
         try replace(pageURL, with: Data(page.markdown.utf8), token: token)
-        for stale in written.subtracting(names) {
-            try? fileManager.removeItem(at: assetsURL.appendingPathComponent(stale))
+
+        let stale = written.subtracting(needed)
+        for path in stale {
+            try? fileManager.removeItem(at: assetsURL.appendingPathComponent(path))
+        }
+        // A folder goes only when it is empty: a user's file inside keeps it.
+        for staleFolder in Set(stale.compactMap(PageWriter.folder(of:))) where staleFolder != pictureFolder {
+            rmdir(assetsURL.appendingPathComponent(staleFolder).path)
         }
         if page.assets.isEmpty {
             try? fileManager.removeItem(at: assetsURL.appendingPathComponent(PageWriter.manifestName))
             rmdir(assetsURL.path)
-        } else if !written.subtracting(names).isEmpty {
-            try writeManifest(Set(names), in: assetsURL, token: token)
+        } else if !stale.isEmpty {
+            try writeManifest(needed, in: assetsURL, token: token)
         }
     }
 
-    /// The pictures nnbook wrote in the folder before (from its manifest), after checking that
-    /// the folder is nnbook's and that no needed name is taken by a file nnbook did not write.
-    private func previousPictures(in assetsURL: URL, needed: [String]) throws(PageWriteError) -> Set<String> {
+    /// The files nnbook wrote in the assets folder before (from its manifest), after checking
+    /// that the folder is nnbook's and that nothing nnbook did not write takes a needed name.
+    private func previousFiles(in assetsURL: URL, pictureFolder: String?, needed: Set<String>) throws(PageWriteError) -> Set<String> {
         var status = stat()
         guard lstat(assetsURL.path, &status) == 0 else { return [] }
         guard status.st_mode & S_IFMT == S_IFDIR else {
             throw .notOurs(assetsURL.path, reason: "it is a file, but nnbook keeps the page's pictures in a folder of that name; move the file away or write the page elsewhere with --out DIR")
         }
+        if let pictureFolder {
+            let url = assetsURL.appendingPathComponent(pictureFolder)
+            if lstat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+                throw .notOurs(url.path, reason: "nnbook did not write this file, and the page needs its name for the folder of its pictures; move it away")
+            }
+        }
         let manifest = (try? String(contentsOf: assetsURL.appendingPathComponent(PageWriter.manifestName), encoding: .utf8)) ?? ""
-        let written = Set(manifest.split(separator: "\n").map(String.init).filter(PageWriter.isSafeFileName))
-        for name in needed where !written.contains(name) && lstat(assetsURL.appendingPathComponent(name).path, &status) == 0 {
-            throw .notOurs(assetsURL.appendingPathComponent(name).path, reason: "nnbook did not write this file (it is not in \(PageWriter.manifestName)), and the page needs its name for a picture; move it away")
+        let written = Set(manifest.split(separator: "\n").map(String.init).filter(PageWriter.isManifestEntry))
+        for path in needed.subtracting(written).sorted() where lstat(assetsURL.appendingPathComponent(path).path, &status) == 0 {
+            throw .notOurs(assetsURL.appendingPathComponent(path).path, reason: "nnbook did not write this file (it is not in \(PageWriter.manifestName)), and the page needs its name for a picture; move it away")
         }
         return written
     }
 
-    private func writeManifest(_ names: Set<String>, in assetsURL: URL, token: String) throws(PageWriteError) {
-        let text = "# The pictures nnbook wrote here; it replaces and removes only these.\n" + names.sorted().map { $0 + "\n" }.joined()
+    /// Removes the staged copies that a writer killed before its rename left behind. Only
+    /// `.NAME.UUID.tmp` beside a file nnbook writes is taken for one: no other writer is
+    /// running (the lock is held), and a user's file never has that name by accident.
+    private func removeAbandonedStaging(pageURL: URL, assetsURL: URL, files: Set<String>) {
+        var names: [URL: Set<String>] = [pageURL.deletingLastPathComponent(): [pageURL.lastPathComponent], assetsURL: [PageWriter.manifestName]]
+        for path in files {
+            let url = assetsURL.appendingPathComponent(path)
+            names[url.deletingLastPathComponent(), default: []].insert(url.lastPathComponent)
+        }
+        for (folder, written) in names {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard let original = PageWriter.stagedOriginal(entry), written.contains(original) else { continue }
+                unlink(folder.appendingPathComponent(entry).path)
+            }
+        }
+    }
+
+    private func writeManifest(_ paths: Set<String>, in assetsURL: URL, token: String) throws(PageWriteError) {
+        let text = "# The pictures nnbook wrote here; it replaces and removes only these.\n" + paths.sorted().map { $0 + "\n" }.joined()
         try replace(assetsURL.appendingPathComponent(PageWriter.manifestName), with: Data(text.utf8), token: token)
     }
 
@@ -100,6 +141,26 @@ public struct PageWriter: Sendable {
         } catch {
             throw .cannotWrite(url.path, reason: error.localizedDescription)
         }
+    }
+
+    /// The name a staged file `.NAME.UUID.tmp` will be renamed to, or nil for any other name.
+    static func stagedOriginal(_ entry: String) -> String? {
+        let uuidLength = 36
+        guard entry.hasPrefix("."), entry.hasSuffix(".tmp"), entry.count > uuidLength + 6 else { return nil }
+        let inner = entry.dropFirst().dropLast(4)
+        guard UUID(uuidString: String(inner.suffix(uuidLength))) != nil, inner.dropLast(uuidLength).last == "." else { return nil }
+        return String(inner.dropLast(uuidLength + 1))
+    }
+
+    /// A manifest line: `FOLDER/NAME` or a plain `NAME`, each part a safe file name.
+    static func isManifestEntry(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return (1...2).contains(parts.count) && parts.allSatisfy(isSafeFileName)
+    }
+
+    /// The picture folder of a manifest entry, nil for a plain file name.
+    static func folder(of path: String) -> String? {
+        path.contains("/") ? String(path.prefix(while: { $0 != "/" })) : nil
     }
 
     /// A plain file name: no folder, not hidden, not empty.

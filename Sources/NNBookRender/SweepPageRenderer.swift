@@ -36,14 +36,15 @@ public struct SweepPageRenderer: Sendable {
             }
         }
         let figures = self.figures(report)
+        let assets = figures.map { RenderedPage.Asset(name: $0.name, contents: FigureSVG.render($0.figure)) }
         if !figures.isEmpty {
+            let folder = assetsFolder + "/" + RenderedPage(markdown: "", assets: assets).pictureFolder
             lines += ["", "## Pictures", ""]
             for (name, figure) in figures {
-                lines += ["![\(MarkdownText.inline(figure.caption))](\(MarkdownText.destination(assetsFolder + "/" + name)))", ""]
+                lines += ["![\(MarkdownText.inline(figure.caption))](\(MarkdownText.destination(folder + "/" + name)))", ""]
             }
             lines.removeLast()
         }
-        let assets = figures.map { RenderedPage.Asset(name: $0.name, contents: FigureSVG.render($0.figure)) }
         return RenderedPage(markdown: lines.joined(separator: "\n") + "\n", assets: assets)
     }
 

@@ -98,20 +98,58 @@ final class MarkdownRendererTests: XCTestCase {
         ], status: .succeeded)
         let page = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets"))
         XCTAssertEqual(page.assets, [RenderedPage.Asset(name: "curve-loss.svg", contents: "<svg/>")])
-        XCTAssertTrue(page.markdown.contains("![loss per epoch](t.assets/curve-loss.svg)"))
+        XCTAssertEqual(page.pictureFolder, "eea2e8357c1be680", "the first 16 hex digits of SHA-256(\"curve-loss.svg\\0<svg/>\\0\")")
+        XCTAssertTrue(page.markdown.contains("![loss per epoch](t.assets/eea2e8357c1be680/curve-loss.svg)"), page.markdown)
     }
 
     func testPageWriterReplacesPageAndAssetsWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
-        try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
-        try PageWriter().write(RenderedPage(markdown: "two\n", assets: [.init(name: "b.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
+        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        let two = RenderedPage(markdown: "two\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
+        try PageWriter().write(one, to: page, assetsURL: assets)
+        XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent("\(one.pictureFolder)/a.svg"), encoding: .utf8), "<svg/>")
+        try PageWriter().write(two, to: page, assetsURL: assets)
+        XCTAssertNotEqual(one.pictureFolder, two.pictureFolder, "each set of pictures has a folder of its own")
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", "b.svg"])
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", two.pictureFolder, "\(two.pictureFolder)/b.svg"])
+        XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent(".nnbook-assets"), encoding: .utf8),
+                       "# The pictures nnbook wrote here; it replaces and removes only these.\n\(two.pictureFolder)/b.svg\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.assets", "p.md"])
         try PageWriter().write(RenderedPage(markdown: "three\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.md"], "an empty folder of nnbook's pictures goes")
+    }
+
+    /// Pictures written by an nnbook that kept them directly in `NAME.assets/` are nnbook's too:
+    /// the next page moves them into its folder and removes the old ones.
+    func testPageWriterRemovesPicturesOfTheEarlierLayout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try "<svg/>".write(to: assets.appendingPathComponent("a.svg"), atomically: true, encoding: .utf8)
+        try "# The pictures nnbook wrote here; it replaces and removes only these.\na.svg\n".write(to: assets.appendingPathComponent(".nnbook-assets"), atomically: true, encoding: .utf8)
+        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        try PageWriter().write(one, to: page, assetsURL: assets)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", one.pictureFolder, "\(one.pictureFolder)/a.svg"])
+    }
+
+    /// A writer killed between writing a staged file and renaming it leaves `.NAME.UUID.tmp`;
+    /// the next writer removes it, and only names of that form beside files nnbook writes.
+    func testPageWriterRemovesWhatAKilledWriterStaged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
+        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        try PageWriter().write(one, to: page, assetsURL: assets)
+        let uuid = UUID().uuidString
+        let abandoned = [".p.md.\(uuid).tmp", "p.assets/..nnbook-assets.\(uuid).tmp", "p.assets/\(one.pictureFolder)/.a.svg.\(uuid).tmp"]
+        let users = [".q.md.\(uuid).tmp", ".p.md.not-a-uuid.tmp", "p.assets/\(one.pictureFolder)/notes.txt"]
+        for name in abandoned + users { try "x".write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8) }
+        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted(), (users + ["p.assets", "p.assets/\(one.pictureFolder)", "p.md"]).sorted(),
+                       "a user's file keeps its folder, and nothing of the killed writer is left")
     }
 
     func testPageWriterKeepsTheFilesAUserPutBesideThePictures() throws {
@@ -122,12 +160,20 @@ final class MarkdownRendererTests: XCTestCase {
         try "mine".write(to: assets.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path), ["notes.txt"])
-        try "mine too".write(to: assets.appendingPathComponent("b.svg"), atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "three\n", assets: [.init(name: "b.svg", contents: "<svg/>")]), to: page, assetsURL: assets)) { error in
-            XCTAssertEqual("\(error)", "\(assets.path)/b.svg is in the way: nnbook did not write this file (it is not in .nnbook-assets), and the page needs its name for a picture; move it away")
+        let three = RenderedPage(markdown: "three\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
+        for (path, reason) in [
+            (three.pictureFolder, "nnbook did not write this file, and the page needs its name for the folder of its pictures; move it away"),
+            ("\(three.pictureFolder)/b.svg", "nnbook did not write this file (it is not in .nnbook-assets), and the page needs its name for a picture; move it away"),
+        ] {
+            try FileManager.default.createDirectory(at: assets.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "mine too".write(to: assets.appendingPathComponent(path), atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try PageWriter().write(three, to: page, assetsURL: assets)) { error in
+                XCTAssertEqual("\(error)", "\(assets.path)/\(path) is in the way: \(reason)")
+            }
+            XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent(path), encoding: .utf8), "mine too")
+            XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n", "nothing is written when a file is in the way")
+            try FileManager.default.removeItem(at: assets.appendingPathComponent(path))
         }
-        XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent("b.svg"), encoding: .utf8), "mine too")
-        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n", "nothing is written when a file is in the way")
     }
 
     func testPageWriterNeverReplacesAFileWhereThePicturesGo() throws {

@@ -125,7 +125,7 @@ final class ExportAgreementTests: XCTestCase {
             }
             let look = try JSONDecoder().decode(Look.self, from: Data(report.utf8))
             let assets = try out.appendingPathComponent("\(name).assets").path
-            let pictures = ((try? FileManager.default.contentsOfDirectory(atPath: assets)) ?? []).filter { $0.hasSuffix(".svg") }.count
+            let pictures = ((try? FileManager.default.subpathsOfDirectory(atPath: assets)) ?? []).filter { $0.hasSuffix(".svg") }.count
             XCTAssertEqual(look.images.count, pictures, "\(name): one image per picture")
             for image in look.images {
                 XCTAssertTrue(image.complete && image.naturalWidth > 0 && image.naturalHeight > 0 && image.width > 0 && image.height > 0, "\(name): '\(image.alt)' is not drawn: \(image)")

@@ -71,13 +71,25 @@ final class HistoryCommandTests: XCTestCase {
     }
 
     /// A parameter sweep in a shell loop: 16 runs of one notebook at once, half of them with
-    /// another parameter, inside a git repository and in a folder outside any.
+    /// another parameter (and so other pictures), inside a git repository and in a folder
+    /// outside any. Every run is recorded, and the page left standing is one run's page whole:
+    /// the page a lone run with its parameter writes, beside exactly that run's pictures.
     func testSixteenConcurrentRunsAreAllRecordedAndLeaveNothingBehind() throws {
+        let lesson = "---\nparams:\n  p: 1\n---\n```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, $p] y_pred=[1, 1, 0, 0, 1]\ncurve sigmoid to=$p\n```\n"
         for inRepository in [true, false] {
             let cli = try CLIFixture()
             if inRepository { _ = try cli.gitArguments(["init", "-q"]) }
-            try "---\nparams:\n  p: 1\n---\n```nnbook label=mae\nloss mae y_true=[0.30, 0.7, 1, 0, $p] y_pred=[1, 1, 0, 0, 1]\ncurve sigmoid\n```\n"
-                .write(to: cli.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
+            try lesson.write(to: cli.folder.appendingPathComponent("lesson.nnbook"), atomically: true, encoding: .utf8)
+            var alone: [(page: Data, pictures: [String: Data])] = []
+            for p in 0..<2 {
+                let out = cli.folder.appendingPathComponent("alone-\(p)")
+                let run = try cli.nnbook("run", "lesson.nnbook", "--quiet", "--no-snapshot", "-p", "p=\(p)", "--out", out.path)
+                XCTAssertEqual(run.status, 0, run.error)
+                alone.append((try Data(contentsOf: out.appendingPathComponent("lesson.md")), try files(in: out.appendingPathComponent("lesson.assets"))))
+                try FileManager.default.removeItem(at: out)
+            }
+            XCTAssertNotEqual(alone[0].pictures, alone[1].pictures, "the two parameters draw different pictures")
+
             let processes = try (0..<16).map { index -> (Process, Pipe) in
                 let process = Process(), errors = Pipe()
                 process.executableURL = cli.executable
@@ -98,10 +110,26 @@ final class HistoryCommandTests: XCTestCase {
             XCTAssertEqual(try cli.nnbook("log", "lesson.nnbook").output.split(separator: "\n").count, 17)
             let left = try FileManager.default.subpathsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".tmp") || $0.contains(".tmp/") }
             XCTAssertEqual(left, [], "temporary files left behind")
-            let page = try String(contentsOf: cli.folder.appendingPathComponent("lesson.md"), encoding: .utf8)
-            XCTAssertTrue(page.contains("](lesson.assets/mae-sigmoid.svg)"), page)
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("lesson.assets").path).sorted(), [".nnbook-assets", "mae-sigmoid.svg"])
+            let page = try Data(contentsOf: cli.folder.appendingPathComponent("lesson.md"))
+            let winner = try XCTUnwrap(alone.first { $0.page == page }, "the page is one run's page, whole: \(String(decoding: page, as: UTF8.self))")
+            var pictures = try files(in: cli.folder.appendingPathComponent("lesson.assets"))
+            XCTAssertNotNil(pictures.removeValue(forKey: ".nnbook-assets"))
+            XCTAssertEqual(pictures, winner.pictures.filter { $0.key != ".nnbook-assets" }, "beside the page are its run's pictures, and only those")
+            for link in String(decoding: page, as: UTF8.self).split(separator: "](").dropFirst().map({ String($0.prefix { $0 != ")" }) }) {
+                XCTAssertTrue(link.hasPrefix("lesson.assets/") && pictures[String(link.dropFirst("lesson.assets/".count))] != nil, "the page links \(link)")
+            }
         }
+    }
+
+    /// Every file under `folder` by its path inside it.
+    private func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { files[path] = try Data(contentsOf: url) }
+        }
+        return files
     }
 
     func testAStaleLockFailsTheRecordButKeepsThePage() throws {

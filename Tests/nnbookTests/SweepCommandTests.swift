@@ -50,7 +50,10 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(lines[6].hasPrefix("[6/6] rate=2.5 epochs=1000 adam_epochs=50: succeeded ("), sweep.error)
         XCTAssertEqual(lines.last, "wrote gradient-descent.sweep.md: 6 succeeded")
         try assertGolden(try page())
-        let svg = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.sweep.assets/test-evaluate-neuron-insurance-test-accuracy.svg"), encoding: .utf8)
+        let assets = cli.folder.appendingPathComponent("gradient-descent.sweep.assets")
+        let picture = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: assets.path).first { $0.hasSuffix("/test-evaluate-neuron-insurance-test-accuracy.svg") })
+        XCTAssertTrue(try page().contains("](gradient-descent.sweep.assets/\(picture))"), "the page links the picture in its folder")
+        let svg = try String(contentsOf: assets.appendingPathComponent(picture), encoding: .utf8)
         XCTAssertTrue(svg.contains("epochs=100") && svg.contains("epochs=1000"), "one line per value of the second parameter")
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path), "a sweep's runs write no page of their own")
 

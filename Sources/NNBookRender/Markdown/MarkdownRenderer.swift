@@ -14,13 +14,14 @@ public enum MarkdownRenderer {
 
     static func markdown(_ page: Page) -> String {
         var parts = header(page)
+        let pictures = page.assetsFolder + "/" + RenderedPage.pictureFolder(page.pictures)
         for block in page.blocks {
             switch block {
             case .prose(let text):
                 parts.append(text)
             case .cell(let cell):
                 parts.append(source(cell))
-                let outputs = self.outputs(cell, assetsFolder: page.assetsFolder)
+                let outputs = self.outputs(cell, assetsFolder: pictures)
                 if !outputs.isEmpty { parts.append(outputs) }
             }
         }
@@ -43,7 +44,8 @@ public enum MarkdownRenderer {
         MarkdownText.codeBlock(cell.source.joined(separator: "\n"), info: "nnbook")
     }
 
-    /// A cell's outputs as shown (runs of text in one `text` block), then the error.
+    /// A cell's outputs as shown (runs of text in one `text` block), then the error; pictures
+    /// are linked inside `assetsFolder`, the page's picture folder.
     static func outputs(_ cell: Page.Cell, assetsFolder: String) -> String {
         guard cell.ran else { return "*\(MarkdownText.inline(Page.Cell.notRunNote))*" }
         var parts = cell.shownOutputs.map { output in

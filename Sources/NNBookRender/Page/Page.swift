@@ -50,8 +50,9 @@ public struct Page: Equatable, Sendable {
     /// Nil when the run succeeded.
     public let failure: Failure?
     public let blocks: [Block]
-    /// The folder the Markdown page links its pictures from, relative to the page
-    /// (`gradient-descent.assets`).
+    /// The folder that holds the page's picture folders, relative to the page
+    /// (`gradient-descent.assets`); the pictures are in the folder inside it named by their
+    /// content (`RenderedPage.pictureFolder(_:)`).
     public let assetsFolder: String
     /// Every picture's SVG text by file name (`train-loss.svg`). Not part of `page.json`: the
     /// pictures are files of their own, stored once.

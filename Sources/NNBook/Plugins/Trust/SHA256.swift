@@ -1,10 +1,10 @@
-// SHA-256 (FIPS 180-4), so that trust in a plugin binds to the bytes of its program: the
-// toolchain's Foundation on Linux has no digest, and a plugin file is hashed once per run.
+// SHA-256 (FIPS 180-4), so that trust in a plugin binds to the bytes of its program (and a page's
+// picture folder is named by its pictures): the toolchain's Foundation on Linux has no digest.
 
 import Foundation
 
 /// The SHA-256 digest of a byte sequence, written as 64 lowercase hex digits.
-enum SHA256 {
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,7 +16,7 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func hex(of data: Data) -> String {
+    public static func hex(of data: Data) -> String {
         var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         // The message, a 1 bit, zeros up to 56 bytes modulo 64, then its length in bits.
         var message = [UInt8](data)
