@@ -135,4 +135,35 @@ final class ExportAgreementTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: screenshot.path), "\(name): the screenshot is kept")
         }
     }
+
+    /// A stranger's notebook whose prose tries every way to run a script, fire a handler or call
+    /// out (Fixtures/hostile-prose.nnbook), opened in Chromium with the page's content security
+    /// policy taken out, so that only the filtering of the author's HTML stands between the
+    /// payloads and the reader: nothing runs, nothing is fetched, no hazard is left in the DOM.
+    func testAStrangersProseRunsNothingAndLoadsNothingInChromium() throws {
+        let cli = try CLIFixture()
+        let notebook = cli.folder.appendingPathComponent("hostile-prose.nnbook")
+        try FileManager.default.copyItem(at: ExportAgreementTests.fixtures.appendingPathComponent("hostile-prose.nnbook"), to: notebook)
+        let render = try cli.nnbook("render", "hostile-prose.nnbook", "--to", "html", "--run", "--quiet")
+        XCTAssertEqual(render.status, 0, render.error)
+        let page = cli.folder.appendingPathComponent("hostile-prose.html")
+        let screenshot = CLIFixture.repository.appendingPathComponent(".build/screenshots/hostile-prose.png")
+        let report = try run("/usr/bin/python3", [ExportAgreementTests.fixtures.appendingPathComponent("look-in-chromium.py").path, page.path, screenshot.path, "--without-policy"], install: "chromium")
+        struct Look: Decodable {
+            struct Image: Decodable { let alt: String; let complete: Bool; let naturalWidth: Double }
+            let images: [Image]
+            let requests: [String]
+            let console: [AnyDecodable]
+            let hazards: [String]
+        }
+        struct AnyDecodable: Decodable { init(from decoder: Decoder) throws {} }
+        let look = try JSONDecoder().decode(Look.self, from: Data(report.utf8))
+        XCTAssertEqual(look.console.count, 0, "a payload ran: \(report)")
+        XCTAssertEqual(look.hazards, [], "what the filter left in the page")
+        XCTAssertEqual(look.requests.filter { !$0.hasPrefix("file:") && !$0.hasPrefix("data:image/") }, [], "the page reached out")
+        XCTAssertTrue(look.images.contains { $0.alt == "inline" && $0.complete && $0.naturalWidth == 1 }, "a data: picture is kept: \(report)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("<a href=\"https://example.com/course\">the course</a>"), "a plain link is kept")
+        XCTAssertTrue(html.contains("&lt;script>console.log('RAN script')"), "a script is shown as text, as GitHub shows it")
+    }
 }

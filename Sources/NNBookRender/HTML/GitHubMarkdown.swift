@@ -6,7 +6,8 @@ import Foundation
 
 /// Markdown to HTML with cmark-gfm and its `table`, `strikethrough`, `autolink` and `tagfilter`
 /// extensions. Raw HTML in the prose is the author's and is kept, as GitHub keeps it, after
-/// the tag filter has disarmed `<script>`, `<style>`, `<iframe>` and the like.
+/// `RawHTMLFilter` has removed what GitHub removes: `<script>`, `<style>`, `<iframe>` and the
+/// like, event handlers, and `javascript:` addresses in tags and in Markdown links alike.
 enum GitHubMarkdown {
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
@@ -42,9 +43,12 @@ enum GitHubMarkdown {
             if cmark_node_get_type(current) == CMARK_NODE_HTML_BLOCK,
                let literal = cmark_node_get_literal(current), String(cString: literal).trimmingCharacters(in: .whitespacesAndNewlines) == boundary {
                 parts.append("")
-            } else if let html = cmark_render_html(current, options, attached) {
-                parts[parts.count - 1] += String(cString: html)
-                free(html)
+            } else {
+                RawHTMLFilter.apply(to: current)
+                if let html = cmark_render_html(current, options, attached) {
+                    parts[parts.count - 1] += String(cString: html)
+                    free(html)
+                }
             }
             node = cmark_node_next(current)
         }

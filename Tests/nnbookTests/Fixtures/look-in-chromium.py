@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Opens an HTML page in headless Chromium, as a reader would, and reports what it drew.
 
-Usage: look-in-chromium.py PAGE.html SCREENSHOT.png
+Usage: look-in-chromium.py PAGE.html SCREENSHOT.png [--without-policy]
 
 Prints one JSON object: every image with its intrinsic and drawn size, every request the page
-made (a self-contained page makes none but its own file and data: addresses), and any console
-message. Writes a full-page screenshot. Talks to Chromium over its DevTools pipe (file
+made (a self-contained page makes none but its own file and data: addresses), any console
+message, and the hazards in the page's content as the browser parsed it (script-like elements,
+event-handler and style attributes, javascript:/vbscript:/non-image data: addresses). Writes a
+full-page screenshot. --without-policy opens a copy of the page with its content security
+policy taken out, so that what the page's content does is seen without the browser's guard. Talks to Chromium over its DevTools pipe (file
 descriptors 3 and 4), so nothing listens on the network.
 """
 import base64
@@ -13,12 +16,18 @@ import fcntl
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
 page, screenshot = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
+if "--without-policy" in sys.argv[3:]:
+    text = page.read_text(encoding="utf-8")
+    unguarded = page.with_name(page.stem + ".without-policy.html")
+    unguarded.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text), encoding="utf-8")
+    page = unguarded
 browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 if browser is None:
     sys.exit("chromium is not installed (bash scripts/setup.sh chromium)")
@@ -114,6 +123,17 @@ try:
           Array.from(document.images).map(i => { const r = i.getBoundingClientRect();
             return {alt: i.alt, complete: i.complete, naturalWidth: i.naturalWidth,
                     naturalHeight: i.naturalHeight, width: r.width, height: r.height}; }))"""}, session)["result"]["value"]
+    hazards = send("Runtime.evaluate", {"returnByValue": True, "expression": """
+        Array.from(document.querySelectorAll('main *')).flatMap(e => {
+          const found = [];
+          const name = e.tagName.toLowerCase();
+          if (['script', 'iframe', 'frame', 'object', 'embed', 'form', 'style', 'link', 'meta', 'base', 'svg', 'math', 'template'].includes(name)) found.push(name);
+          for (const a of e.attributes) {
+            if (a.name.startsWith('on') || ['style', 'action', 'formaction', 'srcdoc'].includes(a.name)) found.push(name + ' ' + a.name);
+            if (['href', 'src', 'xlink:href', 'data', 'poster', 'srcset', 'background'].includes(a.name)
+                && /^[\\s\\u0000-\\u001f]*(javascript|vbscript|data:(?!image\\/))/i.test(a.value.replace(/[\\t\\n\\r]/g, ''))) found.push(name + ' ' + a.name + '=' + a.value);
+          }
+          return found; })"""}, session)["result"]["value"]
     height = send("Runtime.evaluate", {"returnByValue": True, "expression": "document.documentElement.scrollHeight"}, session)["result"]["value"]
     send("Emulation.setDeviceMetricsOverride", {"width": 1000, "height": min(int(height), 16000), "deviceScaleFactor": 1, "mobile": False}, session)
     shot = send("Page.captureScreenshot", {"format": "png"}, session)["data"]
@@ -123,7 +143,7 @@ try:
     requests = [url if not url.startswith("data:") else url.split(",", 1)[0]
                 for url in (e["params"]["request"]["url"] for e in events if e.get("method") == "Network.requestWillBeSent")]
     console = [e["params"] for e in events if e.get("method") in ("Runtime.consoleAPICalled", "Runtime.exceptionThrown")]
-    print(json.dumps({"images": images, "requests": requests, "console": console, "height": height}))
+    print(json.dumps({"images": images, "requests": requests, "console": console, "hazards": hazards, "height": height}))
     send("Browser.close")
 finally:
     try:
