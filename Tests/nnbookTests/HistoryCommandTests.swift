@@ -70,6 +70,42 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(log.output.split(separator: "\n").count, 2, log.output)
     }
 
+    /// Runs recorded by an nnbook whose reference names were not injective: `é.nnbook` and
+    /// `ü.nnbook` both on `refs/nnbook/runs/-`, `gradient-descent.nnbook` on
+    /// `refs/nnbook/runs/gradient-descent`. Each notebook finds its own runs there, and only
+    /// its own, and its new runs follow them.
+    func testRunsOnReferencesOfTheEarlierNamingAreFound() throws {
+        _ = try git("init", "-q")
+        for name in ["é", "ü"] {
+            try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".write(to: cli.folder.appendingPathComponent("\(name).nnbook"), atomically: true, encoding: .utf8)
+        }
+        for notebook in ["é.nnbook", "ü.nnbook", "gradient-descent.nnbook"] {
+            let run = try cli.nnbook("run", notebook, "--quiet")
+            XCTAssertEqual(run.status, 0, run.error)
+        }
+        // The earlier layout: é's run, then ü's on top of it, on one reference.
+        let acute = try git("rev-parse", "refs/nnbook/runs/%C3%A9.nnbook").trimmingCharacters(in: .newlines)
+        let umlautTree = try git("rev-parse", "refs/nnbook/runs/%C3%BC.nnbook^{tree}").trimmingCharacters(in: .newlines)
+        let umlaut = try git("-c", "user.name=n", "-c", "user.email=n@example.com", "commit-tree", umlautTree, "-p", acute, "-m", "run").trimmingCharacters(in: .newlines)
+        _ = try git("update-ref", "refs/nnbook/runs/-", umlaut)
+        _ = try git("update-ref", "refs/nnbook/runs/gradient-descent", "refs/nnbook/runs/gradient-descent.nnbook")
+        for reference in ["%C3%A9.nnbook", "%C3%BC.nnbook", "gradient-descent.nnbook"] { _ = try git("update-ref", "-d", "refs/nnbook/runs/" + reference) }
+
+        for (notebook, id) in [("é.nnbook", acute), ("ü.nnbook", umlaut)] {
+            let log = try cli.nnbook("log", notebook)
+            XCTAssertEqual(log.status, 0, log.error)
+            XCTAssertEqual(log.output.split(separator: "\n").count, 2, "\(notebook): its one run, not the other notebook's: \(log.output)")
+            XCTAssertTrue(log.output.contains(String(id.prefix(7))), log.output)
+        }
+        XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "-p", "rate=0.1", "--no-expect").status, 0)
+        let log = try cli.nnbook("log", "gradient-descent.nnbook")
+        XCTAssertEqual(log.output.split(separator: "\n").count, 3, "the new run, then the one on the earlier reference: \(log.output)")
+        let diff = try cli.nnbook("diff", "gradient-descent.nnbook", "1", "2")
+        XCTAssertEqual(diff.status, 0, diff.error)
+        XCTAssertTrue(diff.output.contains("rate: 0.5 → 0.1"), diff.output)
+        XCTAssertEqual(try cli.nnbook("show", "gradient-descent.nnbook", "1").output, try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
+    }
+
     /// A parameter sweep in a shell loop: 16 runs of one notebook at once, half of them with
     /// another parameter (and so other pictures), inside a git repository and in a folder
     /// outside any. Every run is recorded, and the page left standing is one run's page whole:

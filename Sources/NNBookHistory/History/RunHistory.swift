@@ -103,14 +103,25 @@ public final class RunHistory {
         return Date().timeIntervalSince(modified) > staleLockAge
     }
 
-    /// Every run, newest first, numbered from 1 for the oldest.
+    /// Every run, newest first, numbered from 1 for the oldest: those on the notebook's
+    /// reference, then those an earlier nnbook recorded on its legacy reference (see
+    /// `RunReference.legacyName`). A legacy reference may hold the runs of several notebooks
+    /// whose names collided; only the runs recorded for this notebook's path are its own. It
+    /// is read where it is, never moved, so no concurrent run or other notebook is disturbed.
     public func runs() throws(HistoryError) -> [Run] {
         do {
-            guard let tip = try repository.reference(referenceName) else { return [] }
-            let commits = try repository.history(from: tip)
-            return try commits.enumerated().map { index, commit throws(HistoryError) in
-                try Run(number: commits.count - index, commit: commit, record: record(of: commit.id))
+            var found: [(commit: CommitInfo, record: RunRecord)] = []
+            if let tip = try repository.reference(referenceName) {
+                for commit in try repository.history(from: tip) { found.append((commit, try record(of: commit.id))) }
             }
+            let legacy = RunReference.legacyName(forNotebookAt: notebookPath)
+            if legacy != referenceName, let tip = try repository.reference(legacy) {
+                for commit in try repository.history(from: tip) {
+                    let record = try record(of: commit.id)
+                    if record.notebook == notebookPath { found.append((commit, record)) }
+                }
+            }
+            return found.enumerated().map { index, run in Run(number: found.count - index, commit: run.commit, record: run.record) }
         } catch {
             throw .wrapping(error)
         }

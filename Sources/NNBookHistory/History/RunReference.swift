@@ -19,6 +19,22 @@ public enum RunReference {
         return prefix + components.joined(separator: "/")
     }
 
+    /// The reference the notebook's runs were recorded on before names were injective: the
+    /// extension dropped and every character git forbids replaced by `-`, so `é.nnbook` and
+    /// `ü.nnbook` both recorded on `refs/nnbook/runs/-`. Only read, never written.
+    public static func legacyName(forNotebookAt path: String) -> String {
+        var stem = path
+        if stem.hasSuffix(".nnbook") { stem.removeLast(".nnbook".count) }
+        let components = stem.split(separator: "/").map { component -> String in
+            var slug = String(component.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
+            while slug.contains("..") { slug = slug.replacingOccurrences(of: "..", with: "-") }
+            if slug.hasPrefix(".") { slug = "_" + slug.dropFirst() }
+            if slug.hasSuffix(".lock") || slug.hasSuffix(".") { slug += "_" }
+            return slug.isEmpty ? "_" : slug
+        }
+        return prefix + (components.isEmpty ? "_" : components.joined(separator: "/"))
+    }
+
     /// Letters, digits, `-` and `_` as they are; `.` as it is where git allows it (not first,
     /// not last, not after another `.`, not before a final `lock`); every other byte `%XX`.
     private static func escape(_ bytes: [UInt8]) -> String {
