@@ -71,7 +71,8 @@ struct HelpCommand: ParsableCommand {
             return
         }
         guard let found = registry.command(command) else {
-            Console.error("error: unknown command '\(command.excerpt())'\nhint: \(registry.hint(forUnknown: command))")
+            let unknown = registry.unknown(command)
+            Console.error("error: \(unknown.message)" + (unknown.hint.isEmpty ? "" : "\nhint: \(unknown.hint)"))
             throw ExitCode(NNBookExit.usage)
         }
         print(CommandHelp.text(for: found.schema, plugin: registry.plugin(owning: command)), terminator: "")

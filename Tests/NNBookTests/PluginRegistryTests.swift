@@ -29,10 +29,12 @@ final class PluginRegistryTests: XCTestCase {
         let trust = PluginTrust.load(commandLine: [], config: config)
         XCTAssertEqual(trust.decision(name: "stats", executable: program), .allowed)
         guard case .refused(let other) = trust.decision(name: "stats", executable: impostor) else { return XCTFail("another file of the name ran") }
-        XCTAssertTrue(other.hasPrefix("\(impostor.path) is not the program allowed under that name (\(config.path) allows \(program.path))"), other)
+        XCTAssertEqual(other, .init(name: "stats", path: impostor.resolvingSymlinksInPath().path, reason: .otherProgram(config: config.path, allowed: program.resolvingSymlinksInPath().path)))
+        XCTAssertTrue("\(other)".hasPrefix("\(impostor.resolvingSymlinksInPath().path) is not the program allowed under that name (\(config.path) allows \(program.resolvingSymlinksInPath().path))"), "\(other)")
         try "#!/bin/sh\necho changed\n".write(to: program, atomically: true, encoding: .utf8)
         guard case .refused(let changed) = trust.decision(name: "stats", executable: program) else { return XCTFail("a changed file ran") }
-        XCTAssertTrue(changed.hasPrefix("\(program.path) changed since it was allowed in \(config.path)"), changed)
+        XCTAssertEqual(changed.why, "its contents changed since it was allowed in \(config.path)")
+        XCTAssertTrue("\(changed)".hasPrefix("\(program.resolvingSymlinksInPath().path) changed since it was allowed in \(config.path)"), "\(changed)")
         XCTAssertEqual(PluginTrust.load(commandLine: ["stats"], config: config).decision(name: "stats", executable: impostor), .allowed)
     }
 
@@ -43,7 +45,7 @@ final class PluginRegistryTests: XCTestCase {
         guard case .refused(let reason) = PluginTrust.load(commandLine: [], config: file).decision(name: "stats", executable: URL(fileURLWithPath: "/bin/true")) else {
             return XCTFail("a bare name allowed a program")
         }
-        XCTAssertTrue(reason.contains("names 'stats' without its program, which allows nothing"), reason)
+        XCTAssertTrue(reason.why.contains("names 'stats' without its program, which allows nothing"), reason.why)
     }
 
     func testTheConfigFileFollowsXDGThenHome() {
@@ -75,11 +77,20 @@ final class PluginRegistryTests: XCTestCase {
         XCTAssertEqual(found[0].executable.deletingLastPathComponent().lastPathComponent, "a")
     }
 
-    func testBlockedPluginsAreNamedInTheHintForAnUnknownCommand() throws {
+    func testARefusedPluginsFileAndReasonAreInTheMessageAndHowToAllowItInTheHint() throws {
         var registry = BuiltInPlugins.registry()
-        registry.blocked = ["stats": "/p/nnbook-plugin-stats is not allowed to run"]
-        XCTAssertEqual(registry.hint(forUnknown: "trian"), "did you mean 'train'?")
-        XCTAssertEqual(registry.hint(forUnknown: "percentiles"), "the external plugin 'stats' may provide it, but /p/nnbook-plugin-stats is not allowed to run")
+        registry.blocked = [
+            .init(name: "blobs", path: "/p/nnbook-plugin-blobs", reason: .changed(config: "/c/trusted-plugins")),
+            .init(name: "stats", path: "/p/nnbook-plugin-stats", reason: .notAllowed),
+        ]
+        XCTAssertEqual(registry.unknown("trian").message, "unknown command 'trian'")
+        XCTAssertEqual(registry.unknown("trian").hint, "did you mean 'train'?")
+        let unknown = registry.unknown("percentiles")
+        XCTAssertEqual(unknown.message, "unknown command 'percentiles'; it may come from a plugin that was not started: "
+            + "/p/nnbook-plugin-blobs (plugin 'blobs') was refused: its contents changed since it was allowed in /c/trusted-plugins; "
+            + "/p/nnbook-plugin-stats (plugin 'stats') was refused: nothing allows it (neither --allow-plugin stats nor the trusted-plugins file)")
+        XCTAssertEqual(unknown.hint, "for 'blobs': if the change is yours, allow it for one run with --allow-plugin blobs, or for good with `nnbook plugins --trust blobs`; "
+            + "for 'stats': allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`")
     }
 
     func testHelpIsGeneratedFromTheSchema() {

@@ -164,13 +164,25 @@ final class BadInputCatalogTests: XCTestCase {
                  try BadInputCatalogTests.runOnce(folder)
                  try Data("ref: refs/heads/missing\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook"))
              }),
+        Case(name: "run record without a field", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook: error: the run history is damaged: the field 'notebook' is missing, in the record of run ",
+             prepare: { try BadInputCatalogTests.runOnce($0); try BadInputCatalogTests.replaceRunRecord($0, with: "{}") }),
+        Case(name: "run record that is not JSON", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook: error: the run history is damaged: the document is not JSON, in the record of run ",
+             prepare: { try BadInputCatalogTests.runOnce($0); try BadInputCatalogTests.replaceRunRecord($0, with: "{\"notebook\": ") }),
+        Case(name: "run record with a field of the wrong kind", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook: error: the run history is damaged: the field 'notebook' is not a string, in the record of run ",
+             prepare: { try BadInputCatalogTests.runOnce($0); try BadInputCatalogTests.replaceRunRecord($0, with: "{\"notebook\": 5}") }),
         Case(name: "log without runs", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1, firstLine: "t.nnbook: error: t.nnbook has no recorded runs yet: `nnbook run t.nnbook` records one"),
         Case(name: "show of a run that does not exist", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook", "9"], status: 1,
              firstLine: "t.nnbook: error: there is no run '9': name a run by its number (1 to 1), its id, or last, last~1, …", prepare: { try BadInputCatalogTests.runOnce($0) }),
     ]
 
     static let plugins: [Case] = [
-        Case(name: "untrusted plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
+        Case(name: "untrusted plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1,
+             firstLine: "t.nnbook:5:1: error: unknown command 'hello'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-greet (plugin 'greet') was refused: nothing allows it (neither --allow-plugin greet nor the trusted-plugins file)"),
+        Case(name: "help for a command of a refused plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], arguments: ["help", "hello", "--notebook", "t.nnbook"], status: 2,
+             firstLine: "error: unknown command 'hello'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-greet (plugin 'greet') was refused"),
         Case(name: "plugin that cannot describe itself", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\necho nonsense\n".utf8)], arguments: ["run", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
         Case(name: "plugin declaring a verb twice", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data(#"#!/bin/sh\necho '{"protocol": 1, "plugin": {"name": "greet", "summary": "s", "commands": [{"verb": "hello", "summary": "a"}, {"verb": "hello", "summary": "b"}]}}'\n"#.utf8)], arguments: ["check", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
     ]
@@ -289,6 +301,25 @@ final class BadInputCatalogTests: XCTestCase {
         process.currentDirectoryURL = folder
         try process.run()
         process.waitUntilExit()
+    }
+
+    /// Records a run on top of the last whose run.json is `text`, as a damaged or hand-edited
+    /// history would hold it.
+    static func replaceRunRecord(_ folder: URL, with text: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", """
+            set -e
+            cd .nnbook-history
+            ref=refs/nnbook/runs/t.nnbook
+            blob=$(printf '%s' "$1" | git hash-object -w --stdin)
+            tree=$(git ls-tree $ref | sed "s/blob [0-9a-f]*\trun.json$/blob $blob\trun.json/" | git mktree)
+            git update-ref $ref $(git -c user.name=n -c user.email=n@example.com commit-tree $tree -p $ref -m damaged)
+            """, "sh", text]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     func testTheCatalogueHoldsSixtyCasesOrMore() {

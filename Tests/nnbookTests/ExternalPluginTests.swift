@@ -65,8 +65,14 @@ final class ExternalPluginTests: XCTestCase {
         try writeNotebook("percentiles insurance")
         let outcome = try cli.nnbook("check", "p.nnbook")
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.error.contains("unknown command 'percentiles'"), outcome.error)
-        XCTAssertTrue(outcome.error.contains("the external plugin 'stats' may provide it, but \(cli.folder.resolvingSymlinksInPath().path)/plugins/nnbook-plugin-stats is not allowed to run; allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), outcome.error)
+        let program = "\(cli.folder.resolvingSymlinksInPath().path)/plugins/nnbook-plugin-stats"
+        XCTAssertTrue(outcome.error.hasPrefix("p.nnbook:6:1: error: unknown command 'percentiles'; it may come from a plugin that was not started: \(program) (plugin 'stats') was refused: nothing allows it (neither --allow-plugin stats nor the trusted-plugins file)"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("hint: for 'stats': allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), "the notebook's own folder comes first: \(outcome.error)")
+
+        let help = try cli.nnbook("help", "percentiles", "--notebook", "p.nnbook")
+        XCTAssertEqual(help.status, 2)
+        XCTAssertTrue(help.error.hasPrefix("error: unknown command 'percentiles'; it may come from a plugin that was not started: \(program) (plugin 'stats') was refused: nothing allows it (neither --allow-plugin stats nor the trusted-plugins file)"), help.error)
+        XCTAssertTrue(help.error.contains("for 'stats': allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), help.error)
     }
 
     /// Runs nnbook with its trusted-plugins file under the fixture's folder, as `$HOME` names it.
@@ -101,7 +107,8 @@ final class ExternalPluginTests: XCTestCase {
         try handle.close()
         let changed = try nnbookWithHome("check", "p.nnbook")
         XCTAssertEqual(changed.status, 1)
-        XCTAssertTrue(changed.error.contains("but \(program) changed since it was allowed in \(config.path); if the change is yours, allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), changed.error)
+        XCTAssertTrue(changed.error.contains("\(program) (plugin 'stats') was refused: its contents changed since it was allowed in \(config.path)"), changed.error)
+        XCTAssertTrue(changed.error.contains("hint: for 'stats': if the change is yours, allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), changed.error)
     }
 
     /// A notebook that ships a program under a trusted name gets it refused by every command,

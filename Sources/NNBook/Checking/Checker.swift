@@ -19,9 +19,8 @@ public struct Checker: Sendable {
             var steps: [Plan.Step] = []
             for syntax in cell.commands {
                 guard let command = registry.command(syntax.verb) else {
-                    diagnostics.append(Diagnostic(
-                        "unknown command '\(syntax.verb.excerpt())'", at: syntax.verbRange,
-                        hint: registry.hint(forUnknown: syntax.verb)))
+                    let unknown = registry.unknown(syntax.verb)
+                    diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))
                     for case .positional(let value) in syntax.arguments {
                         if case .word(let word) = value.kind { context.assumeDefined(word) }
                     }

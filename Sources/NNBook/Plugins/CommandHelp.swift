@@ -42,8 +42,8 @@ public enum CommandHelp {
             lines += aligned(plugin.commands.map { ($0.schema.verb, $0.schema.summary) })
             lines.append("")
         }
-        for (name, reason) in registry.blocked.sorted(by: { $0.key < $1.key }) {
-            lines.append("\(name) (external, not allowed) — \(reason)")
+        for refusal in registry.blocked {
+            lines.append("\(refusal.name) (external, not allowed) — \(refusal)")
         }
         for (name, reason) in registry.broken.sorted(by: { $0.key < $1.key }) {
             lines.append("\(name) (external, unusable) — \(reason)")

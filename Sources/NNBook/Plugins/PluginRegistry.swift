@@ -1,11 +1,13 @@
 // Where the checker and interpreter find commands: every plugin's commands by name.
 
+import NNData
+
 /// The commands available to a notebook, from built-in and added plugins.
 public struct PluginRegistry: Sendable {
     public let plugins: [any Plugin]
     /// External plugins found on the machine but not allowed to run, with why (which file,
-    /// and how to allow it).
-    public var blocked: [String: String] = [:]
+    /// and how to allow it), in the order they were found: the notebook's own folders first.
+    public var blocked: [PluginTrust.Refusal] = []
     /// External plugins that are allowed but failed to describe themselves, with why.
     public var broken: [String: String] = [:]
     private let commandsByVerb: [String: any CellCommand]
@@ -36,23 +38,24 @@ public struct PluginRegistry: Sendable {
 
     public var verbs: [String] { commandsByVerb.keys.sorted() }
 
-    /// What to tell a learner about a command no plugin provides: a near name, or any external
-    /// plugin that might provide it if allowed; and always an allowed plugin that could not be
-    /// used, since the command may well be its own.
-    public func hint(forUnknown verb: String) -> String {
-        var parts: [String] = []
+    /// What to tell a learner about a command no plugin provides. A near name comes first;
+    /// otherwise the message names every external program that was refused (its file and why:
+    /// it may be the one that provides the command, and nnbook did not start it to ask) and the
+    /// hint says how to allow each. An allowed plugin that could not be used is always named,
+    /// since the command may well be its own.
+    public func unknown(_ verb: String) -> (message: String, hint: String) {
+        var message = "unknown command '\(verb.excerpt())'"
+        var hints: [String] = []
         if let near = Suggestions.closest(to: verb, in: verbs) {
-            parts.append("did you mean '\(near)'?")
+            hints.append("did you mean '\(near)'?")
+        } else if blocked.isEmpty {
+            hints += [Suggestions.hint(for: verb, in: verbs, kind: "commands")].filter { !$0.isEmpty }
         } else {
-            if blocked.isEmpty { parts.append(Suggestions.hint(for: verb, in: verbs, kind: "commands")) }
-            for (name, reason) in blocked.sorted(by: { $0.key < $1.key }) {
-                parts.append("the external plugin '\(name)' may provide it, but \(reason)")
-            }
+            message += "; it may come from a plugin that was not started: " + blocked.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
+            hints += blocked.map { "for '\($0.name)': \($0.howToAllow)" }
         }
-        for (name, reason) in broken.sorted(by: { $0.key < $1.key }) {
-            parts.append("the plugin '\(name)' could not be used: \(reason)")
-        }
-        return parts.joined(separator: "; ")
+        hints += broken.sorted { $0.key < $1.key }.map { "the plugin '\($0.key)' could not be used: \($0.value)" }
+        return (message, hints.joined(separator: "; "))
     }
 }
 

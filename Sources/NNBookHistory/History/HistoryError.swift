@@ -23,11 +23,13 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case unreadable(String)
     case git(GitError)
 
-    /// Any error met while reading or writing history, as a HistoryError.
+    /// Any error met while reading or writing history, as a HistoryError; anything else than
+    /// git's errors and nnbook's own is a stored document that could not be read or written,
+    /// described in words (`StoredDataProblem`), never as Swift prints it.
     static func wrapping(_ error: any Error) -> HistoryError {
         if let history = error as? HistoryError { return history }
         if let git = error as? GitError { return .git(git) }
-        return .unreadable("\(error)")
+        return .unreadable(StoredDataProblem.describe(error))
     }
 
     public var description: String {

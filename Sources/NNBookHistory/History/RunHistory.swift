@@ -2,6 +2,7 @@
 
 import CLibGit2
 import Foundation
+import NNBook
 
 /// The history of one notebook: a chain of commits on its hidden reference.
 public final class RunHistory {
@@ -158,11 +159,17 @@ public final class RunHistory {
     }
 
     func record(of commit: ObjectID) throws(HistoryError) -> RunRecord {
+        let run: Data, metrics: Data?
         do {
-            guard let run = try repository.file("run.json", in: commit) else { throw HistoryError.unreadable("run \(commit.short) has no run.json") }
-            return try RunRecord.decode(run: run, metrics: try repository.file("metrics.json", in: commit))
+            guard let found = try repository.file("run.json", in: commit) else { throw HistoryError.unreadable("run \(commit.short) has no run.json") }
+            (run, metrics) = (found, try repository.file("metrics.json", in: commit))
         } catch {
             throw .wrapping(error)
+        }
+        do {
+            return try RunRecord.decode(run: run, metrics: metrics)
+        } catch {
+            throw .unreadable("\(StoredDataProblem.describe(error)), in the record of run \(commit.short) (run.json and metrics.json)")
         }
     }
 }

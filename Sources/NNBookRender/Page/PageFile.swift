@@ -2,6 +2,7 @@
 // a page it cannot read from a damaged one.
 
 import Foundation
+import NNBook
 
 /// Reads and writes `page.json`.
 ///
@@ -45,10 +46,10 @@ public enum PageFile {
     public static func read(_ data: Data, picture: (String) throws -> Data) throws -> Page {
         struct Header: Decodable { let format: String?; let version: Int? }
         let header: Header
-        do { header = try JSONDecoder().decode(Header.self, from: data) } catch { throw ReadError.damaged("\(error)") }
+        do { header = try JSONDecoder().decode(Header.self, from: data) } catch { throw ReadError.damaged(StoredDataProblem.describe(error)) }
         guard header.format == format, header.version == version else { throw ReadError.unsupportedVersion(header.format == format ? header.version : nil) }
         let document: Document
-        do { document = try JSONDecoder().decode(Document.self, from: data) } catch { throw ReadError.damaged("\(error)") }
+        do { document = try JSONDecoder().decode(Document.self, from: data) } catch { throw ReadError.damaged(StoredDataProblem.describe(error)) }
         var pictures: [String: String] = [:]
         for cell in document.blocks.compactMap(\.cell) {
             for case .picture(let shown) in cell.outputs {

@@ -41,11 +41,11 @@ public struct PluginSetup: Sendable {
     public func registry(for notebook: Notebook?, folder: URL) -> PluginRegistry {
         var plugins = BuiltInPlugins.all
         var taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
-        var blocked: [String: String] = [:]
+        var blocked: [PluginTrust.Refusal] = []
         var broken: [String: String] = [:]
         for (name, executable) in ExternalPlugin.find(in: folders(for: notebook, folder: folder)) {
-            if case .refused(let reason) = trust.decision(name: name, executable: executable) {
-                blocked[name] = reason
+            if case .refused(let refusal) = trust.decision(name: name, executable: executable) {
+                blocked.append(refusal)
                 continue
             }
             do {

@@ -33,7 +33,52 @@ public struct PluginTrust: Sendable {
     /// Whether a program found under a plugin's name may run, and if not, why.
     public enum Decision: Equatable, Sendable {
         case allowed
-        case refused(String)
+        case refused(Refusal)
+    }
+
+    /// A program that may not run: which file, why, and how to allow it.
+    public struct Refusal: Equatable, Sendable, CustomStringConvertible {
+        public enum Reason: Equatable, Sendable {
+            /// Neither `--allow-plugin` nor the trusted-plugins file allows it.
+            case notAllowed
+            /// The file allowed in `config` has other contents now.
+            case changed(config: String)
+            /// `config` allows another program under the same name.
+            case otherProgram(config: String, allowed: String)
+            /// `config` lists the name alone, as nnbooks before trust bound to files wrote it.
+            case nameOnly(config: String)
+        }
+
+        public let name: String
+        /// The program's resolved path.
+        public let path: String
+        public let reason: Reason
+
+        /// Why, in a clause that follows "was refused: ".
+        public var why: String {
+            switch reason {
+            case .notAllowed: "nothing allows it (neither --allow-plugin \(name) nor the trusted-plugins file)"
+            case .changed(let config): "its contents changed since it was allowed in \(config)"
+            case .otherProgram(let config, let allowed): "\(config) allows another program under that name, \(allowed)"
+            case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing"
+            }
+        }
+
+        /// The commands that allow it, for a hint.
+        public var howToAllow: String {
+            let how = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
+            if case .changed = reason { return "if the change is yours, " + how }
+            return how
+        }
+
+        public var description: String {
+            switch reason {
+            case .notAllowed: "\(path) is not allowed to run; \(howToAllow)"
+            case .changed(let config): "\(path) changed since it was allowed in \(config); \(howToAllow)"
+            case .otherProgram(let config, let allowed): "\(path) is not the program allowed under that name (\(config) allows \(allowed)); \(howToAllow)"
+            case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing; \(howToAllow)"
+            }
+        }
     }
 
     /// Names allowed on the command line for this run.
@@ -80,21 +125,18 @@ public struct PluginTrust: Sendable {
     public func decision(name: String, executable: URL) -> Decision {
         if names.contains(name) { return .allowed }
         let path = executable.resolvingSymlinksInPath().path
-        let howToAllow = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
+        let config = configFile.path
         let granted = grants.filter { $0.name == name }
         if let grant = granted.first(where: { $0.path == path }) {
             guard let now = try? Grant.of(name: name, executable: executable), now.digest == grant.digest else {
-                return .refused("\(path) changed since it was allowed in \(configFile.path); if the change is yours, \(howToAllow)")
+                return .refused(Refusal(name: name, path: path, reason: .changed(config: config)))
             }
             return .allowed
         }
         if let other = granted.first {
-            return .refused("\(path) is not the program allowed under that name (\(configFile.path) allows \(other.path)); \(howToAllow)")
+            return .refused(Refusal(name: name, path: path, reason: .otherProgram(config: config, allowed: other.path)))
         }
-        if bareNames.contains(name) {
-            return .refused("\(configFile.path) names '\(name)' without its program, which allows nothing; \(howToAllow)")
-        }
-        return .refused("\(path) is not allowed to run; \(howToAllow)")
+        return .refused(Refusal(name: name, path: path, reason: bareNames.contains(name) ? .nameOnly(config: config) : .notAllowed))
     }
 
     /// Records `grant` in `config`, replacing any earlier grant of the same name; the file is
