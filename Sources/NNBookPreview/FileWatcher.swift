@@ -10,6 +10,14 @@ import Glibc
 /// Counts changes to a set of files. Watching sleeps until the kernel reports an event
 /// (inotify on Linux, kqueue through Dispatch elsewhere): an idle preview uses no CPU.
 final class FileWatcher: @unchecked Sendable {
+    /// Why the system would not watch files: the preview cannot follow saves without it.
+    public struct StartError: Error, CustomStringConvertible {
+        let reason: String
+        public var description: String {
+            "cannot watch the notebook for changes: \(reason.lowercased()) (each user may watch only so many folders at once; close other watching programs, or raise fs.inotify.max_user_instances)"
+        }
+    }
+
     private let condition = NSCondition()
     private var changes = 0
     private var stopped = false
@@ -44,7 +52,7 @@ final class FileWatcher: @unchecked Sendable {
 
     init() throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0, pipe(&wake) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard descriptor >= 0, pipe(&wake) == 0 else { throw StartError(reason: String(cString: strerror(errno))) }
         let thread = Thread { [self] in readEvents() }
         thread.name = "nnbook file watcher"
         thread.start()

@@ -78,13 +78,16 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Closes the listening socket and every event stream.
+    /// Closes the listening socket and every event stream at once. A browser keeps the
+    /// connection of an ended event stream open for its next request, so waiting for the
+    /// connections to close would only hold up Ctrl-C; whatever is still being answered then is
+    /// cut after a tenth of a second.
     func stop() {
         hub.finish()
         let server = self.server
         let done = Outcome()
         Task {
-            await server.stop(timeout: 1)
+            await server.stop(timeout: 0.1)
             done.finish(.success(0))
         }
         _ = done.wait()

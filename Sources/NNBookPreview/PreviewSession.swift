@@ -165,7 +165,7 @@ public final class PreviewSession: @unchecked Sendable {
         do {
             try PageWriter().write(MarkdownRenderer.render(page), to: pageURL, assetsURL: pageFolder.appendingPathComponent(name + ".assets"))
         } catch {
-            status = PreviewPage.status("The page could not be written to \(pageURL.path): \(error.localizedDescription)", kind: "error")
+            status = PreviewPage.status("The page could not be written: \(error)", kind: "error")
         }
         lastPage = page
         hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: [:]))

@@ -78,7 +78,7 @@ struct NotebookRunner {
                     Console.error(recorded)
                 }
             } catch {
-                Console.error("\(file): error: \(error)")
+                Console.error("\(file): error: \(NotebookRunner.describe(recordFailure: error))")
                 recorded = false
             }
         }
@@ -98,6 +98,12 @@ struct NotebookRunner {
             Console.error("wrote \(Console.display(pageURL))")
         }
         return Outcome(result: result, page: page, pageURL: pageURL)
+    }
+
+    /// Why a run could not be recorded, in words: history's own errors say what to do, and
+    /// anything else is a page that could not be stored as JSON.
+    static func describe(recordFailure error: any Error) -> String {
+        (error as? HistoryError)?.description ?? "cannot record the run: its page could not be stored: \(StoredDataProblem.describe(error))"
     }
 
     /// Commits the run to the notebook's history (as one of `sweep`'s runs, when given), and

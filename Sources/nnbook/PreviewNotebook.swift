@@ -62,9 +62,15 @@ struct PreviewNotebook: ParsableCommand {
         let notebook = URL(fileURLWithPath: file).standardizedFileURL
         let overrides = try parseOverrides(parameters)
         try checkOverrides(notebook, overrides)
-        let session = try PreviewSession(.init(
-            notebook: notebook, overrides: overrides, plugins: plugins.setup, memory: memory.limit,
-            snapshotLimit: snapshotMegabytes << 20, version: NNBookCLI.version, out: out.map { URL(fileURLWithPath: $0, isDirectory: true) }))
+        let session: PreviewSession
+        do {
+            session = try PreviewSession(.init(
+                notebook: notebook, overrides: overrides, plugins: plugins.setup, memory: memory.limit,
+                snapshotLimit: snapshotMegabytes << 20, version: NNBookCLI.version, out: out.map { URL(fileURLWithPath: $0, isDirectory: true) }))
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
         session.log = { Console.error("nnbook preview: " + $0) }
         if record {
             session.runDidComplete = { run in
@@ -77,7 +83,7 @@ struct PreviewNotebook: ParsableCommand {
                         Console.error("nnbook preview: " + recorded)
                     }
                 } catch {
-                    Console.error("nnbook preview: the run could not be recorded: \(error)")
+                    Console.error("nnbook preview: the run could not be recorded: \(NotebookRunner.describe(recordFailure: error))")
                 }
             }
         }

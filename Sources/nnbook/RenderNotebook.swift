@@ -15,7 +15,7 @@ struct RenderNotebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Export a run as one self-contained HTML page or as a Jupyter notebook.",
-        discussion: "Uses the latest run in history; --run runs the notebook first (and records that run).")
+        discussion: "Uses the latest run in history, whatever its outcome; --run runs the notebook first (and records that run) and exits as run does: 1 when that run failed (its export, with the error, is still written), 130 when it was interrupted (nothing is written).")
 
     @Argument(help: "The notebook.")
     var file: String
@@ -45,11 +45,17 @@ struct RenderNotebook: ParsableCommand {
     func run() throws {
         let notebook = URL(fileURLWithPath: file)
         let page: Page
+        // A fresh run ends as `nnbook run` ends: interrupted, nothing is exported (exit 130);
+        // failed, its export shows the error and the exit code is 1.
+        var failed = false
         if runFirst {
             Interruption.install()
             let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit,
                 enforcesExpectations: !noExpect)
-            page = try runner.run().page
+            let outcome = try runner.run()
+            if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
+            failed = outcome.result.failure != nil
+            page = outcome.page
         } else {
             let history = try NotebookHistoryOptions(file: file).history()
             page = try reportingHistoryErrors(file) { () throws -> Page in
@@ -74,5 +80,6 @@ struct RenderNotebook: ParsableCommand {
             throw ExitCode(NNBookExit.notebookFailed)
         }
         if !quiet { Console.error("wrote \(Console.display(target))") }
+        if failed { throw ExitCode(NNBookExit.notebookFailed) }
     }
 }

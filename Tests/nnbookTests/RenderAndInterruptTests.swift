@@ -24,6 +24,16 @@ final class RenderAndInterruptTests: XCTestCase {
         let document = try JSONSerialization.jsonObject(with: try Data(contentsOf: cli.folder.appendingPathComponent("gradient-descent.ipynb"))) as? [String: Any]
         XCTAssertEqual(document?["nbformat"] as? Int, 4)
         XCTAssertEqual(try cli.nnbook("log", "gradient-descent.nnbook").output.split(separator: "\n").count, 3, "--run records the run")
+
+        // A fresh run that fails (its expect misses) is exported with its error, and the exit
+        // code says it failed, as `nnbook run` says it.
+        let failed = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html", "--run", "-p", "rate=0.1", "--quiet")
+        XCTAssertEqual(failed.status, 1, failed.error)
+        XCTAssertTrue(failed.error.contains("the run stopped in cell"), failed.error)
+        let failedPage = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.html"), encoding: .utf8)
+        XCTAssertTrue(failedPage.contains("<strong>This run failed</strong>"), "the export of the failed run is written")
+        let fromHistory = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html", "--quiet")
+        XCTAssertEqual(fromHistory.status, 0, "exporting a recorded run succeeds whatever that run's outcome: \(fromHistory.error)")
     }
 
     func testInterruptingTrainingKeepsThePreviousPageAndRecordsTheRun() throws {
