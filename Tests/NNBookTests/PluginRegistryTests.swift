@@ -14,6 +14,38 @@ final class PluginRegistryTests: XCTestCase {
         XCTAssertNil(ExternalCommand.valueType("matrix"))
     }
 
+    /// The facts a `produces` declaration gives the check, for an invocation of `make NAME
+    /// classes=N`: sizes read from the option, each target kind, and nothing invented.
+    func testDeclaredOutputsBecomeTheCheckersFacts() throws {
+        func facts(_ produces: String, classes: Int? = 4) throws -> DatasetFacts? {
+            let json = #"{"verb": "make", "summary": "s", "arguments": [{"name": "name", "type": "new dataset", "summary": "n"}], "options": [{"name": "classes", "type": "integer", "summary": "c", "optional": true}], "produces": \#(produces)}"#
+            let message = try JSONDecoder().decode(PluginProtocol.CommandMessage.self, from: Data(json.utf8))
+            let command = try ExternalCommand(process: PluginProcess(name: "t", executable: URL(fileURLWithPath: "/bin/false"), timeLimit: 1), message: message)
+            var values: [String: TypedValue] = ["name": .string("made")]
+            if let classes { values["classes"] = .integer(classes) }
+            return command.produces?.facts(for: Invocation(verb: "make", range: SourceRange(line: 1, column: 1), values: values))
+        }
+        XCTAssertEqual(try facts(#"{"dataset": "name"}"#), DatasetFacts(), "a declaration of nothing leaves everything unknown")
+        XCTAssertEqual(
+            try facts(#"{"dataset": "name", "columns": ["a", "b"], "samples": 10, "target": {"kind": "classes", "classes": "classes"}}"#),
+            DatasetFacts(columns: ["a", "b"], sampleShape: [2], target: TargetFacts(columns: 1, kind: .classNumbers(largest: 3)), samples: 10))
+        XCTAssertEqual(
+            try facts(#"{"dataset": "name", "sample_shape": [8, "classes"], "target": {"kind": "classes", "classes": "classes"}}"#, classes: nil),
+            DatasetFacts(target: TargetFacts(columns: 1, kind: .classNumbers(largest: nil))), "a size from an option left out is unknown")
+        XCTAssertEqual(
+            try facts(#"{"dataset": "name", "sample_shape": [28, 28], "target": {"kind": "one-hot", "classes": "classes"}}"#)?.target,
+            TargetFacts(columns: 4, kind: .oneHot(classes: 4)))
+        XCTAssertEqual(
+            try facts(#"{"dataset": "name", "target": {"kind": "numbers", "names": ["price", "rent"]}}"#)?.target,
+            TargetFacts(columns: 2, kind: .numbers, names: ["price", "rent"]))
+        XCTAssertThrowsError(try facts(#"{"dataset": "name", "target": {"kind": "labels"}}"#)) { error in
+            XCTAssertEqual((error as? PluginFailure)?.message, "declares the unknown target kind 'labels' for make; the kinds are classes, one-hot, numbers")
+        }
+        XCTAssertThrowsError(try facts(#"{"dataset": "classes"}"#)) { error in
+            XCTAssertEqual((error as? PluginFailure)?.message, "declares that make produces a data set named by 'classes', which is not one of its `new dataset` arguments")
+        }
+    }
+
     func testTrustBindsToTheProgramFileAndItsContents() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("trust-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
