@@ -38,7 +38,7 @@ public enum StoredDataProblem {
         case is String.Type: "a string"
         case is Int.Type, is UInt64.Type, is Double.Type, is Float.Type: "a number"
         case is Bool.Type: "true or false"
-        default: String(describing: type).hasPrefix("Array") ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "an object" : "of the expected kind"
+        default: "of the kind nnbook expects there"
         }
     }
 }
