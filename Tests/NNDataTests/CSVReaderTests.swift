@@ -4,47 +4,79 @@ import XCTest
 @testable import NNData
 
 final class CSVReaderTests: XCTestCase {
-    private func read(_ text: String, separator: Character = ",") throws -> CSVTable {
-        try CSVReader(separator: separator).read(Array(text.utf8), path: "t.csv")
+    /// Every record's fields, reading the text in pieces of `piece` bytes.
+    private func records(_ text: String, separator: Character = ",", piece: Int = .max) throws -> [[CSVTestField]] {
+        var reader = CSVReader(separator: separator, path: "t.csv")
+        var rows: [[CSVTestField]] = []
+        let keep = { (record: CSVRecord) throws(DataError) in
+            rows.append((0..<record.count).map { CSVTestField(text: record.text($0), line: record.fields[$0].line, column: record.fields[$0].column) })
+        }
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: min(piece, max(bytes.count, 1))) {
+            try Array(bytes[start..<min(start + piece, bytes.count)]).withUnsafeBufferPointer { try reader.read($0, body: keep) }
+        }
+        try reader.finish(body: keep)
+        return rows
+    }
+
+    private func dataset(_ text: String, targets: [String] = ["y"], options: CSVColumnOptions = CSVColumnOptions()) throws -> Dataset {
+        try Dataset(csvText: Array(text.utf8), path: "t.csv", targets: targets, options: options)
     }
 
     private func error(_ text: String) -> DataError? {
         do {
-            let table = try read(text)
-            _ = try Dataset(csv: table, targets: ["y"], path: "t.csv")
+            _ = try dataset(text)
             return nil
         } catch { return error as? DataError }
     }
 
     func testQuotedFieldsHoldSeparatorsQuotesAndLineBreaks() throws {
-        let table = try read("name,y\n\"Smith, J\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\n")
-        XCTAssertEqual(table.header, ["name", "y"])
-        XCTAssertEqual(table.rows.map { $0[0].text }, ["Smith, J", "say \"hi\"", "two\nlines"])
-        XCTAssertEqual(table.rows[2][1].line, 5)
+        let rows = try records("name,y\n\"Smith, J\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\n")
+        XCTAssertEqual(rows[0].map(\.text), ["name", "y"])
+        XCTAssertEqual(rows.dropFirst().map { $0[0].text }, ["Smith, J", "say \"hi\"", "two\nlines"])
+        XCTAssertEqual(rows[3][1].line, 5)
     }
 
     func testCRLFBlankLinesAndAMissingFinalNewline() throws {
-        let table = try read("a,y\r\n1,2\r\n\r\n3,4")
-        XCTAssertEqual(table.rows.map { $0.map(\.text) }, [["1", "2"], ["3", "4"]])
+        XCTAssertEqual(try records("a,y\r\n1,2\r\n\r\n3,4").map { $0.map(\.text) }, [["a", "y"], ["1", "2"], ["3", "4"]])
     }
 
     func testOtherSeparators() throws {
-        XCTAssertEqual(try read("a;y\n1;2\n", separator: ";").rows[0].map(\.text), ["1", "2"])
+        XCTAssertEqual(try records("a;y\n1;2\n", separator: ";")[1].map(\.text), ["1", "2"])
+    }
+
+    /// A file arrives a megabyte at a time, cut anywhere: between the quotes of `""`, between
+    /// CR and LF, inside a field. Every cut must read as the whole text does, positions included.
+    func testTextCutIntoPiecesAnywhereReadsAsTheWhole() throws {
+        let text = "name,\"y\"\r\n\"say \"\"hi\"\"\",2\r\n\r\n\"two\nlines\",3\n\"\",4\n\"a\"\"\",5"
+        let whole = try records(text)
+        for piece in 1...8 { XCTAssertEqual(try records(text, piece: piece), whole, "pieces of \(piece) bytes") }
+        for piece in 1...4 {
+            XCTAssertEqual(errorDescription { try self.records("a,y\n\"open,1\n", piece: piece) }, "t.csv:2:1: a quoted field is never closed")
+            XCTAssertEqual(errorDescription { try self.records("a,y\n\"x\"z,1\n", piece: piece) }, "t.csv:2:4: text follows the closing quote of a field")
+        }
+    }
+
+    private func errorDescription(_ body: () throws -> Any) -> String? {
+        do {
+            _ = try body()
+            return nil
+        } catch { return (error as? DataError)?.description }
     }
 
     func testNumbersBecomeFeaturesAndTargets() throws {
-        let dataset = try Dataset(csv: try read("age,afford,y\n22,1,0\n47,0,1\n"), targets: ["y"], path: "t.csv")
+        let dataset = try dataset("age,afford,y\n22,1,0\n47,0,1\n")
         XCTAssertEqual(dataset.featureNames, ["age", "afford"])
         XCTAssertEqual(dataset.features.scalars, [22, 1, 47, 0])
         XCTAssertEqual(dataset.targets.scalars, [0, 1])
     }
 
     func testWordColumnsBecomeCodesOrOneHotColumns() throws {
-        let table = try read("city,size,y\nPune,1,0\nDelhi,2,1\nPune,3,1\n")
-        let coded = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(codes: ["city"]), path: "t.csv")
+        let table = "city,size,y\nPune,1,0\nDelhi,2,1\nPune,3,1\n"
+        let coded = try dataset(table, options: CSVColumnOptions(codes: ["city"]))
         XCTAssertEqual(coded.featureNames, ["city", "size"])
         XCTAssertEqual(coded.features.scalars, [1, 1, 0, 2, 1, 3])
-        let oneHot = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(oneHot: ["city"]), path: "t.csv")
+        let oneHot = try dataset(table, options: CSVColumnOptions(oneHot: ["city"]))
         XCTAssertEqual(oneHot.featureNames, ["city=Delhi", "city=Pune", "size"])
         XCTAssertEqual(oneHot.features.scalars, [0, 1, 1, 1, 0, 2, 0, 1, 3])
         XCTAssertEqual(oneHot.inputNames, ["city", "size"])
@@ -54,9 +86,8 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testAWordTargetNamesItsClassesInCodeOrder() throws {
-        let table = try read("size,fruit\n1,lemon\n2,apple\n3,banana\n")
         for options in [CSVColumnOptions(codes: ["fruit"]), CSVColumnOptions(oneHot: ["fruit"])] {
-            let dataset = try Dataset(csv: table, targets: ["fruit"], options: options, path: "t.csv")
+            let dataset = try dataset("size,fruit\n1,lemon\n2,apple\n3,banana\n", targets: ["fruit"], options: options)
             XCTAssertEqual(dataset.classNames, ["apple", "banana", "lemon"])
             XCTAssertEqual(dataset.className(2), "lemon")
             XCTAssertEqual(dataset.classCount, 3)
@@ -65,9 +96,9 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testMissingValuesCanBeDroppedOrFilled() throws {
-        let table = try read("a,y\n1,0\n,1\n3,\n")
-        XCTAssertEqual(try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(missing: .drop), path: "t.csv").features.scalars, [1])
-        let filled = try Dataset(csv: table, targets: ["y"], options: CSVColumnOptions(missing: .fill(-1)), path: "t.csv")
+        let table = "a,y\n1,0\n,1\n3,\n"
+        XCTAssertEqual(try dataset(table, options: CSVColumnOptions(missing: .drop)).features.scalars, [1])
+        let filled = try dataset(table, options: CSVColumnOptions(missing: .fill(-1)))
         XCTAssertEqual(filled.features.scalars, [1, -1, 3])
         XCTAssertEqual(filled.targets.scalars, [0, 1, -1])
     }
@@ -75,7 +106,7 @@ final class CSVReaderTests: XCTestCase {
     func testHundredThousandRowsAreRead() throws {
         var text = "a,b,c,d,e,f,g,h,i,y\n"
         for row in 0..<100_000 { text += "\(row),1.5,2,3,4,5,6,7,8,\(row % 2)\n" }
-        let dataset = try Dataset(csv: try read(text), targets: ["y"], path: "t.csv")
+        let dataset = try dataset(text)
         XCTAssertEqual(dataset.features.shape, [100_000, 9])
         XCTAssertEqual(dataset.features[99_999, 0], 99_999)
     }
@@ -112,8 +143,8 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testNonUTF8Bytes() {
-        XCTAssertThrowsError(try CSVReader().read([0x61, 0x0A, 0xFF, 0xFE], path: "t.csv")) { error in
-            XCTAssertEqual((error as? DataError)?.description, "t.csv: the file is not UTF-8 text")
+        XCTAssertThrowsError(try Dataset(csvText: [0x61, 0x0A, 0xFF, 0xFE], path: "t.csv", targets: [])) { error in
+            XCTAssertEqual((error as? DataError)?.description, "t.csv:2:1: the file is not UTF-8 text")
         }
     }
 
@@ -126,4 +157,10 @@ final class CSVReaderTests: XCTestCase {
     func testDuplicateHeader() {
         XCTAssertEqual(error("a,a,y\n1,2,3\n")?.description, "t.csv:1:3: the column name \"a\" appears twice in the header")
     }
+}
+
+struct CSVTestField: Equatable {
+    let text: String
+    let line: Int
+    let column: Int
 }

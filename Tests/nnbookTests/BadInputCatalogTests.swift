@@ -95,7 +95,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "empty CSV", files: loadCSV(""), status: 1, firstLine: "t.nnbook:2:10: error: d.csv: the file is empty"),
         Case(name: "ragged CSV row", files: loadCSV("a,y\n1,2\n3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: this row has 1 field, but the header has 2"),
         Case(name: "non-numeric cell", files: loadCSV("a,y\n1,2\nten,3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"ten\" in column \"a\" is not a number"),
-        Case(name: "non-UTF-8 bytes", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\n```\n".utf8), "d.csv": Data([0x61, 0x2C, 0x79, 0x0A, 0xFF, 0x2C, 0x31, 0x0A])], status: 1, firstLine: "t.nnbook:2:10: error: d.csv: the file is not UTF-8 text"),
+        Case(name: "non-UTF-8 bytes", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\n```\n".utf8), "d.csv": Data([0x61, 0x2C, 0x79, 0x0A, 0xFF, 0x2C, 0x31, 0x0A])], status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: the file is not UTF-8 text"),
         Case(name: "number too large for Float32", files: loadCSV("a,y\n1e39,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: 1e39 in column \"a\" is too large for a 32-bit number"),
         Case(name: "missing value", files: loadCSV("a,y\n,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: the value of \"a\" is missing"),
         Case(name: "unknown target column", files: loadCSV("a,b\n1,2\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:1:1: there is no column \"y\""),
@@ -289,10 +289,13 @@ final class BadInputCatalogTests: XCTestCase {
                  try gzip.run()
                  gzip.waitUntilExit()
              }),
-        Case(name: "CSV larger than the memory limit", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 50_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.001"], status: 1,
-             firstLine: "t.nnbook:2:10: error: d.csv: reading the 200 KB file would need 2 MB of memory, more than the limit of 1 MB"),
-        Case(name: "sizes that round alike", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 50_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.0016"], status: 1,
-             firstLine: "t.nnbook:2:10: error: d.csv: reading the 200 KB file would need 1600032 bytes of memory, more than the limit of 1600000 bytes"),
+        // The values are counted as the file is read: 200,000 rows of two 4-byte numbers pass
+        // the limit of 1 MB at the 125,001st row, and the reading stops there.
+        Case(name: "CSV larger than the memory limit", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 200_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.001"], status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:125002:1: the values read up to this line already fill the memory limit of 1 MB"),
+        Case(name: "sizes that round alike", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([319_999], [])],
+             arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.0016"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the 319999 values of the file would need 1600003 bytes of memory, more than the limit of 1600000 bytes"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.

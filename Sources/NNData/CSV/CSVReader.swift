@@ -1,116 +1,87 @@
-// Reads CSV text as RFC 4180 defines it: a header row, separated fields, optional quotes.
+// Reads CSV text as RFC 4180 defines it, a piece at a time: a file of gigabytes is parsed as its
+// bytes arrive, and only the record being read is held as text.
 
-/// Splits CSV text into a header and rows of fields.
+/// Splits CSV text into records of fields, handing each record on as soon as it ends.
 ///
 /// Quoted fields may hold separators, line breaks and doubled quotes (`""` is one `"`). Lines
-/// may end in LF or CRLF; a final line break is optional; blank lines are skipped. Every row must
-/// have as many fields as the header.
-public struct CSVReader: Sendable {
+/// may end in LF or CRLF; a final line break is optional; blank lines are skipped. The text may
+/// arrive in pieces cut anywhere, even between the two quotes of `""` or the CR and LF of a line
+/// break: what a piece ends in is remembered for the next.
+public struct CSVReader {
     public let separator: UInt8
-    /// About the most memory reading a CSV file takes per byte of it: the bytes, each field's
-    /// text and place, and the numbers; a file is refused when this much would not fit.
-    public static let memoryPerByte = 8
+    public let path: String
+    /// How many bytes a reader of files asks for at once.
+    public static let pieceSize = 1 << 20
 
-    /// Asked every megabyte: a true answer stops the reading (Ctrl-C, SIGTERM).
-    public let shouldStop: @Sendable () -> Bool
-
-    public init(separator: Character = ",", shouldStop: @escaping @Sendable () -> Bool = { false }) {
-        self.separator = separator.asciiValue ?? UInt8(ascii: ",")
-        self.shouldStop = shouldStop
-    }
+    private var record = CSVRecord()
+    private var line: Int, column = 1
+    private var fieldLine: Int, fieldColumn = 1
+    private var fieldStart = 0
+    private var quoted = false, wasQuoted = false, nonASCII = false
+    /// A quote seen inside a quoted field: the next byte says whether it closed the field or was
+    /// the first of `""`.
+    private var quoteInQuotes = false
+    /// A CR that ended a line: an LF right after it belongs to the same line break.
+    private var afterCarriageReturn = false
 
     /// `firstLine` is the line number of the text's first line: a table written inside a
     /// notebook starts part-way down the notebook's file.
-    public func read(_ bytes: [UInt8], path: String, firstLine: Int = 1) throws(DataError) -> CSVTable {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw DataError(
-                "the file is not UTF-8 text", path: path,
-                hint: "save the file as UTF-8 CSV (most spreadsheet programs offer it under Save As)")
-        }
-        var records = try records(bytes, path: path, firstLine: firstLine)
-        guard !records.isEmpty else {
-            throw DataError("the file is empty", path: path, hint: "a CSV file starts with a header row of column names")
-        }
-        let header = records.removeFirst()
-        let names = header.map(\.text)
-        // A first line with control characters is no header of a CSV file (/proc/self/environ,
-        // a binary file): it is not quoted back, since it may hold anything.
-        if let odd = header.first(where: { $0.text.unicodeScalars.contains { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) } }) {
-            throw DataError(
-                "the first line is not a header of column names: it holds control characters, so this is not a CSV file", path: path, line: odd.line, column: odd.column,
-                hint: "load csv reads text files whose first line names the columns, e.g. x1,x2,y")
-        }
-        if let blank = header.firstIndex(where: { $0.text.isEmpty }) {
-            throw DataError("column \(blank + 1) of the header has no name", path: path, line: header[blank].line, column: header[blank].column)
-        }
-        var seen: Set<String> = []
-        for field in header where !seen.insert(field.text).inserted {
-            throw DataError("the column name \"\(field.text.excerpt())\" appears twice in the header", path: path, line: field.line, column: field.column)
-        }
-        for record in records where record.count != names.count {
-            throw DataError(
-                "this row has \(record.count) field\(record.count == 1 ? "" : "s"), but the header has \(names.count)",
-                path: path, line: record[0].line, column: 1,
-                hint: "check for a missing or extra separator; a field holding a comma must be quoted")
-        }
-        return CSVTable(header: names, rows: records)
+    public init(separator: Character = ",", path: String, firstLine: Int = 1) {
+        self.separator = separator.asciiValue ?? UInt8(ascii: ",")
+        self.path = path
+        line = firstLine
+        fieldLine = firstLine
     }
 
-    private func records(_ bytes: [UInt8], path: String, firstLine: Int) throws(DataError) -> [[CSVTable.Field]] {
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var records: [[CSVTable.Field]] = []
-        var record: [CSVTable.Field] = []
-        var field: [UInt8] = []
-        var line = firstLine, column = 1
-        var fieldLine = firstLine, fieldColumn = 1
-        var index = 0
-        var quoted = false, wasQuoted = false, wasQuotedLast = false
+    /// The bytes of the record not yet ended, which a memory limit must count.
+    public var pendingBytes: Int { record.bytes.count + record.fields.count * MemoryLayout<CSVRecord.Place>.stride }
 
-        func endField() {
-            record.append(CSVTable.Field(text: String(decoding: field, as: UTF8.self), line: fieldLine, column: fieldColumn))
-            field.removeAll(keepingCapacity: true)
-            wasQuoted = false
-        }
-        func endRecord() {
-            let blank = record.count == 1 && record[0].text.isEmpty && !wasQuotedLast
-            if !blank { records.append(record) }
-            record.removeAll()
-        }
-        while index < bytes.count {
-            if index & 0xF_FFFF == 0, shouldStop() { throw .interrupted(path: path) }
-            let byte = bytes[index]
+    /// The line the record not yet ended starts on.
+    public var pendingLine: Int { record.fields.first?.line ?? fieldLine }
+
+    /// Parses the next piece of the text, calling `body` with each record it completes.
+    public mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        for byte in bytes {
+            if afterCarriageReturn {
+                afterCarriageReturn = false
+                if byte == newline { continue }
+            }
+            if quoteInQuotes {
+                quoteInQuotes = false
+                if byte == quote {
+                    record.bytes.append(quote)
+                    column += 1
+                    continue
+                }
+                quoted = false
+            }
             if quoted {
                 if byte == quote {
-                    if index + 1 < bytes.count, bytes[index + 1] == quote {
-                        field.append(quote)
-                        index += 1
-                        column += 1
-                    } else {
-                        quoted = false
-                    }
+                    quoteInQuotes = true
                 } else {
-                    field.append(byte)
+                    record.bytes.append(byte)
+                    nonASCII = nonASCII || byte >= 0x80
                     if byte == newline {
                         line += 1
                         column = 0
                     }
                 }
             } else if byte == quote {
-                guard field.isEmpty, !wasQuoted else {
+                guard record.bytes.count == fieldStart, !wasQuoted else {
                     throw DataError("a quote appears inside a field that does not start with one", path: path, line: line, column: column,
                                     hint: "quote the whole field and double the quotes inside it: \"say \"\"hi\"\"\"")
                 }
                 quoted = true
                 wasQuoted = true
             } else if byte == separator {
-                endField()
+                try endField()
                 fieldLine = line
                 fieldColumn = column + 1
             } else if byte == newline || byte == carriageReturn {
-                if byte == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
-                wasQuotedLast = wasQuoted
-                endField()
-                endRecord()
+                afterCarriageReturn = byte == carriageReturn
+                try endField()
+                try endRecord(body)
                 line += 1
                 column = 0
                 fieldLine = line
@@ -120,20 +91,64 @@ public struct CSVReader: Sendable {
                     throw DataError("text follows the closing quote of a field", path: path, line: line, column: column,
                                     hint: "put the separator right after the closing quote")
                 }
-                field.append(byte)
+                record.bytes.append(byte)
+                nonASCII = nonASCII || byte >= 0x80
             }
-            index += 1
             column += 1
         }
+    }
+
+    /// Ends the text: the last record may lack its line break.
+    public mutating func finish(body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
+        if quoteInQuotes {
+            quoteInQuotes = false
+            quoted = false
+        }
         if quoted {
-            throw DataError("a quoted field is never closed", path: path, line: fieldLine, column: fieldColumn,
-                            hint: "add the closing quote (\")")
+            throw DataError("a quoted field is never closed", path: path, line: fieldLine, column: fieldColumn, hint: "add the closing quote (\")")
         }
-        if !field.isEmpty || !record.isEmpty || wasQuoted {
-            wasQuotedLast = wasQuoted
-            endField()
-            endRecord()
+        if record.bytes.count > fieldStart || !record.fields.isEmpty || wasQuoted {
+            try endField()
+            try endRecord(body)
         }
-        return records
+    }
+
+    private mutating func endField() throws(DataError) {
+        let place = CSVRecord.Place(start: fieldStart, end: record.bytes.count, line: fieldLine, column: fieldColumn, quoted: wasQuoted, ascii: !nonASCII)
+        // The separators, quotes and line breaks are ASCII, so the text is UTF-8 exactly when
+        // every field is; only fields with other bytes need the check.
+        if nonASCII, String(validating: record.bytes[place.start..<place.end], as: UTF8.self) == nil {
+            throw DataError(
+                "the file is not UTF-8 text", path: path, line: fieldLine, column: fieldColumn,
+                hint: "save the file as UTF-8 CSV (most spreadsheet programs offer it under Save As)")
+        }
+        record.fields.append(place)
+        fieldStart = record.bytes.count
+        wasQuoted = false
+        nonASCII = false
+    }
+
+    private mutating func endRecord(_ body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
+        let blank = record.fields.count == 1 && record.fields[0].start == record.fields[0].end && !record.fields[0].quoted
+        if !blank { try body(record) }
+        record.bytes.removeAll(keepingCapacity: true)
+        record.fields.removeAll(keepingCapacity: true)
+        fieldStart = 0
+    }
+}
+
+extension CSVReader {
+    /// Parses the whole of a text already in memory (a table written in a notebook).
+    public mutating func read(_ text: [UInt8], body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
+        var failure: DataError?
+        text.withUnsafeBufferPointer { bytes in
+            do throws(DataError) {
+                try read(bytes, body: body)
+                try finish(body: body)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
     }
 }

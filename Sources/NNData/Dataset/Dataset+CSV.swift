@@ -1,6 +1,7 @@
-// Building a numeric data set from a CSV table: choosing the target, encoding words, handling
-// missing values, and reading every number.
+// Building a numeric data set from a CSV file or text: reading it a piece at a time, choosing the
+// target, encoding words, handling missing values, and reading every number.
 
+import Foundation
 import NNCore
 
 /// What to do with the columns of a CSV file that are not plain numbers.
@@ -25,73 +26,101 @@ public struct CSVColumnOptions: Equatable, Sendable {
 }
 
 extension Dataset {
-    /// The table's columns as numbers: `targets` are the target columns, every other column is a
-    /// feature. A field that is not a number (and not in an encoded column) or is missing (and
-    /// not dropped or filled) is an error at its line and column.
-    public init(csv table: CSVTable, targets targetNames: [String], options: CSVColumnOptions = CSVColumnOptions(), path: String) throws(DataError) {
-        for name in targetNames + options.codes + options.oneHot where !table.header.contains(name) {
-            throw DataError(
-                "there is no column \"\(name.excerpt())\"", path: path, line: 1, column: 1,
-                hint: "the columns are \(table.header.excerptList())")
+    /// Reads a CSV file a piece at a time: `targets` are the target columns, every other column
+    /// is a feature. A field that is not a number (and not in an encoded column) or is missing
+    /// (and not dropped or filled) is an error at its line and column. The numbers are counted
+    /// against `memory` as they are read, and the reading stops when `shouldStop` says so.
+    public init(
+        csvFileAt url: URL, path: String, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions(),
+        memory: MemoryLimit = .unlimited, shouldStop: () -> Bool = { false }
+    ) throws(DataError) {
+        var reader = CSVReader(separator: separator, path: path)
+        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: memory)
+        try Dataset.readPieces(of: url, path: path, into: &reader, shouldStop: shouldStop) { reader throws(DataError) in
+            try builder.checkMemory(adding: reader.pendingBytes, line: reader.pendingLine)
+            return false
+        } body: { record throws(DataError) in
+            try builder.add(record)
         }
-        var rows = table.rows
-        if options.missing == .drop {
-            rows = rows.filter { row in !row.contains { $0.text.trimmingSpaces.isEmpty } }
-        }
-        guard !rows.isEmpty else {
-            throw DataError(
-                table.rows.isEmpty ? "the file has a header but no rows of data" : "no rows are left once the rows with missing values are dropped",
-                path: path, line: 1, column: 1, hint: "a data set needs at least one row of numbers under the header")
-        }
-        var columns: [(name: String, values: [Float])] = []
-        var wordColumns: [String: WordColumn] = [:]
-        for (index, name) in table.header.enumerated() {
-            let fields = rows.map { $0[index] }
-            if options.codes.contains(name) || options.oneHot.contains(name) {
-                let words = Array(Set(fields.map(\.text.trimmingSpaces))).sorted()
-                let code = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) })
-                wordColumns[name] = WordColumn(words: words, encoding: options.codes.contains(name) ? .codes : .oneHot)
-                if options.codes.contains(name) {
-                    columns.append((name, fields.map { Float(code[$0.text.trimmingSpaces] ?? 0) }))
-                } else {
-                    for word in words { columns.append(("\(name)=\(word)", fields.map { $0.text.trimmingSpaces == word ? 1 : 0 })) }
-                }
-                continue
-            }
-            var values: [Float] = []
-            values.reserveCapacity(fields.count)
-            for field in fields { values.append(try Dataset.number(field, column: name, missing: options.missing, path: path)) }
-            columns.append((name, values))
-        }
-        let isTarget = { (column: String) in targetNames.contains(column) || targetNames.contains { column.hasPrefix($0 + "=") } }
-        let features = columns.filter { !isTarget($0.name) }, targets = columns.filter { isTarget($0.name) }
-        func tensor(_ chosen: [(name: String, values: [Float])]) -> Tensor {
-            var scalars = [Float](repeating: 0, count: rows.count * chosen.count)
-            for (column, entry) in chosen.enumerated() {
-                for row in 0..<rows.count { scalars[row * chosen.count + column] = entry.values[row] }
-            }
-            // Every column holds one value per row.
-            return try! Tensor(shape: [rows.count, chosen.count], scalars: scalars)
-        }
-        self.init(featureNames: features.map(\.name), targetNames: targets.map(\.name), features: tensor(features), targets: tensor(targets))
-        self.wordColumns = wordColumns.filter { !targetNames.contains($0.key) }
-        // A single target column of words names the classes: apple, banana, lemon.
-        if targetNames.count == 1, let words = wordColumns[targetNames[0]]?.words { classNames = words }
+        self = try builder.dataset()
     }
 
-    static func number(_ field: CSVTable.Field, column: String, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
-        let text = field.text.trimmingSpaces
+    /// Reads CSV text already in memory (a table written in a notebook, whose first line is
+    /// `firstLine` of the notebook's file).
+    public init(
+        csvText text: [UInt8], path: String, firstLine: Int = 1, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions()
+    ) throws(DataError) {
+        var reader = CSVReader(separator: separator, path: path, firstLine: firstLine)
+        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
+        try reader.read(text) { record throws(DataError) in try builder.add(record) }
+        self = try builder.dataset()
+    }
+
+    /// The column names of a CSV file, read from its header row alone and checked as loading
+    /// checks them (`targets` and `options` name columns the header must have).
+    public static func csvHeader(
+        ofFileAt url: URL, path: String, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions()
+    ) throws(DataError) -> [String] {
+        var reader = CSVReader(separator: separator, path: path)
+        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
+        try readPieces(of: url, path: path, into: &reader, shouldStop: { false }) { reader throws(DataError) in
+            guard builder.header == nil, reader.pendingBytes > headerLimit else { return builder.header != nil }
+            throw DataError("the header row is longer than \(MemoryLimit.describe(headerLimit))", path: path, line: 1, column: 1,
+                            hint: "the first line of a CSV file names the columns")
+        } body: { record throws(DataError) in
+            if builder.header == nil { try builder.add(record) }
+        }
+        guard let header = builder.header else {
+            throw DataError("the file is empty", path: path, hint: "a CSV file starts with a header row of column names")
+        }
+        return header
+    }
+
+    /// The longest header row `csvHeader` reads: two million columns of short names.
+    static let headerLimit = 64 << 20
+
+    /// Feeds the file to `reader` a piece at a time; after each piece `afterPiece` may end the
+    /// reading early (true) or refuse to go on (by throwing).
+    private static func readPieces(
+        of url: URL, path: String, into reader: inout CSVReader, shouldStop: () -> Bool,
+        afterPiece: (CSVReader) throws(DataError) -> Bool, body: (CSVRecord) throws(DataError) -> Void
+    ) throws(DataError) {
+        let cannotRead = DataError(
+            "cannot read the file: \(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file")", path: path)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw cannotRead }
+        defer { try? handle.close() }
+        while true {
+            if shouldStop() { throw .interrupted(path: path) }
+            let piece: Data
+            do {
+                // nil at the end of the file.
+                guard let read = try handle.read(upToCount: CSVReader.pieceSize), !read.isEmpty else { break }
+                piece = read
+            } catch {
+                throw cannotRead
+            }
+            var failure: DataError?
+            piece.withUnsafeBytes { raw in
+                do throws(DataError) { try reader.read(raw.bindMemory(to: UInt8.self), body: body) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            if try afterPiece(reader) { return }
+        }
+        try reader.finish(body: body)
+    }
+
+    static func number(_ text: String, column: String, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
-            throw DataError("the value of \"\(column.excerpt())\" is missing", path: path, line: field.line, column: field.column,
+            throw DataError("the value of \"\(column.excerpt())\" is missing", path: path, line: line, column: field,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
         guard Dataset.isDecimal(text), let value = Float(text), !value.isNaN else {
-            throw DataError("\"\(text.excerpt())\" in column \"\(column.excerpt())\" is not a number", path: path, line: field.line, column: field.column,
+            throw DataError("\"\(text.excerpt())\" in column \"\(column.excerpt())\" is not a number", path: path, line: line, column: field,
                             hint: "to use a column of words, load it with codes=[\(column.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\(column.excerpt())]")
         }
         guard value.isFinite else {
-            throw DataError("\(text.excerpt()) in column \"\(column.excerpt())\" is too large for a 32-bit number", path: path, line: field.line, column: field.column,
+            throw DataError("\(text.excerpt()) in column \"\(column.excerpt())\" is too large for a 32-bit number", path: path, line: line, column: field,
                             hint: "32-bit numbers reach about ±3.4e38; rescale the column")
         }
         return value

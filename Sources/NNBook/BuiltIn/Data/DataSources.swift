@@ -11,14 +11,16 @@ enum DataSources {
         let targets = (load.target ?? []).map(\.text)
         switch load.format {
         case .csv:
-            let bytes = try read(path, state: state, expansion: CSVReader.memoryPerByte)
-            let table = try CSVReader(separator: load.separator.first ?? ",", shouldStop: state.shouldStop).read([UInt8](bytes), path: path)
-            return NotebookDataset(all: try Dataset(csv: table, targets: targets, options: csvOptions(load), path: path))
+            let url = state.folder.resolvingNotebookPath(path)
+            state.recordInput(url)
+            return NotebookDataset(all: try Dataset(
+                csvFileAt: url, path: path, separator: load.separator.first ?? ",", targets: targets, options: load.csvOptions,
+                memory: state.memory, shouldStop: state.shouldStop))
         case .inline:
             guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
             state.recordTable(path)
-            let parsed = try CSVReader().read(Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine)
-            return NotebookDataset(all: try Dataset(csv: parsed, targets: targets, options: csvOptions(load), path: state.notebookPath))
+            return NotebookDataset(all: try Dataset(
+                csvText: Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine, targets: targets, options: load.csvOptions))
         case .idx, .npy:
             let reader = { (file: String) throws(DataError) -> Tensor in
                 let data = try read(file, state: state)
@@ -52,13 +54,13 @@ enum DataSources {
         }
     }
 
-    /// The file's bytes, after checking that they (times `expansion`, what reading them takes
-    /// at most per byte) fit in the memory limit: a file of gigabytes is refused before it is read.
-    private static func read(_ path: String, state: RunState, expansion: Int = 1) throws(DataError) -> Data {
+    /// The file's bytes, after checking that they fit in the memory limit: a file of gigabytes
+    /// is refused before it is read.
+    private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
         let url = state.folder.resolvingNotebookPath(path)
         state.recordInput(url)
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-            let refusal = state.memory.refusal(MemoryLimit.product([size], size: expansion), for: "reading the \(MemoryLimit.describe(size)) file")
+            let refusal = state.memory.refusal(size, for: "reading the \(MemoryLimit.describe(size)) file")
         {
             throw DataError(refusal, path: path, hint: MemoryLimit.hint)
         }
@@ -67,12 +69,5 @@ enum DataSources {
         } catch {
             throw DataError("cannot read the file: \(FileManager.default.fileExists(atPath: state.folder.resolvingNotebookPath(path).path) ? "permission denied or not a file" : "no such file")", path: path)
         }
-    }
-
-    private static func csvOptions(_ load: LoadCommand) -> CSVColumnOptions {
-        var options = CSVColumnOptions(codes: (load.codes ?? []).map(\.text), oneHot: (load.oneHot ?? []).map(\.text))
-        if load.missing == .drop { options.missing = .drop }
-        if let fill = load.fill { options.missing = .fill(fill) }
-        return options
     }
 }

@@ -42,14 +42,12 @@ extension LoadCommand {
                 splits: .cameSplit(train: LoadCommand.imageTrainCount, test: LoadCommand.imageTestCount))
         case .inline:
             guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
-            return try tableFacts(CSVReader().read(Array(table.text.utf8), path: "", firstLine: table.firstLine), path: path.path)
+            return tableFacts(try Dataset(csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, targets: targetNames, options: csvOptions))
         case .csv:
             guard let path, let file else { return DatasetFacts() }
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
             guard size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path) }
-            let bytes: Data
-            do { bytes = try Data(contentsOf: file) } catch { throw DataError("cannot read the file", path: path.path) }
-            return try tableFacts(CSVReader(separator: separator.first ?? ",").read([UInt8](bytes), path: path.path), path: path.path)
+            return tableFacts(try Dataset(csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions))
         case .idx, .npy:
             guard let path, let file else { return DatasetFacts() }
             let shape = try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path.path)
@@ -99,12 +97,18 @@ extension LoadCommand {
         return classes.count == labels.scalars.count ? .classNumbers(largest: classes.max()) : .numbers
     }
 
-    /// A table read whole, by the same code the run uses.
-    private func tableFacts(_ table: CSVTable, path: String) throws(DataError) -> DatasetFacts {
+    /// The target columns and the encoding of word columns, as the run and the check read them.
+    private var targetNames: [String] { (target ?? []).map(\.text) }
+
+    var csvOptions: CSVColumnOptions {
         var options = CSVColumnOptions(codes: (codes ?? []).map(\.text), oneHot: (oneHot ?? []).map(\.text))
         if missing == .drop { options.missing = .drop }
         if let fill { options.missing = .fill(fill) }
-        let data = try Dataset(csv: table, targets: (target ?? []).map(\.text), options: options, path: path)
+        return options
+    }
+
+    /// A table read whole, by the same code the run uses.
+    private func tableFacts(_ data: Dataset) -> DatasetFacts {
         let labels = data.targets.scalars.compactMap(\.classNumber)
         let kind: TargetKind = data.targets.columns == 1 && labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
         var facts = DatasetFacts(
@@ -117,21 +121,8 @@ extension LoadCommand {
     /// A large table: its columns from the header row, when no column is expanded by words.
     private func headerFacts(_ file: URL, path: String) throws(DataError) -> DatasetFacts {
         guard oneHot == nil else { return DatasetFacts() }
-        let prefix: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: file)
-            defer { try? handle.close() }
-            prefix = try handle.read(upToCount: 64 * 1024) ?? Data()
-        } catch {
-            throw DataError("cannot read the file", path: path)
-        }
-        let firstLine = prefix.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first ?? Data()
-        let header = try CSVReader(separator: separator.first ?? ",").read([UInt8](firstLine) + [UInt8(ascii: "\n")], path: path).header
-        let targets = (target ?? []).map(\.text)
-        for name in targets where !header.contains(name) {
-            throw DataError("there is no column \"\(name)\"", path: path, line: 1, column: 1, hint: "the columns are \(header.joined(separator: ", "))")
-        }
-        let columns = header.filter { !targets.contains($0) }
-        return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: targets.count, kind: .unknown, names: targets))
+        let header = try Dataset.csvHeader(ofFileAt: file, path: path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions)
+        let columns = header.filter { !targetNames.contains($0) }
+        return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: targetNames.count, kind: .unknown, names: targetNames))
     }
 }

@@ -1,0 +1,207 @@
+// Turning CSV records into a data set as they arrive: every field becomes a number (or a word's
+// code) the moment its record ends, so a file is never held whole as text, and the numbers are
+// counted against the memory limit as they accumulate.
+
+import NNCore
+
+/// The header, then each record, in; a data set out.
+struct CSVDatasetBuilder {
+    /// Where a column of the file goes while reading: numbers, or words kept by their number in
+    /// the order they were first seen (their alphabetical order is only known at the end).
+    private enum Source {
+        case number
+        case words(slot: Int)
+    }
+
+    /// Where a column of the data set takes its values from.
+    private enum Output {
+        case number(Int)
+        case code(slot: Int)
+        case oneHot(slot: Int, word: Int32)
+    }
+
+    let path: String
+    let targetNames: [String]
+    let options: CSVColumnOptions
+    let memory: MemoryLimit
+
+    private(set) var header: [String]?
+    private var headerLine = 1
+    private var sources: [Source] = []
+    private var numberWidth = 0
+    private var numbers = ValueBlocks<Float>()
+    /// Row after row, each word column's word as its place in `words[slot]`.
+    private var wordIndices = ValueBlocks<Int32>()
+    private var words: [[String: Int32]] = []
+    private var wordBytes = 0
+    private var rowsRead = 0, rowsKept = 0
+
+    init(path: String, targets: [String], options: CSVColumnOptions, memory: MemoryLimit) {
+        self.path = path
+        targetNames = targets
+        self.options = options
+        self.memory = memory
+    }
+
+    /// The memory the values read so far take.
+    var bytes: Int { numbers.bytes + wordIndices.bytes + wordBytes }
+
+    /// Refuses to go on when the values read so far and `pending` more bytes would not fit.
+    func checkMemory(adding pending: Int, line: Int) throws(DataError) {
+        guard bytes + pending > memory.bytes else { return }
+        throw DataError(
+            "the values read up to this line already fill the memory limit of \(MemoryLimit.describe(memory.bytes))", path: path, line: line, column: 1,
+            hint: "load a smaller file (or fewer rows), or raise the limit with --memory-limit GB if the machine really has the memory")
+    }
+
+    mutating func add(_ record: CSVRecord) throws(DataError) {
+        guard let header else { return try readHeader(record) }
+        guard record.count == header.count else {
+            throw DataError(
+                "this row has \(record.count) field\(record.count == 1 ? "" : "s"), but the header has \(header.count)",
+                path: path, line: record.fields[0].line, column: 1,
+                hint: "check for a missing or extra separator; a field holding a comma must be quoted")
+        }
+        rowsRead += 1
+        if options.missing == .drop, (0..<record.count).contains(where: record.isBlank) { return }
+        try checkMemory(adding: header.count * MemoryLayout<Float>.stride, line: record.fields[0].line)
+        for (index, source) in sources.enumerated() {
+            switch source {
+            case .number:
+                let place = record.fields[index]
+                numbers.append(try Dataset.number(record.trimmedText(index), column: header[index], line: place.line, column: place.column, missing: options.missing, path: path))
+            case .words(let slot):
+                let word = record.trimmedText(index)
+                if let known = words[slot][word] {
+                    wordIndices.append(known)
+                } else {
+                    let new = Int32(words[slot].count)
+                    words[slot][word] = new
+                    wordBytes += word.utf8.count + 32
+                    wordIndices.append(new)
+                }
+            }
+        }
+        rowsKept += 1
+    }
+
+    private mutating func readHeader(_ record: CSVRecord) throws(DataError) {
+        let names = (0..<record.count).map(record.text)
+        let place = record.fields
+        // A first line with control characters is no header of a CSV file (/proc/self/environ,
+        // a binary file): it is not quoted back, since it may hold anything.
+        if let odd = names.firstIndex(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) } }) {
+            throw DataError(
+                "the first line is not a header of column names: it holds control characters, so this is not a CSV file", path: path, line: place[odd].line, column: place[odd].column,
+                hint: "load csv reads text files whose first line names the columns, e.g. x1,x2,y")
+        }
+        if let blank = names.firstIndex(where: \.isEmpty) {
+            throw DataError("column \(blank + 1) of the header has no name", path: path, line: place[blank].line, column: place[blank].column)
+        }
+        var seen: Set<String> = []
+        for (index, name) in names.enumerated() where !seen.insert(name).inserted {
+            throw DataError("the column name \"\(name.excerpt())\" appears twice in the header", path: path, line: place[index].line, column: place[index].column)
+        }
+        headerLine = place[0].line
+        for name in targetNames + options.codes + options.oneHot where !seen.contains(name) {
+            throw DataError("there is no column \"\(name.excerpt())\"", path: path, line: headerLine, column: 1, hint: "the columns are \(names.excerptList())")
+        }
+        let wordNames = Set(options.codes + options.oneHot)
+        for name in names {
+            if wordNames.contains(name) {
+                sources.append(.words(slot: words.count))
+                words.append([:])
+            } else {
+                sources.append(.number)
+                numberWidth += 1
+            }
+        }
+        header = names
+    }
+
+    /// The data set read: columns in the file's order (a one-hot column's words in its place),
+    /// the targets apart. The values read are released as the data set is filled.
+    mutating func dataset() throws(DataError) -> Dataset {
+        guard let header else {
+            throw DataError("the file is empty", path: path, hint: "a CSV file starts with a header row of column names")
+        }
+        guard rowsKept > 0 else {
+            throw DataError(
+                rowsRead == 0 ? "the file has a header but no rows of data" : "no rows are left once the rows with missing values are dropped",
+                path: path, line: headerLine, column: 1, hint: "a data set needs at least one row of numbers under the header")
+        }
+        let sortedWords = words.map { $0.keys.sorted() }
+        let targetSet = Set(targetNames), codeSet = Set(options.codes)
+        var features: [(name: String, output: Output)] = [], targets: [(name: String, output: Output)] = []
+        var numberIndex = 0
+        for (index, name) in header.enumerated() {
+            var columns: [(name: String, output: Output)] = []
+            switch sources[index] {
+            case .number:
+                columns = [(name, .number(numberIndex))]
+                numberIndex += 1
+            case .words(let slot) where codeSet.contains(name):
+                columns = [(name, .code(slot: slot))]
+            case .words(let slot):
+                columns = sortedWords[slot].map { ("\(name)=\($0)", .oneHot(slot: slot, word: words[slot][$0]!)) }
+            }
+            if targetSet.contains(name) { targets += columns } else { features += columns }
+        }
+        let total = MemoryLimit.product([rowsKept, features.count + targets.count], size: MemoryLayout<Float>.stride)
+        if total > bytes, let refusal = memory.refusal(total, for: "the data set with its one-hot columns") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
+        let (featureValues, targetValues) = assemble(features.map(\.output), targets.map(\.output))
+        // Every column holds one value per row.
+        var dataset = Dataset(
+            featureNames: features.map(\.name), targetNames: targets.map(\.name),
+            features: try! Tensor(shape: [rowsKept, features.count], scalars: featureValues),
+            targets: try! Tensor(shape: [rowsKept, targets.count], scalars: targetValues))
+        for (index, name) in header.enumerated() {
+            guard case .words(let slot) = sources[index], !targetSet.contains(name) else { continue }
+            dataset.wordColumns[name] = WordColumn(words: sortedWords[slot], encoding: codeSet.contains(name) ? .codes : .oneHot)
+        }
+        // A single target column of words names the classes: apple, banana, lemon.
+        if targetNames.count == 1, let index = header.firstIndex(of: targetNames[0]), case .words(let slot) = sources[index] {
+            dataset.classNames = sortedWords[slot]
+        }
+        return dataset
+    }
+
+    /// The feature and target values, row after row, filled from the front while the blocks
+    /// read are released behind.
+    private mutating func assemble(_ features: [Output], _ targets: [Output]) -> ([Float], [Float]) {
+        let rows = rowsKept, wordWidth = words.count
+        // A word's code is its place in alphabetical order.
+        let codes = words.indices.map { slot in
+            var codes = [Float](repeating: 0, count: words[slot].count)
+            for (code, word) in words[slot].keys.sorted().enumerated() { codes[Int(words[slot][word]!)] = Float(code) }
+            return codes
+        }
+        func value(_ output: Output, row: Int) -> Float {
+            switch output {
+            case .number(let column): numbers[row * numberWidth + column]
+            case .code(let slot): codes[slot][Int(wordIndices[row * wordWidth + slot])]
+            case .oneHot(let slot, let word): wordIndices[row * wordWidth + slot] == word ? 1 : 0
+            }
+        }
+        var targetValues: [Float] = []
+        let featureValues = [Float](unsafeUninitializedCapacity: rows * features.count) { featureBuffer, featureCount in
+            targetValues = [Float](unsafeUninitializedCapacity: rows * targets.count) { targetBuffer, targetCount in
+                for row in 0..<rows {
+                    for (column, output) in features.enumerated() { featureBuffer[row * features.count + column] = value(output, row: row) }
+                    for (column, output) in targets.enumerated() { targetBuffer[row * targets.count + column] = value(output, row: row) }
+                    if row % 4096 == 4095 {
+                        numbers.release(before: (row + 1) * numberWidth)
+                        wordIndices.release(before: (row + 1) * wordWidth)
+                    }
+                }
+                targetCount = rows * targets.count
+            }
+            featureCount = rows * features.count
+        }
+        numbers = ValueBlocks()
+        wordIndices = ValueBlocks()
+        return (featureValues, targetValues)
+    }
+}
