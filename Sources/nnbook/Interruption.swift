@@ -8,12 +8,28 @@ import Foundation
 /// after each command.
 enum Interruption {
     private nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// When the first signal came, in milliseconds of the monotonic clock.
+    private nonisolated(unsafe) static var firstAt = 0
 
-    /// Catches the first SIGINT, SIGTERM or SIGHUP; a second one ends the process at once.
+    /// A second signal within this many milliseconds of the first is the same request: GNU
+    /// `timeout` sends its signal both to nnbook and to nnbook's process group, so nnbook often
+    /// receives it twice at once.
+    static let repeatWindow = 500
+
+    /// Catches the first SIGINT, SIGTERM or SIGHUP; a second one, half a second later or more,
+    /// ends the process at once (Ctrl-C pressed again by a learner who will not wait).
     static func install() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
-                if Interruption.flag != 0 { _exit(128 + received) }
+                // clock_gettime is safe to call in a signal handler.
+                var now = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &now)
+                let milliseconds = now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+                if Interruption.flag != 0 {
+                    if milliseconds - Interruption.firstAt >= Interruption.repeatWindow { _exit(128 + received) }
+                    return
+                }
+                Interruption.firstAt = milliseconds
                 Interruption.flag = 1
             }
         }

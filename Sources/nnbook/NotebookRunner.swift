@@ -58,17 +58,25 @@ struct NotebookRunner {
             interpreter.cellWillRun = progress.cellWillRun
             interpreter.cellDidRun = progress.cellDidRun
         }
-        let result = interpreter.run(plan, state: state)
+        var result = interpreter.run(plan, state: state)
 
-        let page = Page(run: result, assetsFolder: name + ".assets")
+        var page = Page(run: result, assetsFolder: name + ".assets")
         // An interrupted run leaves the last complete page as it was; history keeps the partial
         // one. A page that cannot be written does not stop the run from being recorded.
         var pageError: PageWriteError?
         if result.status != .interrupted, sweep == nil {
-            do {
-                try PageWriter().write(MarkdownRenderer.render(page), to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
-            } catch {
-                pageError = error
+            let rendered = MarkdownRenderer.render(page)
+            // A stop asked for after the last command, while the page was drawn, stops the run
+            // before its page replaces the last one: `timeout` and Ctrl-C are never ignored.
+            if Interruption.requested() {
+                result = RunResult(notebook: result.notebook, parameters: result.parameters, cells: result.cells, status: .interrupted)
+                page = Page(run: result, assetsFolder: name + ".assets")
+            } else {
+                do {
+                    try PageWriter().write(rendered, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
+                } catch {
+                    pageError = error
+                }
             }
         }
         var recorded = true
@@ -86,9 +94,15 @@ struct NotebookRunner {
             Console.error("\(Console.display(pageURL)): error: cannot write the page: \(pageError)" + (snapshot && recorded ? "; the run is recorded in history" : ""))
         }
         guard recorded, pageError == nil else { throw ExitCode(NNBookExit.notebookFailed) }
-        if result.status == .interrupted, let failure = result.failure {
-            Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
-            Console.error("interrupted in cell \(failure.cell.number); " + (sweep == nil ? "\(Console.display(pageURL)) was left as it was" : "no page was written") + (snapshot ? "; the partial run is recorded in history" : ""))
+        if result.status == .interrupted {
+            let place: String
+            if let failure = result.failure {
+                Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
+                place = "in cell \(failure.cell.number)"
+            } else {
+                place = "after the last cell, while the page was drawn"
+            }
+            Console.error("interrupted \(place); " + (sweep == nil ? "\(Console.display(pageURL)) was left as it was" : "no page was written") + (snapshot ? "; the partial run is recorded in history" : ""))
         } else if let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
             Console.error("the run stopped in cell \(failure.cell.number); " + (sweep == nil

@@ -118,4 +118,19 @@ final class LandscapeCommandTests: XCTestCase {
             "6:11: the model 'm' has not been trained before this line, so it has no path to draw | add `train m on …` before this line",
         ])
     }
+
+    func testAnUnknownWeightIsACheckError() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("""
+            ```nnbook
+            load csv "line.csv" as line target=y
+            model m
+              dense 1
+            compile m loss=mse optimizer=sgd
+            train m on line epochs=2
+            landscape m on line x=w1 y=w7
+            ```
+            """, folder: folder), [
+            "7:26: 'm' has no weight named 'w7' | its weights are: w1, bias",
+        ])
+    }
 }

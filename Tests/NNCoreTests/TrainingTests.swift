@@ -79,6 +79,13 @@ final class TrainingTests: XCTestCase {
                        "mini-batch descent: 1875 steps of 32 samples per epoch (60000 samples ÷ batch 32)")
     }
 
+    func testOneStepAndOneSampleAreSingular() {
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).describe(samples: 1), "mini-batch descent: 1 step of 32 samples per epoch (1 sample ÷ batch 32)")
+        XCTAssertEqual(DescentMode.miniBatch(size: 1).describe(samples: 3), "mini-batch descent: 3 steps of 1 sample per epoch (3 samples ÷ batch 1)")
+        XCTAssertEqual(DescentMode.stochastic.describe(samples: 1), "stochastic descent: 1 step of 1 randomly picked sample per epoch")
+        XCTAssertEqual(DescentMode.batch.describe(samples: 1), "batch descent: 1 step of the only sample per epoch")
+    }
+
     func testLastMiniBatchHoldsTheRemainder() {
         var generator = SeededGenerator(seed: 1)
         let batches = DescentMode.miniBatch(size: 3).batches(samples: 7, generator: &generator)

@@ -69,9 +69,11 @@ final class RenderAndInterruptTests: XCTestCase {
     }
 
     /// `timeout` sends SIGTERM: while a large CSV file loads, the run stops there, exits 130,
-    /// writes no page and is recorded as interrupted.
+    /// writes no page and is recorded as interrupted. The signal is sent once the first cell is
+    /// done, so it arrives while the second reads its 33 MB: a reader deaf to it would read
+    /// the whole file and the run would stop only after the command.
     func testSIGTERMWhileLoadingStopsTheRun() throws {
-        try ("a,b,y\n" + String(repeating: "0.5,0.25,1\n", count: 1_500_000)).write(to: cli.folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        try ("a,b,y\n" + String(repeating: "0.5,0.25,1\n", count: 3_000_000)).write(to: cli.folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
         try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n\n```nnbook\nload csv \"big.csv\" as d target=y\ndescribe d\n```\n"
             .write(to: cli.folder.appendingPathComponent("big.nnbook"), atomically: true, encoding: .utf8)
         let process = Process()
@@ -91,6 +93,8 @@ final class RenderAndInterruptTests: XCTestCase {
         process.waitUntilExit()
 
         XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertFalse(said.contains("the run was stopped during this command"), "the reader did not stop: \(said)")
+        XCTAssertTrue(said.contains("big.csv: reading the file was stopped") || said.contains("the run was stopped before this command"), said)
         XCTAssertTrue(said.contains("interrupted in cell 2; big.md was left as it was; the partial run is recorded in history"), said)
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("big.md").path))
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "big.nnbook", "--json").output.utf8)) as? [[String: Any]]

@@ -153,10 +153,12 @@ public struct Checker: Sendable {
                 ranges[name] = nameRange
                 if schema.option(named: name) != nil { values[name] = resolved } else { extras.append((name, resolved)) }
             case .failure(let diagnostic):
+                // Given, though wrong: the option is not also reported missing.
+                ranges[name] = nameRange
                 diagnostics.append(diagnostic)
             }
         }
-        for option in schema.options where values[option.name] == nil {
+        for option in schema.options where values[option.name] == nil && ranges[option.name] == nil {
             if let defaultValue = option.defaultValue {
                 values[option.name] = defaultValue
             } else if option.isRequired {

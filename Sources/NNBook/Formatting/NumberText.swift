@@ -9,10 +9,15 @@ import Foundation
 /// `loss: 0.2874`. Values the user wrote (parameters, options) are printed as short as they can
 /// be while reading back to the same number.
 public enum NumberText {
+    /// Beyond this size a computed value is written in scientific notation: its fixed-point
+    /// digits past the 16th would be noise, and a loss of 1e38 would fill a line with them.
+    public static let scientificFrom = 1e15
+
     /// `value` with exactly `places` decimals; `-0.0000` is written `0.0000`, NaN and infinities
-    /// as `nan`, `inf`, `-inf`.
+    /// as `nan`, `inf`, `-inf`, and values from `scientificFrom` up as `1.2346e+20`.
     public static func fixed(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        if abs(value) >= scientificFrom { return String(format: "%.\(places)e", value) }
         let text = String(format: "%.\(places)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             return String(text.dropFirst())

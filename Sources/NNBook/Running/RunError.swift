@@ -35,6 +35,14 @@ public struct RunError: Error, Equatable, Sendable {
         if case .interrupted = error { interrupted = true }
     }
 
+    /// A long command (reading, describing, drawing) stopped part-way because the run was asked
+    /// to stop (Ctrl-C, SIGTERM, SIGHUP).
+    public static func stopped(_ doing: String, at range: SourceRange? = nil) -> RunError {
+        var error = RunError("\(doing) was stopped", at: range)
+        error.interrupted = true
+        return error
+    }
+
     /// As a diagnostic at `range`, or at the failing command when the error names no place.
     public func diagnostic(defaultRange: SourceRange) -> Diagnostic {
         Diagnostic(message, at: range ?? defaultRange, hint: hint)

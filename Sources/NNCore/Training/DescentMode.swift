@@ -51,12 +51,15 @@ public enum DescentMode: Equatable, Sendable {
     public func describe(samples: Int) -> String {
         switch self {
         case .batch:
-            return "batch descent: 1 step of all \(samples) samples per epoch"
+            return "batch descent: 1 step of \(samples == 1 ? "the only sample" : "all \(samples) samples") per epoch"
         case .stochastic:
-            return "stochastic descent: \(samples) steps of 1 randomly picked sample per epoch"
+            return "stochastic descent: \(DescentMode.count(samples, "step")) of 1 randomly picked sample per epoch"
         case .miniBatch(let size, _):
             let steps = stepsPerEpoch(samples: samples)
-            return "mini-batch descent: \(steps) steps of \(size) samples per epoch (\(samples) samples ÷ batch \(size))"
+            return "mini-batch descent: \(DescentMode.count(steps, "step")) of \(DescentMode.count(size, "sample")) per epoch (\(DescentMode.count(samples, "sample")) ÷ batch \(size))"
         }
     }
+
+    /// `1 step`, `2 steps`.
+    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

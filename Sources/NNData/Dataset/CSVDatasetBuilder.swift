@@ -64,23 +64,28 @@ struct CSVDatasetBuilder {
         }
         rowsRead += 1
         if options.missing == .drop, (0..<record.count).contains(where: record.isBlank) { return }
-        try checkMemory(adding: header.count * MemoryLayout<Float>.stride, line: record.fields[0].line)
+        let line = record.fields[0].line
+        try checkMemory(adding: header.count * MemoryLayout<Float>.stride, line: line)
+        var stored = true
         for (index, source) in sources.enumerated() {
             switch source {
             case .number:
                 let place = record.fields[index]
-                numbers.append(try Dataset.number(record.trimmedText(index), column: header[index], line: place.line, column: place.column, missing: options.missing, path: path))
+                stored = numbers.append(try Dataset.number(record.trimmedText(index), column: header[index], line: place.line, column: place.column, missing: options.missing, path: path)) && stored
             case .words(let slot):
                 let word = record.trimmedText(index)
                 if let known = words[slot][word] {
-                    wordIndices.append(known)
+                    stored = wordIndices.append(known) && stored
                 } else {
                     let new = Int32(words[slot].count)
                     words[slot][word] = new
                     wordBytes += word.utf8.count + 32
-                    wordIndices.append(new)
+                    stored = wordIndices.append(new) && stored
                 }
             }
+        }
+        guard stored else {
+            throw DataError("the system has no memory left for the values of this file", path: path, line: line, column: 1, hint: MemoryLimit.hint)
         }
         rowsKept += 1
     }

@@ -65,7 +65,7 @@ extension Dataset {
         var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
         try readPieces(of: url, path: path, into: &reader, shouldStop: { false }) { reader throws(DataError) in
             guard builder.header == nil, reader.pendingBytes > headerLimit else { return builder.header != nil }
-            throw DataError("the header row is longer than \(MemoryLimit.describe(headerLimit))", path: path, line: 1, column: 1,
+            throw DataError("the header row is too long: reading it takes more than \(MemoryLimit.describe(headerLimit))", path: path, line: 1, column: 1,
                             hint: "the first line of a CSV file names the columns")
         } body: { record throws(DataError) in
             if builder.header == nil { try builder.add(record) }
@@ -76,8 +76,9 @@ extension Dataset {
         return header
     }
 
-    /// The longest header row `csvHeader` reads: two million columns of short names.
-    static let headerLimit = 64 << 20
+    /// The most memory `csvHeader` takes for the header row, its text and each name's place:
+    /// two million columns of short names take about 100 MB.
+    static let headerLimit = 256 << 20
 
     /// Feeds the file to `reader` a piece at a time; after each piece `afterPiece` may end the
     /// reading early (true) or refuse to go on (by throwing).

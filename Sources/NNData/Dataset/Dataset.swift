@@ -123,12 +123,6 @@ public struct Dataset: Equatable, Sendable {
         return nil
     }
 
-    /// The values of the feature column at `index`; `describe` walks every column by index, so
-    /// that a data set of a million columns is not searched a million times.
-    public func featureColumn(_ index: Int) -> [Float] { Dataset.values(ofColumn: index, in: features) }
-
-    public func targetColumn(_ index: Int) -> [Float] { Dataset.values(ofColumn: index, in: targets) }
-
     private static func values(ofColumn column: Int, in tensor: Tensor) -> [Float] {
         (0..<tensor.rows).map { tensor[$0, column] }
     }

@@ -14,26 +14,38 @@ struct DescribeCommand: NotebookCommand {
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let data = try state.dataset(data)
-        let featureColumns: [(String, [Float])] = data.featureNames.isEmpty
-            ? [("all inputs", data.features.scalars)]
-            : data.featureNames.enumerated().map { ($1, data.featureColumn($0)) }
-        let columns = featureColumns + data.targetNames.enumerated().map { ($1, data.targetColumn($0)) }
-        let rows = columns.map { name, values -> [String] in
-            // Two passes in Double over the Float values, with no copy: images have millions.
-            var sum = 0.0, low = Double.infinity, high = -Double.infinity
-            for value in values {
-                sum += Double(value)
-                low = min(low, Double(value))
-                high = max(high, Double(value))
+        var rows: [[String]] = []
+        if data.featureNames.isEmpty {
+            rows.append(DescribeCommand.statistics("all inputs", data.features.scalars, start: 0, stride: 1, state: state))
+        }
+        // Each column is read in place, one after the other: a data set of two million columns
+        // is walked once, never copied, and a request to stop is heard between columns.
+        for (names, tensor) in [(data.featureNames, data.features), (data.targetNames, data.targets)] {
+            for (index, name) in names.enumerated() {
+                if index % 1024 == 1023, state.shouldStop() { throw RunError.stopped("describing \(self.data)", at: command) }
+                rows.append(DescribeCommand.statistics(name, tensor.scalars, start: index, stride: tensor.columns, state: state))
             }
-            let mean = sum / Double(max(values.count, 1))
-            var squares = 0.0
-            for value in values { squares += (Double(value) - mean) * (Double(value) - mean) }
-            // The sample standard deviation (n − 1), as pandas reports it.
-            let deviation = (squares / Double(max(values.count - 1, 1))).squareRoot()
-            return [name, String(values.count), state.format(mean), state.format(deviation),
-                    state.format(values.isEmpty ? 0 : low), state.format(values.isEmpty ? 0 : high)]
         }
         return [.table(Table(headers: ["column", "count", "mean", "std", "min", "max"], rows: rows))]
+    }
+
+    /// The row of one column: every `stride`-th value from `start` of a row-major table.
+    private static func statistics(_ name: String, _ scalars: [Float], start: Int, stride: Int, state: RunState) -> [String] {
+        let values = Swift.stride(from: start, to: scalars.count, by: stride)
+        let count = start < scalars.count ? (scalars.count - start + stride - 1) / stride : 0
+        // Two passes in Double over the Float values, with no copy: images have millions.
+        var sum = 0.0, low = Double.infinity, high = -Double.infinity
+        for index in values {
+            let value = Double(scalars[index])
+            sum += value
+            low = min(low, value)
+            high = max(high, value)
+        }
+        let mean = sum / Double(max(count, 1))
+        var squares = 0.0
+        for index in values { squares += (Double(scalars[index]) - mean) * (Double(scalars[index]) - mean) }
+        // The sample standard deviation (n − 1), as pandas reports it.
+        let deviation = (squares / Double(max(count - 1, 1))).squareRoot()
+        return [name, String(count), state.format(mean), state.format(deviation), state.format(count == 0 ? 0 : low), state.format(count == 0 ? 0 : high)]
     }
 }

@@ -36,9 +36,7 @@ struct LossCommand: NotebookCommand {
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if case .failure(let problem) = LossSamples.read(self) { diagnostics.append(problem) }
-        if let epsilon, !(epsilon > 0 && epsilon < 0.5) {
-            diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: $epsilon))
-        }
+        if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
         return diagnostics
     }
 

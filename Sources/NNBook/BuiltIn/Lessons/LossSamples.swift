@@ -22,12 +22,20 @@ struct LossSamples: Equatable {
         if truth.isEmpty || predicted.isEmpty {
             return .failure(Diagnostic("y_true and y_pred need at least one value", at: truth.isEmpty ? truthRange : predictedRange))
         }
-        if categorical, predicted.count > 1, predicted.allSatisfy({ $0.count == 1 }) { predicted = [predicted.map { $0[0] }] }
+        let flatPredictions = predicted.count > 1 && predicted.allSatisfy { $0.count == 1 }
+        if categorical, flatPredictions { predicted = [predicted.map { $0[0] }] }
         if !sparse, categorical, truth.count > 1, truth.allSatisfy({ $0.count == 1 }) { truth = [truth.map { $0[0] }] }
         if let problem = unevenRows(predicted, name: "y_pred", at: predictedRange) ?? unevenRows(truth, name: "y_true", at: truthRange) {
             return .failure(problem)
         }
         let width = predicted[0].count
+        // A flat y_pred is one sample's row of class probabilities: class numbers for several
+        // samples need one row each.
+        if sparse, flatPredictions, truth.count > 1, !looksOneHot(truth, classes: width) {
+            return .failure(Diagnostic(
+                "y_pred is one row of \(width) class probabilities (a single sample), but y_true has \(truth.count) class numbers", at: predictedRange,
+                hint: "give one row of probabilities per sample, e.g. y_pred=[[0.7, 0.3], [0.4, 0.6]]; if y_true is a one-hot row, use categorical_crossentropy"))
+        }
         if sparse, let problem = classNumberProblem(truth, classes: width, samples: predicted.count, at: truthRange) {
             return .failure(problem)
         }
@@ -48,6 +56,13 @@ struct LossSamples: Equatable {
                 "y_true holds \(NumberText.plain(bad)), but \(lossName) takes true values from 0 to 1", at: truthRange,
                 hint: lossName == "binary_crossentropy" ? "binary labels are 0 or 1" : "one-hot rows hold 0s and a single 1"))
         }
+        // Without from_logits, a cross-entropy's predictions are probabilities: the log of a
+        // negative number, or of more than certainty, is no loss at all.
+        if !command.fromLogits, categorical || lossName == "binary_crossentropy", let bad = predicted.joined().first(where: { !($0 >= 0 && $0 <= 1) }) {
+            return .failure(Diagnostic(
+                "y_pred holds \(NumberText.plain(bad)), but \(lossName) takes predicted probabilities from 0 to 1", at: predictedRange,
+                hint: "a sigmoid or softmax gives probabilities; for raw scores add from_logits=true"))
+        }
         return .success(LossSamples(truth: truth, predicted: predicted))
     }
 
@@ -66,7 +81,7 @@ struct LossSamples: Equatable {
             return Diagnostic("sparse_categorical_crossentropy takes class numbers, not one-hot rows", at: range, hint: oneHotHint)
         }
         let labels = truth.map { $0[0] }
-        if labels.count != samples, labels.count == classes, labels.allSatisfy({ $0 == 0 || $0 == 1 }), labels.reduce(0, +) == 1 {
+        if labels.count != samples, looksOneHot(truth, classes: classes) {
             return Diagnostic("y_true looks like a one-hot row, but sparse_categorical_crossentropy takes class numbers", at: range, hint: oneHotHint)
         }
         if let bad = labels.first(where: { $0.classNumber == nil }) {
@@ -78,6 +93,12 @@ struct LossSamples: Equatable {
                 hint: "give each row of y_pred one probability per class")
         }
         return nil
+    }
+
+    /// A flat y_true of 0s and a single 1, one place per class: a one-hot row.
+    private static func looksOneHot(_ truth: [[Double]], classes: Int) -> Bool {
+        let labels = truth.map { $0[0] }
+        return labels.count == classes && labels.allSatisfy { $0 == 0 || $0 == 1 } && labels.reduce(0, +) == 1
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

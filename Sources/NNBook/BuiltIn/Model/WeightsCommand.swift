@@ -48,24 +48,31 @@ struct WeightsCommand: NotebookCommand {
     /// `layer 2 w[3→1]` style names otherwise.
     static func named(_ entry: ModelEntry, features: Dataset? = nil) -> [(name: String, value: Float)] {
         let layers = entry.model.layers.compactMap { $0 as? Dense }
-        let singleNeuron = layers.count == 1 && layers[0].units == 1
-        var result: [(String, Float)] = []
-        for (layerIndex, dense) in layers.enumerated() {
-            guard let kernel = dense.kernel, let bias = dense.bias else { continue }
-            let inputs = kernel.value.rows
-            for input in 0..<inputs {
-                for unit in 0..<dense.units {
-                    let value = kernel.value[input, unit]
+        let built = layers.compactMap { dense in dense.kernel.flatMap { kernel in dense.bias.map { (kernel: kernel.value, bias: $0.value) } } }
+        let names = WeightsCommand.names(
+            ofDense: built.map { (inputs: $0.kernel.rows, units: $0.bias.scalars.count) }, singleNeuron: layers.count == 1 && layers[0].units == 1,
+            featureNames: (features ?? entry.trainedOn)?.featureNames)
+        // The kernel's values row by row (input by input), then the biases: the order of `names`.
+        return Array(zip(names, built.flatMap { $0.kernel.scalars + $0.bias.scalars }))
+    }
+
+    /// The names of the weights of dense layers of the given sizes, in the order `named` lists
+    /// them: what the check knows of a model before it has any weights.
+    static func names(ofDense layers: [(inputs: Int, units: Int)], singleNeuron: Bool, featureNames: [String]?) -> [String] {
+        var result: [String] = []
+        for (layerIndex, layer) in layers.enumerated() {
+            for input in 0..<layer.inputs {
+                for unit in 0..<layer.units {
                     if singleNeuron {
-                        let feature = (features ?? entry.trainedOn).flatMap { input < $0.featureNames.count ? " (\($0.featureNames[input]))" : nil } ?? ""
-                        result.append(("w\(input + 1)\(feature)", value))
+                        let feature = featureNames.flatMap { input < $0.count ? " (\($0[input]))" : nil } ?? ""
+                        result.append("w\(input + 1)\(feature)")
                     } else {
-                        result.append(("layer \(layerIndex + 1) w[\(input + 1)→\(unit + 1)]", value))
+                        result.append("layer \(layerIndex + 1) w[\(input + 1)→\(unit + 1)]")
                     }
                 }
             }
-            for unit in 0..<dense.units {
-                result.append((singleNeuron ? "bias" : "layer \(layerIndex + 1) bias[\(unit + 1)]", bias.value.scalars[unit]))
+            for unit in 0..<layer.units {
+                result.append(singleNeuron ? "bias" : "layer \(layerIndex + 1) bias[\(unit + 1)]")
             }
         }
         return result

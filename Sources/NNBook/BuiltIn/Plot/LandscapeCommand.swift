@@ -40,7 +40,37 @@ struct LandscapeCommand: NotebookCommand {
         if let x, x.text == y?.text {
             diagnostics.append(Diagnostic("x and y name the same weight, '\(x)'", at: $y, hint: "choose two different weights"))
         }
+        for (axis, range) in [(x, $x), (y, $y)] {
+            guard let name = axis?.text else { continue }
+            for model in models {
+                guard let names = context.models[model.name].flatMap(LandscapeCommand.weightNames), !names.contains(LandscapeCommand.short(name)) else { continue }
+                diagnostics.append(Diagnostic(
+                    "'\(model)' has no weight named '\(name.excerpt())'", at: range, hint: "its weights are: " + LandscapeCommand.listed(names)))
+                break
+            }
+        }
         return diagnostics
+    }
+
+    /// The most weights the check names to look for `x=` and `y=` among; a larger model's are
+    /// looked for when the landscape is drawn.
+    static let checkedWeights = 100_000
+
+    /// The short names of a model's weights, when the check knows its input and so its sizes.
+    private static func weightNames(of facts: ModelFacts) -> [String]? {
+        guard var shape = facts.inputShape else { return nil }
+        var dense: [(inputs: Int, units: Int)] = []
+        for line in facts.layers {
+            if let line = line.value as? DenseLine { dense.append((shape.last ?? 0, line.units)) }
+            guard let planned = try? line.value.layer().plan(inputShape: shape), planned.parameters <= checkedWeights else { return nil }
+            shape = planned.outputShape
+        }
+        return WeightsCommand.names(ofDense: dense, singleNeuron: dense.count == 1 && dense[0].units == 1, featureNames: nil)
+    }
+
+    /// At most a dozen names, and how many more: a large model's weights do not fill a hint.
+    private static func listed(_ names: [String]) -> String {
+        names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", … (\(names.count) in all)" : "")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -108,7 +138,7 @@ struct LandscapeCommand: NotebookCommand {
         let names = WeightsCommand.named(entry).map(\.name)
         if let index = names.firstIndex(where: { $0 == name || short($0) == name }) { return index }
         throw RunError(
-            "'\(entry.model.name)' has no weight named '\(name)'", hint: "its weights are: " + names.map(short).joined(separator: ", "), at: range)
+            "'\(entry.model.name)' has no weight named '\(name.excerpt())'", hint: "its weights are: " + listed(names.map(short)), at: range)
     }
 
     /// `gridSize` evenly spaced values covering `values` with a margin on each side.

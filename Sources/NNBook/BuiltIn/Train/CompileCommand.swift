@@ -25,12 +25,19 @@ struct CompileCommand: NotebookCommand {
         } else if let rate, !Float(rate).isFinite {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
-        if let epsilon, !(epsilon > 0 && epsilon < 0.5) {
-            diagnostics.append(Diagnostic("epsilon must lie between 0 and 0.5", at: $epsilon))
-        }
+        if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
             loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), fromLogits: fromLogits)
         return diagnostics
+    }
+
+    /// An `epsilon=` that clips nothing (0 or below) or everything (0.5 or more), for `compile`
+    /// and the `loss` lesson alike.
+    static func epsilonProblem(_ epsilon: Double?, at range: SourceRange) -> Diagnostic? {
+        guard let epsilon, !(epsilon > 0 && epsilon < 0.5) else { return nil }
+        return Diagnostic(
+            "epsilon is \(NumberText.plain(epsilon)), but it must be above 0 and below 0.5", at: range,
+            hint: "cross-entropy clips each probability to [epsilon, 1 − epsilon] before its log; Keras uses 1e-7, the course's log loss 1e-15")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

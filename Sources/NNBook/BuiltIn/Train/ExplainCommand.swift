@@ -161,5 +161,5 @@ struct ExplainCommand: NotebookCommand {
         values.count == 1 ? state.format(values[values.startIndex]) : "[" + values.map { state.format($0) }.joined(separator: ", ") + "]"
     }
 
-    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

@@ -158,7 +158,7 @@ struct TrainCommand: NotebookCommand {
         let weightNames = showWeights ? WeightsCommand.named(entry).map(\.name) : []
         var rows: [[String]] = []
         let steps = descent.stepsPerEpoch(samples: data.count)
-        let description = descent.describe(samples: data.count) + (validation.map { ", validated on \($0.count) samples" } ?? "")
+        let description = descent.describe(samples: data.count) + (validation.map { ", validated on \(ExplainCommand.count($0.count, "sample"))" } ?? "")
         state.observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
         if entry.weightPath.isEmpty { entry.weightPath.append(entry.model.flatWeights) }
         let history: TrainingHistory
