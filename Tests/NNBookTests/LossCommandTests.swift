@@ -111,17 +111,20 @@ final class LossCommandTests: XCTestCase {
 
     func testAFlatYPredForTheSparseLossIsOneSample() {
         XCTAssertEqual(diagnostics("loss sparse_categorical_crossentropy y_true=[1, 1] y_pred=[0.6, 0.4]"), [
-            "2:53: y_pred is one row of 2 class probabilities (a single sample), but y_true has 2 class numbers | give one row of probabilities per sample, e.g. y_pred=[[0.7, 0.3], [0.4, 0.6]]; if y_true is a one-hot row, use categorical_crossentropy",
+            "2:52: y_pred is one row of 2 class probabilities (a single sample), but y_true has 2 class numbers | give one row of probabilities per sample, e.g. y_pred=[[0.7, 0.3], [0.4, 0.6]]; if y_true is a one-hot row, use categorical_crossentropy",
         ])
     }
 
     func testPredictedProbabilitiesOutsideZeroToOneAreRefused() {
         let hint = "a sigmoid or softmax gives probabilities; for raw scores add from_logits=true"
         XCTAssertEqual(diagnostics("loss binary_crossentropy y_true=[1, 0] y_pred=[-0.5, 0.2]"), [
-            "2:44: y_pred holds -0.5, but binary_crossentropy takes predicted probabilities from 0 to 1 | \(hint)",
+            "2:40: y_pred holds -0.5, but binary_crossentropy takes predicted probabilities from 0 to 1 | \(hint)",
         ])
-        XCTAssertEqual(diagnostics("loss categorical_crossentropy y_true=[[1, 0]] y_pred=[[0.5, 1.5]]"), [
-            "2:48: y_pred holds 1.5, but categorical_crossentropy takes predicted probabilities from 0 to 1 | \(hint)",
+        XCTAssertEqual(diagnostics("loss categorical_crossentropy y_true=[[1, 0]] y_pred=[[0.5, -1.5]]"), [
+            "2:47: y_pred holds -1.5, but categorical_crossentropy takes predicted probabilities, which are 0 or more | \(hint)",
+        ])
+        XCTAssertEqual(diagnostics("loss sparse_categorical_crossentropy y_true=[0] y_pred=[[-0.5, 1.5]]"), [
+            "2:49: y_pred holds -0.5, but sparse_categorical_crossentropy takes predicted probabilities, which are 0 or more | \(hint)",
         ])
         XCTAssertEqual(diagnostics("loss binary_crossentropy y_true=[1] y_pred=[-2] from_logits=true"), [])
         XCTAssertEqual(diagnostics("loss mse y_true=[1] y_pred=[-2]"), [])

@@ -57,11 +57,15 @@ struct LossSamples: Equatable {
                 hint: lossName == "binary_crossentropy" ? "binary labels are 0 or 1" : "one-hot rows hold 0s and a single 1"))
         }
         // Without from_logits, a cross-entropy's predictions are probabilities: the log of a
-        // negative number, or of more than certainty, is no loss at all.
-        if !command.fromLogits, categorical || lossName == "binary_crossentropy", let bad = predicted.joined().first(where: { !($0 >= 0 && $0 <= 1) }) {
-            return .failure(Diagnostic(
-                "y_pred holds \(NumberText.plain(bad)), but \(lossName) takes predicted probabilities from 0 to 1", at: predictedRange,
-                hint: "a sigmoid or softmax gives probabilities; for raw scores add from_logits=true"))
+        // negative number, or of more than certainty, is no loss at all. The categorical ones
+        // divide each row by its sum first, as Keras does, so there only a negative value is wrong.
+        if !command.fromLogits, categorical || lossName == "binary_crossentropy" {
+            let binary = lossName == "binary_crossentropy"
+            if let bad = predicted.joined().first(where: { binary ? !($0 >= 0 && $0 <= 1) : !($0 >= 0) }) {
+                return .failure(Diagnostic(
+                    "y_pred holds \(NumberText.plain(bad)), but \(lossName) takes predicted probabilities" + (binary ? " from 0 to 1" : ", which are 0 or more"),
+                    at: predictedRange, hint: "a sigmoid or softmax gives probabilities; for raw scores add from_logits=true"))
+            }
         }
         return .success(LossSamples(truth: truth, predicted: predicted))
     }
