@@ -1,6 +1,7 @@
-// One `nnbook run` started by a sweep: spawned in a process group of its own, so that Ctrl-C
-// reaches the sweep alone and the sweep decides what each run hears, with its errors kept in a
-// file for the sweep to show beside the run's progress line.
+// One run started by a sweep: forked from the sweep (or, where that is not safe, spawned as
+// `nnbook run`) in a process group of its own, so that Ctrl-C reaches the sweep alone and the
+// sweep decides what each run hears, with its errors kept in a file for the sweep to show
+// beside the run's progress line.
 
 import Foundation
 
@@ -35,6 +36,33 @@ struct ChildProcess {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        return ChildProcess(pid: pid, errors: errors, started: Date())
+    }
+
+    /// Whether this process may fork and go on in the child without `exec`: only while it has
+    /// one thread, since a lock another thread holds at the fork stays held in the child.
+    static var mayFork: Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task"))?.count ?? 0) == 1
+    }
+
+    /// Forks, and runs `body` in the child, whose exit status it returns; standard output is
+    /// discarded, standard error goes to `errors`. The child starts with everything the sweep
+    /// has loaded and checked, so a run costs no process start and no second check.
+    static func fork(errors: URL, _ body: () -> Int32) throws -> ChildProcess {
+        fflush(nil)
+        let pid = Glibc.fork()
+        guard pid >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if pid == 0 {
+            setpgid(0, 0)
+            let null = open("/dev/null", O_WRONLY)
+            let file = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            guard null >= 0, file >= 0, dup2(null, 1) >= 0, dup2(file, 2) >= 0 else { _exit(NNBookExit.notebookFailed) }
+            let status = body()
+            fflush(nil)
+            _exit(status)
+        }
+        // Also here, so that a Ctrl-C sent before the child has run a line does not reach it.
+        setpgid(pid, pid)
         return ChildProcess(pid: pid, errors: errors, started: Date())
     }
 

@@ -23,6 +23,9 @@ struct NotebookRunner {
     var sweep: String? = nil
     /// Whether a failed `expect` stops the run (`--no-expect` turns it into a ✗ in the page).
     var enforcesExpectations = true
+    /// The plan and text, when the caller has already checked the notebook with these
+    /// overrides (a sweep checks every combination before the first run).
+    var checked: (plan: Plan, text: String)? = nil
 
     struct Outcome {
         let result: RunResult
@@ -43,7 +46,7 @@ struct NotebookRunner {
             throw ExitCode(NNBookExit.notebookFailed)
         }
         let plan: Plan, source: String
-        switch notebookFile.plan(overrides: overrides, plugins: plugins) {
+        switch checked.map(Result.success) ?? notebookFile.plan(overrides: overrides, plugins: plugins) {
         case .success(let checked): (plan, source) = checked
         case .failure(let code): throw code
         }
@@ -118,6 +121,21 @@ struct NotebookRunner {
     /// anything else is a page that could not be stored as JSON.
     static func describe(recordFailure error: any Error) -> String {
         (error as? HistoryError)?.description ?? "cannot record the run: its page could not be stored: \(StoredDataProblem.describe(error))"
+    }
+
+    /// Runs as `nnbook run` does and returns its exit status: 0, 1 when the check or the run
+    /// failed, 2 for a mistaken override, 130 when interrupted.
+    func exitStatus() -> Int32 {
+        do {
+            let outcome = try run()
+            if outcome.result.status == .interrupted { return NNBookExit.interrupted }
+            return outcome.result.failure == nil ? NNBookExit.success : NNBookExit.notebookFailed
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            Console.error("\(file): error: \(error)")
+            return NNBookExit.notebookFailed
+        }
     }
 
     /// Commits the run to the notebook's history (as one of `sweep`'s runs, when given), and

@@ -52,8 +52,7 @@ struct RunNotebook: ParsableCommand {
         let runner = NotebookRunner(
             file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: !noSnapshot, memory: memory.limit,
             sweep: sweep, enforcesExpectations: !noExpect)
-        let outcome = try runner.run()
-        if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
-        if outcome.result.failure != nil { throw ExitCode(NNBookExit.notebookFailed) }
+        let status = runner.exitStatus()
+        if status != NNBookExit.success { throw ExitCode(status) }
     }
 }

@@ -107,8 +107,11 @@ struct SweepNotebook: ParsableCommand {
         }
         // Every combination is checked before the first one runs: a value that only fails the
         // check in combination with another is found now, not after an hour of runs.
+        var checked: [(plan: Plan, text: String)] = []
         for combination in sweep.combinations {
-            if case .failure(let code) = notebookFile.plan(overrides: combination.overrides, registry: registry) {
+            switch notebookFile.plan(overrides: combination.overrides, registry: registry) {
+            case .success(let combinationPlan): checked.append(combinationPlan)
+            case .failure(let code):
                 Console.error("the check failed with \(combination.label); nothing was run")
                 throw code
             }
@@ -118,7 +121,7 @@ struct SweepNotebook: ParsableCommand {
             return
         }
         Interruption.install()
-        let outcomes = try runAll(sweep)
+        let outcomes = try runAll(sweep, checked: checked)
         let history = try NotebookHistoryOptions(file: file).history()
         let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
         let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
@@ -142,8 +145,13 @@ struct SweepNotebook: ParsableCommand {
     }
 
     /// Runs every combination, up to `--jobs` at once, printing a line as each ends. Ctrl-C
-    /// stops starting runs and passes the interruption on to those running.
-    private func runAll(_ sweep: Sweep) throws -> [SweepCollection.Outcome] {
+    /// stops starting runs and passes the interruption on to those running. Each run is a
+    /// child forked from this process with its checked plan, exactly what `nnbook run` with
+    /// the combination's values would do, but without a process start and a second check
+    /// (most of a short run's time); where forking is not safe (this process has started
+    /// threads, as describing an external plugin does), each is `nnbook run` as `--print`
+    /// prints it.
+    private func runAll(_ sweep: Sweep, checked: [(plan: Plan, text: String)]) throws -> [SweepCollection.Outcome] {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-sweep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -160,9 +168,17 @@ struct SweepNotebook: ParsableCommand {
                 forwarded = true
             }
             while !stopping, running.count < jobs, next < sweep.count {
-                let arguments = runArguments(sweep.combinations[next], sweep: sweep.grid.id) + ["--quiet"]
+                let combination = sweep.combinations[next]
+                let errors = scratch.appendingPathComponent("\(next).err")
                 do {
-                    running.append((next, try ChildProcess.spawn(arguments, errors: scratch.appendingPathComponent("\(next).err"))))
+                    if ChildProcess.mayFork {
+                        let runner = NotebookRunner(
+                            file: file, overrides: combination.overrides, plugins: plugins.setup, out: nil, quiet: true, snapshot: true,
+                            memory: memory.limit, sweep: sweep.grid.id, enforcesExpectations: !noExpect, checked: checked[next])
+                        running.append((next, try ChildProcess.fork(errors: errors) { runner.exitStatus() }))
+                    } else {
+                        running.append((next, try ChildProcess.spawn(runArguments(combination, sweep: sweep.grid.id) + ["--quiet"], errors: errors)))
+                    }
                 } catch {
                     outcomes[next] = .lost("could not start nnbook: \(error.localizedDescription)")
                     finished += 1

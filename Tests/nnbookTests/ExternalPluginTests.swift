@@ -61,6 +61,29 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(page.contains("| cluster | 0.0000 | 1.0000 | 2.0000 |"), page)
     }
 
+    /// Describing the plugins starts threads in the sweep, so its runs are `nnbook run`
+    /// processes rather than forks of it; either way each runs with the plugins it allowed.
+    func testASweepOfANotebookWithPluginsRunsEveryCombination() throws {
+        try """
+            ---
+            seed: 3
+            plugins: [plugins]
+            params:
+              classes: 3
+            ---
+            ```nnbook label=data
+            blobs points samples=30 classes=$classes
+            percentiles points q=[0, 50, 100]
+            ```
+            """.write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+        _ = try cli.gitArguments(["init", "-q"])
+        let sweep = try cli.nnbook("sweep", "p.nnbook", "-p", "classes=2,3", "--allow-plugin", "stats", "--allow-plugin", "blobs", "--jobs", "2")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        XCTAssertTrue(sweep.error.hasSuffix("wrote p.sweep.md: 2 succeeded\n"), sweep.error)
+        let shown = try cli.nnbook("show", "p.nnbook", "2")
+        XCTAssertTrue(shown.output.contains("| cluster | 0.0000 |"), shown.output)
+    }
+
     func testUntrustedPluginsAreRefusedWithHowToAllowThem() throws {
         try writeNotebook("percentiles insurance")
         let outcome = try cli.nnbook("check", "p.nnbook")
