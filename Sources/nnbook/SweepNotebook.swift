@@ -121,8 +121,11 @@ struct SweepNotebook: ParsableCommand {
             return
         }
         Interruption.install()
-        let outcomes = try runAll(sweep, checked: checked)
+        // Opened before the runs: a history that cannot be opened stops the sweep before it
+        // starts, and the runs, forked from here, find git's library ready (loading it reads
+        // the system's certificates, a few milliseconds a run).
         let history = try NotebookHistoryOptions(file: file).history()
+        let outcomes = try runAll(sweep, checked: checked)
         let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
         let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
         let page = try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
