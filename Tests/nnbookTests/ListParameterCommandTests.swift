@@ -70,8 +70,8 @@ final class ListParameterCommandTests: XCTestCase {
         XCTAssertTrue(swept.contains(" | fit/evaluate/neuron/insurance/mae | "), "a column for a metric only some runs report")
         XCTAssertTrue(swept.contains(" | [accuracy] | 5 | succeeded | "), swept)
         XCTAssertTrue(swept.contains(" | [accuracy, mae] | 10 | succeeded | "), swept)
-        XCTAssertTrue(swept.contains("](metrics.sweep.assets/fit-evaluate-neuron-insurance-accuracy.svg)"), "against epochs, the numeric parameter")
-        let svg = try String(contentsOf: cli.folder.appendingPathComponent("metrics.sweep.assets/fit-evaluate-neuron-insurance-accuracy.svg"), encoding: .utf8)
+        let picture = try XCTUnwrap(swept.range(of: #"metrics\.sweep\.assets/[^)]*/fit-evaluate-neuron-insurance-accuracy\.svg"#, options: .regularExpression), "against epochs, the numeric parameter")
+        let svg = try String(contentsOf: cli.folder.appendingPathComponent(String(swept[picture])), encoding: .utf8)
         XCTAssertTrue(svg.contains("metrics=[accuracy, mae]"), "one line per list: \(svg)")
 
         let printed = try cli.nnbookArguments(["sweep", "metrics.nnbook"] + grid + ["--print"])
