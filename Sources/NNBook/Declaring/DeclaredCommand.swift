@@ -75,11 +75,16 @@ extension NotebookCommand {
 
     public func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
         // The checker resolved the invocation against this very schema, so decoding succeeds.
-        try! Self.decoded(invocation).check(in: &context, at: invocation.range)
+        let command = try! Self.decoded(invocation)
+        let places = (command as? any PrintsNumbers)?.precisionDiagnostics(at: invocation.range(of: "precision")) ?? []
+        return places + command.check(in: &context, at: invocation.range)
     }
 
+    /// Runs the command; one that prints numbers does so with its own `precision=` when given.
     public func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
-        try (try! Self.decoded(invocation)).run(in: state, at: invocation.range)
+        let command = try! Self.decoded(invocation)
+        guard let places = (command as? any PrintsNumbers)?.precision else { return try command.run(in: state, at: invocation.range) }
+        return try state.printing(places: places) { () throws(RunError) in try command.run(in: state, at: invocation.range) }
     }
 }
 

@@ -52,7 +52,7 @@ enum FrontMatterParser {
                 }
                 frontMatter.seed = seed
             case "precision":
-                guard let text = value.scalar?.string, let places = Int(text), (0...12).contains(places) else {
+                guard let text = value.scalar?.string, let places = Int(text), FrontMatter.precisionRange.contains(places) else {
                     diagnostics.append(Diagnostic(
                         "precision must be a whole number of decimal places from 0 to 12", at: at(value.mark, length: value.scalar?.string.count ?? 1)))
                     continue

@@ -8,8 +8,9 @@ import NNData
 public final class RunState {
     /// The folder relative paths are read from: the notebook's own.
     public let folder: URL
-    /// Decimal places for computed numbers in the page.
-    public let precision: Int
+    /// Decimal places for computed numbers in the page: the notebook's, or while a command with
+    /// `precision=` runs, that command's.
+    public private(set) var precision: Int
     /// The one source of randomness: the notebook's seed.
     public var generator: SeededGenerator
     public let seed: UInt64
@@ -73,6 +74,14 @@ public final class RunState {
         datasets = snapshot.datasets
         models = snapshot.models.mapValues { $0.clone() }
         generator = snapshot.generator
+    }
+
+    /// Runs `body` (a command) with `places` decimal places, then goes back to the notebook's.
+    func printing<T>(places: Int, _ body: () throws(RunError) -> T) throws(RunError) -> T {
+        let notebook = precision
+        precision = places
+        defer { precision = notebook }
+        return try body()
     }
 
     /// A computed number as the page shows it.

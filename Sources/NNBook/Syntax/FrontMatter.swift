@@ -12,6 +12,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var pluginFolders: [String]
 
     public static let defaultPrecision = 4
+    /// The decimal places a notebook or a command may ask for.
+    public static let precisionRange = 0...12
 
     public init(
         title: String? = nil, seed: UInt64 = 0, precision: Int = FrontMatter.defaultPrecision,

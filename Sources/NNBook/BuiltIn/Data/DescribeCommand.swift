@@ -4,13 +4,14 @@
 import NNData
 
 /// Summary statistics per column.
-struct DescribeCommand: NotebookCommand {
+struct DescribeCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "describe",
         summary: "count, mean, standard deviation, min and max of every column (pandas' describe)",
         examples: ["describe insurance", "describe clothes.test"])
 
     @Argument(help: "the data set or split") var data: DatasetName
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let data = try state.dataset(data)

@@ -4,7 +4,7 @@
 import NNCore
 
 /// How often each true class was predicted as each class.
-struct ConfusionCommand: NotebookCommand {
+struct ConfusionCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "confusion",
         summary: "the confusion matrix of a trained classifier on a data set, with per-class precision, recall and F1",
@@ -12,6 +12,7 @@ struct ConfusionCommand: NotebookCommand {
 
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data set or split") var data: DatasetName
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         guard let facts = context.models[model.name] else { return [] }

@@ -3,7 +3,7 @@
 import NNCore
 
 /// The loss and metrics of a compiled model on a data set or split, without learning.
-struct EvaluateCommand: NotebookCommand {
+struct EvaluateCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "evaluate",
         summary: "the loss and metrics of a trained model on a data set, as Keras' model.evaluate",
@@ -11,6 +11,8 @@ struct EvaluateCommand: NotebookCommand {
 
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data set or split to measure on") var data: DatasetName
+    @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         EvaluateCommand.check(model, on: data, in: context)
@@ -31,17 +33,20 @@ struct EvaluateCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let (results, names, count) = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "evaluating it")
+        let (results, names, count, units) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "evaluating it")
         let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
-        return [.table(Table(headers: ["metric", "value"], rows: rows)), .text("\(count) samples")]
+        let said = "\(count) samples" + (units.map { "; " + $0.statement(for: names) } ?? "")
+        return [.table(Table(headers: ["metric", "value"], rows: rows)), .text(said)]
             + names.compactMap { name in results[name].map { .metric(name: name, value: $0) } }
     }
 
     /// The loss and metrics of a trained model on a data set (shared with `expect`): the values
-    /// by name, the names in Keras' order (loss first), and how many samples were measured.
+    /// by name, in the units `units=` asks for when the target was scaled; the names in Keras'
+    /// order (loss first); how many samples were measured; and the units, when there were any
+    /// to choose.
     static func evaluate(
-        _ model: ModelName, on data: DatasetName, in state: RunState, purpose: String
-    ) throws(RunError) -> (results: [String: Double], names: [String], count: Int) {
+        _ model: ModelName, on data: DatasetName, in state: RunState, units choice: TargetUnits.Choice?, purpose: String
+    ) throws(RunError) -> (results: [String: Double], names: [String], count: Int, units: TargetUnits?) {
         let entry = try state.model(model)
         let samples = try state.dataset(data)
         guard let trainer = entry.trainer, entry.model.isBuilt else {
@@ -49,7 +54,8 @@ struct EvaluateCommand: NotebookCommand {
         }
         do {
             let results = try trainer.evaluate(features: samples.features, targets: samples.targets)
-            return (results, ["loss"] + trainer.metrics.map(\.name), samples.count)
+            let units = TargetUnits(of: samples, loss: trainer.loss, choice: choice)
+            return (units?.reported(results) ?? results, ["loss"] + trainer.metrics.map(\.name), samples.count, units)
         } catch {
             throw RunError(error, at: data.range)
         }

@@ -7,7 +7,7 @@ import NNCore
 /// Evaluates a trained model and compares one metric with a bound, or predicts for inputs given
 /// by name and compares the prediction. A result that misses its bound fails the run at this
 /// line (or, with `nnbook run --no-expect`, shows ✗ and goes on).
-struct ExpectCommand: NotebookCommand {
+struct ExpectCommand: NotebookCommand, PrintsNumbers {
     /// The word that asks for the model's prediction instead of a metric.
     static let prediction = "prediction"
 
@@ -61,6 +61,8 @@ struct ExpectCommand: NotebookCommand {
     @Argument(keyword: "on", help: "for a metric: the data set or split to evaluate on") var data: DatasetName?
     /// For a prediction: the inputs by column name, in original units, as `predict` takes them.
     @OpenOptions var inputs: [NamedValue<String>]
+    @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics = metric.text == ExpectCommand.prediction ? checkPrediction(in: context, at: command) : checkMetric(in: context, at: command)
@@ -142,12 +144,13 @@ struct ExpectCommand: NotebookCommand {
             value = try predicted(in: state, at: command)
             subject = "for " + inputs.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         } else if let data {
-            let results = try EvaluateCommand.evaluate(model, on: data, in: state, purpose: "stating what it achieves").results
+            let (results, _, _, units) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "stating what it achieves")
             guard let measured = results[metric.text] else {
                 throw RunError("the model does not report '\(metric)'", at: metric.range)
             }
             value = measured
-            subject = "on \(data)"
+            // The bounds are in the units the value is reported in, which the line names.
+            subject = "on \(data)" + (units?.units(of: metric.text).map { ($0.hasPrefix("as ") ? ", " : ", in ") + $0 } ?? "")
         } else {
             throw RunError("'expect' needs 'on DATASET' to measure \(metric) on", at: command)
         }

@@ -6,7 +6,7 @@ import NNData
 
 /// Predictions for inputs given by name (scaled and encoded as the training data was) or for
 /// the first rows of a data set; classes by name, with their probabilities.
-struct PredictCommand: NotebookCommand {
+struct PredictCommand: NotebookCommand, PrintsNumbers {
     /// Up to this many classes, every class's probability is shown; beyond, the most likely ones.
     static let shownClasses = 5
 
@@ -20,6 +20,7 @@ struct PredictCommand: NotebookCommand {
     @Option(help: "how many rows of the data set") var rows = 5
     /// The inputs by column name: numbers in original units, or words of a word column.
     @OpenOptions var inputs: [NamedValue<String>]
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if (data != nil) == !inputs.isEmpty {

@@ -4,7 +4,7 @@ import NNCore
 
 /// Shows an activation function's value (and derivative) at the given inputs; for softmax,
 /// the probabilities of the whole vector.
-struct ActivationCommand: NotebookCommand {
+struct ActivationCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "activation",
         summary: "compute an activation function at the given inputs",
@@ -13,6 +13,7 @@ struct ActivationCommand: NotebookCommand {
     @Argument(help: "the activation") var function: ActivationName
     @Option(help: "the inputs") var x: [Double]
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let name = function.choice

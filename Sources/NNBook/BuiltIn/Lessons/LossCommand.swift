@@ -10,7 +10,7 @@ import NNCore
 /// rows or, for the sparse loss, class numbers as `y_true`); see `LossSamples`.
 /// `dtype=float32` (the default) computes as Keras does; `dtype=float64` as NumPy does, which
 /// the course's hand-written log loss with `epsilon=1e-15` needs (in Float32, 1 − 1e-15 is 1).
-struct LossCommand: NotebookCommand {
+struct LossCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "loss",
         summary: "compute a loss on numbers written in the cell: each sample's error, the total and the mean",
@@ -32,6 +32,7 @@ struct LossCommand: NotebookCommand {
     @Option(help: "cross-entropy's clipping bound (Keras: 1e-7)") var epsilon: Double?
     @Option(help: "y_pred holds scores, not probabilities") var fromLogits = false
     @Option(help: "compute as Keras (float32) or NumPy (float64)") var dtype = Precision.float32
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

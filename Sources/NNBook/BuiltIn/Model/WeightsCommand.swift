@@ -4,7 +4,7 @@ import NNCore
 import NNData
 
 /// Shows a model's weights: every number for a small model, a summary per array otherwise.
-struct WeightsCommand: NotebookCommand {
+struct WeightsCommand: NotebookCommand, PrintsNumbers {
     /// Above this many parameters, listing each one helps nobody.
     static let listingLimit = 50
 
@@ -12,6 +12,7 @@ struct WeightsCommand: NotebookCommand {
         verb: "weights", summary: "show the model's weights and biases", examples: ["weights neuron"])
 
     @Argument(help: "the model") var model: ModelName
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         guard let facts = context.models[model.name], facts.inputShape == nil, !facts.isTrained else { return [] }

@@ -9,7 +9,7 @@ import NNData
 /// final value, and on it the path of each listed model's two weights: one point before
 /// training and one after every epoch. Models drawn together need the same weights (the same
 /// layers), as the course's three descent modes have.
-struct LandscapeCommand: NotebookCommand {
+struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// Grid points along each axis: 41 × 41 losses draw smooth contours and, on the course's
     /// data, take a few milliseconds.
     static let gridSize = 41
@@ -29,6 +29,7 @@ struct LandscapeCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data the loss is measured on (its training split, if it has one)") var data: DatasetName
     @Option(help: "the weight along the horizontal axis, as `weights` names it (default: the first)") var x: Word?
     @Option(help: "the weight along the vertical axis (default: the second)") var y: Word?
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -13,7 +13,7 @@ import NNData
 /// `WeightsCommand.listingLimit` gets one line per weight array instead (gradient norm,
 /// largest update). The numbers are `Trainer.explainNextStep`'s: the very code of `fit`, run
 /// aside, so `train … epochs=1` with batch descent ends on exactly these new values.
-struct ExplainCommand: NotebookCommand {
+struct ExplainCommand: NotebookCommand, PrintsNumbers {
     /// Steps with at most this many samples show every one; larger ones show the first few.
     static let sampleListingLimit = 30
     static let samplesShownOfLargeSteps = 5
@@ -31,6 +31,7 @@ struct ExplainCommand: NotebookCommand {
     @Option(help: "how many samples each update uses") var descent = TrainCommand.Descent.miniBatch
     @Option(help: "samples per update in mini-batch descent (Keras: 32)") var batch = 32
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -8,7 +8,7 @@ import NNData
 ///
 /// As Keras' `fit`, a second `train` of a model continues from its weights and optimizer state
 /// and numbers its epochs on; the model's history is every epoch it has trained.
-struct TrainCommand: NotebookCommand {
+struct TrainCommand: NotebookCommand, PrintsNumbers {
     /// Models with at most this many weights show them in the training table, as the course
     /// prints w1, w2 and bias while it trains.
     static let weightColumnsLimit = 6
@@ -58,6 +58,8 @@ struct TrainCommand: NotebookCommand {
     @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)") var validation: DatasetName?
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
+    @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?
+    @Option(help: DecimalPlaces.help) var precision: Int?
 
     /// What the check knows of the samples `train` (and `explain`) learn from: a data set's
     /// training split when it has one.
@@ -159,7 +161,12 @@ struct TrainCommand: NotebookCommand {
         var rows: [[String]] = []
         let steps = descent.stepsPerEpoch(samples: data.count)
         let description = descent.describe(samples: data.count) + (validation.map { ", validated on \(ExplainCommand.count($0.count, "sample"))" } ?? "")
-        state.observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
+        // The model learns in the scaled units; the table, the progress bar and the run's
+        // metrics report in the units asked for. The history (and so `plot`) keeps what it learned.
+        let units = TargetUnits(of: data, loss: trainer.loss, choice: self.units)
+        let report = { (metrics: [String: Double]) in units?.reported(metrics) ?? metrics }
+        let observer = state.observer.map { units == nil ? $0 : ReportingObserver(observer: $0, report: report) }
+        observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
         if entry.weightPath.isEmpty { entry.weightPath.append(entry.model.flatWeights) }
         let history: TrainingHistory
         do {
@@ -167,14 +174,15 @@ struct TrainCommand: NotebookCommand {
                 features: data.features, targets: data.targets, epochs: epochs, descent: descent, generator: &state.generator,
                 validation: validation.map { ($0.features, $0.targets) }, initialEpoch: first - 1,
                 shouldStop: state.shouldStop,
-                onStep: { progress in state.observer?.stepDidFinish(progress) },
+                onStep: { progress in observer?.stepDidFinish(progress) },
                 onEpoch: { record in
                     entry.weightPath.append(entry.model.flatWeights)
-                    state.observer?.epochDidFinish(record, of: last)
+                    observer?.epochDidFinish(record, of: last)
                     let run = record.epoch - first + 1
                     guard run == 1 || run % every == 0 || run == epochs else { return }
                     let weights = showWeights ? WeightsCommand.named(entry).map { state.format($0.value) } : []
-                    rows.append([String(record.epoch)] + weights + metricNames.map { state.format(record.metrics[$0] ?? .nan) })
+                    let metrics = report(record.metrics)
+                    rows.append([String(record.epoch)] + weights + metricNames.map { state.format(metrics[$0] ?? .nan) })
                 })
         } catch {
             throw RunError(error, at: command)
@@ -185,9 +193,34 @@ struct TrainCommand: NotebookCommand {
             .text(description + ", " + span),
             .table(Table(headers: ["epoch"] + weightNames + metricNames, rows: rows)),
         ]
+        if let units { outputs.append(.text(units.statement(for: metricNames))) }
         if let lastRecord = history.epochs.last {
-            outputs += metricNames.compactMap { name in lastRecord.metrics[name].map { .metric(name: name, value: $0) } }
+            let metrics = report(lastRecord.metrics)
+            outputs += metricNames.compactMap { name in metrics[name].map { .metric(name: name, value: $0) } }
         }
         return outputs
+    }
+
+    /// Passes training progress on with its figures in the units the table reports.
+    private final class ReportingObserver: TrainingObserver {
+        let observer: any TrainingObserver
+        let report: ([String: Double]) -> [String: Double]
+
+        init(observer: any TrainingObserver, report: @escaping ([String: Double]) -> [String: Double]) {
+            self.observer = observer
+            self.report = report
+        }
+
+        func trainingWillStart(model: String, description: String, epochs: ClosedRange<Int>, steps: Int) {
+            observer.trainingWillStart(model: model, description: description, epochs: epochs, steps: steps)
+        }
+
+        func stepDidFinish(_ progress: StepProgress) {
+            observer.stepDidFinish(StepProgress(step: progress.step, steps: progress.steps, metrics: report(progress.metrics)))
+        }
+
+        func epochDidFinish(_ record: EpochRecord, of epochs: Int) {
+            observer.epochDidFinish(EpochRecord(epoch: record.epoch, metrics: report(record.metrics)), of: epochs)
+        }
     }
 }
