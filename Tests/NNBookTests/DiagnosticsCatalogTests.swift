@@ -124,11 +124,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testMissingKeywordArgument() {
-        expectLine("train m", "11:9: 'train' needs 'on DATASET' (the data to learn from) | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER]")
+        expectLine("train m", "11:9: 'train' needs 'on DATASET' (the data to learn from) | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER] [units=original|scaled] [precision=INTEGER]")
     }
 
     func testWrongKeyword() {
-        expectLine("train m with data", "11:9: expected 'on' here, not with | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER]")
+        expectLine("train m with data", "11:9: expected 'on' here, not with | usage: train MODEL on DATASET [epochs=INTEGER] [descent=batch|stochastic|mini-batch] [batch=INTEGER] [shuffle=true|false] [every=INTEGER] [validation=DATASET] [validation_split=NUMBER] [units=original|scaled] [precision=INTEGER]")
     }
 
     func testExtraPositionalValue() {
