@@ -100,4 +100,30 @@ final class RenderAndInterruptTests: XCTestCase {
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "big.nnbook", "--json").output.utf8)) as? [[String: Any]]
         XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted"])
     }
+
+    /// GNU `timeout` sends its signal twice, to nnbook and to nnbook's process group. The
+    /// second, a moment after the first, is the same request: the run still stops as one
+    /// interrupted run (130, recorded), not killed half-way (143, nothing recorded).
+    func testASignalRepeatedAtOnceIsOneInterruption() throws {
+        try """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
+            train neuron on insurance descent=stochastic epochs=10000000
+            ```
+            """.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+        var run = try cli.start(["run", "long.nnbook"], until: "Epoch 1/")
+        kill(run.process.processIdentifier, SIGTERM)
+        // Long enough for the first signal's handler to have run, as it has when timeout's
+        // second signal arrives on a busy machine.
+        usleep(50_000)
+        kill(run.process.processIdentifier, SIGTERM)
+        run.finish()
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        XCTAssertTrue(run.said.contains("interrupted in cell 1"), run.said)
+        let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "long.nnbook", "--json").output.utf8)) as? [[String: Any]]
+        XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted"])
+    }
 }
