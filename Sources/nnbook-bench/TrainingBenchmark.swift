@@ -54,4 +54,38 @@ struct TrainingBenchmark {
             }
         }
     }
+
+    /// Seconds for one epoch's updates alone by the optimizer `makeOptimizer` makes: its step
+    /// over the model's parameters, once per batch, with gradients of a plausible size.
+    func updates(hidden: Int?, optimizer makeOptimizer: () -> any Optimizer) throws -> Double {
+        var generator = SeededGenerator(seed: 4)
+        var layers: [any Layer] = [Flatten()]
+        if let hidden { layers.append(Dense(units: hidden, activation: ReLU())) }
+        layers.append(Dense(units: 10, activation: Sigmoid()))
+        let model = Sequential(name: "bench", layers: layers)
+        try model.build(inputShape: [28, 28], generator: &generator)
+        let parameters = model.parameters
+        for parameter in parameters {
+            for index in parameter.gradient.scalars.indices { parameter.gradient.scalars[index] = generator.uniform(-0.01, 0.01) }
+        }
+        let steps = (features.rows + batch - 1) / batch
+        return bestCPUSeconds(runs: runs) {
+            let optimizer = makeOptimizer()
+            for _ in 0..<steps { optimizer.step(parameters) }
+        }
+    }
+
+    /// Seconds for one epoch's batch gathers alone, as training makes them: the rows of a
+    /// shuffled epoch, 32 at a time, each batch's rows prefetched during the step before.
+    func gathers() -> Double {
+        var generator = SeededGenerator(seed: 6)
+        let batches = DescentMode.miniBatch(size: batch).batches(samples: features.rows, generator: &generator)
+        var target = Tensor(shape: [0, 0])
+        return bestCPUSeconds(runs: runs) {
+            for (index, rows) in batches.enumerated() {
+                features.gather(rows: rows[...], into: &target)
+                if index + 1 < batches.count { features.prefetch(rows: batches[index + 1][...]) }
+            }
+        }
+    }
 }

@@ -186,7 +186,16 @@ for (name, hidden) in [("784-100-10", Optional(100)), ("784-10", nil)] {
     report.record("epoch_adam_\(key)_s", adam, "\(name): one epoch, adam, batch 32", format(adam) + " s = \(format(adam / bound, 2))× the bound")
     report.figures["ratio_sgd_\(key)"] = (sgd / bound * 100).rounded() / 100
     report.figures["ratio_adam_\(key)"] = (adam / bound * 100).rounded() / 100
+    // What else an epoch does, measured alone: the optimizer's updates (target: at most 10 % of
+    // the epoch) and, once, the gathering of the batches' rows from the whole data set.
+    for (optimizer, epoch, make) in [("sgd", sgd, { StochasticGradientDescent(learningRate: 0.01) as any Optimizer }), ("adam", adam, { Adam() })] {
+        let updates = try training.updates(hidden: hidden, optimizer: make)
+        report.record("updates_\(optimizer)_\(key)_s", updates, "  \(optimizer) updates alone, 1875 steps",
+                      format(updates) + " s = \(format(updates / epoch * 100, 0)) % of its epoch, \(format(updates / bound, 2))× the bound")
+    }
 }
+let gathers = training.gathers()
+report.record("gathers_s", gathers, "gathering 1875 batches of 32 rows from 60,000 (with prefetch)", format(gathers) + " s")
 
 report.notes.append("kernel path: \(KernelPath.current) (NNBOOK_KERNEL chooses another: \(KernelPath.available.map(\.name).joined(separator: ", ")))")
 let peak = ProductThroughput.peak()
