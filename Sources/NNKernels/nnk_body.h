@@ -312,6 +312,28 @@ static void softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns) {
     }
 }
 
+/// Mean softmax cross-entropy of a batch against class numbers, from the scores: for each row,
+/// lse = top + log Σⱼ e^(zⱼ − top) (top its largest score, the sum in order of j), the row's loss
+/// lse − z_label, and ∂/∂zⱼ = (e^(zⱼ − lse) − [j = label]) / rows. Returns the mean, the rows'
+/// losses summed in order; the operations are those of SparseCategoricalCrossEntropy's Swift.
+static float sparse_softmax_cross_entropy(const float *restrict logits, const float *restrict labels, float *restrict gradient,
+                                          ptrdiff_t rows, ptrdiff_t columns) {
+    float total = 0.0f, scale = 1.0f / (float)rows;
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        const float *z = logits + r * columns;
+        float *g = gradient + r * columns;
+        ptrdiff_t label = (ptrdiff_t)labels[r];
+        float top = z[0];
+        for (ptrdiff_t j = 1; j < columns; j++) top = top < z[j] ? z[j] : top;
+        float sum = 0.0f;
+        for (ptrdiff_t j = 0; j < columns; j++) sum = sum + nnk_exp1(z[j] - top);
+        float lse = top + nnk_log1(sum);
+        for (ptrdiff_t j = 0; j < columns; j++) g[j] = (nnk_exp1(z[j] - lse) - (j == label ? 1.0f : 0.0f)) * scale;
+        total = total + (lse - z[label]);
+    }
+    return total * scale;
+}
+
 // The updates' arrays never overlap (weights, gradient and each state array are separate
 // allocations): `restrict` says so, which lets each element's new state stay in registers for the
 // weight's update instead of being stored and read back. The operations are the same.
@@ -353,7 +375,7 @@ static void adam_update(float *restrict w, float *restrict m, float *restrict v,
 const struct nnk_table NNK_TABLE = {
     matrix_product, add_bias, column_sums, gather_rows, prefetch_rows,
     relu_forward, relu_backward, leaky_relu_forward, leaky_relu_backward,
-    sigmoid_forward, sigmoid_backward, tanh_forward, tanh_backward, softmax_rows,
+    sigmoid_forward, sigmoid_backward, tanh_forward, tanh_backward, softmax_rows, sparse_softmax_cross_entropy,
     exp_array, log_array,
     sgd_update, momentum_update, rmsprop_update, adam_update,
 };

@@ -89,6 +89,10 @@ void nnk_tanh_backward(const float *output, float *gradient, ptrdiff_t count) {
     table()->tanh_backward(output, gradient, count);
 }
 void nnk_softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns) { table()->softmax_rows(values, rows, columns); }
+float nnk_sparse_softmax_cross_entropy(const float *logits, const float *labels, float *gradient, ptrdiff_t rows,
+                                       ptrdiff_t columns) {
+    return table()->sparse_softmax_cross_entropy(logits, labels, gradient, rows, columns);
+}
 void nnk_exp(const float *x, float *y, ptrdiff_t count) { table()->exp(x, y, count); }
 void nnk_log(const float *x, float *y, ptrdiff_t count) { table()->log(x, y, count); }
 void nnk_sgd_update(float *w, const float *g, ptrdiff_t count, float rate) { table()->sgd_update(w, g, count, rate); }

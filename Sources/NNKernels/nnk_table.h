@@ -19,6 +19,7 @@ struct nnk_table {
     void (*tanh_forward)(float *, ptrdiff_t);
     void (*tanh_backward)(const float *, float *, ptrdiff_t);
     void (*softmax_rows)(float *, ptrdiff_t, ptrdiff_t);
+    float (*sparse_softmax_cross_entropy)(const float *, const float *, float *, ptrdiff_t, ptrdiff_t);
     void (*exp)(const float *, float *, ptrdiff_t);
     void (*log)(const float *, float *, ptrdiff_t);
     void (*sgd_update)(float *, const float *, ptrdiff_t, float);

@@ -83,6 +83,22 @@ public enum Kernels {
         }
     }
 
+    /// The mean softmax cross-entropy of the rows of `logits` against the class numbers in
+    /// `labels` (one per row), with ∂(mean)/∂logit in `gradient`: what
+    /// `SparseCategoricalCrossEntropy` computes from logits, the same operations in C.
+    static func sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor, gradient: inout Tensor) -> Float {
+        gradient.ensureShape(logits.shape)
+        let rows = logits.rows, columns = logits.columns
+        guard rows > 0 else { return 0 }
+        return logits.scalars.withUnsafeBufferPointer { z in
+            labels.scalars.withUnsafeBufferPointer { y in
+                gradient.scalars.withUnsafeMutableBufferPointer { g in
+                    nnk_sparse_softmax_cross_entropy(z.baseAddress, y.baseAddress, g.baseAddress, rows, columns)
+                }
+            }
+        }
+    }
+
     /// `Elementary.exp` and `Elementary.log` over arrays, as the kernels compute them.
     public static func exp(_ x: [Float]) -> [Float] { map(x, nnk_exp) }
     public static func log(_ x: [Float]) -> [Float] { map(x, nnk_log) }

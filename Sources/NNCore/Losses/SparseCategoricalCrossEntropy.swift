@@ -34,6 +34,12 @@ public struct SparseCategoricalCrossEntropy: LogitsLoss {
             truth: { $0 == label ? 1 : 0 }, predicted: predicted, epsilon: Float(epsilon), into: gradient)
     }
 
+    /// The batch through nnbook's kernel (`Kernels.sparseSoftmaxCrossEntropy`): the same
+    /// operations as `sampleLoss(truth:logits:gradient:)` below, row after row, in C.
+    public func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float {
+        Kernels.sparseSoftmaxCrossEntropy(logits: logits, labels: truth, gradient: &gradient)
+    }
+
     public func sampleLoss<T: LossScalar>(
         truth: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>?
     ) -> T {

@@ -53,6 +53,10 @@ void nnk_sigmoid_backward(const float *output, float *gradient, ptrdiff_t count)
 void nnk_tanh_forward(float *values, ptrdiff_t count);
 void nnk_tanh_backward(const float *output, float *gradient, ptrdiff_t count);
 void nnk_softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns);
+/// The mean softmax cross-entropy of `rows` rows of scores against their class numbers
+/// (`labels`, one per row, each below `columns`), with ∂(mean)/∂score written to `gradient`.
+float nnk_sparse_softmax_cross_entropy(const float *logits, const float *labels, float *gradient, ptrdiff_t rows,
+                                       ptrdiff_t columns);
 
 /// nnbook's own elementary functions over arrays (the Swift `Elementary` functions, element by
 /// element): used by tests to hold every path to the Swift version.

@@ -83,6 +83,29 @@ final class LayerKernelTests: XCTestCase {
         }
     }
 
+    /// The loss kernel against the Swift formula it replaces in training (each sample's
+    /// `sampleLoss(truth:logits:gradient:)` through `BatchLoss.mean`): the same loss and gradient
+    /// bits on every path, for small, large and tied scores.
+    func testSparseSoftmaxCrossEntropyGivesTheBitsOfTheSwiftFormula() throws {
+        var generator = SeededGenerator(seed: 13)
+        let loss = SparseCategoricalCrossEntropy()
+        for (rows, columns, scale) in [(1, 1, Float(1)), (32, 10, 4), (7, 3, 40), (5, 10, 0), (9, 2, 90)] {
+            let logits = random([rows, columns], &generator, scale: scale)
+            let labels = try Tensor(shape: [rows, 1], scalars: (0..<rows).map { _ in Float(generator.index(below: columns)) })
+            var readableGradient = Tensor(shape: [0, 0])
+            let readable = BatchLoss.mean(truth: labels, outputs: logits, gradient: &readableGradient) { truth, scores, gradient in
+                loss.sampleLoss(truth: truth, logits: scores, gradient: gradient)
+            }
+            for path in KernelPath.available {
+                KernelPath.use(path)
+                var gradient = Tensor(shape: [0, 0])
+                let fast = loss.lossAndGradient(truth: labels, logits: logits, gradient: &gradient)
+                XCTAssertEqual(fast.bitPattern, readable.bitPattern, "loss \(rows)×\(columns) \(path)")
+                assertSameBits(gradient, readableGradient, "gradient \(rows)×\(columns) \(path)")
+            }
+        }
+    }
+
     func testGatherCopiesTheChosenRowsInOrder() throws {
         let source = try Tensor(rows: [[1, 2], [3, 4], [5, 6]])
         XCTAssertEqual(source.gathering(rows: [2, 0, 2]).scalars, [5, 6, 1, 2, 5, 6])
