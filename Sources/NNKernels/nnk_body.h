@@ -316,21 +316,38 @@ static void softmax_rows(float *values, ptrdiff_t rows, ptrdiff_t columns) {
 /// lse = top + log Σⱼ e^(zⱼ − top) (top its largest score, the sum in order of j), the row's loss
 /// lse − z_label, and ∂/∂zⱼ = (e^(zⱼ − lse) − [j = label]) / rows. Returns the mean, the rows'
 /// losses summed in order; the operations are those of SparseCategoricalCrossEntropy's Swift.
+/// The exponentials run over the whole batch at once (in `gradient`, which holds them until it
+/// is overwritten), so that they are computed a vector at a time.
 static float sparse_softmax_cross_entropy(const float *restrict logits, const float *restrict labels, float *restrict gradient,
                                           ptrdiff_t rows, ptrdiff_t columns) {
-    float total = 0.0f, scale = 1.0f / (float)rows;
+    float *top = scratch((size_t)(2 * rows)), *lse = top + rows;
+    ptrdiff_t count = rows * columns;
     for (ptrdiff_t r = 0; r < rows; r++) {
         const float *z = logits + r * columns;
-        float *g = gradient + r * columns;
-        ptrdiff_t label = (ptrdiff_t)labels[r];
-        float top = z[0];
-        for (ptrdiff_t j = 1; j < columns; j++) top = top < z[j] ? z[j] : top;
-        float sum = 0.0f;
-        for (ptrdiff_t j = 0; j < columns; j++) sum = sum + nnk_exp1(z[j] - top);
-        float lse = top + nnk_log1(sum);
-        for (ptrdiff_t j = 0; j < columns; j++) g[j] = (nnk_exp1(z[j] - lse) - (j == label ? 1.0f : 0.0f)) * scale;
-        total = total + (lse - z[label]);
+        float largest = z[0];
+        for (ptrdiff_t j = 1; j < columns; j++) largest = largest < z[j] ? z[j] : largest;
+        top[r] = largest;
     }
+    for (ptrdiff_t r = 0; r < rows; r++)
+        for (ptrdiff_t j = 0; j < columns; j++) gradient[r * columns + j] = logits[r * columns + j] - top[r];
+    for (ptrdiff_t i = 0; i < count; i++) gradient[i] = nnk_exp1(gradient[i]);
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        float sum = 0.0f;
+        for (ptrdiff_t j = 0; j < columns; j++) sum = sum + gradient[r * columns + j];
+        lse[r] = sum;
+    }
+    for (ptrdiff_t r = 0; r < rows; r++) lse[r] = top[r] + nnk_log1(lse[r]);
+    for (ptrdiff_t r = 0; r < rows; r++)
+        for (ptrdiff_t j = 0; j < columns; j++) gradient[r * columns + j] = logits[r * columns + j] - lse[r];
+    for (ptrdiff_t i = 0; i < count; i++) gradient[i] = nnk_exp1(gradient[i]);
+    float total = 0.0f;
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        ptrdiff_t label = (ptrdiff_t)labels[r];
+        gradient[r * columns + label] = gradient[r * columns + label] - 1.0f;
+        total = total + (lse[r] - logits[r * columns + label]);
+    }
+    float scale = 1.0f / (float)rows;
+    for (ptrdiff_t i = 0; i < count; i++) gradient[i] = gradient[i] * scale;
     return total * scale;
 }
 
