@@ -35,7 +35,8 @@ public struct SparseCategoricalCrossEntropy: LogitsLoss {
     }
 
     /// The batch through nnbook's kernel (`Kernels.sparseSoftmaxCrossEntropy`): the same
-    /// operations as `sampleLoss(truth:logits:gradient:)` below, row after row, in C.
+    /// operations as `sampleLoss(truth:logits:gradient:)` below for every row, in C, the
+    /// exponentials of the whole batch a vector at a time.
     public func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float {
         Kernels.sparseSoftmaxCrossEntropy(logits: logits, labels: truth, gradient: &gradient)
     }
