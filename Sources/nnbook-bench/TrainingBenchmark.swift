@@ -11,17 +11,23 @@ struct TrainingBenchmark {
     let batch = 32
     let runs = 3
 
+    /// The course's network for 28×28 images, built: 784-10, or 784-`hidden`-10 with ReLU.
+    private func network(hidden: Int?, generator: inout SeededGenerator) throws -> Sequential {
+        var layers: [any Layer] = [Flatten()]
+        if let hidden { layers.append(Dense(units: hidden, activation: ReLU())) }
+        layers.append(Dense(units: 10, activation: Sigmoid()))
+        let model = Sequential(name: "bench", layers: layers)
+        try model.build(inputShape: [28, 28], generator: &generator)
+        return model
+    }
+
     /// Seconds for one epoch of mini-batch training with the optimizer `makeOptimizer` makes,
     /// from the same initial weights each run (building the model is not timed).
     func epoch(hidden: Int?, optimizer makeOptimizer: () -> any Optimizer) throws -> Double {
         var best = Double.infinity
         for _ in 0..<runs {
             var generator = SeededGenerator(seed: 1)
-            var layers: [any Layer] = [Flatten()]
-            if let hidden { layers.append(Dense(units: hidden, activation: ReLU())) }
-            layers.append(Dense(units: 10, activation: Sigmoid()))
-            let model = Sequential(name: "bench", layers: layers)
-            try model.build(inputShape: [28, 28], generator: &generator)
+            let model = try network(hidden: hidden, generator: &generator)
             let trainer = Trainer(model: model, loss: SparseCategoricalCrossEntropy(), optimizer: makeOptimizer(), metrics: [.accuracy])
             best = min(best, try cpuSeconds {
                 _ = try trainer.fit(features: features, targets: labels, epochs: 1, descent: .miniBatch(size: batch), generator: &generator)
@@ -59,12 +65,7 @@ struct TrainingBenchmark {
     /// over the model's parameters, once per batch, with gradients of a plausible size.
     func updates(hidden: Int?, optimizer makeOptimizer: () -> any Optimizer) throws -> Double {
         var generator = SeededGenerator(seed: 4)
-        var layers: [any Layer] = [Flatten()]
-        if let hidden { layers.append(Dense(units: hidden, activation: ReLU())) }
-        layers.append(Dense(units: 10, activation: Sigmoid()))
-        let model = Sequential(name: "bench", layers: layers)
-        try model.build(inputShape: [28, 28], generator: &generator)
-        let parameters = model.parameters
+        let parameters = try network(hidden: hidden, generator: &generator).parameters
         for parameter in parameters {
             for index in parameter.gradient.scalars.indices { parameter.gradient.scalars[index] = generator.uniform(-0.01, 0.01) }
         }
