@@ -65,15 +65,16 @@ public struct PageWriter: Sendable {
         try replace(pageURL, with: Data(page.markdown.utf8), token: token)
 
         let stale = written.subtracting(needed)
+        let assets = AssetsFolder(assetsURL)
         for path in stale {
-            try? fileManager.removeItem(at: assetsURL.appendingPathComponent(path))
+            assets.removePicture(path)
         }
         // A folder goes only when it is empty: a user's file inside keeps it.
         for staleFolder in Set(stale.compactMap(PageWriter.folder(of:))) where staleFolder != pictureFolder {
-            rmdir(assetsURL.appendingPathComponent(staleFolder).path)
+            assets.removeEmptyFolder(staleFolder)
         }
         if page.assets.isEmpty {
-            try? fileManager.removeItem(at: assetsURL.appendingPathComponent(PageWriter.manifestName))
+            assets.removeManifest()
             rmdir(assetsURL.path)
         } else if !stale.isEmpty {
             try writeManifest(needed, in: assetsURL, token: token)
@@ -86,12 +87,14 @@ public struct PageWriter: Sendable {
         var status = stat()
         guard lstat(assetsURL.path, &status) == 0 else { return [] }
         guard status.st_mode & S_IFMT == S_IFDIR else {
-            throw .notOurs(assetsURL.path, reason: "it is a file, but nnbook keeps the page's pictures in a folder of that name; move the file away or write the page elsewhere with --out DIR")
+            let what = status.st_mode & S_IFMT == S_IFLNK ? "a symbolic link, and nnbook never writes or removes through one" : "a file"
+            throw .notOurs(assetsURL.path, reason: "it is \(what), but nnbook keeps the page's pictures in a folder of that name; move it away or write the page elsewhere with --out DIR")
         }
         if let pictureFolder {
             let url = assetsURL.appendingPathComponent(pictureFolder)
             if lstat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
-                throw .notOurs(url.path, reason: "nnbook did not write this file, and the page needs its name for the folder of its pictures; move it away")
+                let what = status.st_mode & S_IFMT == S_IFLNK ? "this symbolic link (nnbook never writes through one)" : "this file"
+                throw .notOurs(url.path, reason: "nnbook did not write \(what), and the page needs its name for the folder of its pictures; move it away")
             }
         }
         let manifest = (try? String(contentsOf: assetsURL.appendingPathComponent(PageWriter.manifestName), encoding: .utf8)) ?? ""
@@ -112,9 +115,14 @@ public struct PageWriter: Sendable {
             names[url.deletingLastPathComponent(), default: []].insert(url.lastPathComponent)
         }
         for (folder, written) in names {
+            // Only a real folder is looked into: a picture folder that is a symbolic link
+            // points somewhere nnbook never wrote.
+            let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard directory >= 0 else { continue }
+            defer { close(directory) }
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
                 guard let original = PageWriter.stagedOriginal(entry), written.contains(original) else { continue }
-                unlink(folder.appendingPathComponent(entry).path)
+                AssetsFolder.unlinkRegularFile(entry, in: directory)
             }
         }
     }
@@ -161,6 +169,16 @@ public struct PageWriter: Sendable {
     /// The picture folder of a manifest entry, nil for a plain file name.
     static func folder(of path: String) -> String? {
         path.contains("/") ? String(path.prefix(while: { $0 != "/" })) : nil
+    }
+
+    /// A picture folder's name as nnbook makes it: 16 lowercase hex digits (`RenderedPage.pictureFolder`).
+    static func isPictureFolderName(_ name: String) -> Bool {
+        name.utf8.count == 16 && name.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// A picture's name as nnbook makes it: a plain file name ending in `.svg`.
+    static func isPictureName(_ name: String) -> Bool {
+        isSafeFileName(name) && name.hasSuffix(".svg") && name.utf8.count <= 255
     }
 
     /// A plain file name: no folder, not hidden, not empty.

@@ -121,9 +121,10 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.md"], "an empty folder of nnbook's pictures goes")
     }
 
-    /// Pictures written by an nnbook that kept them directly in `NAME.assets/` are nnbook's too:
-    /// the next page moves them into its folder and removes the old ones.
-    func testPageWriterRemovesPicturesOfTheEarlierLayout() throws {
+    /// Pictures written by an nnbook that kept them directly in `NAME.assets/` cannot be told
+    /// from a user's own picture of the same name (the manifest is a file anyone can edit), so
+    /// they stay; the new page's pictures go into their folder.
+    func testPageWriterKeepsPicturesOfTheEarlierLayout() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
@@ -132,7 +133,47 @@ final class MarkdownRendererTests: XCTestCase {
         try "# The pictures nnbook wrote here; it replaces and removes only these.\na.svg\n".write(to: assets.appendingPathComponent(".nnbook-assets"), atomically: true, encoding: .utf8)
         let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
         try PageWriter().write(one, to: page, assetsURL: assets)
-        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", one.pictureFolder, "\(one.pictureFolder)/a.svg"])
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", one.pictureFolder, "\(one.pictureFolder)/a.svg", "a.svg"])
+    }
+
+    /// The manifest is a file in the user's folder: whatever it lists, nnbook removes only its
+    /// own pictures (`HASH/NAME.svg`, regular files in real folders) and never follows a
+    /// symbolic link — not the folder's, not a picture folder's, not a picture's.
+    func testPageWriterNeverRemovesThroughALinkOrWhatAForgedManifestLists() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fileManager = FileManager.default
+        let outside = folder.appendingPathComponent("outside"), assets = folder.appendingPathComponent("p.assets"), page = folder.appendingPathComponent("p.md")
+        try fileManager.createDirectory(at: outside, withIntermediateDirectories: true)
+        for name in ["id_rsa", "a.svg", "b.svg"] { try "secret".write(to: outside.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        try PageWriter().write(one, to: page, assetsURL: assets)
+        // A real picture folder replaced by a link to another folder; a hash-named link; a
+        // picture that is a link; the user's own files that a forged manifest lists.
+        try fileManager.removeItem(at: assets.appendingPathComponent(one.pictureFolder))
+        try fileManager.createSymbolicLink(atPath: assets.appendingPathComponent(one.pictureFolder).path, withDestinationPath: outside.path)
+        try fileManager.createSymbolicLink(atPath: assets.appendingPathComponent("0000aaaa0000aaaa").path, withDestinationPath: "../outside")
+        try fileManager.createDirectory(at: assets.appendingPathComponent("1111bbbb1111bbbb"), withIntermediateDirectories: true)
+        try fileManager.createSymbolicLink(atPath: assets.appendingPathComponent("1111bbbb1111bbbb/b.svg").path, withDestinationPath: outside.appendingPathComponent("b.svg").path)
+        try fileManager.createDirectory(at: assets.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try "mine".write(to: assets.appendingPathComponent("notes/n.svg"), atomically: true, encoding: .utf8)
+        try "mine".write(to: assets.appendingPathComponent("1111bbbb1111bbbb/notes.txt"), atomically: true, encoding: .utf8)
+        try "mine".write(to: assets.appendingPathComponent("mine.svg"), atomically: true, encoding: .utf8)
+        let forged = ["\(one.pictureFolder)/a.svg", "0000aaaa0000aaaa/id_rsa", "0000aaaa0000aaaa/a.svg", "1111bbbb1111bbbb/b.svg", "1111bbbb1111bbbb/notes.txt", "notes/n.svg", "mine.svg"]
+        try (forged.joined(separator: "\n") + "\n").write(to: assets.appendingPathComponent(".nnbook-assets"), atomically: true, encoding: .utf8)
+        let before = try fileManager.subpathsOfDirectory(atPath: folder.path).sorted()
+        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        XCTAssertEqual(try fileManager.subpathsOfDirectory(atPath: folder.path).sorted(), before.filter { !$0.hasPrefix("p.assets/.nnbook-assets") },
+                       "nothing but the manifest goes: every listed file is behind a link or is not one of nnbook's pictures")
+        for name in ["id_rsa", "a.svg", "b.svg"] { XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent(name), encoding: .utf8), "secret") }
+
+        // The assets folder itself a link to a folder: refused, and said so.
+        let linked = folder.appendingPathComponent("q.assets")
+        try fileManager.createSymbolicLink(atPath: linked.path, withDestinationPath: outside.path)
+        XCTAssertThrowsError(try PageWriter().write(one, to: folder.appendingPathComponent("q.md"), assetsURL: linked)) { error in
+            XCTAssertEqual("\(error)", "\(linked.path) is in the way: it is a symbolic link, and nnbook never writes or removes through one, but nnbook keeps the page's pictures in a folder of that name; move it away or write the page elsewhere with --out DIR")
+        }
+        XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: outside.path).sorted(), ["a.svg", "b.svg", "id_rsa"])
     }
 
     /// A writer killed between writing a staged file and renaming it leaves `.NAME.UUID.tmp`;
