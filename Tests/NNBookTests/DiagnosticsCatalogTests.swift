@@ -37,6 +37,18 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect(prelude + "train m on data epochs=$epochs\n```\n", [])
     }
 
+    func testControlCharactersInASourceLineAreShownAsEscapesWithTheCaretInPlace() {
+        let line = "foo\u{1B}]0;pwned\u{07} x=1\u{1B}[2J"
+        let printer = DiagnosticPrinter(path: "t.nnbook", lines: ["```nnbook", line])
+        let text = printer.format(Diagnostic("unknown option 'x'", at: SourceRange(line: 2, column: 15, length: 1), hint: "try\u{1B}[31m"))
+        XCTAssertEqual(text, #"""
+            t.nnbook:2:15: error: unknown option 'x'
+             2 | foo\u{1b}]0;pwned\u{7} x=1\u{1b}[2J
+               |                        ^
+            hint: try\u{1b}[31m
+            """#)
+    }
+
     func testUnclosedCell() {
         expect("```nnbook\nload csv \"data.csv\" as data target=y\n", ["1:1: this nnbook cell is never closed | end the cell with a line holding only ```"])
     }

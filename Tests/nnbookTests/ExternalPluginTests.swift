@@ -173,6 +173,25 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("p.nnbook:6:23: error: the percentile 150 is not between 0 and 100"), outcome.error)
     }
 
+    func testAPluginsDiagnosticCannotSendTerminalCodesNorBreakTheLine() throws {
+        let url = cli.folder.appendingPathComponent("plugins/nnbook-plugin-loud")
+        try #"""
+            #!/bin/sh
+            read request
+            case "$request" in
+              *describe*) echo '{"protocol": 1, "plugin": {"name": "loud", "summary": "s", "commands": [{"verb": "probe", "summary": "p"}]}}' ;;
+              *) printf '%s\n' '{"protocol": 1, "diagnostics": [{"message": "bad\u001b]0;pwned\u0007\nt.nnbook:1:1: error: fake", "hint": "clear\u001b[2J\nnow"}]}' ;;
+            esac
+            """#.write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try writeNotebook("probe")
+        let outcome = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "loud")
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertFalse(outcome.error.contains("\u{1B}") || outcome.error.contains("\u{7}"), outcome.error)
+        XCTAssertTrue(outcome.error.hasPrefix(#"p.nnbook:6:1: error: bad\u{1b}]0;pwned\u{7}\nt.nnbook:1:1: error: fake"# + "\n"), outcome.error)
+        XCTAssertTrue(outcome.error.contains(#"hint: clear\u{1b}[2J\nnow"# + "\n"), outcome.error)
+    }
+
     func testACrashingPluginGivesADiagnosticAtItsCell() throws {
         try writePlugin("crash", run: "echo 'segmentation fault, sorry' >&2; exit 3")
         try writeNotebook("probe insurance")

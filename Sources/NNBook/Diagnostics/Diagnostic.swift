@@ -12,9 +12,11 @@ public struct Diagnostic: Error, Equatable, Sendable {
     public let path: String?
 
     public init(_ message: String, at range: SourceRange?, hint: String? = nil, path: String? = nil) {
-        self.message = message.clipped()
+        // Messages quote notebooks, data files and plugins: no control character reaches the
+        // terminal, and a message stays on its `file:line:col:` line.
+        self.message = message.visible().clipped()
         self.range = range
-        self.hint = hint?.clipped()
+        self.hint = hint?.visible(keepingNewlines: true).clipped()
         self.path = path
     }
 }

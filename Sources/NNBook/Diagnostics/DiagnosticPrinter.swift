@@ -28,8 +28,8 @@ public struct DiagnosticPrinter: Sendable {
         if diagnostic.path == nil, range.line >= 1, range.line <= lines.count {
             let number = String(range.line)
             let gutter = String(repeating: " ", count: number.count)
-            let (shown, offset) = DiagnosticPrinter.window(of: lines[range.line - 1], column: range.column)
-            let marker = String(repeating: " ", count: max(range.column - 1 - offset, 0)) + "^" + String(repeating: "~", count: min(max(range.length - 1, 0), DiagnosticPrinter.width / 2))
+            let (shown, before, marked) = DiagnosticPrinter.window(of: lines[range.line - 1], column: range.column, length: range.length)
+            let marker = String(repeating: " ", count: before) + "^" + String(repeating: "~", count: min(max(marked - 1, 0), DiagnosticPrinter.width / 2))
             text += "\n \(number) | \(shown)\n \(gutter) | \(marker)"
         }
         return text + hintLine(diagnostic)
@@ -38,15 +38,20 @@ public struct DiagnosticPrinter: Sendable {
     /// The most characters of a source line shown under a message.
     static let width = 120
 
-    /// The part of a long line around `column`, and how many characters (and `…`) precede it:
-    /// a line of a megabyte is shown as a line of a terminal.
-    static func window(of line: String, column: Int) -> (text: String, offset: Int) {
+    /// The part of a long line around `column` as it is shown (a line of a megabyte is shown as
+    /// a line of a terminal, control characters as escapes), how many shown characters precede
+    /// the column, and how many the `length` characters from it take.
+    static func window(of line: String, column: Int, length: Int) -> (text: String, before: Int, marked: Int) {
         let characters = Array(line.prefix(column + width))
-        guard characters.count > width || line.count > width else { return (line, 0) }
-        let start = max(0, min(column - 1 - width / 3, characters.count - width))
+        let start = characters.count > width || line.count > width ? max(0, min(column - 1 - width / 3, characters.count - width)) : 0
         let end = min(characters.count, start + width)
-        let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < line.count ? "…" : "")
-        return (text, start > 0 ? start - 1 : 0)
+        let shown = characters[start..<end].map(\.visible)
+        let lead = start > 0 ? "…" : ""
+        let caret = min(max(column - 1 - start, 0), shown.count)
+        let before = lead.count + shown[..<caret].reduce(0) { $0 + $1.count }
+        let inside = shown[caret..<min(shown.count, caret + max(length, 1))]
+        let marked = inside.reduce(0) { $0 + $1.count } + max(length - inside.count, 0)
+        return (lead + shown.joined() + (end < line.count ? "…" : ""), before, marked)
     }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {

@@ -13,15 +13,15 @@ public struct RunError: Error, Equatable, Sendable {
     public private(set) var interrupted = false
 
     public init(_ message: String, hint: String? = nil, at range: SourceRange? = nil) {
-        self.message = message.clipped()
-        self.hint = hint?.clipped()
+        self.message = message.visible().clipped()
+        self.hint = hint?.visible(keepingNewlines: true).clipped()
         self.range = range
     }
 
     /// A data file's problem, located in that file.
     public init(_ error: DataError, at range: SourceRange? = nil) {
-        message = (error.path == nil ? error.message : error.description).clipped()
-        hint = error.hint?.clipped()
+        message = (error.path == nil ? error.message : error.description).visible().clipped()
+        hint = error.hint?.visible(keepingNewlines: true).clipped()
         self.range = range
         interrupted = error.interrupted
     }

@@ -11,21 +11,34 @@ extension StringProtocol {
         for character in self {
             if count == limit { return result + "…" }
             count += 1
-            switch character {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\r\n": result += "\\r\\n"
-            default:
-                let scalars = character.unicodeScalars
-                if scalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-                    result += scalars.map { "\\u{\(String($0.value, radix: 16))}" }.joined()
-                } else {
-                    result.append(character)
-                }
-            }
+            result += character.visible
         }
         return result
+    }
+
+    /// The whole text with control and invisible characters written as escapes, so that text
+    /// from a notebook or a plugin cannot move the cursor, retitle the terminal or break a
+    /// `file:line:col:` line. With `keepingNewlines`, line breaks stay (a hint of several lines).
+    public func visible(keepingNewlines: Bool = false) -> String {
+        guard contains(where: { $0.visible != String($0) }) else { return String(self) }
+        return map { keepingNewlines && $0 == "\n" ? "\n" : $0.visible }.joined()
+    }
+}
+
+extension Character {
+    /// The character as a message shows it: itself, or an escape (`\n`, `\u{1b}`) when it is a
+    /// control or invisible formatting character.
+    public var visible: String {
+        switch self {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "\r\n": return "\\r\\n"
+        default:
+            let scalars = unicodeScalars
+            guard scalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else { return String(self) }
+            return scalars.map { "\\u{\(String($0.value, radix: 16))}" }.joined()
+        }
     }
 }
 

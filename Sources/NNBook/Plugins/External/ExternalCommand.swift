@@ -72,7 +72,7 @@ struct ExternalCommand: CellCommand {
         do {
             let response = try process.send(request)
             return (response.diagnostics ?? []).map { problem in
-                Diagnostic(problem.message, at: problem.argument.map(invocation.range(of:)) ?? invocation.range, hint: problem.hint)
+                Diagnostic(problem.message, at: problem.argument.map(invocation.range(of:)) ?? invocation.range, hint: problem.hint?.visible())
             }
         } catch {
             return [Diagnostic(error.description, at: invocation.range, hint: error.hint)]
@@ -94,7 +94,7 @@ struct ExternalCommand: CellCommand {
             throw RunError(error.description, hint: error.hint, at: invocation.range)
         }
         if let problem = response.error {
-            throw RunError(problem.message, hint: problem.hint, at: problem.argument.map(invocation.range(of:)) ?? invocation.range)
+            throw RunError(problem.message, hint: problem.hint?.visible(), at: problem.argument.map(invocation.range(of:)) ?? invocation.range)
         }
         for argument in schema.arguments where argument.type == .defines(.dataset) {
             guard let name = invocation.values[argument.name]?.string else { continue }
