@@ -109,6 +109,15 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("```nnbook\nload csv \"data.csv as data\n```\n", ["2:10: this string is never closed | add a closing \" on the same line"])
     }
 
+    func testAMissingListItemIsAnErrorAtItsComma() {
+        expectLine("activation relu x=[1,,2]", "11:22: a list item is missing before this ',' | write a value between the commas, as in [1, 2, 3], or remove the extra ','")
+        expectLine("activation relu x=[,]", "11:20: a list item is missing before this ',' | write a value between the commas, as in [1, 2, 3], or remove the extra ','")
+    }
+
+    func testACommaAfterTheLastListItemIsAllowedAsInPython() {
+        expect(prelude + "activation relu x=[1, 2,]\n```\n", [])
+    }
+
     func testUnclosedList() {
         expectLine("loss mae y_true=[1, 2 y_pred=[1,2]", "11:17: this list is never closed | add ']' after the last item")
     }
@@ -161,6 +170,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testValidationSplitOfOne() {
         expectLine("train m on data validation_split=1", "11:17: validation_split must lie between 0 and 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation")
+    }
+
+    func testAValidationSplitThatLeavesNothingToTrainOnIsFoundBeforeTheRun() {
+        expectLine("train m on data validation_split=0.9", "11:17: validation_split=0.9 of 5 samples leaves 0 to train on and 5 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
+        expectLine("take data 1 as one\ntrain m on one validation_split=0.5", "12:16: validation_split=0.5 of 1 sample leaves 0 to train on and 1 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
     }
 
     func testPlotOfAValidationMetricOfAnUnvalidatedTraining() {

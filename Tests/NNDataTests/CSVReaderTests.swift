@@ -64,6 +64,15 @@ final class CSVReaderTests: XCTestCase {
         } catch { return (error as? DataError)?.description }
     }
 
+    func testAByteOrderMarkFromExcelIsNotPartOfTheFirstColumnsName() throws {
+        let text = "\u{FEFF}age,y\n30,1\n"
+        for piece in 1...4 {
+            XCTAssertEqual(try records(text, piece: piece).first, [CSVTestField(text: "age", line: 1, column: 1), CSVTestField(text: "y", line: 1, column: 5)], "pieces of \(piece) bytes")
+        }
+        XCTAssertEqual(try dataset(text).featureNames, ["age"])
+        XCTAssertEqual(try records("\u{FEC0},y\n").first?.first?.text, "\u{FEC0}", "a character that starts like the mark is kept")
+    }
+
     func testNumbersBecomeFeaturesAndTargets() throws {
         let dataset = try dataset("age,afford,y\n22,1,0\n47,0,1\n")
         XCTAssertEqual(dataset.featureNames, ["age", "afford"])

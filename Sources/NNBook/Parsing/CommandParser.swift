@@ -119,7 +119,14 @@ private struct TokenParser {
                     let length = end.column + end.length - token.range.column
                     return .success(ValueSyntax(.list(items), range: SourceRange(line: token.range.line, column: token.range.column, length: length)))
                 }
-                if tokens[position].kind == .comma, !items.isEmpty {
+                // Items are separated by single commas; one after the last item is allowed, as in
+                // Python (`[1, 2,]`), but a missing item is a mistake, not an item to drop.
+                if tokens[position].kind == .comma {
+                    guard !items.isEmpty, tokens[position - 1].kind != .comma else {
+                        return .failure(Diagnostic(
+                            "a list item is missing before this ','", at: tokens[position].range,
+                            hint: "write a value between the commas, as in [1, 2, 3], or remove the extra ','"))
+                    }
                     position += 1
                     continue
                 }

@@ -4,7 +4,8 @@
 /// Splits CSV text into records of fields, handing each record on as soon as it ends.
 ///
 /// Quoted fields may hold separators, line breaks and doubled quotes (`""` is one `"`). Lines
-/// may end in LF or CRLF; a final line break is optional; blank lines are skipped. The text may
+/// may end in LF or CRLF; a final line break is optional; blank lines are skipped; a UTF-8 byte
+/// order mark at the start is skipped. The text may
 /// arrive in pieces cut anywhere, even between the two quotes of `""` or the CR and LF of a line
 /// break: what a piece ends in is remembered for the next.
 public struct CSVReader {
@@ -23,6 +24,10 @@ public struct CSVReader {
     private var quoteInQuotes = false
     /// A CR that ended a line: an LF right after it belongs to the same line break.
     private var afterCarriageReturn = false
+    /// How many bytes of a byte order mark begin the text so far (3 once past it): Excel writes
+    /// one before UTF-8 CSV, and it is not part of the first column's name.
+    private var byteOrderMarkSeen = 0
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// `firstLine` is the line number of the text's first line: a table written inside a
     /// notebook starts part-way down the notebook's file.
@@ -43,6 +48,13 @@ public struct CSVReader {
     public mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         for byte in bytes {
+            if byteOrderMarkSeen < 3 {
+                if byte == CSVReader.byteOrderMark[byteOrderMarkSeen] {
+                    byteOrderMarkSeen += 1
+                    continue
+                }
+                keepPartialByteOrderMark()
+            }
             if afterCarriageReturn {
                 afterCarriageReturn = false
                 if byte == newline { continue }
@@ -100,6 +112,7 @@ public struct CSVReader {
 
     /// Ends the text: the last record may lack its line break.
     public mutating func finish(body: (CSVRecord) throws(DataError) -> Void) throws(DataError) {
+        keepPartialByteOrderMark()
         if quoteInQuotes {
             quoteInQuotes = false
             quoted = false
@@ -111,6 +124,15 @@ public struct CSVReader {
             try endField()
             try endRecord(body)
         }
+    }
+
+    /// The text began with only part of a byte order mark: those bytes are text after all.
+    private mutating func keepPartialByteOrderMark() {
+        guard byteOrderMarkSeen < 3 else { return }
+        record.bytes += CSVReader.byteOrderMark[..<byteOrderMarkSeen]
+        nonASCII = nonASCII || byteOrderMarkSeen > 0
+        column += byteOrderMarkSeen
+        byteOrderMarkSeen = 3
     }
 
     private mutating func endField() throws(DataError) {

@@ -39,13 +39,25 @@ extension Dataset {
     /// order before any shuffling, and the rest are held out for validation. Both parts must
     /// keep at least one sample: a share above 0 always holds one out.
     public func holdingOut(validationShare share: Double) throws(DataError) -> (train: Dataset, validation: Dataset) {
-        let trainCount = Int((Double(count) * (1 - share)).rounded(.down))
+        if let problem = Dataset.holdOutProblem(samples: count, validationShare: share) { throw problem }
+        let trainCount = Dataset.trainingCount(samples: count, validationShare: share)
+        return (subset(Array(0..<trainCount)), subset(Array(trainCount..<count)))
+    }
+
+    /// Why `validation_split=share` cannot divide `count` samples, if it cannot: the check asks
+    /// before anything runs, knowing the count from the notebook, and the run asks again.
+    public static func holdOutProblem(samples count: Int, validationShare share: Double) -> DataError? {
+        let trainCount = trainingCount(samples: count, validationShare: share)
         guard share > 0, share < 1, trainCount > 0 else {
-            throw DataError(
+            return DataError(
                 "validation_split=\(share) of \(count) sample\(count == 1 ? "" : "s") leaves \(max(trainCount, 0)) to train on and \(count - max(trainCount, 0)) to validate on",
                 hint: "validation_split=0.2 keeps the last fifth of the samples for validation")
         }
-        return (subset(Array(0..<trainCount)), subset(Array(trainCount..<count)))
+        return nil
+    }
+
+    private static func trainingCount(samples count: Int, validationShare share: Double) -> Int {
+        Int((Double(count) * (1 - share)).rounded(.down))
     }
 }
 

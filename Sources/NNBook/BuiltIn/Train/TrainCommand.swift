@@ -90,6 +90,10 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: $validationSplit,
                 hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
         }
+        if let share = validationSplit, share > 0, share < 1, let count = TrainCommand.trainingFacts(of: data, in: context)?.samples,
+           let problem = Dataset.holdOutProblem(samples: count, validationShare: share) {
+            diagnostics.append(Diagnostic(problem.message, at: $validationSplit, hint: problem.hint))
+        }
         if let training = TrainCommand.trainingFacts(of: data, in: context) {
             var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
             facts.inputShape = inputShape
