@@ -79,9 +79,48 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 2)
     }
 
-    func testImageGrid() throws {
-        let tile = ImageGrid.Tile(width: 3, height: 2, pixels: [0, 0.5, 1, 1, 0.5, 0], caption: "#0: label 7, predicted 7")
-        try assertGolden(FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: [tile])))), "image-grid")
+    /// Each image is one element (a PNG nnbook writes itself), so no seams show between its
+    /// pixels; six images make two rows of five; a wrong prediction's line is red.
+    func testImageGridDrawsEachImageAsOneElementInRowsOfFive() throws {
+        let tiles = (0..<6).map { index in
+            ImageGrid.Tile(
+                width: 3, height: 2, pixels: [0, 0.5, 1, 1, 0.5, Float(index) / 10], captionLines: ["#\(index): label Coat", "predicted \(index == 1 ? "Shirt" : "Coat")"],
+                mistaken: index == 1)
+        }
+        let svg = FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: tiles))))
+        try assertGolden(svg, "image-grid")
+        XCTAssertEqual(svg.components(separatedBy: "<image ").count - 1, 6)
+        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1, 1, "only the card: no rectangle per pixel")
+        XCTAssertEqual(svg.components(separatedBy: "#c62828").count - 1, 1, "one mistake in red")
+        XCTAssertTrue(svg.contains(#"font-size="15">#0: label Coat</text>"#))
+        let images = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<image ") }
+        XCTAssertEqual(Set(images.map { $0.components(separatedBy: " y=")[1].prefix(6) }).count, 2, "two rows")
+    }
+
+    /// The PNG's checksums against published values, and its bytes for a 2 × 1 image: the
+    /// signature, a greyscale header, one stored deflate block and the end.
+    func testGreyscalePNGIsWrittenByTheBook() {
+        XCTAssertEqual(GreyscalePNG.crc32(Array("IEND".utf8)), 0xAE42_6082)
+        XCTAssertEqual(GreyscalePNG.adler32(Array("Wikipedia".utf8)), 0x11E6_0398)
+        let png = GreyscalePNG.encode(width: 2, height: 1, levels: [0, 255])
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(Array(png[12..<29]), Array("IHDR".utf8) + [0, 0, 0, 2, 0, 0, 0, 1, 8, 0, 0, 0, 0])
+        // IDAT: zlib header, a final stored block of 3 bytes (filter 0, then the two levels).
+        XCTAssertEqual(Array(png[37..<51]), Array("IDAT".utf8) + [0x78, 0x01, 1, 3, 0, 0xFC, 0xFF, 0, 0, 255])
+        XCTAssertEqual(Array(png.suffix(12)), [0, 0, 0, 0] + Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82])
+    }
+
+    /// A regression's predictions against the truth: the axes share one range, so the dashed
+    /// diagonal runs corner to corner; the legend names the target and the diagonal.
+    func testScatterOfPredictedAgainstActualWithTheDiagonal() throws {
+        let plot = ScatterPlot(title: "mini: predicted against actual price", xLabel: "actual price", yLabel: "predicted price", series: [
+            .init(name: "price", points: [.init(x: 200, y: 210), .init(x: 300, y: 280), .init(x: 550, y: 500)]),
+        ])
+        let svg = FigureSVG.render(Figure(name: "scatter", caption: "s", kind: .scatter(plot)))
+        try assertGolden(svg, "scatter")
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3 + 1, "three samples and the legend's dot")
+        XCTAssertTrue(svg.contains(##"<line x1="64" y1="440" x2="464" y2="40" stroke="#888888" stroke-width="1.5" stroke-dasharray="6 4"/>"##), "the diagonal")
+        XCTAssertTrue(svg.contains(">actual price</text>") && svg.contains(">predicted price</text>"))
     }
 
     /// A bowl, loss = x² + 2y², on a 5 × 5 grid, with one path down its side.

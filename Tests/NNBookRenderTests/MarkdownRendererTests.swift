@@ -91,6 +91,17 @@ final class MarkdownRendererTests: XCTestCase {
             """)
     }
 
+    /// `{{name}}` in prose is the run's value, in text and code alike; `$` stays as written,
+    /// for prices and maths; `\\{{rate}}` and braces around other things are not placeholders.
+    func testProsePlaceholdersShowTheRunsParameterValues() throws {
+        let text = "---\nparams:\n  epochs: 5\n  rate: 0.5\n---\nTrained {{epochs}} epochs at `{{rate}}`, for $5.\nKept: \\{{rate}}, {{ rate }}, {{1}}, {{rate}\n"
+        let notebook = try NotebookParser.parse(text, path: "t").get()
+        let result = RunResult(notebook: notebook, parameters: ["epochs": .integer(20), "rate": .number(0.5)], cells: [], status: .succeeded)
+        XCTAssertEqual(
+            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().first?.trimmingCharacters(in: .newlines),
+            "Trained 20 epochs at `0.5`, for $5.\nKept: \\{{rate}}, {{ rate }}, {{1}}, {{rate}")
+    }
+
     func testImagesBecomeAssetsNamedAfterTheCellLabel() throws {
         let notebook = try NotebookParser.parse("```nnbook label=curve\nmodel m\n  dense 1\n```\n", path: "t").get()
         let result = RunResult(notebook: notebook, parameters: [:], cells: [

@@ -153,6 +153,35 @@ final class DataCommandTests: XCTestCase {
         XCTAssertEqual(map.counts.joined().reduce(0, +), 5)
     }
 
+    /// Both axes in the target's original units: the truth unscaled, and the predictions of a
+    /// model that answers 0 in standardised units are the mean price, 200.
+    func testScatterDrawsPredictedAgainstActualInOriginalUnits() throws {
+        let result = try run("""
+            ```csv name=homes
+            area,price
+            1,100
+            2,200
+            3,300
+            ```
+
+            ```nnbook
+            load inline homes as homes target=price
+            scale homes price method=standardize
+            model m input=[1]
+              dense 1 weights=zeros bias=zeros
+            compile m loss=mse optimizer=sgd
+            scatter m on homes
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        guard case .figure(let figure) = result.cells[0].outputs.last, case .scatter(let plot) = figure.kind else { return XCTFail("no scatter") }
+        XCTAssertEqual([plot.xLabel, plot.yLabel], ["actual price", "predicted price"])
+        let near = { (values: [Double], expected: [Double]) in values.count == expected.count && zip(values, expected).allSatisfy { abs($0 - $1) < 1e-3 } }
+        XCTAssertTrue(near(plot.series[0].points.map(\.x), [100, 200, 300]), "\(plot.series[0].points)")
+        XCTAssertTrue(near(plot.series[0].points.map(\.y), [200, 200, 200]), "\(plot.series[0].points)")
+        XCTAssertEqual(figure.caption, "m's predicted price against the actual price for the 3 samples of homes; on the dashed diagonal they are equal")
+    }
+
     func testPlottingAnUntrainedModelIsACheckError() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nmodel m\n  dense 1\nplot m\n```\n", folder: folder), [
             "4:6: the model 'm' has not been trained before this line, so it has no history to plot | add `train m on …` before this line",

@@ -101,6 +101,34 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data epochs=$epoch", "11:24: the parameter '$epoch' is not declared | did you mean '$epochs'? the parameters are: epochs, rate")
     }
 
+    func testUnknownParameterInProsePointsAtItsBraces() {
+        expect("---\nparams:\n  epochs: 10\n  rate: 0.5\n---\n# Title\n\nWe train for {{epoch}} epochs at {{rate}}.\n", [
+            "8:14: the parameter '{{epoch}}' is not declared | did you mean '{{epochs}}'? the parameters are: epochs, rate",
+        ])
+        expect("Costs $5, or {{price}}.\n", ["1:14: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1"])
+    }
+
+    /// Keras', scikit-learn's and pandas' names for a setting answer with nnbook's.
+    func testKerasSpellingsOfOptionsGetTheirNnbookNames() {
+        expectLine("train m on data batch_size=32", "11:17: 'train' has no option 'batch_size' | did you mean 'batch'? nnbook calls batch_size batch")
+        expectLine("train m on data validation_data=data", "11:17: 'train' has no option 'validation_data' | did you mean 'validation'? nnbook calls validation_data validation")
+        expectLine("compile m loss=mse learning_rate=0.1", "11:20: 'compile' has no option 'learning_rate' | did you mean 'rate'? nnbook calls learning_rate rate")
+        expectLine("split data test_size=0.3", "11:12: 'split' has no option 'test_size' | did you mean 'test'? nnbook calls test_size test")
+        expect(prelude + "model k\n  dense 1 kernel_initializer=ones\n```\n", [
+            "12:11: 'dense' has no option 'kernel_initializer' | did you mean 'weights'? nnbook calls kernel_initializer weights",
+        ])
+    }
+
+    func testAModelLikeAnUndefinedModel() {
+        expectLine("model k like n", "11:14: no model named 'n' has been defined before this line | did you mean 'm'?")
+    }
+
+    func testAModelLikeAnotherCannotListLayers() {
+        expect(prelude + "model k like m\n  dense 2\n```\n", [
+            "12:3: a model made like 'm' takes its layers, so it cannot list layers of its own | drop the indented lines, or `like m` to list the layers here",
+        ])
+    }
+
     func testIndentedLineWithoutACommandAbove() {
         expect("```nnbook\n  dense 1\n```\n", ["2:3: this line is indented but there is no command above it | start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"])
     }
@@ -234,7 +262,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testModelWithoutLayers() {
-        expect("```nnbook\nmodel m\n```\n", ["2:1: the model has no layers | list its layers on indented lines below, e.g.\n  model m\n    dense 1 activation=sigmoid"])
+        expect("```nnbook\nmodel m\n```\n", ["2:1: the model has no layers | list its layers on indented lines below, e.g.\n  model m\n    dense 1 activation=sigmoid\nor copy another model's layers: model m like OTHER"])
     }
 
     func testDenseWithZeroUnits() {
@@ -262,7 +290,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     func testEveryErrorIsReportedInOnePass() {
         expect("```nnbook\ntrian m\nmodel\nshow nothing\n```\n", [
             "2:1: unknown command 'trian' | did you mean 'train'?",
-            "3:7: 'model' needs MODEL (the model's name) | usage: model MODEL [input=[INTEGER, …]]",
+            "3:7: 'model' needs MODEL (the model's name) | usage: model MODEL [like MODEL] [input=[INTEGER, …]]",
             "4:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
         ])
     }

@@ -143,6 +143,26 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    func testScatterOfAClassifierPointsAtTheModel() {
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "scatter m on data"], [
+            "8:9: scatter draws predicted against actual numbers, but 'm' is a classifier: it was compiled with binary_crossentropy | for a classifier use `confusion m on data`, or `boundary` when it has two inputs",
+        ])
+    }
+
+    func testScatterOnDataOfAnotherShapePointsAtTheData() {
+        expect(["model m", "  dense 1", "compile m loss=mse", "train m on data", "scatter m on pics"], [
+            "8:14: the model 'm' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
+        ])
+    }
+
+    /// A model made like another has its layers and its input: the check knows its shapes.
+    func testAModelLikeAnotherHasItsShapes() {
+        expect(["model a input=[2]", "  dense 1", "model b like a", "compile b loss=mse", "train b on pics"], [
+            "8:12: the model 'b' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
+        ])
+        expect(["model a", "  flatten", "  dense 3", "compile a loss=sparse_categorical_crossentropy", "train a on pics", "model b like a", "summary b"], [])
+    }
+
     func testSplittingDataThatCameSplitPointsAtTheData() throws {
         let images = folder.appendingPathComponent("mnist")
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)

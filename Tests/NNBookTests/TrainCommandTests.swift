@@ -18,6 +18,27 @@ final class TrainCommandTests: XCTestCase {
         result.cells.flatMap(\.outputs).compactMap { if case .table(let table) = $0 { table } else { nil } }
     }
 
+    /// Keras' `clone_model`: the same layers, built for the same input, with weights drawn anew.
+    func testAModelLikeAnotherHasItsLayersWithFreshWeights() throws {
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            model a input=[2]
+              dense 3 activation=relu
+              dense 1 activation=sigmoid
+            model b like a
+            weights a
+            weights b
+            ```
+            """, folder: try NotebookFixtures.folder())
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        XCTAssertTrue(result.cells[0].outputs.contains(.text("b: a sequential model of 2 layers like a, with fresh weights, 13 parameters")))
+        let weights = tables(result)
+        XCTAssertEqual(weights.count, 2)
+        XCTAssertEqual(weights[0].headers, weights[1].headers)
+        XCTAssertEqual(weights[0].rows.count, weights[1].rows.count)
+        XCTAssertNotEqual(weights[0].rows, weights[1].rows, "fresh weights, not a's")
+    }
+
     func testValidationAddsValColumnsAndMetrics() throws {
         let result = try NotebookFixtures.run(prelude + "train m on data epochs=2 descent=batch validation=data\n```\n", folder: try NotebookFixtures.folder())
         XCTAssertEqual(result.status, .succeeded)

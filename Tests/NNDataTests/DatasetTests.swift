@@ -65,6 +65,25 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(test.targets.scalars.filter { $0 == 0 }.count, 5)
     }
 
+    /// Gathered class by class, both splits would start with every sample of class 0; shuffled
+    /// after stratifying, the classes are mixed, and the same seed mixes them the same way.
+    func testStratifiedSplitsAreShuffledAfterStratifyingWithTheSeed() throws {
+        let sorted = Dataset(
+            featureNames: ["x"], targetNames: ["y"], features: try Tensor(shape: [60, 1], scalars: (0..<60).map(Float.init)),
+            targets: try Tensor(shape: [60, 1], scalars: (0..<60).map { Float($0 / 20) }))
+        var a = SeededGenerator(seed: 3), b = SeededGenerator(seed: 3)
+        let (train, test) = try sorted.split(testFraction: 0.25, stratify: true, generator: &a)
+        let again = try sorted.split(testFraction: 0.25, stratify: true, generator: &b)
+        XCTAssertEqual(again.train, train)
+        XCTAssertEqual(again.test, test)
+        for split in [train.targets.scalars, test.targets.scalars] {
+            XCTAssertNotEqual(split, split.sorted(), "sorted by class: \(split)")
+            XCTAssertGreaterThan(zip(split, split.dropFirst()).filter { $0 != $1 }.count, 3, "the classes alternate more than in three blocks: \(split)")
+        }
+        XCTAssertEqual([0, 1, 2].map { label in test.targets.scalars.filter { $0 == Float(label) }.count }, [5, 5, 5])
+        XCTAssertEqual(Set(train.features.scalars + test.features.scalars).count, 60)
+    }
+
     func testSplitRefusesSharesOutsideZeroToOne() throws {
         var generator = SeededGenerator(seed: 1)
         XCTAssertThrowsError(try dataset(10).split(testFraction: 1.5, generator: &generator)) { error in

@@ -145,7 +145,7 @@ public struct Checker: Sendable {
                     "'\(schema.verb)' has no option '\(name.excerpt())'", at: nameRange,
                     hint: schema.options.isEmpty
                         ? "'\(schema.verb)' takes no options; \(usage)"
-                        : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'")))
+                        : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'", otherSpellings: schema.options.map { ($0.name, $0.otherSpellings) })))
                 continue
             }
             switch convert(value, to: type, context: context) {
@@ -198,13 +198,7 @@ public struct Checker: Sendable {
         switch value.kind {
         case .parameter(let name):
             guard let parameter = context.parameters[name] else {
-                let declared = context.parameters.keys.sorted()
-                return .failure(Diagnostic(
-                    "the parameter '$\(name)' is not declared", at: value.range,
-                    hint: declared.isEmpty
-                        ? "declare it in the front matter, e.g.\n  params:\n    \(name): 1"
-                        : (Suggestions.closest(to: name, in: declared).map { "did you mean '$\($0)'? " } ?? "")
-                            + "the parameters are: " + declared.joined(separator: ", ")))
+                return .failure(ParameterBinding.undeclared(name, written: { "$" + $0 }, declared: Array(context.parameters.keys), at: value.range))
             }
             if case .list(let items) = parameter {
                 // A list parameter stands where the command takes a list; each item is checked

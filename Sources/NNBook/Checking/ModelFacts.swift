@@ -33,6 +33,11 @@ public struct ModelFacts: Sendable {
         /// `loss` and the metrics asked for.
         public let metrics: [String]
         public let fromLogits: Bool
+
+        /// A regression's loss: the model predicts numbers, not classes.
+        public var predictsNumbers: Bool {
+            ["mse", "mae", "mean_squared_error", "mean_absolute_error"].contains(loss)
+        }
     }
 
     /// The training so far.

@@ -36,6 +36,18 @@ public enum ParameterBinding {
         return .success(value)
     }
 
+    /// A parameter used in a cell (`$rate`) or in prose (`{{rate}}`) that the front matter does
+    /// not declare; `written` spells a name as it is used there.
+    static func undeclared(_ name: String, written: (String) -> String, declared: [String], at range: SourceRange) -> Diagnostic {
+        let declared = declared.sorted()
+        return Diagnostic(
+            "the parameter '\(written(name))' is not declared", at: range,
+            hint: declared.isEmpty
+                ? "declare it in the front matter, e.g.\n  params:\n    \(name): 1"
+                : (Suggestions.closest(to: name, in: declared).map { "did you mean '\(written($0))'? " } ?? "")
+                    + "the parameters are: " + declared.joined(separator: ", "))
+    }
+
     /// "the parameters are: rate (number, default 0.5), …", the hint of every parameter error.
     public static func declaredList(_ frontMatter: FrontMatter) -> String {
         frontMatter.parameters.isEmpty

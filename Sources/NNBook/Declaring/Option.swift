@@ -6,7 +6,10 @@
 /// @Option(help: "how many passes over the training samples") var epochs = 1   // default 1
 /// @Option(help: "the learning rate") var rate: Double?                        // may be left out
 /// @Option(help: "the loss to minimise") var loss: LossName                    // required
+/// @Option(help: "samples per update", spellings: ["batch_size"]) var batch = 32
 /// ```
+/// `spellings` are the names Keras, scikit-learn or pandas give the same setting: a notebook
+/// that writes one of them is told the option's name ("did you mean 'batch'?").
 @propertyWrapper
 public struct Option<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
@@ -15,17 +18,18 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
     struct Declaration: Sendable {
         let help: String
         let defaultValue: TypedValue?
+        let spellings: [String]
     }
 
     /// An option with a default, used when the notebook leaves it out.
-    public init(wrappedValue: Value, help: String) {
-        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue)
+    public init(wrappedValue: Value, help: String, spellings: [String] = []) {
+        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings)
         decoded = DecodedValue()
     }
 
     /// An option the notebook must give (or, for an `Optional` property, may leave out).
-    public init(help: String) {
-        declaration = Declaration(help: help, defaultValue: nil)
+    public init(help: String, spellings: [String] = []) {
+        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings)
         decoded = DecodedValue()
     }
 
@@ -46,6 +50,6 @@ extension Option: DeclaredProperty {
         guard let declaration else { return }
         schema.options.append(OptionSchema(
             name, Value.valueType, summary: declaration.help, default: declaration.defaultValue,
-            isRequired: declaration.defaultValue == nil && Value.absent == nil))
+            isRequired: declaration.defaultValue == nil && Value.absent == nil, otherSpellings: declaration.spellings))
     }
 }

@@ -19,7 +19,12 @@ public enum Suggestions {
     }
 
     /// `hint: did you mean 'train'?` text, or a list of the known names when nothing is close.
-    public static func hint(for word: String, in candidates: [String], kind: String) -> String {
+    /// A word that another library uses for a candidate (`batch_size` for `batch`, given in
+    /// `otherSpellings`) is answered with that candidate, however far apart the two are.
+    public static func hint(for word: String, in candidates: [String], kind: String, otherSpellings: [(name: String, spellings: [String])] = []) -> String {
+        if let known = otherSpellings.first(where: { $0.spellings.contains { $0.lowercased() == word.lowercased() } }) {
+            return "did you mean '\(known.name)'? nnbook calls \(word.excerpt()) \(known.name)"
+        }
         if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
         return "the known \(kind) are: " + candidates.sorted().joined(separator: ", ").clipped()
     }

@@ -8,11 +8,15 @@ public enum NotebookParser {
         var diagnostics: [Diagnostic] = []
         var index = 0
         var frontMatter = FrontMatter()
+        // Placeholders in prose are checked against the parameters only when those are known.
+        var parametersKnown = true
         if lines.first == "---" {
             if let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) {
                 switch FrontMatterParser.parse(lines[1..<end], firstLine: 2) {
                 case .success(let parsed): frontMatter = parsed
-                case .failure(let list): diagnostics += list.diagnostics
+                case .failure(let list):
+                    diagnostics += list.diagnostics
+                    parametersKnown = false
                 }
                 index = end + 1
             } else {
@@ -25,6 +29,7 @@ public enum NotebookParser {
 
         var blocks: [Block<Cell>] = []
         var prose: [String] = []
+        var proseLines: [Int] = []
         var cellNumber = 0
         var labels: [String: Int] = [:]
         var tables: [String: InlineTable] = [:]
@@ -36,6 +41,7 @@ public enum NotebookParser {
         while index < lines.count {
             guard let fence = Fence(lines[index]) else {
                 prose.append(lines[index])
+                proseLines.append(index)
                 index += 1
                 continue
             }
@@ -51,6 +57,7 @@ public enum NotebookParser {
                     tables[name] = InlineTable(name: name, text: lines[(index + 1)..<closing].joined(separator: "\n") + "\n", firstLine: index + 2)
                 }
                 prose += lines[index...end]
+                proseLines += index...end
                 index = end + 1
                 continue
             }
@@ -78,9 +85,22 @@ public enum NotebookParser {
             index = closing + 1
         }
         flushProse()
+        if parametersKnown { diagnostics += undeclaredProseParameters(in: lines, at: proseLines, of: frontMatter) }
 
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
         return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables))
+    }
+
+    /// A `{{name}}` in prose that names no parameter, at its line and column.
+    private static func undeclaredProseParameters(in lines: [String], at indices: [Int], of frontMatter: FrontMatter) -> [Diagnostic] {
+        let declared = frontMatter.parameters.map(\.name)
+        return indices.flatMap { index in
+            ProseParameters.uses(in: lines[index]).filter { !declared.contains($0.name) }.map { use in
+                ParameterBinding.undeclared(
+                    use.name, written: { "{{\($0)}}" }, declared: declared,
+                    at: SourceRange(line: index + 1, column: use.offset + 1, length: use.length))
+            }
+        }
     }
 
     /// Lines without their terminators (LF or CRLF, which Swift sees as one character); a

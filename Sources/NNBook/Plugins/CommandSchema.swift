@@ -82,12 +82,19 @@ public struct OptionSchema: Sendable {
     public let summary: String
     public let defaultValue: TypedValue?
     public let isRequired: Bool
+    /// What Keras, scikit-learn or pandas call the same setting (`batch_size` for `batch`): not
+    /// accepted, so that a notebook has one spelling, but answered with this option's name.
+    public let otherSpellings: [String]
 
-    public init(_ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false) {
+    public init(
+        _ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false,
+        otherSpellings: [String] = []
+    ) {
         self.name = name
         self.type = type
         self.summary = summary
         self.defaultValue = defaultValue
         self.isRequired = isRequired
+        self.otherSpellings = otherSpellings
     }
 }

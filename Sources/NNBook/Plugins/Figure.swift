@@ -1,7 +1,8 @@
 // Pictures a command asks for, described as data: the renderer draws them as SVG.
 
 /// A picture in the page: a line chart, a heatmap, a grid of images, a contour map, a
-/// classifier's decision regions, or SVG made elsewhere.
+/// classifier's decision regions, a regression's predictions against the truth, or SVG made
+/// elsewhere.
 public struct Figure: Equatable, Sendable {
     public indirect enum Kind: Equatable, Sendable {
         case lines(LineChart)
@@ -9,6 +10,7 @@ public struct Figure: Equatable, Sendable {
         case images(ImageGrid)
         case contour(ContourMap)
         case regions(DecisionRegions)
+        case scatter(ScatterPlot)
         /// Ready-made SVG (from an external plugin).
         case svg(String)
     }
@@ -102,21 +104,30 @@ public struct Heatmap: Equatable, Sendable {
     }
 }
 
-/// Greyscale images in a row, each with a caption (its label and prediction).
+/// Greyscale images in rows, each with its caption (its label and prediction).
 public struct ImageGrid: Equatable, Sendable {
     public struct Tile: Equatable, Sendable {
         public let width: Int
         public let height: Int
         /// Row-major intensities, scaled by the renderer from their own minimum to maximum.
         public let pixels: [Float]
-        public let caption: String
+        /// The caption, one short line each (`#3: label Coat`, `predicted Shirt`), so that it
+        /// fits under its image in a large font.
+        public let captionLines: [String]
+        /// The prediction differs from the label: its line is drawn in red, as Keras'
+        /// tutorials mark mistakes.
+        public let mistaken: Bool
 
-        public init(width: Int, height: Int, pixels: [Float], caption: String) {
+        public init(width: Int, height: Int, pixels: [Float], captionLines: [String], mistaken: Bool = false) {
             self.width = width
             self.height = height
             self.pixels = pixels
-            self.caption = caption
+            self.captionLines = captionLines
+            self.mistaken = mistaken
         }
+
+        /// The caption on one line: the picture's alternative text and the page's text.
+        public var caption: String { captionLines.joined(separator: ", ") }
     }
 
     public let tiles: [Tile]

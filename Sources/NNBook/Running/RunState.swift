@@ -180,6 +180,9 @@ public final class ModelEntry {
     /// The columns and scalings of the data it was trained on: `predict` takes inputs by
     /// these names, in original units.
     public var trainedOn: Dataset?
+    /// The layer lines the model was declared with: `model b like a` builds fresh layers from
+    /// them, with new weights, as Keras' `clone_model` does.
+    var layerLines: [any LayerLine] = []
 
     public init(model: Sequential) { self.model = model }
 
@@ -190,6 +193,7 @@ public final class ModelEntry {
         copy.history = history
         copy.weightPath = weightPath
         copy.trainedOn = trainedOn
+        copy.layerLines = layerLines
         return copy
     }
 }

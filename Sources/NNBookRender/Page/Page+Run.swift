@@ -13,7 +13,7 @@ extension Page {
         for block in result.notebook.blocks {
             switch block {
             case .prose(let text):
-                let trimmed = Page.trimmingBlankLines(text)
+                let trimmed = Page.trimmingBlankLines(ProseParameters.substitute(text, values: result.parameters.mapValues(\.text)))
                 if !trimmed.isEmpty { blocks.append(.prose(trimmed)) }
             case .cell(let cell):
                 let cellResult = cellResults.next()
@@ -76,6 +76,7 @@ extension Page.Picture {
         case .images(let grid): (kind, tiles) = (.imageGrid, grid.tiles.map(\.caption))
         case .contour: (kind, tiles) = (.contourMap, [])
         case .regions: (kind, tiles) = (.decisionRegions, [])
+        case .scatter: (kind, tiles) = (.scatterPlot, [])
         case .svg: (kind, tiles) = (.svg, [])
         }
         let stem = String("\(label)-\(figure.name)".map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })

@@ -78,6 +78,8 @@ extension Page {
             case contourMap = "contour-map"
             /// The classes a two-input classifier gives every point of the plane, with samples on top.
             case decisionRegions = "decision-regions"
+            /// A regression's predictions against the true values, with the diagonal y = x.
+            case scatterPlot = "scatter-plot"
             /// SVG an external plugin drew.
             case svg
         }

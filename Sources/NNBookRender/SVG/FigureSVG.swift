@@ -11,6 +11,7 @@ public enum FigureSVG {
         case .images(let grid): ImageGridSVG.render(grid)
         case .contour(let map): ContourSVG.render(map)
         case .regions(let regions): DecisionRegionsSVG.render(regions)
+        case .scatter(let plot): ScatterSVG.render(plot)
         case .svg(let text): text
         }
     }

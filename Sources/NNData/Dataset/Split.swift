@@ -6,7 +6,8 @@ import NNCore
 extension Dataset {
     /// Shuffles the samples with `generator` and puts ⌈fraction · N⌉ of them in the test split,
     /// the rest in the training split (scikit-learn's `train_test_split` rule). With `stratify`,
-    /// each class is split on its own, so both splits keep the class proportions.
+    /// each class is split on its own, so both splits keep the class proportions, and each split
+    /// is then shuffled again: gathered class by class, it would hold all of one class first.
     public func split(testFraction: Double, stratify: Bool = false, generator: inout SeededGenerator) throws(DataError) -> (train: Dataset, test: Dataset) {
         guard testFraction > 0, testFraction < 1 else {
             throw DataError("the test share must lie between 0 and 1, not \(testFraction)", hint: "test=0.2 keeps a fifth of the samples for testing")
@@ -24,6 +25,8 @@ extension Dataset {
                 test += order.prefix(testCount)
                 train += order.dropFirst(testCount)
             }
+            test = generator.permutation(test.count).map { test[$0] }
+            train = generator.permutation(train.count).map { train[$0] }
         } else {
             let order = generator.permutation(count)
             let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)

@@ -35,14 +35,14 @@ struct LoadCommand: NotebookCommand {
     @Argument(keyword: "as", help: "the name to give the data set") var name: NewDatasetName
     @Option(help: "csv/inline: the columns to predict; idx/npy: the labels file; npz: the labels array") var target: [Word]?
     @Option(help: "npz: the array of inputs (default x_train, else x)") var features: Word?
-    @Option(help: "csv: the character between fields") var separator = ","
+    @Option(help: "csv: the character between fields", spellings: ["sep", "delimiter"]) var separator = ","
     @Option(help: "csv: columns of words to number 0, 1, 2, … alphabetically") var codes: [Word]?
     @Option(help: "csv: columns of words to turn into one 0/1 column per word") var oneHot: [Word]?
     @Option(help: "csv: drop rows with an empty field") var missing: Missing?
     @Option(help: "csv: put this number in empty fields") var fill: Double?
     @Option(help: "mnist/fashion-mnist: the folder holding the four IDX files") var folder: FilePath?
-    @Option(help: "names for the classes 0, 1, 2, … (Fashion-MNIST's are built in; a target column of words names its own)") var classes: [String]?
-    @Option(help: "keep only this many samples (of each split, for data that comes split)") var rows: Int?
+    @Option(help: "names for the classes 0, 1, 2, … (Fashion-MNIST's are built in; a target column of words names its own)", spellings: ["class_names"]) var classes: [String]?
+    @Option(help: "keep only this many samples (of each split, for data that comes split)", spellings: ["nrows"]) var rows: Int?
     @Option(help: "with rows=: choose them by a seeded shuffle; false keeps the first ones") var shuffle = true
 
     /// The options that apply to the format, each with where it was written when it was.

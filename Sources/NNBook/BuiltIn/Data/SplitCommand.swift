@@ -10,7 +10,7 @@ struct SplitCommand: NotebookCommand {
         examples: ["split insurance test=0.2"])
 
     @Argument(help: "the data set to split") var data: DatasetName
-    @Option(help: "the share of samples kept for testing") var test = 0.2
+    @Option(help: "the share of samples kept for testing", spellings: ["test_size"]) var test = 0.2
     @Option(help: "keep each class's share the same in both splits") var stratify = false
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {

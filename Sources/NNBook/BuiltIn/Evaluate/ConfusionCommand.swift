@@ -18,7 +18,7 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
         guard let facts = context.models[model.name] else { return [] }
         let unbuilt = FitChecks.built(facts, named: model, for: "draw a confusion matrix")
         guard unbuilt.isEmpty else { return unbuilt }
-        if let loss = facts.compilation?.loss, ["mse", "mae", "mean_squared_error", "mean_absolute_error"].contains(loss) {
+        if let loss = facts.compilation?.loss, facts.compilation?.predictsNumbers == true {
             return [Diagnostic(
                 "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(loss)", at: model.range,
                 hint: "use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for '\(model)' use `evaluate`")]

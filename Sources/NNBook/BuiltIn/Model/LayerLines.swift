@@ -23,8 +23,8 @@ struct DenseLine: LayerLine {
     @Argument(help: "the number of units (outputs)") var units: Int
     @Option(help: "the activation function") var activation = ActivationName(choice: "linear")!
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
-    @Option(help: "the initial weights: \(Initializer.names.joined(separator: ", ")) or a number") var weights = Word("glorot_uniform")
-    @Option(help: "the initial biases, named like weights") var bias = Word("zeros")
+    @Option(help: "the initial weights: \(Initializer.names.joined(separator: ", ")) or a number", spellings: ["kernel_initializer"]) var weights = Word("glorot_uniform")
+    @Option(help: "the initial biases, named like weights", spellings: ["bias_initializer"]) var bias = Word("zeros")
 
     func check(at line: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

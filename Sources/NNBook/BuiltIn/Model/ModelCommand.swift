@@ -1,32 +1,43 @@
-// `model neuron` with its layers on the indented lines below: Keras' Sequential.
+// `model neuron` with its layers on the indented lines below: Keras' Sequential. `model b like a`
+// makes another with a's layers and fresh weights, for lessons that compare one change.
 
 import NNCore
 
 /// Defines a Sequential model from the layer lines under it.
 ///
 /// The model's weights are created when the shape of its input is known: from `input=` here,
-/// or from the data it is first trained on (as Keras builds a model on its first `fit`).
+/// or from the data it is first trained on (as Keras builds a model on its first `fit`). A model
+/// made `like` another is built as soon as that one is, for the same input.
 struct ModelCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "model",
-        summary: "define a sequential model; its layers follow on indented lines",
-        examples: ["model neuron\n  dense 1 activation=sigmoid weights=ones bias=zeros", "model digits input=[28, 28]\n  flatten\n  dense 10 activation=sigmoid"])
+        summary: "define a sequential model; its layers follow on indented lines, or come from another model (`like`)",
+        examples: [
+            "model neuron\n  dense 1 activation=sigmoid weights=ones bias=zeros", "model digits input=[28, 28]\n  flatten\n  dense 10 activation=sigmoid",
+            "model second like neuron",
+        ])
 
     @Argument(help: "the model's name") var name: NewModelName
+    @Argument(keyword: "like", help: "a model whose layers to copy, with fresh weights from the seed (Keras' clone_model)") var original: ModelName?
     @Option(help: "the shape of one input sample, e.g. 784 or [28, 28]") var input: [Int]?
     @Clauses(DenseLine.self, DropoutLine.self, FlattenLine.self) var layers: [Located<any LayerLine>]
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics = layers.flatMap { $0.value.check(at: $0.range) }
-        if layers.isEmpty {
+        let copied = original.flatMap { context.models[$0.name] }
+        if let original, let first = layers.first {
+            diagnostics.append(Diagnostic(
+                "a model made like '\(original)' takes its layers, so it cannot list layers of its own", at: first.range,
+                hint: "drop the indented lines, or `like \(original)` to list the layers here"))
+        } else if layers.isEmpty && original == nil {
             diagnostics.append(Diagnostic(
                 "the model has no layers", at: command,
-                hint: "list its layers on indented lines below, e.g.\n  model \(name)\n    dense 1 activation=sigmoid"))
+                hint: "list its layers on indented lines below, e.g.\n  model \(name)\n    dense 1 activation=sigmoid\nor copy another model's layers: model \(name) like OTHER"))
         }
         if let input, input.contains(where: { $0 < 1 }) {
             diagnostics.append(Diagnostic("every input dimension must be 1 or more", at: $input))
         }
-        let facts = ModelFacts(layers: layers, inputShape: input)
+        let facts = ModelFacts(layers: copied?.layers ?? layers, inputShape: input ?? copied?.inputShape)
         if diagnostics.isEmpty, let input, case .failure(let failure) = facts.plan(for: input) {
             diagnostics.append(Diagnostic(
                 failure.error.message + " (input=\(Tensor.describe(input)))", at: failure.line, hint: failure.error.hint))
@@ -36,16 +47,22 @@ struct ModelCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let model = Sequential(name: name.name, layers: layers.map { $0.value.layer() })
-        if let input {
+        let copied = try original.map { name throws(RunError) in try state.model(name) }
+        let lines = copied?.layerLines ?? layers.map(\.value)
+        let model = Sequential(name: name.name, layers: lines.map { $0.layer() })
+        if let shape = input ?? copied?.model.inputShape {
             do {
-                try model.build(inputShape: input, generator: &state.generator, memory: state.memory)
+                try model.build(inputShape: shape, generator: &state.generator, memory: state.memory)
             } catch {
                 throw RunError(error, at: command)
             }
         }
-        state.models[name.name] = ModelEntry(model: model)
+        let entry = ModelEntry(model: model)
+        entry.layerLines = lines
+        state.models[name.name] = entry
         let count = model.layers.count
-        return [.text("\(name): a sequential model of \(count) layer\(count == 1 ? "" : "s")" + (model.isBuilt ? ", \(model.parameterCount) parameters" : ""))]
+        return [.text(
+            "\(name): a sequential model of \(count) layer\(count == 1 ? "" : "s")" + (original.map { " like \($0), with fresh weights" } ?? "")
+                + (model.isBuilt ? ", \(model.parameterCount) parameters" : ""))]
     }
 }

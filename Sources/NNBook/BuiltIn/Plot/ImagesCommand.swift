@@ -57,9 +57,11 @@ struct ImagesCommand: NotebookCommand {
         }
         let labels = Classes.of(truth: samples.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in
-            var caption = "#\(index): label \(samples.className(labels[position]))"
-            if let predicted { caption += ", predicted \(samples.className(predicted[position]))" }
-            return .init(width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), caption: caption)
+            var lines = ["#\(index): label \(samples.className(labels[position]))"]
+            if let predicted { lines.append("predicted \(samples.className(predicted[position]))") }
+            return .init(
+                width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), captionLines: lines,
+                mistaken: predicted.map { $0[position] != labels[position] } ?? false)
         }
         let text = tiles.map(\.caption).joined(separator: "; ")
         return [.figure(Figure(name: "images-\(start)", caption: text, kind: .images(ImageGrid(tiles: tiles)))), .text(text)]

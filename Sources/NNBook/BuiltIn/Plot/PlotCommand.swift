@@ -19,10 +19,10 @@ struct PlotCommand: NotebookCommand {
     @Option(help: "loss, accuracy, mae, … or val_loss, val_accuracy, … (default loss)") var metric = Word("loss")
     @Option(help: "the first epoch to draw") var from: Int?
     @Option(help: "the last epoch to draw") var to: Int?
-    @Option(help: "the metric axis: linear, or log when one curve is much larger than the others") var scale = Scale.linear
+    @Option(help: "the metric axis: linear, or log when one curve is much larger than the others", spellings: ["yscale"]) var scale = Scale.linear
     @Option(help: "the bottom of the metric axis; lower values are cut off") var ymin: Double?
     @Option(help: "the top of the metric axis; higher values are cut off") var ymax: Double?
-    @Option(help: "the legend's names for the models, in order (default: the models' names)") var labels: [String]?
+    @Option(help: "the legend's names for the models, in order (default: the models' names)", spellings: ["legend"]) var labels: [String]?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         let metric = metric.text

@@ -4,6 +4,6 @@
 public struct PlotPlugin: Plugin {
     public init() {}
     public var name: String { "plot" }
-    public var summary: String { "draw loss curves, loss landscapes, activation curves, images and decision regions into the page" }
-    public var commands: [any CellCommand] { [PlotCommand(), CurveCommand(), ImagesCommand(), LandscapeCommand(), BoundaryCommand()] }
+    public var summary: String { "draw loss curves, loss landscapes, activation curves, images, decision regions and predicted-against-actual scatters into the page" }
+    public var commands: [any CellCommand] { [PlotCommand(), CurveCommand(), ImagesCommand(), LandscapeCommand(), BoundaryCommand(), ScatterCommand()] }
 }

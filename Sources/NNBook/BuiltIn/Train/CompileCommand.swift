@@ -13,7 +13,7 @@ struct CompileCommand: NotebookCommand {
     @Argument(help: "the model") var model: ModelName
     @Option(help: "the loss to minimise") var loss: LossName
     @Option(help: "the update rule (Keras' default: rmsprop)") var optimizer = OptimizerName(choice: "rmsprop")!
-    @Option(help: "the learning rate (default: Keras' for the optimizer)") var rate: Double?
+    @Option(help: "the learning rate (default: Keras' for the optimizer)", spellings: ["learning_rate", "lr"]) var rate: Double?
     @Option(help: "what to report beside the loss") var metrics: [MetricName] = []
     @Option(help: "cross-entropy's clipping bound (Keras: 1e-7)") var epsilon: Double?
     @Option(help: "the model outputs scores, not probabilities") var fromLogits = false

@@ -50,12 +50,12 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
 
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
-    @Option(help: "how many passes over the training samples") var epochs = 1
+    @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"]) var epochs = 1
     @Option(help: "how many samples each update uses") var descent = Descent.miniBatch
-    @Option(help: "samples per update in mini-batch descent (Keras: 32)") var batch = 32
+    @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"]) var batch = 32
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
     @Option(help: "show a row of the table every this many epochs") var every: Int?
-    @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)") var validation: DatasetName?
+    @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)", spellings: ["validation_data"]) var validation: DatasetName?
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
     @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?

@@ -1,0 +1,63 @@
+// `scatter mini on homes.test`: a regression's predictions against the true values, one dot per
+// sample, with the diagonal — how far from perfect, and where (the outliers, the large values).
+
+import NNCore
+import NNData
+
+/// Draws a regression model's predictions against the targets of a data set, in the target's
+/// original units.
+struct ScatterCommand: NotebookCommand {
+    /// At most this many samples are drawn: more dots only darken the cloud, and the picture grows.
+    static let drawnSamples = 2000
+
+    static let configuration = CommandConfiguration(
+        verb: "scatter",
+        summary: "draw a regression model's predictions against the true values, with the diagonal where they would be equal",
+        examples: ["scatter mini on homes", "scatter batch on houses"])
+
+    @Argument(help: "the trained regression model") var model: ModelName
+    @Argument(keyword: "on", help: "the data set or split whose targets to compare with") var data: DatasetName
+
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let facts = context.models[model.name] else { return [] }
+        let unbuilt = FitChecks.built(facts, named: model, for: "draw its predictions")
+        guard unbuilt.isEmpty else { return unbuilt }
+        if let compilation = facts.compilation, !compilation.predictsNumbers {
+            return [Diagnostic(
+                "scatter draws predicted against actual numbers, but '\(model)' is a classifier: it was compiled with \(compilation.loss)", at: model.range,
+                hint: "for a classifier use `confusion \(model) on \(data)`, or `boundary` when it has two inputs")]
+        }
+        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+    }
+
+    func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        let entry = try state.model(model)
+        let samples = try state.dataset(data)
+        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
+            throw RunError("the model has not been trained on data of this shape", at: model.range)
+        }
+        let shown = samples.subset(Array(0..<min(samples.count, ScatterCommand.drawnSamples)))
+        let predictions = entry.model.predict(shown.features)
+        guard predictions.columns == shown.targets.columns else {
+            throw RunError(
+                "the model gives \(predictions.columns) outputs per sample, but \(data) has \(shown.targets.columns) target columns", at: data.range)
+        }
+        // Predictions are in the units the model was trained on; both axes show original units.
+        let trainedOn = entry.trainedOn ?? samples
+        let names = (0..<predictions.columns).map { $0 < samples.targetNames.count ? samples.targetNames[$0] : "output \($0 + 1)" }
+        let series = names.enumerated().map { column, name in
+            let truth = samples.scalings[name], predicted = trainedOn.scalings[name]
+            // One target: the dots are the data set's samples, and the legend says so.
+            return LineChart.Series(name: names.count == 1 ? data.description : name, points: (0..<shown.count).map { row in
+                LineChart.Point(
+                    x: truth?.invert(Double(shown.targets[row, column])) ?? Double(shown.targets[row, column]),
+                    y: predicted?.invert(Double(predictions[row, column])) ?? Double(predictions[row, column]))
+            })
+        }
+        let target = names.count == 1 ? names[0] : "target"
+        let plot = ScatterPlot(title: "\(model): predicted against actual \(target)", xLabel: "actual \(target)", yLabel: "predicted \(target)", series: series)
+        let drawn = shown.count < samples.count ? "the first \(shown.count) of the \(samples.count) samples" : "the \(samples.count) samples"
+        let caption = "\(model)'s predicted \(target) against the actual \(target) for \(drawn) of \(data); on the dashed diagonal they are equal"
+        return [.figure(Figure(name: "scatter", caption: caption, kind: .scatter(plot)))]
+    }
+}
