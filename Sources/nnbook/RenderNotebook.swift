@@ -1,5 +1,5 @@
-// `nnbook render FILE --to html|ipynb`: a self-contained HTML page or a Jupyter notebook of the
-// latest recorded run, or of a fresh one with --run.
+// `nnbook render FILE [RUN] --to html|ipynb`: a self-contained HTML page or a Jupyter notebook of
+// a recorded run (the latest successful one unless RUN names another), or of a fresh one with --run.
 
 import ArgumentParser
 import Foundation
@@ -15,10 +15,13 @@ struct RenderNotebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Export a run as one self-contained HTML page or as a Jupyter notebook.",
-        discussion: "Uses the latest run in history, whatever its outcome; --run runs the notebook first (and records that run) and exits as run does: 1 when that run failed (its export, with the error, is still written), 130 when it was interrupted (nothing is written).")
+        discussion: "Uses the latest successful run in history, or the run RUN names (a number, an id, or last, last~1, …); --run runs the notebook first (and records that run) and exits as run does: 1 when that run failed (its export, with the error, is still written), 130 when it was interrupted (nothing is written).")
 
     @Argument(help: "The notebook.")
     var file: String
+
+    @Argument(help: "The recorded run to export (default: the latest successful one).")
+    var runName: String?
 
     @Option(help: "html or ipynb.")
     var to: Format
@@ -42,9 +45,13 @@ struct RenderNotebook: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    func validate() throws {
+        if runFirst, let runName { throw ValidationError("--run exports a fresh run, so it takes no RUN ('\(runName)')") }
+    }
+
     func run() throws {
         let notebook = URL(fileURLWithPath: file)
-        let page: Page
+        let page: Page, source: String
         // A fresh run ends as `nnbook run` ends: interrupted, nothing is exported (exit 130);
         // failed, its export shows the error and the exit code is 1.
         var failed = false
@@ -56,15 +63,17 @@ struct RenderNotebook: ParsableCommand {
             if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
             failed = outcome.result.failure != nil
             page = outcome.page
+            source = "a fresh run"
         } else {
             let history = try NotebookHistoryOptions(file: file).history()
-            page = try reportingHistoryErrors(file) { () throws -> Page in
-                let run = try history.run("last")
+            (page, source) = try reportingHistoryErrors(file) { () throws -> (Page, String) in
+                let run = try runName.map { spec throws(HistoryError) in try history.run(spec) } ?? history.latestSuccessful()
                 let data = try history.file("page.json", of: run)
+                let said = runName == nil ? "run \(run.number), the latest successful one" : "run \(run.number) (\(run.record.status))"
                 do {
-                    return try PageFile.read(data) { try history.file("assets/" + $0, of: run) }
+                    return (try PageFile.read(data) { try history.file("assets/" + $0, of: run) }, said)
                 } catch let error as PageFile.ReadError {
-                    throw HistoryError.unreadable("the last run: \(error)")
+                    throw HistoryError.unreadable("run \(run.number): \(error)")
                 }
             }
         }
@@ -79,7 +88,7 @@ struct RenderNotebook: ParsableCommand {
             Console.error("\(target.path): error: cannot write: \(error.localizedDescription)")
             throw ExitCode(NNBookExit.notebookFailed)
         }
-        if !quiet { Console.error("wrote \(Console.display(target))") }
+        if !quiet { Console.error("wrote \(Console.display(target)) from \(source)") }
         if failed { throw ExitCode(NNBookExit.notebookFailed) }
     }
 }

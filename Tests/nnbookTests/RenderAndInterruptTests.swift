@@ -65,6 +65,18 @@ final class RenderAndInterruptTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "long.nnbook", "--json").output.utf8)) as? [[String: Any]]
         XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted", "succeeded"])
+
+        // render exports the latest successful run unless told which, and says which it took.
+        let latest = try cli.nnbook("render", "long.nnbook", "--to", "html")
+        XCTAssertEqual(latest.status, 0, latest.error)
+        XCTAssertEqual(latest.error, "wrote long.html from run 1, the latest successful one\n")
+        XCTAssertFalse(try String(contentsOf: cli.folder.appendingPathComponent("long.html"), encoding: .utf8).contains("interrupted"))
+        let chosen = try cli.nnbook("render", "long.nnbook", "2", "--to", "html")
+        XCTAssertEqual(chosen.error, "wrote long.html from run 2 (interrupted)\n")
+        XCTAssertTrue(try String(contentsOf: cli.folder.appendingPathComponent("long.html"), encoding: .utf8).contains("interrupted"))
+        let both = try cli.nnbook("render", "long.nnbook", "2", "--to", "html", "--run")
+        XCTAssertEqual(both.status, 2)
+        XCTAssertTrue(both.error.contains("--run exports a fresh run, so it takes no RUN ('2')"), both.error)
         XCTAssertEqual(try cli.gitArguments(["--git-dir", ".nnbook-history", "fsck", "--no-progress", "--no-dangling"]), "")
     }
 

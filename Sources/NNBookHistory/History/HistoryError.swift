@@ -8,6 +8,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case staleLock(path: String)
     /// The notebook has no recorded runs yet.
     case noRuns(notebook: String)
+    /// Every recorded run failed or was interrupted, and no run was named.
+    case noSuccessfulRun(notebook: String, available: Int)
     /// A RUN argument that names no run.
     case unknownRun(String, available: Int)
     /// `nnbook log --metric NAME` where no run recorded a metric NAME names; `available` holds
@@ -38,6 +40,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cannot record the run: the lock file \(path) exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove \(path) and run again"
         case .noRuns(let notebook):
             return "\(notebook) has no recorded runs yet: `nnbook run \(notebook)` records one"
+        case .noSuccessfulRun(let notebook, let available):
+            return "\(notebook) has no successful run: every one of its \(available) run\(available == 1 ? "" : "s") failed or was interrupted; name the run to export (1 to \(available), or last) or fix the notebook and run it again"
         case .unknownRun(let spec, let available):
             return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
         case .unknownMetric(let name, let available):

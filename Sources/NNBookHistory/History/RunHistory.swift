@@ -144,6 +144,15 @@ public final class RunHistory {
         throw .unknownRun(spec, available: all.count)
     }
 
+    /// The newest run that succeeded: what `nnbook render` exports unless told which run, so
+    /// that an interrupted or failed run since does not replace a whole page with a broken one.
+    public func latestSuccessful() throws(HistoryError) -> Run {
+        let all = try runs()
+        if let run = all.first(where: { $0.record.status == "succeeded" }) { return run }
+        if all.isEmpty { throw .noRuns(notebook: notebookPath) }
+        throw .noSuccessfulRun(notebook: notebookPath, available: all.count)
+    }
+
     /// A file of a run (`notebook.md`, `metrics.json`, `assets/…`).
     public func file(_ name: String, of run: Run) throws(HistoryError) -> Data {
         do {
