@@ -69,7 +69,7 @@ struct RenderNotebook: ParsableCommand {
             (page, source) = try reportingHistoryErrors(file) { () throws -> (Page, String) in
                 let run = try runName.map { spec throws(HistoryError) in try history.run(spec) } ?? history.latestSuccessful()
                 let data = try history.file("page.json", of: run)
-                let said = runName == nil ? "run \(run.number), the latest successful one" : "run \(run.number) (\(run.record.status))"
+                let said = runName == nil ? "run \(run.number), the latest successful one" : "run \(run.number) (\(run.record.status.rawValue))"
                 do {
                     return (try PageFile.read(data) { try history.file("assets/" + $0, of: run) }, said)
                 } catch let error as PageFile.ReadError {

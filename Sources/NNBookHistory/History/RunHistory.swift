@@ -148,7 +148,7 @@ public final class RunHistory {
     /// that an interrupted or failed run since does not replace a whole page with a broken one.
     public func latestSuccessful() throws(HistoryError) -> Run {
         let all = try runs()
-        if let run = all.first(where: { $0.record.status == "succeeded" }) { return run }
+        if let run = all.first(where: { $0.record.status == .succeeded }) { return run }
         if all.isEmpty { throw .noRuns(notebook: notebookPath) }
         throw .noSuccessfulRun(notebook: notebookPath, available: all.count)
     }

@@ -1,5 +1,6 @@
 // `describe insurance`: count, mean, standard deviation, min and max of every column, as
-// pandas' describe() shows them.
+// pandas' describe() shows them. Images are described pooled over their pixels: a table of 784
+// pixel columns would say nothing a learner can read.
 
 import NNData
 
@@ -7,7 +8,7 @@ import NNData
 struct DescribeCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "describe",
-        summary: "count, mean, standard deviation, min and max of every column (pandas' describe)",
+        summary: "count, mean, standard deviation, min and max of every column (pandas' describe); images pooled over all their pixels",
         examples: ["describe insurance", "describe clothes.test"])
 
     @Argument(help: "the data set or split") var data: DatasetName
@@ -17,7 +18,11 @@ struct DescribeCommand: NotebookCommand, PrintsNumbers {
         let data = try state.dataset(data)
         var rows: [[String]] = []
         if data.featureNames.isEmpty {
-            rows.append(DescribeCommand.statistics("all inputs", data.features.scalars, start: 0, stride: 1, state: state))
+            let shape = data.features.sampleShape
+            let pooled = shape.count == 2
+                ? "pixels (all \(shape.reduce(1, *)) of \(shape.map(String.init).joined(separator: "×")), pooled)"
+                : "all inputs (pooled)"
+            rows.append(DescribeCommand.statistics(pooled, data.features.scalars, start: 0, stride: 1, state: state))
         }
         // Each column is read in place, one after the other: a data set of two million columns
         // is walked once, never copied, and a request to stop is heard between columns.
