@@ -128,7 +128,7 @@ final class PluginRegistryTests: XCTestCase {
     func testHelpIsGeneratedFromTheSchema() {
         let registry = BuiltInPlugins.registry()
         let help = CommandHelp.text(for: registry.command("model")!.schema, plugin: "model")
-        XCTAssertTrue(help.hasPrefix("model — define a sequential model; its layers follow on indented lines (plugin: model)\n\nusage: model MODEL [input=[INTEGER, …]]\n"))
+        XCTAssertTrue(help.hasPrefix("model — define a sequential model; its layers follow on indented lines, or come from another model (`like`) (plugin: model)\n\nusage: model MODEL [like MODEL] [input=[INTEGER, …]]\n"), help)
         XCTAssertTrue(help.contains("indented lines under it:\n  dense INTEGER [activation=ACTIVATION] [slope=NUMBER]"), help)
     }
 }

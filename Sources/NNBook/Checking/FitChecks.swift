@@ -87,5 +87,19 @@ enum FitChecks {
             hint: "add `train \(name) on …` before this line")] : []
     }
 
+    /// A trained model's predictions on `data`, as `confusion` and `scatter` use them: the
+    /// model is built, it is the kind the command needs (`misfit` says why a compiled model is
+    /// not), and the data's samples fit it.
+    static func predictions(
+        of model: ModelName, on data: DatasetName, in context: CheckContext, for purpose: String,
+        misfit: (ModelFacts.Compilation) -> Diagnostic?
+    ) -> [Diagnostic] {
+        guard let facts = context.models[model.name] else { return [] }
+        let unbuilt = built(facts, named: model, for: purpose)
+        guard unbuilt.isEmpty else { return unbuilt }
+        if let compilation = facts.compilation, let problem = misfit(compilation) { return [problem] }
+        return context.facts(of: data).map { inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+    }
+
     private static func units(_ count: Int) -> String { "\(count) unit\(count == 1 ? "" : "s")" }
 }

@@ -121,6 +121,17 @@ public final class RunState {
         guard let entry = models[name.name] else { throw RunError("no model named '\(name)' exists at this point", at: name.range) }
         return entry
     }
+
+    /// The model and the samples of `data`, for commands that draw or count its predictions:
+    /// the model must have been built for samples of that shape.
+    public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
+        let entry = try model(name)
+        let samples = try dataset(data)
+        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
+            throw RunError("the model has not been trained on data of this shape", at: name.range)
+        }
+        return (entry, samples)
+    }
 }
 
 /// A named data set with its splits, once `split` has made them.

@@ -15,23 +15,15 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        guard let facts = context.models[model.name] else { return [] }
-        let unbuilt = FitChecks.built(facts, named: model, for: "draw a confusion matrix")
-        guard unbuilt.isEmpty else { return unbuilt }
-        if let loss = facts.compilation?.loss, facts.compilation?.predictsNumbers == true {
-            return [Diagnostic(
-                "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(loss)", at: model.range,
-                hint: "use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for '\(model)' use `evaluate`")]
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw a confusion matrix") { compilation in
+            compilation.predictsNumbers ? Diagnostic(
+                "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)", at: model.range,
+                hint: "use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for '\(model)' use `evaluate`") : nil
         }
-        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let entry = try state.model(model)
-        let samples = try state.dataset(data)
-        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
-            throw RunError("the model has not been trained on data of this shape", at: model.range)
-        }
+        let (entry, samples) = try state.model(model, predictingOn: data)
         let predictions = entry.model.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let matrix = ConfusionMatrix(truth: Classes.of(truth: samples.targets), predicted: Classes.of(predictions: predictions), classes: classes)

@@ -36,15 +36,12 @@ struct BoundaryCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let entry = try state.model(model)
-        let samples = try state.dataset(data)
-        guard samples.features.sampleShape == [2] else {
-            let problem = BoundaryCommand.notTwoInputs(samples.features.sampleShape, data: data)
+        let shape = try state.dataset(data).features.sampleShape
+        guard shape == [2] else {
+            let problem = BoundaryCommand.notTwoInputs(shape, data: data)
             throw RunError(problem.message, hint: problem.hint, at: problem.range)
         }
-        guard entry.model.isBuilt, entry.model.inputShape == [2] else {
-            throw RunError("the model has not been trained on data of this shape", at: model.range)
-        }
+        let (entry, samples) = try state.model(model, predictingOn: data)
         let xs = (0..<samples.count).map { Double(samples.features[$0, 0]) }
         let ys = (0..<samples.count).map { Double(samples.features[$0, 1]) }
         let xRange = BoundaryCommand.padded(xs), yRange = BoundaryCommand.padded(ys)

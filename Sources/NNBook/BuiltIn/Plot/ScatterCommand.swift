@@ -19,23 +19,15 @@ struct ScatterCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split whose targets to compare with") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        guard let facts = context.models[model.name] else { return [] }
-        let unbuilt = FitChecks.built(facts, named: model, for: "draw its predictions")
-        guard unbuilt.isEmpty else { return unbuilt }
-        if let compilation = facts.compilation, !compilation.predictsNumbers {
-            return [Diagnostic(
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw its predictions") { compilation in
+            compilation.predictsNumbers ? nil : Diagnostic(
                 "scatter draws predicted against actual numbers, but '\(model)' is a classifier: it was compiled with \(compilation.loss)", at: model.range,
-                hint: "for a classifier use `confusion \(model) on \(data)`, or `boundary` when it has two inputs")]
+                hint: "for a classifier use `confusion \(model) on \(data)`, or `boundary` when it has two inputs")
         }
-        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let entry = try state.model(model)
-        let samples = try state.dataset(data)
-        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
-            throw RunError("the model has not been trained on data of this shape", at: model.range)
-        }
+        let (entry, samples) = try state.model(model, predictingOn: data)
         let shown = samples.subset(Array(0..<min(samples.count, ScatterCommand.drawnSamples)))
         let predictions = entry.model.predict(shown.features)
         guard predictions.columns == shown.targets.columns else {
