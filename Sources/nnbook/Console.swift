@@ -1,11 +1,12 @@
 // Where the command line writes: results to files, messages and progress to standard error.
 
 import Foundation
+import NNBookRender
 
 /// Writes to standard error, and shows paths as the user would type them.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.write(text + "\n", to: StandardStream.error)
     }
 
     /// A file's path as the user would type it: relative to the current folder when inside it.

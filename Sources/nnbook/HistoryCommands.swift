@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import NNBookHistory
+import NNBookRender
 
 /// The notebook argument shared by the history commands, and opening its history.
 struct NotebookHistoryOptions: ParsableArguments {
@@ -103,7 +104,7 @@ struct ShowRun: ParsableCommand {
     func run() throws {
         let history = try notebook.history()
         let data = try reportingHistoryErrors(notebook.file) { try history.file(file, of: try history.run(runName)) }
-        FileHandle.standardOutput.write(data)
+        StandardStream.write(data, to: StandardStream.output)
     }
 }
 

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import NNBookRender
 
 /// The root command. Exit codes: 0 success, 1 the notebook failed (check or run), 2 bad usage.
 struct NNBookCLI: ParsableCommand {
@@ -23,6 +24,7 @@ struct NNBookCLI: ParsableCommand {
 
     /// Parses the arguments and runs the chosen subcommand, mapping every outcome to an exit code.
     static func mainWithExitCodes() -> Never {
+        StandardStream.ignoreClosedReaders()
         KernelChoice.applyEnvironment()
         do {
             var command = try parseAsRoot()
@@ -37,7 +39,7 @@ struct NNBookCLI: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Console.error(message)
             Foundation.exit(NNBookExit.usage)
         }
     }

@@ -156,6 +156,26 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try runs().count, 2)
     }
 
+    /// `nnbook … | head -1`: the reader goes away after one line, and the command must go on
+    /// silently, record its runs, write its page and exit as usual rather than die of SIGPIPE.
+    func testAReaderThatGoesAwayNeitherKillsARunNorASweep() throws {
+        func piped(_ command: String, line: UInt = #line) throws -> String {
+            let shell = try cli.shell("{ \(command); echo $? > status; } | head -1")
+            XCTAssertEqual(shell.output.split(separator: "\n").count, 1, shell.output, line: line)
+            return try String(contentsOf: cli.folder.appendingPathComponent("status"), encoding: .utf8)
+        }
+        XCTAssertEqual(try piped("nnbook run gradient-descent.nnbook -p adam_epochs=50 --no-expect 2>&1"), "0\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path), "the run wrote its page")
+        XCTAssertEqual(try runs().count, 1, "the run is recorded")
+
+        XCTAssertEqual(try piped("nnbook sweep gradient-descent.nnbook -p rate=0.5,2.5 -p adam_epochs=50 --no-expect --jobs 1 2>&1"), "0\n")
+        let sweepPage = try page()
+        XCTAssertTrue(sweepPage.contains("2 runs of `gradient-descent.nnbook`"), sweepPage)
+        XCTAssertEqual(try runs().count, 3, "both of the sweep's runs are recorded")
+
+        XCTAssertEqual(try piped("nnbook sweep gradient-descent.nnbook -p rate=0.5,2.5,0.05 --print"), "0\n")
+    }
+
     func testMistakesAreReportedBeforeAnythingRuns() throws {
         func expect(_ arguments: [String], status: Int32, error: String, line: UInt = #line) throws {
             let outcome = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + arguments)

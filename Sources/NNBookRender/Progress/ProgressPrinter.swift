@@ -41,7 +41,7 @@ public final class ProgressPrinter: TrainingObserver {
     public static func standardError() -> ProgressPrinter {
         let terminal = isatty(STDERR_FILENO) == 1
         return ProgressPrinter(
-            write: { FileHandle.standardError.write(Data($0.utf8)) }, isTerminal: terminal,
+            write: { StandardStream.write($0, to: StandardStream.error) }, isTerminal: terminal,
             colour: terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 
