@@ -181,6 +181,8 @@ final class BadInputCatalogTests: XCTestCase {
     static let plugins: [Case] = [
         Case(name: "untrusted plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1,
              firstLine: "t.nnbook:5:1: error: unknown command 'hello'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-greet (plugin 'greet') was refused: nothing allows it (neither --allow-plugin greet nor the trusted-plugins file)"),
+        Case(name: "refused plugin whose command is near a built-in", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nfake\n```\n".utf8), "p/nnbook-plugin-fake": Data("#!/bin/sh\nexit 1\n".utf8)], status: 1,
+             firstLine: "t.nnbook:5:1: error: unknown command 'fake'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-fake (plugin 'fake') was refused: nothing allows it"),
         Case(name: "help for a command of a refused plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], arguments: ["help", "hello", "--notebook", "t.nnbook"], status: 2,
              firstLine: "error: unknown command 'hello'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-greet (plugin 'greet') was refused"),
         Case(name: "plugin that cannot describe itself", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\necho nonsense\n".utf8)], arguments: ["run", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),

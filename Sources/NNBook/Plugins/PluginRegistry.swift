@@ -38,23 +38,26 @@ public struct PluginRegistry: Sendable {
 
     public var verbs: [String] { commandsByVerb.keys.sorted() }
 
-    /// What to tell a learner about a command no plugin provides. A near name comes first;
-    /// otherwise the message names every external program that was refused (its file and why:
-    /// it may be the one that provides the command, and nnbook did not start it to ask) and the
-    /// hint says how to allow each. An allowed plugin that could not be used is always named,
-    /// since the command may well be its own.
+    /// What to tell a learner about a command no plugin provides. An allowed plugin that could
+    /// not be used comes first, since the command may well be its own and its reason is the
+    /// real one; then every external program that was refused (its file and why: it may be the
+    /// one that provides the command, and nnbook did not start it to ask), even when a built-in
+    /// name is near (`fake` may be a refused plugin's, not a misspelt `take`); the hint offers
+    /// the near name and says how to allow each refused plugin.
     public func unknown(_ verb: String) -> (message: String, hint: String) {
         var message = "unknown command '\(verb.excerpt())'"
         var hints: [String] = []
+        let reasons = broken.sorted { $0.key < $1.key }.map { "the plugin '\($0.key)' could not be used: \($0.value)" }
+        if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
         if let near = Suggestions.closest(to: verb, in: verbs) {
             hints.append("did you mean '\(near)'?")
-        } else if blocked.isEmpty {
+        } else if blocked.isEmpty, broken.isEmpty {
             hints += [Suggestions.hint(for: verb, in: verbs, kind: "commands")].filter { !$0.isEmpty }
-        } else {
+        }
+        if !blocked.isEmpty {
             message += "; it may come from a plugin that was not started: " + blocked.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
             hints += blocked.map { "for '\($0.name)': \($0.howToAllow)" }
         }
-        hints += broken.sorted { $0.key < $1.key }.map { "the plugin '\($0.key)' could not be used: \($0.value)" }
         return (message, hints.joined(separator: "; "))
     }
 }
