@@ -52,8 +52,22 @@ enum PreviewPage {
     /// The whole document, as a browser first loads it.
     static func document(title: String, status: String, blocks: [PreviewHub.Block]) -> String {
         let body = "<div id=\"nnbook-status\">\(status)</div>\n<div id=\"nnbook-blocks\">\n" + blocks.map(\.html).joined(separator: "\n") + "\n</div>"
-        return HTMLRenderer.document(title: title, body: body, head: "\n<style>\(style)</style>\n<script>\(script)</script>")
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\"/>\n"
+        return HTMLRenderer.document(title: title, body: body, head: policy + "<style>\(style)</style>\n<script>\(script)</script>")
     }
+
+    /// The export's policy (`HTMLRenderer.contentSecurityPolicy`: nothing loaded but the
+    /// pictures inside the page, no script) with the two things the preview needs: its own
+    /// script, allowed by its SHA-256 so that no other inline script runs, and its event stream
+    /// from the server that sent the page. Sent as a header and in the page.
+    static let contentSecurityPolicy: String = {
+        let digest = SHA256.hex(of: Data(script.utf8))
+        let bytes = stride(from: 0, to: digest.count, by: 2).map { offset -> UInt8 in
+            let start = digest.index(digest.startIndex, offsetBy: offset)
+            return UInt8(digest[start..<digest.index(start, offsetBy: 2)], radix: 16) ?? 0
+        }
+        return HTMLRenderer.contentSecurityPolicy + "; script-src 'sha256-\(Data(bytes).base64EncodedString())'; connect-src 'self'"
+    }()
 
     /// The status area's HTML for a message, and for diagnostics printed as on the terminal.
     static func status(_ message: String, kind: String, detail: String? = nil) -> String {

@@ -39,7 +39,7 @@ public final class PreviewServer: @unchecked Sendable {
             await server.appendRoute("GET /") { _ in
                 let page = hub.page
                 return HTTPResponse(
-                    statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                    statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", HTTPHeader("Content-Security-Policy"): PreviewPage.contentSecurityPolicy],
                     body: Data(PreviewPage.document(title: page.title, status: page.status, blocks: page.blocks).utf8))
             }
             await server.appendRoute("GET /events") { _ in

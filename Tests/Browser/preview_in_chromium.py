@@ -3,7 +3,9 @@
 protocol over a pipe (no driver to download, no port of its own). It loads the page of a
 running `nnbook preview`, the notebook is edited on disk, and the change must appear in the
 open page without a reload, the reader's scroll position kept and unchanged cells untouched;
-a check error must show at the top with its caret, and a fix must recover.
+a check error must show at the top with its caret, and a fix must recover. Pictures that the
+notebook's prose points at another host, in every spelling a browser reads as one, must cause
+no request at all to a logging HTTP server on loopback.
 
 Usage: preview_in_chromium.py NNBOOK NOTEBOOK_FOLDER [SCREENSHOT_FOLDER]
 The folder must hold lesson.nnbook and the data it reads; the notebook is changed and put back.
@@ -17,7 +19,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class DevTools:
@@ -105,12 +109,43 @@ class DevTools:
             self.process.kill()
 
 
+class Logged(BaseHTTPRequestHandler):
+    """Answers every request with a picture, and remembers its path."""
+    requests = []
+
+    def do_GET(self):
+        Logged.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/gif")
+        self.end_headers()
+        self.wfile.write(b"GIF89a")
+
+    def log_message(self, *args):
+        pass
+
+
+def hostile_prose(port):
+    """Prose pointing pictures at the logging server in each spelling of another host."""
+    host = f"127.0.0.1:{port}"
+    return "\n".join([
+        "", "Pictures from elsewhere:",
+        f'<img src="//{host}/a"> <img src="\\\\{host}/b"> <img src="/\\{host}/c"> <img src="&#47;&#47;{host}/d">',
+        f'<img src="\t//{host}/e"> <img src="&#10;//{host}/f"> <img src="http://{host}/g">',
+        f"![h](//{host}/h) ![i](<//{host}/i>) ![j][ref]", "", f"[ref]: //{host}/j", ""])
+
+
 def main():
     nnbook, folder = sys.argv[1], sys.argv[2]
     screenshots = sys.argv[3] if len(sys.argv) > 3 else None
     notebook = os.path.join(folder, "lesson.nnbook")
     with open(notebook, encoding="utf-8") as file:
-        original = file.read()
+        as_given = file.read()
+    logger = ThreadingHTTPServer(("127.0.0.1", 0), Logged)
+    threading.Thread(target=logger.serve_forever, daemon=True).start()
+    original = as_given.replace("Who buys insurance?", "Who buys insurance?\n" + hostile_prose(logger.server_address[1]))
+    assert original != as_given
+    with open(notebook, "w", encoding="utf-8") as file:
+        file.write(original)
     preview = subprocess.Popen([nnbook, "preview", "lesson.nnbook", "--port", "0"], cwd=folder,
                                stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     profile = tempfile.mkdtemp(prefix="nnbook-chromium-")
@@ -171,6 +206,11 @@ def main():
         browser.wait_for("document.getElementById('nnbook-status').textContent.includes('Up to date')", "the recovery")
         check("recovered without a reload", browser.evaluate("window.loadedOnce") == "yes")
         check("the stale mark is gone", not browser.evaluate("document.getElementById('block-cell-last').classList.contains('stale')"))
+        check("the page has a content security policy",
+              "default-src 'none'" in (browser.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]').content") or ""))
+        check("the hostile pictures are in the page, emptied", browser.evaluate("document.querySelectorAll('img').length") >= 10)
+        time.sleep(0.5)
+        check(f"no picture was fetched from another host: {Logged.requests}", Logged.requests == [])
     finally:
         if browser:
             browser.close()
@@ -180,8 +220,9 @@ def main():
         except subprocess.TimeoutExpired:
             preview.kill()
         shutil.rmtree(profile, ignore_errors=True)
+        logger.shutdown()
         with open(notebook, "w", encoding="utf-8") as file:
-            file.write(original)
+            file.write(as_given)
     print(f"browser preview: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -47,6 +47,19 @@ final class RawHTMLFilterTests: XCTestCase {
                        "<p><a href=\"https://example.com\">a</a> <a href=\"#anchor\">b</a> <a href=\"other.md\">c</a> <a href=\"mailto:a@example.com\">d</a></p>\n")
     }
 
+    /// Browsers read `//host/x`, `\\host/x` and `/\host/x` as addresses on another host, after
+    /// dropping spaces and control characters: a picture's address never starts with a slash.
+    func testAPictureNeverComesFromAnotherHostWhateverTheSpelling() {
+        for address in ["//h/x", "\\\\h/x", "/\\h/x", "&#47;&#47;h/x", "&#x2F;/h/x", "\t//h/x", "\n//h/x", " //h/x", "/x.png"] {
+            XCTAssertEqual(html("a <img src=\"\(address)\">"), "<p>a <img></p>\n", address)
+        }
+        for markdown in ["![](//h/x)", "![](<//h/x>)", "![](\\\\h/x)", "![](&#47;&#47;h/x)", "![](/\\h/x)", "![r][p]\n\n[p]: //h/x", "![p]\n\n[p]: <//h/x>"] {
+            XCTAssertTrue(html(markdown).contains("<img src=\"\""), "\(markdown.debugDescription) gave \(html(markdown))")
+        }
+        XCTAssertEqual(html("![d](pictures/d.png) [home](/index.html)"), "<p><img src=\"pictures/d.png\" alt=\"d\" /> <a href=\"/index.html\">home</a></p>\n",
+                       "a relative picture stays, and a link may lead anywhere a reader chooses to follow")
+    }
+
     func testALessThanThatStartsNoCompleteTagIsText() {
         XCTAssertEqual(html("<div\n\nonerror=alert(1)>"), "&lt;div\n<p>onerror=alert(1)&gt;</p>\n")
         XCTAssertEqual(html("<div>\n<img src=\"a.png\" onerror=\"alert(1)\n</div>"), "<div>\n&lt;img src=\"a.png\" onerror=\"alert(1)\n</div>\n")

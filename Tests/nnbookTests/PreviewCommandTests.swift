@@ -238,7 +238,7 @@ final class PreviewCommandTests: XCTestCase {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         driver.waitUntilExit()
         XCTAssertEqual(driver.terminationStatus, 0, text)
-        XCTAssertTrue(text.contains("browser preview: 10 passed, 0 failed"), text)
+        XCTAssertTrue(text.contains("browser preview: 13 passed, 0 failed"), text)
     }
 
     func testRunsAreRecordedOnlyWithRecord() throws {

@@ -96,10 +96,13 @@ enum RawHTMLFilter {
     }
 
     /// Whether `address` may stay: relative, or for a link `http:`, `https:` or `mailto:`, for a
-    /// picture `data:image/…`. Spaces, tabs and line breaks are ignored, as browsers ignore
-    /// them inside a scheme (`java&#9;script:` is `javascript:`).
+    /// picture `data:image/…`. Spaces, tabs, line breaks and other control characters are
+    /// ignored, as browsers ignore them inside a scheme (`java&#9;script:` is `javascript:`) and
+    /// around an address. A picture's relative address must also not start with `/` or `\`:
+    /// browsers read `//host/x`, `\\host/x` and `/\host/x` as addresses on another host.
     static func isSafe(_ address: String, as kind: Address) -> Bool {
         let cleaned = String(String.UnicodeScalarView(address.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
+        if kind == .picture, cleaned.hasPrefix("/") || cleaned.hasPrefix("\\") { return false }
         guard let colon = cleaned.firstIndex(of: ":") else { return true }
         let scheme = cleaned[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
