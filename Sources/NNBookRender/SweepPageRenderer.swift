@@ -51,20 +51,20 @@ public struct SweepPageRenderer: Sendable {
     /// The runs table: run number, the swept values, the status, then one column per metric,
     /// the best value of each in bold. Numbers are right-aligned.
     func table(_ report: SweepReport) -> String {
-        let best = report.columns.map { column -> String? in
+        // The best among the runs that succeeded (a failed run's numbers are no result), compared
+        // at full precision: two values that round alike are not both the best.
+        let best = report.columns.map { column -> Double? in
             guard let goal = column.goal else { return nil }
-            let values = report.rows.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
-            // A column where every run agrees has no best run.
-            guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1,
-                let top = values.min(by: { goal.prefers($0, over: $1) })
-            else { return nil }
-            return NumberText.fixed(top, places: report.precision)
+            let values = report.rows.filter { $0.status == .succeeded }.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
+            // A column where every run reads alike has no best run.
+            guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1 else { return nil }
+            return values.min(by: { goal.prefers($0, over: $1) })
         }
         let rows = report.rows.map { row -> [String] in
             let metrics = report.columns.indices.map { index -> String in
                 guard let value = row.metrics[report.columns[index].name] else { return "-" }
                 let text = NumberText.fixed(value, places: report.precision)
-                return text == best[index] ? "**\(text)**" : text
+                return row.status == .succeeded && value == best[index] ? "**\(text)**" : text
             }
             return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue] + metrics
         }

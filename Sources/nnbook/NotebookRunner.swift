@@ -83,10 +83,12 @@ struct NotebookRunner {
             }
         }
         var recorded = true
+        var recordedRun: String?
         if snapshot {
             do {
-                if let recorded = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url, sweep: sweep), !quiet {
-                    Console.error(recorded)
+                if let recording = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url, sweep: sweep) {
+                    recordedRun = recording.run
+                    if !quiet { Console.error(recording.message) }
                 }
             } catch {
                 Console.error("\(file): error: \(NotebookRunner.describe(recordFailure: error))")
@@ -110,7 +112,7 @@ struct NotebookRunner {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
             Console.error("the run stopped in cell \(failure.cell.number); " + (sweep == nil
                 ? "the page with the outputs so far is \(Console.display(pageURL))"
-                : "its page is in history: nnbook show \(file)"))
+                : "its page is in history: nnbook show \(file)" + (recordedRun.map { " \($0)" } ?? "")))
         } else if !quiet, sweep == nil {
             Console.error("wrote \(Console.display(pageURL))")
         }
@@ -139,10 +141,11 @@ struct NotebookRunner {
     }
 
     /// Commits the run to the notebook's history (as one of `sweep`'s runs, when given), and
-    /// says where (nil when there is no history to record in).
+    /// returns the run's short id, which names it for `nnbook show` even while a sweep's other
+    /// runs are recorded beside it, and the line that says where (nil when there is no history).
     static func record(
         _ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL, sweep: String? = nil
-    ) throws -> String? {
+    ) throws -> (run: String, message: String)? {
         guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return nil }
         let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds, sweep: sweep)
         let markdown = MarkdownRenderer.render(page)
@@ -151,6 +154,6 @@ struct NotebookRunner {
             pageData: try PageFile.json(page))
         let id = try history.record(snapshot, time: started)
         if let sweep { try history.markSweepRun(id, sweep: sweep) }
-        return "recorded run \(id.short) on \(history.referenceName)"
+        return (id.short, "recorded run \(id.short) on \(history.referenceName)")
     }
 }

@@ -80,7 +80,7 @@ struct PreviewNotebook: ParsableCommand {
                         run.result, page: run.page, source: run.source, started: run.started, seconds: seconds,
                         name: notebook.deletingPathExtension().lastPathComponent, notebook: notebook)
                     {
-                        Console.error("nnbook preview: " + recorded)
+                        Console.error("nnbook preview: " + recorded.message)
                     }
                 } catch {
                     Console.error("nnbook preview: the run could not be recorded: \(NotebookRunner.describe(recordFailure: error))")
