@@ -205,6 +205,10 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("take data 1 as one\ntrain m on one validation_split=0.5", "12:16: validation_split=0.5 of 1 sample leaves 0 to train on and 1 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
     }
 
+    func testTakingFromOneSampleSpeaksOfOneSample() {
+        expectLine("take data 1 as one\ntake one 2 as two", "12:10: one has 1 sample, so 2 cannot be taken | take 1 sample")
+    }
+
     func testPlotOfAValidationMetricOfAnUnvalidatedTraining() {
         expectLine("train m on data epochs=$epochs\nplot m metric=val_loss", "12:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss")
     }

@@ -71,7 +71,7 @@ extension Dataset {
         guard wanted >= 1, wanted <= count else {
             throw DataError(
                 "cannot take \(wanted) sample\(wanted == 1 ? "" : "s") of \(count)",
-                hint: "take from 1 to \(count) samples")
+                hint: count == 1 ? "take 1 sample" : "take from 1 to \(count) samples")
         }
         return subset(shuffle ? Array(generator.permutation(count).prefix(wanted)) : Array(0..<wanted))
     }

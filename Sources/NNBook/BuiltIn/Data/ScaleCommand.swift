@@ -32,7 +32,7 @@ struct ScaleCommand: NotebookCommand {
                 hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")]
         }
         if divide == 0 {
-            return [Diagnostic("cannot divide by 0", at: $divide)]
+            return [Diagnostic("cannot divide by 0", at: $divide, hint: "divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max")]
         }
         if data.split != nil {
             return [Diagnostic(

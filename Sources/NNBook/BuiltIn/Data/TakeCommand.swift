@@ -30,10 +30,12 @@ struct TakeCommand: NotebookCommand {
     /// A count below 1, or above the samples the checker knows the source to have.
     static func checkCount(_ count: Int, of available: Int?, from source: String, at range: SourceRange) -> Diagnostic? {
         if count < 1 {
-            return Diagnostic("take at least 1 sample, not \(count)", at: range)
+            return Diagnostic("take at least 1 sample, not \(count)", at: range, hint: "the count is how many samples to keep, e.g. take \(source) 100 as small")
         }
         if let available, count > available {
-            return Diagnostic("\(source) has \(available) samples, so \(count) cannot be taken", at: range, hint: "take from 1 to \(available) samples")
+            return Diagnostic(
+                "\(source) has \(available) sample\(available == 1 ? "" : "s"), so \(count) cannot be taken", at: range,
+                hint: available == 1 ? "take 1 sample" : "take from 1 to \(available) samples")
         }
         return nil
     }
