@@ -92,6 +92,29 @@ final class ExpectCommandTests: XCTestCase {
             """), page)
     }
 
+    /// The test accuracy is 5/6: rounded to the notebook's 4 places it would read as on the
+    /// wrong side of these bounds, so the lines show as many places as the truth takes.
+    func testAValueThatRoundsOntoItsBoundIsShownWithTheDigitsThatDecide() throws {
+        try expectations("""
+            expect neuron accuracy > 0.83333 on insurance.test
+            expect neuron accuracy ≤ 0.83333 on insurance.test
+            expect neuron accuracy < 0.8 on insurance.test
+            """)
+        let run = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot", "--no-expect")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try page
+        XCTAssertTrue(page.hasSuffix("""
+            ```text
+            ✓ accuracy 0.833333 > 0.83333 on insurance.test
+            ✗ expected accuracy ≤ 0.83333 on insurance.test, got 0.833333
+            ✗ expected accuracy < 0.8 on insurance.test, got 0.8333
+            ```
+
+            """), page)
+        let failed = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot")
+        XCTAssertTrue(failed.error.contains("error: expected accuracy ≤ 0.83333 on insurance.test, got 0.833333\n"), failed.error)
+    }
+
     func testAPredictionOrAMetricNearAValueWithinATolerance() throws {
         try expectations("""
             expect neuron prediction ≈ 0.785 within 0.001 age=58 affordability=1

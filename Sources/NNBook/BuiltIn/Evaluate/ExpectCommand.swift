@@ -160,12 +160,27 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         case .near, .nearSign: "≈ \(NumberText.plain(bound)) ± \(NumberText.plain(second))"
         default: "\(comparison.shown) \(NumberText.plain(bound))"
         }
-        if comparison.holds(value, bound, second) {
-            return [.text("✓ \(metric) \(state.format(value)) \(bounds) \(subject)")]
+        let holds = comparison.holds(value, bound, second)
+        let shown = shown(value, holds: holds, second: second, in: state)
+        if holds {
+            return [.text("✓ \(metric) \(shown) \(bounds) \(subject)")]
         }
-        let failure = "expected \(metric) \(bounds) \(subject), got \(state.format(value))"
+        let failure = "expected \(metric) \(bounds) \(subject), got \(shown)"
         guard state.enforcesExpectations else { return [.text("✗ " + failure)] }
         throw RunError(failure, hint: "`nnbook run --no-expect` runs on past a failed expectation and marks it ✗", at: command)
+    }
+
+    /// The value at the notebook's precision, or with as many more places as it takes for the
+    /// line not to contradict itself: `mae 0.1 < 0.1` is shown `mae 0.06 < 0.1`, and a miss
+    /// of `loss ≤ 7.5274` is shown `got 7.52741`.
+    private func shown(_ value: Double, holds: Bool, second: Double, in state: RunState) -> String {
+        var places = state.precision
+        var text = state.format(value)
+        while places < 17, let read = Double(text), comparison.holds(read, bound, second) != holds {
+            places += 1
+            text = NumberText.fixed(value, places: places)
+        }
+        return text
     }
 
     /// The model's one output for the named inputs, as `predict` shows it: a classifier's
