@@ -96,6 +96,12 @@ struct SweepNotebook: ParsableCommand {
         if collect {
             let history = try NotebookHistoryOptions(file: file).history()
             let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+            // A page of nothing but "not run" would replace a good page over a mistyped list:
+            // the values (and their order) make the sweep's id, so say so and write nothing.
+            guard runs.contains(where: { $0 != nil }) else {
+                Console.error("\(file): error: none of the \(count) runs of sweep \(grid.id) is in history; the sweep's page was left as it was\nhint: a sweep is known by its values and their order: list them as the sweep was run (nnbook log \(file) --json shows each run's parameters), or fetch the runs: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'")
+                throw ExitCode(NNBookExit.notebookFailed)
+            }
             let report = sweep.report(runs: runs, outcomes: [], precision: frontMatter.precision)
             try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
             let missing = runs.filter { $0 == nil }.count

@@ -106,8 +106,8 @@ final class SweepCommandTests: XCTestCase {
         _ = try git("clone", "-q", cli.folder.path, clone.path)
         let missing = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(missing.status, 1, "runs not fetched yet")
-        XCTAssertEqual(missing.error, "6 of 6 runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'\n")
-        XCTAssertTrue(try page(in: clone).contains("6 runs of `gradient-descent.nnbook` (sweep `c7b6e84bf9fa`): 6 not run."))
+        XCTAssertTrue(missing.error.contains("error: none of the 6 runs of sweep c7b6e84bf9fa is in history; the sweep's page was left as it was\n"), missing.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: clone.appendingPathComponent("gradient-descent.sweep.md").path), "no page of nothing but runs not run")
         _ = try cli.gitArguments(["-C", clone.path, "fetch", "-q", "origin", "refs/nnbook/*:refs/nnbook/*"])
         let inClone = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(inClone.status, 0, inClone.error)
@@ -178,6 +178,17 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try runs().count, 3, "both of the sweep's runs are recorded")
 
         XCTAssertEqual(try piped("nnbook sweep gradient-descent.nnbook -p rate=0.5,2.5,0.05 --print"), "0\n")
+    }
+
+    func testCollectingASweepThatIsNotInHistoryLeavesThePageAsItWas() throws {
+        let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.5,2.5", "-p", "adam_epochs=50", "--no-expect", "--quiet")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let before = try page()
+        let collect = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.5,0.05", "-p", "adam_epochs=50", "--collect")
+        XCTAssertEqual(collect.status, 1, collect.error)
+        XCTAssertTrue(collect.error.contains("error: none of the 2 runs of sweep "), collect.error)
+        XCTAssertTrue(collect.error.contains("the sweep's page was left as it was\nhint: "), collect.error)
+        XCTAssertEqual(try page(), before)
     }
 
     func testMistakesAreReportedBeforeAnythingRuns() throws {
