@@ -17,7 +17,7 @@ public struct SweepPageRenderer: Sendable {
         lines.append("\(report.rows.count) run\(report.rows.count == 1 ? "" : "s") of `\(report.notebook)` (sweep `\(report.id)`): \(report.tally).")
         lines += ["", "| parameter | values |", "|---|---|"]
         for axis in report.grid.axes {
-            lines.append("| \(MarkdownText.inline(axis.name)) | \(MarkdownText.inline(axis.values.map(\.text).joined(separator: ", "))) |")
+            lines.append("| \(MarkdownText.inline(axis.name)) | \(MarkdownText.inline(SweepValueList.joined(axis.values.map(\.text)))) |")
         }
         if !report.fixed.isEmpty {
             lines += ["", "Every run kept the other parameters at their defaults: "

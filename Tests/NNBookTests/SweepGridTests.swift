@@ -20,6 +20,12 @@ final class SweepGridTests: XCTestCase {
         XCTAssertEqual(SweepValueList.split("'a"), .failure(.unclosedQuote))
     }
 
+    func testJoinedValuesSplitBackIntoTheSameValues() throws {
+        let values = ["a, b", "c", "it's, here", "[64, 32]", " padded"]
+        XCTAssertEqual(SweepValueList.joined(values), "'a, b', c, \"it's, here\", [64, 32], ' padded'")
+        XCTAssertEqual(try SweepValueList.split(SweepValueList.joined(values)).get(), values)
+    }
+
     func testCombinationsChangeTheLastParameterFastestAndTheIdDependsOnlyOnTheLists() throws {
         let grid = try SweepGrid.parse([("rate", "0.1,0.2"), ("title", "x,y,z")], frontMatter: frontMatter).get()
         XCTAssertEqual(grid.count, 6)

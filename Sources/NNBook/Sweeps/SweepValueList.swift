@@ -63,6 +63,17 @@ public enum SweepValueList {
         return .success(trimmed)
     }
 
+    /// The values as one list that `split` reads back into the same values: a text value with a
+    /// comma, a quote, a bracket or surrounding spaces is quoted, so `a, b` and `c` read as two
+    /// values (`'a, b', c`), not three. A list value (`[64, 32]`) stands as written.
+    public static func joined(_ values: [String]) -> String {
+        values.map { value in
+            let list = value.hasPrefix("[") && value.hasSuffix("]")
+            guard !list, value.contains(where: { ",'\"[]".contains($0) }) || value != value.trimmingCharacters(in: .whitespaces) else { return value }
+            return value.contains("'") ? "\"\(value)\"" : "'\(value)'"
+        }.joined(separator: ", ")
+    }
+
     private static func unquoted(_ value: String) -> String {
         let text = value.trimmingCharacters(in: .whitespaces)
         if text.count >= 2, let first = text.first, first == text.last, first == "\"" || first == "'" {
