@@ -113,14 +113,19 @@ struct SweepNotebook: ParsableCommand {
         }
         // Every combination is checked before the first one runs: a value that only fails the
         // check in combination with another is found now, not after an hour of runs.
+        // Each combination that fails is named, not only the first.
         var checked: [(plan: Plan, text: String)] = []
+        var failed: [(label: String, code: ExitCode)] = []
         for combination in sweep.combinations {
             switch notebookFile.plan(overrides: combination.overrides, registry: registry) {
             case .success(let combinationPlan): checked.append(combinationPlan)
-            case .failure(let code):
-                Console.error("the check failed with \(combination.label); nothing was run")
-                throw code
+            case .failure(let code): failed.append((combination.label, code))
             }
+        }
+        if let first = failed.first {
+            let which = failed.count == 1 ? first.label : "\(failed.count) of \(count) combinations: " + failed.map(\.label).joined(separator: "; ")
+            Console.error("the check failed with \(which); nothing was run")
+            throw first.code
         }
         if print {
             for combination in sweep.combinations { Swift.print(shellCommand(["nnbook"] + runArguments(combination, sweep: grid.id))) }

@@ -217,6 +217,9 @@ final class SweepCommandTests: XCTestCase {
         try expect(["-p", "rate=0.1,0.2", "--print", "--collect"], status: 2, error: "Error: --print and --collect do not go together: print the runs, run them, then collect")
         try expect(["-p", "epochs=10,0"], status: 1, error: "gradient-descent.nnbook:65:41: error: epochs must be 1 or more, not 0")
         XCTAssertTrue(try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=10,0").error.hasSuffix("\nthe check failed with epochs=0; nothing was run\n"))
+        let several = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=0,10,-1")
+        XCTAssertEqual(several.status, 1, several.error)
+        XCTAssertTrue(several.error.hasSuffix("\nthe check failed with 2 of 3 combinations: epochs=0; epochs=-1; nothing was run\n"), several.error)
         XCTAssertEqual(try runs().count, 0, "nothing ran")
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.sweep.md").path))
 
