@@ -41,24 +41,32 @@ public struct PluginRegistry: Sendable {
     /// What to tell a learner about a command no plugin provides. An allowed plugin that could
     /// not be used comes first, since the command may well be its own and its reason is the
     /// real one; then every external program that was refused (its file and why: it may be the
-    /// one that provides the command, and nnbook did not start it to ask), even when a built-in
-    /// name is near (`fake` may be a refused plugin's, not a misspelt `take`); the hint offers
-    /// the near name and says how to allow each refused plugin.
+    /// one that provides the command, and nnbook did not start it to ask). When a built-in name
+    /// is near, a misspelling is the likelier story: the message stays short and the hint offers
+    /// the near name first, then the refused programs on a line of their own — unless a refused
+    /// plugin bears the command's very name (`fake` from `nnbook-plugin-fake`), which is then
+    /// named in the message, since `take` is not what that notebook meant.
     public func unknown(_ verb: String) -> (message: String, hint: String) {
         var message = "unknown command '\(verb.excerpt())'"
         var hints: [String] = []
         let reasons = broken.sorted { $0.key < $1.key }.map { "the plugin '\($0.key)' could not be used: \($0.value)" }
         if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
-        if let near = Suggestions.closest(to: verb, in: verbs) {
-            hints.append("did you mean '\(near)'?")
-        } else if blocked.isEmpty, broken.isEmpty {
+        let near = Suggestions.closest(to: verb, in: verbs)
+        if near == nil, blocked.isEmpty, broken.isEmpty {
             hints += [Suggestions.hint(for: verb, in: verbs, kind: "commands")].filter { !$0.isEmpty }
         }
         if !blocked.isEmpty {
-            message += "; it may come from a plugin that was not started: " + blocked.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
+            let refused = "it may come from a plugin that was not started: " + blocked.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
+            if near == nil || blocked.contains(where: { $0.name == verb }) {
+                message += "; " + refused
+            } else {
+                hints.append("or " + refused)
+            }
             hints += blocked.map { "for '\($0.name)': \($0.howToAllow)" }
         }
-        return (message, hints.joined(separator: "; "))
+        let rest = hints.joined(separator: "; ")
+        guard let near else { return (message, rest) }
+        return (message, "did you mean '\(near)'?" + (rest.isEmpty ? "" : "\n" + rest))
     }
 }
 
