@@ -113,6 +113,25 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(page.markdown.contains("![loss per epoch](t.assets/eea2e8357c1be680/curve-loss.svg)"), page.markdown)
     }
 
+    /// Two pictures of one kind in one cell (two scatters, two image grids) are two files: the
+    /// second is numbered instead of overwriting the first under both captions.
+    func testTwoPicturesOfOneNameInACellAreTwoFiles() throws {
+        let notebook = try NotebookParser.parse("```nnbook label=fit\nmodel m\n  dense 1\n```\n", path: "t").get()
+        let result = RunResult(notebook: notebook, parameters: [:], cells: [
+            .init(cell: notebook.cells[0], outputs: [
+                .figure(Figure(name: "scatter", caption: "model a", kind: .svg("<svg id=\"a\"/>"))),
+                .figure(Figure(name: "scatter", caption: "model b", kind: .svg("<svg id=\"b\"/>"))),
+                .figure(Figure(name: "scatter", caption: "model c", kind: .svg("<svg id=\"c\"/>"))),
+            ], error: nil, seconds: 0, ran: true),
+        ], status: .succeeded)
+        let page = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets"))
+        XCTAssertEqual(page.assets.map(\.name).sorted(), ["fit-scatter-2.svg", "fit-scatter-3.svg", "fit-scatter.svg"])
+        XCTAssertEqual(Set(page.assets.map(\.contents)).count, 3)
+        for (caption, file) in [("model a", "fit-scatter.svg"), ("model b", "fit-scatter-2.svg"), ("model c", "fit-scatter-3.svg")] {
+            XCTAssertTrue(page.markdown.contains("![\(caption)](t.assets/\(page.pictureFolder)/\(file))"), page.markdown)
+        }
+    }
+
     func testPageWriterReplacesPageAndAssetsWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -24,7 +24,7 @@ extension Page {
                     case .table(let table): outputs.append(.table(Table(table)))
                     case .metric(let name, let value): outputs.append(.metric(name: name, value: value))
                     case .figure(let figure):
-                        let picture = Picture(figure, label: cell.label)
+                        let picture = Picture(figure, label: cell.label).named(apartFrom: pictures)
                         pictures[picture.file] = FigureSVG.render(figure)
                         outputs.append(.picture(picture))
                     }
@@ -81,6 +81,17 @@ extension Page.Picture {
         }
         let stem = String("\(label)-\(figure.name)".map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
         self.init(kind: kind, file: (stem.hasPrefix(".") ? "_" + stem.dropFirst() : stem) + ".svg", caption: figure.caption, tiles: tiles)
+    }
+
+    /// The same picture as `LABEL-NAME-2.svg`, `-3`, … when its name is already taken on the
+    /// page: two scatters, image grids or plots of one metric in one cell are two pictures,
+    /// and the second must not overwrite the first.
+    func named(apartFrom taken: [String: String]) -> Page.Picture {
+        guard taken[file] != nil else { return self }
+        let stem = file.dropLast(".svg".count)
+        var number = 2
+        while taken["\(stem)-\(number).svg"] != nil { number += 1 }
+        return Page.Picture(kind: kind, file: "\(stem)-\(number).svg", caption: caption, tiles: tiles)
     }
 }
 
