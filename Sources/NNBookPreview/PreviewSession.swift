@@ -121,7 +121,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let registry = { (notebook: Notebook) in self.settings.plugins.registry(for: notebook, folder: self.folder) }
         let plan: Plan
-        switch NotebookPreparation.plan(text: source, path: path, folder: folder, overrides: settings.overrides, registry: registry) {
+        switch NotebookPreparation.plan(text: source, path: path, folder: folder, overrides: settings.overrides, memory: settings.memory, registry: registry) {
         case .success(let checked): plan = checked
         case .failure(.notebook(let list, _)), .failure(.parameters(let list, _)):
             let printer = DiagnosticPrinter(path: path, lines: NotebookParser.splitLines(source))

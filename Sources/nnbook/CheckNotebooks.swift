@@ -17,12 +17,15 @@ struct CheckNotebooks: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    /// The limit the run will have: a model it would refuse is refused here.
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         let overrides = try parseOverrides(parameters)
         let setup = plugins.setup
         var worst: Int32 = NNBookExit.success
         for file in files {
-            switch NotebookFile(path: file).plan(overrides: overrides, plugins: setup) {
+            switch NotebookFile(path: file).plan(overrides: overrides, plugins: setup, memory: memory.limit) {
             case .success: Console.error("\(file): ok")
             case .failure(let code): worst = max(worst, code.rawValue)
             }

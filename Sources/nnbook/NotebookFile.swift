@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import NNBook
+import NNCore
 
 /// A notebook on disk, read and prepared, or the exit code and messages of why not.
 struct NotebookFile {
@@ -16,15 +17,17 @@ struct NotebookFile {
 
     var folder: URL { url.deletingLastPathComponent() }
 
-    /// The checked plan and the text it came from; on failure the diagnostics are printed and
-    /// the exit code returned.
-    func plan(overrides: [(name: String, value: String)], plugins: PluginSetup) -> Result<(plan: Plan, text: String), ExitCode> {
-        plan(overrides: overrides) { notebook in plugins.registry(for: notebook, folder: folder) }
+    /// The checked plan (for a run under `memory`) and the text it came from; on failure the
+    /// diagnostics are printed and the exit code returned.
+    func plan(overrides: [(name: String, value: String)], plugins: PluginSetup, memory: MemoryLimit) -> Result<(plan: Plan, text: String), ExitCode> {
+        plan(overrides: overrides, memory: memory) { notebook in plugins.registry(for: notebook, folder: folder) }
     }
 
     /// The same, with the plugins given by `registry` (a sweep checks every combination against
     /// one registry, so that each external plugin describes itself once, not once a combination).
-    func plan(overrides: [(name: String, value: String)], registry: (Notebook) -> PluginRegistry) -> Result<(plan: Plan, text: String), ExitCode> {
+    func plan(
+        overrides: [(name: String, value: String)], memory: MemoryLimit, registry: (Notebook) -> PluginRegistry
+    ) -> Result<(plan: Plan, text: String), ExitCode> {
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -36,7 +39,7 @@ struct NotebookFile {
         } catch {
             return .failure(cannotRead())
         }
-        switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, registry: registry) {
+        switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory, registry: registry) {
         case .success(let plan):
             return .success((plan, text))
         case .failure(.notebook(let list, _)):

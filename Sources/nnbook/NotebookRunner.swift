@@ -46,7 +46,7 @@ struct NotebookRunner {
             throw ExitCode(NNBookExit.notebookFailed)
         }
         let plan: Plan, source: String
-        switch checked.map(Result.success) ?? notebookFile.plan(overrides: overrides, plugins: plugins) {
+        switch checked.map(Result.success) ?? notebookFile.plan(overrides: overrides, plugins: plugins, memory: memory) {
         case .success(let checked): (plan, source) = checked
         case .failure(let code): throw code
         }

@@ -73,7 +73,7 @@ struct SweepNotebook: ParsableCommand {
             return registry
         }
         let plan: Plan
-        switch notebookFile.plan(overrides: [], registry: registry) {
+        switch notebookFile.plan(overrides: [], memory: memory.limit, registry: registry) {
         case .success(let checked): plan = checked.plan
         case .failure(let code): throw code
         }
@@ -117,7 +117,7 @@ struct SweepNotebook: ParsableCommand {
         var checked: [(plan: Plan, text: String)] = []
         var failed: [(label: String, code: ExitCode)] = []
         for combination in sweep.combinations {
-            switch notebookFile.plan(overrides: combination.overrides, registry: registry) {
+            switch notebookFile.plan(overrides: combination.overrides, memory: memory.limit, registry: registry) {
             case .success(let combinationPlan): checked.append(combinationPlan)
             case .failure(let code): failed.append((combination.label, code))
             }

@@ -242,6 +242,18 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:25: error: lists are nested more than 8 deep here"),
         Case(name: "training steps larger than the memory limit", files: withData("model w\n  dense 1000\n  dense 1\ncompile w loss=mse optimizer=sgd\ntrain w on d descent=batch", csv: "x1,x2,y\n" + String(repeating: "0,0,0\n", count: 200_000)), status: 1,
              firstLine: "t.nnbook:10:1: error: training w on steps of 200000 samples would need 4.8 GB of memory, more than the limit of 1.0 GB"),
+        // The check applies the run's memory rules, with the same --memory-limit (1 GB here),
+        // to the sizes it knows from the layers and the data's headers.
+        Case(name: "training steps larger than the memory limit, at check",
+             files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel w\n  dense 1000\n  dense 1\ncompile w loss=mse optimizer=sgd\ntrain w on d descent=batch\n```\n".utf8),
+                     "x.idx": idx([200_000, 2], Array(repeating: 0, count: 400_000)), "y.idx": idx([200_000], Array(repeating: 0, count: 200_000))],
+             arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:7:1: error: training w on steps of 200000 samples would need 4.8 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "model larger than the memory limit, at check", files: cell("model big input=[20000]\n  dense 20000"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:1: error: the model big would need 6.6 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "model first built by train larger than the memory limit, at check", files: withData("model wide\n  dense 30000\n  dense 30000\n  dense 1\ncompile wide loss=mse optimizer=sgd\ntrain wide on d"),
+             arguments: ["check", "t.nnbook", "--memory-limit", "2"], status: 1,
+             firstLine: "t.nnbook:11:7: error: the model wide would need 15.5 GB of memory, more than the limit of 2.0 GB"),
     ]
 
     /// Values from files and notebooks are quoted as short, escaped excerpts, never whole.

@@ -81,7 +81,7 @@ final class CLIFixture {
 
     /// Runs `nnbook` in another folder, with `--memory-limit GB` added to the commands that take it.
     func nnbookArguments(_ arguments: [String], in folder: URL, memoryLimit: String) throws -> Outcome {
-        let limited = ["run", "render"].contains(arguments.first) && !arguments.contains("--memory-limit") ? arguments + ["--memory-limit", memoryLimit] : arguments
+        let limited = ["run", "render", "check"].contains(arguments.first) && !arguments.contains("--memory-limit") ? arguments + ["--memory-limit", memoryLimit] : arguments
         return try run(executable, limited, in: folder)
     }
 

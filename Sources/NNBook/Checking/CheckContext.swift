@@ -2,6 +2,7 @@
 // commands before it have defined, with their shapes and states.
 
 import Foundation
+import NNCore
 
 /// The state of checking, passed from command to command in notebook order: the typed
 /// counterpart of what `RunState` holds while the notebook runs.
@@ -11,15 +12,19 @@ public struct CheckContext: Sendable {
     public let parameters: [String: TypedValue]
     /// The notebook's inline tables, by name.
     public let tables: [String: InlineTable]
+    /// The most memory a model may need when it runs (`--memory-limit`): the check refuses a
+    /// model the run would refuse, by the same rule.
+    public let memory: MemoryLimit
     /// Every data set defined so far, by name.
     public var datasets: [String: DatasetFacts] = [:]
     /// Every model defined so far, by name.
     public var models: [String: ModelFacts] = [:]
 
-    public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:]) {
+    public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:], memory: MemoryLimit = .standard) {
         self.folder = folder
         self.parameters = parameters
         self.tables = tables
+        self.memory = memory
     }
 
     /// A new name, known by its kind until the command that defines it says more.

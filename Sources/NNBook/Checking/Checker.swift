@@ -2,6 +2,7 @@
 // every name defined before use, every parameter declared.
 
 import Foundation
+import NNCore
 import NNData
 
 /// Validates a parsed notebook against the plugin registry and produces the plan to run.
@@ -10,9 +11,9 @@ public struct Checker: Sendable {
 
     public init(registry: PluginRegistry) { self.registry = registry }
 
-    /// The plan, or every problem found in the notebook.
-    public func check(_ notebook: Notebook, parameters: [String: TypedValue], folder: URL) -> Result<Plan, DiagnosticList> {
-        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
+    /// The plan, or every problem found in the notebook, for a run under `memory`.
+    public func check(_ notebook: Notebook, parameters: [String: TypedValue], folder: URL, memory: MemoryLimit = .standard) -> Result<Plan, DiagnosticList> {
+        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables, memory: memory)
         var diagnostics: [Diagnostic] = []
         var cells: [Plan.PlannedCell] = []
         for cell in notebook.cells {

@@ -65,6 +65,18 @@ public struct ModelFacts: Sendable {
         return nil
     }
 
+    /// Why the run would refuse to build the model for samples of `inputShape` under `memory`
+    /// (its own rule, from the same layers); nil when it fits, or when the samples do not fit
+    /// the layers, a mistake reported on its own.
+    func memoryRefusal(named name: String, inputShape: [Int], memory: MemoryLimit) -> ShapeError? {
+        (try? sequential(named: name).memoryRefusal(inputShape: inputShape, memory: memory)) ?? nil
+    }
+
+    /// The model the run would make of these layers, not built: what its sizes are planned on.
+    func sequential(named name: String) -> Sequential {
+        Sequential(name: name, layers: layers.map { $0.value.layer() })
+    }
+
     /// Each layer's output shape and the parameter count for samples of `inputShape`, planned
     /// by the same code that builds the layers; the failing layer's line and its error when the
     /// samples do not fit.

@@ -1,6 +1,7 @@
 // From text to a runnable plan: parse, bind parameters, check — the steps `check` and `run` share.
 
 import Foundation
+import NNCore
 
 /// Prepares a notebook's text for running, collecting every problem along the way.
 public enum NotebookPreparation {
@@ -12,18 +13,19 @@ public enum NotebookPreparation {
         case parameters(DiagnosticList, Notebook)
     }
 
-    /// Parses `text`, binds `overrides`, and checks the notebook against `registry`.
-    /// `folder` is where relative paths are read from.
+    /// Parses `text`, binds `overrides`, and checks the notebook against `registry` for a run
+    /// under `memory`. `folder` is where relative paths are read from.
     public static func plan(
-        text: String, path: String, folder: URL, overrides: [(name: String, value: String)], registry: PluginRegistry
+        text: String, path: String, folder: URL, overrides: [(name: String, value: String)], registry: PluginRegistry,
+        memory: MemoryLimit = .standard
     ) -> Result<Plan, Failure> {
-        plan(text: text, path: path, folder: folder, overrides: overrides) { _ in registry }
+        plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory) { _ in registry }
     }
 
     /// The same, with the registry made for the parsed notebook (whose front matter may name
     /// folders of external plugins).
     public static func plan(
-        text: String, path: String, folder: URL, overrides: [(name: String, value: String)],
+        text: String, path: String, folder: URL, overrides: [(name: String, value: String)], memory: MemoryLimit = .standard,
         registry makeRegistry: (Notebook) -> PluginRegistry
     ) -> Result<Plan, Failure> {
         let notebook: Notebook
@@ -36,7 +38,7 @@ public enum NotebookPreparation {
         case .success(let values): parameters = values
         case .failure(let diagnostics): return .failure(.parameters(diagnostics, notebook))
         }
-        return Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder)
+        return Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
             .mapError { .notebook($0, notebook) }
     }
 }

@@ -26,6 +26,14 @@ public struct RunError: Error, Equatable, Sendable {
         interrupted = error.interrupted
     }
 
+    /// A problem the check and the run find by the same rule: the run meets it only when the
+    /// check could not know enough (a plugin's data of unknown size).
+    public init(_ problem: Diagnostic) {
+        self.message = problem.message
+        self.hint = problem.hint
+        self.range = problem.range
+    }
+
     public init(_ error: ShapeError, at range: SourceRange? = nil) {
         self.init(error.message, hint: error.hint, at: range)
     }

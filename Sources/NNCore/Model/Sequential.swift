@@ -29,10 +29,7 @@ public final class Sequential {
     /// values from `generator` in layer order — after checking that the weights, their
     /// gradients and optimizer state, and the buffers of a batch fit in `memory`.
     public func build(inputShape: [Int], generator: inout SeededGenerator, memory: MemoryLimit = .unlimited) throws(ShapeError) {
-        let needed = try memoryNeeded(inputShape: inputShape)
-        if let refusal = memory.refusal(needed, for: "the model \(name)") {
-            throw ShapeError(refusal, hint: MemoryLimit.hint)
-        }
+        if let refusal = try memoryRefusal(inputShape: inputShape, memory: memory) { throw refusal }
         var shape = inputShape
         var shapes: [[Int]] = []
         for (index, layer) in layers.enumerated() {
@@ -45,6 +42,12 @@ public final class Sequential {
         }
         self.inputShape = inputShape
         self.outputShapes = shapes
+    }
+
+    /// Why the model, built for samples of `inputShape`, would not fit in `memory`, if it would
+    /// not: what `build` refuses, and what a notebook's check refuses before anything runs.
+    public func memoryRefusal(inputShape: [Int], memory: MemoryLimit) throws(ShapeError) -> ShapeError? {
+        memory.refusal(try memoryNeeded(inputShape: inputShape), for: "the model \(name)").map { ShapeError($0, hint: MemoryLimit.hint) }
     }
 
     /// Bytes for the weights (value, gradient and two optimizer slots each) and for the

@@ -34,6 +34,15 @@ public enum DescentMode: Equatable, Sendable {
         }
     }
 
+    /// The most samples one step looks at: the memory a step's buffers need is counted by it.
+    public func samplesPerStep(samples: Int) -> Int {
+        switch self {
+        case .batch: samples
+        case .stochastic: 1
+        case .miniBatch(let size, _): min(size, samples)
+        }
+    }
+
     /// The sample indices of each step of one epoch, drawn from `generator`.
     public func batches(samples: Int, generator: inout SeededGenerator) -> [[Int]] {
         switch self {

@@ -59,7 +59,9 @@ extension Dataset {
         return nil
     }
 
-    private static func trainingCount(samples count: Int, validationShare share: Double) -> Int {
+    /// The samples `validation_split=share` leaves to train on: what the check counts the
+    /// training steps' memory by.
+    public static func trainingCount(samples count: Int, validationShare share: Double) -> Int {
         Int((Double(count) * (1 - share)).rounded(.down))
     }
 }

@@ -42,6 +42,9 @@ struct ModelCommand: NotebookCommand {
             diagnostics.append(Diagnostic(
                 failure.error.message + " (input=\(Tensor.describe(input)))", at: failure.line, hint: failure.error.hint))
         }
+        if diagnostics.isEmpty, let shape = facts.inputShape, let refusal = facts.memoryRefusal(named: name.name, inputShape: shape, memory: context.memory) {
+            diagnostics.append(Diagnostic(refusal.message, at: command, hint: refusal.hint))
+        }
         context.models[name.name] = facts
         return diagnostics
     }

@@ -50,7 +50,25 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 break
             }
         }
+        if let first = models.first, let facts = context.models[first.name], let shape = facts.inputShape,
+            case .success(let planned) = facts.plan(for: shape),
+            let samples = TrainCommand.trainingFacts(of: data, in: context)?.samples,
+            let problem = workProblem(of: first.name, weights: planned.parameters, samples: samples)
+        {
+            diagnostics.append(problem)
+        }
         return diagnostics
+    }
+
+    /// A landscape that would take too long, as the check finds it from the data's headers and
+    /// the model's layers and as the run finds it from the data it holds: one rule for both.
+    func workProblem(of model: String, weights: Int, samples: Int) -> Diagnostic? {
+        let losses = Double(LandscapeCommand.gridSize * LandscapeCommand.gridSize)
+        guard Double(samples) * Double(weights) * losses > LandscapeCommand.workLimit else { return nil }
+        let fewer = max(1, Int(LandscapeCommand.workLimit / (Double(weights) * losses)))
+        return Diagnostic(
+            "the landscape of \(model) on \(samples) samples would take too long: \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) losses, each over every sample",
+            at: data.range, hint: "measure it on fewer samples, e.g. `take \(data) \(fewer) as few` and `landscape … on few`")
     }
 
     /// The most weights the check names to look for `x=` and `y=` among; a larger model's are
@@ -94,13 +112,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
             paths.append(LineChart.Series(
                 name: entry.model.name, points: entry.weightPath.map { LineChart.Point(x: Double($0[ownX]), y: Double($0[ownY])) }))
         }
-        let work = Double(data.count) * Double(first.model.parameterCount) * Double(LandscapeCommand.gridSize * LandscapeCommand.gridSize)
-        if work > LandscapeCommand.workLimit {
-            let samples = max(1, Int(LandscapeCommand.workLimit / (Double(first.model.parameterCount) * Double(LandscapeCommand.gridSize * LandscapeCommand.gridSize))))
-            throw RunError(
-                "the landscape of \(first.model.name) on \(data.count) samples would take too long: \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) losses, each over every sample",
-                hint: "measure it on fewer samples, e.g. `take \(self.data) \(samples) as few` and `landscape … on few`", at: self.data.range)
-        }
+        if let problem = workProblem(of: first.model.name, weights: first.model.parameterCount, samples: data.count) { throw RunError(problem) }
         let xs = LandscapeCommand.grid(paths.flatMap(\.points).map(\.x)), ys = LandscapeCommand.grid(paths.flatMap(\.points).map(\.y))
         let surface: [[Double]]
         do {

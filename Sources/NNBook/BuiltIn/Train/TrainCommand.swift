@@ -69,6 +69,29 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         return training
     }
 
+    /// Why the weights and the buffers of one step over `samples` training samples would not
+    /// fit in `memory`, if they would not: the check asks with the sizes the headers give, the
+    /// run with the data it holds.
+    func stepMemoryProblem(of model: Sequential, inputShape: [Int], samples: Int, memory: MemoryLimit, at command: SourceRange) throws(ShapeError) -> Diagnostic? {
+        let samplesPerStep = descent.mode(batch: batch, shuffle: shuffle).samplesPerStep(samples: samples)
+        let needed = try model.memoryNeeded(inputShape: inputShape, batch: samplesPerStep)
+        guard let refusal = memory.refusal(needed, for: "training \(model.name) on steps of \(samplesPerStep) samples") else { return nil }
+        return Diagnostic(refusal, at: command, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint)
+    }
+
+    /// The memory problems the run would meet: building the model for these samples (when this
+    /// is its first training), then one step's buffers.
+    private func memoryProblems(of facts: ModelFacts, built: Bool, training: DatasetFacts, in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard let shape = facts.inputShape else { return [] }
+        if !built, let refusal = facts.memoryRefusal(named: model.name, inputShape: shape, memory: context.memory) {
+            return [Diagnostic(refusal.message, at: model.range, hint: refusal.hint)]
+        }
+        guard let count = training.samples else { return [] }
+        let samples = validationSplit.map { Dataset.trainingCount(samples: count, validationShare: $0) } ?? count
+        let problem = try? stepMemoryProblem(of: facts.sequential(named: model.name), inputShape: shape, samples: samples, memory: context.memory, at: command)
+        return (problem ?? nil).map { [$0] } ?? []
+    }
+
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard var facts = context.models[model.name] else { return [] }
@@ -95,6 +118,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             diagnostics.append(Diagnostic(problem.message, at: $validationSplit, hint: problem.hint))
         }
         if let training = TrainCommand.trainingFacts(of: data, in: context) {
+            let built = facts.inputShape != nil
             var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
             facts.inputShape = inputShape
             misfits += FitChecks.targets(of: training, named: data, for: facts)
@@ -103,6 +127,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 misfits += FitChecks.targets(of: checked, named: reference, for: facts)
             }
             diagnostics += misfits
+            if misfits.isEmpty { diagnostics += memoryProblems(of: facts, built: built, training: training, in: context, at: command) }
             facts.trainedOn = training
             facts.misfitReported = facts.misfitReported || !misfits.isEmpty
         }
@@ -138,20 +163,13 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             }
         }
         let descent = descent.mode(batch: batch, shuffle: shuffle)
-        let samplesPerStep = switch descent {
-        case .batch: data.count
-        case .stochastic: 1
-        case .miniBatch(let size, _): min(size, data.count)
-        }
         let first = (entry.history?.lastEpoch ?? 0) + 1
         let (last, overflow) = first.addingReportingOverflow(epochs - 1)
-        let needed: Int
-        do { needed = try entry.model.memoryNeeded(inputShape: data.features.sampleShape, batch: samplesPerStep) } catch {
+        let memoryProblem: Diagnostic?
+        do { memoryProblem = try stepMemoryProblem(of: entry.model, inputShape: data.features.sampleShape, samples: data.count, memory: state.memory, at: command) } catch {
             throw RunError(error, at: model.range)
         }
-        if let refusal = state.memory.refusal(needed, for: "training \(entry.model.name) on steps of \(samplesPerStep) samples") {
-            throw RunError(refusal, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint, at: command)
-        }
+        if let memoryProblem { throw RunError(memoryProblem) }
         let recorded = overflow ? Int.max : TrainingHistory.bytesNeeded(epochs: last, metrics: 2 * (trainer.metrics.count + 1))
         if let refusal = state.memory.refusal(recorded, for: "remembering the loss of \(epochs) epochs") {
             throw RunError(refusal, hint: "train for fewer epochs", at: $epochs)
