@@ -28,7 +28,7 @@ final class CheckRunAgreementTests: XCTestCase {
             var steps: [Plan.Step] = []
             for syntax in cell.commands {
                 let command = try XCTUnwrap(registry.command(syntax.verb))
-                let (resolved, problems) = checker.resolve(syntax, against: command.schema, in: &context)
+                let (resolved, problems, _) = checker.resolve(syntax, against: command.schema, in: &context)
                 XCTAssertEqual(problems, [], "a mutation keeps every value of the right type")
                 let invocation = try XCTUnwrap(resolved)
                 _ = command.check(invocation, in: &context)

@@ -29,6 +29,7 @@ public struct CheckContext: Sendable {
 
     /// A new name, known by its kind until the command that defines it says more.
     mutating func define(_ name: String, as kind: NameKind) {
+        erroneous[name] = nil
         switch kind {
         case .dataset:
             models[name] = nil
@@ -43,14 +44,29 @@ public struct CheckContext: Sendable {
     public func kind(of name: String) -> NameKind? {
         if datasets[name] != nil { return .dataset }
         if models[name] != nil { return .model }
-        return nil
+        return erroneous[name] ?? nil
     }
 
-    /// Names that an unknown command may have defined: using them later is not reported again,
-    /// so one misspelt command gives one error, not a cascade.
-    private(set) var assumed: Set<String> = []
+    /// Names defined or changed by a line that was wrong, or named by a command that is not
+    /// known: they exist, but what they hold is not known (nil: not even their kind, for an
+    /// unknown command). Using them later is not reported again, and the checks that need
+    /// their facts stay silent, so one mistake gives one error, not a cascade of false ones.
+    private(set) var erroneous: [String: NameKind?] = [:]
 
-    mutating func assumeDefined(_ name: String) { assumed.insert(name) }
+    /// Marks `name` as defined by a wrong line: its kind is `kind`, or the kind it had, and
+    /// nothing more is known of it.
+    mutating func markErroneous(_ name: String, as kind: NameKind?) {
+        let kind = kind ?? self.kind(of: name)
+        datasets[name] = nil
+        models[name] = nil
+        erroneous[name] = .some(kind)
+    }
+
+    /// Whether `name` was defined or changed by a wrong line, as a `kind` or as anything.
+    func isErroneous(_ name: String, as kind: NameKind) -> Bool {
+        guard let known = erroneous[name] else { return false }
+        return known == nil || known == kind
+    }
 
     public func names(of kind: NameKind) -> [String] {
         (kind == .dataset ? Array(datasets.keys) : Array(models.keys)).sorted()

@@ -22,16 +22,23 @@ public struct Checker: Sendable {
                 guard let command = registry.command(syntax.verb) else {
                     let unknown = registry.unknown(syntax.verb)
                     diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))
+                    // It may have defined or changed any name it mentions.
                     for case .positional(let value) in syntax.arguments {
-                        if case .word(let word) = value.kind { context.assumeDefined(word) }
+                        if case .word(let word) = value.kind, Checker.isName(word) { context.markErroneous(word, as: nil) }
                     }
                     continue
                 }
-                let (invocation, problems) = resolve(syntax, against: command.schema, in: &context)
+                let (invocation, problems, names) = resolve(syntax, against: command.schema, in: &context)
                 diagnostics += problems
-                guard problems.isEmpty, let invocation else { continue }
+                guard problems.isEmpty, let invocation else {
+                    for (name, kind) in names { context.markErroneous(name, as: kind) }
+                    continue
+                }
                 let commandProblems = command.check(invocation, in: &context)
                 diagnostics += commandProblems
+                if !commandProblems.isEmpty {
+                    for (name, kind) in names { context.markErroneous(name, as: kind) }
+                }
                 steps.append(Plan.Step(command: command, invocation: invocation))
             }
             cells.append(Plan.PlannedCell(cell: cell, steps: steps))
@@ -50,13 +57,18 @@ public struct Checker: Sendable {
         return .success(Plan(notebook: notebook, parameters: parameters, cells: cells))
     }
 
-    /// Matches a command's written arguments to its schema, converting every value.
-    func resolve(_ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext) -> (Invocation?, [Diagnostic]) {
+    /// Matches a command's written arguments to its schema, converting every value. `names`
+    /// are the data sets and models the line defines or changes, even when it is wrong: the
+    /// checker marks them erroneous if it is.
+    func resolve(
+        _ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext
+    ) -> (invocation: Invocation?, diagnostics: [Diagnostic], names: [(String, NameKind)]) {
         var diagnostics: [Diagnostic] = []
         var values: [String: TypedValue] = [:]
         var ranges: [String: SourceRange] = [:]
         var extras: [(name: String, value: TypedValue)] = []
         var definitions: [(String, NameKind)] = []
+        var changed: [(String, NameKind)] = []
         let usage = "usage: \(schema.usage)"
 
         let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
@@ -84,7 +96,7 @@ public struct Checker: Sendable {
                     if argument.isOptional { continue }
                     diagnostics.append(Diagnostic(
                         "expected '\(keyword)' here, not \(positionals[position].text.excerpt())", at: positionals[position].range, hint: usage))
-                    return (nil, diagnostics)
+                    return (nil, diagnostics, definitions + changed)
                 }
                 position += 1
             }
@@ -120,6 +132,9 @@ public struct Checker: Sendable {
                 values[argument.name] = resolved
                 ranges[argument.name] = value.range
                 if case .defines(let kind) = argument.type, let name = resolved.string { definitions.append((name, kind)) }
+                if argument.isChanged, case .uses(let kind) = argument.type, let name = resolved.string {
+                    changed.append((Checker.base(of: name, kind), kind))
+                }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }
@@ -182,14 +197,17 @@ public struct Checker: Sendable {
                         : Suggestions.hint(for: clause.verb, in: schema.clauses.map(\.verb), kind: "lines under '\(schema.verb)'")))
                 continue
             }
-            let (invocation, problems) = resolve(clause, against: clauseSchema, in: &context)
+            let (invocation, problems, _) = resolve(clause, against: clauseSchema, in: &context)
             diagnostics += problems
             if let invocation { clauses.append(invocation) }
         }
 
-        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        guard diagnostics.isEmpty else { return (nil, diagnostics, definitions + changed) }
         for (name, kind) in definitions { context.define(name, as: kind) }
-        return (Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [])
+        return (
+            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [],
+            definitions + changed
+        )
     }
 
     /// Converts one written value to `type`, substituting a `$parameter` first.
@@ -259,8 +277,8 @@ public struct Checker: Sendable {
             }
             return .success(.string(text))
         case .uses(let kind):
-            let base = kind == .dataset ? String(text.split(separator: ".", maxSplits: 1).first ?? "") : text
-            if context.assumed.contains(base) { return .success(.string(text)) }
+            let base = Checker.base(of: text, kind)
+            if context.isErroneous(base, as: kind) { return .success(.string(text)) }
             guard Checker.isName(base) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' is not the name of a \(kind.rawValue)", at: value.range,
@@ -297,6 +315,11 @@ public struct Checker: Sendable {
     public static func isName(_ text: String) -> Bool {
         guard let first = text.first, first.isLetter else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// The data set or model `text` names: `insurance` for the split `insurance.test`.
+    static func base(of text: String, _ kind: NameKind) -> String {
+        kind == .dataset ? String(text.split(separator: ".", maxSplits: 1).first ?? "") : text
     }
 
     /// Just past the last thing written, where a missing argument belongs.

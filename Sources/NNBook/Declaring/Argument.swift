@@ -7,6 +7,8 @@
 /// @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
 /// ```
 /// An `Optional` property may be left out; an `Array` property takes every remaining value.
+/// `changes: true` declares that the command changes the data set or model the argument names
+/// (`compile` changes its model): when the line is wrong, the check no longer knows what it holds.
 @propertyWrapper
 public struct Argument<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
@@ -15,11 +17,12 @@ public struct Argument<Value: CommandValue>: Decodable, Sendable {
     struct Declaration: Sendable {
         let help: String
         let keyword: String?
+        let changes: Bool
     }
 
     /// An argument, required unless `Value` is optional.
-    public init(keyword: String? = nil, help: String) {
-        declaration = Declaration(help: help, keyword: keyword)
+    public init(keyword: String? = nil, help: String, changes: Bool = false) {
+        declaration = Declaration(help: help, keyword: keyword, changes: changes)
         decoded = DecodedValue()
     }
 
@@ -45,6 +48,7 @@ extension Argument: DeclaredProperty {
             variadic = true
         }
         schema.arguments.append(ArgumentSchema(
-            name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic))
+            name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic,
+            isChanged: declaration.changes))
     }
 }

@@ -64,14 +64,21 @@ public struct ArgumentSchema: Sendable {
     public let isOptional: Bool
     /// Takes every remaining value (`plot batch stochastic mini_batch`); resolved as a list.
     public let isVariadic: Bool
+    /// The command changes the data set or model this names (`compile` a model, `split` a data
+    /// set): when its line is wrong, what the name holds after it is not known.
+    public let isChanged: Bool
 
-    public init(_ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false, isVariadic: Bool = false) {
+    public init(
+        _ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false, isVariadic: Bool = false,
+        isChanged: Bool = false
+    ) {
         self.name = name
         self.type = type
         self.summary = summary
         self.keyword = keyword
         self.isOptional = isOptional
         self.isVariadic = isVariadic
+        self.isChanged = isChanged
     }
 }
 

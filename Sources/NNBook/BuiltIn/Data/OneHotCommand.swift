@@ -10,7 +10,7 @@ struct OneHotCommand: NotebookCommand {
         summary: "turn class numbers (0, 1, 2, …) into one-hot rows, as keras.utils.to_categorical",
         examples: ["one_hot digits", "one_hot digits classes=10"])
 
-    @Argument(help: "the data set") var data: DatasetName
+    @Argument(help: "the data set", changes: true) var data: DatasetName
     @Option(help: "the number of classes (default: the largest label + 1)") var classes: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {

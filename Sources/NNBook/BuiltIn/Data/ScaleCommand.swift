@@ -20,7 +20,7 @@ struct ScaleCommand: NotebookCommand {
         case minMax = "min-max", standardize
     }
 
-    @Argument(help: "the data set") var data: DatasetName
+    @Argument(help: "the data set", changes: true) var data: DatasetName
     @Argument(help: "the column to scale; without it, every feature column, each by its own statistics (each pixel position of an image)") var column: Word?
     @Option(help: "divide every value by this number") var divide: Double?
     @Option(help: "fit a scaling to the training values") var method: Method?

@@ -9,7 +9,7 @@ struct SplitCommand: NotebookCommand {
         summary: "split a data set into NAME.train and NAME.test, shuffled with the notebook's seed",
         examples: ["split insurance test=0.2"])
 
-    @Argument(help: "the data set to split") var data: DatasetName
+    @Argument(help: "the data set to split", changes: true) var data: DatasetName
     @Option(help: "the share of samples kept for testing", spellings: ["test_size"]) var test = 0.2
     @Option(help: "keep each class's share the same in both splits") var stratify = false
 

@@ -37,6 +37,11 @@ struct ModelCommand: NotebookCommand {
         if let input, input.contains(where: { $0 < 1 }) {
             diagnostics.append(Diagnostic("every input dimension must be 1 or more", at: $input))
         }
+        if original != nil, copied == nil {
+            // Made like a model whose line was wrong: its layers are not known either.
+            context.markErroneous(name.name, as: .model)
+            return diagnostics
+        }
         let facts = ModelFacts(layers: copied?.layers ?? layers, inputShape: input ?? copied?.inputShape)
         if diagnostics.isEmpty, let input, case .failure(let failure) = facts.plan(for: input) {
             diagnostics.append(Diagnostic(

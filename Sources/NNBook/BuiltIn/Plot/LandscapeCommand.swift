@@ -33,7 +33,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for model in models where (context.models[model.name]?.training.epochs ?? 0) == 0 {
+        for model in models where context.models[model.name]?.isTrained == false {
             diagnostics.append(Diagnostic(
                 "the model '\(model)' has not been trained before this line, so it has no path to draw", at: $models,
                 hint: "add `train \(model) on …` before this line"))

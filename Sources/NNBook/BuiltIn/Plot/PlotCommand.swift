@@ -29,7 +29,9 @@ struct PlotCommand: NotebookCommand {
         var diagnostics: [Diagnostic] = []
         var shortest: Int?
         for model in models {
-            guard let facts = context.models[model.name]?.training, facts.epochs > 0 else {
+            // A model whose line was wrong is not known: nothing to say about its history.
+            guard let facts = context.models[model.name]?.training else { continue }
+            guard facts.epochs > 0 else {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' has not been trained before this line, so it has no history to plot", at: $models,
                     hint: "add `train \(model) on …` before this line"))

@@ -10,7 +10,7 @@ struct CompileCommand: NotebookCommand {
         summary: "choose the loss, the optimizer and the metrics of a model, as Keras' model.compile",
         examples: ["compile neuron loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]"])
 
-    @Argument(help: "the model") var model: ModelName
+    @Argument(help: "the model", changes: true) var model: ModelName
     @Option(help: "the loss to minimise") var loss: LossName
     @Option(help: "the update rule (Keras' default: rmsprop)") var optimizer = OptimizerName(choice: "rmsprop")!
     @Option(help: "the learning rate (default: Keras' for the optimizer)", spellings: ["learning_rate", "lr"]) var rate: Double?

@@ -25,7 +25,7 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
         summary: "write out one step of the model's optimizer as the course does by hand, without training the model",
         examples: ["explain neuron on insurance descent=batch", "explain digits on mnist batch=32"])
 
-    @Argument(help: "the compiled model") var model: ModelName
+    @Argument(help: "the compiled model", changes: true) var model: ModelName
     @Argument(keyword: "on", help: "the data the step learns from (its training split, if it has one)") var data: DatasetName
     // The step `train` would take: the same three options, with the same defaults.
     @Option(help: "how many samples each update uses") var descent = TrainCommand.Descent.miniBatch

@@ -48,7 +48,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         }
     }
 
-    @Argument(help: "the model") var model: ModelName
+    @Argument(help: "the model", changes: true) var model: ModelName
     @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
     @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"]) var epochs = 1
     @Option(help: "how many samples each update uses") var descent = Descent.miniBatch

@@ -1,0 +1,98 @@
+// One mistake gives one error: a line that is wrong leaves the names it defines or changes
+// defined but unknown, so the lines that use them later are not reported again.
+
+import XCTest
+@testable import NNBook
+
+final class FollowOnErrorTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// A lesson that loads data.csv, defines a model `m` from two parameters, compiles, trains,
+    /// evaluates and plots it, with each `(original, replacement)` made.
+    private func lesson(_ replacements: [(String, String)] = []) -> String {
+        var text = """
+            ---
+            params:
+              act: relu
+              units: 2
+            ---
+            ```nnbook
+            load csv "data.csv" as data target=y
+            split data test=0.4
+            model m
+              dense 3 activation=$act
+              dense $units activation=softmax
+            compile m loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+            train m on data.train epochs=2
+            evaluate m on data.test
+            plot m metric=accuracy
+            ```
+
+            """
+        for (original, replacement) in replacements {
+            XCTAssertTrue(text.contains(original), original)
+            text = text.replacingOccurrences(of: original, with: replacement)
+        }
+        return text
+    }
+
+    private func diagnostics(_ text: String, overrides: [(name: String, value: String)] = []) -> [String] {
+        NotebookFixtures.diagnostics(text, overrides: overrides, folder: folder)
+    }
+
+    func testTheLessonHasNoDiagnostics() {
+        XCTAssertEqual(diagnostics(lesson()), [])
+    }
+
+    func testABadParameterValueInALayerDoesNotLeaveTheModelUndefined() {
+        XCTAssertEqual(diagnostics(lesson(), overrides: [("act", "sigmoi")]), ["10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?"])
+    }
+
+    func testABadMetricDoesNotLeaveTheModelUncompiled() {
+        XCTAssertEqual(diagnostics(lesson([("metrics=[accuracy]", "metrics=[acuracy]")])), [
+            "12:72: 'acuracy' is not one of the choices | did you mean 'accuracy'?",
+        ])
+    }
+
+    func testALayerOfZeroUnitsIsNotAlsoCompared() {
+        XCTAssertEqual(diagnostics(lesson(), overrides: [("units", "0")]), ["11:9: a dense layer needs at least 1 unit, not 0"])
+    }
+
+    func testAWrongSplitDoesNotLeaveTheSplitsUndefined() {
+        XCTAssertEqual(diagnostics(lesson([("test=0.4", "test=1.5")])), [
+            "8:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing",
+        ])
+    }
+
+    func testAWrongOptionOnLoadDoesNotLeaveTheDataUndefined() {
+        XCTAssertEqual(diagnostics(lesson([("target=y", "target=y rows=many")])), ["7:43: expected a whole number, not many"])
+    }
+
+    func testAMisspeltCommandMayHaveChangedWhatItNames() {
+        XCTAssertEqual(diagnostics(lesson([("compile m", "compil m")])), ["12:1: unknown command 'compil' | did you mean 'compile'?"])
+    }
+
+    func testAModelLikeAWrongModelIsNotKnownEither() {
+        XCTAssertEqual(diagnostics(lesson([("train m on", "model k like m\ntrain k on"), ("activation=$act", "activation=sigmoi")])), [
+            "10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?",
+        ])
+    }
+
+    func testAWrongModelIsStillAModel() {
+        XCTAssertEqual(diagnostics(lesson([("activation=$act", "activation=sigmoi"), ("evaluate m on data.test", "evaluate data on m")])), [
+            "10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?",
+            "14:10: 'data' is a data set, not a model | define the model in an earlier command",
+            "14:18: 'm' is a model, not a data set | the known data sets are: data",
+        ])
+    }
+
+    func testMistakesOnOtherNamesAreStillReported() {
+        XCTAssertEqual(diagnostics(lesson([("metrics=[accuracy]", "metrics=[acuracy]"), ("evaluate m on data.test", "evaluate m on dta")])), [
+            "12:72: 'acuracy' is not one of the choices | did you mean 'accuracy'?",
+            "14:15: no data set named 'dta' has been defined before this line | did you mean 'data'?",
+        ])
+    }
+}
