@@ -10,7 +10,7 @@ final class RunHistoryTests: XCTestCase {
     func testTwoRunsMakeTwoCommitsOnTheHiddenReference() throws {
         let fixture = try GitFixture(repository: true)
         let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("Notebooks/lesson.nnbook"), create: true))
-        XCTAssertEqual(history.referenceName, "refs/nnbook/runs/Notebooks/lesson.nnbook")
+        XCTAssertEqual(history.referenceName, "refs/nnbook/runs/Notebooks@/lesson.nnbook")
         let first = try history.record(GitFixture.snapshot(), time: time)
         let second = try history.record(GitFixture.snapshot(rate: "0.1", loss: 0.5), time: time.addingTimeInterval(60))
 
@@ -20,10 +20,10 @@ final class RunHistoryTests: XCTestCase {
         XCTAssertEqual(try history.repository.commit(second).parent, first)
         XCTAssertNil(try history.repository.commit(first).parent)
 
-        XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/Notebooks/lesson.nnbook"), "lesson: accuracy 0.7500, loss 0.5000\nlesson: accuracy 0.7500, loss 0.2500\n")
-        XCTAssertEqual(try fixture.git("ls-tree", "-r", "--name-only", "refs/nnbook/runs/Notebooks/lesson.nnbook"),
+        XCTAssertEqual(try fixture.git("log", "--format=%s", "refs/nnbook/runs/Notebooks@/lesson.nnbook"), "lesson: accuracy 0.7500, loss 0.5000\nlesson: accuracy 0.7500, loss 0.2500\n")
+        XCTAssertEqual(try fixture.git("ls-tree", "-r", "--name-only", "refs/nnbook/runs/Notebooks@/lesson.nnbook"),
                        "assets/fit-loss.svg\nmetrics.json\nnotebook.md\nnotebook.nnbook\nrun.json\n")
-        XCTAssertEqual(try fixture.git("show", "refs/nnbook/runs/Notebooks/lesson.nnbook:metrics.json"), """
+        XCTAssertEqual(try fixture.git("show", "refs/nnbook/runs/Notebooks@/lesson.nnbook:metrics.json"), """
             {
               "fit" : {
                 "accuracy" : 0.75,
@@ -32,7 +32,7 @@ final class RunHistoryTests: XCTestCase {
             }
 
             """)
-        XCTAssertTrue(try fixture.git("show", "refs/nnbook/runs/Notebooks/lesson.nnbook:run.json").contains("\"rate\" : \"0.1\""))
+        XCTAssertTrue(try fixture.git("show", "refs/nnbook/runs/Notebooks@/lesson.nnbook:run.json").contains("\"rate\" : \"0.1\""))
         XCTAssertEqual(try fixture.git("fsck", "--no-progress"), "")
     }
 
@@ -78,7 +78,7 @@ final class RunHistoryTests: XCTestCase {
         XCTAssertEqual(try fixture.git("diff", "--cached"), index)
         XCTAssertEqual(try fixture.git("status", "--porcelain"), status)
         XCTAssertEqual(history.notebookPath, "lessons/week1/lesson.nnbook")
-        XCTAssertEqual(try fixture.git("rev-list", "--count", "refs/nnbook/runs/lessons/week1/lesson.nnbook"), "2\n")
+        XCTAssertEqual(try fixture.git("rev-list", "--count", "refs/nnbook/runs/lessons@/week1@/lesson.nnbook"), "2\n")
     }
 
     func testWithoutARepositoryAStoreIsCreatedBesideTheNotebookAndReused() throws {
@@ -127,17 +127,20 @@ final class RunHistoryTests: XCTestCase {
     }
 
     func testReferenceNamesAreValidForAnyNotebookPath() {
-        XCTAssertEqual(RunReference.name(forNotebookAt: "Notebooks/gradient-descent.nnbook"), "refs/nnbook/runs/Notebooks/gradient-descent.nnbook")
-        XCTAssertEqual(RunReference.name(forNotebookAt: "my lessons/week 1..2/.hidden.lock"), "refs/nnbook/runs/my%20lessons/week%201.%2E2/%2Ehidden%2Elock")
+        XCTAssertEqual(RunReference.name(forNotebookAt: "gradient-descent.nnbook"), "refs/nnbook/runs/gradient-descent.nnbook")
+        XCTAssertEqual(RunReference.name(forNotebookAt: "Notebooks/gradient-descent.nnbook"), "refs/nnbook/runs/Notebooks@/gradient-descent.nnbook")
+        XCTAssertEqual(RunReference.name(forNotebookAt: "my lessons/week 1..2/.hidden.lock"), "refs/nnbook/runs/my%20lessons@/week%201.%2E2@/%2Ehidden%2Elock")
         for path in ["a b/c.nnbook", "ü/ñ.nnbook", "x~y^z:?*[.nnbook", "..nnbook", "a//b.nnbook", "a@{1}.nnbook", "@", "x.lock", "trailing."] {
             XCTAssertTrue(GitRepository.isValidReferenceName(RunReference.name(forNotebookAt: path)), path)
         }
     }
 
     /// Paths that the old slug made alike: accents, spaces against dashes, a file and a folder
-    /// of one name, the escape character itself.
+    /// of one name (`plain` and `plain/q.nnbook`: no name may be a folder of another), the
+    /// escape character and the folder mark themselves.
     func testReferenceNamesNeverCollide() {
-        let paths = ["é.nnbook", "ü.nnbook", "a b.nnbook", "a-b.nnbook", "a_b.nnbook", "a.nnbook", "a/b.nnbook", "a%20b.nnbook", "a.b.nnbook", "a..b.nnbook", "a.%2Eb.nnbook", ".a.nnbook", "%2Ea.nnbook", "notes.md", "notes.md.nnbook"]
+        let paths = ["é.nnbook", "ü.nnbook", "a b.nnbook", "a-b.nnbook", "a_b.nnbook", "a.nnbook", "a/b.nnbook", "a%20b.nnbook", "a.b.nnbook", "a..b.nnbook", "a.%2Eb.nnbook", ".a.nnbook", "%2Ea.nnbook", "notes.md", "notes.md.nnbook",
+                     "plain", "plain/q.nnbook", "plain/q.nnbook/r", "plain@/q.nnbook", "plain%40/q.nnbook", "a/plain", "a/plain/q.nnbook", "a//b.nnbook", "a/%/b.nnbook"]
         let names = paths.map(RunReference.name(forNotebookAt:))
         XCTAssertEqual(Set(names).count, paths.count, "\(names)")
         for (index, name) in names.enumerated() {
@@ -146,6 +149,15 @@ final class RunHistoryTests: XCTestCase {
                 XCTAssertFalse(other.hasPrefix(name + "/"), "\(paths[index]) would be a folder of another run's reference")
             }
         }
+    }
+
+    /// The names an earlier nnbook gave a notebook, read but never written: the unmarked one
+    /// only where it differs (a notebook in a folder), the slug for every notebook.
+    func testEarlierNamesAreTheUnmarkedThenTheSluggedOne() {
+        XCTAssertEqual(RunReference.earlierNames(forNotebookAt: "Notebooks/gradient-descent.nnbook").map(\.name), ["refs/nnbook/runs/Notebooks/gradient-descent.nnbook", "refs/nnbook/runs/Notebooks/gradient-descent"])
+        XCTAssertEqual(RunReference.earlierNames(forNotebookAt: "Notebooks/gradient-descent.nnbook").map(\.shared), [false, true])
+        XCTAssertEqual(RunReference.earlierNames(forNotebookAt: "é.nnbook").map(\.name), ["refs/nnbook/runs/-"])
+        XCTAssertEqual(RunReference.earlierNames(forNotebookAt: "plain").map(\.name), [])
     }
 
     /// The first runs of a notebook race to create its reference: only one may, the others

@@ -164,6 +164,16 @@ final class BadInputCatalogTests: XCTestCase {
                  try BadInputCatalogTests.runOnce(folder)
                  try Data("ref: refs/heads/missing\n".utf8).write(to: folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook"))
              }),
+        Case(name: "reference of an earlier naming in the way", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
+             firstLine: "t.nnbook: error: cannot record the run: git cannot create its reference refs/nnbook/runs/t.nnbook because refs/nnbook/runs/t.nnbook/q.nnbook exists, and a reference cannot be both a name and a folder of names (an earlier nnbook named references so, or one was made by hand). Keep that reference's runs under another name, then run again: `git update-ref refs/nnbook/kept/runs/t.nnbook/q.nnbook refs/nnbook/runs/t.nnbook/q.nnbook && git update-ref -d refs/nnbook/runs/t.nnbook/q.nnbook` in the notebook's repository",
+             prepare: { folder in
+                 try BadInputCatalogTests.runOnce(folder)
+                 let reference = folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook")
+                 let id = try Data(contentsOf: reference)
+                 try FileManager.default.removeItem(at: reference)
+                 try FileManager.default.createDirectory(at: reference, withIntermediateDirectories: false)
+                 try id.write(to: reference.appendingPathComponent("q.nnbook"))
+             }),
         Case(name: "run record without a field", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
              firstLine: "t.nnbook: error: the run history is damaged: the field 'notebook' is missing, in the record of run ",
              prepare: { try BadInputCatalogTests.runOnce($0); try BadInputCatalogTests.replaceRunRecord($0, with: "{}") }),

@@ -106,6 +106,61 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(try cli.nnbook("show", "gradient-descent.nnbook", "1").output, try String(contentsOf: CLIFixture.goldenPage, encoding: .utf8))
     }
 
+    /// A notebook file `plain` recorded, then a folder `plain/` of notebooks in its place, and
+    /// the reverse: git cannot keep a reference that is both a name and a folder, so the names
+    /// must be prefix-free. Each notebook keeps its own runs.
+    func testAFileAndAFolderOfOneNameAreBothRecorded() throws {
+        _ = try git("init", "-q")
+        let plain = cli.folder.appendingPathComponent("plain")
+        func put(_ notebook: String) throws {
+            try? FileManager.default.removeItem(at: plain)
+            let file = cli.folder.appendingPathComponent(notebook)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".write(to: file, atomically: true, encoding: .utf8)
+        }
+        for notebook in ["plain", "plain/q.nnbook", "plain", "plain/q.nnbook"] {
+            try put(notebook)
+            let run = try cli.nnbook("run", notebook, "--quiet")
+            XCTAssertEqual(run.status, 0, "\(notebook): \(run.error)")
+        }
+        for notebook in ["plain", "plain/q.nnbook"] {
+            try put(notebook)
+            let log = try cli.nnbook("log", notebook)
+            XCTAssertEqual(log.status, 0, log.error)
+            XCTAssertEqual(log.output.split(separator: "\n").count, 3, "\(notebook): its two runs: \(log.output)")
+        }
+    }
+
+    /// A reference an earlier nnbook left where the notebook's must go (the runs of a folder's
+    /// notebook, named before folders were marked): the run says which and how to move it, and
+    /// once moved the notebook records.
+    func testAReferenceInTheWayIsNamedWithHowToMoveIt() throws {
+        _ = try git("init", "-q")
+        let cell = "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n"
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("plain"), withIntermediateDirectories: true)
+        try cell.write(to: cli.folder.appendingPathComponent("plain/q.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.nnbook("run", "plain/q.nnbook", "--quiet").status, 0)
+        _ = try git("update-ref", "refs/nnbook/runs/plain/q.nnbook", "refs/nnbook/runs/plain@/q.nnbook")
+        _ = try git("update-ref", "-d", "refs/nnbook/runs/plain@/q.nnbook")
+        let earlier = try cli.nnbook("log", "plain/q.nnbook")
+        XCTAssertEqual(earlier.output.split(separator: "\n").count, 2, "the run on the unmarked name is found: \(earlier.output) \(earlier.error)")
+        try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("plain"))
+        try cell.write(to: cli.folder.appendingPathComponent("plain"), atomically: true, encoding: .utf8)
+
+        let blocked = try cli.nnbook("run", "plain", "--quiet")
+        XCTAssertEqual(blocked.status, 1)
+        let move = "git update-ref refs/nnbook/kept/runs/plain/q.nnbook refs/nnbook/runs/plain/q.nnbook && git update-ref -d refs/nnbook/runs/plain/q.nnbook"
+        XCTAssertTrue(blocked.error.hasPrefix("plain: error: cannot record the run: git cannot create its reference refs/nnbook/runs/plain because refs/nnbook/runs/plain/q.nnbook exists"), blocked.error)
+        XCTAssertTrue(blocked.error.contains("`\(move)`"), blocked.error)
+        XCTAssertEqual(try git("for-each-ref", "--format=%(refname)"), "refs/nnbook/runs/plain/q.nnbook\n", "nothing recorded")
+
+        _ = try git("update-ref", "refs/nnbook/kept/runs/plain/q.nnbook", "refs/nnbook/runs/plain/q.nnbook")
+        _ = try git("update-ref", "-d", "refs/nnbook/runs/plain/q.nnbook")
+        let run = try cli.nnbook("run", "plain", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(try git("rev-list", "--count", "refs/nnbook/kept/runs/plain/q.nnbook"), "1\n")
+    }
+
     /// A parameter sweep in a shell loop: 16 runs of one notebook at once, half of them with
     /// another parameter (and so other pictures), inside a git repository and in a folder
     /// outside any. Every run is recorded, and the page left standing is one run's page whole:

@@ -21,6 +21,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case storeBlocked(path: String)
     /// The notebook's reference names another reference instead of a run.
     case symbolicReference(String, target: String)
+    /// Another reference is named like a folder of the notebook's, or lies inside it, so git
+    /// cannot create the notebook's.
+    case referenceInTheWay(String, blocking: String)
     /// A record in history that nnbook cannot read.
     case unreadable(String)
     case git(GitError)
@@ -55,6 +58,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cannot record the run: \(path) is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"
         case .symbolicReference(let name, let target):
             return "cannot record the run: \(name) is a symbolic reference to \(target), not a chain of runs; remove it with `git update-ref -d --no-deref \(name)` (in the notebook's repository) and run again"
+        case .referenceInTheWay(let name, let blocking):
+            let kept = "refs/nnbook/kept/" + blocking.dropFirst("refs/nnbook/".count)
+            return "cannot record the run: git cannot create its reference \(name) because \(blocking) exists, and a reference cannot be both a name and a folder of names (an earlier nnbook named references so, or one was made by hand). Keep that reference's runs under another name, then run again: `git update-ref \(kept) \(blocking) && git update-ref -d \(blocking)` in the notebook's repository"
         case .unreadable(let what):
             return "the run history is damaged: \(what)"
         case .git(let error):

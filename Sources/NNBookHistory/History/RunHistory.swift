@@ -73,6 +73,7 @@ public final class RunHistory {
             throw .wrapping(error)
         }
         if let target = repository.symbolicTarget(of: referenceName) { throw .symbolicReference(referenceName, target: target) }
+        if let blocking = try referenceInTheWay() { throw .referenceInTheWay(referenceName, blocking: blocking) }
         let lock = repository.gitDirectory.appendingPathComponent(referenceName + ".lock")
         for attempt in 0..<RunHistory.attempts {
             do {
@@ -91,6 +92,25 @@ public final class RunHistory {
         throw .git(GitError(operation: "record the run", code: -1, message: "another process kept changing \(referenceName)"))
     }
 
+    /// A reference that keeps the notebook's from being created, when it does not exist yet:
+    /// one named like a folder of it, or one inside it (git keeps a reference as a file named
+    /// after it). nnbook's names never clash, but an earlier nnbook's may (`plain/q.nnbook` was
+    /// recorded on `refs/nnbook/runs/plain/q.nnbook` before folders were marked, and a file
+    /// `plain` now claims `refs/nnbook/runs/plain`), and so may references made by hand.
+    private func referenceInTheWay() throws(HistoryError) -> String? {
+        do {
+            guard try repository.reference(referenceName) == nil else { return nil }
+            var folder = referenceName
+            while let slash = folder.lastIndex(of: "/"), folder.count > RunReference.prefix.count {
+                folder = String(folder[..<slash])
+                if try repository.reference(folder) != nil { return folder }
+            }
+            return try repository.references(under: referenceName + "/").first?.name
+        } catch {
+            throw .git(error)
+        }
+    }
+
     /// Enough retries for many processes recording at once (each holds the lock for about a
     /// millisecond), few enough to give up within seconds.
     static let attempts = 300
@@ -105,21 +125,19 @@ public final class RunHistory {
     }
 
     /// Every run, newest first, numbered from 1 for the oldest: those on the notebook's
-    /// reference, then those an earlier nnbook recorded on its legacy reference (see
-    /// `RunReference.legacyName`). A legacy reference may hold the runs of several notebooks
-    /// whose names collided; only the runs recorded for this notebook's path are its own. It
-    /// is read where it is, never moved, so no concurrent run or other notebook is disturbed.
+    /// reference, then those an earlier nnbook recorded under its earlier names (see
+    /// `RunReference.earlierNames`). A reference of the first naming may hold the runs of
+    /// several notebooks whose names collided; only the runs recorded for this notebook's path
+    /// are its own. Earlier references are read where they are, never moved, so no concurrent
+    /// run or other notebook is disturbed.
     public func runs() throws(HistoryError) -> [Run] {
         do {
             var found: [(commit: CommitInfo, record: RunRecord)] = []
-            if let tip = try repository.reference(referenceName) {
-                for commit in try repository.history(from: tip) { found.append((commit, try record(of: commit.id))) }
-            }
-            let legacy = RunReference.legacyName(forNotebookAt: notebookPath)
-            if legacy != referenceName, let tip = try repository.reference(legacy) {
+            for (name, shared) in [(referenceName, false)] + RunReference.earlierNames(forNotebookAt: notebookPath) {
+                guard let tip = try repository.reference(name) else { continue }
                 for commit in try repository.history(from: tip) {
                     let record = try record(of: commit.id)
-                    if record.notebook == notebookPath { found.append((commit, record)) }
+                    if !shared || record.notebook == notebookPath { found.append((commit, record)) }
                 }
             }
             return found.enumerated().map { index, run in Run(number: found.count - index, commit: run.commit, record: run.record) }

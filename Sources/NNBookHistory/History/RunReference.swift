@@ -6,23 +6,49 @@ import Foundation
 /// unless asked (`git log --all`), and `git push`/`fetch` share it only with a refspec.
 ///
 /// The name is injective: two different paths never share a reference. Ordinary names stay as
-/// they are (`Notebooks/gradient-descent.nnbook`); every byte git forbids or that could make
-/// two names alike is written `%XX`, as in a URL, `%` included, so the path can be read back.
-/// The file name keeps its extension: a notebook `a.nnbook` and a folder `a/` beside it then
-/// never claim the same reference as file and folder.
+/// they are (`lesson.nnbook`); every byte git forbids or that could make two names alike is
+/// written `%XX`, as in a URL, `%` included, so the path can be read back.
+///
+/// The names are also prefix-free, which git needs as much: a reference cannot be both a name
+/// and a folder of other names, yet a notebook file `plain` may be recorded and a folder
+/// `plain/` of notebooks made later. Folders end with `@`, which no escaped name holds, so a
+/// file's name never equals a folder's: `plain` and `plain@/q.nnbook`
+/// (`Notebooks@/gradient-descent.nnbook` in this repository).
 public enum RunReference {
     public static let prefix = "refs/nnbook/runs/"
 
     /// The reference for a notebook at `path` (relative to the repository).
     public static func name(forNotebookAt path: String) -> String {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).map { escape(Array($0.utf8)) }
-        return prefix + components.joined(separator: "/")
+        var components = escapedComponents(of: path)
+        let file = components.removeLast()
+        return prefix + (components.map { $0 + folderMark } + [file]).joined(separator: "/")
     }
 
-    /// The reference the notebook's runs were recorded on before names were injective: the
-    /// extension dropped and every character git forbids replaced by `-`, so `é.nnbook` and
-    /// `ü.nnbook` both recorded on `refs/nnbook/runs/-`. Only read, never written.
-    public static func legacyName(forNotebookAt path: String) -> String {
+    /// What ends a folder's component: a character that `escape` always writes `%40`.
+    static let folderMark = "@"
+
+    /// The references an earlier nnbook recorded the notebook's runs on, newest naming first,
+    /// those that differ from `name(forNotebookAt:)`; `shared` when the naming was not injective
+    /// and the reference may hold other notebooks' runs too. Only read, never written.
+    public static func earlierNames(forNotebookAt path: String) -> [(name: String, shared: Bool)] {
+        let current = name(forNotebookAt: path)
+        var names: [(name: String, shared: Bool)] = []
+        for earlier in [(unmarkedName(forNotebookAt: path), false), (sluggedName(forNotebookAt: path), true)]
+        where earlier.0 != current && !names.contains(where: { $0.name == earlier.0 }) {
+            names.append(earlier)
+        }
+        return names
+    }
+
+    /// The injective name before folders were marked: `plain` and `plain/q.nnbook` then claimed
+    /// one name as a file and as a folder, and the second could not be recorded.
+    static func unmarkedName(forNotebookAt path: String) -> String {
+        prefix + escapedComponents(of: path).joined(separator: "/")
+    }
+
+    /// The first naming: the extension dropped and every character git forbids replaced by `-`,
+    /// so `é.nnbook` and `ü.nnbook` both recorded on `refs/nnbook/runs/-`.
+    static func sluggedName(forNotebookAt path: String) -> String {
         var stem = path
         if stem.hasSuffix(".nnbook") { stem.removeLast(".nnbook".count) }
         let components = stem.split(separator: "/").map { component -> String in
@@ -33,6 +59,10 @@ public enum RunReference {
             return slug.isEmpty ? "_" : slug
         }
         return prefix + (components.isEmpty ? "_" : components.joined(separator: "/"))
+    }
+
+    private static func escapedComponents(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { escape(Array($0.utf8)) }
     }
 
     /// Letters, digits, `-` and `_` as they are; `.` as it is where git allows it (not first,

@@ -24,7 +24,25 @@ extension RunHistory {
     /// `refs/nnbook/sweeps/*`; as every run has a reference of its own, pushes from many
     /// machines never conflict, whereas the notebook's chain of runs would.
     public func sweepReferencePrefix(_ id: String) -> String {
-        "refs/nnbook/sweeps/" + referenceName.dropFirst(RunReference.prefix.count) + "/\(id)/"
+        sweepsPrefix(of: referenceName) + "\(id)/"
+    }
+
+    /// Where the sweeps of the notebook whose runs are on `reference` are marked.
+    private func sweepsPrefix(of reference: String) -> String {
+        "refs/nnbook/sweeps/" + reference.dropFirst(RunReference.prefix.count) + "/"
+    }
+
+    /// The sweep references of this notebook, `<sweep id>/<run id>` after its prefix, under every
+    /// name its runs have had. Sweeps came with injective names, so only those count; under the
+    /// unmarked one, `plain/q.nnbook`'s sweeps lay inside `plain`'s prefix, and are not `plain`'s.
+    private func sweepReferences(under suffix: String) throws(GitError) -> [(name: String, target: ObjectID)] {
+        let names = [referenceName] + RunReference.earlierNames(forNotebookAt: notebookPath).filter { !$0.shared }.map(\.name)
+        var found: [(name: String, target: ObjectID)] = []
+        for name in names {
+            let prefix = sweepsPrefix(of: name)
+            found += try repository.references(under: prefix + suffix).filter { $0.name.dropFirst(prefix.count).split(separator: "/").count == 2 }
+        }
+        return found
     }
 
     /// Marks `run` as one of sweep `id`'s.
@@ -44,7 +62,7 @@ extension RunHistory {
         var candidates = chain.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
         let onChain = Set(chain.map(\.id))
         do {
-            for reference in try repository.references(under: sweepReferencePrefix(id)) where !onChain.contains(reference.target) {
+            for reference in try sweepReferences(under: "\(id)/") where !onChain.contains(reference.target) {
                 let commit = try repository.commit(reference.target)
                 candidates.append(SweepRun(id: commit.id, number: nil, time: commit.time, record: try record(of: commit.id)))
             }
@@ -59,9 +77,8 @@ extension RunHistory {
 
     /// A run of one of this notebook's sweeps that is not on its chain, by id prefix.
     func sweepRun(idPrefix: String) throws(HistoryError) -> Run? {
-        let prefix = "refs/nnbook/sweeps/" + referenceName.dropFirst(RunReference.prefix.count) + "/"
         do {
-            let matches = try repository.references(under: prefix).filter { $0.target.hex.hasPrefix(idPrefix) }
+            let matches = try sweepReferences(under: "").filter { $0.target.hex.hasPrefix(idPrefix) }
             guard Set(matches.map(\.target)).count == 1, let target = matches.first?.target else { return nil }
             return Run(number: 0, commit: try repository.commit(target), record: try record(of: target))
         } catch {
