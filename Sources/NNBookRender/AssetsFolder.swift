@@ -1,4 +1,5 @@
-// Removes nnbook's own pictures from `NAME.assets/` without ever following a symbolic link.
+// Reads the manifest of `NAME.assets/` and removes nnbook's own pictures from it, without ever
+// following a symbolic link.
 
 import Foundation
 
@@ -17,6 +18,40 @@ struct AssetsFolder {
     let url: URL
 
     init(_ url: URL) { self.url = url }
+
+    /// The manifest's text, "" when there is none. It is opened relative to the assets folder
+    /// and neither is followed through a link, nor read unless it is a regular file of a
+    /// manifest's size: a link there could point at any file of the user's, a pipe would never
+    /// end the read, and what the manifest lists decides which files nnbook replaces.
+    func manifestText() throws(PageWriteError) -> String {
+        let path = url.appendingPathComponent(PageWriter.manifestName).path
+        let assets = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard assets >= 0 else { return "" }
+        defer { close(assets) }
+        let file = openat(assets, PageWriter.manifestName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else {
+            if errno == ENOENT { return "" }
+            let reason = errno == ELOOP ? "it is a symbolic link, and nnbook never reads or writes through one" : String(cString: strerror(errno))
+            throw .notOurs(path, reason: reason + "; move it away, and the next run writes the list of its pictures anew")
+        }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= AssetsFolder.manifestLimit else {
+            throw .notOurs(path, reason: "nnbook keeps the list of the pictures it wrote in a small file of that name, and this is not one; move it away, and the next run writes the list anew")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + count, $0.count - count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            count += got
+        }
+        return String(decoding: bytes.prefix(count), as: UTF8.self)
+    }
+
+    /// Far more than the manifest of any page (a line of about 30 bytes per picture).
+    static let manifestLimit = 16 << 20
 
     /// Removes the picture at manifest entry `path` if it is nnbook's (see the type's comment).
     func removePicture(_ path: String) {

@@ -97,7 +97,7 @@ public struct PageWriter: Sendable {
                 throw .notOurs(url.path, reason: "nnbook did not write \(what), and the page needs its name for the folder of its pictures; move it away")
             }
         }
-        let manifest = (try? String(contentsOf: assetsURL.appendingPathComponent(PageWriter.manifestName), encoding: .utf8)) ?? ""
+        let manifest = try AssetsFolder(assetsURL).manifestText()
         let written = Set(manifest.split(separator: "\n").map(String.init).filter(PageWriter.isManifestEntry))
         for path in needed.subtracting(written).sorted() where lstat(assetsURL.appendingPathComponent(path).path, &status) == 0 {
             throw .notOurs(assetsURL.appendingPathComponent(path).path, reason: "nnbook did not write this file (it is not in \(PageWriter.manifestName)), and the page needs its name for a picture; move it away")

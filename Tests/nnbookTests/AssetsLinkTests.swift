@@ -40,4 +40,37 @@ final class AssetsLinkTests: XCTestCase {
         XCTAssertTrue(linked.error.contains("it is a symbolic link, and nnbook never writes or removes through one"), linked.error)
         XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: secrets.path).sorted(), (["id_rsa", "loss.svg"] + pictures).sorted())
     }
+
+    /// The manifest is a file in the user's folder, so nnbook never reads it through a link
+    /// (which could point at any file, and decide what nnbook replaces) nor reads a pipe (which
+    /// never ends): either is refused in words and left as it is.
+    func testAManifestThatIsALinkOrAPipeIsRefusedAndLeftAlone() throws {
+        let cli = try CLIFixture()
+        let fileManager = FileManager.default
+        let assets = cli.folder.appendingPathComponent("gradient-descent.assets")
+        let manifest = assets.appendingPathComponent(".nnbook-assets")
+        try fileManager.createDirectory(at: assets, withIntermediateDirectories: true)
+        try "mine\n".write(to: cli.folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(mkfifo(cli.folder.appendingPathComponent("pipe").path, 0o600), 0)
+        for target in ["../notes.txt", "../pipe"] {
+            try fileManager.createSymbolicLink(atPath: manifest.path, withDestinationPath: target)
+            let run = Process()
+            run.executableURL = cli.executable
+            run.arguments = ["run", "gradient-descent.nnbook", "--quiet"]
+            run.currentDirectoryURL = cli.folder
+            let errors = Pipe()
+            run.standardError = errors
+            try run.run()
+            let deadline = Date().addingTimeInterval(60)
+            while run.isRunning, Date() < deadline { usleep(50_000) }
+            if run.isRunning { run.terminate() }
+            run.waitUntilExit()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(run.terminationStatus, 1, "\(target): \(said)")
+            XCTAssertTrue(said.contains("gradient-descent.assets/.nnbook-assets is in the way: it is a symbolic link, and nnbook never reads or writes through one"), said)
+            XCTAssertEqual(try fileManager.destinationOfSymbolicLink(atPath: manifest.path), target)
+            try fileManager.removeItem(at: manifest)
+        }
+        XCTAssertEqual(try String(contentsOf: cli.folder.appendingPathComponent("notes.txt"), encoding: .utf8), "mine\n")
+    }
 }
