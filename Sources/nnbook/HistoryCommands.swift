@@ -72,12 +72,12 @@ struct LogRuns: ParsableCommand {
 
     func run() throws {
         let history = try notebook.history()
-        let runs = try reportingHistoryErrors(notebook.file) { () throws -> [Run] in
-            let runs = try history.runs()
-            if let metric, !runs.isEmpty, runs.allSatisfy({ $0.record.values(matching: metric).isEmpty }) {
-                throw HistoryError.unknownMetric(metric, available: RunRecord.metricColumns(of: runs.map(\.record)))
-            }
-            return runs
+        let runs = try reportingHistoryErrors(notebook.file) { try history.runs() }
+        // A metric no run recorded is a mistake on the command line, like an unknown parameter
+        // in `-p`: exit 2, with the names it could have been.
+        if let metric, !runs.isEmpty, runs.allSatisfy({ $0.record.values(matching: metric).isEmpty }) {
+            Console.error("\(notebook.file): error: \(HistoryError.unknownMetric(metric, available: RunRecord.metricColumns(of: runs.map(\.record))))")
+            throw ExitCode(NNBookExit.usage)
         }
         let text = HistoryText(colour: false)
         print(

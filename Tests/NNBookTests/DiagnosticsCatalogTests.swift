@@ -217,6 +217,15 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data epochs=$epochs\nplot m metric=accuracy", "12:8: 'm' will not have recorded accuracy by this line | it records: loss; add accuracy to the metrics of `compile m`")
     }
 
+    func testPlotOfAMetricInKerasSpelling() {
+        expectLine(
+            "compile m loss=binary_crossentropy optimizer=sgd metrics=[accuracy]\ntrain m on data epochs=$epochs\nplot m metric=acc",
+            "13:8: 'm' will not have recorded acc by this line | did you mean 'accuracy'? nnbook calls acc accuracy; it records: accuracy, loss")
+        expectLine(
+            "compile m loss=binary_crossentropy optimizer=sgd metrics=[accuracy]\ntrain m on data epochs=$epochs validation_split=0.2\nplot m metric=val_acc",
+            "13:8: 'm' will not have recorded val_acc by this line | did you mean 'val_accuracy'? nnbook calls val_acc val_accuracy; it records: accuracy, loss, val_accuracy, val_loss")
+    }
+
     func testPlotOfEpochsOutsideTheHistory() {
         expectLine("train m on data epochs=3\ntrain m on data epochs=2\nplot m from=6", "13:8: from=6 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5")
     }

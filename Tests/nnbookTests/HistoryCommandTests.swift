@@ -40,9 +40,23 @@ final class HistoryCommandTests: XCTestCase {
         let test = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "test/evaluate/neuron/insurance.test/loss")
         XCTAssertEqual(test.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["test/evaluate/neuron/insurance.test/loss", "0.5066", "0.3232"])
         let misspelt = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "acuracy")
-        XCTAssertEqual(misspelt.status, 1)
+        XCTAssertEqual(misspelt.status, 2, "a metric no run recorded is a command-line mistake")
         XCTAssertEqual(misspelt.output, "")
-        XCTAssertEqual(misspelt.error, "gradient-descent.nnbook: error: no run recorded a metric 'acuracy': did you mean 'accuracy'?\n")
+        XCTAssertEqual(misspelt.error, """
+            gradient-descent.nnbook: error: no run recorded a metric 'acuracy'
+            hint: did you mean 'accuracy'? the runs recorded accuracy, loss; `nnbook log FILE --table` shows every metric's whole key
+
+            """)
+        let keras = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "acc")
+        XCTAssertEqual(keras.status, 2)
+        XCTAssertTrue(keras.error.contains("\nhint: did you mean 'accuracy'? nnbook calls acc accuracy; the runs recorded accuracy, loss;"), keras.error)
+        let unknown = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "nope")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.error, """
+            gradient-descent.nnbook: error: no run recorded a metric 'nope'
+            hint: the runs recorded accuracy, loss; `nnbook log FILE --table` shows every metric's whole key
+
+            """)
         XCTAssertEqual(try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "loss", "--json").status, 2)
 
         let json = try cli.nnbook("diff", "gradient-descent.nnbook", "1", "2", "--json", "--metrics-only")

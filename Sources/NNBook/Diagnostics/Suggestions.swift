@@ -22,11 +22,20 @@ public enum Suggestions {
     /// A word that another library uses for a candidate (`batch_size` for `batch`, given in
     /// `otherSpellings`) is answered with that candidate, however far apart the two are.
     public static func hint(for word: String, in candidates: [String], kind: String, otherSpellings: [(name: String, spellings: [String])] = []) -> String {
-        if let known = otherSpellings.first(where: { $0.spellings.contains { $0.lowercased() == word.lowercased() } }) {
+        suggestion(for: word, in: candidates, otherSpellings: otherSpellings)
+            ?? "the known \(kind) are: " + candidates.sorted().joined(separator: ", ").clipped()
+    }
+
+    /// `did you mean 'train'?` when a candidate is close to `word` or another library's
+    /// spelling of one (an other spelling is answered only when nnbook knows the candidate
+    /// here); nil when nothing is.
+    public static func suggestion(for word: String, in candidates: [String], otherSpellings: [(name: String, spellings: [String])] = []) -> String? {
+        if let known = otherSpellings.first(where: { known in
+            candidates.contains(known.name) && known.spellings.contains { $0.lowercased() == word.lowercased() }
+        }) {
             return "did you mean '\(known.name)'? nnbook calls \(word.excerpt()) \(known.name)"
         }
-        if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
-        return "the known \(kind) are: " + candidates.sorted().joined(separator: ", ").clipped()
+        return closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
     /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.

@@ -1,6 +1,8 @@
 // What can go wrong with run history, written for the learner at the keyboard.
 
 import NNBook
+import NNCore
+import NNData
 
 /// A run history problem.
 public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -49,9 +51,11 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
         case .unknownMetric(let name, let available):
             let measures = Array(Set(available.map(\.measure))).sorted()
-            let hint = Suggestions.closest(to: name, in: measures + available.map(\.name)).map { "did you mean '\($0)'?" }
-                ?? (measures.isEmpty ? "the runs recorded no metrics" : "the runs recorded \(measures.joined(separator: ", ")); `nnbook log FILE --table` shows every metric's whole key")
-            return "no run recorded a metric '\(name)': \(hint)"
+            let suggestion = Suggestions.suggestion(for: name, in: measures + available.map(\.name), otherSpellings: Metric.kerasSpellingsWithValidation)
+            let recorded = measures.isEmpty
+                ? "the runs recorded no metrics"
+                : "the runs recorded \(measures.joined(separator: ", ").clipped()); `nnbook log FILE --table` shows every metric's whole key"
+            return "no run recorded a metric '\(name.excerpt())'\nhint: " + (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + recorded
         case .noSuchFile(let name, let available):
             return "the run has no file \(name); it has \(available.joined(separator: ", "))"
         case .storeBlocked(let path):

@@ -9,12 +9,25 @@ public enum Metric: Equatable, Sendable {
 
     public static let names = ["accuracy", "mae"]
 
+    /// What Keras also calls each metric: `acc` in Keras 1 and 2's history keys,
+    /// `mean_absolute_error` in its `metrics=` strings: a learner who writes them is answered
+    /// with nnbook's name ("did you mean 'accuracy'?").
+    public static let kerasSpellings: [(name: String, spellings: [String])] = [
+        ("accuracy", ["acc"]), ("mae", ["mean_absolute_error"]),
+    ]
+
     public static func named(_ name: String) -> Metric? {
+        let name = kerasSpellings.first { $0.spellings.contains(name) }?.name ?? name
         switch name {
-        case "accuracy", "acc": .accuracy
-        case "mae", "mean_absolute_error": .meanAbsoluteError
-        default: nil
+        case "accuracy": return .accuracy
+        case "mae": return .meanAbsoluteError
+        default: return nil
         }
+    }
+
+    /// `kerasSpellings`, also with the `val_` prefix Keras gives a validation metric.
+    public static var kerasSpellingsWithValidation: [(name: String, spellings: [String])] {
+        kerasSpellings + kerasSpellings.map { ("val_" + $0.name, $0.spellings.map { "val_" + $0 }) }
     }
 
     /// The name Keras prints, e.g. `accuracy`.

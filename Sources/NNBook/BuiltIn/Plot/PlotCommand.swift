@@ -39,13 +39,15 @@ struct PlotCommand: NotebookCommand {
             }
             shortest = min(shortest ?? facts.epochs, facts.epochs)
             if !facts.recordedMetrics.contains(metric) {
+                let recorded = facts.recordedMetrics.sorted()
                 let validation = metric.hasPrefix("val_") && facts.recordedMetrics.contains(String(metric.dropFirst(4)))
+                let suggestion = Suggestions.suggestion(for: metric, in: recorded, otherSpellings: Metric.kerasSpellingsWithValidation)
                 diagnostics.append(Diagnostic(
                     "'\(model)' will not have recorded \(metric) by this line", at: $metric,
                     hint: validation
                         ? "train it with validation=DATA or validation_split=SHARE to record \(metric)"
-                        : "it records: " + facts.recordedMetrics.sorted().joined(separator: ", ")
-                            + (Metric.named(metric) != nil ? "; add \(metric) to the metrics of `compile \(model)`" : "")))
+                        : (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + "it records: " + recorded.joined(separator: ", ")
+                            + (Metric.names.contains(metric) ? "; add \(metric) to the metrics of `compile \(model)`" : "")))
             }
         }
         let first = from ?? 1, last = to ?? shortest ?? first
