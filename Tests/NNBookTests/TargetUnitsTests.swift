@@ -148,4 +148,14 @@ final class TargetUnitsTests: XCTestCase {
         ])
         XCTAssertEqual(NotebookFixtures.diagnostics(notebook("evaluate m on prices units=orginal"), folder: folder).first?.contains("did you mean 'original'"), true)
     }
+
+    /// A prediction is always in the target's own units, so `units=` is refused at the check
+    /// on `predict` and on `expect … prediction` alike, with one message.
+    func testUnitsOnAPredictionAreRefusedByTheCheckInPredictAndExpectAlike() throws {
+        let refused = "units= does not apply to a prediction: a prediction is always in the target's own units | units= chooses the units of a loss or error (train, evaluate, expect … on DATA); drop it here"
+        XCTAssertEqual(NotebookFixtures.diagnostics(notebook("predict m x=3 units=scaled"), folder: folder), ["11:15: " + refused])
+        XCTAssertEqual(NotebookFixtures.diagnostics(notebook("expect m prediction ≈ 14 within 1 x=3 units=scaled"), folder: folder), ["11:39: " + refused])
+        XCTAssertEqual(NotebookFixtures.diagnostics(notebook("expect m prediction ≈ 14 within 1 x=3 units=original"), folder: folder), ["11:39: " + refused])
+        XCTAssertEqual(NotebookFixtures.diagnostics(notebook("expect m mae < 1 on prices units=scaled"), folder: folder), [])
+    }
 }

@@ -129,6 +129,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             return [Diagnostic(
                 "the prediction needs input values", at: command, hint: "e.g. expect \(model) prediction ≈ 0.9 within 0.05 age=58 affordability=1")]
         }
+        if units != nil { return [NamedInputs.unitsOfAPrediction(at: $units)] }
         guard let facts = context.models[model.name] else { return [] }
         if let outputs = facts.outputs, outputs != 1 {
             return [Diagnostic(

@@ -23,6 +23,15 @@ struct NamedInputs {
             hint: "add `train \(model) on …` before this line")
     }
 
+    /// `units=` on a prediction, in `predict` and `expect … prediction` alike: a prediction is
+    /// always in the target's own units, as `predict` answers; `units=` chooses the units of a
+    /// loss or an error only.
+    static func unitsOfAPrediction(at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            "units= does not apply to a prediction: a prediction is always in the target's own units", at: range,
+            hint: "units= chooses the units of a loss or error (train, evaluate, expect … on DATA); drop it here")
+    }
+
     /// What the checker can tell before the run: the model is trained, on named columns, and
     /// every input names one of them with a value it can take.
     func check(for model: ModelName, facts: ModelFacts, at command: SourceRange) -> [Diagnostic] {
@@ -52,6 +61,8 @@ struct NamedInputs {
                         "the column '\(input.name)' never had the word '\(input.value)'", at: input.range,
                         hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.joined(separator: ", "))"))
                 }
+            } else if !columns.contains(input.name), input.name == "units" {
+                diagnostics.append(NamedInputs.unitsOfAPrediction(at: input.range))
             } else if !columns.contains(input.name) {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
