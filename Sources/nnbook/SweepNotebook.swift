@@ -99,7 +99,7 @@ struct SweepNotebook: ParsableCommand {
             // A page of nothing but "not run" would replace a good page over a mistyped list:
             // the values (and their order) make the sweep's id, so say so and write nothing.
             guard runs.contains(where: { $0 != nil }) else {
-                Console.error("\(file): error: none of the \(count) runs of sweep \(grid.id) is in history; the sweep's page was left as it was\nhint: a sweep is known by its values and their order: list them as the sweep was run (nnbook log \(file) --json shows each run's parameters), or fetch the runs: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'")
+                Console.error("\(file): error: none of the \(count) runs of sweep \(grid.id) is in history; the sweep's page was left as it was\nhint: a sweep is known by the values it tried, in any order: list the same values (nnbook log \(file) --json shows each run's parameters), or fetch the runs: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'")
                 throw ExitCode(NNBookExit.notebookFailed)
             }
             let report = sweep.report(runs: runs, outcomes: [], precision: frontMatter.precision)

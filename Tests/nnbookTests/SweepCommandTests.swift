@@ -45,7 +45,7 @@ final class SweepCommandTests: XCTestCase {
         let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--jobs", "1"])
         XCTAssertEqual(sweep.status, 0, sweep.error)
         let lines = sweep.error.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "sweep c7b6e84bf9fa: 6 runs of gradient-descent.nnbook, 1 at a time")
+        XCTAssertEqual(lines.first, "sweep e17c0ff8c672: 6 runs of gradient-descent.nnbook, 1 at a time")
         XCTAssertTrue(lines[1].hasPrefix("[1/6] rate=0.05 epochs=100 adam_epochs=50: succeeded ("), sweep.error)
         XCTAssertTrue(lines[6].hasPrefix("[6/6] rate=2.5 epochs=1000 adam_epochs=50: succeeded ("), sweep.error)
         XCTAssertEqual(lines.last, "wrote gradient-descent.sweep.md: 6 succeeded")
@@ -59,7 +59,7 @@ final class SweepCommandTests: XCTestCase {
 
         let recorded = try runs()
         XCTAssertEqual(recorded.count, 6)
-        XCTAssertEqual(Set(recorded.compactMap { $0["sweep"] as? String }), ["c7b6e84bf9fa"])
+        XCTAssertEqual(Set(recorded.compactMap { $0["sweep"] as? String }), ["e17c0ff8c672"])
         let combinations = recorded.map { run -> String in
             let parameters = run["parameters"] as? [String: Any] ?? [:]
             return "\(parameters["rate"] as? Double ?? -1) \(parameters["epochs"] as? Int ?? -1)"
@@ -91,12 +91,20 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(printed.status, 0, printed.error)
         let commands = printed.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(commands.count, 6)
-        XCTAssertEqual(commands[0], "nnbook run gradient-descent.nnbook -p rate=0.05 -p epochs=100 -p adam_epochs=50 --sweep c7b6e84bf9fa --no-expect")
+        XCTAssertEqual(commands[0], "nnbook run gradient-descent.nnbook -p rate=0.05 -p epochs=100 -p adam_epochs=50 --sweep e17c0ff8c672 --no-expect")
         XCTAssertEqual(try runs().count, 0, "--print runs nothing")
         for command in commands {
             let ran = try cli.shell(command + " --quiet")
             XCTAssertEqual(ran.status, 0, command + "\n" + ran.error)
         }
+
+        let reordered = try cli.nnbook(
+            "sweep", "gradient-descent.nnbook", "-p", "adam_epochs=50", "-p", "epochs=1000,100", "-p", "rate=2.5,0.05,0.5", "--no-expect", "--collect")
+        XCTAssertEqual(reordered.status, 0, "the same values in another order are the same sweep: " + reordered.error)
+        let reorderedPage = try page()
+        XCTAssertTrue(reorderedPage.contains("6 runs of `gradient-descent.nnbook` (sweep `e17c0ff8c672`): 6 succeeded."), reorderedPage)
+        let rows = reorderedPage.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("succeeded") }.map { $0.split(separator: "|").dropFirst().prefix(3).map { $0.trimmingCharacters(in: .whitespaces) } }
+        XCTAssertEqual(rows.map { $0[1] + " " + $0[2] }, ["1000 2.5", "1000 0.05", "1000 0.5", "100 2.5", "100 0.05", "100 0.5"], "rows in the order the values were listed")
 
         let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(collected.status, 0, collected.error)
@@ -106,7 +114,7 @@ final class SweepCommandTests: XCTestCase {
         _ = try git("clone", "-q", cli.folder.path, clone.path)
         let missing = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])
         XCTAssertEqual(missing.status, 1, "runs not fetched yet")
-        XCTAssertTrue(missing.error.contains("error: none of the 6 runs of sweep c7b6e84bf9fa is in history; the sweep's page was left as it was\n"), missing.error)
+        XCTAssertTrue(missing.error.contains("error: none of the 6 runs of sweep e17c0ff8c672 is in history; the sweep's page was left as it was\n"), missing.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: clone.appendingPathComponent("gradient-descent.sweep.md").path), "no page of nothing but runs not run")
         _ = try cli.gitArguments(["-C", clone.path, "fetch", "-q", "origin", "refs/nnbook/*:refs/nnbook/*"])
         let inClone = try cli.nnbookArguments(["sweep", clone.appendingPathComponent("gradient-descent.nnbook").path] + SweepCommandTests.grid + ["--collect"])

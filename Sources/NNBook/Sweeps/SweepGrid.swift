@@ -56,12 +56,17 @@ public struct SweepGrid: Equatable, Sendable {
     /// The parameters with more than one value: the ones a comparison is about.
     public var varied: [Axis] { axes.filter { $0.values.count > 1 } }
 
-    /// A name for the sweep that the same parameter lists always give, on any machine: runs
-    /// started by `--print` on other machines and `--collect` agree on it without talking. It is
-    /// FNV-1a of the lists, as 12 hexadecimal digits.
+    /// A name for the sweep that the same parameter values always give, on any machine: runs
+    /// started by `--print` on other machines and `--collect` agree on it without talking. A
+    /// sweep is the set of combinations it tries, so neither the order of the `-p` options nor
+    /// the order of the values in a list changes it: the parameters are taken by name and each
+    /// one's values as a sorted set (the table keeps the order the user listed). It is FNV-1a of
+    /// that text, as 12 hexadecimal digits.
     public var id: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let text = axes.map { axis in axis.name + "=" + axis.values.map(\.text).joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        let text = axes.sorted { $0.name < $1.name }.map { axis in
+            axis.name + "=" + axis.values.map(\.text).sorted().joined(separator: "\u{1F}")
+        }.joined(separator: "\u{1E}")
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
