@@ -57,6 +57,19 @@ final class ExpectCommandTests: XCTestCase {
         let run = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.05", "--quiet", "--no-expect")
         XCTAssertEqual(run.status, 0, run.error)
         let page = try page
+        XCTAssertTrue(page.contains("""
+            *Run by nnbook with seed 42; parameters: epochs=1000, rate=0.05 (default 0.5), adam_epochs=5000.*
+
+            > **An expectation was missed** in [cell 8 (line 118)](#nnbook-missed-8), not enforced (`--no-expect`): expected accuracy ≥ 0.8 on insurance.test, got 0.5000
+            >
+            > **An expectation was missed** in [cell 8 (line 119)](#nnbook-missed-8), not enforced (`--no-expect`): expected loss between 0.3 and 0.35 on insurance.test, got 0.5779
+
+            """), page)
+        XCTAssertTrue(page.contains("```\n\n<a id=\"nnbook-missed-8\"></a>\n\n```text\n✗ expected accuracy"), "the line links to the cell's outputs")
+        let html = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html")
+        XCTAssertEqual(html.status, 0, html.error)
+        let exported = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.html"), encoding: .utf8)
+        XCTAssertTrue(exported.contains("<p><strong>An expectation was missed</strong> in <a href=\"#nnbook-missed-8\">cell 8 (line 118)</a>, not enforced (<code>--no-expect</code>): expected accuracy ≥ 0.8 on insurance.test, got 0.5000</p>"), "the export, from the recorded page, says the same")
         XCTAssertTrue(page.hasSuffix("""
             ```text
             ✗ expected accuracy ≥ 0.8 on insurance.test, got 0.5000

@@ -39,7 +39,7 @@ public struct Interpreter {
             }
             cellWillRun(planned.cell, plan.cells.count)
             let start = Date()
-            let inputsBefore = state.inputs.count
+            let inputsBefore = state.inputs.count, missedBefore = state.missedExpectations.count
             var outputs: [Output] = []
             var failure: Diagnostic?
             var scope = MetricScope()
@@ -64,9 +64,12 @@ public struct Interpreter {
                     break
                 }
             }
+            let missed = Array(state.missedExpectations[missedBefore...])
             let result = RunResult.CellResult(
-                cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true)
-            if let cache, failure == nil, index < storable {
+                cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed)
+            // A stored cell comes back as outputs alone; one that missed an expectation is run
+            // again, so that the page still says so.
+            if let cache, failure == nil, missed.isEmpty, index < storable {
                 cache.store(keys[index], outputs: outputs, inputs: Array(state.inputs[inputsBefore...]), state: state.snapshot())
             }
             cellDidRun(result, plan.cells.count)

@@ -14,14 +14,17 @@ public struct RunResult: Sendable {
         /// True when the outputs came from an earlier run's stored result (the live preview)
         /// instead of running the cell again.
         public let reused: Bool
+        /// The expectations this cell missed without failing the run (`--no-expect`).
+        public let missedExpectations: [Diagnostic]
 
-        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false) {
+        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false, missedExpectations: [Diagnostic] = []) {
             self.cell = cell
             self.outputs = outputs
             self.error = error
             self.seconds = seconds
             self.ran = ran
             self.reused = reused
+            self.missedExpectations = missedExpectations
         }
     }
 

@@ -29,6 +29,9 @@ public final class RunState {
     public private(set) var inputs: [RunInput] = []
     /// Whether a failed `expect` stops the run; `nnbook run --no-expect` only marks it ✗.
     public let enforcesExpectations: Bool
+    /// The expectations missed so far while they were not enforced, each at its line: the page
+    /// says at its top that they were missed, as it says where a failed run stopped.
+    public private(set) var missedExpectations: [Diagnostic] = []
 
     public init(
         folder: URL, seed: UInt64, precision: Int = FrontMatter.defaultPrecision,
@@ -51,6 +54,9 @@ public final class RunState {
             if case .file(let path) = input.source { path } else { nil }
         }
     }
+
+    /// Notes an expectation missed while `enforcesExpectations` is off.
+    public func recordMissedExpectation(_ miss: Diagnostic) { missedExpectations.append(miss) }
 
     /// Notes that a command is about to read `url`.
     public func recordInput(_ url: URL) { inputs.append(.file(url)) }

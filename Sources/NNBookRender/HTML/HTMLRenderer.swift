@@ -21,19 +21,27 @@ public enum HTMLRenderer {
             head: "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\"/>\n")
     }
 
-    /// The page's pieces: the run line, the failure line, and each block in order. The live
+    /// The page's pieces: the run line, the failure line (with the expectations missed
+    /// without failing), and each block in order. The live
     /// preview sends them one at a time, to replace only what changed. The prose is parsed as
     /// one document, as GitHub parses the page.
     public static func fragments(_ page: Page) -> (runLine: String, failureLine: String?, blocks: [String]) {
         let runLine = "<p><em>\(HTMLText.escape(page.runSummary))</em></p>"
-        let failureLine = page.failure.map { failure in
-            "<blockquote>\n<p><strong>\(failure.headline)</strong> in <a href=\"#\(Page.errorAnchor)\">\(failure.place)</a>: \(HTMLText.escape(failure.message))</p>\n</blockquote>"
+        let failed = page.failure.map { failure in
+            "<p><strong>\(failure.headline)</strong> in <a href=\"#\(Page.errorAnchor)\">\(failure.place)</a>: \(HTMLText.escape(failure.message))</p>"
         }
+        let missed = page.missedExpectations.map { miss in
+            "<p><strong>\(Page.MissedExpectation.headline)</strong> in <a href=\"#\(Page.missedAnchor(cell: miss.cell))\">\(miss.place)</a>, "
+                + "not enforced (<code>\(Page.MissedExpectation.option)</code>): \(HTMLText.escape(miss.message))</p>"
+        }
+        let notes = (failed.map { [$0] } ?? []) + missed
+        let failureLine = notes.isEmpty ? nil : "<blockquote>\n" + notes.joined(separator: "\n") + "\n</blockquote>"
         var prose = GitHubMarkdown.html(pieces: page.blocks.compactMap { if case .prose(let text) = $0 { text } else { nil } }).makeIterator()
         let blocks = page.blocks.map { block in
             switch block {
             case .prose: prose.next() ?? ""
-            case .cell(let cell): fragment(cell, pictures: page.pictures)
+            case .cell(let cell):
+                (page.cellsWithMisses.contains(cell.number) ? "<a id=\"\(Page.missedAnchor(cell: cell.number))\"></a>\n" : "") + fragment(cell, pictures: page.pictures)
             }
         }
         return (runLine, failureLine, blocks)

@@ -21,6 +21,7 @@ public enum MarkdownRenderer {
                 parts.append(text)
             case .cell(let cell):
                 parts.append(source(cell))
+                if page.cellsWithMisses.contains(cell.number) { parts.append("<a id=\"\(Page.missedAnchor(cell: cell.number))\"></a>") }
                 let outputs = self.outputs(cell, assetsFolder: pictures)
                 if !outputs.isEmpty { parts.append(outputs) }
             }
@@ -28,13 +29,19 @@ public enum MarkdownRenderer {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// The title, the run line and, when the run stopped early, the line that says where.
+    /// The title, the run line and, when the run stopped early, the line that says where; then
+    /// a line per expectation missed without failing the run.
     static func header(_ page: Page) -> [String] {
         var parts: [String] = []
         if let title = page.title { parts.append("# " + MarkdownText.inline(title)) }
         parts.append("*" + MarkdownText.inline(page.runSummary) + "*")
         if let failure = page.failure {
             parts.append("> **\(failure.headline)** in [\(failure.place)](#\(Page.errorAnchor)): \(MarkdownText.inline(failure.message))")
+        }
+        if !page.missedExpectations.isEmpty {
+            parts.append(page.missedExpectations.map { miss in
+                "> **\(Page.MissedExpectation.headline)** in [\(miss.place)](#\(Page.missedAnchor(cell: miss.cell))), not enforced (`\(Page.MissedExpectation.option)`): \(MarkdownText.inline(miss.message))"
+            }.joined(separator: "\n>\n"))
         }
         return parts
     }

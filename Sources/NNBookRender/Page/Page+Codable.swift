@@ -12,6 +12,8 @@ struct Document: Codable {
     let seed: UInt64
     let parameters: [Page.Parameter]
     let failure: Page.Failure?
+    /// Absent when none was missed, so that the pages of runs without any read as before.
+    let missedExpectations: [Page.MissedExpectation]?
     let assetsFolder: String
     let blocks: [Page.Block]
 
@@ -22,12 +24,15 @@ struct Document: Codable {
         seed = page.seed
         parameters = page.parameters
         failure = page.failure
+        missedExpectations = page.missedExpectations.isEmpty ? nil : page.missedExpectations
         assetsFolder = page.assetsFolder
         blocks = page.blocks
     }
 
     func page(pictures: [String: String]) -> Page {
-        Page(title: title, seed: seed, parameters: parameters, failure: failure, blocks: blocks, assetsFolder: assetsFolder, pictures: pictures)
+        Page(
+            title: title, seed: seed, parameters: parameters, failure: failure, missedExpectations: missedExpectations ?? [], blocks: blocks,
+            assetsFolder: assetsFolder, pictures: pictures)
     }
 }
 

@@ -43,6 +43,9 @@ extension Page {
             failure: result.failure.map { failure in
                 Failure(interrupted: result.status == .interrupted, cell: failure.cell.number, line: failure.diagnostic.range?.line ?? failure.cell.line, message: failure.diagnostic.message)
             },
+            missedExpectations: result.cells.flatMap { cell in
+                cell.missedExpectations.map { MissedExpectation(cell: cell.cell.number, line: $0.range?.line ?? cell.cell.line, message: $0.message) }
+            },
             blocks: blocks, assetsFolder: assetsFolder, pictures: pictures)
     }
 

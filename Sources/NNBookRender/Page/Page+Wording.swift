@@ -12,6 +12,23 @@ extension Page {
 
     /// The anchor of the error that stopped the run, which the failure line links to.
     public static let errorAnchor = "nnbook-error"
+
+    /// The anchor of the outputs of cell `number`, where the lines about its missed
+    /// expectations link to.
+    public static func missedAnchor(cell number: Int) -> String { "nnbook-missed-\(number)" }
+
+    /// The cells that missed an expectation, by number.
+    public var cellsWithMisses: Set<Int> { Set(missedExpectations.map(\.cell)) }
+}
+
+extension Page.MissedExpectation {
+    /// Said at the top of the page: the run went on, and the reader should know why a ✗ is
+    /// in it.
+    public static let headline = "An expectation was missed"
+    /// What turned the failure off, said after the place: "not enforced (`--no-expect`)".
+    public static let option = "--no-expect"
+    /// "cell 8 (line 118)".
+    public var place: String { "cell \(cell) (line \(line))" }
 }
 
 extension Page.Failure {

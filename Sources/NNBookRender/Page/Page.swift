@@ -39,6 +39,20 @@ public struct Page: Equatable, Sendable {
         }
     }
 
+    /// An expectation a run missed without failing (`--no-expect`): the cell, the line and the
+    /// message, said at the top of the page as a failure is.
+    public struct MissedExpectation: Codable, Equatable, Sendable {
+        public let cell: Int
+        public let line: Int
+        public let message: String
+
+        public init(cell: Int, line: Int, message: String) {
+            self.cell = cell
+            self.line = line
+            self.message = message
+        }
+    }
+
     /// A piece of the page in reading order: the notebook's prose as written, or a cell with what
     /// it produced — the syntax tree's blocks, each cell replaced by its results.
     public typealias Block = NNBook.Block<Cell>
@@ -49,6 +63,8 @@ public struct Page: Equatable, Sendable {
     public let parameters: [Parameter]
     /// Nil when the run succeeded.
     public let failure: Failure?
+    /// The expectations missed while they were not enforced, in order.
+    public let missedExpectations: [MissedExpectation]
     public let blocks: [Block]
     /// The folder that holds the page's picture folders, relative to the page
     /// (`gradient-descent.assets`); the pictures are in the folder inside it named by their
@@ -58,11 +74,15 @@ public struct Page: Equatable, Sendable {
     /// pictures are files of their own, stored once.
     public let pictures: [String: String]
 
-    public init(title: String?, seed: UInt64, parameters: [Parameter], failure: Failure?, blocks: [Block], assetsFolder: String, pictures: [String: String]) {
+    public init(
+        title: String?, seed: UInt64, parameters: [Parameter], failure: Failure?, missedExpectations: [MissedExpectation] = [], blocks: [Block],
+        assetsFolder: String, pictures: [String: String]
+    ) {
         self.title = title
         self.seed = seed
         self.parameters = parameters
         self.failure = failure
+        self.missedExpectations = missedExpectations
         self.blocks = blocks
         self.assetsFolder = assetsFolder
         self.pictures = pictures

@@ -167,7 +167,10 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             return [.text("✓ \(metric) \(shown) \(bounds) \(subject)")]
         }
         let failure = "expected \(metric) \(bounds) \(subject), got \(shown)"
-        guard state.enforcesExpectations else { return [.text("✗ " + failure)] }
+        guard state.enforcesExpectations else {
+            state.recordMissedExpectation(Diagnostic(failure, at: command))
+            return [.text("✗ " + failure)]
+        }
         throw RunError(failure, hint: "`nnbook run --no-expect` runs on past a failed expectation and marks it ✗", at: command)
     }
 
