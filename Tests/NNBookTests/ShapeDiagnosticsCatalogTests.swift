@@ -91,12 +91,42 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
-    func testValidationTargetsOfAnotherKindPointAtTheLoss() {
+    /// The training data's class numbers fit the sparse loss: the one-hot validation data is
+    /// the mistake, not `compile`.
+    func testValidationTargetsOfAnotherKindThanTheTrainingDataPointAtTheValidationData() {
         expect([
             "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",
             "compile m loss=sparse_categorical_crossentropy", "train m on data validation=rows",
         ], [
-            "8:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of rows have 2 columns | for one-hot targets use categorical_crossentropy",
+            "9:17: the targets of rows are one-hot rows of 2 columns, but the model was trained on class numbers | sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`",
+        ])
+    }
+
+    func testEvaluatingOnOneHotRowsAfterTrainingOnClassNumbersPointsAtTheData() {
+        expect([
+            "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",
+            "compile m loss=sparse_categorical_crossentropy", "train m on data", "evaluate m on rows", "expect m loss < 1 on rows",
+        ], [
+            "10:15: the targets of rows are one-hot rows of 2 columns, but the model was trained on class numbers | sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`",
+            "11:22: the targets of rows are one-hot rows of 2 columns, but the model was trained on class numbers | sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`",
+        ])
+    }
+
+    func testEvaluatingOnClassNumbersAfterTrainingOnOneHotRowsPointsAtTheData() {
+        expect([
+            "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",
+            "compile m loss=categorical_crossentropy", "train m on rows", "evaluate m on data",
+        ], [
+            "10:15: the targets of data are class numbers, but the model was trained on one-hot rows | categorical_crossentropy takes one-hot rows: turn these into one-hot rows with `one_hot data`, as the training data was",
+        ])
+    }
+
+    func testTrainingAgainOnOneHotRowsAfterClassNumbersPointsAtTheData() {
+        expect([
+            "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",
+            "compile m loss=sparse_categorical_crossentropy", "train m on data", "train m on rows",
+        ], [
+            "10:12: the targets of rows are one-hot rows of 2 columns, but the model was trained on class numbers | sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`",
         ])
     }
 

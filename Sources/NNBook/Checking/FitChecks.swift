@@ -33,11 +33,16 @@ enum FitChecks {
     }
 
     /// Targets of `data` against the model's outputs and loss, as the trainer's validation
-    /// compares them; each problem points at the line that must change.
-    static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts) -> [Diagnostic] {
+    /// compares them; each problem points at the line that must change. `learnedFrom` is the
+    /// data the model was trained on, whose targets fitted the loss: targets of another kind
+    /// than those are a mistake of the line that uses `data`, not of `compile`.
+    static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
         guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
             let outputs = model.outputs, let lastLayer = model.layers.last(where: { $0.value is DenseLine })
         else { return [] }
+        if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
+            return [problem]
+        }
         let lossAt = compilation.lossRange
         switch compilation.loss {
         case "sparse_categorical_crossentropy":
@@ -77,6 +82,23 @@ enum FitChecks {
                     hint: "binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid")]
             }
             return [Diagnostic(message, at: lastLayer.range, hint: "give the last dense layer \(units(columns)), one per target column")]
+        }
+    }
+
+    /// Targets of `reference` that are one-hot rows where the model learned from class numbers
+    /// with the sparse loss, or class numbers where it learned from one-hot rows.
+    private static func kindChange(from trained: TargetFacts, to target: TargetFacts, of reference: DatasetName, loss: String) -> Diagnostic? {
+        switch (loss, trained.kind, target.kind) {
+        case ("sparse_categorical_crossentropy", .classNumbers, .oneHot(let classes)) where trained.columns == 1:
+            return Diagnostic(
+                "the targets of \(reference) are one-hot rows of \(classes) columns, but the model was trained on class numbers", at: reference.range,
+                hint: "sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`")
+        case ("categorical_crossentropy", .oneHot, .classNumbers) where target.columns == 1:
+            return Diagnostic(
+                "the targets of \(reference) are class numbers, but the model was trained on one-hot rows", at: reference.range,
+                hint: "categorical_crossentropy takes one-hot rows: turn these into one-hot rows with `one_hot \(reference.name)`, as the training data was")
+        default:
+            return nil
         }
     }
 

@@ -47,7 +47,7 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
         if let training = TrainCommand.trainingFacts(of: data, in: context) {
             // The step builds the model for these samples, as the first `train` would.
             var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
-            misfits += FitChecks.targets(of: training, named: data, for: facts)
+            misfits += FitChecks.targets(of: training, named: data, for: facts, learnedFrom: facts.trainedOn)
             diagnostics += misfits
             facts.inputShape = inputShape
             facts.misfitReported = facts.misfitReported || !misfits.isEmpty

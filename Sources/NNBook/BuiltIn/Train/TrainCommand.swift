@@ -121,10 +121,10 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             let built = facts.inputShape != nil
             var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
             facts.inputShape = inputShape
-            misfits += FitChecks.targets(of: training, named: data, for: facts)
-            if let reference = validation, let checked = context.facts(of: reference) {
+            misfits += FitChecks.targets(of: training, named: data, for: facts, learnedFrom: facts.trainedOn)
+            if misfits.isEmpty, let reference = validation, let checked = context.facts(of: reference) {
                 misfits += FitChecks.inputs(of: checked, named: reference, into: facts, named: model).diagnostics
-                misfits += FitChecks.targets(of: checked, named: reference, for: facts)
+                misfits += FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training)
             }
             diagnostics += misfits
             if misfits.isEmpty { diagnostics += memoryProblems(of: facts, built: built, training: training, in: context, at: command) }
