@@ -150,6 +150,31 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("loss mae y_true=[1, 2 y_pred=[1,2]", "11:17: this list is never closed | add ']' after the last item")
     }
 
+    /// The parser starts again at the next line, and the check looks at the lines after it: an
+    /// unclosed list hides no later mistake, and the names its line may define are not
+    /// reported again where they are used.
+    func testAnUnclosedListEndsItsLineAndTheLinesAfterItAreStillChecked() {
+        expect(prelude + "model n input=[2\n  dense 1\nactivation relu x=[1, 2\ntrain n on data epochs=x\ntrian m\nevaluate n on data\n```\n", [
+            "11:15: this list is never closed | add ']' after the last item",
+            "13:19: this list is never closed | add ']' after the last item",
+            "14:24: expected a whole number, not x",
+            "15:1: unknown command 'trian' | did you mean 'train'?",
+        ])
+    }
+
+    func testAnUnclosedStringEndsItsLineAndTheLinesAfterItAreStillChecked() {
+        expect("```nnbook\nload csv \"data.csv as d target=y\nshow d rows=x\nshow e\n```\n", [
+            "2:10: this string is never closed | add a closing \" on the same line",
+            "3:13: expected a whole number, not x",
+            "4:6: no data set named 'e' has been defined before this line | define the data set in an earlier command",
+        ])
+    }
+
+    func testListItemsWithoutACommaBetweenThemAreAnErrorAtTheSecondItem() {
+        expectLine("activation relu x=[1 2]", "11:22: a ',' is missing before this list item | separate items with commas, as in [1, 2, 3]")
+        expectLine("loss mae y_true=[[1, 0] [0, 1]] y_pred=[[1, 0], [0, 1]]", "11:25: a ',' is missing before this list item | separate items with commas, as in [1, 2, 3]")
+    }
+
     func testDollarWithoutAName() {
         expectLine("train m on data epochs=$", "11:24: '$' must be followed by a parameter name | write $rate to use the parameter rate from the front matter")
     }

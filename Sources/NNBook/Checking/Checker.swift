@@ -19,13 +19,17 @@ public struct Checker: Sendable {
         for cell in notebook.cells {
             var steps: [Plan.Step] = []
             for syntax in cell.commands {
+                if let names = syntax.unreadNames {
+                    // Its syntax error is reported already; the lines after it are still checked,
+                    // knowing nothing of what it may have defined or changed.
+                    markErroneous(names, mentionedBy: syntax, in: &context)
+                    continue
+                }
                 guard let command = registry.command(syntax.verb) else {
                     let unknown = registry.unknown(syntax.verb)
                     diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))
                     // It may have defined or changed any name it mentions.
-                    for case .positional(let value) in syntax.arguments {
-                        if case .word(let word) = value.kind, Checker.isName(word) { context.markErroneous(word, as: nil) }
-                    }
+                    markErroneous([], mentionedBy: syntax, in: &context)
                     continue
                 }
                 let (invocation, problems, names) = resolve(syntax, against: command.schema, in: &context)
@@ -48,13 +52,19 @@ public struct Checker: Sendable {
         for diagnostic in diagnostics where !reported.contains(diagnostic) { reported.append(diagnostic) }
         // A shape mistake is reported at the layer or loss that causes it, which may stand
         // before the line that revealed it: keep the notebook's order.
-        reported = reported.enumerated().sorted { a, b in
-            let (x, y) = (a.element.range?.start, b.element.range?.start)
-            guard let x, let y, x != y else { return a.offset < b.offset }
-            return x < y
-        }.map(\.element)
+        reported = Diagnostic.inSourceOrder(reported)
         guard reported.isEmpty else { return .failure(DiagnosticList(reported)) }
         return .success(Plan(notebook: notebook, parameters: parameters, cells: cells))
+    }
+
+    /// Marks `names` and the words a command that cannot be checked gives as its values as
+    /// names whose facts are unknown, since it may have defined or changed them.
+    private func markErroneous(_ names: [String], mentionedBy syntax: CommandSyntax, in context: inout CheckContext) {
+        var mentioned = names
+        for case .positional(let value) in syntax.arguments {
+            if case .word(let word) = value.kind, Checker.isName(word) { mentioned.append(word) }
+        }
+        for name in mentioned { context.markErroneous(name, as: nil) }
     }
 
     /// Matches a command's written arguments to its schema, converting every value. `names`

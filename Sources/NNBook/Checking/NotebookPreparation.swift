@@ -28,17 +28,20 @@ public enum NotebookPreparation {
         text: String, path: String, folder: URL, overrides: [(name: String, value: String)], memory: MemoryLimit = .standard,
         registry makeRegistry: (Notebook) -> PluginRegistry
     ) -> Result<Plan, Failure> {
-        let notebook: Notebook
-        switch NotebookParser.parse(text, path: path) {
-        case .success(let parsed): notebook = parsed
-        case .failure(let diagnostics): return .failure(.notebook(diagnostics, nil))
-        }
+        let (read, syntaxErrors) = NotebookParser.read(text, path: path)
+        guard let notebook = read else { return .failure(.notebook(DiagnosticList(syntaxErrors), nil)) }
         let parameters: [String: TypedValue]
         switch ParameterBinding.resolve(notebook.frontMatter, overrides: overrides) {
         case .success(let values): parameters = values
-        case .failure(let diagnostics): return .failure(.parameters(diagnostics, notebook))
+        case .failure(let diagnostics):
+            return .failure(syntaxErrors.isEmpty ? .parameters(diagnostics, notebook) : .notebook(DiagnosticList(syntaxErrors), nil))
         }
-        return Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
-            .mapError { .notebook($0, notebook) }
+        // The check looks past the lines with syntax errors, so that one unclosed list does not
+        // hide the mistakes after it.
+        let checked = Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
+        guard !syntaxErrors.isEmpty else { return checked.mapError { .notebook($0, notebook) } }
+        var found = syntaxErrors
+        if case .failure(let list) = checked { found += list.diagnostics }
+        return .failure(.notebook(DiagnosticList(Diagnostic.inSourceOrder(found)), nil))
     }
 }

@@ -21,6 +21,18 @@ public struct Diagnostic: Error, Equatable, Sendable {
     }
 }
 
+extension Diagnostic {
+    /// `diagnostics` in the order of their places in the notebook; those at one place, or with
+    /// no place, keep the order they were found in.
+    static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.range?.start, b.element.range?.start)
+            guard let x, let y, x != y else { return a.offset < b.offset }
+            return x < y
+        }.map(\.element)
+    }
+}
+
 /// Several diagnostics at once: the parser and the checker report everything they find.
 public struct DiagnosticList: Error, Equatable, Sendable {
     public let diagnostics: [Diagnostic]

@@ -2,6 +2,10 @@
 // to the command above.
 
 /// Parses a cell's lines into commands, collecting every error instead of stopping at the first.
+///
+/// A syntax error ends its line, not the cell: the parser starts again at the next line, and
+/// the command the line belongs to is kept, marked unread, so that the checker can still look
+/// at the lines after it (jlox's resynchronising, at line ends).
 struct CommandParser {
     /// `lines` are the cell's lines; `firstLine` is the file line of the first of them.
     static func commands(in lines: [String], firstLine: Int) -> (commands: [CommandSyntax], diagnostics: [Diagnostic]) {
@@ -10,13 +14,16 @@ struct CommandParser {
         for (offset, text) in lines.enumerated() {
             let line = firstLine + offset
             let (tokens, lexDiagnostics) = CommandLexer.tokens(of: text, line: line)
-            diagnostics += lexDiagnostics
-            guard !lexDiagnostics.isEmpty || !tokens.isEmpty else { continue }
-            guard lexDiagnostics.isEmpty else { continue }
+            guard !tokens.isEmpty else {
+                diagnostics += lexDiagnostics
+                continue
+            }
             let indented = text.first == " " || text.first == "\t"
             var parser = TokenParser(tokens: tokens)
+            var problems: [Diagnostic] = []
             if indented {
                 guard var parent = commands.popLast() else {
+                    diagnostics += lexDiagnostics
                     diagnostics.append(Diagnostic(
                         "this line is indented but there is no command above it", at: tokens[0].range,
                         hint: "start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"))
@@ -24,17 +31,28 @@ struct CommandParser {
                 }
                 if case .word = tokens[0].kind, tokens.count > 1, tokens[1].kind == .equals {
                     let (arguments, errors) = parser.arguments()
-                    diagnostics += errors
+                    problems += errors
                     parent.add(arguments: arguments)
-                } else if let clause = parser.command(diagnostics: &diagnostics) {
+                } else if let clause = parser.command(diagnostics: &problems) {
                     parent.add(clause: clause)
                 }
+                if !problems.isEmpty || !lexDiagnostics.isEmpty { parent.markUnread(names: names(in: text)) }
                 commands.append(parent)
-            } else if let command = parser.command(diagnostics: &diagnostics) {
+            } else if var command = parser.command(diagnostics: &problems) {
+                if !problems.isEmpty || !lexDiagnostics.isEmpty { command.markUnread(names: names(in: text)) }
                 commands.append(command)
             }
+            // A string or `$` the lexer could not read leaves a line cut short: what the parser
+            // then finds missing follows from it, and is not reported again.
+            diagnostics += lexDiagnostics.isEmpty ? problems : lexDiagnostics
         }
         return (commands, diagnostics)
+    }
+
+    /// Every word of `text` that could be a name, inside strings and lists too: whatever an
+    /// unreadable line may have defined.
+    private static func names(in text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter(Checker.isName)
     }
 }
 
@@ -130,7 +148,13 @@ private struct TokenParser {
                     position += 1
                     continue
                 }
-                if tokens[position].kind == .equals { break }
+                // `x=[1, 2 y=3`: the list runs into the next option, so it was never closed.
+                if tokens[position].kind == .equals || (position + 1 < tokens.count && tokens[position + 1].kind == .equals) { break }
+                if !items.isEmpty, tokens[position - 1].kind != .comma {
+                    return .failure(Diagnostic(
+                        "a ',' is missing before this list item", at: tokens[position].range,
+                        hint: "separate items with commas, as in [1, 2, 3]"))
+                }
                 switch value(depth: depth + 1) {
                 case .success(let item): items.append(item)
                 case .failure(let diagnostic): return .failure(diagnostic)

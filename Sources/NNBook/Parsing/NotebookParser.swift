@@ -4,6 +4,15 @@
 public enum NotebookParser {
     /// The notebook, or every diagnostic found; `path` is used in messages only.
     public static func parse(_ text: String, path: String) -> Result<Notebook, DiagnosticList> {
+        let (notebook, diagnostics) = read(text, path: path)
+        guard let notebook, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        return .success(notebook)
+    }
+
+    /// The notebook as far as it could be read, and every diagnostic found. Lines with syntax
+    /// errors are marked unread in it, for the checker to look past; it is nil when the front
+    /// matter could not be read, since then nothing can be checked against the parameters.
+    static func read(_ text: String, path: String) -> (notebook: Notebook?, diagnostics: [Diagnostic]) {
         let lines = splitLines(text)
         var diagnostics: [Diagnostic] = []
         var index = 0
@@ -87,8 +96,7 @@ public enum NotebookParser {
         flushProse()
         if parametersKnown { diagnostics += undeclaredProseParameters(in: lines, at: proseLines, of: frontMatter) }
 
-        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        return .success(Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables))
+        return (parametersKnown ? Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables) : nil, diagnostics)
     }
 
     /// A `{{name}}` in prose that names no parameter, at its line and column.

@@ -7,6 +7,10 @@ public struct CommandSyntax: Equatable, Sendable {
     public private(set) var arguments: [ArgumentSyntax]
     /// Indented lines that are commands of their own, e.g. a model's `dense` layers.
     public private(set) var clauses: [CommandSyntax]
+    /// Nil for a command read whole. For one with a syntax error in its line or an indented line,
+    /// the names written there: the checker skips the command and takes them as defined, so
+    /// that one syntax error is one error, not one more at every later use of a name.
+    public private(set) var unreadNames: [String]?
 
     public init(verb: String, verbRange: SourceRange, arguments: [ArgumentSyntax], clauses: [CommandSyntax] = []) {
         self.verb = verb
@@ -22,6 +26,11 @@ public struct CommandSyntax: Equatable, Sendable {
     mutating func add(arguments more: [ArgumentSyntax] = [], clause: CommandSyntax? = nil) {
         arguments += more
         if let clause { clauses.append(clause) }
+    }
+
+    /// Marks the command as not read whole, `names` written on the line that could not be read.
+    mutating func markUnread(names: [String]) {
+        unreadNames = (unreadNames ?? []) + names
     }
 }
 
