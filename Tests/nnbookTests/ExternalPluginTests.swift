@@ -210,6 +210,40 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("the plugin 'garbage' answered with something that is not a protocol message: hello, I am not JSON"), outcome.error)
     }
 
+    func testANonsenseProducesIsExplainedFieldByFieldWithoutTheAnswer() throws {
+        try writeImagePlugin(produces: #""blobs""#)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "images")
+        XCTAssertEqual(check.status, 1, check.error)
+        XCTAssertTrue(check.error.contains(
+            #"the plugin 'images' could not be used: it answered describe with a message that does not follow the protocol: `plugin.commands[0] (make).produces` must be an object, not the text "blobs""#),
+            check.error)
+        XCTAssertFalse(check.error.contains(#"{"protocol""#), "the answer is not repeated: " + check.error)
+    }
+
+    func testDataSetsReturnedUnderAnotherKeyGetAHintNamingDatasets() throws {
+        try writePlugin(
+            "misnamed", commands: #"[{"verb": "make", "summary": "make data", "arguments": [{"name": "name", "type": "new dataset", "summary": "n"}]}]"#,
+            run: #"echo '{"protocol": 1, "data": {"made": {"feature_names": ["a"], "target_names": ["y"], "features": {"shape": [1, 1], "values": [1]}, "targets": {"shape": [1, 1], "values": [0]}}}}'"#)
+        try "---\nplugins: [plugins]\n---\n```nnbook\nmake made\n```\n".write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "misnamed", "--quiet")
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertTrue(outcome.error.contains("p.nnbook:5:6: error: the plugin 'misnamed' did not return the data set 'made' it was asked to make"), outcome.error)
+        XCTAssertTrue(outcome.error.contains(
+            #"hint: its answer has the field 'data', which the protocol does not know; a plugin returns the data sets it makes under "datasets", by name"#),
+            outcome.error)
+    }
+
+    func testAPluginsTextCannotSendTerminalCodesIntoThePage() throws {
+        try writePlugin("loud", run: #"printf '%s\n' '{"protocol": 1, "outputs": [{"text": "\u001b[2Jgone\r\nline \u202eevil"}, {"table": {"headers": ["\u001b[31mred"], "rows": [["a\u0007"]]}}]}'"#)
+        try writeNotebook("probe insurance")
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "loud", "--quiet")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8)
+        XCTAssertFalse(page.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E || $0 == "\r" }, page)
+        XCTAssertTrue(page.contains("\n\\u{1b}[2Jgone\nline \\u{202e}evil\n```"), page)
+        XCTAssertTrue(page.contains("| \\u{1b}[31mred |"), page)
+    }
+
     func testAPluginThatSleepsPastItsLimitIsStopped() throws {
         try writePlugin("sleepy", run: "sleep 30")
         try writeNotebook("probe insurance")

@@ -99,7 +99,12 @@ struct ExternalCommand: CellCommand {
         for argument in schema.arguments where argument.type == .defines(.dataset) {
             guard let name = invocation.values[argument.name]?.string else { continue }
             guard let message = response.datasets?[name] else {
-                throw RunError("the plugin '\(process.name)' did not return the data set '\(name)' it was asked to make", at: invocation.range(of: argument.name))
+                let fields = response.unknownFields.map { "'\($0.excerpt(limit: 24))'" }
+                throw RunError(
+                    "the plugin '\(process.name)' did not return the data set '\(name)' it was asked to make",
+                    hint: (fields.isEmpty ? "" : "its answer has the field\(fields.count == 1 ? "" : "s") \(fields.joined(separator: ", ")), which the protocol does not know; ")
+                        + "a plugin returns the data sets it makes under \"datasets\", by name: {\"protocol\": 1, \"datasets\": {\"\(name)\": {…}}}",
+                    at: invocation.range(of: argument.name))
             }
             let made = try dataset(message, name: name, range: invocation.range(of: argument.name))
             if let produces, produces.argument == argument.name, let contradiction = produces.contradiction(of: made, facts: produces.facts(for: invocation)) {
@@ -116,11 +121,15 @@ struct ExternalCommand: CellCommand {
         }) {
             throw RunError("the plugin '\(process.name)' named a picture '\(bad.excerpt())'; a picture's name may hold only letters, digits, '-' and '_'", at: invocation.range)
         }
+        // The plugin's words reach the page, the terminal and Jupyter as text: control and
+        // invisible characters (a terminal's escape sequences, a right-to-left override) are
+        // shown as escapes, as in every message.
+        func shown(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n").visible(keepingNewlines: true) }
         return (response.outputs ?? []).compactMap { output in
-            if let text = output.text { return .text(text) }
-            if let table = output.table { return .table(Table(headers: table.headers, rows: table.rows)) }
-            if let metric = output.metric { return .metric(name: metric.name, value: metric.value) }
-            if let svg = output.svg { return .figure(Figure(name: svg.name, caption: svg.caption, kind: .svg(svg.svg))) }
+            if let text = output.text { return .text(shown(text)) }
+            if let table = output.table { return .table(Table(headers: table.headers.map(shown), rows: table.rows.map { $0.map(shown) })) }
+            if let metric = output.metric { return .metric(name: shown(metric.name), value: metric.value) }
+            if let svg = output.svg { return .figure(Figure(name: svg.name, caption: shown(svg.caption), kind: .svg(svg.svg))) }
             return nil
         }
     }

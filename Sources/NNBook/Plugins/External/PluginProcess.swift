@@ -80,6 +80,10 @@ public struct PluginProcess: Sendable {
         }
         do {
             return try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
+        } catch let error as DecodingError where !ProtocolMismatch.isNotJSON(error) {
+            throw PluginFailure(
+                plugin: name, message: "answered \(request.request) with a message that does not follow the protocol: " + ProtocolMismatch.reason(error, in: Data(firstLine)),
+                hint: "the protocol's messages and their fields are described in the article \"Writing a plugin\"")
         } catch {
             let shown = String(decoding: firstLine.prefix(80), as: UTF8.self)
             throw PluginFailure(plugin: name, message: "answered with something that is not a protocol message: \(shown)",

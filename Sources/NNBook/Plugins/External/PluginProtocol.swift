@@ -86,7 +86,13 @@ public enum PluginProtocol {
 
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let size = try? container.decode(Int.self) { self = .fixed(size) } else { self = .argument(try container.decode(String.self)) }
+            if let size = try? container.decode(Int.self) {
+                self = .fixed(size)
+            } else if let name = try? container.decode(String.self) {
+                self = .argument(name)
+            } else {
+                throw DecodingError.typeMismatch(SizeMessage.self, .init(codingPath: decoder.codingPath, debugDescription: "a size"))
+            }
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -106,6 +112,10 @@ public enum PluginProtocol {
         public var outputs: [OutputMessage]?
         public var datasets: [String: DatasetMessage]?
         public var error: Problem?
+
+        /// The answer's fields that the protocol does not know (`data` where `datasets` is
+        /// meant): not read, but named when what they may have held is missing.
+        public var unknownFields: [String] = []
 
         enum CodingKeys: String, CodingKey {
             case protocolVersion = "protocol", plugin, diagnostics, outputs, datasets, error
@@ -208,5 +218,26 @@ public enum JSONValue: Codable, Equatable, Sendable {
         case .list(let values): return .list(values.compactMap(\.typedValue))
         case .null: return nil
         }
+    }
+}
+
+extension PluginProtocol.Response {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        protocolVersion = try container.decodeIfPresent(Int.self, forKey: .protocolVersion)
+        plugin = try container.decodeIfPresent(PluginProtocol.Description.self, forKey: .plugin)
+        diagnostics = try container.decodeIfPresent([PluginProtocol.Problem].self, forKey: .diagnostics)
+        outputs = try container.decodeIfPresent([PluginProtocol.OutputMessage].self, forKey: .outputs)
+        datasets = try container.decodeIfPresent([String: PluginProtocol.DatasetMessage].self, forKey: .datasets)
+        error = try container.decodeIfPresent(PluginProtocol.Problem.self, forKey: .error)
+        unknownFields = try decoder.container(keyedBy: FieldName.self).allKeys.map(\.stringValue).filter { CodingKeys(stringValue: $0) == nil }.sorted()
+    }
+
+    /// Any field's name.
+    private struct FieldName: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
