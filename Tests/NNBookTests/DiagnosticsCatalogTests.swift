@@ -304,11 +304,18 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testDenseWithZeroUnits() {
-        expect("```nnbook\nmodel m\n  dense 0\n```\n", ["3:9: a dense layer needs at least 1 unit, not 0"])
+        expect("```nnbook\nmodel m\n  dense 0\n```\n", ["3:9: a dense layer needs at least 1 unit, not 0 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes"])
     }
 
     func testMissingDataFile() {
         expect("```nnbook\nload csv \"missing.csv\" as d target=y\n```\n", ["2:10: there is no file missing.csv | paths are read from the notebook's folder, \(folder.path)"])
+    }
+
+    /// Splitting a split: the hint says how to get what the learner wanted, validation samples
+    /// or a smaller set of its own to split.
+    func testSplittingASplitTeachesValidationSplitAndTake() {
+        expectLine("split data test=0.4\nsplit data.train test=0.5", "12:7: data.train is already a split of data, and only a whole data set can be split | to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 3 as part`, then `split part`")
+        expectLine("split data test=0.4\nsplit data.test", "12:7: data.test is already a split of data, and only a whole data set can be split | to split its samples again, make them a data set of their own first: `take data.test 2 as part`, then `split part`")
     }
 
     func testTestShareOutOfRange() {

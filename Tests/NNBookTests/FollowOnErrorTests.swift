@@ -58,7 +58,7 @@ final class FollowOnErrorTests: XCTestCase {
     }
 
     func testALayerOfZeroUnitsIsNotAlsoCompared() {
-        XCTAssertEqual(diagnostics(lesson(), overrides: [("units", "0")]), ["11:9: a dense layer needs at least 1 unit, not 0"])
+        XCTAssertEqual(diagnostics(lesson(), overrides: [("units", "0")]), ["11:9: a dense layer needs at least 1 unit, not 0 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes"])
     }
 
     func testAWrongSplitDoesNotLeaveTheSplitsUndefined() {

@@ -14,8 +14,14 @@ struct SplitCommand: NotebookCommand {
     @Option(help: "keep each class's share the same in both splits") var stratify = false
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if data.split != nil {
-            return [Diagnostic("only a whole data set can be split, not a split of one", at: data.range)]
+        if let split = data.split {
+            // A learner who splits a split wants validation samples, or a smaller set to split.
+            let count = context.samples(in: data).map(String.init) ?? "N"
+            return [Diagnostic(
+                "\(data) is already a split of \(data.name), and only a whole data set can be split", at: data.range,
+                hint: split == .train
+                    ? "to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on \(data.name) validation_split=0.2`); to split its samples again, make them a data set of their own first: `take \(data) \(count) as part`, then `split part`"
+                    : "to split its samples again, make them a data set of their own first: `take \(data) \(count) as part`, then `split part`")]
         }
         if test <= 0 || test >= 1 {
             return [Diagnostic(

@@ -29,7 +29,9 @@ struct DenseLine: LayerLine {
     func check(at line: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if units < 1 {
-            diagnostics.append(Diagnostic("a dense layer needs at least 1 unit, not \(units)", at: $units))
+            diagnostics.append(Diagnostic(
+                "a dense layer needs at least 1 unit, not \(units)", at: $units,
+                hint: "its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes"))
         } else if units > 1_000_000 {
             diagnostics.append(Diagnostic("\(units) units is more than nnbook allows in one layer (1,000,000)", at: $units))
         }
