@@ -67,6 +67,11 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron on insurance.test\nimages insurance"))
         try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance agee divide=100"))
         try expectBothReject(try mutate(name, "compile neuron loss=binary_crossentropy", "compile neuron loss=sparse_categorical_crossentropy"))
+        // 28 samples split 22 and 6: a share of the training split holds out from its 22.
+        let batch = "train neuron on insurance descent=batch epochs=$epochs every=100"
+        try expectBothReject(try mutate(name, batch, "train neuron on insurance.train descent=batch epochs=$epochs every=100 validation_split=0.96"))
+        try expectBothReject(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0.2\nplot neuron metric=val_loss from=1 to=2"))
+        try expectBothAccept(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0"))
         // The lesson's `expect` lines hold its numbers: an accepted mutation changes none of them.
         try expectBothAccept(try mutate(name, "show insurance rows=5", "show insurance rows=3"))
     }

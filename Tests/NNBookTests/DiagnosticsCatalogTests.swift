@@ -125,8 +125,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testAModelLikeAnotherCannotListLayers() {
         expect(prelude + "model k like m\n  dense 2\n```\n", [
-            "12:3: a model made like 'm' takes its layers, so it cannot list layers of its own | drop the indented lines, or `like m` to list the layers here",
+            "12:3: a model made like 'm' takes its layers, so it cannot list layers of its own | drop the indented lines to copy the layers of 'm', or drop `like m` to list the layers here",
         ])
+    }
+
+    /// It would replace the trained model it copies; the lines after it still know the model.
+    func testAModelCannotBeLikeItself() {
+        expectLine("train m on data\nmodel m like m\ntrain m on data", "12:14: a model cannot be made like itself | give the new model a name of its own, e.g. model m_fresh like m")
     }
 
     func testIndentedLineWithoutACommandAbove() {
@@ -222,12 +227,38 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testValidationSplitOfOne() {
-        expectLine("train m on data validation_split=1", "11:17: validation_split must lie between 0 and 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation")
+        expectLine("train m on data validation_split=1", "11:17: validation_split must be 0 or more and below 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none")
+    }
+
+    /// Keras' default: `validation_split=0.0` validates on nothing.
+    func testAValidationSplitOfZeroIsNoValidation() {
+        expect(prelude + "train m on data validation_split=0\n```\n", [])
+        expect(prelude + "train m on data validation=data validation_split=0\n```\n", [])
+        expectLine("train m on data validation_split=0\nplot m metric=val_loss", "12:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss")
     }
 
     func testAValidationSplitThatLeavesNothingToTrainOnIsFoundBeforeTheRun() {
         expectLine("train m on data validation_split=0.9", "11:17: validation_split=0.9 of 5 samples leaves 0 to train on and 5 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
         expectLine("take data 1 as one\ntrain m on one validation_split=0.5", "12:16: validation_split=0.5 of 1 sample leaves 0 to train on and 1 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
+    }
+
+    /// The 5 samples split 3 and 2: a share of a split is a share of the split's samples.
+    func testAValidationSplitOfASplitCountsTheSplitsSamples() {
+        expectLine("split data test=0.4\ntrain m on data.train validation_split=0.7", "12:23: validation_split=0.7 of 3 samples leaves 0 to train on and 3 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
+        expectLine("split data test=0.4\ntrain m on data validation_split=0.7", "12:17: validation_split=0.7 of 3 samples leaves 0 to train on and 3 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
+        expectLine("split data test=0.4\ntrain m on data.test validation_split=0.6", "12:22: validation_split=0.6 of 2 samples leaves 0 to train on and 2 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation")
+    }
+
+    /// A split with a mistake is reported at its line; the lines that use its splits are not
+    /// told to add the split that is there.
+    func testAFailedSplitIsReportedOnceAndNotAtEachUseOfItsSplits() {
+        expectLine("split data tset=0.2\ntrain m on data.train\nevaluate m on data.test", "11:12: 'split' has no option 'tset' | did you mean 'test'?")
+        expectLine("split data test=1.5\ntrain m on data.train\nevaluate m on data.test", "11:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing")
+    }
+
+    /// scikit-learn refuses to stratify continuous targets: there are no classes to keep.
+    func testStratifyingNumbersToPredictIsRefused() {
+        expectLine("load csv \"data.csv\" as prices target=x1\nsplit prices stratify=true", "12:14: stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers | stratify keeps each class's share in both splits; for numbers to predict, split without stratify=true")
     }
 
     func testTakingFromOneSampleSpeaksOfOneSample() {
@@ -236,6 +267,12 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testPlotOfAValidationMetricOfAnUnvalidatedTraining() {
         expectLine("train m on data epochs=$epochs\nplot m metric=val_loss", "12:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss")
+    }
+
+    /// The validation loss exists from epoch 3 only: a plot of epochs 1 to 2 has no line.
+    func testPlotOfValidationEpochsTrainedWithoutValidation() {
+        expectLine("train m on data epochs=2\ntrain m on data epochs=2 validation_split=0.2\nplot m metric=val_loss from=1 to=2", "13:8: 'm' recorded val_loss only in epochs 3 to 4, none of epochs 1 to 2 | draw the epochs that have it, e.g. from=3, or validate the training of epochs 1 to 2")
+        expect(prelude + "train m on data epochs=2\ntrain m on data epochs=2 validation_split=0.2\nplot m metric=val_loss from=2 to=3\n```\n", [])
     }
 
     func testPlotOfAMetricNotCompiled() {

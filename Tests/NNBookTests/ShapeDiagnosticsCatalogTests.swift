@@ -91,6 +91,15 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// The model's one output fits the training data's one target: the validation data's
+    /// second target column is the mistake, not the last layer.
+    func testValidationTargetsOfAnotherWidthPointAtTheValidationData() throws {
+        try "x1,x2,y,z\n0.1,1,0,1\n0.5,0,1,0\n".write(to: folder.appendingPathComponent("wide.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"wide.csv\" as wide target=[y, z]", "model m", "  dense 1", "compile m loss=mse", "train m on data validation=wide"], [
+            "8:17: the model gives 1 output per sample, but the targets of wide have 2 columns | validation data must be like the training data, data: the same inputs and the same kind of targets",
+        ])
+    }
+
     /// The training data's class numbers fit the sparse loss: the one-hot validation data is
     /// the mistake, not `compile`.
     func testValidationTargetsOfAnotherKindThanTheTrainingDataPointAtTheValidationData() {
@@ -130,10 +139,10 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
-    func testAValidationSplitOfNothingOrEverythingPointsAtTheOption() {
-        for share in ["0", "1"] {
+    func testAValidationSplitOfEverythingOrLessThanNothingPointsAtTheOption() {
+        for share in ["1", "-0.2"] {
             expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data validation_split=\(share)"], [
-                "7:17: validation_split must lie between 0 and 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation",
+                "7:17: validation_split must be 0 or more and below 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none",
             ])
         }
     }

@@ -65,6 +65,35 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(test.targets.scalars.filter { $0 == 0 }.count, 5)
     }
 
+    /// scikit-learn's rule: ⌈0.25 · 80⌉ = 20 test samples in all, shared among 8 classes of 10 in
+    /// proportion (2.5 each: 2 each, and the 4 left over to 4 classes drawn with the seed), not
+    /// ⌈2.5⌉ = 3 of each, which would make 24.
+    func testAStratifiedSplitTakesTheTestShareOfAllSamplesAndSharesItAmongTheClasses() throws {
+        let data = Dataset(
+            featureNames: ["x"], targetNames: ["y"], features: try Tensor(shape: [80, 1], scalars: (0..<80).map(Float.init)),
+            targets: try Tensor(shape: [80, 1], scalars: (0..<80).map { Float($0 % 8) }))
+        var a = SeededGenerator(seed: 4), b = SeededGenerator(seed: 4)
+        let (train, test) = try data.split(testFraction: 0.25, stratify: true, generator: &a)
+        XCTAssertEqual(test.count, 20)
+        XCTAssertEqual(train.count, 60)
+        let perClass = (0..<8).map { label in test.targets.scalars.filter { $0 == Float(label) }.count }
+        XCTAssertEqual(perClass.sorted(), [2, 2, 2, 2, 3, 3, 3, 3])
+        XCTAssertEqual(try data.split(testFraction: 0.25, stratify: true, generator: &b).test, test)
+        XCTAssertEqual(Dataset.apportion(20, among: [40, 24, 16], generator: &a), [10, 6, 4])
+        // 3.5, 1 and 0.5: the one left over goes to one of the two halves, drawn with the seed.
+        XCTAssertTrue([[4, 1, 0], [3, 1, 1]].contains(Dataset.apportion(5, among: [7, 2, 1], generator: &a)))
+    }
+
+    func testStratifyingNumbersThatAreNotClassesIsRefused() throws {
+        var generator = SeededGenerator(seed: 1)
+        let prices = Dataset(
+            featureNames: ["x"], targetNames: ["price"], features: try Tensor(shape: [4, 1], scalars: [1, 2, 3, 4]),
+            targets: try Tensor(shape: [4, 1], scalars: [1.5, 2, 7.25, 3]))
+        XCTAssertThrowsError(try prices.split(testFraction: 0.5, stratify: true, generator: &generator)) { error in
+            XCTAssertEqual((error as? DataError)?.message, "stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers")
+        }
+    }
+
     /// Gathered class by class, both splits would start with every sample of class 0; shuffled
     /// after stratifying, the classes are mixed, and the same seed mixes them the same way.
     func testStratifiedSplitsAreShuffledAfterStratifyingWithTheSeed() throws {

@@ -42,11 +42,30 @@ public struct ModelFacts: Sendable {
 
     /// The training so far.
     public struct Training: Sendable, Equatable {
-        /// What the `train` commands so far will have recorded: the compiled metrics, and their
-        /// `val_` counterparts when a training was validated.
-        public var recordedMetrics: Set<String> = []
+        /// What the `train` commands so far will have recorded, and in which epochs: the
+        /// compiled metrics, and their `val_` counterparts in the epochs of a validated training.
+        public private(set) var recordedEpochs: [String: [ClosedRange<Int>]] = [:]
         /// The epochs trained so far, across every `train` of the model.
         public var epochs = 0
+
+        /// Every metric recorded in some epoch.
+        public var recordedMetrics: Set<String> { Set(recordedEpochs.keys) }
+
+        /// Notes `metric` in `epochs`, which follow every epoch recorded before.
+        mutating func record(_ metric: String, in epochs: ClosedRange<Int>) {
+            var spans = recordedEpochs[metric] ?? []
+            if let last = spans.last, last.upperBound == epochs.lowerBound - 1 {
+                spans[spans.count - 1] = last.lowerBound...epochs.upperBound
+            } else {
+                spans.append(epochs)
+            }
+            recordedEpochs[metric] = spans
+        }
+
+        /// Whether `metric` was recorded in at least one of `epochs`: `plot` has a line to draw.
+        public func recorded(_ metric: String, in epochs: ClosedRange<Int>) -> Bool {
+            recordedEpochs[metric]?.contains { $0.overlaps(epochs) } ?? false
+        }
     }
 
     /// A layer that cannot take the shape it would be given.

@@ -6,8 +6,9 @@ import NNCore
 extension Dataset {
     /// Shuffles the samples with `generator` and puts ⌈fraction · N⌉ of them in the test split,
     /// the rest in the training split (scikit-learn's `train_test_split` rule). With `stratify`,
-    /// each class is split on its own, so both splits keep the class proportions, and each split
-    /// is then shuffled again: gathered class by class, it would hold all of one class first.
+    /// the same test count is shared among the classes in proportion to their sizes, and each
+    /// class is split on its own, so both splits keep the class proportions; each split is then
+    /// shuffled again: gathered class by class, it would hold all of one class first.
     public func split(testFraction: Double, stratify: Bool = false, generator: inout SeededGenerator) throws(DataError) -> (train: Dataset, test: Dataset) {
         guard testFraction > 0, testFraction < 1 else {
             throw DataError("the test share must lie between 0 and 1, not \(testFraction)", hint: "test=0.2 keeps a fifth of the samples for testing")
@@ -15,25 +16,60 @@ extension Dataset {
         guard count >= 2 else {
             throw DataError("a data set of \(count) sample\(count == 1 ? "" : "s") cannot be split")
         }
+        let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)
         var test: [Int] = [], train: [Int] = []
         if stratify {
+            if let problem = stratifyProblem { throw problem }
             let labels = Classes.of(truth: targets)
-            for label in Set(labels).sorted() {
-                let members = labels.indices.filter { labels[$0] == label }
-                let order = generator.permutation(members.count).map { members[$0] }
-                let testCount = Int((testFraction * Double(members.count)).rounded(.up))
-                test += order.prefix(testCount)
-                train += order.dropFirst(testCount)
+            let classes = Set(labels).sorted()
+            let members = classes.map { label in labels.indices.filter { labels[$0] == label } }
+            let shares = Dataset.apportion(testCount, among: members.map(\.count), generator: &generator)
+            for (indices, share) in zip(members, shares) {
+                let order = generator.permutation(indices.count).map { indices[$0] }
+                test += order.prefix(share)
+                train += order.dropFirst(share)
             }
             test = generator.permutation(test.count).map { test[$0] }
             train = generator.permutation(train.count).map { train[$0] }
         } else {
             let order = generator.permutation(count)
-            let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)
             test = Array(order.prefix(testCount))
             train = Array(order.dropFirst(testCount))
         }
         return (subset(train), subset(test))
+    }
+
+    /// Why the targets cannot be stratified, if they cannot: stratifying keeps each class's
+    /// share, so the targets must be classes, as scikit-learn refuses continuous targets.
+    public var stratifyProblem: DataError? {
+        let isClasses = targets.columns == 1
+            ? targets.scalars.allSatisfy { $0.classNumber != nil }
+            : targets.columns > 1 && (0..<targets.rows).allSatisfy { row in
+                let values = targets.row(row)
+                return values.allSatisfy { $0 == 0 || $0 == 1 } && values.reduce(0, +) == 1
+            }
+        return isClasses ? nil : Dataset.stratifyRefusal
+    }
+
+    /// What a learner reads when `stratify=true` meets targets that are not classes.
+    public static let stratifyRefusal = DataError(
+        "stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers",
+        hint: "stratify keeps each class's share in both splits; for numbers to predict, split without stratify=true")
+
+    /// `total` shared among groups of `sizes` in proportion to them: each group gets the whole
+    /// part of its exact share, and the few left over go to the largest remainders, ties drawn
+    /// with `generator` (scikit-learn's rule for stratified splits).
+    static func apportion(_ total: Int, among sizes: [Int], generator: inout SeededGenerator) -> [Int] {
+        let all = sizes.reduce(0, +)
+        guard all > 0 else { return sizes.map { _ in 0 } }
+        var shares = sizes.map { $0 * total / all }
+        let remainders = sizes.map { $0 * total % all }
+        let tieBreak = generator.permutation(sizes.count)
+        let order = sizes.indices.sorted { a, b in
+            remainders[a] != remainders[b] ? remainders[a] > remainders[b] : tieBreak[a] < tieBreak[b]
+        }
+        for index in order.prefix(total - shares.reduce(0, +)) { shares[index] += 1 }
+        return shares
     }
 }
 

@@ -33,8 +33,10 @@ struct SplitCommand: NotebookCommand {
             return [Diagnostic(
                 "\(data) already comes split into \(data).train and \(data).test", at: data.range, hint: "use those splits as they are")]
         }
-        // Stratifying rounds per class, so only a plain split's sizes are known.
-        let test = facts.samples.flatMap { count in stratify ? nil : min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
+        if stratify, let target = facts.target, target.kind == .numbers || target.columns == 0 {
+            return [Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)]
+        }
+        let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
         facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
         context.datasets[data.name] = facts
         return []

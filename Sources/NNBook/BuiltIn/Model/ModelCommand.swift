@@ -23,12 +23,18 @@ struct ModelCommand: NotebookCommand {
     @Clauses(DenseLine.self, DropoutLine.self, FlattenLine.self) var layers: [Located<any LayerLine>]
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if let original, original.name == name.name {
+            // It would replace the model it copies, trained weights and all.
+            return [Diagnostic(
+                "a model cannot be made like itself", at: original.range,
+                hint: "give the new model a name of its own, e.g. model \(name)_fresh like \(original)")]
+        }
         var diagnostics = layers.flatMap { $0.value.check(at: $0.range) }
         let copied = original.flatMap { context.models[$0.name] }
         if let original, let first = layers.first {
             diagnostics.append(Diagnostic(
                 "a model made like '\(original)' takes its layers, so it cannot list layers of its own", at: first.range,
-                hint: "drop the indented lines, or `like \(original)` to list the layers here"))
+                hint: "drop the indented lines to copy the layers of '\(original)', or drop `like \(original)` to list the layers here"))
         } else if layers.isEmpty && original == nil {
             diagnostics.append(Diagnostic(
                 "the model has no layers", at: command,

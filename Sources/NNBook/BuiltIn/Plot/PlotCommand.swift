@@ -72,7 +72,24 @@ struct PlotCommand: NotebookCommand {
         if diagnostics.isEmpty, first > last {
             diagnostics.append(Diagnostic("from=\(first) comes after to=\(last)", at: $from, hint: "from= is the first epoch drawn, to= the last"))
         }
+        guard diagnostics.isEmpty else { return diagnostics }
+        // A metric recorded in some epochs only (validation in a later `train`) must have
+        // been recorded in the epochs drawn.
+        for model in models {
+            guard let training = context.models[model.name]?.training, !training.recorded(metric, in: first...last) else { continue }
+            let epochs = training.recordedEpochs[metric] ?? []
+            diagnostics.append(Diagnostic(
+                "'\(model)' recorded \(metric) only in \(PlotCommand.describe(epochs)), none of epochs \(first) to \(last)", at: $metric,
+                hint: "draw the epochs that have it, e.g. from=\(epochs.first?.lowerBound ?? 1)"
+                    + (metric.hasPrefix("val_") ? ", or validate the training of epochs \(first) to \(last)" : "")))
+        }
         return diagnostics
+    }
+
+    /// `epoch 3`, `epochs 3 to 5`, `epochs 1 to 2 and 6 to 7`.
+    static func describe(_ epochs: [ClosedRange<Int>]) -> String {
+        let spans = epochs.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
+        return (epochs.count == 1 && epochs[0].lowerBound == epochs[0].upperBound ? "epoch " : "epochs ") + spans.joined(separator: " and ")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -87,7 +104,9 @@ struct PlotCommand: NotebookCommand {
             let drawn = { (metric: String) in history.points(metric).filter { range.contains($0.epoch) }.map { LineChart.Point(x: Double($0.epoch), y: $0.value) } }
             let values = drawn(metric)
             guard !values.isEmpty else {
-                throw RunError("'\(model)' recorded no \(metric) while training", hint: "it recorded: \(history.metricNames.joined(separator: ", "))", at: $metric)
+                throw RunError(
+                    "'\(model)' recorded no \(metric) in epochs \(range.lowerBound) to \(min(range.upperBound, history.lastEpoch))",
+                    hint: "it recorded \(history.metricNames.joined(separator: ", ")), not each in every epoch", at: $metric)
             }
             let validation = drawn(validationMetric)
             if validation.isEmpty {

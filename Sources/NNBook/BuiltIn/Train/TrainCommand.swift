@@ -58,14 +58,17 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)", spellings: ["validation_data"]) var validation: DatasetName?
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
+    /// The share held out for validation: none for `validation_split=0`, as in Keras.
+    private var heldOutShare: Double? { validationSplit.flatMap { $0 == 0 ? nil : $0 } }
     @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?
     @Option(help: DecimalPlaces.help) var precision: Int?
 
-    /// What the check knows of the samples `train` (and `explain`) learn from: a data set's
-    /// training split when it has one.
+    /// What the check knows of the samples `train` (and `explain`) learn from: the split named,
+    /// or a data set's training split when it has one; its size is that part's.
     static func trainingFacts(of data: DatasetName, in context: CheckContext) -> DatasetFacts? {
         guard var training = context.facts(of: data) else { return nil }
-        if data.split == nil, case .split = training.splits { training.samples = training.samples(in: .train) }
+        let part: DatasetSplit? = if case .split = training.splits, data.split == nil { .train } else { data.split }
+        training.samples = training.samples(in: part)
         return training
     }
 
@@ -103,17 +106,17 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         for (option, value, range) in [("epochs", epochs, $epochs), ("batch", batch, $batch), ("every", every ?? 1, $every)] where value < 1 {
             diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: range))
         }
-        if validation != nil, validationSplit != nil {
+        if validation != nil, heldOutShare != nil {
             diagnostics.append(Diagnostic(
                 "give validation= or validation_split=, not both", at: $validationSplit,
                 hint: "validation= names samples kept apart already; validation_split= holds out the last share of the training samples"))
         }
-        if let share = validationSplit, !(share > 0 && share < 1) {
+        if let share = validationSplit, !(share >= 0 && share < 1) {
             diagnostics.append(Diagnostic(
-                "validation_split must lie between 0 and 1, not \(NumberText.plain(share))", at: $validationSplit,
-                hint: "validation_split=0.2 keeps the last fifth of the training samples for validation"))
+                "validation_split must be 0 or more and below 1, not \(NumberText.plain(share))", at: $validationSplit,
+                hint: "validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none"))
         }
-        if let share = validationSplit, share > 0, share < 1, let count = TrainCommand.trainingFacts(of: data, in: context)?.samples,
+        if let share = heldOutShare, share > 0, share < 1, let count = TrainCommand.trainingFacts(of: data, in: context)?.samples,
            let problem = Dataset.holdOutProblem(samples: count, validationShare: share) {
             diagnostics.append(Diagnostic(problem.message, at: $validationSplit, hint: problem.hint))
         }
@@ -123,21 +126,31 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             facts.inputShape = inputShape
             misfits += FitChecks.targets(of: training, named: data, for: facts, learnedFrom: facts.trainedOn)
             if misfits.isEmpty, let reference = validation, let checked = context.facts(of: reference) {
-                misfits += FitChecks.inputs(of: checked, named: reference, into: facts, named: model).diagnostics
-                misfits += FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training)
+                // The model is shaped by the training data: validation data that differs is the
+                // mistake, whatever layer or loss the check compared it with.
+                let problems = FitChecks.inputs(of: checked, named: reference, into: facts, named: model).diagnostics
+                    + FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training)
+                misfits += problems.map { problem in
+                    problem.range == reference.range ? problem : Diagnostic(
+                        problem.message, at: reference.range,
+                        hint: "validation data must be like the training data, \(data): the same inputs and the same kind of targets")
+                }
             }
             diagnostics += misfits
             if misfits.isEmpty { diagnostics += memoryProblems(of: facts, built: built, training: training, in: context, at: command) }
             facts.trainedOn = training
             facts.misfitReported = facts.misfitReported || !misfits.isEmpty
         }
-        let validated = validation != nil || validationSplit != nil
-        for metric in facts.compilation?.metrics ?? [] {
-            facts.training.recordedMetrics.insert(metric)
-            if validated { facts.training.recordedMetrics.insert(TrainingHistory.validationName(metric)) }
-        }
+        let validated = validation != nil || heldOutShare != nil
+        let first = min(facts.training.epochs, Int.max - 1) + 1
         let (total, overflow) = facts.training.epochs.addingReportingOverflow(epochs)
         facts.training.epochs = overflow ? Int.max : total
+        if facts.training.epochs >= first {
+            for metric in facts.compilation?.metrics ?? [] {
+                facts.training.record(metric, in: first...facts.training.epochs)
+                if validated { facts.training.record(TrainingHistory.validationName(metric), in: first...facts.training.epochs) }
+            }
+        }
         context.models[model.name] = facts
         return diagnostics
     }
@@ -149,7 +162,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         var validation: Dataset?
         if let reference = self.validation {
             validation = try state.dataset(reference)
-        } else if let share = validationSplit {
+        } else if let share = heldOutShare {
             do { (data, validation) = try data.holdingOut(validationShare: share) } catch {
                 throw RunError(error, at: $validationSplit)
             }
