@@ -40,6 +40,31 @@ final class DataCommandTests: XCTestCase {
         XCTAssertTrue(texts(result).contains("loaded: 2 samples; features: x1, x2; target: y"))
     }
 
+    /// Data that came split has no whole to describe: its own name stands for its training
+    /// split, as `train` takes it, and every output that counts its samples says so.
+    func testDataThatCameSplitIsNamedByTheSplitItsNameStandsFor() throws {
+        let images = folder.appendingPathComponent("mnist")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        for (file, data) in [
+            ("train-images-idx3-ubyte", NotebookFixtures.idx([3, 2, 2], Array(1...12))), ("train-labels-idx1-ubyte", NotebookFixtures.idx([3], [0, 1, 2])),
+            ("t10k-images-idx3-ubyte", NotebookFixtures.idx([2, 2, 2], Array(1...8))), ("t10k-labels-idx1-ubyte", NotebookFixtures.idx([2], [1, 0])),
+        ] {
+            try data.write(to: images.appendingPathComponent(file))
+        }
+        let load = "```nnbook\nload mnist as digits folder=\"mnist\"\n"
+        let result = try run(load + "describe digits\nshape digits\ntake digits 2 as few\ndescribe digits.test\n```\n")
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        XCTAssertEqual(Array(texts(result).dropFirst()), [
+            "digits came split: this describes digits.train; describe digits.test for its test samples",
+            "digits.train inputs: (3, 2, 2); targets: (3, 1)",
+            "few: 2 of the 3 samples of digits.train, chosen by a seeded shuffle",
+        ])
+        // The check knows MNIST's sizes, not the few samples of this folder.
+        XCTAssertEqual(NotebookFixtures.diagnostics(load + "take digits 70000 as more\n```\n", folder: folder), [
+            "3:13: digits.train has 60000 samples, so 70000 cannot be taken | take from 1 to 60000 samples",
+        ])
+    }
+
     func testScalingWithoutAColumnShowsEachColumnsScaling() throws {
         let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\nscale data method=min-max\n```\n")
         XCTAssertEqual(result.cells[0].outputs.last, .table(Table(headers: ["column", "scaling"], rows: [

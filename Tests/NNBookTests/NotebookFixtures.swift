@@ -14,6 +14,13 @@ enum NotebookFixtures {
         return url
     }
 
+    /// An IDX file of unsigned bytes, as MNIST's files are: `shape`, then `values`.
+    static func idx(_ shape: [Int], _ values: [UInt8]) -> Data {
+        var bytes: [UInt8] = [0, 0, 8, UInt8(shape.count)]
+        for dimension in shape { bytes += [0, 0, UInt8(dimension >> 8), UInt8(dimension & 0xFF)] }
+        return Data(bytes + values)
+    }
+
     /// The repository's root, found from this file's place.
     static var repository: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

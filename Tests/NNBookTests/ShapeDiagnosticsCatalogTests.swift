@@ -11,17 +11,11 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     override func setUpWithError() throws {
         folder = try NotebookFixtures.folder()
         // Three 2×2 images labelled 0, 1, 2, as IDX files.
-        try Self.idx([3, 2, 2], Array(1...12)).write(to: folder.appendingPathComponent("images.idx"))
-        try Self.idx([3], [0, 1, 2]).write(to: folder.appendingPathComponent("labels.idx"))
+        try NotebookFixtures.idx([3, 2, 2], Array(1...12)).write(to: folder.appendingPathComponent("images.idx"))
+        try NotebookFixtures.idx([3], [0, 1, 2]).write(to: folder.appendingPathComponent("labels.idx"))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    private static func idx(_ shape: [Int], _ values: [UInt8]) -> Data {
-        var bytes: [UInt8] = [0, 0, 8, UInt8(shape.count)]
-        for dimension in shape { bytes += [0, 0, UInt8(dimension >> 8), UInt8(dimension & 0xFF)] }
-        return Data(bytes + values)
-    }
 
     /// Line 2 loads data.csv (x1, x2 and y in 0/1) as `data`, line 3 the images as `pics`
     /// (class numbers 0–2); the lines given follow from line 4.
@@ -210,6 +204,13 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         }
         expect(["load mnist as digits folder=\"mnist\"", "split digits test=0.2"], [
             "5:7: digits already comes split into digits.train and digits.test | use those splits as they are",
+        ])
+    }
+
+    /// A table of images would have a column per pixel: `images` draws them.
+    func testShowingImagesAsATableIsRefused() {
+        expect(["show pics"], [
+            "4:6: the samples of pics are images of shape (2, 2): a table of them would have a column per pixel | `images pics count=5` draws them with their labels (class names with load … classes=[…]); `describe pics` sums up their pixels",
         ])
     }
 

@@ -107,6 +107,12 @@ public final class RunState {
         }
     }
 
+    /// `reference` as a command's output names it: a data set that came split stands for its
+    /// training split, and is then named `NAME.train`, so that no count passes for the whole.
+    public func label(of reference: DatasetName) -> String {
+        reference.split == nil && datasets[reference.name]?.cameSplit == true ? "\(reference.name).train" : reference.description
+    }
+
     /// Changes a named data set in place. It leaves the dictionary while it changes (and always
     /// returns to it), so that its arrays have one owner and are not copied.
     public func updateDataset<T>(_ reference: DatasetName, _ change: (inout NotebookDataset) throws(RunError) -> T) throws(RunError) -> T {

@@ -32,7 +32,10 @@ struct DescribeCommand: NotebookCommand, PrintsNumbers {
                 rows.append(DescribeCommand.statistics(name, tensor.scalars, start: index, stride: tensor.columns, state: state))
             }
         }
-        return [.table(Table(headers: ["column", "count", "mean", "std", "min", "max"], rows: rows))]
+        let table = Output.table(Table(headers: ["column", "count", "mean", "std", "min", "max"], rows: rows))
+        let label = state.label(of: self.data)
+        guard label != self.data.description else { return [table] }
+        return [.text("\(self.data) came split: this describes \(label); describe \(self.data).test for its test samples"), table]
     }
 
     /// The row of one column: every `stride`-th value from `start` of a row-major table.

@@ -13,6 +13,6 @@ struct ShapeCommand: NotebookCommand {
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let samples = try state.dataset(data)
-        return [.text("\(data) inputs: \(Tensor.describe(samples.features.shape)); targets: \(Tensor.describe(samples.targets.shape))")]
+        return [.text("\(state.label(of: data)) inputs: \(Tensor.describe(samples.features.shape)); targets: \(Tensor.describe(samples.targets.shape))")]
     }
 }

@@ -1,5 +1,6 @@
 // `show insurance rows=5`: the first rows of a data set, as pandas' head() shows them.
 
+import NNCore
 import NNData
 
 /// Shows the first rows of a data set or split.
@@ -13,21 +14,36 @@ struct ShowCommand: NotebookCommand {
     @Option(help: "how many rows") var rows = 5
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        rows < 1 ? [Diagnostic("rows must be 1 or more", at: $rows)] : []
+        if let shape = context.facts(of: data)?.sampleShape, shape.count > 1 { return [imagesRefusal(shape)] }
+        return rows < 1 ? [Diagnostic("rows must be 1 or more", at: $rows)] : []
+    }
+
+    /// A table of images would have a column per pixel (785 for Fashion-MNIST): not a table
+    /// anyone reads. The commands that show images are named instead.
+    private func imagesRefusal(_ shape: [Int]) -> Diagnostic {
+        Diagnostic(
+            "the samples of \(data) are images of shape \(Tensor.describe(shape)): a table of them would have a column per pixel", at: data.range,
+            hint: "`images \(data) count=5` draws them with their labels (class names with load … classes=[…]); `describe \(data)` sums up their pixels")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let dataset = try state.dataset(data)
+        let shape = dataset.features.sampleShape
+        if shape.count > 1 {
+            let refusal = imagesRefusal(shape)
+            throw RunError(refusal.message, hint: refusal.hint, at: data.range)
+        }
         let count = min(rows, dataset.count)
         let cells = (0..<count).map { row in
             (0..<dataset.features.columns).map { NumberText.data(dataset.features[row, $0]) }
                 + (0..<dataset.targets.columns).map { NumberText.data(dataset.targets[row, $0]) }
         }
-        let headers = dataset.features.sampleShape.count == 1 ? dataset.featureNames + dataset.targetNames
-            : (0..<dataset.features.columns).map { "x\($0)" } + dataset.targetNames
+        let headers = dataset.featureNames.isEmpty ? (0..<dataset.features.columns).map { "x\($0)" } + dataset.targetNames
+            : dataset.featureNames + dataset.targetNames
+        let label = state.label(of: data)
         return [
             .table(Table(headers: headers, rows: cells)),
-            .text("\(count) of \(dataset.count) rows"),
+            .text("\(count) of \(dataset.count) rows" + (label == data.description ? "" : " of \(label)")),
         ]
     }
 }

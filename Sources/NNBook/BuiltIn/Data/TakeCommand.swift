@@ -17,7 +17,7 @@ struct TakeCommand: NotebookCommand {
     @Option(help: "choose the samples by a seeded shuffle; false takes the first N") var shuffle = true
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if let diagnostic = TakeCommand.checkCount(count, of: context.samples(in: data), from: data.description, at: $count) {
+        if let diagnostic = TakeCommand.checkCount(count, of: context.samples(in: data), from: context.label(of: data), at: $count) {
             return [diagnostic]
         }
         var facts = context.facts(of: data) ?? DatasetFacts()
@@ -45,7 +45,7 @@ struct TakeCommand: NotebookCommand {
         do {
             let taken = try source.taking(count, shuffle: shuffle, generator: &state.generator)
             state.datasets[name.name] = NotebookDataset(all: taken)
-            return [.text("\(name): \(taken.count) of the \(source.count) samples of \(data)" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
+            return [.text("\(name): \(taken.count) of the \(source.count) samples of \(state.label(of: data))" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
         } catch {
             throw RunError(error, at: $count)
         }
