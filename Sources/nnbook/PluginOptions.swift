@@ -5,7 +5,7 @@ import NNBook
 
 /// `--allow-plugin NAME` and `--plugin-timeout SECONDS`.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("allow-plugin"), help: ArgumentHelp("Allow the external plugin nnbook-plugin-NAME to run (repeatable).", valueName: "name"))
+    @Option(name: .customLong("allow-plugin"), help: ArgumentHelp("Allow the external plugin nnbook-plugin-NAME, or the plugin program at a path (a value with a /), to run (repeatable).", valueName: "name"))
     var allowed: [String] = []
 
     // Unconditional parsing takes `-1` as the value it is, so that the check below can say

@@ -67,7 +67,12 @@ final class PluginRegistryTests: XCTestCase {
         guard case .refused(let changed) = trust.decision(name: "stats", executable: program) else { return XCTFail("a changed file ran") }
         XCTAssertEqual(changed.why, "its contents changed since it was allowed in \(config.path)")
         XCTAssertTrue("\(changed)".hasPrefix("\(program.resolvingSymlinksInPath().path) changed since it was allowed in \(config.path)"), "\(changed)")
-        XCTAssertEqual(PluginTrust.load(commandLine: ["stats"], config: config).decision(name: "stats", executable: impostor), .allowed)
+        // --allow-plugin stats means the program trusted under that name, not another one;
+        // the other one runs when allowed by its path.
+        XCTAssertEqual(PluginTrust.load(commandLine: ["stats"], config: config).decision(name: "stats", executable: impostor),
+                       .refused(.init(name: "stats", path: impostor.resolvingSymlinksInPath().path, reason: .nameMeansAnother(config: config.path, allowed: program.resolvingSymlinksInPath().path))))
+        XCTAssertEqual(PluginTrust.load(commandLine: ["stats"], config: config).decision(name: "stats", executable: program), .allowed, "changed, but allowed for this run by name")
+        XCTAssertEqual(PluginTrust.load(commandLine: [impostor.path], config: config).decision(name: "stats", executable: impostor), .allowed)
     }
 
     func testANameWithoutItsProgramAllowsNothing() throws {

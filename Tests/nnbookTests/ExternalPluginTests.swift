@@ -158,6 +158,38 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path))
     }
 
+    /// `--allow-plugin stats` where the user trusts a `stats` of their own and the notebook
+    /// ships another: the name means the trusted program, so the notebook's is refused, by
+    /// every command, with both files named; allowed by its path, that very file runs.
+    func testAllowingANameNeverRunsANotebooksOtherProgramOfThatName() throws {
+        let elsewhere = cli.folder.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats"), to: elsewhere.appendingPathComponent("nnbook-plugin-stats"))
+        try "---\nplugins: [tools]\n---\n".write(to: cli.folder.appendingPathComponent("tools.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try nnbookWithHome("plugins", "tools.nnbook", "--trust", "stats").status, 0)
+
+        let marker = cli.folder.appendingPathComponent("started")
+        try writePlugin("stats", run: #"echo '{"protocol": 1, "outputs": []}'"#)
+        let impostor = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats")
+        try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: impostor, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: impostor, atomically: false, encoding: .utf8)
+        try writeNotebook("probe insurance")
+        let program = impostor.resolvingSymlinksInPath().path, trusted = elsewhere.resolvingSymlinksInPath().appendingPathComponent("nnbook-plugin-stats").path
+        for arguments in [["run", "p.nnbook", "--quiet"], ["check", "p.nnbook"], ["help", "probe", "--notebook", "p.nnbook"]] {
+            let outcome = try nnbookWithHome(arguments + ["--allow-plugin", "stats"])
+            XCTAssertNotEqual(outcome.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(outcome.error.contains("\(program) (plugin 'stats') was refused: --allow-plugin stats allows the program \(cli.folder.resolvingSymlinksInPath().path)/home/.config/nnbook/trusted-plugins has under that name, \(trusted), not this one"), outcome.error)
+            XCTAssertTrue(outcome.error.contains("for 'stats': to run this very file, allow it by its path: --allow-plugin \(program)"), outcome.error)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "\(arguments[0]) started the notebook's own program")
+        }
+        let listed = try nnbookWithHome("plugins", "p.nnbook", "--allow-plugin", "stats")
+        XCTAssertTrue(listed.output.contains("stats (external, not allowed) — \(program) is not the program --allow-plugin stats allows"), listed.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path))
+
+        let byPath = try nnbookWithHome("check", "p.nnbook", "--allow-plugin", "plugins/nnbook-plugin-stats")
+        XCTAssertEqual(byPath.status, 0, byPath.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the file allowed by its path runs")
+    }
+
     func testAWrongOptionIsReportedFromThePluginsSchema() throws {
         try writeNotebook("percentiles insurance qq=[5]")
         let outcome = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "stats")

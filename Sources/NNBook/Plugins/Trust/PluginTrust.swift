@@ -5,7 +5,8 @@
 import Foundation
 
 /// The external programs the user allowed: for one run by `--allow-plugin NAME` (the program
-/// the name resolves to), or for good as lines `NAME sha256:DIGEST PATH` in
+/// the name resolves to, unless the user allowed another program of that name for good) or
+/// `--allow-plugin PATH` (that very file), or for good as lines `NAME sha256:DIGEST PATH` in
 /// `$XDG_CONFIG_HOME/nnbook/trusted-plugins` (`$HOME/.config/nnbook/trusted-plugins` by
 /// default), which `nnbook plugins --trust NAME` writes. Built-in plugins need no permission.
 public struct PluginTrust: Sendable {
@@ -47,6 +48,10 @@ public struct PluginTrust: Sendable {
             case otherProgram(config: String, allowed: String)
             /// `config` lists the name alone, as nnbooks before trust bound to files wrote it.
             case nameOnly(config: String)
+            /// `--allow-plugin NAME` was given, but `config` allows another program of that
+            /// name: the user meant that one, and this one (a notebook's own, say) takes its
+            /// place in the search.
+            case nameMeansAnother(config: String, allowed: String)
         }
 
         public let name: String
@@ -61,11 +66,13 @@ public struct PluginTrust: Sendable {
             case .changed(let config): "its contents changed since it was allowed in \(config)"
             case .otherProgram(let config, let allowed): "\(config) allows another program under that name, \(allowed)"
             case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing"
+            case .nameMeansAnother(let config, let allowed): "--allow-plugin \(name) allows the program \(config) has under that name, \(allowed), not this one"
             }
         }
 
         /// The commands that allow it, for a hint.
         public var howToAllow: String {
+            if case .nameMeansAnother = reason { return "to run this very file, allow it by its path: --allow-plugin \(path)" }
             let how = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
             if case .changed = reason { return "if the change is yours, " + how }
             return how
@@ -77,20 +84,24 @@ public struct PluginTrust: Sendable {
             case .changed(let config): "\(path) changed since it was allowed in \(config); \(howToAllow)"
             case .otherProgram(let config, let allowed): "\(path) is not the program allowed under that name (\(config) allows \(allowed)); \(howToAllow)"
             case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing; \(howToAllow)"
+            case .nameMeansAnother(let config, let allowed): "\(path) is not the program --allow-plugin \(name) allows (\(config) allows \(allowed) under that name); \(howToAllow)"
             }
         }
     }
 
     /// Names allowed on the command line for this run.
     public let names: Set<String>
+    /// Programs allowed on the command line for this run by their resolved paths.
+    public let paths: Set<String>
     public let grants: [Grant]
     /// Names the file lists without a program (the format before trust bound to files): they
     /// allow nothing, but the refusal says how to record them.
     public let bareNames: Set<String>
     public let configFile: URL
 
-    public init(names: Set<String>, grants: [Grant] = [], bareNames: Set<String> = [], configFile: URL = PluginTrust.configFile()) {
+    public init(names: Set<String>, paths: Set<String> = [], grants: [Grant] = [], bareNames: Set<String> = [], configFile: URL = PluginTrust.configFile()) {
         self.names = names
+        self.paths = paths
         self.grants = grants
         self.bareNames = bareNames
         self.configFile = configFile
@@ -104,7 +115,8 @@ public struct PluginTrust: Sendable {
         return base.appendingPathComponent("nnbook/trusted-plugins")
     }
 
-    /// The names allowed on the command line and the programs recorded in the config file.
+    /// The names and paths allowed on the command line (a value with a `/` is a path, relative
+    /// to the current folder) and the programs recorded in the config file.
     public static func load(commandLine: [String], config: URL = configFile()) -> PluginTrust {
         let text = (try? String(contentsOf: config, encoding: .utf8)) ?? ""
         var grants: [Grant] = [], bare: Set<String> = []
@@ -118,15 +130,22 @@ public struct PluginTrust: Sendable {
                 bare.insert(String(fields[0]))
             }
         }
-        return PluginTrust(names: Set(commandLine), grants: grants, bareNames: bare, configFile: config)
+        let paths = commandLine.filter { $0.contains("/") }.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        return PluginTrust(names: Set(commandLine.filter { !$0.contains("/") }), paths: Set(paths), grants: grants, bareNames: bare, configFile: config)
     }
 
     /// Whether the program `executable`, found as the plugin `name`, may run.
     public func decision(name: String, executable: URL) -> Decision {
-        if names.contains(name) { return .allowed }
         let path = executable.resolvingSymlinksInPath().path
+        if paths.contains(path) { return .allowed }
         let config = configFile.path
         let granted = grants.filter { $0.name == name }
+        if names.contains(name) {
+            if let other = granted.first, !granted.contains(where: { $0.path == path }) {
+                return .refused(Refusal(name: name, path: path, reason: .nameMeansAnother(config: config, allowed: other.path)))
+            }
+            return .allowed
+        }
         if let grant = granted.first(where: { $0.path == path }) {
             guard let now = try? Grant.of(name: name, executable: executable), now.digest == grant.digest else {
                 return .refused(Refusal(name: name, path: path, reason: .changed(config: config)))
