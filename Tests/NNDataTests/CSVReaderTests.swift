@@ -140,7 +140,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testNumberTooLargeForFloat32() {
-        XCTAssertEqual(error("age,y\n1e39,0\n")?.description, "t.csv:2:1: 1e39 in column \"age\" is too large for a 32-bit number")
+        XCTAssertEqual(error("age,y\n1,0\n1e39,0\n")?.description, "t.csv:3:1: 1e39 in column \"age\" is too large for a 32-bit number")
     }
 
     func testUnclosedQuote() {
@@ -165,6 +165,46 @@ final class CSVReaderTests: XCTestCase {
 
     func testDuplicateHeader() {
         XCTAssertEqual(error("a,a,y\n1,2,3\n")?.description, "t.csv:1:3: the column name \"a\" appears twice in the header")
+    }
+
+    /// A file is quoted only once a row has read as data under its header: before, it may be
+    /// any file (a password as its first line, a key on its second), and nothing of it is.
+    func testNothingOfAFileIsQuotedBeforeARowReadsAsData() {
+        let secret = "hunter2"
+        let cases: [(text: String, description: String, hint: String?)] = [
+            ("\(secret)\n", "t.csv:1:1: the file has a header but no rows of data", "a data set needs at least one row of numbers under the header"),
+            ("\(secret)\n\(secret)\n", "t.csv:2:1: field 1 is not a number", "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column 1 in the header"),
+            ("user,\(secret)\n,1\n", "t.csv:2:1: field 1 has no value", "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER"),
+            ("user,\(secret)\n1e39,1\n", "t.csv:2:1: field 1 is too large for a 32-bit number", "32-bit numbers reach about ±3.4e38; rescale the column"),
+            ("\(secret)\n1,2\n", "t.csv:2:1: this row has 2 fields, but the header has 1", "check for a missing or extra separator; a field holding a comma must be quoted"),
+        ]
+        for (text, description, hint) in cases {
+            let e = error(text)
+            XCTAssertEqual(e?.description, description, text)
+            XCTAssertEqual(e?.hint, hint, text)
+        }
+        // Once a row reads as data, the header is the file's column names, and they are shown.
+        XCTAssertEqual(error("\(secret)\n1\n")?.hint, "the columns are \(secret)")
+    }
+
+    /// The check reads a large file's header and its first row only: a mistake in the names
+    /// is told without them when no row under the header reads as data.
+    func testTheHeaderOfALargeFileIsQuotedOnlyAboveARowOfData() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-header-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        func header(_ text: String) -> DataError? {
+            do {
+                try Data(text.utf8).write(to: file)
+                _ = try Dataset.csvHeader(ofFileAt: file, path: "t.csv", targets: ["y"])
+                return nil
+            } catch { return error as? DataError }
+        }
+        XCTAssertEqual(header("hunter2\n")?.description, "t.csv:1:1: there is no column \"y\"")
+        XCTAssertEqual(header("hunter2\n")?.hint, "no row under the header reads as data, so the header is not quoted; a CSV file names its columns on its first line")
+        XCTAssertEqual(header("hunter2,hunter2,y\n")?.description, "t.csv:1:9: columns 1 and 2 of the header have the same name")
+        XCTAssertEqual(header("hunter2,hunter2,y\n1,2,3\n")?.description, "t.csv:1:9: the column name \"hunter2\" appears twice in the header")
+        XCTAssertEqual(header("hunter2\nhunter2\n")?.description, "t.csv:2:1: field 1 is not a number")
+        XCTAssertEqual(header("hunter2\n1\n")?.hint, "the columns are hunter2")
     }
 }
 

@@ -96,8 +96,9 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "ragged CSV row", files: loadCSV("a,y\n1,2\n3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: this row has 1 field, but the header has 2"),
         Case(name: "non-numeric cell", files: loadCSV("a,y\n1,2\nten,3\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"ten\" in column \"a\" is not a number"),
         Case(name: "non-UTF-8 bytes", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\n```\n".utf8), "d.csv": Data([0x61, 0x2C, 0x79, 0x0A, 0xFF, 0x2C, 0x31, 0x0A])], status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: the file is not UTF-8 text"),
-        Case(name: "number too large for Float32", files: loadCSV("a,y\n1e39,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: 1e39 in column \"a\" is too large for a 32-bit number"),
-        Case(name: "missing value", files: loadCSV("a,y\n,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: the value of \"a\" is missing"),
+        Case(name: "number too large for Float32", files: loadCSV("a,y\n0,1\n1e39,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: 1e39 in column \"a\" is too large for a 32-bit number"),
+        Case(name: "missing value", files: loadCSV("a,y\n0,1\n,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: the value of \"a\" is missing"),
+        Case(name: "missing value in the first row", files: loadCSV("a,y\n,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: field 1 has no value"),
         Case(name: "unknown target column", files: loadCSV("a,b\n1,2\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:1:1: there is no column \"y\""),
         Case(name: "wrong IDX magic", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data("PK\u{3}\u{4}rest".utf8)], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: this is not an IDX file: it should start with the bytes 00 00, not 50 4B"),
         Case(name: "truncated gzip", files: ["t.nnbook": Data("```nnbook\nload idx \"x.gz\" as d\n```\n".utf8), "x.gz": Data([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x63, 0x60])], status: 1, firstLine: "t.nnbook:2:10: error: x.gz: the compressed data ends too early (the file is truncated)"),
@@ -278,8 +279,8 @@ final class BadInputCatalogTests: XCTestCase {
     static let echoes: [Case] = [
         Case(name: "environment read as CSV", files: cell("load csv \"/proc/self/environ\" as d target=y"), status: 1,
              firstLine: "t.nnbook:2:10: error: /proc/self/environ:1:1: the first line is not a header of column names: it holds control characters, so this is not a CSV file"),
-        Case(name: "huge field that is not a number", files: loadCSV("a,y\n" + String(repeating: "z", count: 1_000_000) + ",1\n"), status: 1,
-             firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…\" in column \"a\" is not a number"),
+        Case(name: "huge field that is not a number", files: loadCSV("a,y\n0,1\n" + String(repeating: "z", count: 1_000_000) + ",1\n"), status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…\" in column \"a\" is not a number"),
         Case(name: "unknown word of a megabyte", files: cell(String(repeating: "q", count: 1_000_000)), status: 1,
              firstLine: "t.nnbook:2:1: error: unknown command 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…'"),
         Case(name: "control characters in a column name", files: loadCSV("a\u{1B}[31m,y\n1,2\n", extra: " codes=[b]"), status: 1,
@@ -293,8 +294,8 @@ final class BadInputCatalogTests: XCTestCase {
     /// Values that were once taken without a word, each now an error with its reason.
     static let silentValues: [Case] = [
         Case(name: "CSV with a header and no rows", files: loadCSV("a,y\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:1:1: the file has a header but no rows of data"),
-        Case(name: "hexadecimal in a CSV", files: loadCSV("a,y\n0x10,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"0x10\" in column \"a\" is not a number"),
-        Case(name: "NUL after a number in a CSV", files: loadCSV("a,y\n2\u{0},1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"2\\u{0}\" in column \"a\" is not a number"),
+        Case(name: "hexadecimal in a CSV", files: loadCSV("a,y\n0,1\n0x10,1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"0x10\" in column \"a\" is not a number"),
+        Case(name: "NUL after a number in a CSV", files: loadCSV("a,y\n0,1\n2\u{0},1\n"), status: 1, firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"2\\u{0}\" in column \"a\" is not a number"),
         Case(name: "binary labels of 5", files: withData("train m on d", csv: "x1,x2,y\n1,2,5\n3,4,0\n"), status: 1,
              firstLine: "t.nnbook:5:11: error: binary_crossentropy needs targets of 0 and 1, but the labels of d go up to 5"),
         Case(name: "binary loss lesson with labels outside 0 to 1", files: cell("loss binary_crossentropy y_true=[5, -1] y_pred=[0.5, 0.5]"), status: 1,
@@ -325,8 +326,8 @@ final class BadInputCatalogTests: XCTestCase {
         // the limit of 1 MB at the 125,001st row, and the reading stops there.
         Case(name: "CSV larger than the memory limit", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 200_000)), arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.001"], status: 1,
              firstLine: "t.nnbook:2:10: error: d.csv:125002:1: the values read up to this line already fill the memory limit of 1 MB"),
-        Case(name: "a megabyte-long CSV field", files: loadCSV("a,y\n" + String(repeating: "x", count: 1_000_000) + ",1\n"), status: 1,
-             firstLine: "t.nnbook:2:10: error: d.csv:2:1: \"" + String(repeating: "x", count: 40) + "…\" in column \"a\" is not a number"),
+        Case(name: "a megabyte-long CSV field", files: loadCSV("a,y\n0,1\n" + String(repeating: "x", count: 1_000_000) + ",1\n"), status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"" + String(repeating: "x", count: 40) + "…\" in column \"a\" is not a number"),
         Case(name: "negative predicted probability", files: cell("loss binary_crossentropy y_true=[1] y_pred=[-0.5]"), status: 1,
              firstLine: "t.nnbook:2:37: error: y_pred holds -0.5, but binary_crossentropy takes predicted probabilities from 0 to 1"),
         Case(name: "flat y_pred for the sparse loss", files: cell("loss sparse_categorical_crossentropy y_true=[1, 1] y_pred=[0.6, 0.4]"), status: 1,
@@ -348,6 +349,34 @@ final class BadInputCatalogTests: XCTestCase {
         process.currentDirectoryURL = folder
         try process.run()
         process.waitUntilExit()
+    }
+
+    /// A notebook that loads a file of secrets as CSV never gets any of it quoted, by `check`
+    /// or `run`, on the terminal or in a page: a file is quoted only once a row of it has read
+    /// as data under its header. Small files are read whole at check time, large ones only to
+    /// their first row; both are tried.
+    func testNoMessageQuotesAFileOfSecretsLoadedAsCSV() throws {
+        let cli = try CLIFixture()
+        let secret = "hunter2"
+        let large = String(repeating: "\(secret)\n", count: 200_000)
+        let files = [
+            "\(secret)\n", "\(secret)\n\(secret)\n", "API_KEY=\(secret)\nOTHER=\(secret)\n", "\(secret),\(secret)\n", "\(secret),\(secret)\n\(secret)\n",
+            "user,\(secret)\n,\(secret)\n", "\(secret)\n" + large, "\(secret),\(secret),y\n" + large,
+        ]
+        let loads = ["target=y", "target=\(secret.prefix(4))", "target=y codes=[x]", "target=y missing=drop"]
+        for (index, text) in files.enumerated() {
+            try Data(text.utf8).write(to: cli.folder.appendingPathComponent("s.txt"))
+            for load in loads {
+                try "```nnbook\nload csv \"s.txt\" as d \(load)\n```\n".write(to: cli.folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+                for command in [["check", "t.nnbook"], ["run", "t.nnbook", "--quiet", "--no-snapshot"]] {
+                    let outcome = try cli.nnbookArguments(command)
+                    XCTAssertEqual(outcome.status, 1, "file \(index), \(load), \(command): \(outcome.error)")
+                    XCTAssertFalse((outcome.output + outcome.error).contains(secret), "file \(index), \(load), \(command): \(outcome.error)")
+                    let page = (try? String(contentsOf: cli.folder.appendingPathComponent("t.md"), encoding: .utf8)) ?? ""
+                    XCTAssertFalse(page.contains(secret), "file \(index), \(load), \(command): the page quotes it")
+                }
+            }
+        }
     }
 
     /// Records a run on top of the last whose run.json is `text`, as a damaged or hand-edited

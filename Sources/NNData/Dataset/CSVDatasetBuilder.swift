@@ -27,6 +27,11 @@ struct CSVDatasetBuilder {
 
     private(set) var header: [String]?
     private var headerLine = 1
+    /// A mistake in the header's names (one missing, one twice), found at the header but told
+    /// once a row has read as data under it: only then is the file known to be a CSV file, and
+    /// its first line quoted. Until then it may be any file, its first line a secret. With
+    /// `quoting` false, the mistake is told without quoting the header.
+    private var headerProblem: ((_ quoting: Bool) -> DataError)?
     private var sources: [Source] = []
     private var numberWidth = 0
     private var numbers = ValueBlocks<Float>()
@@ -34,7 +39,9 @@ struct CSVDatasetBuilder {
     private var wordIndices = ValueBlocks<Int32>()
     private var words: [[String: Int32]] = []
     private var wordBytes = 0
-    private var rowsRead = 0, rowsKept = 0
+    private var rowsRead = 0
+    /// The rows read as data; from the first, the file's header and values may be quoted.
+    private(set) var rowsKept = 0
 
     init(path: String, targets: [String], options: CSVColumnOptions, memory: MemoryLimit) {
         self.path = path
@@ -71,7 +78,8 @@ struct CSVDatasetBuilder {
             switch source {
             case .number:
                 let place = record.fields[index]
-                stored = numbers.append(try Dataset.number(record.trimmedText(index), column: header[index], line: place.line, column: place.column, missing: options.missing, path: path)) && stored
+                stored = numbers.append(try Dataset.number(
+                    record.trimmedText(index), column: rowsKept > 0 ? header[index] : nil, index: index, line: place.line, column: place.column, missing: options.missing, path: path)) && stored
             case .words(let slot):
                 let word = record.trimmedText(index)
                 if let known = words[slot][word] {
@@ -88,6 +96,13 @@ struct CSVDatasetBuilder {
             throw DataError("the system has no memory left for the values of this file", path: path, line: line, column: 1, hint: MemoryLimit.hint)
         }
         rowsKept += 1
+        if rowsKept == 1 { try checkHeader() }
+    }
+
+    /// Throws the header's mistake, if it has one; quoting its names only once a row has read
+    /// as data.
+    func checkHeader() throws(DataError) {
+        if let headerProblem { throw headerProblem(rowsKept > 0) }
     }
 
     private mutating func readHeader(_ record: CSVRecord) throws(DataError) {
@@ -103,13 +118,25 @@ struct CSVDatasetBuilder {
         if let blank = names.firstIndex(where: \.isEmpty) {
             throw DataError("column \(blank + 1) of the header has no name", path: path, line: place[blank].line, column: place[blank].column)
         }
-        var seen: Set<String> = []
-        for (index, name) in names.enumerated() where !seen.insert(name).inserted {
-            throw DataError("the column name \"\(name.excerpt())\" appears twice in the header", path: path, line: place[index].line, column: place[index].column)
-        }
+        var seen: [String: Int] = [:]
         headerLine = place[0].line
-        for name in targetNames + options.codes + options.oneHot where !seen.contains(name) {
-            throw DataError("there is no column \"\(name.excerpt())\"", path: path, line: headerLine, column: 1, hint: "the columns are \(names.excerptList())")
+        for (index, name) in names.enumerated() {
+            if let first = seen[name] {
+                let (path, line, column) = (path, place[index].line, place[index].column)
+                headerProblem = headerProblem ?? { quoting in
+                    DataError(quoting ? "the column name \"\(name.excerpt())\" appears twice in the header" : "columns \(first + 1) and \(index + 1) of the header have the same name",
+                              path: path, line: line, column: column)
+                }
+            } else {
+                seen[name] = index
+            }
+        }
+        if let name = (targetNames + options.codes + options.oneHot).first(where: { seen[$0] == nil }) {
+            let (path, line) = (path, headerLine)
+            headerProblem = headerProblem ?? { quoting in
+                DataError("there is no column \"\(name.excerpt())\"", path: path, line: line, column: 1,
+                          hint: quoting ? "the columns are \(names.excerptList())" : "no row under the header reads as data, so the header is not quoted; a CSV file names its columns on its first line")
+            }
         }
         let wordNames = Set(options.codes + options.oneHot)
         for name in names {

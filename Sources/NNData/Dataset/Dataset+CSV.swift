@@ -56,23 +56,25 @@ extension Dataset {
         self = try builder.dataset()
     }
 
-    /// The column names of a CSV file, read from its header row alone and checked as loading
-    /// checks them (`targets` and `options` name columns the header must have).
+    /// The column names of a CSV file, read from its header row and checked as loading checks
+    /// them (`targets` and `options` name columns the header must have), with the first row of
+    /// data: a mistake in the names quotes them only once a row has read as data under them.
     public static func csvHeader(
         ofFileAt url: URL, path: String, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions()
     ) throws(DataError) -> [String] {
         var reader = CSVReader(separator: separator, path: path)
         var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
         try readPieces(of: url, path: path, into: &reader, shouldStop: { false }) { reader throws(DataError) in
-            guard builder.header == nil, reader.pendingBytes > headerLimit else { return builder.header != nil }
+            guard builder.header == nil, reader.pendingBytes > headerLimit else { return builder.rowsKept > 0 }
             throw DataError("the header row is too long: reading it takes more than \(MemoryLimit.describe(headerLimit))", path: path, line: 1, column: 1,
                             hint: "the first line of a CSV file names the columns")
         } body: { record throws(DataError) in
-            if builder.header == nil { try builder.add(record) }
+            if builder.rowsKept == 0 { try builder.add(record) }
         }
         guard let header = builder.header else {
             throw DataError("the file is empty", path: path, hint: "a CSV file starts with a header row of column names")
         }
+        try builder.checkHeader()
         return header
     }
 
@@ -110,19 +112,25 @@ extension Dataset {
         try reader.finish(body: body)
     }
 
-    static func number(_ text: String, column: String, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
+    /// The number in a field, or why it is none. `column` is the field's column name, nil while
+    /// no row of the file has read as data: the file may be no CSV file at all (a file of
+    /// secrets), and nothing of it is quoted then, neither the value nor its header's name;
+    /// `index` (from 0) then says which field.
+    static func number(_ text: String, column: String?, index: Int, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
+        let words = "to use a column of words, load it with " + (column.map { "codes=[\($0.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\($0.excerpt())]" }
+            ?? "codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header")
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
-            throw DataError("the value of \"\(column.excerpt())\" is missing", path: path, line: line, column: field,
+            throw DataError(column.map { "the value of \"\($0.excerpt())\" is missing" } ?? "field \(index + 1) has no value", path: path, line: line, column: field,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
         guard Dataset.isDecimal(text), let value = Float(text), !value.isNaN else {
-            throw DataError("\"\(text.excerpt())\" in column \"\(column.excerpt())\" is not a number", path: path, line: line, column: field,
-                            hint: "to use a column of words, load it with codes=[\(column.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\(column.excerpt())]")
+            throw DataError(column.map { "\"\(text.excerpt())\" in column \"\($0.excerpt())\" is not a number" } ?? "field \(index + 1) is not a number", path: path, line: line, column: field,
+                            hint: words)
         }
         guard value.isFinite else {
-            throw DataError("\(text.excerpt()) in column \"\(column.excerpt())\" is too large for a 32-bit number", path: path, line: line, column: field,
-                            hint: "32-bit numbers reach about ±3.4e38; rescale the column")
+            throw DataError(column.map { "\(text.excerpt()) in column \"\($0.excerpt())\" is too large for a 32-bit number" } ?? "field \(index + 1) is too large for a 32-bit number",
+                            path: path, line: line, column: field, hint: "32-bit numbers reach about ±3.4e38; rescale the column")
         }
         return value
     }
