@@ -53,27 +53,29 @@ struct NamedInputs {
     /// at the first.
     private func problems(model: ModelName, columns: [String], wordColumns: [String: WordColumn], at command: SourceRange) -> [Diagnostic] {
         let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
+        let known = Set(columns)
         var diagnostics: [Diagnostic] = []
         for input in inputs {
             if let column = wordColumns[input.name] {
                 if !column.words.contains(input.value) {
                     diagnostics.append(Diagnostic(
                         "the column '\(input.name)' never had the word '\(input.value)'", at: input.range,
-                        hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.joined(separator: ", "))"))
+                        hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.excerptList())"))
                 }
-            } else if !columns.contains(input.name), input.name == "units" {
+            } else if !known.contains(input.name), input.name == "units" {
                 diagnostics.append(NamedInputs.unitsOfAPrediction(at: input.range))
-            } else if !columns.contains(input.name) {
+            } else if !known.contains(input.name) {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
-                    hint: (Suggestions.closest(to: input.name, in: names).map { "did you mean '\($0)'? " } ?? "") + "its features are \(names.joined(separator: ", "))"))
+                    hint: (Suggestions.closest(to: input.name, in: names).map { "did you mean '\($0)'? " } ?? "") + "its features are \(names.excerptList())"))
             } else if !(Double(input.value)?.isFinite ?? false) {
                 diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
             }
         }
-        let missing = names.filter { name in !inputs.contains { $0.name == name } }
+        let given = Set(inputs.map(\.name))
+        let missing = names.filter { !given.contains($0) }
         if !missing.isEmpty {
-            diagnostics.append(Diagnostic("\(user) needs a value for \(missing.joined(separator: ", "))", at: command, hint: "its features are \(names.joined(separator: ", "))"))
+            diagnostics.append(Diagnostic("\(user) needs a value for \(missing.excerptList())", at: command, hint: "its features are \(names.excerptList())"))
         }
         return diagnostics
     }
