@@ -26,7 +26,10 @@ struct CheckNotebooks: ParsableCommand {
         var worst: Int32 = NNBookExit.success
         for file in files {
             switch NotebookFile(path: file).plan(overrides: overrides, plugins: setup, memory: memory.limit) {
-            case .success: Console.error("\(file): ok")
+            case .success(let checked):
+                // Valid, as an empty Jupyter notebook is; but a file with nothing to run is
+                // more often a mistake than a wish.
+                Console.error(checked.plan.cells.isEmpty ? "\(file): ok, but it has no cells (```nnbook blocks), so it runs nothing" : "\(file): ok")
             case .failure(let code): worst = max(worst, code.rawValue)
             }
         }

@@ -4,7 +4,8 @@ import ArgumentParser
 import Foundation
 import NNBookRender
 
-/// The root command. Exit codes: 0 success, 1 the notebook failed (check or run), 2 bad usage.
+/// The root command. Exit codes: 0 success, 1 the notebook failed (check or run), 2 bad usage
+/// (a notebook file that is not there, or named `.csv` or `.md`, included), 130 interrupted.
 struct NNBookCLI: ParsableCommand {
     static let version = "0.1.0"
 
@@ -28,7 +29,15 @@ struct NNBookCLI: ParsableCommand {
         KernelChoice.applyEnvironment()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let mistake as ValidationError {
+                // A mistake the command finds in its arguments once it runs (`-p rate`, no `=`)
+                // is told as the parser tells its own: with the command's usage, not nnbook's.
+                let name = type(of: command).configuration.commandName ?? ""
+                Console.error("Error: \(mistake.message)\nUsage: \(usageString(for: type(of: command)))\n  See 'nnbook \(name) --help' for more information.")
+                Foundation.exit(NNBookExit.usage)
+            }
             Foundation.exit(0)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import NNBook
 import NNCore
+import NNData
 
 /// A notebook on disk, read and prepared, or the exit code and messages of why not.
 struct NotebookFile {
@@ -28,6 +29,7 @@ struct NotebookFile {
     func plan(
         overrides: [(name: String, value: String)], memory: MemoryLimit, registry: (Notebook) -> PluginRegistry
     ) -> Result<(plan: Plan, text: String), ExitCode> {
+        if let refusal = notANotebook() { return .failure(refusal) }
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -53,10 +55,30 @@ struct NotebookFile {
         }
     }
 
-    /// Says why the file cannot be read (never what it holds) and returns the exit code for it.
+    /// Says why the file cannot be read (never what it holds) and returns the exit code for it:
+    /// a path that names no readable notebook is a mistake in the command line, as in `python3`.
     func cannotRead() -> ExitCode {
         Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
-        return ExitCode(NNBookExit.notebookFailed)
+        return ExitCode(NNBookExit.usage)
+    }
+
+    /// A file named with another extension than `.nnbook` is refused before it is read: a CSV
+    /// file or a page given by mistake would otherwise read as a notebook of prose, and `run`
+    /// would write a page beside it. A name without an extension is taken, as a script's is.
+    func notANotebook() -> ExitCode? {
+        guard !url.pathExtension.isEmpty, url.pathExtension != "nnbook" else { return nil }
+        let name = url.lastPathComponent.excerpt()
+        let kind = url.pathExtension.lowercased()
+        let hint: String
+        if let format = ["csv": "csv", "npy": "npy", "npz": "npz", "idx": "idx", "gz": "idx"][kind] {
+            hint = "a data file is read by a notebook's `load` command, e.g. load \(format) \"\(name)\" as NAME"
+        } else if kind == "md" || kind == "html" || kind == "ipynb" {
+            hint = "\(name) may be a page nnbook wrote; it runs the notebook it came from, \(url.deletingPathExtension().lastPathComponent.excerpt()).nnbook"
+        } else {
+            hint = "a notebook is a Markdown file whose name ends in .nnbook, with its commands in ```nnbook cells"
+        }
+        Console.error("\(path): error: not a notebook: nnbook reads .nnbook files\nhint: \(hint)")
+        return ExitCode(NNBookExit.usage)
     }
 
     private func summary(_ diagnostics: [Diagnostic]) -> String {
@@ -68,8 +90,8 @@ struct NotebookFile {
 /// `-p name=value` split at the first `=`.
 func parseOverrides(_ values: [String]) throws -> [(name: String, value: String)] {
     try values.map { text in
-        guard let equals = text.firstIndex(of: "=") else {
-            throw ValidationError("-p takes name=value, e.g. -p rate=0.1; got '\(text)'")
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw ValidationError("-p takes NAME=VALUE, e.g. -p rate=0.1, not '\(text.excerpt())'")
         }
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }

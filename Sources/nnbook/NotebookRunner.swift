@@ -38,6 +38,7 @@ struct NotebookRunner {
     /// error already printed.
     func run() throws -> Outcome {
         let notebookFile = NotebookFile(path: file)
+        if let refusal = notebookFile.notANotebook() { throw refusal }
         let name = notebookFile.url.deletingPathExtension().lastPathComponent
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder
         let pageURL = folder.appendingPathComponent(name + ".md")

@@ -58,6 +58,7 @@ struct PreviewNotebook: ParsableCommand {
         // A notebook that cannot be read at the start is a mistake in the command, as for
         // `nnbook run`; one deleted while serving is an edit, shown in the page.
         let readable = NotebookFile(path: file)
+        if let refusal = readable.notANotebook() { throw refusal }
         guard (try? Data(contentsOf: readable.url)) != nil else { throw readable.cannotRead() }
         let notebook = URL(fileURLWithPath: file).standardizedFileURL
         let overrides = try parseOverrides(parameters)

@@ -310,7 +310,29 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             "4:10: plain.npz: the archive has no array inputs | its arrays are x, y; name one with features=",
         ])
         expect(["load npz \"plain.npz\" as p"], [
-            "4:10: plain.npz: there are 3 images but 2 labels | the images and labels files must come from the same set",
+            "4:10: plain.npz: x holds 3 samples but y holds 2 labels | the two arrays must come from the same set, one label per sample",
+        ])
+    }
+
+    /// Keras users save labels from `to_categorical`: rows of one 1 per class. They are the
+    /// data set's target columns; a labels array of any other shape is refused in the words of
+    /// an archive (its arrays), not of a pair of IDX files.
+    func testOneHotLabelsInAnArchiveAreTargetColumnsAndOtherLabelsAreRefusedByArrayName() throws {
+        try npz("onehot.npz", [("x", Self.npy([4, 2], [0, 0, 0, 1, 1, 0, 1, 1])), ("y", Self.npy([4, 3], [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0]))], deflated: false)
+        let model = ["load npz \"onehot.npz\" as o", "model m", "  dense 3 activation=softmax"]
+        expect(model + ["compile m loss=categorical_crossentropy optimizer=adam", "train m on o epochs=1"], [])
+        expect(model + ["compile m loss=sparse_categorical_crossentropy optimizer=adam", "train m on o epochs=1"], [
+            "7:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of o have 3 columns | for one-hot targets use categorical_crossentropy",
+        ])
+        let result = try NotebookFixtures.run(
+            "```nnbook\n" + (model + ["compile m loss=categorical_crossentropy optimizer=adam", "train m on o epochs=1", "show o rows=1"]).joined(separator: "\n") + "\n```\n",
+            folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        XCTAssertTrue(result.cells[0].outputs.contains { if case .table(let table) = $0 { table.headers.suffix(3) == ["label=0", "label=1", "label=2"] } else { false } }, "\(result.cells[0].outputs)")
+
+        try npz("cube.npz", [("x", Self.npy([4, 2], [])), ("labels", Self.npy([4, 2, 2], []))], deflated: false)
+        expect(["load npz \"cube.npz\" as c target=labels"], [
+            "4:10: cube.npz: the labels labels have shape (4, 2, 2), but labels are one number or one row per sample: shape (4) for class numbers or (4, CLASSES) for one-hot rows | name the array of labels with target=",
         ])
     }
 

@@ -71,7 +71,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "undeclared parameter", files: cell("loss mae y_true=[$a] y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:18: error: the parameter '$a' is not declared"),
         Case(name: "override of an unknown parameter", files: notebook("---\nparams:\n  rate: 0.5\n---\n"), arguments: ["run", "t.nnbook", "-p", "rat=1"], status: 2, firstLine: "t.nnbook: error: unknown parameter 'rat'"),
         Case(name: "override of the wrong type", files: notebook("---\nparams:\n  epochs: 5\n---\n"), arguments: ["run", "t.nnbook", "-p", "epochs=1.5"], status: 2, firstLine: "t.nnbook: error: the parameter 'epochs' must be a whole number, not '1.5'"),
-        Case(name: "override without equals", files: notebook("# x\n"), arguments: ["run", "t.nnbook", "-p", "rate"], status: 2, firstLine: "Error: -p takes name=value, e.g. -p rate=0.1; got 'rate'"),
+        Case(name: "override without equals", files: notebook("# x\n"), arguments: ["run", "t.nnbook", "-p", "rate"], status: 2, firstLine: "Error: -p takes NAME=VALUE, e.g. -p rate=0.1, not 'rate'"),
     ]
 
     static let arguments: [Case] = [
@@ -203,7 +203,11 @@ final class BadInputCatalogTests: XCTestCase {
     static let usage: [Case] = [
         Case(name: "no notebook given", arguments: ["run"], status: 2, firstLine: "Error: Missing expected argument '<file>'"),
         Case(name: "unknown subcommand", arguments: ["trian"], status: 2, firstLine: "Error: Unexpected argument 'trian'"),
-        Case(name: "notebook that is not there", arguments: ["run", "nothing.nnbook"], status: 1, firstLine: "nothing.nnbook: error: cannot read the notebook: no such file"),
+        Case(name: "notebook that is not there", arguments: ["run", "nothing.nnbook"], status: 2, firstLine: "nothing.nnbook: error: cannot read the notebook: no such file"),
+        Case(name: "a data file given as the notebook", files: ["data.csv": Data("x,y\n1,0\n".utf8)], arguments: ["check", "data.csv"], status: 2,
+             firstLine: "data.csv: error: not a notebook: nnbook reads .nnbook files"),
+        Case(name: "-p without a name", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["check", "t.nnbook", "-p", "=3"], status: 2,
+             firstLine: "Error: -p takes NAME=VALUE, e.g. -p rate=0.1, not '=3'"),
         Case(name: "notebook that is not UTF-8", files: ["t.nnbook": Data([0x23, 0x20, 0xC3, 0x28, 0x0A])], status: 1, firstLine: "t.nnbook: error: the notebook is not UTF-8 text"),
         Case(name: "memory limit of zero", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "0"], status: 2, firstLine: "Error: --memory-limit must be a number of GB above 0, such as 0.5 or 8, not '0'"),
         Case(name: "memory limit beyond any machine", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--memory-limit", "1e30"], status: 2,
@@ -230,8 +234,8 @@ final class BadInputCatalogTests: XCTestCase {
     /// Files nnbook must never write over: the notebook itself, a user's file where the
     /// pictures go or among them.
     static let outputs: [Case] = [
-        Case(name: "notebook whose page is itself", files: ["t.md": Data("```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".utf8)], arguments: ["run", "t.md"], status: 1,
-             firstLine: "t.md: error: the page would be written over the notebook itself, t.md"),
+        Case(name: "notebook whose page is itself", files: ["t.md": Data("```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".utf8)], arguments: ["run", "t.md"], status: 2,
+             firstLine: "t.md: error: not a notebook: nnbook reads .nnbook files"),
         Case(name: "file where the pictures go", files: cell("curve sigmoid").merging(["t.assets": Data("mine".utf8)]) { a, _ in a }, status: 1,
              firstLine: "t.md: error: cannot write the page: FOLDER/t.assets is in the way: it is a file, but nnbook keeps the page's pictures in a folder of that name"),
         Case(name: "user's files among the pictures", files: cell("curve sigmoid").merging(["t.assets/cell-1-sigmoid.svg": Data("mine".utf8), "t.assets/notes/n.txt": Data("mine".utf8)]) { a, _ in a },
@@ -307,7 +311,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "IDX holding NaN", files: loadIDX(["x.idx": idx([1], [0x7F, 0xC0, 0, 0], type: 0x0D)]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: value 1 of the file is nan, not a number nnbook can learn from"),
         Case(name: "labels file of images", files: loadIDX(["x.idx": idx([3, 1, 1], [1, 2, 3]), "y.idx": idx([3, 2, 2], Array(repeating: 0, count: 12))], labels: true), status: 1,
-             firstLine: "t.nnbook:2:10: error: y.idx: the labels have shape (3, 2, 2), but labels are one number per image: shape (3)"),
+             firstLine: "t.nnbook:2:10: error: y.idx: the labels have shape (3, 2, 2), but labels are one number or one row per image: shape (3) for class numbers or (3, CLASSES) for one-hot rows"),
     ]
 
     /// Memory limits that apply to every reader, before the bytes are read or inflated.

@@ -109,10 +109,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
     }
 
-    func testMissingNotebookFileExitsWithOne() throws {
+    /// A path that names no notebook is a mistake in the command line, as the README's exit
+    /// codes say: 2, as for an unknown option or parameter.
+    func testMissingNotebookFileIsAUsageError() throws {
         let outcome = try nnbook("run", "nowhere.nnbook")
-        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.status, 2)
         XCTAssertEqual(outcome.error, "nowhere.nnbook: error: cannot read the notebook: no such file\n")
+    }
+
+    func testAFileThatIsNotANotebookIsRefusedWithAHintAndNothingWritten() throws {
+        try "x,y\n1,0\n".write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let outcome = try nnbook("run", "data.csv")
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertEqual(outcome.error, "data.csv: error: not a notebook: nnbook reads .nnbook files\nhint: a data file is read by a notebook's `load` command, e.g. load csv \"data.csv\" as NAME\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data.md").path), "no page beside the data")
+    }
+
+    func testCheckSaysWhenANotebookHasNoCells() throws {
+        try "".write(to: folder.appendingPathComponent("empty.nnbook"), atomically: true, encoding: .utf8)
+        try "# Only prose\n".write(to: folder.appendingPathComponent("prose.nnbook"), atomically: true, encoding: .utf8)
+        let outcome = try nnbook("check", "empty.nnbook", "prose.nnbook")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertEqual(outcome.error, "empty.nnbook: ok, but it has no cells (```nnbook blocks), so it runs nothing\nprose.nnbook: ok, but it has no cells (```nnbook blocks), so it runs nothing\n")
+    }
+
+    func testAParameterWithoutEqualsIsAFocusedUsageError() throws {
+        let outcome = try nnbook("run", "gradient-descent.nnbook", "-p", "rate")
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.error.hasPrefix("Error: -p takes NAME=VALUE, e.g. -p rate=0.1, not 'rate'\nUsage: nnbook run <file> [-p <name=value> ...]"), outcome.error)
+        XCTAssertFalse(outcome.error.contains("SUBCOMMANDS"), "not nnbook's own usage: " + outcome.error)
     }
 
     func testVersionAndHelp() throws {

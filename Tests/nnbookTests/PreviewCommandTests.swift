@@ -162,7 +162,7 @@ final class PreviewCommandTests: XCTestCase {
 
     func testANotebookMissingAtTheStartFailsAsRunDoes() throws {
         let run = try cli.nnbook("run", "nosuch.nnbook")
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 2)
         let preview = Process()
         preview.executableURL = cli.executable
         preview.arguments = ["preview", "nosuch.nnbook", "--port", "0"]

@@ -99,25 +99,44 @@ public enum ImageDatasets {
         return (try pair(xTrain, yTrain, path: url.path), try pair(xTest, yTest, path: url.path))
     }
 
-    /// Whether arrays of these shapes make images and their labels, as `pair` needs: what the
-    /// checker asks of the shapes in file headers before anything is read.
-    public static func checkPair(images: [Int], labels: [Int], path: String) throws(DataError) {
+    /// Whether arrays of these shapes make samples and their labels, as `pair` needs: what the
+    /// checker asks of the shapes in file headers before anything is read. `arrays` names the
+    /// two arrays of a `.npz` archive; without it they are the two files of an IDX or `.npy` pair.
+    public static func checkPair(images: [Int], labels: [Int], path: String, arrays: (features: String, labels: String)? = nil) throws(DataError) {
         let (imageCount, labelCount) = (images.first ?? 0, labels.first ?? 0)
         guard imageCount == labelCount else {
-            throw DataError("there are \(imageCount) images but \(labelCount) labels", path: path, hint: "the images and labels files must come from the same set")
-        }
-        // One label per image: a list, or a column; a (3, 2, 2) "labels" file is something else.
-        guard labels.count == 1 || (labels.count == 2 && labels[1] == 1) else {
+            guard let arrays else {
+                throw DataError("there are \(imageCount) images but \(labelCount) labels", path: path, hint: "the images and labels files must come from the same set")
+            }
             throw DataError(
-                "the labels have shape \(Tensor.describe(labels)), but labels are one number per image: shape (\(labelCount))", path: path,
-                hint: "the second file of the pair holds the labels, e.g. train-labels-idx1-ubyte")
+                "\(arrays.features) holds \(imageCount) samples but \(arrays.labels) holds \(labelCount) labels", path: path,
+                hint: "the two arrays must come from the same set, one label per sample")
+        }
+        // One label per sample (a list, or a column), or one row per sample (one-hot labels, as
+        // Keras' to_categorical makes them); a (3, 2, 2) "labels" array is something else.
+        guard labels.count == 1 || labels.count == 2 else {
+            let shapes = "shape (\(labelCount)) for class numbers or (\(labelCount), CLASSES) for one-hot rows"
+            guard let arrays else {
+                throw DataError(
+                    "the labels have shape \(Tensor.describe(labels)), but labels are one number or one row per image: \(shapes)", path: path,
+                    hint: "the second file of the pair holds the labels, e.g. train-labels-idx1-ubyte")
+            }
+            throw DataError(
+                "the labels \(arrays.labels) have shape \(Tensor.describe(labels)), but labels are one number or one row per sample: \(shapes)", path: path,
+                hint: "name the array of labels with target=")
         }
     }
 
+    /// The names of the target columns of `labels`: `label`, or `label=0`, `label=1`, … for one
+    /// row per sample, as `one_hot` names its columns.
+    static func labelNames(columns: Int) -> [String] {
+        columns == 1 ? ["label"] : (0..<columns).map { "label=\($0)" }
+    }
+
     /// Images and their labels as one data set, checking that they belong together.
-    public static func pair(_ images: Tensor, _ labels: Tensor, path: String) throws(DataError) -> Dataset {
-        try checkPair(images: images.shape, labels: labels.shape, path: path)
-        let targets = (try? labels.reshaped([labels.rows, 1])) ?? labels
-        return Dataset(featureNames: [], targetNames: ["label"], features: images, targets: targets)
+    public static func pair(_ images: Tensor, _ labels: Tensor, path: String, arrays: (features: String, labels: String)? = nil) throws(DataError) -> Dataset {
+        try checkPair(images: images.shape, labels: labels.shape, path: path, arrays: arrays)
+        let targets = labels.shape.count == 1 ? ((try? labels.reshaped([labels.rows, 1])) ?? labels) : labels
+        return Dataset(featureNames: [], targetNames: labelNames(columns: targets.columns), features: images, targets: targets)
     }
 }

@@ -37,10 +37,12 @@ enum DataSources {
             case .split:
                 let names = ArchiveArrays.splitNames
                 return NotebookDataset(
-                    train: try ImageDatasets.pair(arrays[names.trainFeatures]!, arrays[names.trainTargets]!, path: path),
-                    test: try ImageDatasets.pair(arrays[names.testFeatures]!, arrays[names.testTargets]!, path: path))
+                    train: try ImageDatasets.pair(
+                        arrays[names.trainFeatures]!, arrays[names.trainTargets]!, path: path, arrays: (names.trainFeatures, names.trainTargets)),
+                    test: try ImageDatasets.pair(
+                        arrays[names.testFeatures]!, arrays[names.testTargets]!, path: path, arrays: (names.testFeatures, names.testTargets)))
             case .whole(let features, let targets):
-                return NotebookDataset(all: try ImageDatasets.pair(arrays[features]!, arrays[targets]!, path: path))
+                return NotebookDataset(all: try ImageDatasets.pair(arrays[features]!, arrays[targets]!, path: path, arrays: (features, targets)))
             }
         case .mnist, .fashionMNIST:
             let folder = load.folder.map { state.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }

@@ -55,12 +55,10 @@ extension LoadCommand {
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
                 let labelShape = try ArrayFileHeader.shape(ofFileAt: labelFile, numPy: format == .npy, path: labels.text)
-                if labelShape.first != shape.first {
-                    throw DataError(
-                        "there are \(shape.first ?? 0) images but \(labelShape.first ?? 0) labels", path: labels.text,
-                        hint: "the images and labels files must come from the same set")
-                }
-                facts.target = TargetFacts(columns: labelShape.dropFirst().reduce(1, *), kind: try labelKind(labelFile, path: labels.text))
+                try ImageDatasets.checkPair(images: shape, labels: labelShape, path: labels.text)
+                let columns = labelShape.dropFirst().reduce(1, *)
+                // One-hot rows are not read: their kind stays unknown.
+                facts.target = TargetFacts(columns: columns, kind: columns == 1 ? try labelKind(labelFile, path: labels.text) : .unknown)
             }
             return facts
         case .npz:
@@ -69,8 +67,8 @@ extension LoadCommand {
             // The labels' values are not read, so their kind stays unknown.
             func facts(_ features: String, _ targets: String) throws(DataError) -> DatasetFacts {
                 let (x, y) = (shapes[features] ?? [], shapes[targets] ?? [])
-                try ImageDatasets.checkPair(images: x, labels: y, path: path.path)
-                return DatasetFacts(sampleShape: Array(x.dropFirst()), target: TargetFacts(columns: 1, kind: .unknown), samples: x.first)
+                try ImageDatasets.checkPair(images: x, labels: y, path: path.path, arrays: (features, targets))
+                return DatasetFacts(sampleShape: Array(x.dropFirst()), target: TargetFacts(columns: y.dropFirst().reduce(1, *), kind: .unknown), samples: x.first)
             }
             switch try ArchiveArrays.choose(from: Set(shapes.keys), features: features?.text, target: target?.first?.text, path: path.path) {
             case .split:
