@@ -2,6 +2,7 @@
 // interrupted, and the page says where it stopped — instead of dying half-way through.
 
 import Foundation
+import NNBook
 
 /// SIGINT, SIGTERM and SIGHUP (Ctrl-C, `timeout`, a closed terminal), turned into a flag that
 /// every long phase checks: training between steps, readers as bytes arrive, the interpreter
@@ -10,6 +11,8 @@ enum Interruption {
     private nonisolated(unsafe) static var flag: sig_atomic_t = 0
     /// When the first signal came, in milliseconds of the monotonic clock.
     private nonisolated(unsafe) static var firstAt = 0
+    /// Set while a finished run is saved (its page written, the run recorded): see `saving`.
+    private nonisolated(unsafe) static var isSaving: sig_atomic_t = 0
 
     /// A second signal within this many milliseconds of the first is the same request: GNU
     /// `timeout` sends its signal both to nnbook and to nnbook's process group, so nnbook often
@@ -17,7 +20,8 @@ enum Interruption {
     static let repeatWindow = 500
 
     /// Catches the first SIGINT, SIGTERM or SIGHUP; a second one, half a second later or more,
-    /// ends the process at once (Ctrl-C pressed again by a learner who will not wait).
+    /// ends the process at once (Ctrl-C pressed again by a learner who will not wait), and the
+    /// plugin it was waiting for with it — except while a finished run is saved.
     static func install() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
@@ -26,13 +30,26 @@ enum Interruption {
                 clock_gettime(CLOCK_MONOTONIC, &now)
                 let milliseconds = now.tv_sec * 1000 + now.tv_nsec / 1_000_000
                 if Interruption.flag != 0 {
-                    if milliseconds - Interruption.firstAt >= Interruption.repeatWindow { _exit(128 + received) }
+                    if milliseconds - Interruption.firstAt >= Interruption.repeatWindow, Interruption.isSaving == 0 {
+                        PluginProcess.killRunning()
+                        _exit(128 + received)
+                    }
                     return
                 }
                 Interruption.firstAt = milliseconds
                 Interruption.flag = 1
             }
         }
+    }
+
+    /// Runs `body`, the saving of a finished run, to its end whatever signals arrive: the page
+    /// is replaced in one rename and the run recorded in one reference update, each a moment's
+    /// work, and a process killed between the two would leave a page that history does not
+    /// know. A signal received meanwhile is still `requested` afterwards.
+    static func saving<T>(_ body: () throws -> T) rethrows -> T {
+        isSaving = 1
+        defer { isSaving = 0 }
+        return try body()
     }
 
     /// Whether the user asked the run to stop.

@@ -16,16 +16,24 @@ public struct PluginProcess: Sendable {
         self.timeLimit = timeLimit
     }
 
+    /// Seconds a plugin asked to stop (SIGTERM) has to exit before it is killed (SIGKILL).
+    public static let grace = 1.0
+
     /// Sends `request` and returns the plugin's answer; every way a plugin can misbehave is a
-    /// `PluginFailure` with a message for the learner.
-    public func send(_ request: PluginProtocol.Request) throws(PluginFailure) -> PluginProtocol.Response {
+    /// `PluginFailure` with a message for the learner. When `shouldStop` turns true (Ctrl-C,
+    /// SIGTERM) the plugin is stopped at once, as it is past its time limit, and the failure
+    /// says the request was interrupted.
+    public func send(_ request: PluginProtocol.Request, shouldStop: () -> Bool = { false }) throws(PluginFailure) -> PluginProtocol.Response {
         let line: Data
         do {
             line = try JSONEncoder().encode(request) + Data("\n".utf8)
         } catch {
             throw PluginFailure(plugin: name, message: "cannot encode the request: \(error)")
         }
+        // A plugin that exits without reading its input must not kill nnbook with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let child = try spawn()
+        PluginProcess.runningGroup = child.pid
         let collected = Collected()
         let group = DispatchGroup()
         for (descriptor, isOutput) in [(child.output, true), (child.errors, false)] {
@@ -35,37 +43,52 @@ public struct PluginProcess: Sendable {
                 group.leave()
             }
         }
-        // A plugin that exits without reading its input must not kill nnbook with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        line.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(child.input, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
+        // Written between looks at the clock and the stop flag, never blocking: a plugin that
+        // reads nothing while a large data set fills the pipe must not keep nnbook from its
+        // time limit or from a stop.
+        var input: Int32? = child.input
+        _ = fcntl(child.input, F_SETFL, fcntl(child.input, F_GETFL) | O_NONBLOCK)
+        var offset = 0
+        let deadline = DispatchTime.now() + timeLimit
+        var stopped = false
+        while !PluginProcess.hasExited(child.pid) {
+            if shouldStop() {
+                stopped = true
+                break
+            }
+            if DispatchTime.now() >= deadline { break }
+            guard let descriptor = input else {
+                usleep(2000)
+                continue
+            }
+            let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 { offset += written }
+            if offset == line.count || (written < 0 && errno != EAGAIN && errno != EINTR) {
+                close(descriptor)
+                input = nil
+            } else if written < 0, errno == EAGAIN {
+                var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, 2)
             }
         }
-        close(child.input)
-
-        let deadline = DispatchTime.now() + timeLimit
+        if let input { close(input) }
+        let ended = !PluginProcess.hasExited(child.pid)
+        if ended { PluginProcess.end(group: child.pid) }
+        if PluginProcess.runningGroup == child.pid { PluginProcess.runningGroup = 0 }
         var status: Int32 = 0
-        var exited = false
-        while !exited {
-            let result = waitpid(child.pid, &status, WNOHANG)
-            if result == child.pid || result < 0 { exited = true } else if DispatchTime.now() >= deadline { break } else { usleep(2000) }
-        }
-        if !exited {
-            // The whole process group: a plugin's own children (a shell's `sleep`) go too.
+        while waitpid(child.pid, &status, 0) < 0, errno == EINTR {}
+        if ended || group.wait(timeout: deadline) == .timedOut {
+            // The plugin's own children (a shell's `sleep`) may still hold the pipes open.
             kill(-child.pid, SIGKILL)
-            waitpid(child.pid, &status, 0)
             _ = group.wait(timeout: .now() + 2)
+        }
+        if stopped {
+            throw PluginFailure(plugin: name, message: "was stopped, because the run was interrupted", interrupted: true)
+        }
+        if ended {
             throw PluginFailure(
                 plugin: name, message: "did not answer within \(NumberText.plain(timeLimit)) seconds and was stopped",
                 hint: "allow it more time with --plugin-timeout SECONDS")
-        }
-        if group.wait(timeout: deadline) == .timedOut {
-            kill(-child.pid, SIGKILL)
-            _ = group.wait(timeout: .now() + 2)
         }
         let (stdout, stderr) = collected.values
         let errorTail = String(decoding: stderr.suffix(600), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -89,6 +112,35 @@ public struct PluginProcess: Sendable {
             throw PluginFailure(plugin: name, message: "answered with something that is not a protocol message: \(shown)",
                                 hint: "a plugin answers with one line of JSON; print anything else to standard error")
         }
+    }
+
+    /// The process group of the request under way (its plugin's pid), 0 between requests: what
+    /// `killRunning` kills when nnbook must end at once.
+    private nonisolated(unsafe) static var runningGroup: pid_t = 0
+
+    /// Kills the plugin of the request under way, with everything it started. For a signal
+    /// handler that ends nnbook at once (Ctrl-C pressed twice): a plugin runs in a process group
+    /// of its own, so no signal of the terminal reaches it, and it would outlive nnbook. Safe in
+    /// a signal handler: one read and one `kill`.
+    public static func killRunning() {
+        let group = runningGroup
+        if group > 0 { kill(-group, SIGKILL) }
+    }
+
+    /// Whether the child `pid` has exited, leaving it unreaped: while it is a zombie its pid,
+    /// and so its process group's id, cannot be given to another process.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+    }
+
+    /// Asks the plugin's process group to end (SIGTERM, so that a plugin can tidy up), and
+    /// kills it after `grace` seconds if the plugin has not exited by then.
+    private static func end(group pid: pid_t) {
+        kill(-pid, SIGTERM)
+        let deadline = DispatchTime.now() + grace
+        while !hasExited(pid), DispatchTime.now() < deadline { usleep(2000) }
+        kill(-pid, SIGKILL)
     }
 
     /// Starts the executable in a process group of its own, with pipes for its standard input,
@@ -161,6 +213,8 @@ public struct PluginFailure: Error, Equatable, CustomStringConvertible, Sendable
     public let plugin: String
     public let message: String
     public var hint: String?
+    /// The request was cut short because the run was asked to stop, not by the plugin's fault.
+    public var interrupted = false
 
     public var description: String { "the plugin '\(plugin)' \(message)" }
 }
