@@ -330,6 +330,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("```nnbook lable=x\nmodel m\n  dense 1\n```\n", ["1:11: 'lable=x' is not a cell attribute | a cell's fence may carry a label: ```nnbook label=training (letters, digits, '-' and '_')"])
     }
 
+    func testOverlongCellLabel() {
+        let label = String(repeating: "a", count: 300)
+        expect("```nnbook label=\(label)\nmodel m\n  dense 1\n```\n", [
+            "1:17: the label '\(label.prefix(40))…' is 300 characters long; a label may have at most 64 | a label names the files of the cell's pictures, so it must stay short: ```nnbook label=training",
+        ])
+    }
+
     func testDuplicateCellLabel() {
         expect("```nnbook label=a\nmodel m\n  dense 1\n```\n```nnbook label=a\nmodel k\n  dense 1\n```\n", [
             "5:1: the label 'a' is already used by the cell at line 1 | labels name a cell's images and metrics, so each must be unique",

@@ -168,7 +168,12 @@ private struct Fence {
         for attribute in info.dropFirst() {
             let column = text.distance(from: text.startIndex, to: attribute.startIndex) + 1
             let parts = attribute.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]) {
+            if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]), parts[1].count > Fence.labelLimit {
+                diagnostics.append(Diagnostic(
+                    "the label '\(parts[1].excerpt())' is \(parts[1].count) characters long; a label may have at most \(Fence.labelLimit)",
+                    at: SourceRange(line: line, column: column + 6, length: parts[1].count),
+                    hint: "a label names the files of the cell's pictures, so it must stay short: ```nnbook label=training"))
+            } else if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]) {
                 label = String(parts[1])
             } else {
                 diagnostics.append(Diagnostic(
@@ -178,6 +183,10 @@ private struct Fence {
         }
         return (label, diagnostics)
     }
+
+    /// The longest label: it starts the file name of each of the cell's pictures
+    /// (`LABEL-NAME.svg`), and a file name has at most 255 bytes.
+    static let labelLimit = 64
 
     static func isValidLabel(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && $0.isASCII }
