@@ -52,17 +52,39 @@ public struct PageWriter: Sendable {
         let written = try previousFiles(in: assetsURL, pictureFolder: page.assets.isEmpty ? nil : pictureFolder, needed: needed)
         removeAbandonedStaging(pageURL: pageURL, assetsURL: assetsURL, files: written.union(needed))
         let token = UUID().uuidString
-        if !page.assets.isEmpty {
-            let pictures = assetsURL.appendingPathComponent(pictureFolder)
-            try attempt(pictures) { try fileManager.createDirectory(at: pictures, withIntermediateDirectories: true) }
-            // The manifest names the new pictures before they exist, so that a run killed
-            // half-way leaves nothing that the next run would take for a user's file.
-            if !needed.isSubset(of: written) { try writeManifest(written.union(needed), in: assetsURL, token: token) }
-            for asset in page.assets {
-                try replace(pictures.appendingPathComponent(asset.name), with: Data(asset.contents.utf8), token: token)
+        var status = stat()
+        let assetsExisted = lstat(assetsURL.path, &status) == 0
+        let picturesExisted = lstat(assetsURL.appendingPathComponent(pictureFolder).path, &status) == 0
+        var manifestChanged = false
+        do throws(PageWriteError) {
+            if !page.assets.isEmpty {
+                let pictures = assetsURL.appendingPathComponent(pictureFolder)
+                try attempt(pictures) { try fileManager.createDirectory(at: pictures, withIntermediateDirectories: true) }
+                // The manifest names the new pictures before they exist, so that a run killed
+                // half-way leaves nothing that the next run would take for a user's file.
+                if !needed.isSubset(of: written) {
+                    manifestChanged = true
+                    try writeManifest(written.union(needed), in: assetsURL, token: token)
+                }
+                for asset in page.assets {
+                    try replace(pictures.appendingPathComponent(asset.name), with: Data(asset.contents.utf8), token: token)
+                }
             }
+            try replace(pageURL, with: Data(page.markdown.utf8), token: token)
+        } catch {
+            // A write that fails half-way (a name too long, a full disk) takes back what it
+            // wrote: the previous page stands with its pictures, and nothing is left orphaned.
+            let assets = AssetsFolder(assetsURL)
+            if !picturesExisted {
+                for path in needed { assets.removePicture(path) }
+                assets.removeEmptyFolder(pictureFolder)
+            }
+            if manifestChanged {
+                if written.isEmpty { assets.removeManifest() } else { try? writeManifest(written, in: assetsURL, token: token) }
+            }
+            if !assetsExisted { rmdir(assetsURL.path) }
+            throw error
         }
-        try replace(pageURL, with: Data(page.markdown.utf8), token: token)
 
         let stale = written.subtracting(needed)
         let assets = AssetsFolder(assetsURL)
@@ -160,8 +182,10 @@ public struct PageWriter: Sendable {
         return String(inner.dropLast(uuidLength + 1))
     }
 
-    /// A manifest line: `FOLDER/NAME` or a plain `NAME`, each part a safe file name.
+    /// A manifest line: `FOLDER/NAME` or a plain `NAME`, each part a safe file name; not the
+    /// `#` line that says what the file is.
     static func isManifestEntry(_ path: String) -> Bool {
+        guard !path.hasPrefix("#") else { return false }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         return (1...2).contains(parts.count) && parts.allSatisfy(isSafeFileName)
     }

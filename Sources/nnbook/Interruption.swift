@@ -46,10 +46,10 @@ enum Interruption {
     /// is replaced in one rename and the run recorded in one reference update, each a moment's
     /// work, and a process killed between the two would leave a page that history does not
     /// know. A signal received meanwhile is still `requested` afterwards.
-    static func saving<T>(_ body: () throws -> T) rethrows -> T {
+    static func saving(_ body: () -> Void) {
         isSaving = 1
         defer { isSaving = 0 }
-        return try body()
+        body()
     }
 
     /// Whether the user asked the run to stop.

@@ -26,11 +26,17 @@ struct NotebookRunner {
     /// The plan and text, when the caller has already checked the notebook with these
     /// overrides (a sweep checks every combination before the first run).
     var checked: (plan: Plan, text: String)? = nil
+    /// The file `nnbook render --run` exports to once the run is done: an interrupted run
+    /// leaves it as it was, as it leaves the page, and says so.
+    var export: URL? = nil
 
     struct Outcome {
         let result: RunResult
         let page: Page
         let pageURL: URL
+        /// Whether a stop was asked for: during the run (`result` says interrupted), or while the
+        /// finished run was saved (its page written and the run recorded all the same).
+        let interrupted: Bool
     }
 
     /// Checks and runs the notebook, writes its page and records the run. Throws the exit code
@@ -66,28 +72,31 @@ struct NotebookRunner {
 
         var page = Page(run: result, assetsFolder: name + ".assets")
         // An interrupted run leaves the last complete page as it was; history keeps the partial
-        // one. A page that cannot be written does not stop the run from being recorded.
+        // one. A page that cannot be written fails the run, which is still recorded, with why.
+        let rendered = result.status != .interrupted && sweep == nil ? MarkdownRenderer.render(page) : nil
         var pageError: PageWriteError?
-        if result.status != .interrupted, sweep == nil {
-            let rendered = MarkdownRenderer.render(page)
-            // A stop asked for after the last command, while the page was drawn, stops the run
-            // before its page replaces the last one: `timeout` and Ctrl-C are never ignored.
-            if Interruption.requested() {
-                result = RunResult(notebook: result.notebook, parameters: result.parameters, cells: result.cells, status: .interrupted)
-                page = Page(run: result, assetsFolder: name + ".assets")
-            } else {
-                do {
-                    try PageWriter().write(rendered, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
-                } catch {
-                    pageError = error
-                }
-            }
-        }
         var recorded = true
         var recordedRun: String?
-        if snapshot {
+        Interruption.saving {
+            if let rendered {
+                // A stop asked for after the last command, while the page was drawn, stops the
+                // run before its page replaces the last one: `timeout` and Ctrl-C are never ignored.
+                if Interruption.requested() {
+                    result = RunResult(notebook: result.notebook, parameters: result.parameters, cells: result.cells, status: .interrupted)
+                    page = Page(run: result, assetsFolder: name + ".assets")
+                } else {
+                    do throws(PageWriteError) {
+                        try PageWriter().write(rendered, to: pageURL, assetsURL: folder.appendingPathComponent(name + ".assets"))
+                    } catch {
+                        pageError = error
+                    }
+                }
+            }
+            guard snapshot else { return }
             do {
-                if let recording = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: Date().timeIntervalSince(started), name: name, notebook: notebookFile.url, sweep: sweep) {
+                let seconds = Date().timeIntervalSince(started)
+                let pageFailure = pageError.map { "cannot write the page: \($0)" }
+                if let recording = try NotebookRunner.record(result, page: page, source: source, started: started, seconds: seconds, name: name, notebook: notebookFile.url, sweep: sweep, pageFailure: pageFailure) {
                     recordedRun = recording.run
                     if !quiet { Console.error(recording.message) }
                 }
@@ -96,8 +105,15 @@ struct NotebookRunner {
                 recorded = false
             }
         }
+        // A stop asked for while the finished run was saved: saving went to its end, and the
+        // command still ends as interrupted, saying what it left.
+        let stoppedWhileSaving = result.status != .interrupted && Interruption.requested()
         if let pageError {
-            Console.error("\(Console.display(pageURL)): error: cannot write the page: \(pageError)" + (snapshot && recorded ? "; the run is recorded in history" : ""))
+            Console.error("\(Console.display(pageURL)): error: cannot write the page: \(pageError)" + (snapshot && recorded ? "; the run is recorded in history as failed" : ""))
+        }
+        if stoppedWhileSaving {
+            let saved = (rendered != nil && pageError == nil ? ["\(Console.display(pageURL)) is written"] : []) + (recordedRun.map { ["the run is recorded in history as \($0)"] } ?? [])
+            Console.error("interrupted once the run had finished" + (saved.isEmpty ? "" : ": " + saved.joined(separator: " and ")) + (export.map { "; \(Console.display($0)) was left as it was" } ?? ""))
         }
         guard recorded, pageError == nil else { throw ExitCode(NNBookExit.notebookFailed) }
         if result.status == .interrupted {
@@ -108,16 +124,19 @@ struct NotebookRunner {
             } else {
                 place = "after the last cell, while the page was drawn"
             }
-            Console.error("interrupted \(place); " + (sweep == nil ? "\(Console.display(pageURL)) was left as it was" : "no page was written") + (snapshot ? "; the partial run is recorded in history" : ""))
+            let kept = sweep == nil ? [pageURL] + (export.map { [$0] } ?? []) : []
+            let left = kept.isEmpty ? "no page was written"
+                : kept.map(Console.display).joined(separator: " and ") + (kept.count == 1 ? " was left as it was" : " were left as they were")
+            Console.error("interrupted \(place); \(left)" + (snapshot ? "; the partial run is recorded in history" : ""))
         } else if let failure = result.failure {
             Console.error(DiagnosticPrinter(notebook: plan.notebook).format(failure.diagnostic))
             Console.error("the run stopped in cell \(failure.cell.number); " + (sweep == nil
                 ? "the page with the outputs so far is \(Console.display(pageURL))"
                 : "its page is in history: nnbook show \(file)" + (recordedRun.map { " \($0)" } ?? "")))
-        } else if !quiet, sweep == nil {
+        } else if !quiet, sweep == nil, !stoppedWhileSaving {
             Console.error("wrote \(Console.display(pageURL))")
         }
-        return Outcome(result: result, page: page, pageURL: pageURL)
+        return Outcome(result: result, page: page, pageURL: pageURL, interrupted: result.status == .interrupted || stoppedWhileSaving)
     }
 
     /// Why a run could not be recorded, in words: history's own errors say what to do, and
@@ -131,7 +150,7 @@ struct NotebookRunner {
     func exitStatus() -> Int32 {
         do {
             let outcome = try run()
-            if outcome.result.status == .interrupted { return NNBookExit.interrupted }
+            if outcome.interrupted { return NNBookExit.interrupted }
             return outcome.result.failure == nil ? NNBookExit.success : NNBookExit.notebookFailed
         } catch let code as ExitCode {
             return code.rawValue
@@ -145,10 +164,13 @@ struct NotebookRunner {
     /// returns the run's short id, which names it for `nnbook show` even while a sweep's other
     /// runs are recorded beside it, and the line that says where (nil when there is no history).
     static func record(
-        _ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL, sweep: String? = nil
+        _ result: RunResult, page: Page, source: String, started: Date, seconds: Double, name: String, notebook: URL, sweep: String? = nil,
+        pageFailure: String? = nil
     ) throws -> (run: String, message: String)? {
         guard let history = try RunHistory.forNotebook(at: notebook, create: true) else { return nil }
-        let record = RunRecord(result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds, sweep: sweep)
+        let record = RunRecord(
+            result: result, notebookPath: history.notebookPath, version: NNBookCLI.version, started: started, seconds: seconds, sweep: sweep,
+            pageFailure: pageFailure)
         let markdown = MarkdownRenderer.render(page)
         let snapshot = RunSnapshot(
             notebookName: name, source: source, page: markdown.markdown, assets: page.pictures, record: record,

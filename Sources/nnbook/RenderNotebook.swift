@@ -50,17 +50,21 @@ struct RenderNotebook: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         let notebook = URL(fileURLWithPath: file)
+        let name = notebook.deletingPathExtension().lastPathComponent
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
+        let target = folder.appendingPathComponent("\(name).\(to.rawValue)")
         let page: Page, source: String
         // A fresh run ends as `nnbook run` ends: interrupted, nothing is exported (exit 130);
         // failed, its export shows the error and the exit code is 1.
         var failed = false
         if runFirst {
-            Interruption.install()
-            let runner = NotebookRunner(file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit,
-                enforcesExpectations: !noExpect)
+            let runner = NotebookRunner(
+                file: file, overrides: try parseOverrides(parameters), plugins: plugins.setup, out: out, quiet: quiet, snapshot: true, memory: memory.limit,
+                enforcesExpectations: !noExpect, export: target)
             let outcome = try runner.run()
-            if outcome.result.status == .interrupted { throw ExitCode(NNBookExit.interrupted) }
+            if outcome.interrupted { throw ExitCode(NNBookExit.interrupted) }
             failed = outcome.result.failure != nil
             page = outcome.page
             source = "a fresh run"
@@ -77,16 +81,22 @@ struct RenderNotebook: ParsableCommand {
                 }
             }
         }
-        let name = notebook.deletingPathExtension().lastPathComponent
-        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
-        let target = folder.appendingPathComponent("\(name).\(to.rawValue)")
         let text = to == .html ? HTMLRenderer.document(page) : try JupyterRenderer.ipynb(page)
+        // Ctrl-C or `timeout` while the export was drawn: the file is not replaced.
+        if Interruption.requested() {
+            Console.error("interrupted while \(Console.display(target)) was drawn; it was left as it was")
+            throw ExitCode(NNBookExit.interrupted)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .atomic)
         } catch {
             Console.error("\(target.path): error: cannot write: \(error.localizedDescription)")
             throw ExitCode(NNBookExit.notebookFailed)
+        }
+        if Interruption.requested() {
+            Console.error("interrupted once \(Console.display(target)) was written, from \(source)")
+            throw ExitCode(NNBookExit.interrupted)
         }
         if !quiet { Console.error("wrote \(Console.display(target)) from \(source)") }
         if failed { throw ExitCode(NNBookExit.notebookFailed) }

@@ -59,7 +59,7 @@ final class CLIFixture {
     /// Starts `nnbook` and reads its standard error until `text` appears (a minute at most), so
     /// that a test can interrupt it at a known point however slow the machine.
     func start(_ arguments: [String], until text: String) throws -> Started {
-        var started = try launch(arguments)
+        var started = try start(arguments)
         let deadline = Date().addingTimeInterval(60)
         while !started.said.contains(text), Date() < deadline {
             started.said += String(decoding: started.errors.fileHandleForReading.availableData, as: UTF8.self)
@@ -70,13 +70,14 @@ final class CLIFixture {
     /// Starts `nnbook` and waits until `file` exists (a minute at most): for a point that
     /// nnbook does not announce, such as a plugin at work or a page written.
     func start(_ arguments: [String], untilExists file: URL) throws -> Started {
-        let started = try launch(arguments)
+        let started = try start(arguments)
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: file.path), Date() < deadline { usleep(5_000) }
         return started
     }
 
-    private func launch(_ arguments: [String]) throws -> Started {
+    /// Starts `nnbook` without waiting for anything.
+    func start(_ arguments: [String]) throws -> Started {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

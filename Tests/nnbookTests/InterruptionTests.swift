@@ -100,4 +100,88 @@ final class InterruptionTests: XCTestCase {
         run.finish()
         XCTAssertEqual(run.process.terminationStatus, 130, run.said)
     }
+
+    /// Whether `pid` has a handler for SIGTERM, i.e. nnbook has installed its own.
+    private func catchesSIGTERM(_ pid: pid_t) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << (UInt64(SIGTERM) - 1)) != 0
+    }
+
+    /// SIGTERM while `render` draws the export (a page of some megabytes of prose, so that
+    /// drawing it takes a while on any machine): exit 130, and the file it would replace is
+    /// left as it was. The signal is sent as soon as nnbook catches it.
+    func testSIGTERMWhileExportingLeavesTheFileAsItWas() throws {
+        let paragraph = String(repeating: "Words *to* draw, with a [link](x.md) and <b>bold</b> text. ", count: 20) + "\n\n"
+        try (String(repeating: paragraph, count: 3_000) + "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n")
+            .write(to: cli.folder.appendingPathComponent("big.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.nnbook("run", "big.nnbook", "--quiet").status, 0)
+        let export = cli.folder.appendingPathComponent("big.html")
+        try "an earlier export".write(to: export, atomically: true, encoding: .utf8)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted()
+
+        var render = try cli.start(["render", "big.nnbook", "--to", "html"])
+        let pid = render.process.processIdentifier
+        let deadline = Date().addingTimeInterval(60)
+        while !catchesSIGTERM(pid), isRunning(pid), Date() < deadline {}
+        kill(pid, SIGTERM)
+        render.finish()
+
+        XCTAssertEqual(render.process.terminationStatus, 130, render.said)
+        XCTAssertEqual(render.said, "interrupted while big.html was drawn; it was left as it was\n")
+        XCTAssertEqual(try String(contentsOf: export, encoding: .utf8), "an earlier export")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted(), listing, "no temporary file is left")
+    }
+
+    /// `render --run` interrupted in training names both files it leaves as they were: the page
+    /// and the export.
+    func testAnInterruptedRenderRunNamesTheExportItLeaves() throws {
+        try """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
+            train neuron on insurance descent=stochastic epochs=10000000
+            ```
+            """.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+        var run = try cli.start(["render", "long.nnbook", "--to", "html", "--run"], until: "Epoch 1/")
+        kill(run.process.processIdentifier, SIGTERM)
+        run.finish()
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        XCTAssertTrue(run.said.contains("interrupted in cell 1; long.md and long.html were left as they were; the partial run is recorded in history"), run.said)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("long.html").path))
+    }
+
+    /// A signal while the finished run is recorded: the recording goes to its end (a second
+    /// signal, later than the first, does not cut it short), then nnbook exits 130 and says
+    /// what it saved. The history's reference is held locked by the test, so that nnbook waits
+    /// inside the recording until the test lets it go.
+    func testASignalWhileRecordingLetsTheRecordingFinish() throws {
+        try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".write(to: cli.folder.appendingPathComponent("q.nnbook"), atomically: true, encoding: .utf8)
+        let first = try cli.nnbook("run", "q.nnbook")
+        XCTAssertEqual(first.status, 0, first.error)
+        let reference = try XCTUnwrap(first.error.split(separator: "\n").first { $0.hasPrefix("recorded run ") }?.split(separator: " ").last)
+        let lock = cli.folder.appendingPathComponent(".nnbook-history/\(reference).lock")
+        let page = cli.folder.appendingPathComponent("q.md")
+        try FileManager.default.removeItem(at: page)
+        XCTAssertTrue(FileManager.default.createFile(atPath: lock.path, contents: nil))
+
+        // The page is written just before the run is recorded.
+        var run = try cli.start(["run", "q.nnbook"], untilExists: page)
+        kill(run.process.processIdentifier, SIGTERM)
+        usleep(600_000)
+        kill(run.process.processIdentifier, SIGTERM)
+        try FileManager.default.removeItem(at: lock)
+        run.finish()
+
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        let id = try XCTUnwrap(run.said.split(separator: "\n").first { $0.hasPrefix("recorded run ") }?.split(separator: " ")[2])
+        XCTAssertTrue(run.said.hasSuffix("interrupted once the run had finished: q.md is written and the run is recorded in history as \(id)\n"), run.said)
+        let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "q.nnbook", "--json").output.utf8)) as? [[String: Any]]
+        XCTAssertEqual(runs?.map { $0["status"] as? String }, ["succeeded", "succeeded"])
+        XCTAssertEqual(try cli.gitArguments(["--git-dir", ".nnbook-history", "fsck", "--no-progress", "--no-dangling"]), "")
+    }
 }

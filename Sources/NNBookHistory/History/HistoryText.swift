@@ -60,7 +60,7 @@ public struct HistoryText: Sendable {
                 "changed_parameters": record.changedParameters,
                 "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
                 "headline": Dictionary(record.headline.map { ($0.name, RunRecord.jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                "error": record.error.map { ["cell": $0.cell, "label": $0.label, "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
+                "error": record.error.map { ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
         }
         return try json(objects)

@@ -11,12 +11,20 @@ public struct RunRecord: Codable, Equatable, Sendable {
         public let seconds: Double
     }
 
+    /// Why the run failed: at a cell, or, with no cell, after the last one (its page could not
+    /// be written).
     public struct Failure: Codable, Equatable, Sendable {
-        public let cell: Int
-        public let label: String
+        public let cell: Int?
+        public let label: String?
         public let line: Int?
         public let column: Int?
         public let message: String
+
+        /// "in cell 2 (training), line 14: …", or the message alone when no cell failed.
+        public var place: String {
+            guard let cell else { return message }
+            return "in cell \(cell)" + (label.map { " (\($0))" } ?? "") + (line.map { ", line \($0)" } ?? "") + ": \(message)"
+        }
     }
 
     public struct Machine: Codable, Equatable, Sendable {
@@ -68,14 +76,16 @@ public struct RunRecord: Codable, Equatable, Sendable {
         case parameterTypes = "parameter_types"
     }
 
-    /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`.
+    /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`;
+    /// `pageFailure` says why its page could not be written, which fails a run whose cells all
+    /// succeeded.
     public init(
         result: RunResult, notebookPath: String, version: String, started: Date, seconds: Double, sweep: String? = nil,
-        machine: Machine = .current
+        pageFailure: String? = nil, machine: Machine = .current
     ) {
         let notebook = result.notebook
         self.notebook = notebookPath
-        status = result.status
+        status = result.status == .succeeded && pageFailure != nil ? .failed : result.status
         seed = notebook.frontMatter.seed
         precision = notebook.frontMatter.precision
         parameters = result.parameters.mapValues(\.text)
@@ -90,7 +100,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
         }
         error = result.failure.map {
             Failure(cell: $0.cell.number, label: $0.cell.label, line: $0.diagnostic.range?.line, column: $0.diagnostic.range?.column, message: $0.diagnostic.message)
-        }
+        } ?? pageFailure.map { Failure(cell: nil, label: nil, line: nil, column: nil, message: $0) }
         metrics = result.metrics
         headline = RunRecord.headline(result)
         self.machine = machine

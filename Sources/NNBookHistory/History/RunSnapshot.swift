@@ -45,7 +45,7 @@ public struct RunSnapshot: Sendable {
         let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }
         switch record.status {
         case .succeeded: text += headline.isEmpty ? "succeeded" : headline.joined(separator: ", ")
-        default: text += record.status.rawValue + (record.error.map { " in cell \($0.cell): \($0.message)" } ?? "")
+        default: text += record.status.rawValue + (record.error.map { error in error.cell.map { " in cell \($0): \(error.message)" } ?? ": \(error.message)" } ?? "")
         }
         return text + "\n"
     }

@@ -119,9 +119,7 @@ public enum SweepCollection {
             case (.recorded, let run?):
                 let record = run.record
                 let metrics = Dictionary(record.metricColumns.map { ($0.column.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-                let failure = record.error.map { error in
-                    "\(record.status.rawValue) in cell \(error.cell) (\(error.label))" + (error.line.map { ", line \($0)" } ?? "") + ": \(error.message)"
-                }
+                let failure = record.error.map { "\(record.status.rawValue) \($0.place)" }
                 rows.append(.init(
                     combination: combination, status: record.status, run: run.name,
                     metrics: metrics, failure: failure))
