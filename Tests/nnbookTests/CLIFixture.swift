@@ -27,6 +27,20 @@ final class CLIFixture {
         let error: String
     }
 
+    /// Writes a notebook `name` whose one cell trains a neuron for ten million epochs: it runs
+    /// until it is interrupted.
+    func writeEndlessTraining(_ name: String) throws {
+        try """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
+            train neuron on insurance descent=stochastic epochs=10000000
+            ```
+            """.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
     /// The built `nnbook`, beside the test bundle.
     var executable: URL {
         let beside = Bundle.main.bundleURL.appendingPathComponent("nnbook")

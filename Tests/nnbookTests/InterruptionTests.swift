@@ -138,15 +138,7 @@ final class InterruptionTests: XCTestCase {
     /// `render --run` interrupted in training names both files it leaves as they were: the page
     /// and the export.
     func testAnInterruptedRenderRunNamesTheExportItLeaves() throws {
-        try """
-            ```nnbook
-            load csv "data/insurance.csv" as insurance target=bought_insurance
-            model neuron
-              dense 1 activation=sigmoid
-            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
-            train neuron on insurance descent=stochastic epochs=10000000
-            ```
-            """.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+        try cli.writeEndlessTraining("long.nnbook")
         var run = try cli.start(["render", "long.nnbook", "--to", "html", "--run"], until: "Epoch 1/")
         kill(run.process.processIdentifier, SIGTERM)
         run.finish()

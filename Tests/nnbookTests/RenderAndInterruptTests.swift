@@ -117,15 +117,7 @@ final class RenderAndInterruptTests: XCTestCase {
     /// second, a moment after the first, is the same request: the run still stops as one
     /// interrupted run (130, recorded), not killed half-way (143, nothing recorded).
     func testASignalRepeatedAtOnceIsOneInterruption() throws {
-        try """
-            ```nnbook
-            load csv "data/insurance.csv" as insurance target=bought_insurance
-            model neuron
-              dense 1 activation=sigmoid
-            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.1
-            train neuron on insurance descent=stochastic epochs=10000000
-            ```
-            """.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+        try cli.writeEndlessTraining("long.nnbook")
         var run = try cli.start(["run", "long.nnbook"], until: "Epoch 1/")
         kill(run.process.processIdentifier, SIGTERM)
         // Long enough for the first signal's handler to have run, as it has when timeout's
