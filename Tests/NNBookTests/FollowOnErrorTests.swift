@@ -75,6 +75,19 @@ final class FollowOnErrorTests: XCTestCase {
         XCTAssertEqual(diagnostics(lesson([("compile m", "compil m")])), ["12:1: unknown command 'compil' | did you mean 'compile'?"])
     }
 
+    func testAMisspeltCommandThatChangesNothingLeavesItsNamesKnown() {
+        XCTAssertEqual(diagnostics(lesson([("train m on data.train", "shw data\ntrain m on data.train"), ("dense $units", "dense 1")])), [
+            "11:3: the labels of data.train go up to 1, but the last dense layer has 1 unit, for the classes 0 to 0 | give the last dense layer 2 units, one per class",
+            "13:1: unknown command 'shw' | did you mean 'show'?",
+        ])
+    }
+
+    func testAnUnknownCommandNearNoneMayHaveDefinedWhatItNames() {
+        XCTAssertEqual(diagnostics(lesson([("split data test=0.4", "synthesize data2 from data\nsplit data2 test=0.4"), ("data.train", "data2.train"), ("data.test", "data2.test")])), [
+            "8:1: unknown command 'synthesize' | the known commands are: " + BuiltInPlugins.registry().verbs.joined(separator: ", "),
+        ])
+    }
+
     func testAModelLikeAWrongModelIsNotKnownEither() {
         XCTAssertEqual(diagnostics(lesson([("train m on", "model k like m\ntrain k on"), ("activation=$act", "activation=sigmoi")])), [
             "10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?",

@@ -28,8 +28,15 @@ public struct Checker: Sendable {
                 guard let command = registry.command(syntax.verb) else {
                     let unknown = registry.unknown(syntax.verb)
                     diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))
-                    // It may have defined or changed any name it mentions.
-                    markErroneous([], mentionedBy: syntax, in: &context)
+                    // A misspelt command may have defined or changed what the command it is near
+                    // would (`compil m` compiles m, `shw d` changes nothing); one near none, any
+                    // name it mentions.
+                    if let near = Suggestions.closest(to: syntax.verb, in: registry.verbs), let meant = registry.command(near) {
+                        var scratch = context
+                        for (name, kind) in resolve(syntax, against: meant.schema, in: &scratch).names { context.markErroneous(name, as: kind) }
+                    } else {
+                        markErroneous([], mentionedBy: syntax, in: &context)
+                    }
                     continue
                 }
                 let (invocation, problems, names) = resolve(syntax, against: command.schema, in: &context)
