@@ -46,6 +46,14 @@ final class PluginRegistryTests: XCTestCase {
         }
     }
 
+    func testAPluginCannotDeclareThatItMakesAModel() throws {
+        let json = #"{"verb": "build", "summary": "s", "arguments": [{"name": "name", "type": "new model", "summary": "n"}]}"#
+        let message = try JSONDecoder().decode(PluginProtocol.CommandMessage.self, from: Data(json.utf8))
+        XCTAssertThrowsError(try ExternalCommand(process: PluginProcess(name: "t", executable: URL(fileURLWithPath: "/bin/false"), timeLimit: 1), message: message)) { error in
+            XCTAssertEqual((error as? PluginFailure)?.message, "declares 'name' of build as a new model, but a plugin cannot make models")
+        }
+    }
+
     func testTrustBindsToTheProgramFileAndItsContents() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("trust-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

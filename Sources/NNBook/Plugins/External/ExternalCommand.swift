@@ -16,6 +16,11 @@ struct ExternalCommand: CellCommand {
         self.process = process
         func convert(_ argument: PluginProtocol.CommandMessage.Argument) throws(PluginFailure) -> ValueType {
             guard let type = ExternalCommand.valueType(argument.type) else {
+                if argument.type == "new model" {
+                    throw PluginFailure(
+                        plugin: process.name, message: "declares '\(argument.name)' of \(message.verb) as a new model, but a plugin cannot make models",
+                        hint: "the protocol carries data sets, not a model's layers and weights; a plugin may take a model's name (type `model`)")
+                }
                 throw PluginFailure(plugin: process.name, message: "declares '\(argument.name)' of \(message.verb) with the unknown type '\(argument.type)'")
             }
             return type
