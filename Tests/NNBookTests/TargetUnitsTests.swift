@@ -149,6 +149,35 @@ final class TargetUnitsTests: XCTestCase {
         XCTAssertEqual(NotebookFixtures.diagnostics(notebook("evaluate m on prices units=orginal"), folder: folder).first?.contains("did you mean 'original'"), true)
     }
 
+    /// `plot` and `landscape` draw a scaled target's loss and errors in its own units by
+    /// default, as the table reports them, and say so on the axis; `units=scaled` draws the
+    /// history as the model learned it.
+    func testPlotAndLandscapeDrawInTheTargetsOwnUnitsByDefaultAndSayWhichOnTheAxis() throws {
+        let unit = 23.3 - 8.5
+        func chart(_ line: String) throws -> LineChart {
+            let figure = try XCTUnwrap(try run(notebook(line)).result.cells[1].outputs.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }.first)
+            guard case .lines(let chart) = figure.kind else { throw CocoaError(.featureUnsupported) }
+            return chart
+        }
+        let original = try chart("plot m metric=mae"), scaled = try chart("plot m metric=mae units=scaled")
+        XCTAssertEqual(original.yLabel, "mae (y's units)")
+        XCTAssertEqual(scaled.yLabel, "mae (scaled units)")
+        let ratios = zip(original.series[0].points, scaled.series[0].points).map { $0.y / $1.y }
+        XCTAssertEqual(ratios.count, 20)
+        for ratio in ratios { XCTAssertEqual(ratio, unit, accuracy: 1e-5) }
+        XCTAssertEqual(try chart("plot m metric=loss scale=log").yLabel, "loss (y's units squared, log scale)")
+
+        func map(_ line: String) throws -> ContourMap {
+            let figure = try XCTUnwrap(try run(notebook(line)).result.cells[1].outputs.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }.first)
+            guard case .contour(let map) = figure.kind else { throw CocoaError(.featureUnsupported) }
+            return map
+        }
+        let surface = try map("landscape m on prices"), learned = try map("landscape m on prices units=scaled")
+        XCTAssertEqual(surface.valueLabel, "mean_squared_error (y's units squared)")
+        XCTAssertEqual(learned.valueLabel, "mean_squared_error (scaled units squared)")
+        XCTAssertEqual(surface.values[3][5] / learned.values[3][5], unit * unit, accuracy: 1e-3)
+    }
+
     /// A prediction is always in the target's own units, so `units=` is refused at the check
     /// on `predict` and on `expect … prediction` alike, with one message.
     func testUnitsOnAPredictionAreRefusedByTheCheckInPredictAndExpectAlike() throws {

@@ -163,10 +163,12 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         }
         let holds = comparison.holds(value, bound, second)
         let shown = shown(value, holds: holds, second: second, in: state)
+        // The line names the model as the notebook line does: a lesson with two models states
+        // the same metric of each.
         if holds {
-            return [.text("✓ \(metric) \(shown) \(bounds) \(subject)")]
+            return [.text("✓ \(model) \(metric) \(shown) \(bounds) \(subject)")]
         }
-        let failure = "expected \(metric) \(bounds) \(subject), got \(shown)"
+        let failure = "expected \(model) \(metric) \(bounds) \(subject), got \(shown)"
         guard state.enforcesExpectations else {
             state.recordMissedExpectation(Diagnostic(failure, at: command))
             return [.text("✗ " + failure)]

@@ -14,11 +14,12 @@ import NNData
 /// whatever the model was fitted on. Accuracy has no units and is left as it is; a
 /// cross-entropy means nothing in the target's units and stays as computed.
 struct TargetUnits {
-    /// `units=original|scaled` on `train`, `evaluate` and `expect`.
+    /// `units=original|scaled` on `train`, `evaluate`, `expect`, `plot` and `landscape`.
     enum Choice: String, ChoiceValue, CaseIterable {
         case original, scaled
 
         static let help = "report the loss and errors of a scaled target in its original units (the default) or in the scaled units the model learned in"
+        static let drawHelp = "draw the loss and errors of a scaled target in its original units (the default) or in the scaled units the model learned in"
     }
 
     /// The target column (`price`).

@@ -30,6 +30,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "the weight along the horizontal axis, as `weights` names it (default: the first)") var x: Word?
     @Option(help: "the weight along the vertical axis (default: the second)") var y: Word?
     @Option(help: DecimalPlaces.help) var precision: Int?
+    @Option(help: TargetUnits.Choice.drawHelp) var units: TargetUnits.Choice?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -114,13 +115,18 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         }
         if let problem = workProblem(of: first.model.name, weights: first.model.parameterCount, samples: data.count) { throw RunError(problem) }
         let xs = LandscapeCommand.grid(paths.flatMap(\.points).map(\.x)), ys = LandscapeCommand.grid(paths.flatMap(\.points).map(\.y))
-        let surface: [[Double]]
+        var surface: [[Double]]
         do {
             surface = try trainer.lossSurface(
                 features: data.features, targets: data.targets, x: x, y: y, xs: xs.map { Float($0) }, ys: ys.map { Float($0) })
         } catch {
             throw RunError(error, at: self.data.range)
         }
+        // The loss is computed on the scaled target; it is drawn in the units the training table
+        // reported, the target's own unless units=scaled.
+        let targetUnits = TargetUnits(of: data, loss: trainer.loss, choice: units)
+        if let targetUnits { surface = surface.map { $0.map { targetUnits.reported("loss", $0) } } }
+        let unitsSaid = targetUnits?.units(of: "loss")
         let held = WeightsCommand.named(first).enumerated().filter { $0.offset != x && $0.offset != y }
         let heldText = held.count <= 4
             ? held.map { "\(LandscapeCommand.short($0.element.name)) = \(state.format($0.element.value))" }.joined(separator: ", ")
@@ -132,13 +138,14 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
             return [path.name, String(path.points.count - 1), "(\(state.format(start.x)), \(state.format(start.y)))", "(\(state.format(end.x)), \(state.format(end.y)))"]
         }
         return [
-            .text("\(lossName) on \(data.count) samples over a \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) grid of \(xName) and \(yName)"
+            .text("\(lossName)" + (unitsSaid.map { " (\($0))" } ?? "") + " on \(data.count) samples over a \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) grid of \(xName) and \(yName)"
                 + (held.isEmpty ? "" : "; \(heldText) held at \(first.model.name)'s final value\(held.count == 1 ? "" : "s")")),
             .table(Table(headers: ["model", "epochs", "start (\(xName), \(yName))", "end (\(xName), \(yName))"], rows: rows)),
             .figure(Figure(
                 name: "landscape", caption: title,
                 kind: .contour(ContourMap(
-                    title: title, xLabel: xName, yLabel: yName, valueLabel: lossName, xs: xs, ys: ys, values: surface, paths: paths)))),
+                    title: title, xLabel: xName, yLabel: yName, valueLabel: lossName + (unitsSaid.map { " (\($0))" } ?? ""), xs: xs, ys: ys,
+                    values: surface, paths: paths)))),
         ]
     }
 

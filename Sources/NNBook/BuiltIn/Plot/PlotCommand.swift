@@ -23,6 +23,7 @@ struct PlotCommand: NotebookCommand {
     @Option(help: "the bottom of the metric axis; lower values are cut off") var ymin: Double?
     @Option(help: "the top of the metric axis; higher values are cut off") var ymax: Double?
     @Option(help: "the legend's names for the models, in order (default: the models' names)", spellings: ["legend"]) var labels: [String]?
+    @Option(help: TargetUnits.Choice.drawHelp) var units: TargetUnits.Choice?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         let metric = metric.text
@@ -97,11 +98,20 @@ struct PlotCommand: NotebookCommand {
         let range = (from ?? 1)...(to ?? Int.max)
         let validationMetric = TrainingHistory.validationName(metric)
         var series: [LineChart.Series] = []
+        var said: [String?] = []
         for (index, model) in models.enumerated() {
             let label = labels?[index] ?? model.name
             let entry = try state.model(model)
             guard let history = entry.history else { throw RunError("the model '\(model)' has not been trained", at: $models) }
-            let drawn = { (metric: String) in history.points(metric).filter { range.contains($0.epoch) }.map { LineChart.Point(x: Double($0.epoch), y: $0.value) } }
+            // The history keeps what the model learned, in scaled units; it is drawn in the
+            // units the training table reported, the target's own unless units=scaled.
+            let targetUnits = entry.trainedOn.flatMap { data in entry.trainer.flatMap { TargetUnits(of: data, loss: $0.loss, choice: units) } }
+            said.append(targetUnits?.units(of: metric))
+            let drawn = { (metric: String) in
+                history.points(metric).filter { range.contains($0.epoch) }.map { point in
+                    LineChart.Point(x: Double(point.epoch), y: targetUnits?.reported(metric, point.value) ?? point.value)
+                }
+            }
             let values = drawn(metric)
             guard !values.isEmpty else {
                 throw RunError(
@@ -117,8 +127,11 @@ struct PlotCommand: NotebookCommand {
             }
         }
         let names = series.map(\.name).joined(separator: ", ")
+        // Models whose figures are in different units (targets scaled apart) share no label.
+        let unitsSaid = Set(said).count == 1 ? said.first ?? nil : nil
+        let notes = [unitsSaid, scale == .log ? "log scale" : nil].compactMap { $0 }
         let chart = LineChart(
-            title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + (scale == .log ? " (log scale)" : ""), series: series,
+            title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
             axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
         return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)", kind: .lines(chart)))]
     }
