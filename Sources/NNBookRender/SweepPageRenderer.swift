@@ -27,6 +27,9 @@ public struct SweepPageRenderer: Sendable {
         if report.columns.contains(where: { $0.goal != nil }) {
             lines += ["", "The best value of each column is in bold (the highest accuracy, the lowest loss or error)."]
         }
+        if !report.columns.isEmpty {
+            lines += ["A metric is headed by the end of its key (cell/command/model/data/metric) that tells it apart; `nnbook log \(report.notebook) --json` gives whole keys."]
+        }
         lines += ["`nnbook show \(report.notebook) RUN` prints the page of a run."]
         let failures = report.rows.filter { $0.failure != nil }
         if !failures.isEmpty {
@@ -51,10 +54,12 @@ public struct SweepPageRenderer: Sendable {
     /// The runs table: run number, the swept values, the status, then one column per metric,
     /// the best value of each in bold. Numbers are right-aligned.
     func table(_ report: SweepReport) -> String {
+        let units = report.columns.map(report.units)
         // The best among the runs that succeeded (a failed run's numbers are no result), compared
-        // at full precision: two values that round alike are not both the best.
-        let best = report.columns.map { column -> Double? in
-            guard let goal = column.goal else { return nil }
+        // at full precision: two values that round alike are not both the best. Figures in
+        // different units (a target's own and scaled) are not compared.
+        let best = zip(report.columns, units).map { column, units -> Double? in
+            guard let goal = column.goal, units != .eachValue else { return nil }
             let values = report.rows.filter { $0.status == .succeeded }.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
             // A column where every run reads alike has no best run.
             guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1 else { return nil }
@@ -62,8 +67,9 @@ public struct SweepPageRenderer: Sendable {
         }
         let rows = report.rows.map { row -> [String] in
             let metrics = report.columns.indices.map { index -> String in
-                guard let value = row.metrics[report.columns[index].name] else { return "-" }
-                let text = NumberText.fixed(value, places: report.precision)
+                let name = report.columns[index].name
+                guard let value = row.metrics[name] else { return "-" }
+                let text = units[index].value(NumberText.fixed(value, places: report.precision), units: row.units[name])
                 return row.status == .succeeded && value == best[index] ? "**\(text)**" : text
             }
             return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue] + metrics
@@ -74,7 +80,7 @@ public struct SweepPageRenderer: Sendable {
             default: false
             }
         }
-        let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + report.columns.map(\.name)
+        let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + zip(MetricColumn.headers(report.columns), units).map { $1.header($0) }
         let right = [true] + numeric + [false] + report.columns.map { _ in true }
         let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
         return ([line(headers.map(MarkdownText.inline)), "|" + right.map { $0 ? "---:|" : "---|" }.joined()] + rows.map(line)).joined(separator: "\n")
@@ -116,7 +122,7 @@ public struct SweepPageRenderer: Sendable {
             let caption = "\(column.name) against \(xAxis.name)"
             var name = SweepPageRenderer.fileStem(column.name)
             while !used.insert(name).inserted { name += "-2" }
-            let chart = LineChart(title: caption, xLabel: xLabel, yLabel: column.name, series: series)
+            let chart = LineChart(title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(column.name), series: series)
             return (name + ".svg", Figure(name: name, caption: caption, kind: .lines(chart)))
         }
     }

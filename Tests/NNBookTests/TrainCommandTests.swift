@@ -43,7 +43,7 @@ final class TrainCommandTests: XCTestCase {
         let result = try NotebookFixtures.run(prelude + "train m on data epochs=2 descent=batch validation=data\n```\n", folder: try NotebookFixtures.folder())
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertEqual(tables(result).last?.headers, ["epoch", "w1 (x1)", "w2 (x2)", "bias", "loss", "accuracy", "val_loss", "val_accuracy"])
-        XCTAssertEqual(Set(result.cells[0].outputs.compactMap { if case .metric(let name, _) = $0 { name } else { nil } }), ["train/m/data/loss", "train/m/data/accuracy", "train/m/data/val_loss", "train/m/data/val_accuracy"])
+        XCTAssertEqual(Set(result.cells[0].outputs.compactMap { if case .metric(let name, _, _) = $0 { name } else { nil } }), ["train/m/data/loss", "train/m/data/accuracy", "train/m/data/val_loss", "train/m/data/val_accuracy"])
     }
 
     func testValidationSplitTrainsOnTheFirstSamplesOnly() throws {

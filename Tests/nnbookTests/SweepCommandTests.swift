@@ -71,8 +71,96 @@ final class SweepCommandTests: XCTestCase {
 
         let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
         let tested = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "insurance.test/accuracy")
-        XCTAssertTrue(tested.output.hasPrefix("run  status     adam_epochs  epochs  rate  test/evaluate/neuron/insurance.test/accuracy  adam/evaluate/neuron_adam/insurance.test/accuracy\n"), tested.output)
-        XCTAssertTrue(tested.output.contains("\n6    succeeded  50           1000    2.5   0.8333                                        "), tested.output)
+        XCTAssertTrue(tested.output.hasPrefix("run  status     adam_epochs  epochs  rate  neuron/insurance.test/accuracy  neuron_adam/insurance.test/accuracy\n"), "headed by the shortest end of the key: " + tested.output)
+        XCTAssertTrue(tested.output.contains("\n6    succeeded  50           1000    2.5   0.8333                          "), tested.output)
+    }
+
+    /// The README's example sweep, typed as the README writes it in a clone, does what the
+    /// README says: six runs, each reported on a line shaped like the README's example line,
+    /// every one succeeded (the lesson's expectations hold for each rate and epochs it tries),
+    /// and the page beside the notebook. Its `--print` example prints the very lines shown.
+    func testTheReadmesSweepRunsAsWrittenAndPrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOf: CLIFixture.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "## Experiments: sweeps and expectations").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let lines = section.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let command = try XCTUnwrap(lines.first { $0.hasPrefix("nnbook sweep ") })
+        XCTAssertEqual(command, "nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5 -p epochs=100,1000")
+        XCTAssertTrue(section.contains("(here 3 × 2 = 6 runs, the\nlast parameter changing fastest)"), "the README counts the runs")
+        let clone = cli.folder.appendingPathComponent("Notebooks")
+        try FileManager.default.createDirectory(at: clone, withIntermediateDirectories: true)
+        for item in ["gradient-descent.nnbook", "data"] {
+            try FileManager.default.copyItem(at: cli.folder.appendingPathComponent(item), to: clone.appendingPathComponent(item))
+        }
+
+        let sweep = try cli.nnbookArguments(command.split(separator: " ").dropFirst().map(String.init))
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let said = sweep.error.split(separator: "\n").map(String.init)
+        XCTAssertEqual(said.count, 8, sweep.error)
+        XCTAssertTrue(said.first?.contains(": 6 runs of Notebooks/gradient-descent.nnbook, ") == true, sweep.error)
+        XCTAssertEqual(said.last, "wrote Notebooks/gradient-descent.sweep.md: 6 succeeded")
+        /// `[3/6] rate=0.5 epochs=100: succeeded (0.06 s)` without its numbers.
+        let shape = { (line: String) in String(line.map { $0.isNumber ? "0" : $0 }).replacingOccurrences(of: "00", with: "0").replacingOccurrences(of: "00", with: "0") }
+        let example = try XCTUnwrap(section.components(separatedBy: "one progress line per run as it ends (`").dropFirst().first?.components(separatedBy: "`").first?.replacingOccurrences(of: "\n", with: " "))
+        let progress = said.dropFirst().dropLast()
+        XCTAssertEqual(Set(progress.map(shape)), [shape(example)], "every run succeeded, reported as the README shows")
+        let combinations = progress.map { $0.components(separatedBy: "] ")[1].components(separatedBy: ":")[0] }
+        XCTAssertEqual(Set(combinations), ["rate=0.05 epochs=100", "rate=0.05 epochs=1000", "rate=0.5 epochs=100", "rate=0.5 epochs=1000", "rate=2.5 epochs=100", "rate=2.5 epochs=1000"])
+        let page = try String(contentsOf: clone.appendingPathComponent("gradient-descent.sweep.md"), encoding: .utf8)
+        XCTAssertTrue(page.contains(": 6 succeeded.\n"), page)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: clone.appendingPathComponent("gradient-descent.sweep.assets").path))
+
+        let printing = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("$ nnbook sweep ") && $0.hasSuffix(" --print") })
+        let shown = lines[(printing + 1)...].prefix { !$0.hasPrefix("```") }
+        let printed = try cli.nnbookArguments(lines[printing].split(separator: " ").dropFirst(2).map(String.init))
+        XCTAssertEqual(printed.status, 0, printed.error)
+        XCTAssertEqual(printed.output, shown.map { $0 + "\n" }.joined(), "--print prints what the README shows")
+    }
+
+    /// A scaled target's figures say their units: in the header where every run shares them,
+    /// after each value where the runs differ (one run in the target's own units, one in
+    /// scaled units), in the sweep's page and in `log --table` alike, and by key in `--json`.
+    func testMetricsOfAScaledTargetSayTheirUnitsInTheSweepPageAndTheLog() throws {
+        try "x,y\n1,8.5\n2,10.9\n3,14.2\n4,17.1\n5,19.8\n6,23.3\n".write(to: cli.folder.appendingPathComponent("prices.csv"), atomically: true, encoding: .utf8)
+        try """
+            ---
+            params:
+              u: {type: choice, choices: [original, scaled], default: original}
+            ---
+            ```nnbook label=fit
+            load csv "prices.csv" as prices target=y
+            scale prices y method=min-max
+            model m
+              dense 1 weights=ones bias=zeros
+            compile m loss=mse optimizer=sgd rate=0.05 metrics=[mae]
+            train m on prices descent=batch epochs=20
+            evaluate m on prices units=$u
+            ```
+
+            """.write(to: cli.folder.appendingPathComponent("prices.nnbook"), atomically: true, encoding: .utf8)
+        _ = try git("add", "prices.nnbook", "prices.csv")
+        _ = try git("-c", "user.name=Teacher", "-c", "user.email=t@example.com", "commit", "-qm", "prices")
+        let sweep = try cli.nnbook("sweep", "prices.nnbook", "-p", "u=original,scaled", "--quiet")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("prices.sweep.md"), encoding: .utf8)
+        XCTAssertTrue(page.contains("""
+            | run | u | status | evaluate/m/prices/loss | evaluate/m/prices/mae | train/m/prices/loss (y's units squared) | train/m/prices/mae (y's units) |
+            |---:|---|---|---:|---:|---:|---:|
+            | 2 | original | succeeded | 0.0685 (y's units squared) | 0.1967 (y's units) | 0.0692 | 0.1957 |
+            | 1 | scaled | succeeded | 0.0003 (scaled units squared) | 0.0133 (scaled units) | 0.0692 | 0.1957 |
+            """), "figures in different units are not compared for the best: " + page)
+        let table = try cli.nnbook("log", "prices.nnbook", "--table")
+        XCTAssertEqual(table.output, """
+            run  status     u         evaluate/m/prices/loss         evaluate/m/prices/mae  train/m/prices/loss (y's units squared)  train/m/prices/mae (y's units)
+            2    succeeded  original  0.0685 (y's units squared)     0.1967 (y's units)     0.0692                                   0.1957
+            1    succeeded  scaled    0.0003 (scaled units squared)  0.0133 (scaled units)  0.0692                                   0.1957
+
+            """)
+        let json = try cli.nnbook("log", "prices.nnbook", "--json")
+        let runs = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(runs.last?["metric_units"] as? [String: [String: String]], ["fit": [
+            "evaluate/m/prices/loss": "scaled units squared", "evaluate/m/prices/mae": "scaled units",
+            "train/m/prices/loss": "y's units squared", "train/m/prices/mae": "y's units",
+        ]])
     }
 
     func testParallelRunsAreEachRecordedOnce() throws {

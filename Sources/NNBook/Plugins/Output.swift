@@ -9,8 +9,10 @@ public enum Output: Equatable, Sendable {
     case figure(Figure)
     /// A number kept in the run's record (`loss`, `accuracy`, …) under the cell's label and the
     /// command that reported it, which the interpreter adds to the name (`MetricScope`); it is
-    /// not shown by itself: commands show their numbers in tables.
-    case metric(name: String, value: Double)
+    /// not shown by itself: commands show their numbers in tables. `units` says which units a
+    /// scaled target's figure was reported in (`price's units squared`, `scaled units`), so
+    /// that comparisons of runs can say it; nil for a figure without units or an unscaled target.
+    case metric(name: String, value: Double, units: String? = nil)
 }
 
 /// A table with a header row, rendered as a GitHub-flavoured Markdown table.

@@ -1,5 +1,6 @@
 // A metric of one cell, `test/evaluate/net/images.test/accuracy`: how runs are compared,
-// column by column, in `nnbook log --table`, `nnbook diff` and a sweep's page.
+// column by column, in `nnbook log --table`, `nnbook diff` and a sweep's page, and the short
+// headers those tables give the columns.
 
 /// One metric of one cell: a column of a comparison.
 public struct MetricColumn: Hashable, Sendable {
@@ -36,4 +37,48 @@ public struct MetricColumn: Hashable, Sendable {
 
     /// Whether higher or lower is better in this column.
     public var goal: MetricGoal? { MetricGoal(metric: measure) }
+
+    /// Where a column of runs says which units its values are in, given each value's units
+    /// (nil for none): in the header when every value has the same (`mae (price's units)`),
+    /// nowhere when none has any, and otherwise after each value that has some, so that a
+    /// figure in scaled units is never read as one in the target's own.
+    public enum UnitsPlacement: Equatable, Sendable {
+        case none, header(String), eachValue
+
+        public init(_ units: [String?]) {
+            let named = Set(units.compactMap { $0 })
+            if named.isEmpty {
+                self = .none
+            } else if named.count == 1, !units.contains(nil), let only = named.first {
+                self = .header(only)
+            } else {
+                self = .eachValue
+            }
+        }
+
+        /// `header`, with the units when they are said there.
+        public func header(_ header: String) -> String {
+            if case .header(let units) = self { "\(header) (\(units))" } else { header }
+        }
+
+        /// `value`, with its units when they are said after each value.
+        public func value(_ value: String, units: String?) -> String {
+            if case .eachValue = self, let units { "\(value) (\(units))" } else { value }
+        }
+    }
+
+    /// A header for each of `columns`: the shortest end of its key, in whole `/` parts, that no
+    /// other of these columns ends with (`insurance.test/accuracy` when only one command
+    /// measured accuracy on the test split). A table of a dozen metrics then fits a screen;
+    /// tools read the whole keys (`--json`). Columns with equal keys keep them whole.
+    public static func headers(_ columns: [MetricColumn]) -> [String] {
+        let parts = columns.map { $0.name.split(separator: "/", omittingEmptySubsequences: false) }
+        return parts.indices.map { index in
+            let own = parts[index]
+            let length = (1...own.count).first { length in
+                parts.indices.allSatisfy { other in other == index || parts[other].suffix(length) != own.suffix(length) }
+            } ?? own.count
+            return own.suffix(length).joined(separator: "/")
+        }
+    }
 }

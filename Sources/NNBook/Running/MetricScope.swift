@@ -32,7 +32,7 @@ struct MetricScope {
         let count = seen[plain] ?? 1
         let scope = ([count == 1 ? invocation.verb : "\(invocation.verb)#\(count)"] + names).joined(separator: "/")
         return outputs.map { output in
-            if case .metric(let name, let value) = output { .metric(name: "\(scope)/\(name)", value: value) } else { output }
+            if case .metric(let name, let value, let units) = output { .metric(name: "\(scope)/\(name)", value: value, units: units) } else { output }
         }
     }
 }

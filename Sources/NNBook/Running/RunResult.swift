@@ -50,7 +50,17 @@ public struct RunResult: Sendable {
     public var metrics: [String: [String: Double]] {
         var result: [String: [String: Double]] = [:]
         for cell in cells {
-            for case .metric(let name, let value) in cell.outputs { result[cell.cell.label, default: [:]][name] = value }
+            for case .metric(let name, let value, _) in cell.outputs { result[cell.cell.label, default: [:]][name] = value }
+        }
+        return result
+    }
+
+    /// The units of the metrics reported in a scaled target's units, keyed as `metrics`; a
+    /// metric without units is absent.
+    public var metricUnits: [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for cell in cells {
+            for case .metric(let name, _, let units?) in cell.outputs { result[cell.cell.label, default: [:]][name] = units }
         }
         return result
     }

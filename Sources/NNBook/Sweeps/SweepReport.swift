@@ -13,14 +13,20 @@ public struct SweepReport: Equatable, Sendable {
         public let run: String?
         /// Final metrics by column name (`test/accuracy`).
         public let metrics: [String: Double]
+        /// The units of the metrics reported in a scaled target's units, by column name.
+        public let units: [String: String]
         /// Why the run failed: where and what, in one line.
         public let failure: String?
 
-        public init(combination: SweepGrid.Combination, status: RunStatus, run: String?, metrics: [String: Double], failure: String?) {
+        public init(
+            combination: SweepGrid.Combination, status: RunStatus, run: String?, metrics: [String: Double], units: [String: String] = [:],
+            failure: String?
+        ) {
             self.combination = combination
             self.status = status
             self.run = run
             self.metrics = metrics
+            self.units = units
             self.failure = failure
         }
     }
@@ -50,6 +56,11 @@ public struct SweepReport: Equatable, Sendable {
         self.columns = columns
         self.rows = rows
         self.precision = precision
+    }
+
+    /// Where the table says the units of `column`'s values, from the runs that have one.
+    public func units(of column: MetricColumn) -> MetricColumn.UnitsPlacement {
+        MetricColumn.UnitsPlacement(rows.filter { $0.metrics[column.name] != nil }.map { $0.units[column.name] })
     }
 
     /// How many runs ended each way, in a fixed order: "11 succeeded, 1 failed".

@@ -59,6 +59,7 @@ public struct HistoryText: Sendable {
                 "parameters": record.typedParameters.mapValues(HistoryText.jsonValue),
                 "changed_parameters": record.changedParameters,
                 "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
+                "metric_units": record.metricUnits ?? [:],
                 "headline": Dictionary(record.headline.map { ($0.name, RunRecord.jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }),
                 "error": record.error.map { ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
@@ -67,19 +68,26 @@ public struct HistoryText: Sendable {
     }
 
     /// `nnbook log --table`: one row per run, newest first, with a column per parameter and
-    /// per final metric (`test/evaluate/net/images.test/accuracy`), as DVC's `exp show` lays
-    /// out experiments; with `metric`, only the metric columns it names.
+    /// per final metric, headed by the shortest end of its key (`test/evaluate/net/images.test/accuracy`)
+    /// that tells it apart from the others shown, as DVC's `exp show` lays out experiments;
+    /// with `metric`, only the metric columns it names.
     public func logTable(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
         guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
         let records = runs.map(\.record)
         let parameterNames = Set(records.flatMap(\.parameters.keys)).sorted()
         let columns = RunRecord.metricColumns(of: records).filter { column in metric.map(column.matches) ?? true }
+        let units = columns.map { column in
+            MetricColumn.UnitsPlacement(records.filter { $0.value(in: column) != nil }.map { $0.units(in: column) })
+        }
         let rows = runs.map { run -> [String] in
             let record = run.record
             return [String(run.number), record.status.rawValue] + parameterNames.map { record.parameters[$0] ?? "-" }
-                + columns.map { column in record.value(in: column).map { NumberText.fixed($0, places: record.precision) } ?? "-" }
+                + zip(columns, units).map { column, units in
+                    record.value(in: column).map { units.value(NumberText.fixed($0, places: record.precision), units: record.units(in: column)) } ?? "-"
+                }
         }
-        return table(headers: ["run", "status"] + parameterNames + columns.map(\.name), rows: rows)
+        let headers = zip(MetricColumn.headers(columns), units).map { $1.header($0) }
+        return table(headers: ["run", "status"] + parameterNames + headers, rows: rows)
     }
 
     /// A parameter as JSON: numbers as numbers, switches as booleans.

@@ -22,6 +22,9 @@ extension RunRecord {
     /// The value in `column`, if this run has one.
     public func value(in column: MetricColumn) -> Double? { metrics[column.cell]?[column.metric] }
 
+    /// The units the value in `column` was reported in, when a scaled target's were.
+    public func units(in column: MetricColumn) -> String? { metricUnits?[column.cell]?[column.metric] }
+
     /// The metrics `name` names (`nnbook log --metric`): a whole key, or the end of keys after
     /// a `/` (`images.test/accuracy`, `accuracy`). Of several cells holding one, the last's, as
     /// the headline takes the last cell's accuracy; every match in that cell, in key order.

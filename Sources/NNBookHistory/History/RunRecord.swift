@@ -69,11 +69,16 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public let machine: Machine
     /// Kept in `metrics.json`, not in `run.json`.
     public var metrics: [String: [String: Double]] = [:]
+    /// The units of the metrics a scaled target's figures were reported in (`price's units
+    /// squared`, `scaled units`), keyed as `metrics`; nil when there were none, and in runs
+    /// recorded before units were kept.
+    public let metricUnits: [String: [String: String]]?
 
     enum CodingKeys: String, CodingKey {
         case notebook, status, seed, precision, parameters, defaults, started, seconds, cells, error, headline, machine, sweep
         case nnbookVersion = "nnbook_version"
         case parameterTypes = "parameter_types"
+        case metricUnits = "metric_units"
     }
 
     /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`;
@@ -102,6 +107,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
             Failure(cell: $0.cell.number, label: $0.cell.label, line: $0.diagnostic.range?.line, column: $0.diagnostic.range?.column, message: $0.diagnostic.message)
         } ?? pageFailure.map { Failure(cell: nil, label: nil, line: nil, column: nil, message: $0) }
         metrics = result.metrics
+        metricUnits = result.metricUnits.isEmpty ? nil : result.metricUnits
         headline = RunRecord.headline(result)
         self.machine = machine
     }
@@ -114,7 +120,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
         var lastCell: [Headline] = []
         for cell in result.cells {
             let metrics = cell.outputs.compactMap { output -> Headline? in
-                guard case .metric(let name, let value) = output else { return nil }
+                guard case .metric(let name, let value, _) = output else { return nil }
                 return Headline(name: MetricColumn(cell: cell.cell.label, metric: name).measure, value: value)
             }
             if !metrics.isEmpty { lastCell = metrics }

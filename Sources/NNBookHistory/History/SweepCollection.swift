@@ -119,10 +119,11 @@ public enum SweepCollection {
             case (.recorded, let run?):
                 let record = run.record
                 let metrics = Dictionary(record.metricColumns.map { ($0.column.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+                let units = Dictionary(record.metricColumns.compactMap { column in record.units(in: column.column).map { (column.column.name, $0) } }, uniquingKeysWith: { a, _ in a })
                 let failure = record.error.map { "\(record.status.rawValue) \($0.place)" }
                 rows.append(.init(
                     combination: combination, status: record.status, run: run.name,
-                    metrics: metrics, failure: failure))
+                    metrics: metrics, units: units, failure: failure))
             }
         }
         let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record })

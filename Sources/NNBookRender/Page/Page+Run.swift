@@ -22,7 +22,7 @@ extension Page {
                     switch output {
                     case .text(let text): outputs.append(.text(text))
                     case .table(let table): outputs.append(.table(Table(table)))
-                    case .metric(let name, let value): outputs.append(.metric(name: name, value: value))
+                    case .metric(let name, let value, _): outputs.append(.metric(name: name, value: value))
                     case .figure(let figure):
                         let picture = Picture(figure, label: cell.label).named(apartFrom: pictures)
                         pictures[picture.file] = FigureSVG.render(figure)

@@ -37,7 +37,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
         let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
         let said = "\(count) samples" + (units.map { "; " + $0.statement(for: names) } ?? "")
         return [.table(Table(headers: ["metric", "value"], rows: rows)), .text(said)]
-            + names.compactMap { name in results[name].map { .metric(name: name, value: $0) } }
+            + names.compactMap { name in results[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
     }
 
     /// The loss and metrics of a trained model on a data set (shared with `expect`): the values

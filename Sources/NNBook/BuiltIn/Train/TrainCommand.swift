@@ -231,7 +231,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         if let units { outputs.append(.text(units.statement(for: metricNames))) }
         if let lastRecord = history.epochs.last {
             let metrics = report(lastRecord.metrics)
-            outputs += metricNames.compactMap { name in metrics[name].map { .metric(name: name, value: $0) } }
+            outputs += metricNames.compactMap { name in metrics[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
         }
         return outputs
     }
