@@ -33,9 +33,9 @@ final class HistoryTextTests: XCTestCase {
         XCTAssertEqual((json?.first?["headline"] as? [String: Double])?["loss"], 0.3)
         XCTAssertTrue(json?.first?["sweep"] is NSNull)
         XCTAssertEqual(HistoryText(colour: false).logTable(runs, notebook: "lesson.nnbook"), """
-            run  status     rate  fit/accuracy  fit/loss
-            2    succeeded  0.1   0.7500        0.3000
-            1    succeeded  0.5   0.7500        0.2500
+            run  status     rate  accuracy  loss
+            2    succeeded  0.1   0.7500    0.3000
+            1    succeeded  0.5   0.7500    0.2500
 
             """)
     }
@@ -163,11 +163,11 @@ final class HistoryTextTests: XCTestCase {
 
             """)
         XCTAssertEqual(HistoryText(colour: false).logTable(runs, notebook: "lesson.nnbook", metric: "loss"), """
-            run  status     rate  fit/train/m/d/loss  fit/loss
-            4    succeeded  0.1   0.2500              -
-            3    succeeded  0.5   0.2000              -
-            2    succeeded  0.1   -                   0.3000
-            1    succeeded  0.5   -                   0.2500
+            run  status     rate  d/loss  fit/loss
+            4    succeeded  0.1   0.2500  -
+            3    succeeded  0.5   0.2000  -
+            2    succeeded  0.1   -       0.3000
+            1    succeeded  0.5   -       0.2500
 
             """)
         let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]

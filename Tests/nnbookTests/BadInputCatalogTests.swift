@@ -227,7 +227,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "data set named by a path", files: withData("train m on \"../../../ds\""), status: 1,
              firstLine: "t.nnbook:6:12: error: '../../../ds' is not the name of a data set"),
         Case(name: "render --run of a run that fails", files: withData("train m on d epochs=1\nexpect m loss < 0.0001 on d"), arguments: ["render", "t.nnbook", "--to", "html", "--run", "--quiet"], status: 1,
-             firstLine: "t.nnbook:7:1: error: expected loss < 0.0001 on d, got "),
+             firstLine: "t.nnbook:7:1: error: expected m loss < 0.0001 on d, got "),
         Case(name: "render to an unknown format", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["render", "t.nnbook", "--to", "pdf"], status: 2, firstLine: "Error: The value 'pdf' is invalid for '--to <to>'. Please provide one of 'html' and 'ipynb'."),
     ]
 

@@ -27,7 +27,7 @@ final class RenderAndInterruptTests: XCTestCase {
 
         // A fresh run that fails (its expect misses) is exported with its error, and the exit
         // code says it failed, as `nnbook run` says it.
-        let failed = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html", "--run", "-p", "rate=0.1", "--quiet")
+        let failed = try cli.nnbook("render", "gradient-descent.nnbook", "--to", "html", "--run", "-p", "rate=0.001", "--quiet")
         XCTAssertEqual(failed.status, 1, failed.error)
         XCTAssertTrue(failed.error.contains("the run stopped in cell"), failed.error)
         let failedPage = try String(contentsOf: cli.folder.appendingPathComponent("gradient-descent.html"), encoding: .utf8)
