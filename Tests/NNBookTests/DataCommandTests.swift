@@ -65,6 +65,30 @@ final class DataCommandTests: XCTestCase {
         ])
     }
 
+    /// A wrong prediction is marked in words as well as in red, for readers who do not see
+    /// red: a model of zeros predicts class 0 for every image, so images 1 and 2 are wrong.
+    func testWrongPredictionsInAnImageGridAreMarkedInTheirCaption() throws {
+        try NotebookFixtures.idx([3, 2, 2], Array(1...12)).write(to: folder.appendingPathComponent("images.idx"))
+        try NotebookFixtures.idx([3], [0, 1, 2]).write(to: folder.appendingPathComponent("labels.idx"))
+        let result = try run("""
+            ```nnbook
+            load idx "images.idx" as pics target="labels.idx"
+            model m input=[2, 2]
+              flatten
+              dense 3 activation=softmax weights=zeros bias=zeros
+            images pics count=3 model=m
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        guard case .figure(let figure) = result.cells[0].outputs.first(where: { if case .figure = $0 { true } else { false } }),
+            case .images(let grid) = figure.kind
+        else { return XCTFail("no image grid") }
+        XCTAssertEqual(grid.tiles.map(\.captionLines), [
+            ["#0: label 0", "predicted 0"], ["#1: label 1", "predicted 0 ✗"], ["#2: label 2", "predicted 0 ✗"],
+        ])
+        XCTAssertEqual(grid.tiles.map(\.mistaken), [false, true, true])
+    }
+
     func testScalingWithoutAColumnShowsEachColumnsScaling() throws {
         let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\nscale data method=min-max\n```\n")
         XCTAssertEqual(result.cells[0].outputs.last, .table(Table(headers: ["column", "scaling"], rows: [

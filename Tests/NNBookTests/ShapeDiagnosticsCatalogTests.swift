@@ -162,7 +162,16 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
 
     func testImagesOfATablePointAtTheData() {
         expect(["images data"], [
-            "4:8: the samples of data have shape (2,), not the (height, width) of an image | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
+            "4:8: the samples of data are rows of 2 numbers, not images of (height, width) | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
+        ])
+    }
+
+    /// Colour images are images: the message says what is missing, and how to convert them.
+    func testColourImagesAreToldThatOnlyGreyscaleIsDrawn() throws {
+        try NotebookFixtures.idx([2, 2, 2, 3], Array(1...24)).write(to: folder.appendingPathComponent("colour.idx"))
+        try NotebookFixtures.idx([2], [0, 1]).write(to: folder.appendingPathComponent("colour-labels.idx"))
+        expect(["load idx \"colour.idx\" as photos target=\"colour-labels.idx\"", "images photos"], [
+            "5:8: the samples of photos are colour images of shape (2, 2, 3) (3 channels), and images draws only greyscale ones of (height, width) for now | make them greyscale before loading, e.g. in NumPy: x = x @ [0.299, 0.587, 0.114] for channels last (the luminance of ITU-R BT.601), then np.save",
         ])
     }
 
@@ -249,7 +258,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ], [
             "5:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from pics at line 7 | add `flatten` before the first `dense` layer",
             "10:3: the model gives 2 outputs per sample, but the targets of data have 1 column | give the last dense layer 1 unit, one per target column",
-            "13:8: the samples of data have shape (2,), not the (height, width) of an image | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
+            "13:8: the samples of data are rows of 2 numbers, not images of (height, width) | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
         ])
     }
 

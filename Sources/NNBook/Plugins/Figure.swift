@@ -115,7 +115,7 @@ public struct ImageGrid: Equatable, Sendable {
         /// fits under its image in a large font.
         public let captionLines: [String]
         /// The prediction differs from the label: its line is drawn in red, as Keras'
-        /// tutorials mark mistakes.
+        /// tutorials mark mistakes (and ends in ✗, so that the colour is not the only sign).
         public let mistaken: Bool
 
         public init(width: Int, height: Int, pixels: [Float], captionLines: [String], mistaken: Bool = false) {

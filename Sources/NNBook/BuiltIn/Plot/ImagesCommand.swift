@@ -19,11 +19,7 @@ struct ImagesCommand: NotebookCommand {
         if count < 1 || count > 50 { return [Diagnostic("count must be from 1 to 50", at: $count)] }
         if start < 0 { return [Diagnostic("start must be 0 or more", at: $start)] }
         let facts = context.facts(of: data)
-        if let shape = facts?.sampleShape, shape.count != 2 {
-            return [Diagnostic(
-                "the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range,
-                hint: "images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show \(data)`")]
-        }
+        if let shape = facts?.sampleShape, let refusal = refusal(of: shape) { return [refusal] }
         if let samples = context.samples(in: data), start >= samples {
             return [Diagnostic(startBeyond(samples), at: $start)]
         }
@@ -31,6 +27,28 @@ struct ImagesCommand: NotebookCommand {
         let unbuilt = FitChecks.built(modelFacts, named: model, for: "predict the images")
         guard unbuilt.isEmpty, let facts else { return unbuilt }
         return FitChecks.inputs(of: facts, named: data, into: modelFacts, named: model).diagnostics
+    }
+
+    /// Why samples of `shape` cannot be drawn, if they cannot: only greyscale images of
+    /// (height, width) can. Colour images are told so, with how to make them greyscale.
+    private func refusal(of shape: [Int]) -> Diagnostic? {
+        switch shape.count {
+        case 2:
+            return nil
+        case 3 where [3, 4].contains(shape[2]) || [3, 4].contains(shape[0]):
+            return Diagnostic(
+                "the samples of \(data) are colour images of shape \(Tensor.describe(shape)) (\(shape[2] == 3 || shape[2] == 4 ? shape[2] : shape[0]) channels), and images draws only greyscale ones of (height, width) for now",
+                at: data.range,
+                hint: "make them greyscale before loading, e.g. in NumPy: x = x @ [0.299, 0.587, 0.114] for channels last (the luminance of ITU-R BT.601), then np.save")
+        case 1:
+            return Diagnostic(
+                "the samples of \(data) are rows of \(shape[0]) number\(shape[0] == 1 ? "" : "s"), not images of (height, width)", at: data.range,
+                hint: "images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show \(data)`")
+        default:
+            return Diagnostic(
+                "the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of a greyscale image", at: data.range,
+                hint: "images draws data sets of pictures, such as mnist or fashion-mnist")
+        }
     }
 
     /// The check's and the run's words for a `start` past the last of `samples` samples.
@@ -41,9 +59,7 @@ struct ImagesCommand: NotebookCommand {
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let dataset = try state.dataset(data)
         let shape = dataset.features.sampleShape
-        guard shape.count == 2 else {
-            throw RunError("the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of an image", at: data.range)
-        }
+        if let refusal = refusal(of: shape) { throw RunError(refusal.message, hint: refusal.hint, at: data.range) }
         guard start < dataset.count else { throw RunError(startBeyond(dataset.count), at: $start) }
         let indices = Array(start..<(start + min(count, dataset.count - start)))
         let samples = dataset.subset(indices)
@@ -58,10 +74,12 @@ struct ImagesCommand: NotebookCommand {
         let labels = Classes.of(truth: samples.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in
             var lines = ["#\(index): label \(samples.className(labels[position]))"]
-            if let predicted { lines.append("predicted \(samples.className(predicted[position]))") }
+            let mistaken = predicted.map { $0[position] != labels[position] } ?? false
+            // A mistake is marked in words too, not by its colour alone, for readers who do not
+            // see red, and in the alternative text.
+            if let predicted { lines.append("predicted \(samples.className(predicted[position]))" + (mistaken ? " ✗" : "")) }
             return .init(
-                width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), captionLines: lines,
-                mistaken: predicted.map { $0[position] != labels[position] } ?? false)
+                width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), captionLines: lines, mistaken: mistaken)
         }
         let text = tiles.map(\.caption).joined(separator: "; ")
         return [.figure(Figure(name: "images-\(start)", caption: text, kind: .images(ImageGrid(tiles: tiles)))), .text(text)]
