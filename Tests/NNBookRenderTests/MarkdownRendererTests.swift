@@ -91,15 +91,37 @@ final class MarkdownRendererTests: XCTestCase {
             """)
     }
 
-    /// `{{name}}` in prose is the run's value, in text and code alike; `$` stays as written,
-    /// for prices and maths; `\\{{rate}}` and braces around other things are not placeholders.
+    /// `{{name}}` and `{{ name }}` in prose are the run's value, as in Jinja; `$` stays as
+    /// written, for prices and maths; `\\{{rate}}` and braces around other things are not
+    /// placeholders; code is shown as written, as Markdown shows it: a code span or a fenced
+    /// block keeps its braces (and its backslash).
     func testProsePlaceholdersShowTheRunsParameterValues() throws {
-        let text = "---\nparams:\n  epochs: 5\n  rate: 0.5\n---\nTrained {{epochs}} epochs at `{{rate}}`, for $5.\nKept: \\{{rate}}, {{ rate }}, {{1}}, {{rate}\n"
+        let text = """
+            ---
+            params:
+              epochs: 5
+              rate: 0.5
+            ---
+            Trained {{epochs}} epochs at {{ rate }}, for $5.
+            Kept: \\{{rate}}, {{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then {{rate}}.
+
+            ```python
+            print({{rate}})
+            ```
+
+            """
         let notebook = try NotebookParser.parse(text, path: "t").get()
         let result = RunResult(notebook: notebook, parameters: ["epochs": .integer(20), "rate": .number(0.5)], cells: [], status: .succeeded)
         XCTAssertEqual(
-            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().first?.trimmingCharacters(in: .newlines),
-            "Trained 20 epochs at `0.5`, for $5.\nKept: \\{{rate}}, {{ rate }}, {{1}}, {{rate}")
+            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().prefix(2).joined(separator: "\n\n").trimmingCharacters(in: .newlines),
+            """
+            Trained 20 epochs at 0.5, for $5.
+            Kept: \\{{rate}}, {{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then 0.5.
+
+            ```python
+            print({{rate}})
+            ```
+            """)
     }
 
     func testImagesBecomeAssetsNamedAfterTheCellLabel() throws {

@@ -108,6 +108,18 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("Costs $5, or {{price}}.\n", ["1:14: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1"])
     }
 
+    /// Code is shown as written: a placeholder in a code span or a fence is not checked.
+    func testAnUnknownParameterInProseCodeIsNotAPlaceholder() {
+        expect("Run `nnbook run -p {{price}}`.\n\n~~~\n{{ price }}\n~~~\nCosts {{ price }}.\n", [
+            "6:7: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1",
+        ])
+    }
+
+    /// A learner who writes prose's placeholder in a command is shown the command's spelling.
+    func testAProsePlaceholderInACommandSaysToWriteDollar() {
+        expectLine("compile m loss=mse rate={{rate}}", "11:25: {{rate}} is how prose shows a parameter; a command uses it as $rate | in commands, write $rate; {{rate}} is for the text around the cells")
+    }
+
     /// Keras', scikit-learn's and pandas' names for a setting answer with nnbook's.
     func testKerasSpellingsOfOptionsGetTheirNnbookNames() {
         expectLine("train m on data batch_size=32", "11:17: 'train' has no option 'batch_size' | did you mean 'batch'? nnbook calls batch_size batch")

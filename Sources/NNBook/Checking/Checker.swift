@@ -250,6 +250,13 @@ public struct Checker: Sendable {
             text = parameter.text
             quoted = { if case .string = parameter { true } else { false } }()
         case .word(let word):
+            if word.hasPrefix("{{"), word.hasSuffix("}}"), word.count > 4 {
+                // Prose's placeholder, written where a command takes `$name`.
+                let name = word.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+                return .failure(Diagnostic(
+                    "\(word.excerpt()) is how prose shows a parameter; a command uses it as $\(name.excerpt())", at: value.range,
+                    hint: "in commands, write $\(name.excerpt()); {{\(name.excerpt())}} is for the text around the cells"))
+            }
             text = word
         case .string(let string):
             text = string

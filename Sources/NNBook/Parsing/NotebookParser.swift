@@ -102,8 +102,8 @@ public enum NotebookParser {
     /// A `{{name}}` in prose that names no parameter, at its line and column.
     private static func undeclaredProseParameters(in lines: [String], at indices: [Int], of frontMatter: FrontMatter) -> [Diagnostic] {
         let declared = frontMatter.parameters.map(\.name)
-        return indices.flatMap { index in
-            ProseParameters.uses(in: lines[index]).filter { !declared.contains($0.name) }.map { use in
+        return zip(indices, ProseParameters.uses(inLines: indices.map { lines[$0] })).flatMap { index, uses in
+            uses.filter { !declared.contains($0.name) }.map { use in
                 ParameterBinding.undeclared(
                     use.name, written: { "{{\($0)}}" }, declared: declared,
                     at: SourceRange(line: index + 1, column: use.offset + 1, length: use.length))
@@ -117,78 +117,5 @@ public enum NotebookParser {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
-    }
-}
-
-/// A CommonMark code fence: up to three spaces, then three or more backticks or tildes, then
-/// the info string.
-private struct Fence {
-    let indent: Int
-    let character: Character
-    let length: Int
-    let info: [Substring]
-    let text: String
-
-    init?(_ line: String) {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard let first = rest.first, first == "`" || first == "~" else { return nil }
-        let length = rest.prefix { $0 == first }.count
-        guard length >= 3 else { return nil }
-        let info = rest.dropFirst(length)
-        if first == "`", info.contains("`") { return nil }
-        self.text = line
-        self.indent = indent
-        self.character = first
-        self.length = length
-        self.info = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    }
-
-    var isCell: Bool { info.first == "nnbook" }
-
-    /// `NAME` for a ```` ```csv name=NAME ```` fence: an inline table.
-    var tableName: String? {
-        guard info.first == "csv" else { return nil }
-        return info.dropFirst().first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)) }
-    }
-
-    func isClosed(by line: String) -> Bool {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return false }
-        let rest = line.dropFirst(indent)
-        let run = rest.prefix { $0 == character }.count
-        return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
-    }
-
-    /// The cell's label from `label=NAME` in the info string, or `cell-N`.
-    func label(line: Int, cellNumber: Int) -> (String, [Diagnostic]) {
-        var label = "cell-\(cellNumber)"
-        var diagnostics: [Diagnostic] = []
-        for attribute in info.dropFirst() {
-            let column = text.distance(from: text.startIndex, to: attribute.startIndex) + 1
-            let parts = attribute.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]), parts[1].count > Fence.labelLimit {
-                diagnostics.append(Diagnostic(
-                    "the label '\(parts[1].excerpt())' is \(parts[1].count) characters long; a label may have at most \(Fence.labelLimit)",
-                    at: SourceRange(line: line, column: column + 6, length: parts[1].count),
-                    hint: "a label names the files of the cell's pictures, so it must stay short: ```nnbook label=training"))
-            } else if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]) {
-                label = String(parts[1])
-            } else {
-                diagnostics.append(Diagnostic(
-                    "'\(attribute)' is not a cell attribute", at: SourceRange(line: line, column: column, length: attribute.count + 1),
-                    hint: "a cell's fence may carry a label: ```nnbook label=training (letters, digits, '-' and '_')"))
-            }
-        }
-        return (label, diagnostics)
-    }
-
-    /// The longest label: it starts the file name of each of the cell's pictures
-    /// (`LABEL-NAME.svg`), and a file name has at most 255 bytes.
-    static let labelLimit = 64
-
-    static func isValidLabel(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && $0.isASCII }
     }
 }

@@ -4,8 +4,12 @@
 /// Finds and replaces `{{name}}` placeholders in prose.
 ///
 /// A placeholder is `{{`, a parameter name (letters, digits and `_`, not starting with a
-/// digit), and `}}`, with nothing in between. `\{{name}}` is left as it is, and Markdown then
-/// shows `{{name}}`; braces around anything else (`{{ x }}`, `{{1}}`) are not placeholders.
+/// digit), and `}}`, with spaces allowed inside the braces as in Jinja and Handlebars
+/// (`{{ epochs }}`). `\{{name}}` is left as it is, and Markdown then shows `{{name}}`; braces
+/// around anything else (`{{1}}`, `{{a b}}`) are not placeholders.
+///
+/// Code is shown as written, as Markdown shows it: a placeholder inside a code span
+/// (`` `{{rate}}` ``) or a fenced code block is neither replaced nor checked.
 public enum ProseParameters {
     /// One placeholder in a line: its name and where it is written, from its first brace.
     public struct Use: Equatable, Sendable {
@@ -15,35 +19,85 @@ public enum ProseParameters {
         public let length: Int
     }
 
-    /// Every placeholder in `line`, in order.
-    public static func uses(in line: String) -> [Use] {
+    /// The placeholders of each of `lines`, consecutive lines of prose, in order.
+    public static func uses(inLines lines: [String]) -> [[Use]] {
+        var openFence: Fence?
+        return lines.map { line in
+            if let fence = openFence {
+                if fence.isClosed(by: line) { openFence = nil }
+                return []
+            }
+            if let fence = Fence(line) {
+                openFence = fence
+                return []
+            }
+            return uses(in: line)
+        }
+    }
+
+    /// The placeholders in one line outside fenced code: those outside its code spans.
+    static func uses(in line: String) -> [Use] {
         let characters = Array(line)
         var uses: [Use] = []
         var index = 0
-        while index + 1 < characters.count {
-            guard characters[index] == "{", characters[index + 1] == "{", index == 0 || characters[index - 1] != "\\" else {
+        while index < characters.count {
+            if characters[index] == "`" {
+                index = end(ofCodeSpanAt: index, in: characters)
+                continue
+            }
+            guard index + 1 < characters.count, characters[index] == "{", characters[index + 1] == "{",
+                index == 0 || characters[index - 1] != "\\", let use = placeholder(at: index, in: characters)
+            else {
                 index += 1
                 continue
             }
-            var end = index + 2
-            while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" { end += 1 }
-            let name = String(characters[(index + 2)..<end])
-            if !name.isEmpty, name.first?.isNumber == false, end + 1 < characters.count, characters[end] == "}", characters[end + 1] == "}" {
-                uses.append(Use(name: name, offset: index, length: end + 2 - index))
-                index = end + 2
-            } else {
-                index += 1
-            }
+            uses.append(use)
+            index += use.length
         }
         return uses
+    }
+
+    /// `{{ name }}` from the braces at `start`, or nil.
+    private static func placeholder(at start: Int, in characters: [Character]) -> Use? {
+        var index = start + 2
+        func skipSpaces() { while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 } }
+        skipSpaces()
+        let nameStart = index
+        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" { index += 1 }
+        let name = String(characters[nameStart..<index])
+        skipSpaces()
+        guard !name.isEmpty, name.first?.isNumber == false, index + 1 < characters.count, characters[index] == "}", characters[index + 1] == "}" else {
+            return nil
+        }
+        return Use(name: name, offset: start, length: index + 2 - start)
+    }
+
+    /// Just past the code span that the backticks at `start` open (CommonMark: it ends at the
+    /// next run of as many backticks), or just past those backticks when nothing closes them and
+    /// they are plain text.
+    private static func end(ofCodeSpanAt start: Int, in characters: [Character]) -> Int {
+        var opening = start
+        while opening < characters.count, characters[opening] == "`" { opening += 1 }
+        let width = opening - start
+        var index = opening
+        while index < characters.count {
+            guard characters[index] == "`" else {
+                index += 1
+                continue
+            }
+            var run = index
+            while run < characters.count, characters[run] == "`" { run += 1 }
+            if run - index == width { return run }
+            index = run
+        }
+        return opening
     }
 
     /// `text` with each placeholder replaced by its value; a name without a value (which the
     /// parser has reported already) stays as written.
     public static func substitute(_ text: String, values: [String: String]) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let line = String(line)
-            let uses = uses(in: line)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return zip(lines, uses(inLines: lines)).map { line, uses -> String in
             guard !uses.isEmpty else { return line }
             let characters = Array(line)
             var result = "", position = 0
