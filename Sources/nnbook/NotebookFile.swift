@@ -41,7 +41,14 @@ struct NotebookFile {
         } catch {
             return .failure(cannotRead())
         }
-        switch NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory, registry: registry) {
+        let prepared = NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory, registry: registry)
+        // Ctrl-C while a plugin described itself or checked a line: what the check found then
+        // is not the notebook's fault, and nothing runs.
+        if Interruption.requested() {
+            Console.error("\(path): interrupted while the notebook was checked; nothing was run")
+            return .failure(ExitCode(NNBookExit.interrupted))
+        }
+        switch prepared {
         case .success(let plan):
             return .success((plan, text))
         case .failure(.notebook(let list, _)):

@@ -14,7 +14,7 @@ struct PluginOptions: ParsableArguments {
     var timeout: Double = PluginSetup.defaultTimeLimit
 
     var setup: PluginSetup {
-        PluginSetup(trust: PluginTrust.load(commandLine: allowed), timeLimit: timeout)
+        PluginSetup(trust: PluginTrust.load(commandLine: allowed), timeLimit: timeout, shouldStop: Interruption.requested)
     }
 
     func validate() throws {

@@ -10,26 +10,28 @@ final class InterruptionTests: XCTestCase {
     override func setUpWithError() throws { cli = try CLIFixture() }
     override func tearDown() { cli = nil }
 
-    /// `wait DATA`: a plugin that answers at once, unless the file `slow` exists: then it ignores
-    /// SIGTERM, writes its pid and its child's into `pids`, and waits for a sleep of a minute.
+    /// `wait DATA`: a plugin that answers at once, unless the file `slow` exists (for its `run`
+    /// request) or `slow-describe` (for its `describe`): then it ignores SIGTERM, writes its pid
+    /// and its child's into `pids`, and waits for a sleep of a minute.
     private func writeStubbornPlugin() throws {
         let plugins = cli.folder.appendingPathComponent("plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
         let describe = #"{"protocol": 1, "plugin": {"name": "stubborn", "summary": "a test plugin", "commands": [{"verb": "wait", "summary": "wait", "arguments": [{"name": "data", "type": "dataset", "summary": "the data"}]}]}}"#
         let script = """
             #!/bin/sh
+            hang() {
+              if [ -e "$1" ]; then
+                trap '' TERM
+                sleep 60 &
+                echo "$$ $!" > pids.tmp && mv pids.tmp pids
+                wait
+              fi
+            }
             read request
             case "$request" in
-              *describe*) echo '\(describe)' ;;
+              *describe*) hang slow-describe; echo '\(describe)' ;;
               *check*) echo '{"protocol": 1, "diagnostics": []}' ;;
-              *)
-                if [ -e slow ]; then
-                  trap '' TERM
-                  sleep 60 &
-                  echo "$$ $!" > pids.tmp && mv pids.tmp pids
-                  wait
-                fi
-                echo '{"protocol": 1, "outputs": [{"text": "waited"}]}' ;;
+              *) hang slow; echo '{"protocol": 1, "outputs": [{"text": "waited"}]}' ;;
             esac
             """
         let url = plugins.appendingPathComponent("nnbook-plugin-stubborn")
@@ -82,6 +84,25 @@ final class InterruptionTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "p.nnbook", "--json").output.utf8)) as? [[String: Any]]
         XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted", "succeeded"])
+    }
+
+    /// Ctrl-C while a plugin describes itself, before the run: the plugin is stopped at once,
+    /// nothing runs, nothing is recorded, and the exit code says interrupted, not a check error.
+    func testCtrlCWhileAPluginDescribesItselfStopsTheCheck() throws {
+        try writeStubbornPlugin()
+        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil)
+        let pidsFile = cli.folder.appendingPathComponent("pids")
+        var run = try cli.start(["run", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
+        let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        let sent = Date()
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        XCTAssertLessThan(Date().timeIntervalSince(sent), 10, "the plugin's time limit (30 s) is not waited for")
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        XCTAssertEqual(run.said, "p.nnbook: interrupted while the notebook was checked; nothing was run\n")
+        XCTAssertTrue(allGone(pids))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("p.md").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))
     }
 
     /// Ctrl-C pressed again while nnbook stops the plugin ends nnbook at once, and the plugin

@@ -94,7 +94,7 @@ struct ExternalCommand: CellCommand {
         let request = PluginProtocol.Request(request: "run", command: schema.verb, arguments: arguments(invocation), data: data, seed: state.seed)
         let response: PluginProtocol.Response
         do {
-            response = try process.send(request, shouldStop: state.shouldStop)
+            response = try process.send(request, stopsWhen: state.shouldStop)
         } catch {
             if error.interrupted { throw RunError.stopped("the request to the plugin '\(process.name)'", at: invocation.range) }
             throw RunError(error.description, hint: error.hint, at: invocation.range)

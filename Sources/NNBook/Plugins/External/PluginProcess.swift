@@ -9,21 +9,25 @@ public struct PluginProcess: Sendable {
     public let executable: URL
     /// Seconds a request may take before the plugin is stopped.
     public let timeLimit: Double
+    /// Whether the user asked nnbook to stop (Ctrl-C, SIGTERM): every request, `describe` and
+    /// `check` included, then stops its plugin at once instead of waiting for its answer.
+    public let shouldStop: @Sendable () -> Bool
 
-    public init(name: String, executable: URL, timeLimit: Double) {
+    public init(name: String, executable: URL, timeLimit: Double, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.name = name
         self.executable = executable
         self.timeLimit = timeLimit
+        self.shouldStop = shouldStop
     }
 
     /// Seconds a plugin asked to stop (SIGTERM) has to exit before it is killed (SIGKILL).
     public static let grace = 1.0
 
     /// Sends `request` and returns the plugin's answer; every way a plugin can misbehave is a
-    /// `PluginFailure` with a message for the learner. When `shouldStop` turns true (Ctrl-C,
-    /// SIGTERM) the plugin is stopped at once, as it is past its time limit, and the failure
-    /// says the request was interrupted.
-    public func send(_ request: PluginProtocol.Request, shouldStop: () -> Bool = { false }) throws(PluginFailure) -> PluginProtocol.Response {
+    /// `PluginFailure` with a message for the learner. When `shouldStop`, or `stopsWhen` (the
+    /// run's own reason to stop, a live preview's edit), turns true, the plugin is stopped at
+    /// once, as it is past its time limit, and the failure says the request was interrupted.
+    public func send(_ request: PluginProtocol.Request, stopsWhen: () -> Bool = { false }) throws(PluginFailure) -> PluginProtocol.Response {
         let line: Data
         do {
             line = try JSONEncoder().encode(request) + Data("\n".utf8)
@@ -52,7 +56,7 @@ public struct PluginProcess: Sendable {
         let deadline = DispatchTime.now() + timeLimit
         var stopped = false
         while !PluginProcess.hasExited(child.pid) {
-            if shouldStop() {
+            if shouldStop() || stopsWhen() {
                 stopped = true
                 break
             }

@@ -11,13 +11,19 @@ public struct PluginSetup: Sendable {
     /// Folders searched after the notebook's own plugin folders: beside the nnbook executable,
     /// then PATH.
     public let searchFolders: [URL]
+    /// Whether the user asked nnbook to stop: a plugin's request then ends at once.
+    public let shouldStop: @Sendable () -> Bool
 
     public static let defaultTimeLimit = 30.0
 
-    public init(trust: PluginTrust, timeLimit: Double = PluginSetup.defaultTimeLimit, searchFolders: [URL] = PluginSetup.standardFolders()) {
+    public init(
+        trust: PluginTrust, timeLimit: Double = PluginSetup.defaultTimeLimit, searchFolders: [URL] = PluginSetup.standardFolders(),
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.trust = trust
         self.timeLimit = timeLimit
         self.searchFolders = searchFolders
+        self.shouldStop = shouldStop
     }
 
     /// The folder of the running executable, then every folder on PATH.
@@ -49,7 +55,7 @@ public struct PluginSetup: Sendable {
                 continue
             }
             do {
-                let plugin = try ExternalPlugin(process: PluginProcess(name: name, executable: executable, timeLimit: timeLimit))
+                let plugin = try ExternalPlugin(process: PluginProcess(name: name, executable: executable, timeLimit: timeLimit, shouldStop: shouldStop))
                 let verbs = plugin.commands.map(\.schema.verb)
                 if let clash = verbs.first(where: taken.contains) {
                     broken[name] = "it declares the command '\(clash)', which another plugin already provides"
