@@ -198,8 +198,9 @@ public final class ModelEntry {
     /// Every epoch the model has trained, across its `train` commands.
     public var history: TrainingHistory?
     /// Every weight (flat, in the order of the model's parameters) before its first epoch and
-    /// after each epoch since, across every `train`: the path `landscape` draws.
-    public var weightPath: [[Float]] = []
+    /// after each epoch since, across every `train`, thinned to a budget: the path `landscape`
+    /// draws.
+    public var weightPath = WeightPath()
     /// The columns and scalings of the data it was trained on: `predict` takes inputs by
     /// these names, in original units.
     public var trainedOn: Dataset?

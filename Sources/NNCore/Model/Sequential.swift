@@ -54,6 +54,17 @@ public final class Sequential {
     /// activations of a batch of `batch` samples (output, gradient and a copy per layer): 1,024
     /// for predictions, the step's samples for training.
     public func memoryNeeded(inputShape: [Int], batch: Int = 1024) throws(ShapeError) -> Int {
+        let (parameters, widest) = try plannedSizes(inputShape: inputShape)
+        let weights = MemoryLimit.product([parameters, 4], size: MemoryLayout<Float>.size)
+        let activations = MemoryLimit.product([widest, max(batch, 1024), 3 * layers.count], size: MemoryLayout<Float>.size)
+        let (total, overflow) = weights.addingReportingOverflow(activations)
+        return overflow ? Int.max : total
+    }
+
+    /// The number of weights of the model built for samples of `inputShape`, and the most
+    /// values one sample takes in any layer (its input included), planned without building;
+    /// `Int.max` for a count too large for an `Int`.
+    public func plannedSizes(inputShape: [Int]) throws(ShapeError) -> (parameters: Int, widest: Int) {
         var shape = inputShape
         var parameters = 0, widest = MemoryLimit.product(inputShape, size: 1)
         for (index, layer) in layers.enumerated() {
@@ -66,10 +77,7 @@ public final class Sequential {
             widest = max(widest, MemoryLimit.product(shape, size: 1))
             if parameters < 0 { parameters = Int.max }
         }
-        let weights = MemoryLimit.product([parameters, 4], size: MemoryLayout<Float>.size)
-        let activations = MemoryLimit.product([widest, max(batch, 1024), 3 * layers.count], size: MemoryLayout<Float>.size)
-        let (total, overflow) = weights.addingReportingOverflow(activations)
-        return overflow ? Int.max : total
+        return (parameters, widest)
     }
 
     /// The shape of one output sample, once built.

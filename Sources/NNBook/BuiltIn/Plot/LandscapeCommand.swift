@@ -19,6 +19,9 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// second's work. Beyond it a learner who asked for the landscape of a large data set is
     /// told to measure it on fewer samples rather than left waiting for minutes.
     static let workLimit = 2e9
+    /// The most weights a model may have for its landscape on a single sample: a larger
+    /// model's is always refused, so its training keeps no path of its weights.
+    static var mostWeights: Int { Int(workLimit / Double(gridSize * gridSize)) }
 
     static let configuration = CommandConfiguration(
         verb: "landscape",
@@ -104,6 +107,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         }
         let xName = x?.text ?? LandscapeCommand.short(names[0]), yName = y?.text ?? LandscapeCommand.short(names[1])
         let x = try LandscapeCommand.index(of: xName, in: first, at: $x), y = try LandscapeCommand.index(of: yName, in: first, at: $y)
+        if let problem = workProblem(of: first.model.name, weights: first.model.parameterCount, samples: data.count) { throw RunError(problem) }
         var paths: [LineChart.Series] = []
         for entry in entries {
             let ownX = try LandscapeCommand.index(of: xName, in: entry, at: $x), ownY = try LandscapeCommand.index(of: yName, in: entry, at: $y)
@@ -111,9 +115,8 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 throw RunError("'\(entry.model.name)' has not been trained, so it has no path to draw", hint: "add `train \(entry.model.name) on …` before this line", at: $models)
             }
             paths.append(LineChart.Series(
-                name: entry.model.name, points: entry.weightPath.map { LineChart.Point(x: Double($0[ownX]), y: Double($0[ownY])) }))
+                name: entry.model.name, points: entry.weightPath.points.map { LineChart.Point(x: Double($0[ownX]), y: Double($0[ownY])) }))
         }
-        if let problem = workProblem(of: first.model.name, weights: first.model.parameterCount, samples: data.count) { throw RunError(problem) }
         let xs = LandscapeCommand.grid(paths.flatMap(\.points).map(\.x)), ys = LandscapeCommand.grid(paths.flatMap(\.points).map(\.y))
         var surface: [[Double]]
         do {

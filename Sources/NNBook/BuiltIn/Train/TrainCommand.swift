@@ -77,8 +77,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     /// run with the data it holds.
     func stepMemoryProblem(of model: Sequential, inputShape: [Int], samples: Int, memory: MemoryLimit, at command: SourceRange) throws(ShapeError) -> Diagnostic? {
         let samplesPerStep = descent.mode(batch: batch, shuffle: shuffle).samplesPerStep(samples: samples)
-        let needed = try model.memoryNeeded(inputShape: inputShape, batch: samplesPerStep)
-        guard let refusal = memory.refusal(needed, for: "training \(model.name) on steps of \(samplesPerStep) samples") else { return nil }
+        let path = WeightPath.bytesNeeded(weights: try model.plannedSizes(inputShape: inputShape).parameters, under: memory)
+        let (needed, overflow) = try model.memoryNeeded(inputShape: inputShape, batch: samplesPerStep).addingReportingOverflow(path)
+        guard let refusal = memory.refusal(overflow ? Int.max : needed, for: "training \(model.name) on steps of \(samplesPerStep) samples") else { return nil }
         return Diagnostic(refusal, at: command, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint)
     }
 
@@ -202,7 +203,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let report = { (metrics: [String: Double]) in units?.reported(metrics) ?? metrics }
         let observer = state.observer.map { units == nil ? $0 : ReportingObserver(observer: $0, report: report) }
         observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
-        if entry.weightPath.isEmpty { entry.weightPath.append(entry.model.flatWeights) }
+        if entry.weightPath.isEmpty { entry.weightPath.append(weights: entry.model.parameterCount, under: state.memory) { entry.model.flatWeights } }
         let history: TrainingHistory
         do {
             history = try trainer.fit(
@@ -211,7 +212,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 shouldStop: state.shouldStop,
                 onStep: { progress in observer?.stepDidFinish(progress) },
                 onEpoch: { record in
-                    entry.weightPath.append(entry.model.flatWeights)
+                    entry.weightPath.append(weights: entry.model.parameterCount, under: state.memory) { entry.model.flatWeights }
                     observer?.epochDidFinish(record, of: last)
                     let run = record.epoch - first + 1
                     guard run == 1 || run % every == 0 || run == epochs else { return }

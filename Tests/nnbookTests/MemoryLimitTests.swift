@@ -1,0 +1,49 @@
+// `--memory-limit` as a process meets it: a model's working memory stays under the limit it
+// was checked against, however many epochs it trains.
+
+import Foundation
+import XCTest
+
+final class MemoryLimitTests: XCTestCase {
+    /// The peak resident memory of `nnbook` run with `arguments`, in bytes, and its exit status.
+    private func peak(_ cli: CLIFixture, _ arguments: [String]) throws -> (bytes: Int, status: Int32) {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([cli.executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, cli.executable.path, &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        return (usage.ru_maxrss * 1024, (status >> 8) & 0xFF)
+    }
+
+    /// A 2000-2000-1 model (4 million weights: 64 MB with gradients and Adam's two slots)
+    /// trained 30 epochs under a limit of 0.25 GB. Its weights were copied after every epoch
+    /// for `landscape` (16 MB an epoch, uncounted), which drew the process past the limit; a
+    /// model too large for a landscape keeps no such path now, and a smaller one keeps it
+    /// within a budget the check counts.
+    func testTrainingALargeModelForManyEpochsStaysUnderTheLimit() throws {
+        let cli = try CLIFixture()
+        try "x1,x2,y\n0.1,0.2,0\n0.3,0.4,1\n0.5,0.1,1\n0.7,0.9,0\n".write(to: cli.folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        try """
+            ```nnbook
+            load csv "d.csv" as d target=y
+            model m
+              dense 2000 activation=relu
+              dense 2000 activation=relu
+              dense 1 activation=sigmoid
+            compile m loss=binary_crossentropy optimizer=adam
+            train m on d epochs=30
+            ```
+
+            """.write(to: cli.folder.appendingPathComponent("big.nnbook"), atomically: true, encoding: .utf8)
+        let run = try peak(cli, ["run", cli.folder.appendingPathComponent("big.nnbook").path, "--quiet", "--no-snapshot", "--memory-limit", "0.25"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertLessThan(run.bytes, 250_000_000, "peak \(run.bytes / 1_000_000) MB under a limit of 250 MB")
+    }
+}
