@@ -258,4 +258,32 @@ final class PreviewCommandTests: XCTestCase {
         let log = try cli.nnbook("log", "lesson.nnbook")
         XCTAssertEqual(log.output.split(separator: "\n").count, 3, log.output)
     }
+
+    /// The page's content security policy as a browser gets it, in the response's header: the
+    /// export's (nothing loaded from anywhere, no script), plus the preview's own script by its
+    /// SHA-256 and its event stream from the server itself. The page repeats it in a meta tag.
+    func testThePageIsServedWithItsContentSecurityPolicyHeader() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        let page = try preview.fetch("/")
+        XCTAssertEqual(page.status, 200)
+        let policy = try XCTUnwrap(page.headers["content-security-policy"], "no Content-Security-Policy header: \(page.headers)")
+        let script = try XCTUnwrap(page.body.range(of: "<script>").flatMap { start in
+            page.body.range(of: "</script>", range: start.upperBound..<page.body.endIndex).map { String(page.body[start.upperBound..<$0.lowerBound]) }
+        })
+        let hash = Process()
+        hash.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        hash.standardInput = input
+        hash.standardOutput = output
+        try hash.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        let hex = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        hash.waitUntilExit()
+        let digest = Data(stride(from: 0, to: 64, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 })
+        XCTAssertEqual(policy, "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-\(digest.base64EncodedString())'; connect-src 'self'")
+        XCTAssertTrue(page.body.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\"/>"), "the page repeats the header's policy")
+        XCTAssertEqual(page.body.components(separatedBy: "<script>").count, 2, "one inline script, the one the policy allows")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
 }

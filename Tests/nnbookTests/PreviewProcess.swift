@@ -54,16 +54,26 @@ final class PreviewProcess {
 
     /// GETs `path` and returns the status and the body.
     func get(_ path: String) throws -> (status: Int, body: String) {
+        let response = try fetch(path)
+        return (response.status, response.body)
+    }
+
+    /// GETs `path` and returns the status, the response's headers and the body.
+    func fetch(_ path: String) throws -> (status: Int, headers: [String: String], body: String) {
         let done = DispatchSemaphore(value: 0)
-        let body = LockedText(), status = LockedText()
+        let body = LockedText(), status = LockedText(), headers = LockedText()
         let task = URLSession.shared.dataTask(with: URL(string: "http://127.0.0.1:\(port)\(path)")!) { data, response, _ in
-            status.append(String((response as? HTTPURLResponse)?.statusCode ?? 0))
+            let http = response as? HTTPURLResponse
+            status.append(String(http?.statusCode ?? 0))
+            let fields = (http?.allHeaderFields ?? [:]).map { "\($0.key)\u{0}\($0.value)" }
+            headers.append(fields.joined(separator: "\n"))
             body.append(String(decoding: data ?? Data(), as: UTF8.self))
             done.signal()
         }
         task.resume()
         _ = done.wait(timeout: .now() + 10)
-        return (Int(status.text) ?? 0, body.text)
+        let pairs = headers.text.split(separator: "\n").map { $0.split(separator: "\u{0}", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        return (Int(status.text) ?? 0, Dictionary(pairs.map { ($0[0].lowercased(), $0[1]) }) { first, _ in first }, body.text)
     }
 
     /// Subscribes to the page's events.
