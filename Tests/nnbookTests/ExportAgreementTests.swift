@@ -21,6 +21,7 @@ final class ExportAgreementTests: XCTestCase {
     /// page too, then exported to Jupyter from the recorded run (so from its page.json).
     nonisolated(unsafe) private static let exported: Result<(fixture: CLIFixture, out: URL), Error> = Result {
         let cli = try CLIFixture()
+        made = cli.folder
         let fileManager = FileManager.default
         let shipped = CLIFixture.repository.appendingPathComponent("Notebooks")
         for item in try fileManager.contentsOfDirectory(atPath: shipped.path) where item.hasSuffix(".nnbook") || item == "plugins" {
@@ -36,6 +37,15 @@ final class ExportAgreementTests: XCTestCase {
             }
         }
         return (cli, out)
+    }
+
+    /// The folder the exports were made in, once they are: a static fixture is never released,
+    /// so its folder is removed when the class's tests are done, not left in the temporary folder.
+    nonisolated(unsafe) private static var made: URL?
+
+    override class func tearDown() {
+        if let made { try? FileManager.default.removeItem(at: made) }
+        super.tearDown()
     }
 
     private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
