@@ -3,6 +3,7 @@
 // rename, broken and fixed, deleted and restored.
 
 import Foundation
+import NNBook
 import XCTest
 
 final class PreviewCommandTests: XCTestCase {
@@ -270,16 +271,7 @@ final class PreviewCommandTests: XCTestCase {
         let script = try XCTUnwrap(page.body.range(of: "<script>").flatMap { start in
             page.body.range(of: "</script>", range: start.upperBound..<page.body.endIndex).map { String(page.body[start.upperBound..<$0.lowerBound]) }
         })
-        let hash = Process()
-        hash.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        hash.standardInput = input
-        hash.standardOutput = output
-        try hash.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let hex = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
-        hash.waitUntilExit()
+        let hex = SHA256.hex(of: Data(script.utf8))
         let digest = Data(stride(from: 0, to: 64, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 })
         XCTAssertEqual(policy, "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-\(digest.base64EncodedString())'; connect-src 'self'")
         XCTAssertTrue(page.body.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\"/>"), "the page repeats the header's policy")
