@@ -10,6 +10,16 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh dataset-fashion-mnist cmark-gfm python3-nbformat chromium
 swift build
 # The tests are XCTest ones; without Swift Testing, the run closes on XCTest's own summary.
-swift test --disable-swift-testing "$@"
+# They run with a temporary folder of their own: a folder one of them made and left there
+# (`nnbook-*`) fails the run, so that a test run leaves nothing behind.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+TMPDIR="$scratch" swift test --disable-swift-testing "$@"
+left="$(find "$scratch" -mindepth 1 -maxdepth 1 -name 'nnbook-*' -printf '%f\n')"
+if [ -n "$left" ]; then
+  echo "the tests left these temporary folders behind:" >&2
+  echo "$left" >&2
+  exit 1
+fi
 bash scripts/check-pages.sh
 bash scripts/fuzz.sh --replay

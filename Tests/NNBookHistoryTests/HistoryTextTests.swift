@@ -5,8 +5,11 @@ import XCTest
 @testable import NNBookHistory
 
 final class HistoryTextTests: XCTestCase {
-    /// Kept for the whole test: its folder goes when it does.
+    /// Kept for the whole test: its folder goes when it does. XCTest keeps every test case
+    /// object to the end of the run, so the fixture is let go in tearDown.
     private var fixture: GitFixture?
+
+    override func tearDown() { fixture = nil }
 
     private func twoRuns() throws -> RunHistory {
         let fixture = try GitFixture(repository: true)

@@ -9,7 +9,7 @@ final class ClassNamesTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = try NotebookFixtures.folder()
+        folder = try NotebookFixtures.folder(removedAfter: self)
         let rows = (0..<30).map { index -> String in
             let fruit = ["apple", "banana", "lemon"][index % 3]
             let colour = ["red", "yellow", "yellow"][index % 3]

@@ -9,7 +9,7 @@ final class CommandExamplesTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = try NotebookFixtures.folder()
+        folder = try NotebookFixtures.folder(removedAfter: self)
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try FileManager.default.copyItem(

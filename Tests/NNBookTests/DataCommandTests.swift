@@ -8,7 +8,7 @@ import XCTest
 final class DataCommandTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder(removedAfter: self) }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     private func run(_ text: String) throws -> RunResult {

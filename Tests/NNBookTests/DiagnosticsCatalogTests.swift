@@ -6,7 +6,7 @@ import XCTest
 final class DiagnosticsCatalogTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder(removedAfter: self) }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// A notebook that declares two parameters, loads data.csv and compiles a model `m`; each

@@ -7,7 +7,7 @@ import XCTest
 final class FollowOnErrorTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder(removedAfter: self) }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// A lesson that loads data.csv, defines a model `m` from two parameters, compiles, trains,

@@ -10,7 +10,7 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testCellsShareStateAndProduceOutputsInOrder() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         let result = try run("""
             ```nnbook
             load csv "data.csv" as data target=y
@@ -29,7 +29,7 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testARuntimeErrorStopsTheRunAtItsCommand() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         let result = try run("""
             ```nnbook
             load csv "data.csv" as data target=y
@@ -52,7 +52,7 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testBadDataFileIsReportedByTheCheckWithItsRowAndColumn() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         try "a,y\n1,0\nx,1\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(
             NotebookFixtures.diagnostics("```nnbook\nload csv \"bad.csv\" as d target=y\n```\n", folder: folder),
@@ -60,7 +60,7 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testPredictTakesInputsInOriginalUnits() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         let result = try run("""
             ```nnbook
             load csv "data.csv" as data target=y
@@ -80,7 +80,7 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testLossLessonMatchesTheCourse() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         let result = try run("""
             ```nnbook label=mae
             loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]

@@ -10,7 +10,7 @@ final class LandscapeCommandTests: XCTestCase {
     private let samples: [(x: Double, y: Double)] = [(0.1, 0.35), (0.4, 0.5), (0.5, 0.62), (0.8, 0.7), (0.9, 0.95)]
 
     override func setUpWithError() throws {
-        folder = try NotebookFixtures.folder()
+        folder = try NotebookFixtures.folder(removedAfter: self)
         let csv = "x,y\n" + samples.map { "\($0.x),\($0.y)" }.joined(separator: "\n") + "\n"
         try csv.write(to: folder.appendingPathComponent("line.csv"), atomically: true, encoding: .utf8)
     }

@@ -7,7 +7,7 @@ import XCTest
 final class ListParameterTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder(removedAfter: self) }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     private func frontMatter(_ parameters: String) throws -> FrontMatter {

@@ -8,7 +8,7 @@ import XCTest
 final class LossCommandTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws { folder = try NotebookFixtures.folder() }
+    override func setUpWithError() throws { folder = try NotebookFixtures.folder(removedAfter: self) }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// The metrics of a one-line `loss` cell labelled `l`, by what they measure (the run

@@ -6,7 +6,7 @@ import XCTest
 
 final class MetricScopeTests: XCTestCase {
     func testSeveralEvaluatesInOneCellEachKeepTheirMetrics() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try NotebookFixtures.run("""
             ```nnbook

@@ -6,9 +6,11 @@ import XCTest
 @testable import NNBook
 
 enum NotebookFixtures {
-    /// A temporary folder holding `data.csv` (x1, x2, y), for notebooks that load data.
-    static func folder() throws -> URL {
+    /// A temporary folder holding `data.csv` (x1, x2, y), for notebooks that load data; it is
+    /// removed when `test` ends, so that no test run leaves folders behind.
+    static func folder(removedAfter test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-tests-\(UUID().uuidString)")
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try "x1,x2,y\n0.1,1,0\n0.5,0,1\n0.9,1,1\n0.3,0,0\n0.7,1,1\n".write(to: url.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         return url

@@ -9,7 +9,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = try NotebookFixtures.folder()
+        folder = try NotebookFixtures.folder(removedAfter: self)
         // Three 2×2 images labelled 0, 1, 2, as IDX files.
         try NotebookFixtures.idx([3, 2, 2], Array(1...12)).write(to: folder.appendingPathComponent("images.idx"))
         try NotebookFixtures.idx([3], [0, 1, 2]).write(to: folder.appendingPathComponent("labels.idx"))

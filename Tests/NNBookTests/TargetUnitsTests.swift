@@ -14,7 +14,7 @@ final class TargetUnitsTests: XCTestCase {
     private let prices: [(x: Double, y: Double)] = [(1, 8.5), (2, 10.9), (3, 14.2), (4, 17.1), (5, 19.8), (6, 23.3)]
 
     override func setUpWithError() throws {
-        folder = try NotebookFixtures.folder()
+        folder = try NotebookFixtures.folder(removedAfter: self)
         try ("x,y\n" + prices.map { "\(Int($0.x)),\($0.y)" }.joined(separator: "\n") + "\n")
             .write(to: folder.appendingPathComponent("prices.csv"), atomically: true, encoding: .utf8)
     }

@@ -29,7 +29,7 @@ final class TrainCommandTests: XCTestCase {
             weights a
             weights b
             ```
-            """, folder: try NotebookFixtures.folder())
+            """, folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
         XCTAssertTrue(result.cells[0].outputs.contains(.text("b: a sequential model of 2 layers like a, with fresh weights, 13 parameters")))
         let weights = tables(result)
@@ -40,21 +40,21 @@ final class TrainCommandTests: XCTestCase {
     }
 
     func testValidationAddsValColumnsAndMetrics() throws {
-        let result = try NotebookFixtures.run(prelude + "train m on data epochs=2 descent=batch validation=data\n```\n", folder: try NotebookFixtures.folder())
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=2 descent=batch validation=data\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertEqual(tables(result).last?.headers, ["epoch", "w1 (x1)", "w2 (x2)", "bias", "loss", "accuracy", "val_loss", "val_accuracy"])
         XCTAssertEqual(Set(result.cells[0].outputs.compactMap { if case .metric(let name, _, _) = $0 { name } else { nil } }), ["train/m/data/loss", "train/m/data/accuracy", "train/m/data/val_loss", "train/m/data/val_accuracy"])
     }
 
     func testValidationSplitTrainsOnTheFirstSamplesOnly() throws {
-        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0.4\n```\n", folder: try NotebookFixtures.folder())
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0.4\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.cells[0].outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("batch") { text } else { nil } },
                        ["batch descent: 1 step of all 3 samples per epoch, validated on 2 samples, 1 epoch"])
     }
 
     /// Keras' default `validation_split=0.0`: every sample is trained on, none validated.
     func testAValidationSplitOfZeroTrainsOnEverySampleWithoutValidation() throws {
-        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0\n```\n", folder: try NotebookFixtures.folder())
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertTrue(result.cells[0].outputs.contains(.text("batch descent: 1 step of all 5 samples per epoch, 1 epoch")))
         XCTAssertEqual(tables(result).last?.headers, ["epoch", "w1 (x1)", "w2 (x2)", "bias", "loss", "accuracy"])
@@ -63,7 +63,7 @@ final class TrainCommandTests: XCTestCase {
     func testASecondTrainNumbersItsEpochsOnAndPlotDrawsTheWholeHistory() throws {
         let result = try NotebookFixtures.run(
             prelude + "train m on data epochs=3 descent=batch\ntrain m on data epochs=2 descent=batch validation=data\nplot m metric=loss\n```\n",
-            folder: try NotebookFixtures.folder())
+            folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertEqual(tables(result).last?.rows.map(\.first), ["4", "5"])
         XCTAssertTrue(result.cells[0].outputs.contains(.text("batch descent: 1 step of all 5 samples per epoch, validated on 5 samples, epochs 4 to 5, continuing from epoch 3")))
@@ -75,14 +75,14 @@ final class TrainCommandTests: XCTestCase {
     }
 
     func testPlotDrawsAChosenRangeOfEpochs() throws {
-        let result = try NotebookFixtures.run(prelude + "train m on data epochs=6 descent=batch\nplot m from=2 to=4\n```\n", folder: try NotebookFixtures.folder())
+        let result = try NotebookFixtures.run(prelude + "train m on data epochs=6 descent=batch\nplot m from=2 to=4\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
         guard case .figure(let figure) = result.cells[0].outputs.last, case .lines(let chart) = figure.kind else { return XCTFail("no chart") }
         XCTAssertEqual(chart.series.map(\.name), ["m"])
         XCTAssertEqual(chart.series[0].points.map(\.x), [2, 3, 4])
     }
 
     func testValidationSamplesOfTheWrongShapeAreFoundByTheCheck() throws {
-        let folder = try NotebookFixtures.folder()
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         try "x1,y\n1,0\n2,1\n".write(to: folder.appendingPathComponent("narrow.csv"), atomically: true, encoding: .utf8)
         let diagnostics = NotebookFixtures.diagnostics(
             "```nnbook\nload csv \"narrow.csv\" as narrow target=y\n" + prelude.dropFirst(10) + "train m on data validation=narrow\n```\n", folder: folder)
