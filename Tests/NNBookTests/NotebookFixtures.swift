@@ -23,6 +23,18 @@ enum NotebookFixtures {
         return Data(bytes + values)
     }
 
+    /// MNIST's four IDX files in `folder`, each only its header (60,000 and 10,000 images of
+    /// 28×28 and their labels): the check reads no more of them.
+    static func mnistHeaders(in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (file, shape) in [
+            ("train-images-idx3-ubyte", [60_000, 28, 28]), ("train-labels-idx1-ubyte", [60_000]),
+            ("t10k-images-idx3-ubyte", [10_000, 28, 28]), ("t10k-labels-idx1-ubyte", [10_000]),
+        ] {
+            try idx(shape, []).write(to: folder.appendingPathComponent(file))
+        }
+    }
+
     /// The repository's root, found from this file's place.
     static var repository: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

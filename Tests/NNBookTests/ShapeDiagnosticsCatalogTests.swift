@@ -206,11 +206,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     }
 
     func testSplittingDataThatCameSplitPointsAtTheData() throws {
-        let images = folder.appendingPathComponent("mnist")
-        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        for file in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
-            FileManager.default.createFile(atPath: images.appendingPathComponent(file).path, contents: Data())
-        }
+        try NotebookFixtures.mnistHeaders(in: folder.appendingPathComponent("mnist"))
         expect(["load mnist as digits folder=\"mnist\"", "split digits test=0.2"], [
             "5:7: digits already comes split into digits.train and digits.test | use those splits as they are",
         ])

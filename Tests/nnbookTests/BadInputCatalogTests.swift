@@ -35,6 +35,12 @@ final class BadInputCatalogTests: XCTestCase {
         return files
     }
 
+    /// A version 1 `.npy` file of `descr` values (`<f8`: float64) and that shape.
+    private static func npy(_ descr: String, _ shape: [Int], _ values: [UInt8]) -> Data {
+        let header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(shape.map(String.init).joined(separator: ", ")),), }\n"
+        return Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + Array(header.utf8) + values)
+    }
+
     private static func idx(_ shape: [Int], _ values: [UInt8], type: UInt8 = 8) -> Data {
         var bytes: [UInt8] = [0, 0, type, UInt8(shape.count)]
         for dimension in shape { bytes += [UInt8(dimension >> 24 & 0xFF), UInt8(dimension >> 16 & 0xFF), UInt8(dimension >> 8 & 0xFF), UInt8(dimension & 0xFF)] }
@@ -343,6 +349,14 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "sizes that round alike", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([319_999], [])],
              arguments: ["run", "t.nnbook", "--quiet", "--memory-limit", "0.0016"], status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: the 319999 values of the file would need 1600003 bytes of memory, more than the limit of 1600000 bytes"),
+        // The check reads the headers, and refuses what the run would refuse to read.
+        Case(name: "IDX values beyond the memory limit, at check", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([319_999], [])],
+             arguments: ["check", "t.nnbook", "--memory-limit", "0.0016"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the 319999 values of the file would need 1600003 bytes of memory, more than the limit of 1600000 bytes"),
+        Case(name: "NumPy file larger than the memory limit, at check",
+             files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": npy("<f8", [1000], Array(repeating: 0, count: 8000))],
+             arguments: ["check", "t.nnbook", "--memory-limit", "0.000005"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: reading the 8 KB file would need"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.

@@ -2,6 +2,7 @@
 // checked in milliseconds even when its data is hundreds of megabytes.
 
 import Foundation
+import NNCore
 
 /// Reads only the start of an array file.
 public enum ArrayFileHeader {
@@ -10,8 +11,8 @@ public enum ArrayFileHeader {
     static let prefixLength = 16 * 1024
 
     /// The shape the IDX (or, with `numPy`, `.npy`) file at `url` announces; `path` names it
-    /// in errors.
-    public static func shape(ofFileAt url: URL, numPy: Bool, path: String) throws(DataError) -> [Int] {
+    /// in errors. Values that would not fit in `memory` are refused as the readers refuse them.
+    public static func shape(ofFileAt url: URL, numPy: Bool, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
         let prefix: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -20,6 +21,6 @@ public enum ArrayFileHeader {
         } catch {
             throw DataError("cannot read the file", path: path)
         }
-        return numPy ? try NumPyReader.shape(ofPrefix: prefix, path: path) : try IDXReader.shape(ofPrefix: prefix, path: path)
+        return numPy ? try NumPyReader.shape(ofPrefix: prefix, path: path, memory: memory) : try IDXReader.shape(ofPrefix: prefix, path: path, memory: memory)
     }
 }

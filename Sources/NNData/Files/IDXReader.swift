@@ -34,11 +34,12 @@ public enum IDXReader {
     }
 
     /// The shape an IDX file announces, from its first bytes (decompressed when it is gzip):
-    /// what the checker knows of the file without reading its values.
-    public static func shape(ofPrefix prefix: Data, path: String) throws(DataError) -> [Int] {
+    /// what the checker knows of the file without reading its values. A file whose values
+    /// would not fit in `memory` is refused as `read` refuses it.
+    public static func shape(ofPrefix prefix: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
         let data = Gzip.isCompressed(prefix) ? try Gzip.decompressedPrefix(prefix, path: path) : prefix
         let result: Result<Header, DataError> = data.withUnsafeBytes { raw in
-            Result { () throws(DataError) -> Header in try Header(raw.bindMemory(to: UInt8.self), path: path, memory: .unlimited) }
+            Result { () throws(DataError) -> Header in try Header(raw.bindMemory(to: UInt8.self), path: path, memory: memory) }
         }
         return try result.get().shape
     }

@@ -11,9 +11,7 @@ public enum NumPyReader {
     public static func array(_ data: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
         let bytes = [UInt8](data)
         let (shape, shapeText, type, start) = try header(bytes, path: path)
-        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
-        }
+        try checkFits(shape, shapeText, memory: memory, path: path)
         let count = shape.reduce(1, *)
         let size: Int
         switch type {
@@ -50,10 +48,19 @@ public enum NumPyReader {
     }
 
     /// The shape an `.npy` file announces, from its first bytes: what the checker knows of the
-    /// file without reading its values.
-    public static func shape(ofPrefix prefix: Data, path: String) throws(DataError) -> [Int] {
-        let shape = try header([UInt8](prefix), path: path).shape
-        return shape.isEmpty ? [1] : shape
+    /// file without reading its values. An array that would not fit in `memory` is refused as
+    /// `array` refuses it.
+    public static func shape(ofPrefix prefix: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
+        let header = try header([UInt8](prefix), path: path)
+        try checkFits(header.shape, header.shapeText, memory: memory, path: path)
+        return header.shape.isEmpty ? [1] : header.shape
+    }
+
+    /// Refuses an array whose values, as Float32, would not fit in `memory`.
+    private static func checkFits(_ shape: [Int], _ shapeText: String, memory: MemoryLimit, path: String) throws(DataError) {
+        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
     }
 
     /// The header: the shape (and as written), the element type and where the values start.

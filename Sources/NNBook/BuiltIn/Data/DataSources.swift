@@ -56,16 +56,22 @@ enum DataSources {
         }
     }
 
+    /// Refuses a file larger than `memory`, before it is read whole: the run asks, and the
+    /// check asks the same before anything runs.
+    static func checkSize(of url: URL, path: String, memory: MemoryLimit) throws(DataError) {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            let refusal = memory.refusal(size, for: "reading the \(MemoryLimit.describe(size)) file")
+        {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        }
+    }
+
     /// The file's bytes, after checking that they fit in the memory limit: a file of gigabytes
     /// is refused before it is read.
     private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
         let url = state.folder.resolvingNotebookPath(path)
         state.recordInput(url)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-            let refusal = state.memory.refusal(size, for: "reading the \(MemoryLimit.describe(size)) file")
-        {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
-        }
+        try checkSize(of: url, path: path, memory: state.memory)
         do {
             return try Data(contentsOf: url)
         } catch {

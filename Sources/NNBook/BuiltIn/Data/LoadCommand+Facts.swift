@@ -36,7 +36,11 @@ extension LoadCommand {
         switch format {
         case .mnist, .fashionMNIST:
             let folder = self.folder.map { context.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
-            _ = try ImageDatasets.locate(format == .mnist ? .mnist : .fashionMNIST, folder: folder)
+            let files = try ImageDatasets.locate(format == .mnist ? .mnist : .fashionMNIST, folder: folder)
+            // Each IDX file's values must fit in the memory limit, as the run reads them.
+            if files.count > 1 {
+                for file in files { _ = try ArrayFileHeader.shape(ofFileAt: file, numPy: false, path: file.path, memory: context.memory) }
+            }
             return DatasetFacts(
                 sampleShape: [28, 28], target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9)), samples: LoadCommand.imageTrainCount,
                 splits: .cameSplit(train: LoadCommand.imageTrainCount, test: LoadCommand.imageTestCount))
@@ -47,14 +51,15 @@ extension LoadCommand {
             guard let path, let file else { return DatasetFacts() }
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
             guard size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path) }
-            return tableFacts(try Dataset(csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions))
+            return tableFacts(try Dataset(
+                csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: context.memory))
         case .idx, .npy:
             guard let path, let file else { return DatasetFacts() }
-            let shape = try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path.path)
+            let shape = try arrayShape(file, path: path.path, memory: context.memory)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
-                let labelShape = try ArrayFileHeader.shape(ofFileAt: labelFile, numPy: format == .npy, path: labels.text)
+                let labelShape = try arrayShape(labelFile, path: labels.text, memory: context.memory)
                 try ImageDatasets.checkPair(images: shape, labels: labelShape, path: labels.text)
                 let columns = labelShape.dropFirst().reduce(1, *)
                 // One-hot rows are not read: their kind stays unknown.
@@ -63,6 +68,7 @@ extension LoadCommand {
             return facts
         case .npz:
             guard let path, let file else { return DatasetFacts() }
+            try DataSources.checkSize(of: file, path: path.path, memory: context.memory)
             let shapes = try NumPyReader.shapes(ofArchiveAt: file, path: path.path)
             // The labels' values are not read, so their kind stays unknown.
             func facts(_ features: String, _ targets: String) throws(DataError) -> DatasetFacts {
@@ -83,6 +89,13 @@ extension LoadCommand {
                 return try facts(features, targets)
             }
         }
+    }
+
+    /// The shape an IDX or `.npy` file announces, refused as the run refuses it: a file larger
+    /// than the memory limit, then values that would not fit.
+    private func arrayShape(_ file: URL, path: String, memory: MemoryLimit) throws(DataError) -> [Int] {
+        try DataSources.checkSize(of: file, path: path, memory: memory)
+        return try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path, memory: memory)
     }
 
     /// What a labels file holds: read whole when it is small (MNIST's 60,000 labels are 60 KB),
