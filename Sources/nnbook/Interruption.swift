@@ -19,6 +19,11 @@ enum Interruption {
     /// receives it twice at once.
     static let repeatWindow = 500
 
+    /// The commands that catch a stop before their command line is parsed: every way through
+    /// them looks at the flag. The others end at Ctrl-C as any program does, or (`sweep`, whose
+    /// runs are forked from it) install the handler once the runs start.
+    static let commands: Set<String> = ["run", "render"]
+
     /// Catches the first SIGINT, SIGTERM or SIGHUP; a second one, half a second later or more,
     /// ends the process at once (Ctrl-C pressed again by a learner who will not wait), and the
     /// plugin it was waiting for with it — except while a finished run is saved.

@@ -42,10 +42,11 @@ struct NotebookFile {
             return .failure(cannotRead())
         }
         let prepared = NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory, registry: registry)
-        // Ctrl-C while a plugin described itself or checked a line: what the check found then
-        // is not the notebook's fault, and nothing runs.
-        if Interruption.requested() {
-            Console.error("\(path): interrupted while the notebook was checked; nothing was run")
+        // Ctrl-C while a plugin described itself or checked a line: the errors it caused are not
+        // the notebook's, and nothing runs. (A check that passed goes on to the run, which
+        // stops before its first command and is recorded as interrupted.)
+        if case .failure = prepared, Interruption.requested() {
+            Console.error("\(path): interrupted before the run began; nothing was run or recorded")
             return .failure(ExitCode(NNBookExit.interrupted))
         }
         switch prepared {

@@ -99,7 +99,7 @@ final class InterruptionTests: XCTestCase {
         run.finish()
         XCTAssertLessThan(Date().timeIntervalSince(sent), 10, "the plugin's time limit (30 s) is not waited for")
         XCTAssertEqual(run.process.terminationStatus, 130, run.said)
-        XCTAssertEqual(run.said, "p.nnbook: interrupted while the notebook was checked; nothing was run\n")
+        XCTAssertEqual(run.said, "p.nnbook: interrupted before the run began; nothing was run or recorded\n")
         XCTAssertTrue(allGone(pids))
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("p.md").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))
