@@ -47,37 +47,47 @@ public final class Sequential {
     /// Why the model, built for samples of `inputShape`, would not fit in `memory`, if it would
     /// not: what `build` refuses, and what a notebook's check refuses before anything runs.
     public func memoryRefusal(inputShape: [Int], memory: MemoryLimit) throws(ShapeError) -> ShapeError? {
-        memory.refusal(try memoryNeeded(inputShape: inputShape), for: "the model \(name)").map { ShapeError($0, hint: MemoryLimit.hint) }
+        memory.refusal(try memoryNeeded(inputShape: inputShape, batch: 1), for: "the model \(name)").map { ShapeError($0, hint: MemoryLimit.hint) }
     }
 
-    /// Bytes for the weights (value, gradient and two optimizer slots each) and for the
-    /// activations of a batch of `batch` samples (output, gradient and a copy per layer): 1,024
-    /// for predictions, the step's samples for training.
-    public func memoryNeeded(inputShape: [Int], batch: Int = 1024) throws(ShapeError) -> Int {
-        let (parameters, widest) = try plannedSizes(inputShape: inputShape)
-        let weights = MemoryLimit.product([parameters, 4], size: MemoryLayout<Float>.size)
-        let activations = MemoryLimit.product([widest, max(batch, 1024), 3 * layers.count], size: MemoryLayout<Float>.size)
-        let (total, overflow) = weights.addingReportingOverflow(activations)
-        return overflow ? Int.max : total
+    /// Bytes for the weights (value, gradient and two optimizer slots each, and one layer's
+    /// weights again, which a step may copy while it multiplies by them) and for the buffers
+    /// of a batch: the batch of inputs, and each layer's output for `max(batch, 1024)` samples
+    /// (predictions go 1,024 at a time; the last layer's scores kept twice, before and after
+    /// its activation), its gradient and the gradient it passes back for `batch` samples, the
+    /// step's (1 for the model itself, which a training step then adds to). Layer by layer, as
+    /// the layers hold them, so that one wide layer is not counted as if every layer were as wide.
+    public func memoryNeeded(inputShape: [Int], batch: Int) throws(ShapeError) -> Int {
+        let planned = try plannedSizes(inputShape: inputShape)
+        let step = max(batch, 1), rows = max(batch, 1024)
+        var values = [MemoryLimit.product([rows, planned.inputs], size: 1)]
+        for layer in planned.layers {
+            values += [MemoryLimit.product([rows, layer.outputs], size: 1), MemoryLimit.product([step, layer.outputs], size: 1), MemoryLimit.product([step, layer.inputs], size: 1)]
+        }
+        values.append(MemoryLimit.product([rows, planned.layers.last?.outputs ?? 0], size: 1))
+        let weights = MemoryLimit.product([planned.parameters, 4], size: MemoryLayout<Float>.size)
+        let copied = MemoryLimit.product([planned.largestLayer], size: MemoryLayout<Float>.size)
+        return MemoryLimit.sum([weights, copied, MemoryLimit.product([MemoryLimit.sum(values)], size: MemoryLayout<Float>.size)])
     }
 
-    /// The number of weights of the model built for samples of `inputShape`, and the most
-    /// values one sample takes in any layer (its input included), planned without building;
-    /// `Int.max` for a count too large for an `Int`.
-    public func plannedSizes(inputShape: [Int]) throws(ShapeError) -> (parameters: Int, widest: Int) {
+    /// What the model built for samples of `inputShape` would hold, planned without building:
+    /// its weights in all and in its largest layer, the values of one input sample, and each
+    /// layer's values in and out for one sample. A count too large for an `Int` is `Int.max`.
+    public func plannedSizes(inputShape: [Int]) throws(ShapeError) -> (parameters: Int, largestLayer: Int, inputs: Int, layers: [(inputs: Int, outputs: Int)]) {
         var shape = inputShape
-        var parameters = 0, widest = MemoryLimit.product(inputShape, size: 1)
+        var parameters = 0, largest = 0
+        var sizes: [(inputs: Int, outputs: Int)] = []
         for (index, layer) in layers.enumerated() {
             let planned: (outputShape: [Int], parameters: Int)
             do { planned = try layer.plan(inputShape: shape) } catch {
                 throw ShapeError("layer \(index + 1) (\(layer.typeName.lowercased())): \(error.message)", hint: error.hint)
             }
+            sizes.append((MemoryLimit.product(shape, size: 1), MemoryLimit.product(planned.outputShape, size: 1)))
             shape = planned.outputShape
-            parameters = planned.parameters == Int.max ? Int.max : parameters &+ planned.parameters
-            widest = max(widest, MemoryLimit.product(shape, size: 1))
-            if parameters < 0 { parameters = Int.max }
+            parameters = MemoryLimit.sum([parameters, planned.parameters])
+            largest = max(largest, planned.parameters)
         }
-        return (parameters, widest)
+        return (parameters, largest, MemoryLimit.product(inputShape, size: 1), sizes)
     }
 
     /// The shape of one output sample, once built.

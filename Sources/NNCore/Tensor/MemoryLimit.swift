@@ -41,6 +41,17 @@ public struct MemoryLimit: Equatable, Sendable {
         return String(format: "%.0f KB", max(value / 1e3, 1))
     }
 
+    /// The sum of `terms` (each a count of bytes or values), or Int.max when it overflows.
+    public static func sum(_ terms: [Int]) -> Int {
+        var total = 0
+        for term in terms {
+            let (result, overflow) = total.addingReportingOverflow(max(term, 0))
+            if overflow { return Int.max }
+            total = result
+        }
+        return total
+    }
+
     /// `count × size` bytes, or Int.max when that overflows: huge shapes must be refused, not wrap.
     public static func product(_ factors: [Int], size: Int) -> Int {
         var total = size
