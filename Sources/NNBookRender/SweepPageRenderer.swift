@@ -23,9 +23,10 @@ public struct SweepPageRenderer: Sendable {
             lines += ["", "Every run kept the other parameters at their defaults: "
                 + MarkdownText.inline(report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")) + "."]
         }
-        lines += ["", "## Runs", "", table(report)]
-        if report.columns.contains(where: { $0.goal != nil }) {
-            lines += ["", "The best value of each column is in bold (the highest accuracy, the lowest loss or error)."]
+        let table = self.table(report)
+        lines += ["", "## Runs", "", table.text]
+        if table.marksBest {
+            lines += ["", "The best value of each column among the runs that succeeded is in bold (the highest accuracy, the lowest loss or error)."]
         }
         if !report.columns.isEmpty {
             lines += ["A metric is headed by the end of its key (cell/command/model/data/metric) that tells it apart; `nnbook log \(report.notebook) --json` gives whole keys."]
@@ -52,8 +53,9 @@ public struct SweepPageRenderer: Sendable {
     }
 
     /// The runs table: run number, the swept values, the status, then one column per metric,
-    /// the best value of each in bold. Numbers are right-aligned.
-    func table(_ report: SweepReport) -> String {
+    /// the best value of each in bold. Numbers are right-aligned. Says whether any value is bold,
+    /// so that the page claims bold values only when it has some.
+    func table(_ report: SweepReport) -> (text: String, marksBest: Bool) {
         let units = report.columns.map(report.units)
         // The best among the runs that succeeded (a failed run's numbers are no result), compared
         // at full precision: two values that round alike are not both the best. Figures in
@@ -83,7 +85,8 @@ public struct SweepPageRenderer: Sendable {
         let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + zip(MetricColumn.headers(report.columns), units).map { $1.header($0) }
         let right = [true] + numeric + [false] + report.columns.map { _ in true }
         let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
-        return ([line(headers.map(MarkdownText.inline)), "|" + right.map { $0 ? "---:|" : "---|" }.joined()] + rows.map(line)).joined(separator: "\n")
+        let text = ([line(headers.map(MarkdownText.inline)), "|" + right.map { $0 ? "---:|" : "---|" }.joined()] + rows.map(line)).joined(separator: "\n")
+        return (text, best.contains { $0 != nil })
     }
 
     /// A line chart per metric column against the first varied parameter (the first numeric

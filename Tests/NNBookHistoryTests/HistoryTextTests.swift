@@ -152,7 +152,7 @@ final class HistoryTextTests: XCTestCase {
 
             """)
         XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook", metric: "d.test/accuracy"), """
-            run  id       date                     status     parameters  d.test/accuracy
+            run  id       date                     status     parameters  fit/evaluate/m/d.test/accuracy
             4    \(ids[0])  2023-11-14 22:16:20 UTC  succeeded  rate=0.1    0.8500
             3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    0.8000
             2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    -

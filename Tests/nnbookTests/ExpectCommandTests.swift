@@ -53,7 +53,7 @@ final class ExpectCommandTests: XCTestCase {
             gradient-descent.nnbook:122:1: error: expected neuron accuracy ≥ 0.8 on insurance.test, got 0.5000
              122 | expect neuron accuracy >= 0.8 on insurance.test
                  | ^~~~~~
-            hint: `nnbook run --no-expect` runs on past a failed expectation and marks it ✗
+            hint: --no-expect (on nnbook run, sweep and render --run) runs on past a failed expectation and marks it ✗
             the run stopped in cell 8; the page with the outputs so far is gradient-descent.md
 
             """)
@@ -152,7 +152,7 @@ final class ExpectCommandTests: XCTestCase {
             gradient-descent.nnbook:125:1: error: expected neuron_adam prediction ≈ 0.5 ± 0.01 for age=58 affordability=1, got 0.5253
              125 | expect neuron_adam prediction ≈ 0.5 within 0.01 age=58 affordability=1
                  | ^~~~~~
-            hint: `nnbook run --no-expect` runs on past a failed expectation and marks it ✗
+            hint: --no-expect (on nnbook run, sweep and render --run) runs on past a failed expectation and marks it ✗
             the run stopped in cell 8; the page with the outputs so far is gradient-descent.md
 
             """)

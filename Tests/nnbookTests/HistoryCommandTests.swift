@@ -36,7 +36,7 @@ final class HistoryCommandTests: XCTestCase {
 
         let chosen = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "insurance.test/loss")
         XCTAssertEqual(chosen.status, 0, chosen.error)
-        XCTAssertEqual(chosen.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["insurance.test/loss", "0.5210", "0.5210"], "the last cell's")
+        XCTAssertEqual(chosen.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["adam/evaluate/neuron_adam/insurance.test/loss", "0.5210", "0.5210"], "the last cell's, headed by its whole key, which says whose it is")
         let test = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "test/evaluate/neuron/insurance.test/loss")
         XCTAssertEqual(test.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["test/evaluate/neuron/insurance.test/loss", "0.5066", "0.3232"])
         let misspelt = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "acuracy")

@@ -27,6 +27,11 @@ public struct HistoryText: Sendable {
     /// (see `RunRecord.values(matching:)`).
     public func log(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
         guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+        // The column heads with the whole key it chose when every run's match is that one key,
+        // so that a name several cells recorded (`insurance.test/loss` of two models) says whose
+        // value is shown.
+        let chosen = Set(runs.flatMap { run in metric.map { run.record.values(matching: $0).map(\.column.name) } ?? [] })
+        let heading = chosen.count == 1 ? chosen.first : metric
         let rows = runs.map { run -> [String] in
             let record = run.record
             let shown: String
@@ -45,7 +50,7 @@ public struct HistoryText: Sendable {
                 record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), shown,
             ]
         }
-        return table(headers: ["run", "id", "date", "status", "parameters", metric ?? "metrics"], rows: rows)
+        return table(headers: ["run", "id", "date", "status", "parameters", heading ?? "metrics"], rows: rows)
     }
 
     /// `nnbook log --json`: one object per run, newest first, as the README documents it:

@@ -173,7 +173,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             state.recordMissedExpectation(Diagnostic(failure, at: command))
             return [.text("✗ " + failure)]
         }
-        throw RunError(failure, hint: "`nnbook run --no-expect` runs on past a failed expectation and marks it ✗", at: command)
+        throw RunError(failure, hint: "--no-expect (on nnbook run, sweep and render --run) runs on past a failed expectation and marks it ✗", at: command)
     }
 
     /// The value at the notebook's precision, or with as many more places as it takes for the
