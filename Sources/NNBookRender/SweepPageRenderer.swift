@@ -20,7 +20,7 @@ public struct SweepPageRenderer: Sendable {
             lines.append("| \(MarkdownText.inline(axis.name)) | \(MarkdownText.inline(SweepValueList.joined(axis.values.map(\.text)))) |")
         }
         if !report.fixed.isEmpty {
-            lines += ["", "Every run kept the other parameters at their defaults: "
+            lines += ["", (report.fixedDifferFromDefaults ? "The runs used these values of the parameters not swept: " : "Every run kept the other parameters at their defaults: ")
                 + MarkdownText.inline(report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")) + "."]
         }
         let table = self.table(report)

@@ -270,10 +270,10 @@ private struct Sweep {
 
     func report(runs: [SweepRun?], outcomes: [SweepCollection.Outcome], precision: Int) -> SweepReport {
         let swept = Set(grid.axes.map(\.name))
-        let fixed = notebook.frontMatter.parameters.filter { !swept.contains($0.name) }.map { ($0.name, $0.defaultValue.text) }
+        let defaults = notebook.frontMatter.parameters.filter { !swept.contains($0.name) }.map { ($0.name, $0.defaultValue.text) }
         let name = URL(fileURLWithPath: file).lastPathComponent
         return SweepCollection.report(
-            title: notebook.frontMatter.title ?? name, notebook: name, id: grid.id, grid: grid, fixed: fixed, precision: precision,
+            title: notebook.frontMatter.title ?? name, notebook: name, id: grid.id, grid: grid, defaults: defaults, precision: precision,
             runs: runs, outcomes: outcomes)
     }
 }

@@ -163,6 +163,23 @@ final class SweepCommandTests: XCTestCase {
         ]])
     }
 
+    /// Runs collected after the notebook's defaults changed are described with the values they
+    /// used, not with the notebook's defaults of now.
+    func testCollectingAfterTheNotebookChangedGivesTheValuesTheRunsUsed() throws {
+        let grid = ["-p", "rate=0.5,2.5", "-p", "epochs=100", "--no-expect"]
+        let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--quiet"])
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let before = try page()
+        XCTAssertTrue(before.contains("\nEvery run kept the other parameters at their defaults: adam_epochs=5000.\n"), before)
+        let notebook = cli.folder.appendingPathComponent("gradient-descent.nnbook")
+        try (try String(contentsOf: notebook, encoding: .utf8)).replacingOccurrences(of: "adam_epochs: 5000", with: "adam_epochs: 50")
+            .write(to: notebook, atomically: true, encoding: .utf8)
+        let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--collect"])
+        XCTAssertEqual(collected.status, 0, collected.error)
+        let after = try page()
+        XCTAssertTrue(after.contains("\nThe runs used these values of the parameters not swept: adam_epochs=5000 (the notebook's default now: 50).\n"), after)
+    }
+
     func testParallelRunsAreEachRecordedOnce() throws {
         let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--jobs", "4", "--quiet"])
         XCTAssertEqual(sweep.status, 0, sweep.error)

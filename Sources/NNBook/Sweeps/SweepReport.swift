@@ -37,22 +37,26 @@ public struct SweepReport: Equatable, Sendable {
     public let notebook: String
     public let id: String
     public let grid: SweepGrid
-    /// The parameters no one swept, at the values every run used.
+    /// The parameters no one swept, at the values the runs used.
     public let fixed: [(name: String, value: String)]
+    /// Whether some run used another value of a parameter no one swept than the notebook's
+    /// default now (the notebook changed since, or a run was started by hand with `--sweep`).
+    public let fixedDifferFromDefaults: Bool
     public let columns: [MetricColumn]
     public let rows: [Row]
     /// Decimal places for the metrics, the notebook's `precision`.
     public let precision: Int
 
     public init(
-        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], columns: [MetricColumn],
-        rows: [Row], precision: Int
+        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], fixedDifferFromDefaults: Bool = false,
+        columns: [MetricColumn], rows: [Row], precision: Int
     ) {
         self.title = title
         self.notebook = notebook
         self.id = id
         self.grid = grid
         self.fixed = fixed
+        self.fixedDifferFromDefaults = fixedDifferFromDefaults
         self.columns = columns
         self.rows = rows
         self.precision = precision
@@ -75,5 +79,6 @@ public struct SweepReport: Equatable, Sendable {
     public static func == (lhs: SweepReport, rhs: SweepReport) -> Bool {
         lhs.title == rhs.title && lhs.id == rhs.id && lhs.grid == rhs.grid && lhs.columns == rhs.columns && lhs.rows == rhs.rows
             && lhs.fixed.map { "\($0.name)=\($0.value)" } == rhs.fixed.map { "\($0.name)=\($0.value)" } && lhs.precision == rhs.precision
+            && lhs.fixedDifferFromDefaults == rhs.fixedDifferFromDefaults
     }
 }

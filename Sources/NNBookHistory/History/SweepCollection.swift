@@ -100,11 +100,19 @@ public enum SweepCollection {
     }
 
     /// The report of `grid`'s runs: `runs` from `RunHistory.sweepRuns`, `outcomes` in the same
-    /// order. Metric columns are those the runs recorded, in the notebook's cell order.
+    /// order. Metric columns are those the runs recorded, in the notebook's cell order. The
+    /// parameters no one swept are given as the runs recorded them, not as `defaults` (the
+    /// notebook's now) say: runs collected after the notebook changed used the old values.
     public static func report(
-        title: String, notebook: String, id: String, grid: SweepGrid, fixed: [(name: String, value: String)], precision: Int,
+        title: String, notebook: String, id: String, grid: SweepGrid, defaults: [(name: String, value: String)], precision: Int,
         runs: [SweepRun?], outcomes: [Outcome]
     ) -> SweepReport {
+        let recorded = runs.compactMap { $0?.record }
+        let used = defaults.map { name, now -> (name: String, value: String, differs: Bool) in
+            let values = recorded.compactMap { $0.parameters[name] }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard !values.isEmpty, values != [now] else { return (name, now, false) }
+            return (name, values.joined(separator: " or ") + " (the notebook's default now: \(now))", true)
+        }
         let combinations = grid.combinations
         var rows: [SweepReport.Row] = []
         for (index, combination) in combinations.enumerated() {
@@ -127,6 +135,8 @@ public enum SweepCollection {
             }
         }
         let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record })
-        return SweepReport(title: title, notebook: notebook, id: id, grid: grid, fixed: fixed, columns: columns, rows: rows, precision: precision)
+        return SweepReport(
+            title: title, notebook: notebook, id: id, grid: grid, fixed: used.map { ($0.name, $0.value) }, fixedDifferFromDefaults: used.contains { $0.differs },
+            columns: columns, rows: rows, precision: precision)
     }
 }
