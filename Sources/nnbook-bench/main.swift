@@ -52,7 +52,7 @@ if FileManager.default.isExecutableFile(atPath: executable.path) {
         // as `--print` lists them: on two idle cores the sweep's ideal is half of that. Best of
         // three each, and the CPU time beside the wall-clock time, since the machine may be shared.
         let notebook = folder.appendingPathComponent("gradient-descent.nnbook").path
-        let grid = ["-p", "rate=0.05,0.5,2.5", "-p", "epochs=100,1000", "-p", "adam_epochs=1000,5000", "--no-expect"]
+        let grid = ["-p", "rate=0.05,0.5,2.5", "-p", "epochs=250,500,750,1000", "--no-expect"]
         let printed = try capturedOutput(executable, ["sweep", notebook] + grid + ["--print"])
         let commands = printed.split(separator: "\n").map { $0.split(separator: " ").dropFirst().map(String.init) }
         let inARow = try (0..<3).map { _ in
