@@ -94,6 +94,19 @@ final class DatasetTests: XCTestCase {
         }
     }
 
+    /// As scikit-learn: a class of one sample cannot be in both splits. Whole-number prices
+    /// look like classes of one sample each.
+    func testStratifyingClassesOfOneSampleIsRefused() throws {
+        var generator = SeededGenerator(seed: 1)
+        let prices = Dataset(
+            featureNames: ["x"], targetNames: ["price"], features: try Tensor(shape: [4, 1], scalars: [1, 2, 3, 4]),
+            targets: try Tensor(shape: [4, 1], scalars: [80, 76, 86, 90]))
+        XCTAssertThrowsError(try prices.split(testFraction: 0.5, stratify: true, generator: &generator)) { error in
+            XCTAssertEqual((error as? DataError)?.message, "stratify needs at least 2 samples of each class, but class 76 has only 1")
+            XCTAssertEqual((error as? DataError)?.hint, "most targets are classes of their own: for numbers to predict, split without stratify=true")
+        }
+    }
+
     /// Gathered class by class, both splits would start with every sample of class 0; shuffled
     /// after stratifying, the classes are mixed, and the same seed mixes them the same way.
     func testStratifiedSplitsAreShuffledAfterStratifyingWithTheSeed() throws {

@@ -48,7 +48,17 @@ extension Dataset {
                 let values = targets.row(row)
                 return values.allSatisfy { $0 == 0 || $0 == 1 } && values.reduce(0, +) == 1
             }
-        return isClasses ? nil : Dataset.stratifyRefusal
+        guard isClasses else { return Dataset.stratifyRefusal }
+        // A class of one sample cannot be in both splits (scikit-learn refuses it too): whole
+        // numbers to predict, such as prices, look like classes of one sample each.
+        var sizes: [Int: Int] = [:]
+        for label in Classes.of(truth: targets) { sizes[label, default: 0] += 1 }
+        guard let single = sizes.filter({ $0.value == 1 }).keys.min() else { return nil }
+        return DataError(
+            "stratify needs at least 2 samples of each class, but class \(className(single)) has only 1",
+            hint: sizes.count > count / 2
+                ? "most targets are classes of their own: for numbers to predict, split without stratify=true"
+                : "split without stratify=true, or leave out the classes of one sample")
     }
 
     /// What a learner reads when `stratify=true` meets targets that are not classes.
