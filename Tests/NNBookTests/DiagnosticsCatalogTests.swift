@@ -268,6 +268,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("split data test=1.5\ntrain m on data.train\nevaluate m on data.test", "11:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing")
     }
 
+    /// The check knows the size of a small table: a split of one sample is found before the run.
+    func testSplittingASingleSampleIsFoundByTheCheck() {
+        expectLine("take data 1 as one\nsplit one", "12:7: one has 1 sample, and a split needs at least 2: one to train on, one to test on | load more samples, or train and evaluate on one as it is")
+    }
+
     /// scikit-learn refuses to stratify continuous targets: there are no classes to keep.
     func testStratifyingNumbersToPredictIsRefused() {
         expectLine("load csv \"data.csv\" as prices target=x1\nsplit prices stratify=true", "12:14: stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers | stratify keeps each class's share in both splits; for numbers to predict, split without stratify=true")

@@ -85,6 +85,18 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// The shapes agree, so the run would go on feeding `height` where the model learned `x1`.
+    func testDataWithOtherColumnsThanTheModelLearnedFromPointsAtTheData() throws {
+        try "height,x2,y\n1,0,0\n2,1,1\n".write(to: folder.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)
+        let model = ["load csv \"other.csv\" as other target=y", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy"]
+        expect(model + ["train m on data validation=other"], [
+            "8:17: the model 'm' learned from the column x1 where other has height | use data with the columns the model learned from, in the same order: x1, x2",
+        ])
+        expect(model + ["train m on data", "evaluate m on other"], [
+            "9:15: the model 'm' learned from the column x1 where other has height | use data with the columns the model learned from, in the same order: x1, x2",
+        ])
+    }
+
     /// The model's one output fits the training data's one target: the validation data's
     /// second target column is the mistake, not the last layer.
     func testValidationTargetsOfAnotherWidthPointAtTheValidationData() throws {

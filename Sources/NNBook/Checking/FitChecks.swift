@@ -13,6 +13,7 @@ enum FitChecks {
         of data: DatasetFacts, named reference: DatasetName, into model: ModelFacts, named modelName: ModelName
     ) -> (diagnostics: [Diagnostic], inputShape: [Int]?) {
         guard let shape = data.sampleShape, !model.misfitReported else { return ([], model.inputShape) }
+        if let renamed = columns(of: data, named: reference, against: model, named: modelName) { return ([renamed], model.inputShape) }
         if let expected = model.inputShape {
             guard expected == shape else {
                 return ([Diagnostic(
@@ -30,6 +31,22 @@ enum FitChecks {
             return ([Diagnostic(
                 failure.error.message + " — fed from \(reference) at line \(reference.range.line)", at: failure.line, hint: failure.error.hint)], nil)
         }
+    }
+
+    /// Columns of another name where the model learned from a table: the shapes agree, so the
+    /// run would go on, feeding `height` where the model learned `age`.
+    private static func columns(
+        of data: DatasetFacts, named reference: DatasetName, against model: ModelFacts, named modelName: ModelName
+    ) -> Diagnostic? {
+        guard let learned = model.trainedOn?.columns, let columns = data.columns, learned.count == columns.count else { return nil }
+        let differing = zip(learned, columns).enumerated().filter { $0.element.0 != $0.element.1 }
+        guard let first = differing.first else { return nil }
+        let others = differing.count - 1
+        return Diagnostic(
+            "the model '\(modelName)' learned from the column \(first.element.0) where \(reference) has \(first.element.1)"
+                + (others > 0 ? ", and \(others) more column\(others == 1 ? "" : "s") differ" : ""),
+            at: reference.range,
+            hint: "use data with the columns the model learned from, in the same order: \(learned.excerptList())")
     }
 
     /// Targets of `data` against the model's outputs and loss, as the trainer's validation

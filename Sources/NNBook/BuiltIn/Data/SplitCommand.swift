@@ -33,6 +33,11 @@ struct SplitCommand: NotebookCommand {
             return [Diagnostic(
                 "\(data) already comes split into \(data).train and \(data).test", at: data.range, hint: "use those splits as they are")]
         }
+        if let count = facts.samples, count < 2 {
+            return [Diagnostic(
+                "\(data) has \(count) sample\(count == 1 ? "" : "s"), and a split needs at least 2: one to train on, one to test on", at: data.range,
+                hint: "load more samples, or train and evaluate on \(data) as it is")]
+        }
         if stratify, let target = facts.target, target.kind == .numbers || target.columns == 0 {
             return [Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)]
         }

@@ -129,7 +129,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             if misfits.isEmpty, let reference = validation, let checked = context.facts(of: reference) {
                 // The model is shaped by the training data: validation data that differs is the
                 // mistake, whatever layer or loss the check compared it with.
-                let problems = FitChecks.inputs(of: checked, named: reference, into: facts, named: model).diagnostics
+                var learning = facts
+                learning.trainedOn = training
+                let problems = FitChecks.inputs(of: checked, named: reference, into: learning, named: model).diagnostics
                     + FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training)
                 misfits += problems.map { problem in
                     problem.range == reference.range ? problem : Diagnostic(
