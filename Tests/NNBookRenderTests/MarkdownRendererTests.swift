@@ -124,6 +124,17 @@ final class MarkdownRendererTests: XCTestCase {
             """)
     }
 
+    /// A value shows as the text it is, wherever it lands: it splits no table row and opens no
+    /// tag; the title shows it too.
+    func testProsePlaceholdersShowTheirValueAsTextAndFillTheTitle() throws {
+        let text = "---\ntitle: Hello {{who}}\nparams:\n  who: world\n---\nHello {{who}}.\n\n| name | x |\n|---|---|\n| {{ who }} | 1 |\n"
+        let notebook = try NotebookParser.parse(text, path: "t").get()
+        let result = RunResult(notebook: notebook, parameters: ["who": .string("a|b <img src=x> *em*")], cells: [], status: .succeeded)
+        let markdown = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown
+        XCTAssertTrue(markdown.hasPrefix("# Hello a\\|b \\<img src=x\\> \\*em\\*\n"), markdown)
+        XCTAssertTrue(markdown.contains("Hello a\\|b \\<img src=x\\> \\*em\\*.\n\n| name | x |\n|---|---|\n| a\\|b \\<img src=x\\> \\*em\\* | 1 |"), markdown)
+    }
+
     func testImagesBecomeAssetsNamedAfterTheCellLabel() throws {
         let notebook = try NotebookParser.parse("```nnbook label=curve\nmodel m\n  dense 1\n```\n", path: "t").get()
         let result = RunResult(notebook: notebook, parameters: [:], cells: [

@@ -108,6 +108,12 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("Costs $5, or {{price}}.\n", ["1:14: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1"])
     }
 
+    func testUnknownParameterInTheTitlePointsAtItsBraces() {
+        expect("---\ntitle: Lesson at {{rate}} for {{epochz}}\nparams:\n  rate: 0.5\n  epochs: 1\n---\n", [
+            "2:31: the parameter '{{epochz}}' is not declared | did you mean '{{epochs}}'? the parameters are: epochs, rate",
+        ])
+    }
+
     /// Code is shown as written: a placeholder in a code span or a fence is not checked.
     func testAnUnknownParameterInProseCodeIsNotAPlaceholder() {
         expect("Run `nnbook run -p {{price}}`.\n\n~~~\n{{ price }}\n~~~\nCosts {{ price }}.\n", [

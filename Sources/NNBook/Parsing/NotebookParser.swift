@@ -94,9 +94,25 @@ public enum NotebookParser {
             index = closing + 1
         }
         flushProse()
-        if parametersKnown { diagnostics += undeclaredProseParameters(in: lines, at: proseLines, of: frontMatter) }
+        if parametersKnown {
+            diagnostics += undeclaredTitleParameters(in: lines[..<min(index, lines.count)], of: frontMatter)
+            diagnostics += undeclaredProseParameters(in: lines, at: proseLines, of: frontMatter)
+        }
 
         return (parametersKnown ? Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables) : nil, diagnostics)
+    }
+
+    /// A `{{name}}` in the title that names no parameter, at its place in the `title:` line.
+    private static func undeclaredTitleParameters(in frontLines: ArraySlice<String>, of frontMatter: FrontMatter) -> [Diagnostic] {
+        guard let title = frontMatter.title, let line = frontLines.firstIndex(where: { $0.hasPrefix("title:") }) else { return [] }
+        let declared = frontMatter.parameters.map(\.name)
+        let characters = Array(title)
+        return ProseParameters.uses(in: title).filter { !declared.contains($0.name) }.map { use in
+            let written = String(characters[use.offset..<(use.offset + use.length)])
+            let column = frontLines[line].firstRange(of: written).map { frontLines[line].distance(from: frontLines[line].startIndex, to: $0.lowerBound) } ?? 0
+            return ParameterBinding.undeclared(
+                use.name, written: { "{{\($0)}}" }, declared: declared, at: SourceRange(line: line + 1, column: column + 1, length: use.length))
+        }
     }
 
     /// A `{{name}}` in prose that names no parameter, at its line and column.

@@ -13,7 +13,9 @@ extension Page {
         for block in result.notebook.blocks {
             switch block {
             case .prose(let text):
-                let trimmed = Page.trimmingBlankLines(ProseParameters.substitute(text, values: result.parameters.mapValues(\.text)))
+                // A value lands in Markdown as the text it is: `-p 'who=a|b'` splits no table row.
+                let values = result.parameters.mapValues { MarkdownText.inline($0.text) }
+                let trimmed = Page.trimmingBlankLines(ProseParameters.substitute(text, values: values))
                 if !trimmed.isEmpty { blocks.append(.prose(trimmed)) }
             case .cell(let cell):
                 let cellResult = cellResults.next()
@@ -36,7 +38,7 @@ extension Page {
         }
         let frontMatter = result.notebook.frontMatter
         self.init(
-            title: frontMatter.title, seed: frontMatter.seed,
+            title: frontMatter.title.map { ProseParameters.substitute($0, values: result.parameters.mapValues(\.text)) }, seed: frontMatter.seed,
             parameters: frontMatter.parameters.map { parameter in
                 Parameter(name: parameter.name, value: (result.parameters[parameter.name] ?? parameter.defaultValue).text, defaultValue: parameter.defaultValue.text)
             },
