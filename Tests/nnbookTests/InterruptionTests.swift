@@ -105,6 +105,21 @@ final class InterruptionTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))
     }
 
+    /// Ctrl-C stops the live preview within moments, even while a plugin works for its run.
+    func testCtrlCStopsThePreviewWhileAPluginWorks() throws {
+        try writeStubbornPlugin()
+        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow").path, contents: nil)
+        let pidsFile = cli.folder.appendingPathComponent("pids")
+        let preview = try PreviewProcess(cli, ["p.nnbook", "--allow-plugin", "stubborn"])
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: pidsFile.path), Date() < deadline { usleep(5_000) }
+        let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        let sent = Date()
+        XCTAssertEqual(preview.interrupt(), 0, preview.standardError)
+        XCTAssertLessThan(Date().timeIntervalSince(sent), 10, "the plugin's time limit (30 s) is not waited for")
+        XCTAssertTrue(allGone(pids))
+    }
+
     /// Ctrl-C pressed again while nnbook stops the plugin ends nnbook at once, and the plugin
     /// with it.
     func testASecondSignalLeavesNoPluginBehind() throws {
