@@ -16,6 +16,7 @@ struct NotebookHistoryOptions: ParsableArguments {
 
     /// The notebook's history; an error when it has none.
     func history() throws -> RunHistory {
+        if let refusal = NotebookFile(path: file).notANotebook() { throw refusal }
         guard FileManager.default.fileExists(atPath: file) else {
             Console.error("\(file): error: there is no notebook \(file)\nhint: the history commands take the notebook first: nnbook log FILE, nnbook show FILE [RUN], nnbook diff FILE [RUN_A [RUN_B]]")
             throw ExitCode(NNBookExit.usage)

@@ -123,6 +123,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(outcome.status, 2)
         XCTAssertEqual(outcome.error, "data.csv: error: not a notebook: nnbook reads .nnbook files\nhint: a data file is read by a notebook's `load` command, e.g. load csv \"data.csv\" as NAME\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data.md").path), "no page beside the data")
+        for command in [["log", "data.csv"], ["render", "data.csv", "--to", "html"], ["sweep", "data.csv", "-p", "a=1,2"]] {
+            let refused = try fixture.nnbookArguments(command)
+            XCTAssertEqual(refused.status, 2, "\(command)")
+            XCTAssertTrue(refused.error.hasPrefix("data.csv: error: not a notebook: nnbook reads .nnbook files"), "\(command): \(refused.error)")
+        }
     }
 
     func testCheckSaysWhenANotebookHasNoCells() throws {
