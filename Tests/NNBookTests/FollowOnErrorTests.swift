@@ -102,6 +102,24 @@ final class FollowOnErrorTests: XCTestCase {
         ])
     }
 
+    func testAWrongLoadLeavesItsSplitsNamesChecked() {
+        XCTAssertEqual(diagnostics(lesson([("target=y", "target=y nrow=5"), ("data.test", "data.tset")])), [
+            "7:38: 'load' has no option 'nrow' | the known options of 'load' are: classes, codes, features, fill, folder, missing, one_hot, rows, separator, shuffle, target",
+            "14:15: 'tset' is not a split | a data set's splits are data.train and data.test",
+        ])
+    }
+
+    func testANameUsedBeforeAnyLineDefinesItIsReportedOnce() {
+        XCTAssertEqual(diagnostics(lesson([("as data target", "as dta target")])), [
+            "8:7: no data set named 'data' has been defined before this line | did you mean 'dta'?",
+        ])
+    }
+
+    func testAParameterMayNameAModelAndAQuotedNameIsOneError() {
+        XCTAssertEqual(diagnostics(lesson([("act: relu", "act: relu\n  name: m"), ("model m", "model $name")])), [])
+        XCTAssertEqual(diagnostics(lesson([("model m", "model \"m\"")])), ["9:7: a name is written without quotes | write m, not \"m\""])
+    }
+
     func testMistakesOnOtherNamesAreStillReported() {
         XCTAssertEqual(diagnostics(lesson([("metrics=[accuracy]", "metrics=[acuracy]"), ("evaluate m on data.test", "evaluate m on dta")])), [
             "12:72: 'acuracy' is not one of the choices | did you mean 'accuracy'?",

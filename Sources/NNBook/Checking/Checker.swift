@@ -86,6 +86,10 @@ public struct Checker: Sendable {
         var extras: [(name: String, value: TypedValue)] = []
         var definitions: [(String, NameKind)] = []
         var changed: [(String, NameKind)] = []
+        // Names the line defines or uses that could not be taken as written: a data set or model
+        // used before any line defined it is reported here, then known as erroneous, so that its
+        // later uses are not reported again; one defined in a way that is refused still exists.
+        var unresolved: [(String, NameKind)] = []
         let usage = "usage: \(schema.usage)"
 
         let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
@@ -113,7 +117,7 @@ public struct Checker: Sendable {
                     if argument.isOptional { continue }
                     diagnostics.append(Diagnostic(
                         "expected '\(keyword)' here, not \(positionals[position].text.excerpt())", at: positionals[position].range, hint: usage))
-                    return (nil, diagnostics, definitions + changed)
+                    return (nil, diagnostics, definitions + changed + unresolved)
                 }
                 position += 1
             }
@@ -134,7 +138,9 @@ public struct Checker: Sendable {
                 for value in positionals[position..<end] {
                     switch convert(value, to: argument.type, context: context) {
                     case .success(let resolved): items.append(resolved)
-                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    case .failure(let diagnostic):
+                        diagnostics.append(diagnostic)
+                        unresolved += Checker.name(in: value, of: argument.type, context: context).map { [$0] } ?? []
                     }
                 }
                 ranges[argument.name] = positionals[position].range
@@ -154,6 +160,7 @@ public struct Checker: Sendable {
                 }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
+                unresolved += Checker.name(in: value, of: argument.type, context: context).map { [$0] } ?? []
             }
         }
         if position < positionals.count {
@@ -189,6 +196,7 @@ public struct Checker: Sendable {
                 // Given, though wrong: the option is not also reported missing.
                 ranges[name] = nameRange
                 diagnostics.append(diagnostic)
+                unresolved += Checker.name(in: value, of: type, context: context).map { [$0] } ?? []
             }
         }
         for option in schema.options where values[option.name] == nil && ranges[option.name] == nil {
@@ -219,7 +227,7 @@ public struct Checker: Sendable {
             if let invocation { clauses.append(invocation) }
         }
 
-        guard diagnostics.isEmpty else { return (nil, diagnostics, definitions + changed) }
+        guard diagnostics.isEmpty else { return (nil, diagnostics, definitions + changed + unresolved) }
         for (name, kind) in definitions { context.define(name, as: kind) }
         return (
             Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [],
@@ -294,21 +302,24 @@ public struct Checker: Sendable {
         case .list(let element):
             return convert(value, to: element, context: context).map { .list([$0]) }
         case .defines:
-            guard !quoted, Checker.isName(text) else {
+            guard Checker.isName(text) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' cannot be used as a name", at: value.range,
                     hint: "names use letters, digits and '_', and start with a letter"))
             }
+            // A parameter may give the name (`model $name`); a name written in quotes is a string.
+            if case .string = value.kind {
+                return .failure(Diagnostic("a name is written without quotes", at: value.range, hint: "write \(text), not \"\(text)\""))
+            }
             return .success(.string(text))
         case .uses(let kind):
             let base = Checker.base(of: text, kind)
-            if context.isErroneous(base, as: kind) { return .success(.string(text)) }
             guard Checker.isName(base) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' is not the name of a \(kind.rawValue)", at: value.range,
                     hint: "names use letters, digits and '_', and start with a letter\(kind == .dataset ? "; a split is written NAME.train or NAME.test" : ""); files are loaded first, e.g. load csv \"data.csv\" as NAME"))
             }
-            guard context.kind(of: base) == kind else {
+            guard context.kind(of: base) == kind || context.isErroneous(base, as: kind) else {
                 let known = context.names(of: kind)
                 let message = context.kind(of: base).map { "'\(base.excerpt())' is a \($0.rawValue), not a \(kind.rawValue)" }
                     ?? "no \(kind.rawValue) named '\(base.excerpt())' has been defined before this line"
@@ -332,6 +343,28 @@ public struct Checker: Sendable {
                 }
             }
             return .success(.string(text))
+        }
+    }
+
+    /// The data set or model `value` names where `type` wants one, when it could not be taken:
+    /// a name used that nothing defines, or a name defined as the command may not take it.
+    static func name(in value: ValueSyntax, of type: ValueType, context: CheckContext) -> (String, NameKind)? {
+        let text: String
+        switch value.kind {
+        case .word(let word): text = word
+        case .string(let string): text = string
+        case .parameter(let parameter): guard let string = context.parameters[parameter]?.string else { return nil }
+            text = string
+        case .list: return nil
+        }
+        switch type {
+        case .uses(let kind):
+            let base = Checker.base(of: text, kind)
+            return Checker.isName(base) && context.kind(of: base) == nil ? (base, kind) : nil
+        case .defines(let kind):
+            return Checker.isName(text) ? (text, kind) : nil
+        default:
+            return nil
         }
     }
 
