@@ -127,6 +127,26 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    func testEvaluatingABinaryModelOnOneHotRowsPointsAtTheData() {
+        expect([
+            "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 1 activation=sigmoid",
+            "compile m loss=binary_crossentropy", "train m on data", "evaluate m on rows",
+        ], [
+            "10:15: the targets of rows are one-hot rows of 2 columns, but the model was trained on class numbers | the model learned from one class number per sample: use data whose targets are still class numbers, taken before `one_hot`",
+        ])
+    }
+
+    /// One output and one target column fit, but categorical_crossentropy of one column of
+    /// class numbers learns nothing (0/1) or fails at run (larger labels).
+    func testCategoricalCrossEntropyOnClassNumbersWithOneUnitPointsAtTheLoss() {
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=categorical_crossentropy", "train m on data"], [
+            "6:11: categorical_crossentropy takes one-hot rows, but the targets of data are class numbers | for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid",
+        ])
+        expect(["model m", "  flatten", "  dense 1 activation=softmax", "compile m loss=categorical_crossentropy", "train m on pics"], [
+            "7:11: categorical_crossentropy takes one-hot rows, but the targets of pics are class numbers | use sparse_categorical_crossentropy, with a last dense layer of one unit per class",
+        ])
+    }
+
     func testEvaluatingOnClassNumbersAfterTrainingOnOneHotRowsPointsAtTheData() {
         expect([
             "load csv \"data.csv\" as rows target=y", "one_hot rows", "model m", "  dense 2 activation=softmax",

@@ -265,6 +265,8 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:7:14: error: remembering the loss of 9223372036854775807 epochs would need"),
         Case(name: "a billion epochs on three rows", files: withData("train m on d epochs=1000000000"), status: 1,
              firstLine: "t.nnbook:6:14: error: remembering the loss of 1000000000 epochs would need 160.0 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "a billion epochs on three rows, at check", files: withData("train m on d epochs=1000000000"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:6:14: error: remembering the loss of 1000000000 epochs would need 160.0 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "image start of Int.max", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\nimages d start=\(big)\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8])], status: 1,
              firstLine: "t.nnbook:3:10: error: d has only 2 samples, so start must be below 2"),
         Case(name: "lists nested thirty thousand deep", files: cell("loss mae y_true=" + String(repeating: "[", count: 30000) + "1" + String(repeating: "]", count: 30000) + " y_pred=[1]"), status: 1,

@@ -86,6 +86,13 @@ enum FitChecks {
                     "binary_crossentropy needs targets of 0 and 1, but the labels of \(reference) go up to \(largest)",
                     at: lossAt, hint: "for \(largest + 1) classes use sparse_categorical_crossentropy, with a last dense layer of \(largest + 1) units")]
             }
+            if compilation.loss == "categorical_crossentropy", columns == 1, outputs == 1, case .classNumbers(let largest) = target.kind {
+                return [Diagnostic(
+                    "categorical_crossentropy takes one-hot rows, but the targets of \(reference) are class numbers", at: lossAt,
+                    hint: largest.map { $0 <= 1 } == true
+                        ? "for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid"
+                        : "use sparse_categorical_crossentropy, with a last dense layer of one unit per class")]
+            }
             guard columns != outputs else { return [] }
             let message = "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets of \(reference) have \(columns) column\(columns == 1 ? "" : "s")"
             if compilation.loss == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
@@ -106,10 +113,11 @@ enum FitChecks {
     /// with the sparse loss, or class numbers where it learned from one-hot rows.
     private static func kindChange(from trained: TargetFacts, to target: TargetFacts, of reference: DatasetName, loss: String) -> Diagnostic? {
         switch (loss, trained.kind, target.kind) {
-        case ("sparse_categorical_crossentropy", .classNumbers, .oneHot(let classes)) where trained.columns == 1:
+        case (_, .classNumbers, .oneHot(let classes)) where trained.columns == 1:
             return Diagnostic(
                 "the targets of \(reference) are one-hot rows of \(classes) columns, but the model was trained on class numbers", at: reference.range,
-                hint: "sparse_categorical_crossentropy takes one class number per sample: use data whose targets are still class numbers, taken before `one_hot`")
+                hint: (loss == "sparse_categorical_crossentropy" ? "sparse_categorical_crossentropy takes one class number per sample" : "the model learned from one class number per sample")
+                    + ": use data whose targets are still class numbers, taken before `one_hot`")
         case ("categorical_crossentropy", .oneHot, .classNumbers) where target.columns == 1:
             return Diagnostic(
                 "the targets of \(reference) are class numbers, but the model was trained on one-hot rows", at: reference.range,

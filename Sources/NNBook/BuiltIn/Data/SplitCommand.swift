@@ -17,11 +17,14 @@ struct SplitCommand: NotebookCommand {
         if let split = data.split {
             // A learner who splits a split wants validation samples, or a smaller set to split.
             let count = context.samples(in: data).map(String.init) ?? "N"
+            // A name not in use, so that following the hint replaces nothing.
+            let base = "\(data.name)_\(split.rawValue)"
+            let part = context.kind(of: base) == nil ? base : (2...).lazy.map { "\(base)\($0)" }.first { context.kind(of: $0) == nil }!
             return [Diagnostic(
                 "\(data) is already a split of \(data.name), and only a whole data set can be split", at: data.range,
                 hint: split == .train
-                    ? "to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on \(data.name) validation_split=0.2`); to split its samples again, make them a data set of their own first: `take \(data) \(count) as part`, then `split part`"
-                    : "to split its samples again, make them a data set of their own first: `take \(data) \(count) as part`, then `split part`")]
+                    ? "to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on \(data.name) validation_split=0.2`); to split its samples again, make them a data set of their own first: `take \(data) \(count) as \(part)`, then `split \(part)`"
+                    : "to split its samples again, make them a data set of their own first: `take \(data) \(count) as \(part)`, then `split \(part)`")]
         }
         if test <= 0 || test >= 1 {
             return [Diagnostic(

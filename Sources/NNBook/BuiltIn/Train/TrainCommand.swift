@@ -83,6 +83,14 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         return Diagnostic(refusal, at: command, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint)
     }
 
+    /// Why the history, every epoch's `metrics` (and as many validation values) up to epoch
+    /// `lastEpoch`, would not fit in `memory`: the check counts the epochs of the lines before,
+    /// the run those it trained.
+    func historyMemoryProblem(lastEpoch: Int, metrics: Int, memory: MemoryLimit) -> Diagnostic? {
+        guard let refusal = memory.refusal(TrainingHistory.bytesNeeded(epochs: lastEpoch, metrics: 2 * metrics), for: "remembering the loss of \(epochs) epochs") else { return nil }
+        return Diagnostic(refusal, at: $epochs, hint: "train for fewer epochs")
+    }
+
     /// The memory problems the run would meet: building the model for these samples (when this
     /// is its first training), then one step's buffers.
     private func memoryProblems(of facts: ModelFacts, built: Bool, training: DatasetFacts, in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
@@ -148,6 +156,11 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let first = min(facts.training.epochs, Int.max - 1) + 1
         let (total, overflow) = facts.training.epochs.addingReportingOverflow(epochs)
         facts.training.epochs = overflow ? Int.max : total
+        if epochs >= 1, let compilation = facts.compilation,
+            let problem = historyMemoryProblem(lastEpoch: facts.training.epochs, metrics: compilation.metrics.count, memory: context.memory)
+        {
+            diagnostics.append(problem)
+        }
         if facts.training.epochs >= first {
             for metric in facts.compilation?.metrics ?? [] {
                 facts.training.record(metric, in: first...facts.training.epochs)
@@ -186,9 +199,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             throw RunError(error, at: model.range)
         }
         if let memoryProblem { throw RunError(memoryProblem) }
-        let recorded = overflow ? Int.max : TrainingHistory.bytesNeeded(epochs: last, metrics: 2 * (trainer.metrics.count + 1))
-        if let refusal = state.memory.refusal(recorded, for: "remembering the loss of \(epochs) epochs") {
-            throw RunError(refusal, hint: "train for fewer epochs", at: $epochs)
+        if let problem = historyMemoryProblem(lastEpoch: overflow ? Int.max : last, metrics: trainer.metrics.count + 1, memory: state.memory) {
+            throw RunError(problem)
         }
         let every = every ?? max(1, epochs / 10)
         let showWeights = entry.model.parameterCount <= TrainCommand.weightColumnsLimit
