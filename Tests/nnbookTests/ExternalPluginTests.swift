@@ -190,6 +190,32 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the file allowed by its path runs")
     }
 
+    /// `--allow-plugin stats` where nothing is trusted, a `stats` is installed on PATH and the
+    /// notebook ships its own: the name means the installed one, so the notebook's is refused,
+    /// naming both, and never started.
+    func testAllowingANameNeverRunsANotebooksProgramInPlaceOfTheInstalledOne() throws {
+        let installed = cli.folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats"), to: installed.appendingPathComponent("nnbook-plugin-stats"))
+        let marker = cli.folder.appendingPathComponent("started")
+        try writePlugin("stats", run: #"echo '{"protocol": 1, "outputs": []}'"#)
+        let impostor = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats")
+        try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: impostor, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: impostor, atomically: false, encoding: .utf8)
+        try writeNotebook("probe insurance")
+        let path = ["PATH": installed.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+        let program = impostor.resolvingSymlinksInPath().path
+        for arguments in [["check", "p.nnbook"], ["run", "p.nnbook", "--quiet", "--no-snapshot"], ["plugins", "p.nnbook"]] {
+            let outcome = try cli.nnbookArguments(arguments + ["--allow-plugin", "stats"], environment: path)
+            XCTAssertTrue((outcome.output + outcome.error).contains("\(program) is not the program --allow-plugin stats allows (\(installed.resolvingSymlinksInPath().path)/nnbook-plugin-stats is installed under that name)")
+                          || outcome.error.contains("\(program) (plugin 'stats') was refused: --allow-plugin stats allows the program installed under that name, \(installed.resolvingSymlinksInPath().path)/nnbook-plugin-stats, not this one that the notebook ships"),
+                          "\(arguments[0]): \(outcome.output) \(outcome.error)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "\(arguments[0]) started the notebook's own program")
+        }
+        let byPath = try cli.nnbookArguments(["check", "p.nnbook", "--allow-plugin", "plugins/nnbook-plugin-stats"], environment: path)
+        XCTAssertEqual(byPath.status, 0, byPath.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the file allowed by its path runs")
+    }
+
     func testAWrongOptionIsReportedFromThePluginsSchema() throws {
         try writeNotebook("percentiles insurance qq=[5]")
         let outcome = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "stats")

@@ -49,8 +49,11 @@ public struct PluginSetup: Sendable {
         var taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
         var blocked: [PluginTrust.Refusal] = []
         var broken: [String: String] = [:]
+        // A notebook's own program that takes the place of one installed under its name is
+        // told apart: --allow-plugin NAME means the installed one.
+        let installed = Dictionary(ExternalPlugin.find(in: searchFolders).map { ($0.name, $0.executable) }) { first, _ in first }
         for (name, executable) in ExternalPlugin.find(in: folders(for: notebook, folder: folder)) {
-            if case .refused(let refusal) = trust.decision(name: name, executable: executable) {
+            if case .refused(let refusal) = trust.decision(name: name, executable: executable, installed: installed[name]) {
                 blocked.append(refusal)
                 continue
             }

@@ -52,6 +52,10 @@ public struct PluginTrust: Sendable {
             /// name: the user meant that one, and this one (a notebook's own, say) takes its
             /// place in the search.
             case nameMeansAnother(config: String, allowed: String)
+            /// `--allow-plugin NAME` was given, nothing trusts a program of that name, and this
+            /// one, from the notebook's own plugin folders, would take the place of the program
+            /// installed under that name (beside nnbook or on PATH), which the user meant.
+            case shadowsInstalled(installed: String)
         }
 
         public let name: String
@@ -67,12 +71,16 @@ public struct PluginTrust: Sendable {
             case .otherProgram(let config, let allowed): "\(config) allows another program under that name, \(allowed)"
             case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing"
             case .nameMeansAnother(let config, let allowed): "--allow-plugin \(name) allows the program \(config) has under that name, \(allowed), not this one"
+            case .shadowsInstalled(let installed): "--allow-plugin \(name) allows the program installed under that name, \(installed), not this one that the notebook ships"
             }
         }
 
         /// The commands that allow it, for a hint.
         public var howToAllow: String {
-            if case .nameMeansAnother = reason { return "to run this very file, allow it by its path: --allow-plugin \(path)" }
+            switch reason {
+            case .nameMeansAnother, .shadowsInstalled: return "to run this very file, allow it by its path: --allow-plugin \(path)"
+            default: break
+            }
             let how = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
             if case .changed = reason { return "if the change is yours, " + how }
             return how
@@ -85,6 +93,7 @@ public struct PluginTrust: Sendable {
             case .otherProgram(let config, let allowed): "\(path) is not the program allowed under that name (\(config) allows \(allowed)); \(howToAllow)"
             case .nameOnly(let config): "\(config) names '\(name)' without its program, which allows nothing; \(howToAllow)"
             case .nameMeansAnother(let config, let allowed): "\(path) is not the program --allow-plugin \(name) allows (\(config) allows \(allowed) under that name); \(howToAllow)"
+            case .shadowsInstalled(let installed): "\(path) is not the program --allow-plugin \(name) allows (\(installed) is installed under that name); \(howToAllow)"
             }
         }
     }
@@ -134,8 +143,10 @@ public struct PluginTrust: Sendable {
         return PluginTrust(names: Set(commandLine.filter { !$0.contains("/") }), paths: Set(paths), grants: grants, bareNames: bare, configFile: config)
     }
 
-    /// Whether the program `executable`, found as the plugin `name`, may run.
-    public func decision(name: String, executable: URL) -> Decision {
+    /// Whether the program `executable`, found as the plugin `name`, may run. `installed` is the
+    /// program of that name outside the notebook's plugin folders, when `executable` is the
+    /// notebook's own and takes its place.
+    public func decision(name: String, executable: URL, installed: URL? = nil) -> Decision {
         let path = executable.resolvingSymlinksInPath().path
         if paths.contains(path) { return .allowed }
         let config = configFile.path
@@ -143,6 +154,9 @@ public struct PluginTrust: Sendable {
         if names.contains(name) {
             if let other = granted.first, !granted.contains(where: { $0.path == path }) {
                 return .refused(Refusal(name: name, path: path, reason: .nameMeansAnother(config: config, allowed: other.path)))
+            }
+            if granted.isEmpty, let other = installed?.resolvingSymlinksInPath().path, other != path {
+                return .refused(Refusal(name: name, path: path, reason: .shadowsInstalled(installed: other)))
             }
             return .allowed
         }
