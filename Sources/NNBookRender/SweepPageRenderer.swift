@@ -41,11 +41,15 @@ public struct SweepPageRenderer: Sendable {
         }
         let figures = self.figures(report)
         let assets = figures.map { RenderedPage.Asset(name: $0.name, contents: FigureSVG.render($0.figure)) }
-        if !figures.isEmpty {
+        let undrawn = report.grid.varied.isEmpty ? 0 : report.columns.count - figures.count
+        if !figures.isEmpty || undrawn > 0 {
             let folder = assetsFolder + "/" + RenderedPage(markdown: "", assets: assets).pictureFolder
             lines += ["", "## Pictures", ""]
             for (name, figure) in figures {
                 lines += ["![\(MarkdownText.inline(figure.caption))](\(MarkdownText.destination(folder + "/" + name)))", ""]
+            }
+            if undrawn > 0 {
+                lines += ["\(undrawn) metric\(undrawn == 1 ? "" : "s") reported by fewer than two runs \(undrawn == 1 ? "has" : "have") no picture.", ""]
             }
             lines.removeLast()
         }
@@ -121,7 +125,8 @@ public struct SweepPageRenderer: Sendable {
                 let name = key.isEmpty ? column.name : zip(others, key).map { "\(axes[$0].name)=\($1.text)" }.joined(separator: " ")
                 return LineChart.Series(name: name, points: points)
             }
-            guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
+            // One point is no line: its axes would be drawn around nothing.
+            guard series.map(\.points.count).reduce(0, +) >= 2 else { return nil }
             let caption = "\(column.name) against \(xAxis.name)"
             var name = SweepPageRenderer.fileStem(column.name)
             while !used.insert(name).inserted { name += "-2" }

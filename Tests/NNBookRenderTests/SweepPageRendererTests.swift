@@ -40,4 +40,19 @@ final class SweepPageRendererTests: XCTestCase {
         XCTAssertTrue(renderer.render(try report([(.succeeded, 0.9), (.succeeded, 0.7)])).markdown.contains(
             "The best value of each column among the runs that succeeded is in bold"))
     }
+
+    /// A metric that only one run reported (the others diverged or failed first) gets no
+    /// picture of one point in made-up axes; the page says so.
+    func testAMetricOfOneRunHasNoPictureAndThePageSaysSo() throws {
+        let full = try report([(.succeeded, 0.9), (.failed, 0.7), (.failed, 0.5)])
+        let one = SweepReport(
+            title: full.title, notebook: full.notebook, id: full.id, grid: full.grid, fixed: [], columns: full.columns,
+            rows: full.rows.enumerated().map { index, row in
+                SweepReport.Row(combination: row.combination, status: row.status, run: row.run, metrics: index == 0 ? row.metrics : [:], failure: nil)
+            },
+            precision: 2)
+        let page = SweepPageRenderer(assetsFolder: "t.sweep.assets").render(one)
+        XCTAssertTrue(page.assets.isEmpty)
+        XCTAssertTrue(page.markdown.hasSuffix("## Pictures\n\n1 metric reported by fewer than two runs has no picture.\n"), page.markdown)
+    }
 }
