@@ -121,6 +121,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// An inline table is data, shown as written: a placeholder there is not filled in.
+    func testAPlaceholderInAnInlineTableSaysItIsNotFilledIn() {
+        expect("---\nparams:\n  v: 5\n---\n```csv name=t\nx,y\n1,{{v}}\n2,1\n```\n```nnbook\nload inline t as d target=y\n```\n", [
+            "11:13: in the table 't', line 7: field 2 is not a number | a table in the notebook is data, shown as written: {{v}} is not filled in there; write the value itself",
+        ])
+    }
+
     /// A learner who writes prose's placeholder in a command is shown the command's spelling.
     func testAProsePlaceholderInACommandSaysToWriteDollar() {
         expectLine("compile m loss=mse rate={{rate}}", "11:25: {{rate}} is how prose shows a parameter; a command uses it as $rate | in commands, write $rate; {{rate}} is for the text around the cells")

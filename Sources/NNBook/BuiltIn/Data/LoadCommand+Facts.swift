@@ -20,7 +20,18 @@ extension LoadCommand {
             let message = format == .inline
                 ? "in the table '\(path?.path ?? "")'" + (error.line.map { ", line \($0)" } ?? "") + ": " + error.message
                 : error.path == nil ? error.message : error.description
-            return .failure(Diagnostic(message, at: path?.range ?? $format, hint: error.hint))
+            // A table is data, shown as written, as code is: `{{v}}` in it is not a placeholder.
+            let table = format == .inline ? path.flatMap { context.tables[$0.path] } : nil
+            var placeholder: ProseParameters.Use?
+            if let table, let line = error.line {
+                let tableLines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
+                let index = line - table.firstLine
+                if tableLines.indices.contains(index) {
+                    placeholder = ProseParameters.uses(in: tableLines[index].replacingOccurrences(of: "`", with: " ")).first
+                }
+            }
+            let hint = placeholder.map { "a table in the notebook is data, shown as written: {{\($0.name)}} is not filled in there; write the value itself" }
+            return .failure(Diagnostic(message, at: path?.range ?? $format, hint: hint ?? error.hint))
         }
         if let rows {
             facts.samples = facts.samples.map { min($0, rows) } ?? rows
