@@ -37,6 +37,7 @@ extension Dataset {
         var reader = CSVReader(separator: separator, path: path)
         var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: memory)
         try Dataset.readPieces(of: url, path: path, into: &reader, shouldStop: shouldStop) { reader throws(DataError) in
+            if builder.header == nil { try Dataset.checkLineLength(reader, memory: memory) }
             try builder.checkMemory(adding: reader.pendingBytes, line: reader.pendingLine)
             return false
         } body: { record throws(DataError) in
@@ -59,15 +60,18 @@ extension Dataset {
     /// The column names of a CSV file, read from its header row and checked as loading checks
     /// them (`targets` and `options` name columns the header must have), with the first row of
     /// data: a mistake in the names quotes them only once a row has read as data under them.
+    /// Only those two lines are read, each bounded by `memory` and `headerLimit`: a file with
+    /// no line break (a one-line dump of gigabytes) is refused after a bounded prefix.
     public static func csvHeader(
-        ofFileAt url: URL, path: String, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions()
+        ofFileAt url: URL, path: String, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions(),
+        memory: MemoryLimit = .unlimited
     ) throws(DataError) -> [String] {
         var reader = CSVReader(separator: separator, path: path)
         var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
         try readPieces(of: url, path: path, into: &reader, shouldStop: { false }) { reader throws(DataError) in
-            guard builder.header == nil, reader.pendingBytes > headerLimit else { return builder.rowsKept > 0 }
-            throw DataError("the header row is too long: reading it takes more than \(MemoryLimit.describe(headerLimit))", path: path, line: 1, column: 1,
-                            hint: "the first line of a CSV file names the columns")
+            if builder.rowsKept > 0 { return true }
+            try checkLineLength(reader, memory: memory)
+            return false
         } body: { record throws(DataError) in
             if builder.rowsKept == 0 { try builder.add(record) }
         }
@@ -78,9 +82,24 @@ extension Dataset {
         return header
     }
 
-    /// The most memory `csvHeader` takes for the header row, its text and each name's place:
-    /// two million columns of short names take about 100 MB.
+    /// The most memory the header row (or, for `csvHeader`, the row after it) may take, its
+    /// text and each name's place: two million columns of short names take about 100 MB.
     static let headerLimit = 256 << 20
+
+    /// Refuses the line being read once it takes more than `headerLimit` or `memory`: the
+    /// header is read whole before anything else, so a file whose first line never ends
+    /// (`/dev/zero` copied to a file, a binary file) would otherwise fill the memory. Nothing
+    /// of the line is quoted: the file may be no CSV file at all.
+    private static func checkLineLength(_ reader: CSVReader, memory: MemoryLimit) throws(DataError) {
+        let limit = min(headerLimit, memory.bytes)
+        guard reader.pendingBytes > limit else { return }
+        let line = reader.pendingLine
+        let what = line == 1 ? "the header row (line 1)" : "line \(line)"
+        throw DataError(
+            "\(what) is longer than \(MemoryLimit.describe(limit)) and has not ended: this does not look like a CSV file", path: reader.path, line: line, column: 1,
+            hint: "a CSV file names its columns on its first line and has one row per line"
+                + (limit < headerLimit ? "; if it really is one, raise the memory limit with --memory-limit GB" : ""))
+    }
 
     /// Feeds the file to `reader` a piece at a time; after each piece `afterPiece` may end the
     /// reading early (true) or refuse to go on (by throwing).
@@ -88,20 +107,12 @@ extension Dataset {
         of url: URL, path: String, into reader: inout CSVReader, shouldStop: () -> Bool,
         afterPiece: (CSVReader) throws(DataError) -> Bool, body: (CSVRecord) throws(DataError) -> Void
     ) throws(DataError) {
-        let cannotRead = DataError(
-            "cannot read the file: \(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file")", path: path)
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw cannotRead }
-        defer { try? handle.close() }
+        let file = try DataFile(url, path: path)
+        defer { try? file.handle.close() }
         while true {
             if shouldStop() { throw .interrupted(path: path) }
-            let piece: Data
-            do {
-                // nil at the end of the file.
-                guard let read = try handle.read(upToCount: CSVReader.pieceSize), !read.isEmpty else { break }
-                piece = read
-            } catch {
-                throw cannotRead
-            }
+            let piece = try file.read(upTo: CSVReader.pieceSize)
+            if piece.isEmpty { break }
             var failure: DataError?
             piece.withUnsafeBytes { raw in
                 do throws(DataError) { try reader.read(raw.bindMemory(to: UInt8.self), body: body) } catch { failure = error }

@@ -13,14 +13,9 @@ public enum ArrayFileHeader {
     /// The shape the IDX (or, with `numPy`, `.npy`) file at `url` announces; `path` names it
     /// in errors. Values that would not fit in `memory` are refused as the readers refuse them.
     public static func shape(ofFileAt url: URL, numPy: Bool, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
-        let prefix: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            prefix = try handle.read(upToCount: prefixLength) ?? Data()
-        } catch {
-            throw DataError("cannot read the file", path: path)
-        }
+        let file = try DataFile(url, path: path)
+        defer { try? file.handle.close() }
+        let prefix = try file.read(upTo: prefixLength)
         return numPy ? try NumPyReader.shape(ofPrefix: prefix, path: path, memory: memory) : try IDXReader.shape(ofPrefix: prefix, path: path, memory: memory)
     }
 }

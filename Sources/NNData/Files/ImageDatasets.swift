@@ -81,8 +81,7 @@ public enum ImageDatasets {
 
     private static func fromIDX(_ paths: [URL], memory: MemoryLimit) throws(DataError) -> (train: Dataset, test: Dataset) {
         func tensor(_ url: URL) throws(DataError) -> Tensor {
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
+            let data = try DataFile.contents(of: url, path: url.path, memory: memory)
             return try IDXReader.read(data, path: url.path, memory: memory)
         }
         return (try pair(tensor(paths[0]), tensor(paths[1]), path: paths[1].path),
@@ -90,8 +89,7 @@ public enum ImageDatasets {
     }
 
     private static func fromKerasArchive(_ url: URL, memory: MemoryLimit) throws(DataError) -> (train: Dataset, test: Dataset) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw DataError("cannot read the file", path: url.path) }
+        let data = try DataFile.contents(of: url, path: url.path, memory: memory)
         let arrays = try NumPyReader.archive(data, path: url.path, memory: memory)
         guard let xTrain = arrays["x_train"], let yTrain = arrays["y_train"], let xTest = arrays["x_test"], let yTest = arrays["y_test"] else {
             throw DataError("the archive lacks x_train, y_train, x_test or y_test", path: url.path)

@@ -32,26 +32,18 @@ enum ZipArchive {
     /// Every member's name and at most its first `count` bytes, inflated from the few
     /// compressed bytes that hold them: what a header needs, read from the file without the rest.
     static func memberPrefixes(ofFileAt url: URL, count: Int, path: String) throws(DataError) -> [(String, Data)] {
-        let handle: FileHandle
-        let size: Int
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-            size = Int(try handle.seekToEnd())
-        } catch {
-            throw DataError("cannot read the file", path: path)
-        }
-        defer { try? handle.close() }
+        let file = try DataFile(url, path: path)
+        let size = file.size
+        defer { try? file.handle.close() }
         func read(_ range: Range<Int>) throws(DataError) -> [UInt8] {
             do {
-                try handle.seek(toOffset: UInt64(range.lowerBound))
-                let data = try handle.read(upToCount: range.count) ?? Data()
-                guard data.count == range.count else { throw DataError("the archive is truncated", path: path) }
-                return [UInt8](data)
-            } catch let error as DataError {
-                throw error
+                try file.handle.seek(toOffset: UInt64(range.lowerBound))
             } catch {
                 throw DataError("cannot read the file", path: path)
             }
+            let data = try file.read(upTo: range.count)
+            guard data.count == range.count else { throw DataError("the archive is truncated", path: path) }
+            return [UInt8](data)
         }
         var prefixes: [(String, Data)] = []
         for entry in try directory(size: size, path: path, read: read) {

@@ -56,14 +56,10 @@ enum DataSources {
         }
     }
 
-    /// Refuses a file larger than `memory`, before it is read whole: the run asks, and the
-    /// check asks the same before anything runs.
+    /// Refuses a file larger than `memory` (or no regular file), before it is read whole: the
+    /// run asks, and the check asks the same before anything runs.
     static func checkSize(of url: URL, path: String, memory: MemoryLimit) throws(DataError) {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-            let refusal = memory.refusal(size, for: "reading the \(MemoryLimit.describe(size)) file")
-        {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
-        }
+        try DataFile(url, path: path).checkFits(in: memory)
     }
 
     /// The file's bytes, after checking that they fit in the memory limit: a file of gigabytes
@@ -71,11 +67,6 @@ enum DataSources {
     private static func read(_ path: String, state: RunState) throws(DataError) -> Data {
         let url = state.folder.resolvingNotebookPath(path)
         state.recordInput(url)
-        try checkSize(of: url, path: path, memory: state.memory)
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw DataError("cannot read the file: \(FileManager.default.fileExists(atPath: state.folder.resolvingNotebookPath(path).path) ? "permission denied or not a file" : "no such file")", path: path)
-        }
+        return try DataFile.contents(of: url, path: path, memory: state.memory)
     }
 }

@@ -60,8 +60,7 @@ extension LoadCommand {
             return tableFacts(try Dataset(csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, targets: targetNames, options: csvOptions))
         case .csv:
             guard let path, let file else { return DatasetFacts() }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
-            guard size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path) }
+            guard try DataFile(file, path: path.path).size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path, memory: context.memory) }
             return tableFacts(try Dataset(
                 csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: context.memory))
         case .idx, .npy:
@@ -112,8 +111,9 @@ extension LoadCommand {
     /// What a labels file holds: read whole when it is small (MNIST's 60,000 labels are 60 KB),
     /// so that the largest class is known; unknown otherwise.
     private func labelKind(_ file: URL, path: String) throws(DataError) -> TargetKind {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max
-        guard size <= LoadCommand.smallTable, let data = try? Data(contentsOf: file) else { return .unknown }
+        let opened = try DataFile(file, path: path)
+        guard opened.size <= LoadCommand.smallTable else { return .unknown }
+        let data = try opened.read(upTo: opened.size)
         let labels = format == .npy ? try NumPyReader.array(data, path: path) : try IDXReader.read(data, path: path)
         let classes = labels.scalars.compactMap(\.classNumber)
         return classes.count == labels.scalars.count ? .classNumbers(largest: classes.max()) : .numbers
@@ -141,9 +141,9 @@ extension LoadCommand {
     }
 
     /// A large table: its columns from the header row, when no column is expanded by words.
-    private func headerFacts(_ file: URL, path: String) throws(DataError) -> DatasetFacts {
+    private func headerFacts(_ file: URL, path: String, memory: MemoryLimit) throws(DataError) -> DatasetFacts {
         guard oneHot == nil else { return DatasetFacts() }
-        let header = try Dataset.csvHeader(ofFileAt: file, path: path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions)
+        let header = try Dataset.csvHeader(ofFileAt: file, path: path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: memory)
         let columns = header.filter { !targetNames.contains($0) }
         return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: targetNames.count, kind: .unknown, names: targetNames))
     }

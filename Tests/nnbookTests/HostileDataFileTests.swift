@@ -1,0 +1,66 @@
+// Data files that are not what a reader expects, tried with the real nnbook as a hostile
+// notebook would name them: a pipe or a device that never ends, a first line that never ends.
+
+import Foundation
+import XCTest
+
+final class HostileDataFileTests: XCTestCase {
+    /// Runs `nnbook COMMAND t.nnbook` under `timeout`, so that a hang fails the test (status
+    /// 124) instead of stopping the suite.
+    private func nnbook(_ cli: CLIFixture, _ command: String, memoryLimit: String = "1") throws -> CLIFixture.Outcome {
+        try cli.shell("timeout 60 nnbook \(command) t.nnbook --memory-limit \(memoryLimit)")
+    }
+
+    private func writeNotebook(_ cli: CLIFixture, _ line: String) throws {
+        try "```nnbook\n\(line)\n```\n".write(to: cli.folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+    }
+
+    /// A FIFO, a character device and a socket named as data, in each format: `check` and
+    /// `run` refuse them at the load line at once, as they refuse a folder, instead of
+    /// blocking on a FIFO with no writer or reading `/dev/zero` until the memory is gone.
+    func testAPipeADeviceOrASocketNamedAsDataIsRefusedAtOnce() throws {
+        let cli = try CLIFixture()
+        XCTAssertEqual(try cli.shell("mkfifo pipe.csv").status, 0)
+        // A listening Unix socket, made by Python (which the test scripts need anyway).
+        XCTAssertEqual(try cli.shell("python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind(\"sock.csv\")'").status, 0)
+        let loads = [
+            "load csv \"pipe.csv\" as d target=y", "load csv \"/dev/zero\" as d target=y", "load csv \"sock.csv\" as d target=y",
+            "load idx \"pipe.csv\" as d", "load npy \"/dev/zero\" as d", "load npz \"pipe.csv\" as d", "load idx \"/dev/zero\" as d target=\"pipe.csv\"",
+        ]
+        for load in loads {
+            try writeNotebook(cli, load)
+            for command in ["check", "run --quiet --no-snapshot"] {
+                let outcome = try nnbook(cli, command)
+                XCTAssertEqual(outcome.status, 1, "\(load), \(command): \(outcome.error)")
+                XCTAssertTrue(
+                    outcome.error.hasPrefix("t.nnbook:2:10: error: ") && outcome.error.contains(": cannot read the file: it is not a regular file (a pipe, a device or a socket)"),
+                    "\(load), \(command): \(outcome.error)")
+            }
+        }
+        try writeNotebook(cli, "load csv \"data\" as d target=y")
+        XCTAssertEqual(try nnbook(cli, "check").error.split(separator: "\n").first, "t.nnbook:2:10: error: data: cannot read the file: it is a folder")
+    }
+
+    /// A file whose first line never ends (a one-line dump, `/dev/zero` copied to a file): the
+    /// header is read only up to the memory limit, and the file is refused there in words that
+    /// quote none of it, by `check` (which reads only the header) and by `run`.
+    func testAFirstLineThatNeverEndsIsRefusedAtTheMemoryLimit() throws {
+        let cli = try CLIFixture()
+        try Data(repeating: UInt8(ascii: "s"), count: 24_000_000).write(to: cli.folder.appendingPathComponent("one.csv"))
+        try writeNotebook(cli, "load csv \"one.csv\" as d target=y")
+        for command in ["check", "run --quiet --no-snapshot"] {
+            let outcome = try nnbook(cli, command, memoryLimit: "0.01")
+            XCTAssertEqual(outcome.status, 1, "\(command): \(outcome.error)")
+            XCTAssertEqual(
+                outcome.error.split(separator: "\n").first,
+                "t.nnbook:2:10: error: one.csv:1:1: the header row (line 1) is longer than 10 MB and has not ended: this does not look like a CSV file", command)
+            XCTAssertFalse(outcome.error.contains("sss"), "\(command) quotes the file")
+        }
+        // The check reads the row under the header too (to know whether to quote the header),
+        // and that row is bounded alike.
+        try Data(("y\n" + String(repeating: "1", count: 24_000_000)).utf8).write(to: cli.folder.appendingPathComponent("one.csv"))
+        let second = try nnbook(cli, "check", memoryLimit: "0.01")
+        XCTAssertEqual(second.status, 1, second.error)
+        XCTAssertEqual(second.error.split(separator: "\n").first, "t.nnbook:2:10: error: one.csv:2:1: line 2 is longer than 10 MB and has not ended: this does not look like a CSV file")
+    }
+}
