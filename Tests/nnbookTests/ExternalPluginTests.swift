@@ -260,6 +260,20 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(page.contains("> **Error** at line 6, column 1: the plugin 'crash' crashed"))
     }
 
+    /// An answer of 100 MB (a plugin that prints without end would be the same): nnbook stops
+    /// reading at the protocol's 64 MB, stops the plugin and says so at the cell, instead of
+    /// holding the answer, decoding it and writing it into the page.
+    func testAnAnswerLargerThanTheProtocolAllowsStopsThePlugin() throws {
+        try writePlugin("flood", run: #"printf '{"protocol": 1, "outputs": [{"text": "'; head -c 100000000 /dev/zero | tr '\0' A; echo '"}]}'"#)
+        try writeNotebook("probe insurance")
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "flood", "--quiet", "--no-snapshot", "--plugin-timeout", "120")
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertTrue(outcome.error.hasPrefix("p.nnbook:6:1: error: the plugin 'flood' answered more than 64 MB and was stopped"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("a plugin with more data writes it to a file that the notebook loads"), outcome.error)
+        let page = try Data(contentsOf: cli.folder.appendingPathComponent("p.md"))
+        XCTAssertLessThan(page.count, 1_000_000, "the answer is not in the page")
+    }
+
     func testAPluginThatPrintsGarbage() throws {
         try writePlugin("garbage", run: "echo 'hello, I am not JSON'")
         try writeNotebook("probe insurance")

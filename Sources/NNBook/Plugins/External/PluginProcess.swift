@@ -2,6 +2,7 @@
 // time limit — and never hang or crash because of what the plugin does.
 
 import Foundation
+import Glibc
 
 /// One request to an external plugin's executable.
 public struct PluginProcess: Sendable {
@@ -43,7 +44,7 @@ public struct PluginProcess: Sendable {
         for (descriptor, isOutput) in [(child.output, true), (child.errors, false)] {
             group.enter()
             DispatchQueue.global().async {
-                collected.store(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile(), isOutput: isOutput)
+                collected.read(descriptor, isOutput: isOutput)
                 group.leave()
             }
         }
@@ -60,7 +61,7 @@ public struct PluginProcess: Sendable {
                 stopped = true
                 break
             }
-            if DispatchTime.now() >= deadline { break }
+            if DispatchTime.now() >= deadline || collected.overflowed { break }
             guard let descriptor = input else {
                 usleep(2000)
                 continue
@@ -88,6 +89,11 @@ public struct PluginProcess: Sendable {
         }
         if stopped {
             throw PluginFailure(plugin: name, message: "was stopped, because the run was interrupted", interrupted: true)
+        }
+        if collected.overflowed {
+            throw PluginFailure(
+                plugin: name, message: "answered more than \(PluginProtocol.maximumAnswer >> 20) MB and was stopped",
+                hint: "an answer is one line of JSON of at most \(PluginProtocol.maximumAnswer >> 20) MB; a plugin with more data writes it to a file that the notebook loads")
         }
         if ended {
             throw PluginFailure(
@@ -194,15 +200,44 @@ public struct PluginProcess: Sendable {
     }
 }
 
-/// Output gathered from a plugin's pipes by two reader threads.
+/// Output gathered from a plugin's pipes by two reader threads, each bounded: the answer to
+/// `PluginProtocol.maximumAnswer`, standard error to its last `PluginProtocol.keptErrors` bytes.
 private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var output = Data(), errors = Data()
+    private var outputOverflowed = false
 
-    func store(_ data: Data, isOutput: Bool) {
+    /// Whether the answer grew past `PluginProtocol.maximumAnswer`: the plugin is then stopped.
+    var overflowed: Bool {
         lock.lock()
         defer { lock.unlock() }
-        if isOutput { output = data } else { errors = data }
+        return outputOverflowed
+    }
+
+    /// Reads `descriptor` to its end (closing it), or, for the answer, until it is too long:
+    /// the reading then stops, so that the plugin's next write fails and the answer's bytes
+    /// stop arriving, whether or not the plugin is stopped first.
+    func read(_ descriptor: Int32, isOutput: Bool) {
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            if isOutput {
+                guard output.count + count <= PluginProtocol.maximumAnswer else {
+                    outputOverflowed = true
+                    output = Data()
+                    return
+                }
+                output.append(contentsOf: buffer[..<count])
+            } else {
+                errors.append(contentsOf: buffer[..<count])
+                if errors.count > 2 * PluginProtocol.keptErrors { errors = errors.suffix(PluginProtocol.keptErrors) }
+            }
+        }
     }
 
     var values: (Data, Data) {

@@ -6,6 +6,13 @@ import Foundation
 /// plugin's standard input; the plugin answers with one line on its standard output and exits.
 public enum PluginProtocol {
     public static let version = 1
+    /// The most bytes nnbook reads of a plugin's answer. An answer is read whole before it is
+    /// decoded, so a plugin that prints without end (or a 400 MB text) would otherwise fill the
+    /// memory whatever `--memory-limit` says; a plugin with more data writes it to a file that
+    /// the notebook loads. "Writing a plugin" documents it.
+    public static let maximumAnswer = 64 << 20
+    /// The most bytes of a plugin's standard error kept: only its end is quoted, when it fails.
+    static let keptErrors = 4096
 
     /// A request: `describe`, `check` or `run`.
     public struct Request: Codable, Equatable, Sendable {
