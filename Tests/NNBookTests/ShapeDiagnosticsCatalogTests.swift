@@ -45,7 +45,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
 
     func testMoreOutputsThanTargetColumnsPointsAtTheLastLayer() {
         expect(["model m", "  dense 3", "compile m loss=mse", "train m on data"], [
-            "5:3: the model gives 3 outputs per sample, but the targets of data have 1 column | give the last dense layer 1 unit, one per target column",
+            "5:3: the model gives 3 outputs per sample, but the targets of data have 1 column | the targets are class numbers: to tell the classes apart compile with loss=sparse_categorical_crossentropy; to predict the number itself give the last dense layer 1 unit",
         ])
     }
 
@@ -285,7 +285,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             "model b", "  dense 2", "compile b loss=mse", "train b on data", "images data",
         ], [
             "5:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from pics at line 7 | add `flatten` before the first `dense` layer",
-            "10:3: the model gives 2 outputs per sample, but the targets of data have 1 column | give the last dense layer 1 unit, one per target column",
+            "10:3: the model gives 2 outputs per sample, but the targets of data have 1 column | the targets are class numbers: to tell the classes apart compile with loss=sparse_categorical_crossentropy; to predict the number itself give the last dense layer 1 unit",
             "13:8: the samples of data are rows of 2 numbers, not images of (height, width) | images draws data sets of pictures, such as mnist or fashion-mnist; for a table use `show data`",
         ])
     }

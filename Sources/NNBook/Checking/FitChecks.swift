@@ -105,6 +105,12 @@ enum FitChecks {
                     message, at: lastLayer.range,
                     hint: "binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid")]
             }
+            if compilation.predictsNumbers, columns == 1, case .classNumbers = target.kind {
+                // A classifier's last layer with a regression's loss: either may be the mistake.
+                return [Diagnostic(
+                    message, at: lastLayer.range,
+                    hint: "the targets are class numbers: to tell the classes apart compile with loss=sparse_categorical_crossentropy; to predict the number itself give the last dense layer 1 unit")]
+            }
             return [Diagnostic(message, at: lastLayer.range, hint: "give the last dense layer \(units(columns)), one per target column")]
         }
     }
