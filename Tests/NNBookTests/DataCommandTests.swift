@@ -172,10 +172,29 @@ final class DataCommandTests: XCTestCase {
         defer { unsetenv("NNBOOK_DATA") }
         // The check looks where the run would, so a missing data set stops the notebook before
         // anything runs.
+        let diagnostics = NotebookFixtures.diagnostics("```nnbook\nload mnist as digits\n```\n", folder: folder)
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(diagnostics.first?.hasPrefix("2:6: mnist was not found; looked in \(folder.path)/, \(folder.path)/mnist/") == true,
+                      diagnostics.first ?? "no diagnostic")
+    }
+
+    /// A folder the notebook names is the only place looked in: data found elsewhere would be
+    /// other data than the user meant, without a word.
+    func testAFolderThatIsNotThereIsAnErrorAtFolderEvenWhenTheDataIsElsewhere() throws {
+        let mnist = folder.appendingPathComponent("mnist")
+        try FileManager.default.createDirectory(at: mnist, withIntermediateDirectories: true)
+        for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            try Data().write(to: mnist.appendingPathComponent(name))
+        }
+        setenv("NNBOOK_DATA", folder.path, 1)
+        defer { unsetenv("NNBOOK_DATA") }
+        XCTAssertTrue(NotebookFixtures.diagnostics("```nnbook\nload mnist as digits\n```\n", folder: folder).first?.contains("mnist/train-images-idx3-ubyte") == true, "found in $NNBOOK_DATA/mnist")
         let diagnostics = NotebookFixtures.diagnostics("```nnbook\nload mnist as digits folder=\"nowhere\"\n```\n", folder: folder)
         XCTAssertEqual(diagnostics.count, 1)
-        XCTAssertTrue(diagnostics.first?.hasPrefix("2:6: mnist was not found; looked in \(folder.path)/nowhere/, \(folder.path)/, \(folder.path)/mnist/") == true,
+        XCTAssertTrue(diagnostics.first?.hasPrefix("2:22: there is no folder \(folder.path)/nowhere | folder= names the folder of train-images-idx3-ubyte.gz") == true,
                       diagnostics.first ?? "no diagnostic")
+        XCTAssertTrue(NotebookFixtures.diagnostics("```nnbook\nload mnist as digits folder=\".\"\n```\n", folder: folder).first?
+            .hasSuffix("does not hold the four IDX files of mnist | folder= names the folder of train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz (each .gz or not); without folder=, nnbook looks in $NNBOOK_DATA and ~/.keras/datasets") == true)
     }
 
     func testPlotCurveAndConfusionDrawFigures() throws {

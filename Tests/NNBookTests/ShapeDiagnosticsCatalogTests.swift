@@ -174,9 +174,15 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     }
 
     func testPredictInputsMustBeTheTrainingColumns() {
+        // A misnamed input is one mistake, with the missing input as its likeliest meaning.
         expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m x1=1 x3=2"], [
+            "8:16: the model 'm' was not trained on a feature called 'x3' | did you mean 'x2'? its features are x1, x2",
+        ])
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m x1=1 income=2"], [
+            "8:16: the model 'm' was not trained on a feature called 'income' | no value is given for x2; its features are x1, x2",
+        ])
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "predict m x1=1"], [
             "8:1: predict needs a value for x2 | its features are x1, x2",
-            "8:16: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
         ])
     }
 

@@ -33,16 +33,25 @@ public enum ImageDatasets {
         try read(try locate(kind, folder: folder, environment: environment, home: home), memory: memory)
     }
 
-    /// The files of the data set, from the first place that has them: `folder`, then
-    /// `$NNBOOK_DATA` (and its subfolder named after the data set), then for Fashion-MNIST
-    /// Debian's package folder, then Keras' cache in `~/.keras/datasets`. Four IDX files, or
-    /// Keras' one `mnist.npz`. Kept apart from reading so that a caller can watch the files.
+    /// The files of the data set: those in `folder` when it is given, else from the first place
+    /// that has them: `$NNBOOK_DATA` (and its subfolder named after the data set), then for
+    /// Fashion-MNIST Debian's package folder, then Keras' cache in `~/.keras/datasets`. Four IDX
+    /// files, or Keras' one `mnist.npz`. Kept apart from reading so that a caller can watch the files.
     public static func locate(
         _ kind: Kind, folder: URL?,
         environment: [String: String] = ProcessInfo.processInfo.environment, home: URL = FileManager.default.homeDirectoryForCurrentUser
     ) throws(DataError) -> [URL] {
+        if let folder {
+            // The folder the notebook names is the one meant: another place would give other
+            // data (or the same data, not the user's copy) without a word.
+            if let paths = idxFiles(in: folder) { return paths }
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
+            throw DataError(
+                exists ? "the folder \(folder.path) does not hold the four IDX files of \(kind.rawValue)" : "there is no folder \(folder.path)",
+                hint: "folder= names the folder of \(files.map { $0 + ".gz" }.joined(separator: ", ")) (each .gz or not); without folder=, nnbook looks in $NNBOOK_DATA\(kind == .fashionMNIST ? ", Debian's \(debianFashionFolder)" : "") and ~/.keras/datasets")
+        }
         var folders: [URL] = []
-        if let folder { folders.append(folder) }
         if let data = environment["NNBOOK_DATA"], !data.isEmpty {
             let root = URL(fileURLWithPath: data)
             folders += [root, root.appendingPathComponent(kind.rawValue)]

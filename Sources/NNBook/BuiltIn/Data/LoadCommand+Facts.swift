@@ -31,7 +31,7 @@ extension LoadCommand {
                 }
             }
             let hint = placeholder.map { "a table in the notebook is data, shown as written: {{\($0.name)}} is not filled in there; write the value itself" }
-            return .failure(Diagnostic(message, at: path?.range ?? $format, hint: hint ?? error.hint))
+            return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: hint ?? error.hint))
         }
         if let rows {
             facts.samples = facts.samples.map { min($0, rows) } ?? rows

@@ -54,7 +54,12 @@ struct NamedInputs {
     private func problems(model: ModelName, columns: [String], wordColumns: [String: WordColumn], at command: SourceRange) -> [Diagnostic] {
         let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
         let known = Set(columns)
+        let given = Set(inputs.map(\.name))
+        let missing = names.filter { !given.contains($0) }
         var diagnostics: [Diagnostic] = []
+        // A misnamed input is one mistake: its error names the inputs still missing, and they
+        // are not reported again as missing.
+        var misnamed = false
         for input in inputs {
             if let column = wordColumns[input.name] {
                 if !column.words.contains(input.value) {
@@ -65,16 +70,16 @@ struct NamedInputs {
             } else if !known.contains(input.name), input.name == "units" {
                 diagnostics.append(NamedInputs.unitsOfAPrediction(at: input.range))
             } else if !known.contains(input.name) {
+                misnamed = true
+                let near = (Suggestions.closest(to: input.name, in: missing) ?? Suggestions.closest(to: input.name, in: names)).map { "did you mean '\($0)'? " }
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
-                    hint: (Suggestions.closest(to: input.name, in: names).map { "did you mean '\($0)'? " } ?? "") + "its features are \(names.excerptList())"))
+                    hint: (near ?? (missing.isEmpty ? "" : "no value is given for \(missing.excerptList()); ")) + "its features are \(names.excerptList())"))
             } else if !(Double(input.value)?.isFinite ?? false) {
                 diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
             }
         }
-        let given = Set(inputs.map(\.name))
-        let missing = names.filter { !given.contains($0) }
-        if !missing.isEmpty {
+        if !missing.isEmpty, !misnamed {
             diagnostics.append(Diagnostic("\(user) needs a value for \(missing.excerptList())", at: command, hint: "its features are \(names.excerptList())"))
         }
         return diagnostics
