@@ -16,6 +16,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     private let server: HTTPServer
     private let hub: PreviewHub
+    /// The --host given, which requests may name besides the loopback names.
+    private let host: String
     private var serving: Task<Void, Never>?
 
     init(host: String, port: UInt16, hub: PreviewHub) throws(StartError) {
@@ -26,6 +28,7 @@ public final class PreviewServer: @unchecked Sendable {
             throw StartError(description: "--host takes an IPv4 address such as 127.0.0.1 (or localhost); got '\(host)'")
         }
         self.hub = hub
+        self.host = host
         server = HTTPServer(address: address, logger: .disabled)
     }
 
@@ -34,20 +37,40 @@ public final class PreviewServer: @unchecked Sendable {
     func start() throws(StartError) -> UInt16 {
         let hub = self.hub
         let server = self.server
+        let host = self.host
         let outcome = Outcome()
+        // Every answer forbids sniffing its type and being framed by another site's page.
+        let guarded: [HTTPHeader: String] = [HTTPHeader("X-Content-Type-Options"): "nosniff", HTTPHeader("X-Frame-Options"): "DENY"]
+        let refusal: @Sendable (HTTPRequest) async -> HTTPResponse? = { request in
+            guard case .ip4(_, let port) = await server.listeningAddress,
+                !HostCheck(host: host, port: port).allows(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")])
+            else { return nil }
+            return HTTPResponse(
+                statusCode: .misdirectedRequest, headers: guarded,
+                body: Data("this preview answers only requests addressed to 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
+        }
         serving = Task {
-            await server.appendRoute("GET /") { _ in
+            await server.appendRoute("GET /") { request in
+                if let refused = await refusal(request) { return refused }
                 let page = hub.page
                 return HTTPResponse(
-                    statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", HTTPHeader("Content-Security-Policy"): PreviewPage.contentSecurityPolicy],
+                    statusCode: .ok,
+                    headers: guarded.merging([
+                        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                        HTTPHeader("Content-Security-Policy"): PreviewPage.contentSecurityPolicy + "; frame-ancestors 'none'",
+                    ]) { $1 },
                     body: Data(PreviewPage.document(title: page.title, status: page.status, blocks: page.blocks).utf8))
             }
-            await server.appendRoute("GET /events") { _ in
-                HTTPResponse(
-                    statusCode: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            await server.appendRoute("GET /events") { request in
+                if let refused = await refusal(request) { return refused }
+                return HTTPResponse(
+                    statusCode: .ok, headers: guarded.merging([.contentType: "text/event-stream", .cacheControl: "no-store"]) { $1 },
                     body: HTTPBodySequence(from: EventStreamBody(events: hub.subscribe())))
             }
-            await server.appendRoute("*") { _ in HTTPResponse(statusCode: .notFound, body: Data("not found\n".utf8)) }
+            await server.appendRoute("*") { request in
+                if let refused = await refusal(request) { return refused }
+                return HTTPResponse(statusCode: .notFound, headers: guarded, body: Data("not found\n".utf8))
+            }
             do {
                 try await server.run()
             } catch {

@@ -273,9 +273,30 @@ final class PreviewCommandTests: XCTestCase {
         })
         let hex = SHA256.hex(of: Data(script.utf8))
         let digest = Data(stride(from: 0, to: 64, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 })
-        XCTAssertEqual(policy, "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-\(digest.base64EncodedString())'; connect-src 'self'")
-        XCTAssertTrue(page.body.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\"/>"), "the page repeats the header's policy")
+        let pagePolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-\(digest.base64EncodedString())'; connect-src 'self'"
+        // frame-ancestors is heard only in the header; a <meta> policy cannot set it.
+        XCTAssertEqual(policy, pagePolicy + "; frame-ancestors 'none'")
+        XCTAssertEqual(page.headers["x-content-type-options"], "nosniff")
+        XCTAssertTrue(page.body.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(pagePolicy)\"/>"), "the page repeats the header's policy")
         XCTAssertEqual(page.body.components(separatedBy: "<script>").count, 2, "one inline script, the one the policy allows")
+        XCTAssertEqual(preview.interrupt(), 0)
+    }
+
+    /// DNS rebinding: a page on another site whose name resolves to 127.0.0.1 sends its own
+    /// name as Host (and its site as Origin). Raw requests, as such a browser sends them: only
+    /// the loopback names with the port are answered.
+    func testARequestAddressedToAnotherHostIsRefused() throws {
+        let preview = try PreviewProcess(cli, ["lesson.nnbook"])
+        func status(_ path: String, _ headers: String) throws -> String {
+            let outcome = try cli.shell("printf 'GET \(path) HTTP/1.1\\r\\n\(headers)Connection: close\\r\\n\\r\\n' | timeout 10 python3 -c 'import socket,sys; s=socket.create_connection((\"127.0.0.1\", \(preview.port))); s.sendall(sys.stdin.buffer.read()); print(s.recv(200).decode().split(\"\\r\\n\")[0])'")
+            return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        XCTAssertEqual(try status("/", "Host: attacker.example\\r\\n"), "HTTP/1.1 421 Misdirected Request")
+        XCTAssertEqual(try status("/", "Host: attacker.example:\(preview.port)\\r\\n"), "HTTP/1.1 421 Misdirected Request")
+        XCTAssertEqual(try status("/events", "Host: 127.0.0.1:\(preview.port)\\r\\nOrigin: http://attacker.example\\r\\n"), "HTTP/1.1 421 Misdirected Request")
+        XCTAssertEqual(try status("/", ""), "HTTP/1.1 421 Misdirected Request")
+        XCTAssertEqual(try status("/", "Host: localhost:\(preview.port)\\r\\n"), "HTTP/1.1 200 OK")
+        XCTAssertEqual(try status("/", "Host: 127.0.0.1:\(preview.port)\\r\\nOrigin: http://127.0.0.1:\(preview.port)\\r\\n"), "HTTP/1.1 200 OK")
         XCTAssertEqual(preview.interrupt(), 0)
     }
 }
