@@ -134,9 +134,10 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(changed.error.contains("hint: for 'stats': if the change is yours, allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), changed.error)
     }
 
-    /// A notebook that ships a program under a trusted name gets it refused by every command,
-    /// and none of them starts it.
-    func testANotebookCannotBorrowATrustedName() throws {
+    /// The user trusts the `stats` kept in `tools/`; the notebook's folder ships another `stats`
+    /// that behaves as `behaviour` after touching a marker file, so a test can tell whether it
+    /// was ever started. Returns the trusted program's folder, the marker and the impostor.
+    private func trustToolsStatsAndShipAnother(run behaviour: String) throws -> (URL, URL, URL) {
         let elsewhere = cli.folder.appendingPathComponent("tools")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats"), to: elsewhere.appendingPathComponent("nnbook-plugin-stats"))
@@ -144,10 +145,17 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertEqual(try nnbookWithHome("plugins", "tools.nnbook", "--trust", "stats").status, 0)
 
         let marker = cli.folder.appendingPathComponent("started")
-        try writePlugin("stats", run: "true")
+        try writePlugin("stats", run: behaviour)
         let impostor = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats")
         try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: impostor, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: impostor, atomically: false, encoding: .utf8)
         try writeNotebook("probe insurance")
+        return (elsewhere, marker, impostor)
+    }
+
+    /// A notebook that ships a program under a trusted name gets it refused by every command,
+    /// and none of them starts it.
+    func testANotebookCannotBorrowATrustedName() throws {
+        let (_, marker, impostor) = try trustToolsStatsAndShipAnother(run: "true")
         for arguments in [["run", "p.nnbook", "--quiet"], ["check", "p.nnbook"], ["plugins", "p.nnbook"], ["help", "probe", "--notebook", "p.nnbook"]] {
             let outcome = try nnbookWithHome(arguments)
             if arguments[0] != "plugins" { XCTAssertNotEqual(outcome.status, 0, arguments.joined(separator: " ")) }
@@ -162,17 +170,7 @@ final class ExternalPluginTests: XCTestCase {
     /// ships another: the name means the trusted program, so the notebook's is refused, by
     /// every command, with both files named; allowed by its path, that very file runs.
     func testAllowingANameNeverRunsANotebooksOtherProgramOfThatName() throws {
-        let elsewhere = cli.folder.appendingPathComponent("tools")
-        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats"), to: elsewhere.appendingPathComponent("nnbook-plugin-stats"))
-        try "---\nplugins: [tools]\n---\n".write(to: cli.folder.appendingPathComponent("tools.nnbook"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(try nnbookWithHome("plugins", "tools.nnbook", "--trust", "stats").status, 0)
-
-        let marker = cli.folder.appendingPathComponent("started")
-        try writePlugin("stats", run: #"echo '{"protocol": 1, "outputs": []}'"#)
-        let impostor = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stats")
-        try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: impostor, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: impostor, atomically: false, encoding: .utf8)
-        try writeNotebook("probe insurance")
+        let (elsewhere, marker, impostor) = try trustToolsStatsAndShipAnother(run: #"echo '{"protocol": 1, "outputs": []}'"#)
         let program = impostor.resolvingSymlinksInPath().path, trusted = elsewhere.resolvingSymlinksInPath().appendingPathComponent("nnbook-plugin-stats").path
         for arguments in [["run", "p.nnbook", "--quiet"], ["check", "p.nnbook"], ["help", "probe", "--notebook", "p.nnbook"]] {
             let outcome = try nnbookWithHome(arguments + ["--allow-plugin", "stats"])
