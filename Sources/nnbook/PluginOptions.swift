@@ -8,16 +8,22 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("allow-plugin"), help: ArgumentHelp("Allow the external plugin nnbook-plugin-NAME, or the plugin program at a path (a value with a /), to run (repeatable).", valueName: "name"))
     var allowed: [String] = []
 
-    // Unconditional parsing takes `-1` as the value it is, so that the check below can say
-    // what is wrong with it instead of "missing value".
-    @Option(name: .customLong("plugin-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds an external plugin may take for one request.", valueName: "seconds"))
-    var timeout: Double = PluginSetup.defaultTimeLimit
+    // Read as text and parsing unconditionally, so that `-1` is taken as the value it is and
+    // `abc` reaches the check below: both are then told what the option wants, instead of
+    // "missing value" or "invalid".
+    @Option(name: .customLong("plugin-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds an external plugin may take for one request; default: \(Int(PluginSetup.defaultTimeLimit)).", valueName: "seconds"))
+    var text: String?
+
+    var timeout: Double { text.flatMap { Double($0) } ?? PluginSetup.defaultTimeLimit }
 
     var setup: PluginSetup {
         PluginSetup(trust: PluginTrust.load(commandLine: allowed), timeLimit: timeout, shouldStop: Interruption.requested)
     }
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--plugin-timeout must be a number of seconds above 0, not \(timeout)") }
+        guard let text else { return }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw ValidationError("--plugin-timeout must be a number of seconds above 0, such as 5 or 60, not '\(text.excerpt())'")
+        }
     }
 }
