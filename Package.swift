@@ -39,7 +39,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "NNBookHistory", dependencies: ["NNBook", "CLibGit2"]),
-        .target(name: "NNBookPreview", dependencies: ["NNBook", "NNBookRender", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "NNBookPreview", dependencies: ["NNBook", "NNBookRender", "NNData", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "nnbook",
             dependencies: [

@@ -4,6 +4,7 @@
 import Foundation
 import NNBook
 import NNBookRender
+import NNData
 import NNCore
 
 /// One notebook served live. `serve()` blocks the calling thread: it runs the notebook there,
@@ -109,7 +110,7 @@ public final class PreviewSession: @unchecked Sendable {
         watcher.watch(dataFiles.union([path]))
         let source: String
         do {
-            guard let text = String(data: try Data(contentsOf: settings.notebook), encoding: .utf8) else {
+            guard let text = String(data: try DataFile.contents(of: settings.notebook, path: path, memory: settings.memory), encoding: .utf8) else {
                 return showProblem("\(settings.notebook.lastPathComponent) is not UTF-8 text; the outputs below are from the last good run.", detail: nil)
             }
             source = text

@@ -32,14 +32,13 @@ struct NotebookFile {
         if let refusal = notANotebook() { return .failure(refusal) }
         let text: String
         do {
-            let data = try Data(contentsOf: url)
-            guard let decoded = String(data: data, encoding: .utf8) else {
+            guard let decoded = String(data: try contents(memory: memory), encoding: .utf8) else {
                 Console.error("\(path): error: the notebook is not UTF-8 text")
                 return .failure(ExitCode(NNBookExit.notebookFailed))
             }
             text = decoded
         } catch {
-            return .failure(cannotRead())
+            return .failure(cannotRead(error))
         }
         let prepared = NotebookPreparation.plan(text: text, path: path, folder: folder, overrides: overrides, memory: memory, registry: registry)
         // Ctrl-C while a plugin described itself or checked a line: the errors it caused are not
@@ -63,10 +62,18 @@ struct NotebookFile {
         }
     }
 
+    /// The notebook's bytes, read as a data file is: only from a regular file, so that a pipe
+    /// or a device named as the notebook (`nnbook run /dev/zero`) is refused saying what it is,
+    /// and only when it fits in `memory`, so that a huge file is refused before it is read.
+    func contents(memory: MemoryLimit = .unlimited) throws(DataError) -> Data {
+        try DataFile.contents(of: url, path: path, memory: memory)
+    }
+
     /// Says why the file cannot be read (never what it holds) and returns the exit code for it:
     /// a path that names no readable notebook is a mistake in the command line, as in `python3`.
-    func cannotRead() -> ExitCode {
-        Console.error("\(path): error: cannot read the notebook: \(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")")
+    func cannotRead(_ error: DataError) -> ExitCode {
+        let reason = error.message.replacingOccurrences(of: "cannot read the file", with: "cannot read the notebook")
+        Console.error("\(path): error: \(reason)" + (error.hint.map { "\nhint: \($0)" } ?? ""))
         return ExitCode(NNBookExit.usage)
     }
 

@@ -89,6 +89,6 @@ private func registry(for file: String?, plugins: PluginOptions) -> PluginRegist
 private func notebook(at file: String?) -> (Notebook?, URL) {
     guard let file else { return (nil, URL(fileURLWithPath: ".")) }
     let url = URL(fileURLWithPath: file)
-    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    let text = (try? NotebookFile(path: file).contents()).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     return (try? NotebookParser.parse(text, path: file).get(), url.deletingLastPathComponent())
 }

@@ -59,7 +59,7 @@ struct PreviewNotebook: ParsableCommand {
         // `nnbook run`; one deleted while serving is an edit, shown in the page.
         let readable = NotebookFile(path: file)
         if let refusal = readable.notANotebook() { throw refusal }
-        guard (try? Data(contentsOf: readable.url)) != nil else { throw readable.cannotRead() }
+        do { _ = try readable.contents(memory: memory.limit) } catch { throw readable.cannotRead(error) }
         let notebook = URL(fileURLWithPath: file).standardizedFileURL
         let overrides = try parseOverrides(parameters)
         try checkOverrides(notebook, overrides)

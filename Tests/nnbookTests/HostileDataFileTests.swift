@@ -63,4 +63,23 @@ final class HostileDataFileTests: XCTestCase {
         XCTAssertEqual(second.status, 1, second.error)
         XCTAssertEqual(second.error.split(separator: "\n").first, "t.nnbook:2:10: error: one.csv:2:1: line 2 is longer than 10 MB and has not ended: this does not look like a CSV file")
     }
+
+    /// The notebook itself named by a pipe or a device: every command that reads it refuses it
+    /// at once as a mistake in the command line, saying what the file is (it said "permission
+    /// denied or not a file"), and none waits on the pipe.
+    func testAPipeOrADeviceNamedAsTheNotebookIsRefusedAtOnce() throws {
+        let cli = try CLIFixture()
+        XCTAssertEqual(try cli.shell("mkfifo pipe.nnbook").status, 0)
+        for notebook in ["pipe.nnbook", "/dev/zero"] {
+            for (command, options) in [("check", ""), ("run", "--quiet"), ("preview", "--port 0"), ("plugins", "")] {
+                let outcome = try cli.shell("timeout 60 nnbook \(command) \(notebook) \(options)")
+                XCTAssertNotEqual(outcome.status, 124, "\(command) \(notebook) hung")
+                if command == "plugins" { continue }  // lists the built-in plugins whatever the notebook
+                XCTAssertEqual(outcome.status, 2, "\(command) \(notebook): \(outcome.error)")
+                XCTAssertEqual(
+                    outcome.error.split(separator: "\n").first.map(String.init),
+                    "\(notebook): error: cannot read the notebook: it is not a regular file (a pipe, a device or a socket)", command)
+            }
+        }
+    }
 }
