@@ -82,4 +82,29 @@ final class HostileDataFileTests: XCTestCase {
             }
         }
     }
+
+    /// A CSV of 5,000 columns: `load`, `show` and `describe` print the first and last ten
+    /// columns with "…" between, and say how many there are, as pandas prints a wide frame; the
+    /// page and its HTML export stay a few kilobytes instead of growing with the width.
+    func testAVeryWideDataSetPrintsTwentyColumnsAndSaysHowManyThereAre() throws {
+        let cli = try CLIFixture()
+        let names = (0..<5_000).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "1", count: 5_000).joined(separator: ",")
+        try "\(names),y\n\(row),0\n\(row),1\n".write(to: cli.folder.appendingPathComponent("wide.csv"), atomically: true, encoding: .utf8)
+        try writeNotebook(cli, "load csv \"wide.csv\" as d target=y\nshow d\ndescribe d")
+        let run = try nnbook(cli, "run --quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("t.md"), encoding: .utf8)
+        XCTAssertLessThan(page.utf8.count, 8_000, "the page grows with the data's width")
+        XCTAssertTrue(page.contains("features: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, …, c4990, "), page)
+        XCTAssertTrue(page.contains(", c4999 (5,000 features); target: y"), page)
+        XCTAssertTrue(page.contains("2 of 2 rows; 5,001 columns, 20 shown"), page)
+        XCTAssertTrue(page.contains("| c9 | … | c4991 |"), page)
+        XCTAssertTrue(page.contains("| … | … | … | … | … | … |\n| c4991 | 2 |"), page)
+        XCTAssertFalse(page.contains("c2500"), "a middle column is printed")
+        let render = try cli.shell("timeout 60 nnbook render t.nnbook --to html")
+        XCTAssertEqual(render.status, 0, render.error)
+        let html = try Data(contentsOf: cli.folder.appendingPathComponent("t.html"))
+        XCTAssertLessThan(html.count, 200_000, "the HTML export grows with the data's width")
+    }
 }

@@ -24,11 +24,12 @@ public struct Table: Equatable, Sendable {
     public let alignments: [Alignment]
 
     /// Columns whose every cell reads as a number are right-aligned, as spreadsheets align them.
+    /// The "…" that stands for the rows left out of a wide data set's table does not count.
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
         alignments = headers.indices.map { column in
-            let cells = rows.compactMap { column < $0.count ? $0[column] : nil }
+            let cells = rows.compactMap { column < $0.count && $0[column] != "…" ? $0[column] : nil }
             return !cells.isEmpty && cells.allSatisfy { Double($0) != nil || $0 == "nan" || $0.hasSuffix("inf") } ? .right : .left
         }
     }

@@ -24,18 +24,20 @@ struct DescribeCommand: NotebookCommand, PrintsNumbers {
                 : "all inputs (pooled)"
             rows.append(DescribeCommand.statistics(pooled, data.features.scalars, start: 0, stride: 1, state: state))
         }
-        // Each column is read in place, one after the other: a data set of two million columns
-        // is walked once, never copied, and a request to stop is heard between columns.
-        for (names, tensor) in [(data.featureNames, data.features), (data.targetNames, data.targets)] {
-            for (index, name) in names.enumerated() {
-                if index % 1024 == 1023, state.shouldStop() { throw RunError.stopped("describing \(self.data)", at: command) }
-                rows.append(DescribeCommand.statistics(name, tensor.scalars, start: index, stride: tensor.columns, state: state))
-            }
+        // Each column is read in place, one after the other, and only the columns printed are
+        // described: a data set of two million columns is never copied, and prints 20 rows.
+        let features = data.featureNames.count
+        let window = ColumnWindow(count: features + data.targetNames.count)
+        rows += window.map(gap: Array(repeating: "…", count: 6)) { column in
+            column < features
+                ? DescribeCommand.statistics(data.featureNames[column], data.features.scalars, start: column, stride: data.features.columns, state: state)
+                : DescribeCommand.statistics(data.targetNames[column - features], data.targets.scalars, start: column - features, stride: data.targets.columns, state: state)
         }
         let table = Output.table(Table(headers: ["column", "count", "mean", "std", "min", "max"], rows: rows))
+        let note = window.note.map { [Output.text($0)] } ?? []
         let label = state.label(of: self.data)
-        guard label != self.data.description else { return [table] }
-        return [.text("\(self.data) came split: this describes \(label); describe \(self.data).test for its test samples"), table]
+        guard label != self.data.description else { return [table] + note }
+        return [.text("\(self.data) came split: this describes \(label); describe \(self.data).test for its test samples"), table] + note
     }
 
     /// The row of one column: every `stride`-th value from `start` of a row-major table.

@@ -165,7 +165,11 @@ struct LoadCommand: NotebookCommand {
         }
         state.datasets[name.name] = entry
         let data = entry.all
-        let shape = data.featureNames.isEmpty ? "inputs of shape \(Tensor.describe(data.features.sampleShape))" : "features: " + data.featureNames.joined(separator: ", ")
+        // A wide data set names its first and last features only, and how many there are.
+        let features = ColumnWindow(count: data.featureNames.count)
+        let shape = data.featureNames.isEmpty ? "inputs of shape \(Tensor.describe(data.features.sampleShape))"
+            : "features: " + features.map(gap: "…") { data.featureNames[$0] }.joined(separator: ", ")
+                + (features.isShortened ? " (\(ColumnWindow.grouped(features.count)) features)" : "")
         let counts = entry.cameSplit
             ? "\(entry.trainSplit?.count ?? 0) training and \(entry.testSplit?.count ?? 0) test samples (\(name).train, \(name).test)"
             : "\(data.count) samples"

@@ -34,16 +34,21 @@ struct ShowCommand: NotebookCommand {
             throw RunError(refusal.message, hint: refusal.hint, at: data.range)
         }
         let count = min(rows, dataset.count)
+        let features = dataset.features.columns
+        // Only the printed columns are formatted: a data set of 200,000 columns costs 20 cells a row.
+        let window = ColumnWindow(count: features + dataset.targets.columns)
         let cells = (0..<count).map { row in
-            (0..<dataset.features.columns).map { NumberText.data(dataset.features[row, $0]) }
-                + (0..<dataset.targets.columns).map { NumberText.data(dataset.targets[row, $0]) }
+            window.map(gap: "…") { column in
+                NumberText.data(column < features ? dataset.features[row, column] : dataset.targets[row, column - features])
+            }
         }
-        let headers = dataset.featureNames.isEmpty ? (0..<dataset.features.columns).map { "x\($0)" } + dataset.targetNames
-            : dataset.featureNames + dataset.targetNames
+        let headers = window.map(gap: "…") { column in
+            column >= features ? dataset.targetNames[column - features] : dataset.featureNames.isEmpty ? "x\(column)" : dataset.featureNames[column]
+        }
         let label = state.label(of: data)
         return [
             .table(Table(headers: headers, rows: cells)),
-            .text("\(count) of \(dataset.count) rows" + (label == data.description ? "" : " of \(label)")),
+            .text("\(count) of \(dataset.count) rows" + (label == data.description ? "" : " of \(label)") + (window.note.map { "; \($0)" } ?? "")),
         ]
     }
 }
