@@ -53,6 +53,23 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("```nnbook\nload csv \"data.csv\" as data target=y\n", ["1:1: this nnbook cell is never closed | end the cell with a line holding only ```"])
     }
 
+    /// The cell's commands before the prose are still checked, the prose is not read as commands,
+    /// and the cell the fence opens is checked as a cell.
+    func testACellRunningIntoTheNextCellIsReportedOnceAtTheFenceItRanInto() {
+        expect(
+            "# Lesson\n```nnbook\nload csv \"data.csv\" as data target=y\n\nSome prose meant to be outside.\n\n```nnbook\nsplit data tset=0.2\n```\n",
+            [
+                "7:1: this cell (opened at line 2) was never closed | close it with a line holding only ``` after its last command, before this line",
+                "8:12: 'split' has no option 'tset' | did you mean 'test'?",
+            ])
+    }
+
+    func testACellRunningIntoAnInlineTableIsReportedAtTheTable() {
+        expect(
+            "```nnbook\nload inline pts as p target=y\n```csv name=pts\nx,y\n1,2\n```\n",
+            ["3:1: this cell (opened at line 1) was never closed | close it with a line holding only ``` after its last command, before this line"])
+    }
+
     func testUnclosedFrontMatter() {
         expect("---\ntitle: x\n", ["1:1: the front matter that starts here is never closed | end the front matter with a line holding only ---"])
     }

@@ -28,6 +28,29 @@ struct Fence {
 
     var isCell: Bool { info.first == "nnbook" }
 
+    /// A fence with an info string opens a block; only a bare one can close.
+    var opensBlock: Bool { !info.isEmpty }
+
+    /// Where the commands of a cell whose closing line was forgotten most likely end, between
+    /// `start` and the fence at `end` that the cell ran into: before the first paragraph, after
+    /// a blank line, that does not read as commands (a command starts with its lowercase name,
+    /// a comment with '#'), since that is the prose the author meant to write outside the cell.
+    static func commandsEnd(in lines: [String], from start: Int, to end: Int) -> Int {
+        var afterBlank = false
+        for index in start..<end {
+            let line = lines[index]
+            if line.allSatisfy(\.isWhitespace) {
+                afterBlank = true
+                continue
+            }
+            if afterBlank, let first = line.first, !(first.isASCII && first.isLowercase), first != "#", !first.isWhitespace {
+                return index
+            }
+            afterBlank = false
+        }
+        return end
+    }
+
     /// `NAME` for a ```` ```csv name=NAME ```` fence: an inline table.
     var tableName: String? {
         guard info.first == "csv" else { return nil }

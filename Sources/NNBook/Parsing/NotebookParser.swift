@@ -71,10 +71,24 @@ public enum NotebookParser {
                 continue
             }
             let line = index + 1
-            guard let closing else {
+            let closer = String(repeating: fence.character, count: fence.length)
+            // A cell holds commands, never a fence: a fence that opens a block before the cell
+            // is closed means its closing line was forgotten, and that block starts there.
+            let opening = lines[(index + 1)...].firstIndex { Fence($0)?.opensBlock == true }
+            var cellEnd = closing
+            var next = closing.map { $0 + 1 }
+            var strayProse = 0..<0
+            if let opening, closing.map({ opening < $0 }) ?? true {
+                diagnostics.append(Diagnostic(
+                    "this cell (opened at line \(line)) was never closed", at: SourceRange(line: opening + 1, column: 1, length: lines[opening].count),
+                    hint: "close it with a line holding only \(closer) after its last command, before this line"))
+                let commandsEnd = Fence.commandsEnd(in: lines, from: index + 1, to: opening)
+                (cellEnd, next, strayProse) = (commandsEnd, opening, commandsEnd..<opening)
+            }
+            guard let cellEnd, let next else {
                 diagnostics.append(Diagnostic(
                     "this nnbook cell is never closed", at: SourceRange(line: line, column: fence.indent + 1, length: fence.length),
-                    hint: "end the cell with a line holding only \(String(repeating: fence.character, count: fence.length))"))
+                    hint: "end the cell with a line holding only \(closer)"))
                 break
             }
             cellNumber += 1
@@ -86,12 +100,15 @@ public enum NotebookParser {
                     hint: "labels name a cell's images and metrics, so each must be unique"))
             }
             labels[label] = line
-            let body = Array(lines[(index + 1)..<closing])
+            let body = Array(lines[(index + 1)..<cellEnd])
             let (commands, commandDiagnostics) = CommandParser.commands(in: body, firstLine: line + 1)
             diagnostics += commandDiagnostics
             flushProse()
             blocks.append(.cell(Cell(number: cellNumber, label: label, source: body, line: line, commands: commands)))
-            index = closing + 1
+            // The prose an unclosed cell ran into is prose.
+            prose += lines[strayProse]
+            proseLines += strayProse
+            index = next
         }
         flushProse()
         if parametersKnown {
