@@ -75,7 +75,21 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testInvalidYAML() {
-        expect("---\ntitle: [unclosed\n---\n", ["3:1: the front matter is not valid YAML: did not find expected ',' or ']' | settings are written `name: value`, one per line; nested ones are indented by two spaces"])
+        expect("---\ntitle: a: b\n---\n", ["2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces"])
+    }
+
+    /// YAML reads an open list on into the next lines and stumbles there; the mistake is the '['.
+    func testAnUnclosedFrontMatterListIsShownAtItsBracket() {
+        expect(
+            "---\nparams:\n  epochs: 3\n  rate: [0.1, 0.2\n  descent: {choices: [batch, sgd], default: batch}\n---\n",
+            ["4:9: this list is never closed | add ']' after its last item, on the same line"])
+        expect("---\ntitle: [unclosed\n---\n", ["2:8: this list is never closed | add ']' after its last item, on the same line"])
+    }
+
+    func testAnUnclosedFrontMatterBraceIsShownAtItsBrace() {
+        expect(
+            "---\nparams:\n  descent: {choices: [batch, sgd], default: batch\n  rate: 1\n---\n",
+            ["3:12: this '{' is never closed | add '}' after its last setting, on the same line"])
     }
 
     func testUnknownFrontMatterSetting() {

@@ -22,7 +22,7 @@ enum FrontMatterParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(DiagnosticList([yamlDiagnostic(error, at: at)]))
+            return .failure(DiagnosticList([yamlDiagnostic(error, lines: Array(lines), at: at)]))
         } catch {
             return .failure(DiagnosticList([Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil))]))
         }
@@ -196,9 +196,11 @@ enum FrontMatterParser {
         return .success((.list(element), .list(values)))
     }
 
-    private static func yamlDiagnostic(_ error: YamlError, at: (Mark?, Int) -> SourceRange) -> Diagnostic {
+    /// `lines` are the front matter's lines, for the brackets of the line a problem started on.
+    private static func yamlDiagnostic(_ error: YamlError, lines: [String], at: (Mark?, Int) -> SourceRange) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            if let context, let unclosed = unclosedBrackets(context, problemLine: mark.line, lines: lines, at: at) { return unclosed }
             return Diagnostic("the front matter is not valid YAML: \(problem)", at: at(mark, 1),
                               hint: "settings are written `name: value`, one per line; nested ones are indented by two spaces")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -206,5 +208,25 @@ enum FrontMatterParser {
         default:
             return Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil, 1))
         }
+    }
+
+    /// `rate: [0.1, 0.2` with no `]`: YAML reads on into the next lines and stumbles there, but
+    /// the mistake is the '[' (or '{') left open on its own line, so that is where it is shown.
+    private static func unclosedBrackets(_ context: YamlError.Context, problemLine: Int, lines: [String], at: (Mark?, Int) -> SourceRange) -> Diagnostic? {
+        let brackets: (open: Character, close: Character, what: String, item: String)
+        if context.text.contains("flow sequence") {
+            brackets = ("[", "]", "list", "item")
+        } else if context.text.contains("flow mapping") {
+            brackets = ("{", "}", "'{'", "setting")
+        } else {
+            return nil
+        }
+        guard problemLine > context.mark.line, lines.indices.contains(context.mark.line - 1) else { return nil }
+        let rest = lines[context.mark.line - 1].dropFirst(context.mark.column - 1)
+        let opened = rest.filter { $0 == brackets.open }.count, closed = rest.filter { $0 == brackets.close }.count
+        guard rest.first == brackets.open, opened > closed else { return nil }
+        return Diagnostic(
+            "this \(brackets.what) is never closed", at: at(context.mark, 1),
+            hint: "add '\(brackets.close)' after its last \(brackets.item), on the same line")
     }
 }
