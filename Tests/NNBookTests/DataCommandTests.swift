@@ -59,9 +59,13 @@ final class DataCommandTests: XCTestCase {
             "digits.train inputs: (3, 2, 2); targets: (3, 1)",
             "few: 2 of the 3 samples of digits.train, chosen by a seeded shuffle",
         ])
-        // The check knows MNIST's sizes, not the few samples of this folder.
-        XCTAssertEqual(NotebookFixtures.diagnostics(load + "take digits 70000 as more\n```\n", folder: folder), [
-            "3:13: digits.train has 60000 samples, so 70000 cannot be taken | take from 1 to 60000 samples",
+        // The check reads this folder's sizes from its files' headers: 3 and 2 images, not MNIST's.
+        XCTAssertEqual(NotebookFixtures.diagnostics(load + "take digits 4 as more\ntake digits.test 3 as few\n```\n", folder: folder), [
+            "3:13: digits.train has 3 samples, so 4 cannot be taken | take from 1 to 3 samples",
+            "4:18: digits.test has 2 samples, so 3 cannot be taken | take from 1 to 2 samples",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload mnist as digits folder=\"mnist\" rows=3\n```\n", folder: folder), [
+            "2:37: digits.test has 2 samples, so 3 cannot be taken | rows= keeps N samples of each split; give at most 2",
         ])
     }
 

@@ -365,7 +365,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testLoadRowsBeyondASplitOfFashionMNIST() {
         expect("```nnbook\nload fashion-mnist as clothes rows=20000\n```\n", [
-            "2:31: each split of fashion-mnist has 10000 samples, so 20000 cannot be taken | take from 1 to 10000 samples",
+            "2:31: clothes.test has 10000 samples, so 20000 cannot be taken | rows= keeps N samples of each split; give at most 10000",
+        ])
+    }
+
+    func testLoadRowsBeyondATable() {
+        expect("```csv name=t\nx,y\n1,0\n2,1\n```\n```nnbook\nload inline t as d target=y rows=3\n```\n", [
+            "7:29: the table 't' has 2 samples, so 3 cannot be taken | rows= keeps N samples; give at most 2",
         ])
     }
 

@@ -1,5 +1,5 @@
-// What `load` tells the checker about the data set it will make, without loading it: MNIST's
-// fixed shapes, the shapes IDX and `.npy` headers announce, and for a small table (an inline
+// What `load` tells the checker about the data set it will make, without loading it: the shapes
+// IDX and `.npy` headers announce (MNIST's four files' among them), and for a small table (an inline
 // one, or a CSV file under a megabyte) everything, read by the same code the run uses.
 
 import Foundation
@@ -34,6 +34,15 @@ extension LoadCommand {
             return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: hint ?? error.hint))
         }
         if let rows {
+            // rows= keeps N of each split, so the smaller split bounds it, as the run finds.
+            let (available, source): (Int?, String) = switch facts.splits {
+            case .cameSplit(let train?, let test?): test < train ? (test, "\(name).test") : (train, "\(name).train")
+            default: (facts.samples, format == .inline ? "the table '\(path?.path ?? "")'" : path?.path ?? format.rawValue)
+            }
+            if let problem = TakeCommand.checkCount(rows, of: available, from: source, at: $rows) {
+                let each = facts.splits == .none ? "" : " of each split"
+                return .failure(Diagnostic(problem.message, at: problem.range, hint: "rows= keeps N samples\(each); give at most \(available ?? rows)"))
+            }
             facts.samples = facts.samples.map { min($0, rows) } ?? rows
             if case .cameSplit(let train, let test) = facts.splits {
                 facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
@@ -48,13 +57,7 @@ extension LoadCommand {
         case .mnist, .fashionMNIST:
             let folder = self.folder.map { context.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
             let files = try ImageDatasets.locate(format == .mnist ? .mnist : .fashionMNIST, folder: folder)
-            // Each IDX file's values must fit in the memory limit, as the run reads them.
-            if files.count > 1 {
-                for file in files { _ = try ArrayFileHeader.shape(ofFileAt: file, numPy: false, path: file.path, memory: context.memory) }
-            }
-            return DatasetFacts(
-                sampleShape: [28, 28], target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9)), samples: LoadCommand.imageTrainCount,
-                splits: .cameSplit(train: LoadCommand.imageTrainCount, test: LoadCommand.imageTestCount))
+            return try files.count == 1 ? kerasArchiveFacts(files[0], memory: context.memory) : idxFolderFacts(files, memory: context.memory)
         case .inline:
             guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
             return tableFacts(try Dataset(csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, targets: targetNames, options: csvOptions))
@@ -99,6 +102,34 @@ extension LoadCommand {
                 return try facts(features, targets)
             }
         }
+    }
+
+    /// The four IDX files' sizes and shapes from their headers alone, as they are (a folder of
+    /// 300 images is checked as 300, not as MNIST's 60,000), with each file's values fitting in
+    /// the memory limit and each labels file matching its images, as the run reads them.
+    private func idxFolderFacts(_ files: [URL], memory: MemoryLimit) throws(DataError) -> DatasetFacts {
+        var shapes: [[Int]] = []
+        for file in files { shapes.append(try ArrayFileHeader.shape(ofFileAt: file, numPy: false, path: file.path, memory: memory)) }
+        try ImageDatasets.checkPair(images: shapes[0], labels: shapes[1], path: files[1].path)
+        try ImageDatasets.checkPair(images: shapes[2], labels: shapes[3], path: files[3].path)
+        let (trainShape, testShape) = (Array(shapes[0].dropFirst()), Array(shapes[2].dropFirst()))
+        // Only headers are read: the labels are taken to be the data set's ten digits or
+        // garments, unless they come as rows (one-hot), whose kind stays unknown.
+        let columns = shapes[1].dropFirst().reduce(1, *)
+        return DatasetFacts(
+            sampleShape: trainShape == testShape ? trainShape : nil,
+            target: TargetFacts(columns: columns, kind: columns == 1 ? .classNumbers(largest: 9) : .unknown),
+            samples: shapes[0].first, splits: .cameSplit(train: shapes[0].first, test: shapes[2].first))
+    }
+
+    /// Keras' `mnist.npz` (MNIST itself: ten digits): its arrays' sizes from the archive's index.
+    private func kerasArchiveFacts(_ file: URL, memory: MemoryLimit) throws(DataError) -> DatasetFacts {
+        try DataSources.checkSize(of: file, path: file.path, memory: memory)
+        let shapes = try NumPyReader.shapes(ofArchiveAt: file, path: file.path)
+        let (train, test) = (shapes["x_train"]?.first, shapes["x_test"]?.first)
+        return DatasetFacts(
+            sampleShape: shapes["x_train"].map { Array($0.dropFirst()) }, target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9)),
+            samples: train, splits: .cameSplit(train: train, test: test))
     }
 
     /// The shape an IDX or `.npy` file announces, refused as the run refuses it: a file larger

@@ -83,9 +83,6 @@ struct LoadCommand: NotebookCommand {
                     "\(format.rawValue) takes no path", at: path.range,
                     hint: "give the folder that holds its files as folder=PATH"))
             }
-            if let rows, let diagnostic = TakeCommand.checkCount(rows, of: LoadCommand.imageTestCount, from: "each split of \(format.rawValue)", at: $rows) {
-                diagnostics.append(diagnostic)
-            }
         case .inline:
             guard let path else {
                 diagnostics.append(Diagnostic("name the inline table to load", at: command, hint: "e.g. load inline homes as homes target=price"))
@@ -111,7 +108,7 @@ struct LoadCommand: NotebookCommand {
                     hint: "paths are read from the notebook's folder, \(context.folder.path)"))
             }
         }
-        if let rows, ![.mnist, .fashionMNIST].contains(format) {
+        if let rows {
             if let diagnostic = TakeCommand.checkCount(rows, of: nil, from: "", at: $rows) { diagnostics.append(diagnostic) }
         }
         if !shuffle, rows == nil {
@@ -131,9 +128,6 @@ struct LoadCommand: NotebookCommand {
         }
         return diagnostics
     }
-
-    /// MNIST's and Fashion-MNIST's fixed sizes, known to the checker without reading a file.
-    static let imageTrainCount = 60_000, imageTestCount = 10_000, imageClassCount = 10
 
     static func wrongClassCount(_ count: Int, expected: Int, of source: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(
