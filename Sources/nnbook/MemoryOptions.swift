@@ -11,7 +11,7 @@ struct MemoryOptions: ParsableArguments {
     @Option(name: .customLong("memory-limit"), parsing: .unconditional, help: ArgumentHelp("The most memory (in GB) a model or a data set may need; default: three quarters of this machine's.", valueName: "GB"))
     var text: String?
 
-    var gigabytes: Double? { text.flatMap { Double($0) } }
+    var gigabytes: Double? { text.flatMap { Double(decimal: $0) } }
 
     var limit: MemoryLimit {
         gigabytes.map { MemoryLimit(bytes: Int($0 * 1e9)) } ?? .standard

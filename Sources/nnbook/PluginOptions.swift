@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import NNBook
+import NNData
 
 /// `--allow-plugin NAME` and `--plugin-timeout SECONDS`.
 struct PluginOptions: ParsableArguments {
@@ -14,7 +15,7 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("plugin-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds an external plugin may take for one request; default: \(Int(PluginSetup.defaultTimeLimit)).", valueName: "seconds"))
     var text: String?
 
-    var timeout: Double { text.flatMap { Double($0) } ?? PluginSetup.defaultTimeLimit }
+    var timeout: Double { text.flatMap { Double(decimal: $0) } ?? PluginSetup.defaultTimeLimit }
 
     var setup: PluginSetup {
         PluginSetup(trust: PluginTrust.load(commandLine: allowed), timeLimit: timeout, shouldStop: Interruption.requested)
@@ -22,7 +23,7 @@ struct PluginOptions: ParsableArguments {
 
     func validate() throws {
         guard let text else { return }
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+        guard let seconds = Double(decimal: text), seconds > 0, seconds.isFinite else {
             throw ValidationError("--plugin-timeout must be a number of seconds above 0, such as 5 or 60, not '\(text.excerpt())'")
         }
     }

@@ -313,6 +313,7 @@ final class SweepCommandTests: XCTestCase {
         }
         let parameters = "the parameters are: epochs (integer, default 1000), rate (number, default 0.5), adam_epochs (integer, default 5000)"
         try expect(["-p", "rate=0.5,fast"], status: 2, error: "gradient-descent.nnbook: error: the parameter 'rate' must be a number, not 'fast'")
+        try expect(["-p", "rate=0.5,0x1p-1"], status: 2, error: "gradient-descent.nnbook: error: the parameter 'rate' must be a number, not '0x1p-1'")
         try expect(["-p", "rte=0.1,0.2"], status: 2, error: "gradient-descent.nnbook: error: unknown parameter 'rte'")
         let hint = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rte=0.1,0.2").error
         XCTAssertTrue(hint.contains("hint: did you mean 'rate'? " + parameters), hint)

@@ -289,7 +289,7 @@ public struct Checker: Sendable {
         switch type {
         case .number, .integer, .boolean, .string, .path, .word:
             guard let typed = type.value(from: text) else {
-                return mismatch(type == .integer ? Double(text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil } : nil)
+                return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil } : nil)
             }
             return .success(typed)
         case .choice(let choices):

@@ -2,6 +2,7 @@
 // parameter, a `-p` override and a swept value are all one of these, read by one function.
 
 import Foundation
+import NNData
 
 /// What kind of value an argument, option or parameter accepts.
 public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
@@ -89,7 +90,7 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
     /// checker's question.
     public func value(from text: String) -> TypedValue? {
         switch self {
-        case .number: Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+        case .number: Double(decimal: text).flatMap { $0.isFinite ? .number($0) : nil }
         case .integer: Int(text).map(TypedValue.integer)
         case .string, .word, .path, .defines, .uses: .string(text)
         case .boolean: text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : nil

@@ -135,7 +135,7 @@ extension Dataset {
             throw DataError(column.map { "the value of \"\($0.excerpt())\" is missing" } ?? "field \(index + 1) has no value", path: path, line: line, column: field,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
-        guard Dataset.isDecimal(text), let value = Float(text), !value.isNaN else {
+        guard text.isDecimalNumber, let value = Float(text), !value.isNaN else {
             throw DataError(column.map { "\"\(text.excerpt())\" in column \"\($0.excerpt())\" is not a number" } ?? "field \(index + 1) is not a number", path: path, line: line, column: field,
                             hint: words)
         }
@@ -144,31 +144,6 @@ extension Dataset {
                             path: path, line: line, column: field, hint: "32-bit numbers reach about ±3.4e38; rescale the column")
         }
         return value
-    }
-}
-
-extension Dataset {
-    /// A number as CSV files write them: digits with an optional sign, point and exponent
-    /// (`-1.5e3`). Swift's parser also takes hexadecimal (`0x10`), `inf` and `nan`, and C's
-    /// stops at a NUL byte (`2\0`): none of those is a number in a CSV file.
-    static func isDecimal(_ text: String) -> Bool {
-        var sawDigit = false, sawPoint = false, sawExponent = false, previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard previous == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
-            case UInt8(ascii: "."):
-                guard !sawPoint, !sawExponent else { return false }
-                sawPoint = true
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard sawDigit, !sawExponent else { return false }
-                sawExponent = true
-            default: return false
-            }
-            previous = byte
-        }
-        return sawDigit
     }
 }
 

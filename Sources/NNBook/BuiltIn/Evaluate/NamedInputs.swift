@@ -75,7 +75,7 @@ struct NamedInputs {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
                     hint: (near ?? (missing.isEmpty ? "" : "no value is given for \(missing.excerptList()); ")) + "its features are \(names.excerptList())"))
-            } else if !(Double(input.value)?.isFinite ?? false) {
+            } else if !(Double(decimal: input.value)?.isFinite ?? false) {
                 diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
             }
         }
@@ -99,7 +99,7 @@ struct NamedInputs {
                 shown.append("\(input.name)=\(input.value)")
                 continue
             }
-            let number = Double(input.value) ?? 0
+            let number = Double(decimal: input.value) ?? 0
             let scaling = trainedOn.scalings[input.name]
             let scaled = Float(scaling?.apply(number) ?? number)
             features[input.name] = scaled
