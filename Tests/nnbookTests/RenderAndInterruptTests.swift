@@ -61,6 +61,8 @@ final class RenderAndInterruptTests: XCTestCase {
 
         XCTAssertEqual(run.process.terminationStatus, 130, said)
         XCTAssertTrue(said.contains("error: training was interrupted after"), said)
+        XCTAssertTrue(said.contains("[1/1] cell-1 … interrupted in "), said)
+        XCTAssertFalse(said.contains("failed"), said)
         XCTAssertTrue(said.contains("interrupted in cell 1; long.md was left as it was; the partial run is recorded in history"), said)
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "long.nnbook", "--json").output.utf8)) as? [[String: Any]]

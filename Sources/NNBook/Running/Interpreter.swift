@@ -66,7 +66,8 @@ public struct Interpreter {
             }
             let missed = Array(state.missedExpectations[missedBefore...])
             let result = RunResult.CellResult(
-                cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed)
+                cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed,
+                interrupted: status == .interrupted)
             // A stored cell comes back as outputs alone; one that missed an expectation is run
             // again, so that the page still says so.
             if let cache, failure == nil, missed.isEmpty, index < storable {

@@ -16,8 +16,11 @@ public struct RunResult: Sendable {
         public let reused: Bool
         /// The expectations this cell missed without failing the run (`--no-expect`).
         public let missedExpectations: [Diagnostic]
+        /// True when the learner stopped the run in this cell (Ctrl-C, SIGTERM): its `error`
+        /// says where, and the cell was interrupted, not failed.
+        public let interrupted: Bool
 
-        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false, missedExpectations: [Diagnostic] = []) {
+        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false, missedExpectations: [Diagnostic] = [], interrupted: Bool = false) {
             self.cell = cell
             self.outputs = outputs
             self.error = error
@@ -25,6 +28,7 @@ public struct RunResult: Sendable {
             self.ran = ran
             self.reused = reused
             self.missedExpectations = missedExpectations
+            self.interrupted = interrupted
         }
     }
 

@@ -52,7 +52,7 @@ public final class ProgressPrinter: TrainingObserver {
     }
 
     public func cellDidRun(_ result: RunResult.CellResult, _ count: Int) {
-        let status = result.error == nil ? paint("done", "32") : paint("failed", "31")
+        let status = result.interrupted ? paint("interrupted", "33") : result.error == nil ? paint("done", "32") : paint("failed", "31")
         write("[\(result.cell.number)/\(count)] \(result.cell.label) … \(status) in \(String(format: "%.2f", clock() - cellStart)) s\n")
     }
 
