@@ -72,7 +72,8 @@ struct HelpCommand: ParsableCommand {
         }
         guard let found = registry.command(command) else {
             let unknown = registry.unknown(command)
-            Console.error("error: \(unknown.message)" + (unknown.hint.isEmpty ? "" : "\nhint: \(unknown.hint)"))
+            let hint = unknown.hint.map { (hint: String) in "\nhint: " + hint.visible(keepingNewlines: true) } ?? ""
+            Console.error("error: " + unknown.message.visible() + hint)
             throw ExitCode(NNBookExit.usage)
         }
         print(CommandHelp.text(for: found.schema, plugin: registry.plugin(owning: command)), terminator: "")

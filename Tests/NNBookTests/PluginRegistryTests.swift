@@ -131,13 +131,25 @@ final class PluginRegistryTests: XCTestCase {
         // Near a built-in, a typo is the likelier story: the message stays short, the near name
         // leads the hint, and the refused plugins follow on a line of their own.
         XCTAssertEqual(registry.unknown("trian").message, "unknown command 'trian'")
-        XCTAssertTrue(registry.unknown("trian").hint.hasPrefix("did you mean 'train'?\nor it may come from a plugin that was not started: /p/nnbook-plugin-blobs"))
+        XCTAssertTrue(registry.unknown("trian").hint?.hasPrefix("did you mean 'train'?\nor it may come from a plugin that was not started: /p/nnbook-plugin-blobs") == true)
         let unknown = registry.unknown("percentiles")
         XCTAssertEqual(unknown.message, "unknown command 'percentiles'; it may come from a plugin that was not started: "
             + "/p/nnbook-plugin-blobs (plugin 'blobs') was refused: its contents changed since it was allowed in /c/trusted-plugins; "
             + "/p/nnbook-plugin-stats (plugin 'stats') was refused: nothing allows it (neither --allow-plugin stats nor the trusted-plugins file)")
         XCTAssertEqual(unknown.hint, "for 'blobs': if the change is yours, allow it for one run with --allow-plugin blobs, or for good with `nnbook plugins --trust blobs`; "
             + "for 'stats': allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`")
+    }
+
+    /// A plugin that could not describe itself: its reason is in the message, what it wrote to
+    /// standard error is the hint, and a reason with nothing more to say gives no hint at all
+    /// (not an empty `hint:` line).
+    func testAnUnusablePluginsReasonIsTheMessageAndItsOutputTheHint() {
+        var registry = BuiltInPlugins.registry()
+        registry.broken = ["boom": PluginFailure(plugin: "boom", message: "crashed: it exited with status 1")]
+        XCTAssertEqual(registry.unknown("boom").message, "unknown command 'boom'; the plugin 'boom' could not be used: it crashed: it exited with status 1")
+        XCTAssertNil(registry.unknown("boom").hint)
+        registry.broken["boom"]?.hint = "it wrote to standard error:\n  ValueError: bad"
+        XCTAssertEqual(registry.unknown("boom").hint, "it wrote to standard error:\n  ValueError: bad")
     }
 
     func testHelpIsGeneratedFromTheSchema() {

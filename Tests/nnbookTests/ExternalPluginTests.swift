@@ -253,9 +253,51 @@ final class ExternalPluginTests: XCTestCase {
         try writeNotebook("probe insurance")
         let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "crash", "--quiet")
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.error.hasPrefix("p.nnbook:6:1: error: the plugin 'crash' crashed: it exited with status 3; it said: segmentation fault, sorry"), outcome.error)
+        XCTAssertTrue(outcome.error.hasPrefix("p.nnbook:6:1: error: the plugin 'crash' crashed: it exited with status 3\n"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("\nhint: it wrote to standard error:\n  segmentation fault, sorry\n"), outcome.error)
         let page = try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8)
         XCTAssertTrue(page.contains("> **Error** at line 6, column 1: the plugin 'crash' crashed"))
+    }
+
+    /// A plugin's traceback is quoted as the lines it is, its last twelve, control characters
+    /// escaped, whether the plugin crashes in a cell's request or while it describes itself
+    /// (where the command is then unknown: the message says why, the traceback is the hint).
+    func testACrashingPluginsTracebackIsQuotedAsLines() throws {
+        let traceback = "printf 'Traceback (most recent call last):\\n'; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf '  File \"p\", line %s\\n' $i; done; printf 'ValueError: bad \\033[31mthing\\n' >&2"
+        try writePlugin("crash", run: "{ \(traceback); } >&2; exit 1")
+        try writeNotebook("probe insurance")
+        let run = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "crash", "--quiet")
+        XCTAssertEqual(run.status, 1)
+        let quoted = "\nhint: it wrote to standard error:\n  …\n" + (2...12).map { "    File \"p\", line \($0)\n" }.joined() + "  ValueError: bad \\u{1b}[31mthing\n"
+        XCTAssertTrue(run.error.hasPrefix("p.nnbook:6:1: error: the plugin 'crash' crashed: it exited with status 1\n"), run.error)
+        XCTAssertTrue(run.error.contains(quoted), run.error)
+        XCTAssertFalse(run.error.contains("\u{1B}"), run.error)
+
+        let url = cli.folder.appendingPathComponent("plugins/nnbook-plugin-crash")
+        try "#!/bin/sh\nread request\n{ \(traceback); } >&2\nexit 1\n".write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "crash")
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.error.hasPrefix("p.nnbook:6:1: error: unknown command 'probe'; the plugin 'crash' could not be used: it crashed: it exited with status 1;"), check.error)
+        XCTAssertTrue(check.error.contains(quoted.replacingOccurrences(of: "hint: ", with: "hint: for 'crash': ")), check.error)
+        let help = try cli.nnbook("help", "probe", "--notebook", "p.nnbook", "--allow-plugin", "crash")
+        XCTAssertTrue(help.error.contains(quoted.replacingOccurrences(of: "hint: ", with: "hint: for 'crash': ")), help.error)
+        XCTAssertFalse(help.error.contains("\u{1B}"), help.error)
+    }
+
+    /// A plugin that could not describe itself and wrote nothing to standard error: the
+    /// message says why, and there is no empty `hint:` line.
+    func testASilentCrashGivesNoEmptyHint() throws {
+        let url = cli.folder.appendingPathComponent("plugins/nnbook-plugin-quiet")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "#!/bin/sh\nexit 1\n".write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try writeNotebook("probe insurance")
+        // The other plugins allowed, so that no refusal gives the hint something to say.
+        let check = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "quiet", "--allow-plugin", "stats", "--allow-plugin", "blobs")
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.error.hasPrefix("p.nnbook:6:1: error: unknown command 'probe'; the plugin 'quiet' could not be used: it crashed: it exited with status 1\n"), check.error)
+        XCTAssertFalse(check.error.contains("hint:"), check.error)
     }
 
     /// An answer of 100 MB (a plugin that prints without end would be the same): nnbook stops

@@ -1,5 +1,7 @@
 // `nnbook help COMMAND` and `nnbook plugins`, generated from the schemas: help is never written twice.
 
+import NNData
+
 /// Help text made from command schemas.
 public enum CommandHelp {
     /// Everything about one command: summary, usage, arguments, options, lines, examples.
@@ -45,8 +47,8 @@ public enum CommandHelp {
         for refusal in registry.blocked {
             lines.append("\(refusal.name) (external, not allowed) — \(refusal)")
         }
-        for (name, reason) in registry.broken.sorted(by: { $0.key < $1.key }) {
-            lines.append("\(name) (external, unusable) — \(reason)")
+        for (name, failure) in registry.broken.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(name) (external, unusable) — it \(failure.message.visible())")
         }
         return lines.joined(separator: "\n").trimmingTrailingNewlines + "\n"
     }

@@ -8,8 +8,9 @@ public struct PluginRegistry: Sendable {
     /// External plugins found on the machine but not allowed to run, with why (which file,
     /// and how to allow it), in the order they were found: the notebook's own folders first.
     public var blocked: [PluginTrust.Refusal] = []
-    /// External plugins that are allowed but failed to describe themselves, with why.
-    public var broken: [String: String] = [:]
+    /// External plugins that are allowed but failed to describe themselves, with why (and what
+    /// a crashed one wrote to standard error, in its hint).
+    public var broken: [String: PluginFailure] = [:]
     private let commandsByVerb: [String: any CellCommand]
     private let pluginByVerb: [String: String]
 
@@ -46,10 +47,11 @@ public struct PluginRegistry: Sendable {
     /// the near name first, then the refused programs on a line of their own — unless a refused
     /// plugin bears the command's very name (`fake` from `nnbook-plugin-fake`), which is then
     /// named in the message, since `take` is not what that notebook meant.
-    public func unknown(_ verb: String) -> (message: String, hint: String) {
+    public func unknown(_ verb: String) -> (message: String, hint: String?) {
         var message = "unknown command '\(verb.excerpt())'"
         var hints: [String] = []
-        let reasons = broken.sorted { $0.key < $1.key }.map { "the plugin '\($0.key)' could not be used: \($0.value)" }
+        let unusable = broken.sorted { $0.key < $1.key }
+        let reasons = unusable.map { "the plugin '\($0.key)' could not be used: it \($0.value.message)" }
         if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
         let near = Suggestions.closest(to: verb, in: verbs)
         if near == nil, blocked.isEmpty, broken.isEmpty {
@@ -64,8 +66,12 @@ public struct PluginRegistry: Sendable {
             }
             hints += blocked.map { "for '\($0.name)': \($0.howToAllow)" }
         }
-        let rest = hints.joined(separator: "; ")
-        guard let near else { return (message, rest) }
+        // What an unusable plugin wrote (a traceback of several lines) comes first, named
+        // unless it is all the hint says.
+        let said = unusable.compactMap { name, failure in failure.hint.map { (name, $0) } }
+        hints = said.map { said.count == 1 && hints.isEmpty ? $0.1 : "for '\($0.0)': \($0.1)" } + hints
+        let rest = hints.joined(separator: hints.contains { $0.contains("\n") } ? "\n" : "; ")
+        guard let near else { return (message, rest.isEmpty ? nil : rest) }
         return (message, "did you mean '\(near)'?" + (rest.isEmpty ? "" : "\n" + rest))
     }
 }

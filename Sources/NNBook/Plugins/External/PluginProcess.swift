@@ -101,15 +101,15 @@ public struct PluginProcess: Sendable {
                 hint: "allow it more time with --plugin-timeout SECONDS")
         }
         let (stdout, stderr) = collected.values
-        let errorTail = String(decoding: stderr.suffix(600), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = PluginProcess.lastLines(of: stderr).map { "it wrote to standard error:\n" + $0 }
         let signalled = status & 0x7F != 0, code = (status >> 8) & 0xFF
         if signalled || code != 0 {
             let how = signalled ? "was killed by signal \(status & 0x7F)" : "exited with status \(code)"
-            throw PluginFailure(plugin: name, message: "crashed: it \(how)" + (errorTail.isEmpty ? "" : "; it said: \(errorTail)"))
+            throw PluginFailure(plugin: name, message: "crashed: it \(how)", hint: said)
         }
         guard let firstLine = stdout.split(separator: UInt8(ascii: "\n")).first(where: { !$0.allSatisfy { $0 == 32 || $0 == 13 } }) else {
-            throw PluginFailure(plugin: name, message: "answered nothing" + (errorTail.isEmpty ? "" : "; it said: \(errorTail)"),
-                                hint: "a plugin answers each request with one line of JSON on standard output")
+            throw PluginFailure(plugin: name, message: "answered nothing",
+                                hint: "a plugin answers each request with one line of JSON on standard output" + (said.map { "; " + $0 } ?? ""))
         }
         do {
             return try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
@@ -122,6 +122,32 @@ public struct PluginProcess: Sendable {
             throw PluginFailure(plugin: name, message: "answered with something that is not a protocol message: \(shown)",
                                 hint: "a plugin answers with one line of JSON; print anything else to standard error")
         }
+    }
+
+    /// The most lines of a failed plugin's standard error that a message quotes: the end of a
+    /// Python traceback (the error and the lines that raised it).
+    static let quotedErrorLines = 12
+
+    /// The end of what a plugin wrote to standard error, as indented lines for a hint (a
+    /// traceback stays a traceback): its last `quotedErrorLines` lines within its last 1,000
+    /// bytes, `…` where it was cut; nil when it wrote nothing. The diagnostic escapes control
+    /// characters.
+    static func lastLines(of errors: Data) -> String? {
+        let tail = errors.suffix(1000)
+        var lines = String(decoding: tail, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = String(line)
+            while line.last?.isWhitespace == true { line.removeLast() }
+            return line
+        }
+        while lines.last == "" { lines.removeLast() }
+        while lines.first == "" { lines.removeFirst() }
+        guard !lines.isEmpty else { return nil }
+        var cut = tail.count < errors.count
+        if lines.count > quotedErrorLines {
+            lines = Array(lines.suffix(quotedErrorLines))
+            cut = true
+        }
+        return (cut ? ["…"] + lines : lines).map { "  " + $0 }.joined(separator: "\n")
     }
 
     /// The process group of the request under way (its plugin's pid), 0 between requests: what

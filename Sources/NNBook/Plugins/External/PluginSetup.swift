@@ -48,7 +48,7 @@ public struct PluginSetup: Sendable {
         var plugins = BuiltInPlugins.all
         var taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
         var blocked: [PluginTrust.Refusal] = []
-        var broken: [String: String] = [:]
+        var broken: [String: PluginFailure] = [:]
         // A notebook's own program that takes the place of one installed under its name is
         // told apart: --allow-plugin NAME means the installed one.
         let installed = Dictionary(ExternalPlugin.find(in: searchFolders).map { ($0.name, $0.executable) }) { first, _ in first }
@@ -61,13 +61,13 @@ public struct PluginSetup: Sendable {
                 let plugin = try ExternalPlugin(process: PluginProcess(name: name, executable: executable, timeLimit: timeLimit, shouldStop: shouldStop))
                 let verbs = plugin.commands.map(\.schema.verb)
                 if let clash = verbs.first(where: taken.contains) {
-                    broken[name] = "it declares the command '\(clash)', which another plugin already provides"
+                    broken[name] = PluginFailure(plugin: name, message: "declares the command '\(clash)', which another plugin already provides")
                     continue
                 }
                 taken.formUnion(verbs)
                 plugins.append(plugin)
             } catch {
-                broken[name] = "it " + error.message
+                broken[name] = error
             }
         }
         // Verbs are distinct across plugins (clashes were skipped above) and within each plugin
