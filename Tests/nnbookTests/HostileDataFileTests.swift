@@ -42,7 +42,7 @@ final class HostileDataFileTests: XCTestCase {
     }
 
     /// A file whose first line never ends (a one-line dump, `/dev/zero` copied to a file): the
-    /// header is read only up to the memory limit, and the file is refused there in words that
+    /// header is read only up to half the memory limit, and the file is refused there in words that
     /// quote none of it, by `check` (which reads only the header) and by `run`.
     func testAFirstLineThatNeverEndsIsRefusedAtTheMemoryLimit() throws {
         let cli = try CLIFixture()
@@ -53,7 +53,7 @@ final class HostileDataFileTests: XCTestCase {
             XCTAssertEqual(outcome.status, 1, "\(command): \(outcome.error)")
             XCTAssertEqual(
                 outcome.error.split(separator: "\n").first,
-                "t.nnbook:2:10: error: one.csv:1:1: the header row (line 1) is longer than 10 MB and has not ended: this does not look like a CSV file", command)
+                "t.nnbook:2:10: error: one.csv:1:1: the header row (line 1) is longer than 5 MB and has not ended: this does not look like a CSV file", command)
             XCTAssertFalse(outcome.error.contains("sss"), "\(command) quotes the file")
         }
         // The check reads the row under the header too (to know whether to quote the header),
@@ -61,7 +61,7 @@ final class HostileDataFileTests: XCTestCase {
         try Data(("y\n" + String(repeating: "1", count: 24_000_000)).utf8).write(to: cli.folder.appendingPathComponent("one.csv"))
         let second = try nnbook(cli, "check", memoryLimit: "0.01")
         XCTAssertEqual(second.status, 1, second.error)
-        XCTAssertEqual(second.error.split(separator: "\n").first, "t.nnbook:2:10: error: one.csv:2:1: line 2 is longer than 10 MB and has not ended: this does not look like a CSV file")
+        XCTAssertEqual(second.error.split(separator: "\n").first, "t.nnbook:2:10: error: one.csv:2:1: line 2 is longer than 5 MB and has not ended: this does not look like a CSV file")
     }
 
     /// The notebook itself named by a pipe or a device: every command that reads it refuses it

@@ -47,4 +47,27 @@ final class MemoryLimitTests: XCTestCase {
         XCTAssertEqual(run.status, 0)
         XCTAssertLessThan(run.bytes, 250_000_000, "peak \(run.bytes / 1_000_000) MB under a limit of 250 MB")
     }
+
+    /// A first line that never ends (150 MB without a line break, of one field, then of
+    /// empty fields) read by `check` under a limit of 0.1 GB: refused with the process's peak
+    /// within the limit of its peak for a two-line file. The line's buffers grow by doubling,
+    /// holding two copies at each growth, and a megabyte of commas adds 40 MB of field places
+    /// at once: the refusal came at the limit, past it by two thirds (by 90 % for commas).
+    func testALineThatNeverEndsIsRefusedWithinTheLimit() throws {
+        let cli = try CLIFixture()
+        let folder = cli.folder
+        try "x,y\n1,0\n".write(to: folder.appendingPathComponent("small.csv"), atomically: true, encoding: .utf8)
+        for (name, data) in [("small", "small.csv"), ("one", "one.csv"), ("commas", "commas.csv")] {
+            try "```nnbook\nload csv \"\(data)\" as d target=y\n```\n".write(to: folder.appendingPathComponent("\(name).nnbook"), atomically: true, encoding: .utf8)
+        }
+        let base = try peak(cli, ["check", folder.appendingPathComponent("small.nnbook").path, "--memory-limit", "0.1"])
+        XCTAssertEqual(base.status, 0)
+        for (file, byte) in [("one", UInt8(ascii: "s")), ("commas", UInt8(ascii: ","))] {
+            try Data(repeating: byte, count: 150_000_000).write(to: folder.appendingPathComponent("\(file).csv"))
+            let check = try peak(cli, ["check", folder.appendingPathComponent("\(file).nnbook").path, "--memory-limit", "0.1"])
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("\(file).csv"))
+            XCTAssertEqual(check.status, 1)
+            XCTAssertLessThan(check.bytes - base.bytes, 100_000_000, "\(file): peak \(check.bytes / 1_000_000) MB, \(base.bytes / 1_000_000) MB for a small file, under a limit of 100 MB")
+        }
+    }
 }

@@ -86,23 +86,29 @@ extension Dataset {
     /// text and each name's place: two million columns of short names take about 100 MB.
     static let headerLimit = 256 << 20
 
-    /// Refuses the line being read once it takes more than `headerLimit` or `memory`: the
-    /// header is read whole before anything else, so a file whose first line never ends
-    /// (`/dev/zero` copied to a file, a binary file) would otherwise fill the memory. Nothing
-    /// of the line is quoted: the file may be no CSV file at all.
+    /// Refuses the line being read once it takes more than `headerLimit` or half of `memory`:
+    /// the header is read whole before anything else, so a file whose first line never ends
+    /// (`/dev/zero` copied to a file, a binary file) would otherwise fill the memory. Half,
+    /// because the line's buffers grow by doubling, and each growth holds the old copy and the
+    /// new one at once: a line of half the limit has taken the whole of it. Nothing of the line
+    /// is quoted: the file may be no CSV file at all.
     private static func checkLineLength(_ reader: CSVReader, memory: MemoryLimit) throws(DataError) {
-        let limit = min(headerLimit, memory.bytes)
+        let limit = min(headerLimit, memory.bytes / 2)
         guard reader.pendingBytes > limit else { return }
         let line = reader.pendingLine
         let what = line == 1 ? "the header row (line 1)" : "line \(line)"
         throw DataError(
             "\(what) is longer than \(MemoryLimit.describe(limit)) and has not ended: this does not look like a CSV file", path: reader.path, line: line, column: 1,
             hint: "a CSV file names its columns on its first line and has one row per line"
-                + (limit < headerLimit ? "; if it really is one, raise the memory limit with --memory-limit GB" : ""))
+                + (limit < headerLimit ? "; if it really is one, raise the memory limit with --memory-limit GB (a line being read may take half of it)" : ""))
     }
 
-    /// Feeds the file to `reader` a piece at a time; after each piece `afterPiece` may end the
-    /// reading early (true) or refuse to go on (by throwing).
+    /// How many bytes `afterPiece` sees arrive at most between two looks: a 1 MB piece of
+    /// commas adds a million fields, 40 MB of their places, to the line being read.
+    static let lookInterval = 1 << 16
+
+    /// Feeds the file to `reader` a piece at a time; after each `lookInterval` bytes of a
+    /// piece `afterPiece` may end the reading early (true) or refuse to go on (by throwing).
     private static func readPieces(
         of url: URL, path: String, into reader: inout CSVReader, shouldStop: () -> Bool,
         afterPiece: (CSVReader) throws(DataError) -> Bool, body: (CSVRecord) throws(DataError) -> Void
@@ -113,12 +119,16 @@ extension Dataset {
             if shouldStop() { throw .interrupted(path: path) }
             let piece = try file.read(upTo: CSVReader.pieceSize)
             if piece.isEmpty { break }
-            var failure: DataError?
-            piece.withUnsafeBytes { raw in
-                do throws(DataError) { try reader.read(raw.bindMemory(to: UInt8.self), body: body) } catch { failure = error }
+            for start in stride(from: 0, to: piece.count, by: lookInterval) {
+                var failure: DataError?
+                piece.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<min(start + lookInterval, bytes.count)])
+                    do throws(DataError) { try reader.read(slice, body: body) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                if try afterPiece(reader) { return }
             }
-            if let failure { throw failure }
-            if try afterPiece(reader) { return }
         }
         try reader.finish(body: body)
     }
