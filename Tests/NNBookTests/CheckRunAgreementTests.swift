@@ -63,6 +63,12 @@ final class CheckRunAgreementTests: XCTestCase {
         let name = "gradient-descent"
         let neuron = "  dense 1 activation=sigmoid weights=ones bias=zeros\ncompile neuron "
         try expectBothReject(try mutate(name, neuron, "  dense 2 activation=sigmoid weights=ones bias=zeros\ncompile neuron "))
+        // The kind of output against the loss and the targets: the softmax of one unit, the
+        // sigmoid forgotten, a bias beyond Float32, a scaled class target.
+        try expectBothReject(try mutate(name, neuron, "  dense 1 activation=softmax weights=ones bias=zeros\ncompile neuron "))
+        try expectBothReject(try mutate(name, neuron, "  dense 1 weights=ones bias=zeros\ncompile neuron "))
+        try expectBothReject(try mutate(name, neuron, "  dense 1 activation=sigmoid weights=ones bias=1e39\ncompile neuron "))
+        try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance age divide=100\nscale insurance bought_insurance method=standardize"))
         try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron age=58 afford=1"))
         try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron on insurance.test\nimages insurance"))
         try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance agee divide=100"))
@@ -81,6 +87,7 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "predict batch_gd area=2600 bedrooms=4", "predict batch_gd area=2600 rooms=4"))
         try expectBothReject(try mutate(name, "compile batch_gd loss=mse", "compile batch_gd loss=sparse_categorical_crossentropy"))
         try expectBothReject(try mutate(name, "model batch_gd\n  dense 1", "model batch_gd\n  dense 3"))
+        try expectBothReject(try mutate(name, "model batch_gd\n  dense 1 weights=ones bias=zeros", "model batch_gd\n  dropout 0.5"))
         try expectBothAccept(try mutate(name, "describe homes", "describe homes\nshape homes"))
     }
 
@@ -110,6 +117,7 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "model neuron\n  dense 1 activation=sigmoid", "model neuron\n  dense 2 activation=sigmoid"))
         try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nimages gates"))
         try expectBothReject(try mutate(name, "predict hidden on gates rows=4", "predict hidden x1=1 x3=0"))
+        try expectBothReject(try mutate(name, "activation=tanh\n  dense 1 activation=sigmoid", "activation=tanh\n  dense 1 activation=relu"))
     }
 
     func testOverfittingMutations() throws {

@@ -190,6 +190,33 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data\nmodel m like m\ntrain m on data", "12:14: a model cannot be made like itself | give the new model a name of its own, e.g. model m_fresh like m")
     }
 
+    /// Weights, biases and data are 32-bit numbers: a larger number would start as infinity,
+    /// and the run would fail only at `train`, with a NaN loss and a hint about the rate.
+    func testNumbersBeyondFloat32ArePointedAtWhereTheyAreWritten() {
+        expect(prelude + "model k\n  dense 1 activation=sigmoid weights=0.5 bias=1e39\n```\n", [
+            "12:42: 1e39 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e39 would be infinite: starting weights are small numbers such as 0.5, or zeros",
+        ])
+        expect(prelude + "model k\n  dense 1 activation=leaky_relu slope=-4e38\n```\n", [
+            "12:33: -4e+38 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so -4e+38 would be infinite: Keras' slope is 0.2, the course's 0.1",
+        ])
+        expectLine(
+            "load csv \"data.csv\" as filled target=y fill=1e300",
+            "11:40: 1e+300 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+300 would be infinite: the data are 32-bit numbers; fill empty fields with 0 or a typical value")
+        expect(prelude + "model k\n  dense 1 activation=sigmoid weights=3.4e38 bias=-1e-50\n```\n", [])
+    }
+
+    /// An array of no samples is refused at the load line, as a CSV file without rows is.
+    func testAnArrayOfNoSamplesIsRefusedAtTheLoadLine() throws {
+        try NotebookFixtures.idx([0, 2], []).write(to: folder.appendingPathComponent("none.idx"))
+        try NotebookFixtures.idx([0], []).write(to: folder.appendingPathComponent("none-labels.idx"))
+        expectLine(
+            "load idx \"none.idx\" as none target=\"none-labels.idx\"",
+            "11:10: none.idx: the array holds no samples: its shape is (0, 2) | a data set needs at least one sample; the first number of the shape counts the samples")
+        expectLine(
+            "load idx \"none.idx\" as none",
+            "11:10: none.idx: the array holds no samples: its shape is (0, 2) | a data set needs at least one sample; the first number of the shape counts the samples")
+    }
+
     func testIndentedLineWithoutACommandAbove() {
         expect("```nnbook\n  dense 1\n```\n", ["2:3: this line is indented but there is no command above it | start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"])
     }

@@ -76,7 +76,7 @@ final class FollowOnErrorTests: XCTestCase {
     }
 
     func testAMisspeltCommandThatChangesNothingLeavesItsNamesKnown() {
-        XCTAssertEqual(diagnostics(lesson([("train m on data.train", "shw data\ntrain m on data.train"), ("dense $units", "dense 1")])), [
+        XCTAssertEqual(diagnostics(lesson([("train m on data.train", "shw data\ntrain m on data.train"), ("dense $units activation=softmax", "dense 1 activation=sigmoid")])), [
             "11:3: the labels of data.train go up to 1, but the last dense layer has 1 unit, for the classes 0 to 0 | give the last dense layer 2 units, one per class",
             "13:1: unknown command 'shw' | did you mean 'show'?",
         ])

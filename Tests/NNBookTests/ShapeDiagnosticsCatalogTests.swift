@@ -143,7 +143,90 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             "6:11: categorical_crossentropy takes one-hot rows, but the targets of data are class numbers | for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid",
         ])
         expect(["model m", "  flatten", "  dense 1 activation=softmax", "compile m loss=categorical_crossentropy", "train m on pics"], [
+            "6:11: softmax over 1 unit always gives 1 | use activation=sigmoid for one output (a probability from 0 to 1), or give the layer one unit per class for softmax",
+        ])
+        expect(["model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=categorical_crossentropy", "train m on pics"], [
             "7:11: categorical_crossentropy takes one-hot rows, but the targets of pics are class numbers | use sparse_categorical_crossentropy, with a last dense layer of one unit per class",
+        ])
+    }
+
+    /// Softmax shares 1 among its units: over one unit it gives 1 whatever it learns, and the
+    /// run would train on with an accuracy stuck at the share of 1s.
+    func testASoftmaxOverOneUnitPointsAtTheActivationWhateverTheLoss() {
+        for loss in ["binary_crossentropy", "mse"] {
+            expect(["model m", "  dense 1 activation=softmax", "compile m loss=\(loss)", "train m on data"], [
+                "5:11: softmax over 1 unit always gives 1 | use activation=sigmoid for one output (a probability from 0 to 1), or give the layer one unit per class for softmax",
+            ])
+        }
+    }
+
+    /// Dropout and flatten have no weights: the run fails at `train` with outputs that are the
+    /// inputs; the check says why at the model.
+    func testAModelWithoutADenseLayerPointsAtTheModel() {
+        expect(["model m", "  dropout 0.5", "compile m loss=mse", "train m on data"], [
+            "4:1: the model 'm' has no dense layer, so it has no weights to learn and its outputs are its inputs | end it with a dense layer of one unit per output: `dense 1 activation=sigmoid` for a probability, `dense 10 activation=softmax` for ten classes",
+        ])
+    }
+
+    /// A cross-entropy of scores that are not probabilities runs, clipped, and learns little:
+    /// the forgotten sigmoid or softmax is found at the last dense layer.
+    func testACrossEntropyOfALastLayerWithoutSigmoidOrSoftmaxPointsAtTheActivation() {
+        expect(["model m", "  dense 1", "compile m loss=binary_crossentropy", "train m on data"], [
+            "5:3: binary_crossentropy takes probabilities, but the last dense layer has no activation, so its outputs are scores | give the last dense layer activation=sigmoid, or compile with from_logits=true to have the loss apply the sigmoid to the scores",
+        ])
+        for activation in ["tanh", "relu"] {
+            expect(["model m", "  flatten", "  dense 3 activation=\(activation)", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
+                "6:11: sparse_categorical_crossentropy takes probabilities, but the last dense layer has activation=\(activation), whose outputs are not probabilities | give the last dense layer activation=softmax, or compile with from_logits=true to have the loss apply the softmax to the scores",
+            ])
+        }
+        expect(["model m", "  flatten", "  dense 3", "compile m loss=sparse_categorical_crossentropy from_logits=true", "train m on pics"], [])
+    }
+
+    /// `scale` of a 0/1 target makes other numbers of it; the run refuses them for
+    /// binary_crossentropy at `train`, without a word on the `scale` line.
+    func testAScaledClassTargetWithBinaryCrossEntropyNamesTheScaleLine() {
+        expect(["scale data y method=standardize", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
+            "7:11: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
+        ])
+        expect(["scale data y divide=0.5", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
+            "7:11: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they go up to 2 | labels of classes are not measurements: scale only the feature columns, not y",
+        ])
+        // Divided by 2 or fitted into 0 to 1, the targets stay between 0 and 1: the run takes them.
+        for scaling in ["divide=2", "method=min-max"] {
+            expect(["scale data y \(scaling)", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [])
+        }
+    }
+
+    func testLabelsOfMinusOneAndOneWithBinaryCrossEntropyPointAtTheLoss() throws {
+        try "a,b,y\n1,5,-1\n2,5,1\n3,5,-1\n".write(to: folder.appendingPathComponent("svm.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"svm.csv\" as g target=y", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on g"], [
+            "7:11: binary_crossentropy needs targets from 0 to 1, but the targets of g go down to -1 | labels of −1 and 1 (as an SVM takes them) are 0 and 1 here: `scale g y method=min-max` maps −1 to 0 and keeps 1",
+        ])
+        expect(["load csv \"svm.csv\" as g target=y", "scale g y method=min-max", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on g"], [])
+    }
+
+    /// A sigmoid gives 0 to 1, a tanh −1 to 1, a ReLU 0 or more: targets beyond can never be
+    /// reached, and the run trains on with a loss that stays where it started.
+    func testTargetsBeyondTheLastActivationPointAtTheActivation() throws {
+        try "x,p\n1,100\n2,150\n3,187\n".write(to: folder.appendingPathComponent("prices.csv"), atomically: true, encoding: .utf8)
+        let load = "load csv \"prices.csv\" as d target=p"
+        expect([load, "model m", "  dense 1 activation=sigmoid", "compile m loss=mse", "train m on d"], [
+            "6:11: the targets of d go up to 187, but activation=sigmoid gives outputs from 0 to 1 | to predict numbers give the last dense layer no activation (`dense 1`), or bring the targets into 0 to 1 with `scale d p method=min-max`",
+        ])
+        expect([load, "scale d p method=standardize", "model m", "  dense 1 activation=relu", "compile m loss=mae", "train m on d"], [
+            "7:11: the targets of d are centred on 0, so some are below 0, but activation=relu gives outputs of 0 or more | to predict numbers give the last dense layer no activation (`dense 1`), or bring the targets into 0 to 1 with `scale d p method=min-max` instead of method=standardize",
+        ])
+        expect([load, "scale d p divide=-200", "model m", "  dense 1 activation=tanh", "compile m loss=mse", "train m on d"], [])
+        expect([load, "scale d p divide=100", "model m", "  dense 1 activation=tanh", "compile m loss=mse", "train m on d"], [
+            "7:11: the targets of d go up to 1.87, but activation=tanh gives outputs from -1 to 1 | to predict numbers give the last dense layer no activation (`dense 1`), or bring the targets into 0 to 1 with `scale d p method=min-max`",
+        ])
+    }
+
+    /// Ten softmax outputs and class numbers: the model is a classifier, so the regression
+    /// loss is the mistake, not the number of units.
+    func testARegressionLossOnClassNumbersWithASoftmaxPointsAtTheLoss() {
+        expect(["model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=mse", "train m on pics"], [
+            "7:11: the model gives 3 outputs per sample, but the targets of pics have 1 column | the targets are class numbers and the last layer a softmax over 3 classes: compile with loss=sparse_categorical_crossentropy, or turn the targets into one-hot rows with `one_hot pics`",
         ])
     }
 
@@ -240,7 +323,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         expect(["model a input=[2]", "  dense 1", "model b like a", "compile b loss=mse", "train b on pics"], [
             "8:12: the model 'b' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
         ])
-        expect(["model a", "  flatten", "  dense 3", "compile a loss=sparse_categorical_crossentropy", "train a on pics", "model b like a", "summary b"], [])
+        expect(["model a", "  flatten", "  dense 3 activation=softmax", "compile a loss=sparse_categorical_crossentropy", "train a on pics", "model b like a", "summary b"], [])
     }
 
     func testSplittingDataThatCameSplitPointsAtTheData() throws {

@@ -150,6 +150,25 @@ final class TrainingTests: XCTestCase {
         }
     }
 
+    /// A softmax over one unit outputs 1 whatever its score: the loss reported is that of those
+    /// outputs, constant, not the loss of a sigmoid of the score, which would fall as it trains
+    /// while every prediction stays 1.
+    func testASoftmaxOverOneUnitReportsTheLossOfItsOutputs() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "s", layers: [Dense(units: 1, activation: Softmax())])
+        try model.build(inputShape: [2], generator: &generator)
+        let loss = BinaryCrossEntropy()
+        let trainer = Trainer(model: model, loss: loss, optimizer: StochasticGradientDescent(learningRate: 0.5))
+        XCTAssertFalse(trainer.usesLogits)
+        let outputs = model.predict(x)
+        XCTAssertEqual(outputs.scalars, [Float](repeating: 1, count: 7))
+        let expected = Double(loss.meanLoss(truth: y.scalars, predicted: outputs.scalars, truthWidth: 1, predictedWidth: 1))
+        XCTAssertEqual(try XCTUnwrap(try trainer.evaluate(features: x, targets: y)["loss"]), expected, accuracy: 1e-4)
+        let history = try trainer.fit(features: x, targets: y, epochs: 5, descent: .batch, generator: &generator)
+        XCTAssertEqual(history.series("loss").first!, expected, accuracy: 1e-4)
+        XCTAssertEqual(history.series("loss").last!, expected, accuracy: 1e-4)
+    }
+
     func testImagesNeedFlattenBeforeDense() throws {
         var generator = SeededGenerator(seed: 1)
         let model = Sequential(name: "d", layers: [Dense(units: 10)])

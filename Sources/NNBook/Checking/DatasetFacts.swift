@@ -60,11 +60,61 @@ public struct TargetFacts: Sendable, Equatable {
     public var kind: TargetKind
     /// The target columns' names, for tables.
     public var names: [String]?
+    /// What is known of the values themselves.
+    public var values: TargetValues
+    /// The `scale` line that last rescaled the targets: a loss they no longer fit names it.
+    public var scaledAt: SourceRange?
 
-    public init(columns: Int?, kind: TargetKind, names: [String]? = nil) {
+    public init(columns: Int?, kind: TargetKind, names: [String]? = nil, values: TargetValues = .unknown) {
         self.columns = columns
         self.kind = kind
         self.names = names
+        self.values = values
+    }
+
+    /// The values as far as they are known, from `values` or, for class numbers, their kind.
+    var knownValues: TargetValues {
+        if case .unknown = values, case .classNumbers(let largest?) = kind { return .range(0...Double(largest)) }
+        return values
+    }
+}
+
+/// What the checker knows of the target values, which losses and output activations limit
+/// (binary_crossentropy takes 0 to 1; a sigmoid gives no more than 1).
+public enum TargetValues: Sendable, Equatable {
+    /// The smallest and the largest: every value was read (a small table), and every `scale`
+    /// since keeps them known.
+    case range(ClosedRange<Double>)
+    /// Standardized from values that differ: centred on 0, so some are below it.
+    case centred
+    case unknown
+
+    /// The values after `scale … divide=`.
+    func divided(by divisor: Double) -> TargetValues {
+        guard case .range(let range) = self else { return self }
+        let (low, high) = (range.lowerBound / divisor, range.upperBound / divisor)
+        return .range(min(low, high)...max(low, high))
+    }
+
+    /// The values after `scale … method=standardize`: (x − mean) / deviation, all 0 when they
+    /// were all the same.
+    var standardized: TargetValues {
+        switch self {
+        case .range(let range): range.lowerBound == range.upperBound ? .range(0...0) : .centred
+        case .centred: .centred
+        case .unknown: .unknown
+        }
+    }
+
+    /// How the values pass beyond `allowed`, in words ("go down to -1", "go up to 187"); nil
+    /// when they stay within it or that is not known.
+    func beyond(_ allowed: ClosedRange<Double>) -> String? {
+        switch self {
+        case .range(let range) where range.lowerBound < allowed.lowerBound: "go down to \(NumberText.plain(range.lowerBound))"
+        case .range(let range) where range.upperBound > allowed.upperBound: "go up to \(NumberText.plain(range.upperBound))"
+        case .centred where allowed.lowerBound >= 0: "are centred on 0, so some are below 0"
+        default: nil
+        }
     }
 }
 

@@ -55,7 +55,7 @@ enum FitChecks {
     /// than those are a mistake of the line that uses `data`, not of `compile`.
     static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
         guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
-            let outputs = model.outputs, let lastLayer = model.layers.last(where: { $0.value is DenseLine })
+            let outputs = model.outputs, let lastLayer = model.lastDense
         else { return [] }
         if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
             return [problem]
@@ -86,6 +86,7 @@ enum FitChecks {
                     "binary_crossentropy needs targets of 0 and 1, but the labels of \(reference) go up to \(largest)",
                     at: lossAt, hint: "for \(largest + 1) classes use sparse_categorical_crossentropy, with a last dense layer of \(largest + 1) units")]
             }
+            if compilation.loss == "binary_crossentropy", let problem = binaryTargets(target, of: reference, at: lossAt) { return [problem] }
             if compilation.loss == "categorical_crossentropy", columns == 1, outputs == 1, case .classNumbers(let largest) = target.kind {
                 return [Diagnostic(
                     "categorical_crossentropy takes one-hot rows, but the targets of \(reference) are class numbers", at: lossAt,
@@ -93,7 +94,7 @@ enum FitChecks {
                         ? "for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid"
                         : "use sparse_categorical_crossentropy, with a last dense layer of one unit per class")]
             }
-            guard columns != outputs else { return [] }
+            guard columns != outputs else { return outputRange(lastLayer, for: target, of: reference).map { [$0] } ?? [] }
             let message = "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets of \(reference) have \(columns) column\(columns == 1 ? "" : "s")"
             if compilation.loss == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
                 return [Diagnostic(
@@ -105,6 +106,12 @@ enum FitChecks {
                     message, at: lastLayer.range,
                     hint: "binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid")]
             }
+            if compilation.predictsNumbers, columns == 1, case .classNumbers = target.kind, lastLayer.value.activation.choice == "softmax" {
+                // A softmax gives the probabilities of classes: the loss is the mistake.
+                return [Diagnostic(
+                    message, at: lossAt,
+                    hint: "the targets are class numbers and the last layer a softmax over \(outputs) classes: compile with loss=sparse_categorical_crossentropy, or turn the targets into one-hot rows with `one_hot \(reference.name)`")]
+            }
             if compilation.predictsNumbers, columns == 1, case .classNumbers = target.kind {
                 // A classifier's last layer with a regression's loss: either may be the mistake.
                 return [Diagnostic(
@@ -113,6 +120,43 @@ enum FitChecks {
             }
             return [Diagnostic(message, at: lastLayer.range, hint: "give the last dense layer \(units(columns)), one per target column")]
         }
+    }
+
+    /// Targets beyond 0 and 1 for binary_crossentropy, which the run refuses: labels of −1 and
+    /// 1, numbers to predict, or 0/1 labels that a `scale` line turned into other numbers.
+    private static func binaryTargets(_ target: TargetFacts, of reference: DatasetName, at lossAt: SourceRange) -> Diagnostic? {
+        guard let beyond = target.knownValues.beyond(0...1) else { return nil }
+        let column = target.names?.count == 1 ? target.names?.first : nil
+        let (problem, hint): (String, String)
+        if let scaled = target.scaledAt {
+            problem = "the `scale` at line \(scaled.line) made the targets of \(reference) other numbers: they \(beyond)"
+            hint = "labels of classes are not measurements: scale only the feature columns, not \(column ?? "the target")"
+        } else if case .range(let range) = target.values, range == -1...1, let column {
+            problem = "the targets of \(reference) go down to -1"
+            hint = "labels of −1 and 1 (as an SVM takes them) are 0 and 1 here: `scale \(reference.name) \(column) method=min-max` maps −1 to 0 and keeps 1"
+        } else {
+            problem = "the targets of \(reference) \(beyond)"
+            hint = "binary_crossentropy is for two classes labelled 0 and 1; to predict other numbers compile with loss=mse"
+        }
+        return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: lossAt, hint: hint)
+    }
+
+    /// Targets the last layer's activation can never give (a sigmoid's 0 to 1 for prices of
+    /// 100 to 187): the run trains on, and the loss stays where it started.
+    private static func outputRange(_ last: Located<DenseLine>, for target: TargetFacts, of reference: DatasetName) -> Diagnostic? {
+        let dense = last.value
+        guard let activation = Activations.named(dense.activation.choice, slope: dense.slope),
+            let beyond = target.knownValues.beyond(activation.range)
+        else { return nil }
+        let range = activation.range
+        let gives = range.upperBound.isFinite
+            ? "from \(NumberText.plain(range.lowerBound)) to \(NumberText.plain(range.upperBound))" : "of \(NumberText.plain(range.lowerBound)) or more"
+        let column = target.names?.count == 1 ? target.names?.first : nil
+        let rescale = target.values == .centred ? " instead of method=standardize" : ""
+        return Diagnostic(
+            "the targets of \(reference) \(beyond), but activation=\(activation.name) gives outputs \(gives)", at: dense.$activation,
+            hint: "to predict numbers give the last dense layer no activation (`dense \(dense.units)`)"
+                + (column.map { ", or bring the targets into 0 to 1 with `scale \(reference.name) \($0) method=min-max`\(rescale)" } ?? ""))
     }
 
     /// Targets of `reference` that are one-hot rows where the model learned from class numbers

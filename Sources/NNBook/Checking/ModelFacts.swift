@@ -77,9 +77,13 @@ public struct ModelFacts: Sendable {
     public var isTrained: Bool { training.epochs > 0 }
 
     /// The units of the last dense layer: the outputs per sample, whatever the input.
-    public var outputs: Int? {
+    public var outputs: Int? { lastDense?.value.units }
+
+    /// The last dense layer, with where it is written: its units and activation make the
+    /// model's outputs.
+    var lastDense: Located<DenseLine>? {
         for line in layers.reversed() {
-            if let dense = line.value as? DenseLine { return dense.units }
+            if let dense = line.value as? DenseLine { return Located(dense, at: line.range) }
         }
         return nil
     }

@@ -21,9 +21,15 @@ public protocol Activation: Sendable {
 
     /// Turns `∂L/∂a` into `∂L/∂z`, in place, given the outputs `a` of the forward pass.
     func backward(output: Tensor, gradient: inout Tensor)
+
+    /// The values it can give, ends included (in Float32 a sigmoid reaches 0 and 1): a target
+    /// outside them is one the layer can never output.
+    var range: ClosedRange<Double> { get }
 }
 
 extension Activation {
+    public var range: ClosedRange<Double> { -Double.infinity...Double.infinity }
+
     public func forward(_ values: inout Tensor) {
         values.scalars.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices { buffer[index] = Float(value(Double(buffer[index]))) }

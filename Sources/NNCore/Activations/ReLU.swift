@@ -4,6 +4,7 @@
 public struct ReLU: Activation {
     public init() {}
     public var name: String { "relu" }
+    public var range: ClosedRange<Double> { 0...Double.infinity }
     public func value(_ z: Double) -> Double { max(0, z) }
 
     public func forward(_ values: inout Tensor) { Kernels.forward(.relu, &values) }

@@ -9,6 +9,7 @@ import Foundation
 public struct Sigmoid: Activation {
     public init() {}
     public var name: String { "sigmoid" }
+    public var range: ClosedRange<Double> { 0...1 }
 
     public func value(_ z: Double) -> Double {
         z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))

@@ -9,6 +9,7 @@ import Foundation
 public struct Softmax: Activation {
     public init() {}
     public var name: String { "softmax" }
+    public var range: ClosedRange<Double> { 0...1 }
 
     /// On a single number softmax is always 1; the lessons call `probabilities(_:)` instead.
     public func value(_ z: Double) -> Double { 1 }

@@ -6,6 +6,7 @@ import Foundation
 public struct Tanh: Activation {
     public init() {}
     public var name: String { "tanh" }
+    public var range: ClosedRange<Double> { -1...1 }
     public func value(_ z: Double) -> Double { Foundation.tanh(z) }
 
     /// In Float32 through nnbook's own `Elementary.tanh`, the same on every machine.

@@ -5,7 +5,9 @@
 ///
 /// When the loss is a cross-entropy and the last layer ends in a sigmoid or softmax, the loss is
 /// computed from that layer's scores before activation, as Keras' TensorFlow backend does (see
-/// `LogitsLoss`); the gradient of the pair is then simply `prediction − truth`.
+/// `LogitsLoss`); the gradient of the pair is then simply `prediction − truth`. A softmax over
+/// one unit is the exception: it outputs 1 whatever its score, so a loss of the score would be
+/// that of another model than the one that predicts; its loss is that of its outputs.
 public final class Trainer {
     public let model: Sequential
     public let loss: any Loss
@@ -25,7 +27,8 @@ public final class Trainer {
         self.optimizer = optimizer
         self.metrics = metrics
         if let logitsLoss = loss as? any LogitsLoss, !logitsLoss.fromLogits,
-            let last = model.layers.last as? Dense, ["sigmoid", "softmax"].contains(last.activation.name)
+            let last = model.layers.last as? Dense, ["sigmoid", "softmax"].contains(last.activation.name),
+            !(last.activation is Softmax && last.units == 1)
         {
             last.lossUsesLogits = true
             logitsLayer = last

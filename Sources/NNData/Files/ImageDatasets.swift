@@ -110,6 +110,7 @@ public enum ImageDatasets {
     /// checker asks of the shapes in file headers before anything is read. `arrays` names the
     /// two arrays of a `.npz` archive; without it they are the two files of an IDX or `.npy` pair.
     public static func checkPair(images: [Int], labels: [Int], path: String, arrays: (features: String, labels: String)? = nil) throws(DataError) {
+        try checkSamples(images, path: path, array: arrays?.features)
         let (imageCount, labelCount) = (images.first ?? 0, labels.first ?? 0)
         guard imageCount == labelCount else {
             guard let arrays else {
@@ -132,6 +133,16 @@ public enum ImageDatasets {
                 "the labels \(arrays.labels) have shape \(Tensor.describe(labels)), but labels are one number or one row per sample: \(shapes)", path: path,
                 hint: "name the array of labels with target=")
         }
+    }
+
+    /// Refuses an array of samples whose shape holds none, such as (0, 28, 28), as a CSV file
+    /// without rows is refused: nothing could be trained or evaluated on it. `array` names it
+    /// in a `.npz` archive.
+    public static func checkSamples(_ shape: [Int], path: String, array: String? = nil) throws(DataError) {
+        guard (shape.first ?? 0) == 0 else { return }
+        throw DataError(
+            "\(array ?? "the array") holds no samples: its shape is \(Tensor.describe(shape))", path: path,
+            hint: "a data set needs at least one sample; the first number of the shape counts the samples")
     }
 
     /// The names of the target columns of `labels`: `label`, or `label=0`, `label=1`, … for one

@@ -28,6 +28,7 @@ enum DataSources {
             }
             let features = try reader(path)
             guard let labelsFile = targets.first else {
+                try ImageDatasets.checkSamples(features.shape, path: path)
                 return NotebookDataset(all: Dataset(featureNames: [], targetNames: [], features: features, targets: Tensor(shape: [features.rows, 0])))
             }
             return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))

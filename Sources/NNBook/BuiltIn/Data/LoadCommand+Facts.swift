@@ -69,6 +69,7 @@ extension LoadCommand {
         case .idx, .npy:
             guard let path, let file else { return DatasetFacts() }
             let shape = try arrayShape(file, path: path.path, memory: context.memory)
+            try ImageDatasets.checkSamples(shape, path: path.path)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
@@ -164,9 +165,10 @@ extension LoadCommand {
     private func tableFacts(_ data: Dataset) -> DatasetFacts {
         let labels = data.targets.scalars.compactMap(\.classNumber)
         let kind: TargetKind = data.targets.columns == 1 && labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
+        let values = data.targets.scalars.min().flatMap { low in data.targets.scalars.max().map { TargetValues.range(Double(low)...Double($0)) } }
         var facts = DatasetFacts(
-            columns: data.featureNames, sampleShape: [data.featureNames.count], target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames),
-            samples: data.count)
+            columns: data.featureNames, sampleShape: [data.featureNames.count],
+            target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames, values: values ?? .unknown), samples: data.count)
         facts.wordColumns = data.wordColumns
         return facts
     }

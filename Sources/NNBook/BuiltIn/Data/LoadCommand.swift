@@ -76,6 +76,9 @@ struct LoadCommand: NotebookCommand {
         if missing != nil, fill != nil {
             diagnostics.append(Diagnostic("give missing=drop or fill=NUMBER, not both", at: $fill))
         }
+        if let fill, let problem = Float32Limit.problem(fill, written: NumberText.plain(fill), at: $fill, what: "the data are 32-bit numbers; fill empty fields with 0 or a typical value") {
+            diagnostics.append(problem)
+        }
         switch format {
         case .mnist, .fashionMNIST:
             if let path {

@@ -33,7 +33,7 @@ struct OneHotCommand: NotebookCommand {
             return [Diagnostic("the label \(largest) does not fit in \(classes ?? 0) classes", at: $classes, hint: "give classes= at least \(largest + 1)")]
         default:
             let count = classes ?? target.kind.classes
-            facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown)
+            facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown, values: .range(0...1))
             context.datasets[data.name] = facts
             return []
         }

@@ -46,7 +46,20 @@ struct ScaleCommand: NotebookCommand {
                 hint: Suggestions.hint(for: column.text, in: columns + targets, kind: "columns"))]
         }
         // A scaled target holds fractions, no longer class numbers.
-        if let column, facts.target?.names?.contains(column.text) == true { facts.target?.kind = .numbers }
+        if let column, var target = facts.target, target.names?.contains(column.text) == true {
+            target.kind = .numbers
+            target.scaledAt = command
+            // The values are known for one target column only: the range is of all of them.
+            switch (divide, method) {
+            case _ where target.columns != 1: target.values = .unknown
+            case (let divide?, _): target.values = target.values.divided(by: divide)
+            case (_, .standardize?): target.values = target.values.standardized
+            // Fitted on the training split, the test split's values may pass beyond 0 and 1.
+            case (_, .minMax?): target.values = facts.splits == .none ? .range(0...1) : .unknown
+            case (nil, nil): break
+            }
+            facts.target = target
+        }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
         context.datasets[data.name] = facts
         return []

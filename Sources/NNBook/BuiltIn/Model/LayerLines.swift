@@ -35,10 +35,23 @@ struct DenseLine: LayerLine {
         } else if units > 1_000_000 {
             diagnostics.append(Diagnostic("\(units) units is more than nnbook allows in one layer (1,000,000)", at: $units))
         }
-        for initializer in [weights, bias] where Initializer.named(initializer.text) == nil {
+        for initializer in [weights, bias] {
+            if let number = Double(initializer.text) {
+                diagnostics += Float32Limit.problem(number, written: initializer.text, at: initializer.range, what: "starting weights are small numbers such as 0.5, or zeros").map { [$0] } ?? []
+            } else if Initializer.named(initializer.text) == nil {
+                diagnostics.append(Diagnostic(
+                    "unknown initializer '\(initializer)'", at: initializer.range,
+                    hint: Suggestions.hint(for: initializer.text, in: Initializer.names, kind: "initializers") + " (or a number)"))
+            }
+        }
+        if let slope, let problem = Float32Limit.problem(slope, written: NumberText.plain(slope), at: $slope, what: "Keras' slope is 0.2, the course's 0.1") {
+            diagnostics.append(problem)
+        }
+        if units == 1, activation.choice == "softmax" {
+            // Softmax shares 1 among the units: one unit gets all of it, whatever it learns.
             diagnostics.append(Diagnostic(
-                "unknown initializer '\(initializer)'", at: initializer.range,
-                hint: Suggestions.hint(for: initializer.text, in: Initializer.names, kind: "initializers") + " (or a number)"))
+                "softmax over 1 unit always gives 1", at: $activation,
+                hint: "use activation=sigmoid for one output (a probability from 0 to 1), or give the layer one unit per class for softmax"))
         }
         if slope != nil, activation.choice != "leaky_relu" {
             diagnostics.append(Diagnostic("slope applies only to activation=leaky_relu", at: $slope))

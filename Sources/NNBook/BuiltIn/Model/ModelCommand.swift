@@ -39,6 +39,12 @@ struct ModelCommand: NotebookCommand {
             diagnostics.append(Diagnostic(
                 "the model has no layers", at: command,
                 hint: "list its layers on indented lines below, e.g.\n  model \(name)\n    dense 1 activation=sigmoid\nor copy another model's layers: model \(name) like OTHER"))
+        } else if !layers.isEmpty, !layers.contains(where: { $0.value is DenseLine }) {
+            // Flatten and dropout have no weights: such a model learns nothing, and gives its
+            // inputs back as its outputs.
+            diagnostics.append(Diagnostic(
+                "the model '\(name)' has no dense layer, so it has no weights to learn and its outputs are its inputs", at: command,
+                hint: "end it with a dense layer of one unit per output: `dense 1 activation=sigmoid` for a probability, `dense 10 activation=softmax` for ten classes"))
         }
         if let input, input.contains(where: { $0 < 1 }) {
             diagnostics.append(Diagnostic("every input dimension must be 1 or more", at: $input))

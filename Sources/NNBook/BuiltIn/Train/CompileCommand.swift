@@ -26,9 +26,25 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        if let last = context.models[model.name]?.lastDense, let problem = scoresProblem(last) { diagnostics.append(problem) }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
             loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), fromLogits: fromLogits)
         return diagnostics
+    }
+
+    /// A cross-entropy of a last layer whose outputs are not probabilities (the softmax or
+    /// sigmoid forgotten): the run would clip them into (0, 1) and train on, to a loss that
+    /// does not fall far and an accuracy near chance. With `from_logits=true` the loss applies
+    /// the activation itself, as Keras' does.
+    private func scoresProblem(_ last: Located<DenseLine>) -> Diagnostic? {
+        let probabilities = ["sigmoid", "softmax"]
+        let activation = last.value.activation.choice
+        guard !fromLogits, loss.choice.hasSuffix("crossentropy"), !probabilities.contains(activation) else { return nil }
+        let wanted = loss.choice == "binary_crossentropy" ? "sigmoid" : "softmax"
+        let given = activation == "linear" ? "no activation, so its outputs are scores" : "activation=\(activation), whose outputs are not probabilities"
+        return Diagnostic(
+            "\(loss.choice) takes probabilities, but the last dense layer has \(given)", at: last.value.$activation,
+            hint: "give the last dense layer activation=\(wanted), or compile with from_logits=true to have the loss apply the \(wanted) to the scores")
     }
 
     /// An `epsilon=` that clips nothing (0 or below) or everything (0.5 or more), for `compile`

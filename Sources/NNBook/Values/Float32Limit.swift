@@ -1,0 +1,17 @@
+// The largest number a network's 32-bit values hold: a weight, bias, slope or filled-in value
+// given beyond it would start as infinity, and the run would fail later with a NaN loss.
+
+/// Numbers written for what computes in Float32, as Keras' float32 default does.
+enum Float32Limit {
+    /// Float32's largest finite value, about 3.4e38, as a learner reads it.
+    static let largest = "3.4e38"
+
+    /// The problem with `value` (written as `text`) when Float32 cannot hold it; `what` says
+    /// what the number is for, in the hint.
+    static func problem(_ value: Double, written text: String, at range: SourceRange, what: String) -> Diagnostic? {
+        guard value.isFinite, !Float(value).isFinite else { return nil }
+        return Diagnostic(
+            "\(text) is beyond the largest 32-bit number, \(largest)", at: range,
+            hint: "nnbook computes in 32-bit numbers (Float32), as Keras does, so \(text) would be infinite: \(what)")
+    }
+}
