@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "NNCore", dependencies: ["NNKernels"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
-        .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams"]),
+        .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams", "CCmarkGFM"]),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",

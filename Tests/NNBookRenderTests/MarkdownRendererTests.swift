@@ -124,6 +124,64 @@ final class MarkdownRendererTests: XCTestCase {
             """)
     }
 
+    /// What is code is what CommonMark (GitHub's cmark-gfm) reads as code: a code span that
+    /// runs on to the next line, an indented block, a block indented in a list item; but not a
+    /// list item's indented paragraph, an escaped backtick, or a table cell that a pipe cuts.
+    func testProsePlaceholdersFollowCommonMarkOnWhatIsCode() throws {
+        let text = """
+            ---
+            params:
+              v: 5
+            ---
+            A span `a {{v}}
+            b {{v}}` ends; then {{v}}.
+
+                indented {{v}}
+
+            - item {{v}}
+
+                paragraph {{v}} of the item
+
+                    code {{v}} of the item
+
+            Escaped \\`{{v}}\\` and a quote:
+
+            > `x
+            > {{v}}` and {{v}}
+
+            | a | b |
+            |---|---|
+            | `{{v}} | {{v}}` |
+
+            """
+        let notebook = try NotebookParser.parse(text, path: "t").get()
+        let result = RunResult(notebook: notebook, parameters: ["v": .integer(7)], cells: [], status: .succeeded)
+        XCTAssertEqual(
+            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"),
+            """
+            A span `a {{v}}
+            b {{v}}` ends; then 7.
+
+                indented {{v}}
+
+            - item 7
+
+                paragraph 7 of the item
+
+                    code {{v}} of the item
+
+            Escaped \\`7\\` and a quote:
+
+            > `x
+            > {{v}}` and 7
+
+            | a | b |
+            |---|---|
+            | `7 | 7` |
+
+            """)
+    }
+
     /// A value shows as the text it is, wherever it lands: it splits no table row and opens no
     /// tag; the title shows it too.
     func testProsePlaceholdersShowTheirValueAsTextAndFillTheTitle() throws {

@@ -152,6 +152,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Code as CommonMark reads it: a span across a line break and an indented block are code;
+    /// a list item's indented paragraph is not.
+    func testAnUnknownParameterInCodeAsCommonMarkReadsItIsNotAPlaceholder() {
+        expect("A span `a\n{{price}}` ends.\n\n    indented {{price}}\n\n- item\n\n    paragraph {{price}}\n", [
+            "8:15: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1",
+        ])
+    }
+
     /// An inline table is data, shown as written: a placeholder there is not filled in.
     func testAPlaceholderInAnInlineTableSaysItIsNotFilledIn() {
         expect("---\nparams:\n  v: 5\n---\n```csv name=t\nx,y\n1,{{v}}\n2,1\n```\n```nnbook\nload inline t as d target=y\n```\n", [

@@ -132,10 +132,17 @@ public enum NotebookParser {
         }
     }
 
-    /// A `{{name}}` in prose that names no parameter, at its line and column.
+    /// A `{{name}}` in prose that names no parameter, at its line and column. Each piece of
+    /// prose between two cells (a run of consecutive lines) is read as Markdown on its own, as
+    /// the page shows it.
     private static func undeclaredProseParameters(in lines: [String], at indices: [Int], of frontMatter: FrontMatter) -> [Diagnostic] {
         let declared = frontMatter.parameters.map(\.name)
-        return zip(indices, ProseParameters.uses(inLines: indices.map { lines[$0] })).flatMap { index, uses in
+        var pieces: [[Int]] = []
+        for index in indices {
+            if let last = pieces.last?.last, last + 1 == index { pieces[pieces.count - 1].append(index) } else { pieces.append([index]) }
+        }
+        let uses = pieces.flatMap { ProseParameters.uses(inLines: $0.map { lines[$0] }) }
+        return zip(indices, uses).flatMap { index, uses in
             uses.filter { !declared.contains($0.name) }.map { use in
                 ParameterBinding.undeclared(
                     use.name, written: { "{{\($0)}}" }, declared: declared,

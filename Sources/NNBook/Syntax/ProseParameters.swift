@@ -9,7 +9,9 @@
 /// around anything else (`{{1}}`, `{{a b}}`) are not placeholders.
 ///
 /// Code is shown as written, as Markdown shows it: a placeholder inside a code span
-/// (`` `{{rate}}` ``) or a fenced code block is neither replaced nor checked.
+/// (`` `{{rate}}` ``, also one that runs on to the next line of its paragraph) or a code block
+/// (fenced, or indented by four spaces) is neither replaced nor checked. CommonMark decides what
+/// is code: cmark-gfm, which renders the page, reads the blocks (`ProseBlocks`).
 public enum ProseParameters {
     /// One placeholder in a line: its name and where it is written, from its first brace.
     public struct Use: Equatable, Sendable {
@@ -19,25 +21,53 @@ public enum ProseParameters {
         public let length: Int
     }
 
-    /// The placeholders of each of `lines`, consecutive lines of prose, in order.
+    /// The placeholders of each of `lines`, one piece of prose (between two cells), in order.
     public static func uses(inLines lines: [String]) -> [[Use]] {
-        var openFence: Fence?
-        return lines.map { line in
-            if let fence = openFence {
-                if fence.isClosed(by: line) { openFence = nil }
-                return []
+        let blocks = ProseBlocks(lines)
+        var found = lines.map { line in uses(in: line) }
+        for index in blocks.codeLines where found.indices.contains(index) { found[index] = [] }
+        for index in blocks.tableRows where found.indices.contains(index) { found[index] = uses(inTableRow: Array(lines[index])) }
+        // A paragraph is read as one text, for code spans that cross its line breaks.
+        for paragraph in blocks.paragraphs where paragraph.upperBound < lines.count {
+            let text = Array(lines[paragraph].joined(separator: "\n"))
+            var line = paragraph.lowerBound, lineStart = 0
+            for index in paragraph { found[index] = [] }
+            for use in uses(in: text) {
+                while let newline = text[lineStart...].firstIndex(of: "\n"), newline < use.offset {
+                    (line, lineStart) = (line + 1, newline + 1)
+                }
+                found[line].append(Use(name: use.name, offset: use.offset - lineStart, length: use.length))
             }
-            if let fence = Fence(line) {
-                openFence = fence
-                return []
-            }
-            return uses(in: line)
         }
+        return found
     }
 
-    /// The placeholders in one line outside fenced code: those outside its code spans.
-    static func uses(in line: String) -> [Use] {
-        let characters = Array(line)
+    /// The placeholders of a table row, cell by cell: GitHub splits a row at each pipe that no
+    /// backslash escapes, code span or not.
+    private static func uses(inTableRow characters: [Character]) -> [Use] {
+        var found: [Use] = []
+        var cellStart = 0, index = 0
+        while index <= characters.count {
+            if index < characters.count, characters[index] == "\\" {
+                index = min(index + 2, characters.count)
+                continue
+            }
+            if index == characters.count || characters[index] == "|" {
+                found += uses(in: Array(characters[cellStart..<min(index, characters.count)])).map {
+                    Use(name: $0.name, offset: $0.offset + cellStart, length: $0.length)
+                }
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The placeholders of `characters` (one line, or a paragraph's lines joined by line
+    /// breaks) outside its code spans.
+    static func uses(in line: String) -> [Use] { uses(in: Array(line)) }
+
+    private static func uses(in characters: [Character]) -> [Use] {
         var uses: [Use] = []
         var index = 0
         while index < characters.count {
@@ -45,9 +75,12 @@ public enum ProseParameters {
                 index = end(ofCodeSpanAt: index, in: characters)
                 continue
             }
-            guard index + 1 < characters.count, characters[index] == "{", characters[index + 1] == "{",
-                index == 0 || characters[index - 1] != "\\", let use = placeholder(at: index, in: characters)
-            else {
+            // A backslash makes the next character plain: `\{{name}}` and an escaped backtick.
+            if characters[index] == "\\" {
+                index += 2
+                continue
+            }
+            guard index + 1 < characters.count, characters[index] == "{", characters[index + 1] == "{", let use = placeholder(at: index, in: characters) else {
                 index += 1
                 continue
             }
