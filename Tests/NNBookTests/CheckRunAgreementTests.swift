@@ -78,6 +78,12 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, batch, "train neuron on insurance.train descent=batch epochs=$epochs every=100 validation_split=0.96"))
         try expectBothReject(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0.2\nplot neuron metric=val_loss from=1 to=2"))
         try expectBothAccept(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0"))
+        // A table of the same shape whose first column is another: Keras would feed height as
+        // age; the check and the run both refuse it, wherever it is fed to the trained model.
+        let other = "\n```csv name=other\nheight,affordability,bought_insurance\n1.5,0,0\n1.8,1,1\n```\n"
+        for use in ["evaluate neuron on o", "train neuron on o", "train neuron on insurance validation=o", "predict neuron on o", "confusion neuron on o", "explain neuron on o"] {
+            try expectBothReject(try mutate(name, batch, batch + "\nload inline other as o target=bought_insurance\n" + use) + other)
+        }
         // The lesson's `expect` lines hold its numbers: an accepted mutation changes none of them.
         try expectBothAccept(try mutate(name, "show insurance rows=5", "show insurance rows=3"))
     }

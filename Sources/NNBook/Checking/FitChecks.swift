@@ -38,7 +38,16 @@ enum FitChecks {
     private static func columns(
         of data: DatasetFacts, named reference: DatasetName, against model: ModelFacts, named modelName: ModelName
     ) -> Diagnostic? {
-        guard let learned = model.trainedOn?.columns, let columns = data.columns, learned.count == columns.count else { return nil }
+        guard let learned = model.trainedOn?.columns, let columns = data.columns else { return nil }
+        return renamedColumns(learned, columns, of: reference, model: modelName)
+    }
+
+    /// The problem of feeding a model `columns` where it learned from `learned`, when the two
+    /// are named columns of the same count and a name differs: Keras would match them by
+    /// position, but `height` where the model learned `age` is a learner's mistake, found by
+    /// the check and (for data the check could not read) by the run alike.
+    static func renamedColumns(_ learned: [String], _ columns: [String], of reference: DatasetName, model modelName: ModelName) -> Diagnostic? {
+        guard !learned.isEmpty, learned.count == columns.count else { return nil }
         let differing = zip(learned, columns).enumerated().filter { $0.element.0 != $0.element.1 }
         guard let first = differing.first else { return nil }
         let others = differing.count - 1

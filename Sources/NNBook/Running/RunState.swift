@@ -142,7 +142,16 @@ public final class RunState {
         guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
             throw RunError("the model has not been trained on data of this shape", at: name.range)
         }
+        try RunState.checkColumns(of: samples, named: data, for: entry, model: name)
         return (entry, samples)
+    }
+
+    /// Refuses `samples` whose columns have other names than those the model learned from, as
+    /// the check does where it knows the columns.
+    static func checkColumns(of samples: Dataset, named reference: DatasetName, for entry: ModelEntry, model: ModelName) throws(RunError) {
+        guard let learned = entry.trainedOn?.featureNames,
+              let problem = FitChecks.renamedColumns(learned, samples.featureNames, of: reference, model: model) else { return }
+        throw RunError(problem)
     }
 }
 

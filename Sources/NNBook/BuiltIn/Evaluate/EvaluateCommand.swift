@@ -52,6 +52,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
         guard let trainer = entry.trainer, entry.model.isBuilt else {
             throw RunError("the model has not been trained yet", hint: "train it before \(purpose)", at: model.range)
         }
+        try RunState.checkColumns(of: samples, named: data, for: entry, model: model)
         do {
             let results = try trainer.evaluate(features: samples.features, targets: samples.targets)
             let units = TargetUnits(of: samples, loss: trainer.loss, choice: choice)

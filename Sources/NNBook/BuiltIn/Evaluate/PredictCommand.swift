@@ -43,6 +43,7 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
         }
         if let data {
             let samples = try state.dataset(data)
+            try RunState.checkColumns(of: samples, named: data, for: entry, model: model)
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
             return try table(for: entry, inputs: sample.features, truth: sample.targets, names: samples, state: state, range: data.range)
         }

@@ -183,6 +183,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 throw RunError(error, at: $validationSplit)
             }
         }
+        try RunState.checkColumns(of: data, named: self.data, for: entry, model: model)
+        if let validation, let reference = self.validation { try RunState.checkColumns(of: validation, named: reference, for: entry, model: model) }
         try TrainCommand.build(entry, for: data, in: state, at: model.range)
         if let validation {
             do { try trainer.validate(features: validation.features, targets: validation.targets) } catch {
