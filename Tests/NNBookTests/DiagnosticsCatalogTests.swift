@@ -352,6 +352,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("take data 1 as one\nsplit one", "12:7: one has 1 sample, and a split needs at least 2: one to train on, one to test on | load more samples, or train and evaluate on one as it is")
     }
 
+    /// A class of one sample cannot be in both splits: the check has read a small table's
+    /// classes, and says so before anything runs, with the class's name; after a `take` it
+    /// no longer knows the classes, and leaves the question to the run.
+    func testStratifyingAClassOfOneSampleIsRefusedByTheCheck() {
+        let table = "```csv name=fruit\nweight,fruit\n150,apple\n140,apple\n155,apple\n120,banana\n90,lemon\n95,lemon\n```\n"
+        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\nsplit f stratify=true\n```\n", [
+            "12:9: stratify needs at least 2 samples of each class, but class banana has only 1 | split without stratify=true, or leave out the classes of one sample",
+        ])
+        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\ntake f 5 as some shuffle=false\nsplit some stratify=true\n```\n", [])
+    }
+
     /// scikit-learn refuses to stratify continuous targets: there are no classes to keep.
     func testStratifyingNumbersToPredictIsRefused() {
         expectLine("load csv \"data.csv\" as prices target=x1\nsplit prices stratify=true", "12:14: stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers | stratify keeps each class's share in both splits; for numbers to predict, split without stratify=true")

@@ -19,6 +19,9 @@ public struct DatasetFacts: Sendable, Equatable {
     public var scalings: [String] = []
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
+    /// Why `split … stratify=true` will refuse these samples (a class of one sample), known
+    /// when the check read them all (a small table); nil once a subset of them is taken.
+    public var stratifyProblem: DataError?
 
     /// How a data set is divided into training and test samples.
     public enum Splits: Sendable, Equatable {

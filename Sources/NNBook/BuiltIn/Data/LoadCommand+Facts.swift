@@ -44,6 +44,7 @@ extension LoadCommand {
                 return .failure(Diagnostic(problem.message, at: problem.range, hint: "rows= keeps N samples\(each); give at most \(available ?? rows)"))
             }
             facts.samples = facts.samples.map { min($0, rows) } ?? rows
+            facts.stratifyProblem = nil
             if case .cameSplit(let train, let test) = facts.splits {
                 facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
             }
@@ -170,6 +171,7 @@ extension LoadCommand {
             columns: data.featureNames, sampleShape: [data.featureNames.count],
             target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames, values: values ?? .unknown), samples: data.count)
         facts.wordColumns = data.wordColumns
+        if data.targets.columns > 0 { facts.stratifyProblem = data.stratifyProblem }
         return facts
     }
 

@@ -44,6 +44,9 @@ struct SplitCommand: NotebookCommand {
         if stratify, let target = facts.target, target.kind == .numbers || target.columns == 0 {
             return [Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)]
         }
+        if stratify, let problem = facts.stratifyProblem {
+            return [Diagnostic(problem.message, at: $stratify, hint: problem.hint)]
+        }
         let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
         facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
         context.datasets[data.name] = facts

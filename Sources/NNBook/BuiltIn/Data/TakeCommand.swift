@@ -23,6 +23,7 @@ struct TakeCommand: NotebookCommand {
         var facts = context.facts(of: data) ?? DatasetFacts()
         facts.samples = count
         facts.splits = .none
+        facts.stratifyProblem = nil
         context.datasets[name.name] = facts
         return []
     }
