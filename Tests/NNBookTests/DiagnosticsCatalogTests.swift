@@ -287,6 +287,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data descent=minibatch", "11:25: 'minibatch' is not one of the choices | did you mean 'mini-batch'?")
     }
 
+    func testAnEqualityInExpectIsAnsweredWithATolerance() {
+        let hint = "a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` (e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`"
+        expectLine("expect m loss == 0.5 on data", "11:15: '==' is not one of the choices | " + hint)
+        expectLine("expect m loss = 0.5 on data", "11:15: '=' is not a comparison | " + hint)
+    }
+
+    func testAnArrowWrittenTheWrongWayRoundInExpectIsAnsweredWithItsComparison() {
+        expectLine("expect m loss => 0.5 on data", "11:15: '=>' is not one of the choices | did you mean '>=' (at least, also written ≥)?")
+        expectLine("expect m loss =< 0.5 on data", "11:15: '=<' is not one of the choices | did you mean '<=' (at most, also written ≤)?")
+    }
+
     func testMissingRequiredOption() {
         expect("```nnbook\nmodel m\n  dense 1\ncompile m optimizer=adam\n```\n", [
             "4:26: 'compile' needs the option loss=LOSS (the loss to minimise) | usage: compile MODEL loss=LOSS [optimizer=sgd|momentum|rmsprop|adam] [rate=NUMBER] [metrics=[accuracy|mae, …]] [epsilon=NUMBER] [from_logits=true|false]",

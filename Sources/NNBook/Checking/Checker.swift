@@ -150,7 +150,7 @@ public struct Checker: Sendable {
             }
             let value = positionals[position]
             position += 1
-            switch convert(value, to: argument.type, context: context) {
+            switch convert(value, to: argument.type, context: context).mapError({ Checker.answering(argument.mistakes, $0, for: value) }) {
             case .success(let resolved):
                 values[argument.name] = resolved
                 ranges[argument.name] = value.range
@@ -344,6 +344,13 @@ public struct Checker: Sendable {
             }
             return .success(.string(text))
         }
+    }
+
+    /// A wrong value that a learner writes by habit (`==` for a comparison) gets the hint its
+    /// argument declares for it instead of the nearest spelling.
+    static func answering(_ mistakes: [String: String], _ problem: Diagnostic, for value: ValueSyntax) -> Diagnostic {
+        guard case .word(let word) = value.kind, let hint = mistakes[word] else { return problem }
+        return Diagnostic(problem.message, at: problem.range, hint: hint, path: problem.path)
     }
 
     /// The data set or model `value` names where `type` wants one, when it could not be taken:

@@ -49,6 +49,6 @@ extension Argument: DeclaredProperty {
         }
         schema.arguments.append(ArgumentSchema(
             name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic,
-            isChanged: declaration.changes))
+            isChanged: declaration.changes, mistakes: (Value.self as? any ChoiceValue.Type)?.mistakes ?? [:]))
     }
 }

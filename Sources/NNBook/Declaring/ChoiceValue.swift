@@ -8,9 +8,12 @@ public protocol ChoiceValue: CommandValue {
     static var choices: [String] { get }
     init?(choice: String)
     var choice: String { get }
+    /// Words that are not choices but that a learner writes by habit, with the hint for each.
+    static var mistakes: [String: String] { get }
 }
 
 extension ChoiceValue {
+    public static var mistakes: [String: String] { [:] }
     public static var valueType: ValueType { .choice(choices) }
     public init(checked value: TypedValue, at range: SourceRange) {
         // The checker accepted only listed choices.

@@ -60,6 +60,8 @@ struct CommandParser {
 private struct TokenParser {
     let tokens: [Token]
     var position = 0
+    /// The command's name, once read.
+    var verb: String?
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -71,6 +73,7 @@ private struct TokenParser {
             return nil
         }
         position = 1
+        self.verb = verb
         let (arguments, errors) = self.arguments()
         diagnostics += errors
         return CommandSyntax(verb: verb, verbRange: tokens[0].range, arguments: arguments)
@@ -83,7 +86,12 @@ private struct TokenParser {
             if case .word(let name) = token.kind, position + 1 < tokens.count, tokens[position + 1].kind == .equals {
                 let equals = tokens[position + 1].range
                 let next = position + 2 < tokens.count ? tokens[position + 2].range : nil
-                if equals.column != token.range.column + token.range.length || next.map({ $0.column != equals.column + 1 }) == true {
+                let spacedBefore = equals.column != token.range.column + token.range.length, spacedAfter = next.map { $0.column != equals.column + 1 } == true
+                // `expect m accuracy = 0.8`: an equality written as in a spreadsheet, not an option.
+                if verb == ExpectCommand.configuration.verb, spacedBefore, spacedAfter {
+                    return (arguments, [Diagnostic("'=' is not a comparison", at: equals, hint: ExpectCommand.Comparison.equalityHint)])
+                }
+                if spacedBefore || spacedAfter {
                     return (arguments, [Diagnostic(
                         "spaces around '=' are not allowed", at: equals,
                         hint: "write options as name=value, e.g. \(name)=1")])

@@ -67,10 +67,13 @@ public struct ArgumentSchema: Sendable {
     /// The command changes the data set or model this names (`compile` a model, `split` a data
     /// set): when its line is wrong, what the name holds after it is not known.
     public let isChanged: Bool
+    /// What a learner writes here by habit from another language (`==` for a comparison), each
+    /// answered with the hint that teaches the notebook's way.
+    public let mistakes: [String: String]
 
     public init(
         _ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false, isVariadic: Bool = false,
-        isChanged: Bool = false
+        isChanged: Bool = false, mistakes: [String: String] = [:]
     ) {
         self.name = name
         self.type = type
@@ -78,6 +81,7 @@ public struct ArgumentSchema: Sendable {
         self.keyword = keyword
         self.isOptional = isOptional
         self.isVariadic = isVariadic
+        self.mistakes = mistakes
         self.isChanged = isChanged
     }
 }

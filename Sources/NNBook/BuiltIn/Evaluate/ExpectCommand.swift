@@ -38,6 +38,17 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
 
         var isNear: Bool { self == .near || self == .nearSign }
 
+        /// What a result "equal to" a value means for a measured number, the answer to `==`
+        /// and `=` from Python and spreadsheets.
+        static let equalityHint = "a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` "
+            + "(e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`"
+
+        /// Operators from other languages, and arrows written the wrong way round.
+        static let mistakes = [
+            "==": equalityHint, "===": equalityHint,
+            "=>": "did you mean '>=' (at least, also written ≥)?", "=<": "did you mean '<=' (at most, also written ≤)?",
+        ]
+
         /// Whether `value` keeps the bound; `second` is the upper bound of `between`, or the
         /// tolerance of `≈`.
         func holds(_ value: Double, _ bound: Double, _ second: Double) -> Bool {
