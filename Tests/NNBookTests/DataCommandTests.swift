@@ -106,7 +106,7 @@ final class DataCommandTests: XCTestCase {
             ["3:11: data has 5 samples, so 6 cannot be taken | take from 1 to 5 samples"])
     }
 
-    func testInlineTableErrorsAreFoundByTheCheckWithTheirLine() {
+    func testInlineTableErrorsAreFoundByTheCheckAtTheirRowAndField() {
         let diagnostics = NotebookFixtures.diagnostics("""
             ```csv name=t
             a,y
@@ -119,7 +119,7 @@ final class DataCommandTests: XCTestCase {
             ```
             """, folder: folder)
         XCTAssertEqual(diagnostics, [
-            "8:13: in the table 't', line 4: \"two\" in column \"a\" is not a number | to use a column of words, load it with codes=[a] (numbers 0, 1, 2, …) or one_hot=[a]",
+            "4:1: in the table 't': \"two\" in column \"a\" is not a number | the rows above hold numbers in column \"a\": write this value as a number too",
         ])
     }
 

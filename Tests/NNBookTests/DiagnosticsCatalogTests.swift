@@ -70,6 +70,15 @@ final class DiagnosticsCatalogTests: XCTestCase {
             ["3:1: this cell (opened at line 1) was never closed | close it with a line holding only ``` after its last command, before this line"])
     }
 
+    /// Both mistakes in one pass: the first table keeps its name, so its bad value is found, at
+    /// its row and field in the notebook.
+    func testADuplicateTableNameHidesNoMistakeInTheFirstTable() {
+        expect("```nnbook\nload inline pts as p target=y\n```\n\n```csv name=pts\nx,y\n1,2\n3,six\n```\n\n```csv name=pts\nx,y\n```\n", [
+            "8:3: in the table 'pts': \"six\" in column \"y\" is not a number | the rows above hold numbers in column \"y\": write this value as a number too",
+            "11:1: a table named 'pts' is already written above | give each inline table its own name",
+        ])
+    }
+
     func testUnclosedFrontMatter() {
         expect("---\ntitle: x\n", ["1:1: the front matter that starts here is never closed | end the front matter with a line holding only ---"])
     }
@@ -163,7 +172,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// An inline table is data, shown as written: a placeholder there is not filled in.
     func testAPlaceholderInAnInlineTableSaysItIsNotFilledIn() {
         expect("---\nparams:\n  v: 5\n---\n```csv name=t\nx,y\n1,{{v}}\n2,1\n```\n```nnbook\nload inline t as d target=y\n```\n", [
-            "11:13: in the table 't', line 7: field 2 is not a number | a table in the notebook is data, shown as written: {{v}} is not filled in there; write the value itself",
+            "7:3: in the table 't': field 2 is not a number | a table in the notebook is data, shown as written: {{v}} is not filled in there; write the value itself",
         ])
     }
 
@@ -285,6 +294,25 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testChoiceMisspelt() {
         expectLine("train m on data descent=minibatch", "11:25: 'minibatch' is not one of the choices | did you mean 'mini-batch'?")
+    }
+
+    func testCategoricalCrossentropyGivenClassNumbersAsksForOneHotRows() {
+        expectLine(
+            "loss categorical_crossentropy y_true=[0, 1] y_pred=[[0.5, 0.5], [0.1, 0.9]]",
+            "11:31: categorical_crossentropy takes one-hot rows, but y_true gives 2 class numbers | write one row per sample with a 1 at its class, e.g. y_true=[[1, 0], [0, 1]]; for class numbers use sparse_categorical_crossentropy")
+    }
+
+    func testWordProcessorAndPythonQuotesAreNotStrings() {
+        expect("```nnbook\nload csv “data.csv” as data target=y\nload csv 'data.csv' as other target=y\n```\n", [
+            "2:10: only straight double quotes \"…\" make a string, not “…” | write \"data.csv\"; a word processor turns \" into “ ”, so write notebooks in a plain-text editor",
+            "3:10: only straight double quotes \"…\" make a string, not '…' | write \"data.csv\"",
+        ])
+    }
+
+    /// The lines that close the list are part of the one mistake, not commands of their own.
+    func testAListContinuedOnTheNextLinesIsOneMistake() {
+        expectLine("loss mae y_true=[1, 0,\n  1\n  ] y_pred=[0.9, 0.1, 0.8]", "11:17: this list is never closed | a command is written on one line: join lines 12–13 to this one")
+        expectLine("loss mae y_true=[1, 0, 1\n] y_pred=[0.9, 0.1, 0.8]", "11:17: this list is never closed | a command is written on one line: join line 12 to this one")
     }
 
     func testAnEqualityInExpectIsAnsweredWithATolerance() {

@@ -56,7 +56,7 @@ final class InterpreterTests: XCTestCase {
         try "a,y\n1,0\nx,1\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(
             NotebookFixtures.diagnostics("```nnbook\nload csv \"bad.csv\" as d target=y\n```\n", folder: folder),
-            ["2:10: bad.csv:3:1: \"x\" in column \"a\" is not a number | to use a column of words, load it with codes=[a] (numbers 0, 1, 2, …) or one_hot=[a]"])
+            ["2:10: bad.csv:3:1: \"x\" in column \"a\" is not a number | the rows above hold numbers in column \"a\": write this value as a number too"])
     }
 
     func testPredictTakesInputsInOriginalUnits() throws {

@@ -52,6 +52,10 @@ final class BadInputCatalogTests: XCTestCase {
     static let syntax: [Case] = [
         Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
         Case(name: "cell running into the next cell", files: notebook("```nnbook\nload csv \"d.csv\" as d target=y\n\nSome prose.\n\n```nnbook\nshow d\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1, firstLine: "t.nnbook:6:1: error: this cell (opened at line 1) was never closed"),
+        Case(name: "word processor quotes", files: cell("load csv “d.csv” as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: only straight double quotes \"…\" make a string, not “…”"),
+        Case(name: "list continued on the next line", files: cell("loss mae y_true=[1, 0\n  ] y_pred=[1, 0]"), status: 1, firstLine: "t.nnbook:2:17: error: this list is never closed"),
+        Case(name: "bad value in an inline table", files: notebook("```nnbook\nload inline p as p target=y\n```\n```csv name=p\nx,y\n1,2\n3,six\n```\n"), status: 1,
+             firstLine: "t.nnbook:7:3: error: in the table 'p': \"six\" in column \"y\" is not a number"),
         Case(name: "unknown command", files: cell("modle m"), status: 1, firstLine: "t.nnbook:2:1: error: unknown command 'modle'"),
         Case(name: "indented first line", files: cell("  dense 1"), status: 1, firstLine: "t.nnbook:2:3: error: this line is indented but there is no command above it"),
         Case(name: "unclosed string", files: cell("load csv \"d.csv as d"), status: 1, firstLine: "t.nnbook:2:10: error: this string is never closed"),

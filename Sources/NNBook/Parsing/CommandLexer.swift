@@ -20,6 +20,11 @@ struct Token: Equatable {
 struct CommandLexer {
     private static let special: Set<Character> = ["\"", "=", "[", "]", ",", "#", "$"]
     private static let punctuation: [Character: Token.Kind] = ["=": .equals, "[": .openBracket, "]": .closeBracket, ",": .comma]
+    /// Quotes from word processors and from Python, which a learner may write for "…"; a word
+    /// never starts with one.
+    private static let otherQuotes: [Character: String] = [
+        "“": "“…”", "”": "”…”", "„": "„…“", "‘": "‘…’", "’": "’…’", "'": "'…'", "«": "«…»", "»": "»…«",
+    ]
 
     static func tokens(of text: String, line: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         let characters = Array(text)
@@ -96,7 +101,16 @@ struct CommandLexer {
                 while index < characters.count, !characters[index].isWhitespace, !special.contains(characters[index]) {
                     index += 1
                 }
-                tokens.append(Token(kind: .word(String(characters[start..<index])), range: range(start, index)))
+                let word = String(characters[start..<index])
+                if let quote = CommandLexer.otherQuotes[character] {
+                    var inner = Substring(word)
+                    while let first = inner.first, CommandLexer.otherQuotes[first] != nil { inner.removeFirst() }
+                    while let last = inner.last, CommandLexer.otherQuotes[last] != nil { inner.removeLast() }
+                    return (tokens, [Diagnostic(
+                        "only straight double quotes \"…\" make a string, not \(quote)", at: range(start, index),
+                        hint: "write \"\(inner)\"" + (character == "'" ? "" : "; a word processor turns \" into “ ”, so write notebooks in a plain-text editor"))])
+                }
+                tokens.append(Token(kind: .word(word), range: range(start, index)))
             }
         }
         return (tokens, [])

@@ -11,7 +11,8 @@ struct CommandParser {
     static func commands(in lines: [String], firstLine: Int) -> (commands: [CommandSyntax], diagnostics: [Diagnostic]) {
         var commands: [CommandSyntax] = []
         var diagnostics: [Diagnostic] = []
-        for (offset, text) in lines.enumerated() {
+        var continuation = 0..<0
+        for (offset, text) in lines.enumerated() where !continuation.contains(offset) {
             let line = firstLine + offset
             let (tokens, lexDiagnostics) = CommandLexer.tokens(of: text, line: line)
             guard !tokens.isEmpty else {
@@ -42,11 +43,44 @@ struct CommandParser {
                 if !problems.isEmpty || !lexDiagnostics.isEmpty { command.markUnread(names: names(in: text)) }
                 commands.append(command)
             }
+            // A list continued on the lines below is one mistake: those lines are not read on
+            // their own, and what they may define is unknown.
+            if lexDiagnostics.isEmpty, let end = listEnd(in: lines, after: offset, open: openBrackets(in: tokens)), var command = commands.popLast() {
+                continuation = (offset + 1)..<(end + 1)
+                command.markUnread(names: lines[continuation].flatMap(names))
+                commands.append(command)
+                problems = problems.map { problem in
+                    problem.message == TokenParser.unclosedList
+                        ? Diagnostic(problem.message, at: problem.range, hint: "a command is written on one line: join line\(end > offset + 1 ? "s \(line + 1)–\(firstLine + end)" : " \(line + 1)") to this one")
+                        : problem
+                }
+            }
             // A string or `$` the lexer could not read leaves a line cut short: what the parser
             // then finds missing follows from it, and is not reported again.
             diagnostics += lexDiagnostics.isEmpty ? problems : lexDiagnostics
         }
         return (commands, diagnostics)
+    }
+
+    /// How many of a line's lists are still open at its end.
+    private static func openBrackets(in tokens: [Token]) -> Int {
+        tokens.reduce(0) { open, token in open + (token.kind == .openBracket ? 1 : token.kind == .closeBracket ? -1 : 0) }
+    }
+
+    /// The last of the lines after `offset` that close the lists left `open` on it (`y_true=[1, 2,`
+    /// then `  3] y_pred=…`), when lines that start no command of their own do; nil otherwise.
+    private static func listEnd(in lines: [String], after offset: Int, open: Int) -> Int? {
+        guard open > 0 else { return nil }
+        var open = open
+        for index in lines.indices.dropFirst(offset + 1) {
+            let (tokens, problems) = CommandLexer.tokens(of: lines[index], line: 0)
+            guard problems.isEmpty, let first = tokens.first else { return nil }
+            // A line at the margin that starts with a name is the next command.
+            if case .word(let word) = first.kind, first.range.column == 1, Double(word) == nil { return nil }
+            open += openBrackets(in: tokens)
+            if open <= 0 { return index }
+        }
+        return nil
     }
 
     /// Every word of `text` that could be a name, inside strings and lists too: whatever an
@@ -120,6 +154,8 @@ private struct TokenParser {
         return (arguments, [])
     }
 
+    static let unclosedList = "this list is never closed"
+
     /// Lists nest at most this deep: a value is a setting, not a data structure, and a bound
     /// keeps every walk over values (checking, printing) far from the stack's end.
     static let nestingLimit = 8
@@ -168,7 +204,7 @@ private struct TokenParser {
                 case .failure(let diagnostic): return .failure(diagnostic)
                 }
             }
-            return .failure(Diagnostic("this list is never closed", at: token.range, hint: "add ']' after the last item"))
+            return .failure(Diagnostic(TokenParser.unclosedList, at: token.range, hint: "add ']' after the last item"))
         case .closeBracket, .comma, .equals:
             return .failure(Diagnostic(
                 "unexpected '\(symbol(token.kind))'", at: token.range,

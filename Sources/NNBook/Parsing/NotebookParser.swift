@@ -58,12 +58,14 @@ public enum NotebookParser {
             guard fence.isCell else {
                 let end = closing ?? lines.count - 1
                 if let name = fence.tableName, let closing {
+                    // The first table keeps the name, so that a mistake in it is still found.
                     if tables[name] != nil {
                         diagnostics.append(Diagnostic(
                             "a table named '\(name)' is already written above", at: SourceRange(line: index + 1, column: 1, length: lines[index].count),
                             hint: "give each inline table its own name"))
+                    } else {
+                        tables[name] = InlineTable(name: name, text: lines[(index + 1)..<closing].joined(separator: "\n") + "\n", firstLine: index + 2)
                     }
-                    tables[name] = InlineTable(name: name, text: lines[(index + 1)..<closing].joined(separator: "\n") + "\n", firstLine: index + 2)
                 }
                 prose += lines[index...end]
                 proseLines += index...end

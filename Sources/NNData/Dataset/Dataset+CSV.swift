@@ -136,10 +136,11 @@ extension Dataset {
     /// The number in a field, or why it is none. `column` is the field's column name, nil while
     /// no row of the file has read as data: the file may be no CSV file at all (a file of
     /// secrets), and nothing of it is quoted then, neither the value nor its header's name;
-    /// `index` (from 0) then says which field.
+    /// `index` (from 0) then says which field. Once a row has read as data, the column held a
+    /// number there, so a word is more likely a slip in one value than a column of words.
     static func number(_ text: String, column: String?, index: Int, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
-        let words = "to use a column of words, load it with " + (column.map { "codes=[\($0.excerpt())] (numbers 0, 1, 2, …) or one_hot=[\($0.excerpt())]" }
-            ?? "codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header")
+        let words = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
+            ?? "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header"
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
             throw DataError(column.map { "the value of \"\($0.excerpt())\" is missing" } ?? "field \(index + 1) has no value", path: path, line: line, column: field,

@@ -17,21 +17,11 @@ extension LoadCommand {
         do throws(DataError) {
             facts = try unlimitedFacts(in: context)
         } catch {
-            let message = format == .inline
-                ? "in the table '\(path?.path ?? "")'" + (error.line.map { ", line \($0)" } ?? "") + ": " + error.message
-                : error.path == nil ? error.message : error.description
-            // A table is data, shown as written, as code is: `{{v}}` in it is not a placeholder.
-            let table = format == .inline ? path.flatMap { context.tables[$0.path] } : nil
-            var placeholder: ProseParameters.Use?
-            if let table, let line = error.line {
-                let tableLines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
-                let index = line - table.firstLine
-                if tableLines.indices.contains(index) {
-                    placeholder = ProseParameters.uses(in: tableLines[index].replacingOccurrences(of: "`", with: " ")).first
-                }
+            if format == .inline, let name = path?.path, let table = context.tables[name], let problem = LoadCommand.tableProblem(error, in: table) {
+                return .failure(problem)
             }
-            let hint = placeholder.map { "a table in the notebook is data, shown as written: {{\($0.name)}} is not filled in there; write the value itself" }
-            return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: hint ?? error.hint))
+            let message = format == .inline ? "in the table '\(path?.path ?? "")': " + error.message : error.path == nil ? error.message : error.description
+            return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: error.hint))
         }
         if let rows {
             // rows= keeps N of each split, so the smaller split bounds it, as the run finds.
@@ -50,6 +40,23 @@ extension LoadCommand {
             }
         }
         return .success(facts)
+    }
+
+    /// A problem in an inline table, at its row and field in the notebook, where the learner
+    /// fixes it; nil when the reader gave no line of the table.
+    private static func tableProblem(_ error: DataError, in table: InlineTable) -> Diagnostic? {
+        let tableLines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let line = error.line, tableLines.indices.contains(line - table.firstLine) else { return nil }
+        let text = tableLines[line - table.firstLine]
+        // The reader counts bytes; the caret counts characters, and underlines the field.
+        let start = String(decoding: text.utf8.prefix(max(0, (error.column ?? 1) - 1)), as: UTF8.self).count
+        let field = text.dropFirst(start).prefix { $0 != "," }
+        // A table is data, shown as written, as code is: `{{v}}` in it is not a placeholder.
+        let placeholder = ProseParameters.uses(in: text.replacingOccurrences(of: "`", with: " ")).first
+        return Diagnostic(
+            "in the table '\(table.name)': " + error.message,
+            at: SourceRange(line: line, column: start + 1, length: error.column == nil ? text.count : max(1, field.count)),
+            hint: placeholder.map { "a table in the notebook is data, shown as written: {{\($0.name)}} is not filled in there; write the value itself" } ?? error.hint)
     }
 
     private func unlimitedFacts(in context: CheckContext) throws(DataError) -> DatasetFacts {

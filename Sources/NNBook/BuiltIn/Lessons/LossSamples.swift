@@ -24,6 +24,9 @@ struct LossSamples: Equatable {
         }
         let flatPredictions = predicted.count > 1 && predicted.allSatisfy { $0.count == 1 }
         if categorical, flatPredictions { predicted = [predicted.map { $0[0] }] }
+        if lossName == "categorical_crossentropy", let problem = classNumbersProblem(truth, predicted, at: truthRange) {
+            return .failure(problem)
+        }
         if !sparse, categorical, truth.count > 1, truth.allSatisfy({ $0.count == 1 }) { truth = [truth.map { $0[0] }] }
         if let problem = unevenRows(predicted, name: "y_pred", at: predictedRange) ?? unevenRows(truth, name: "y_true", at: truthRange) {
             return .failure(problem)
@@ -75,6 +78,20 @@ struct LossSamples: Equatable {
         return Diagnostic(
             "the rows of \(name) have different lengths: row 1 has \(count(rows[0].count, "value")), row \(odd + 1) has \(rows[odd].count)",
             at: range, hint: "give every sample the same number of values")
+    }
+
+    /// `y_true=[0, 1]` beside rows of predictions: one class number per sample, the truth the
+    /// sparse loss takes, where categorical_crossentropy takes a one-hot row per sample.
+    private static func classNumbersProblem(_ truth: [[Double]], _ predicted: [[Double]], at range: SourceRange) -> Diagnostic? {
+        let classes = truth.compactMap { $0.count == 1 ? $0[0].classNumber : nil }
+        let width = predicted[0].count
+        guard classes.count == truth.count, truth.count == predicted.count, width > 1 else { return nil }
+        let rows = classes.allSatisfy { $0 < width } ? classes : Array(0..<min(truth.count, width))
+        let oneHot = rows.map { row in "[" + (0..<width).map { $0 == row ? "1" : "0" }.joined(separator: ", ") + "]" }
+        return Diagnostic(
+            "categorical_crossentropy takes one-hot rows, but y_true gives \(count(truth.count, "class number"))", at: range,
+            hint: "write one row per sample with a 1 at its class, e.g. y_true=[\(oneHot.joined(separator: ", "))]; "
+                + "for class numbers use sparse_categorical_crossentropy")
     }
 
     /// Class numbers must be whole, one per sample, and name a place in the row of probabilities.
