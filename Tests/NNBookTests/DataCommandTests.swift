@@ -19,6 +19,22 @@ final class DataCommandTests: XCTestCase {
         result.cells.flatMap(\.outputs).compactMap { if case .text(let text) = $0 { text } else { nil } }
     }
 
+    /// An array emptied after the check (the data changed between `check` and `run`) is refused
+    /// by the run at the load line, by the same rule, alone or with its labels.
+    func testAnArrayEmptiedAfterTheCheckIsRefusedByTheRun() throws {
+        for target in ["", " target=\"y.idx\""] {
+            try NotebookFixtures.idx([2, 3], Array(1...6)).write(to: folder.appendingPathComponent("x.idx"))
+            try NotebookFixtures.idx([2], [0, 1]).write(to: folder.appendingPathComponent("y.idx"))
+            let plan = try NotebookPreparation.plan(
+                text: "```nnbook\nload idx \"x.idx\" as d\(target)\n```\n", path: "t.nnbook", folder: folder, overrides: [], registry: BuiltInPlugins.registry()).get()
+            try NotebookFixtures.idx([0, 3], []).write(to: folder.appendingPathComponent("x.idx"))
+            try NotebookFixtures.idx([0], []).write(to: folder.appendingPathComponent("y.idx"))
+            let result = Interpreter().run(plan, state: RunState(folder: folder, seed: 1))
+            XCTAssertEqual(result.failure?.diagnostic.message, "x.idx: the array holds no samples: its shape is (0, 3)", target)
+            XCTAssertEqual(result.failure?.diagnostic.range?.line, 2)
+        }
+    }
+
     func testTakeChoosesBySeededShuffleOrTheFirstSamples() throws {
         let result = try run("""
             ```nnbook

@@ -186,10 +186,10 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     /// binary_crossentropy at `train`, without a word on the `scale` line.
     func testAScaledClassTargetWithBinaryCrossEntropyNamesTheScaleLine() {
         expect(["scale data y method=standardize", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
-            "7:11: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
+            "8:12: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
         ])
         expect(["scale data y divide=0.5", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
-            "7:11: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they go up to 2 | labels of classes are not measurements: scale only the feature columns, not y",
+            "8:12: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they go up to 2 | labels of classes are not measurements: scale only the feature columns, not y",
         ])
         // Divided by 2 or fitted into 0 to 1, the targets stay between 0 and 1: the run takes them.
         for scaling in ["divide=2", "method=min-max"] {

@@ -128,6 +128,15 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "unknown initializer", files: cell("model m\n  dense 1 weights=glorot"), status: 1, firstLine: "t.nnbook:3:11: error: unknown initializer 'glorot'"),
         Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:8:11: error: the model gives 3 outputs per sample, but the targets of d have 1 column"),
         Case(name: "weights of an untrained model", files: cell("model m\n  dense 1\nweights m"), status: 1, firstLine: "t.nnbook:4:9: error: the model 'm' has no weights yet: they are made when it first trains"),
+        // The kind of the last layer's outputs: each of these runs to its end, learning nothing.
+        Case(name: "softmax over one unit", files: withData("model k\n  dense 1 activation=softmax\ncompile k loss=binary_crossentropy optimizer=sgd\ntrain k on d"), status: 1,
+             firstLine: "t.nnbook:7:11: error: softmax over 1 unit always gives 1"),
+        Case(name: "model without a dense layer", files: withData("model k\n  dropout 0.5\ncompile k loss=mse optimizer=sgd\ntrain k on d"), status: 1,
+             firstLine: "t.nnbook:6:1: error: the model 'k' has no dense layer, so it has no weights to learn and its outputs are its inputs"),
+        Case(name: "cross-entropy without sigmoid", files: withData("model k\n  dense 1\ncompile k loss=binary_crossentropy optimizer=sgd\ntrain k on d"), status: 1,
+             firstLine: "t.nnbook:7:3: error: binary_crossentropy takes probabilities, but the last dense layer has no activation, so its outputs are scores"),
+        Case(name: "prices from a sigmoid", files: withData("model k\n  dense 1 activation=sigmoid\ncompile k loss=mse optimizer=sgd\ntrain k on d", csv: "x1,x2,y\n1,2,100\n3,4,187\n"), status: 1,
+             firstLine: "t.nnbook:7:11: error: the targets of d go up to 187, but activation=sigmoid gives outputs from 0 to 1"),
     ]
 
     static let training: [Case] = [
@@ -330,6 +339,14 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:26: error: y_true holds 5, but binary_crossentropy takes true values from 0 to 1"),
         Case(name: "learning rate beyond Float32", files: withData("compile m loss=mse optimizer=sgd rate=1e39"), status: 1,
              firstLine: "t.nnbook:6:34: error: the learning rate 1e+39 is too large for a 32-bit number"),
+        Case(name: "bias beyond Float32", files: withData("model k\n  dense 1 activation=sigmoid bias=1e39\ncompile k loss=binary_crossentropy optimizer=sgd\ntrain k on d"), status: 1,
+             firstLine: "t.nnbook:7:30: error: 1e39 is beyond the largest 32-bit number, 3.4e38"),
+        Case(name: "binary labels of -1 and 1", files: withData("train m on d", csv: "x1,x2,y\n1,2,-1\n3,4,1\n"), status: 1,
+             firstLine: "t.nnbook:5:11: error: binary_crossentropy needs targets from 0 to 1, but the targets of d go down to -1"),
+        Case(name: "binary target standardized", files: withData("scale d y method=standardize\ntrain m on d"), status: 1,
+             firstLine: "t.nnbook:7:12: error: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 6 made the targets of d other numbers: they are centred on 0, so some are below 0"),
+        Case(name: "IDX of no samples", files: loadIDX(["x.idx": idx([0, 3], [])]), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the array holds no samples: its shape is (0, 3)"),
         Case(name: "IDX with bytes after its values", files: loadIDX(["x.idx": idx([2], [0, 1, 7])]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: the file holds 1 bytes after the 2 values its header announces"),
         Case(name: "IDX holding NaN", files: loadIDX(["x.idx": idx([1], [0x7F, 0xC0, 0, 0], type: 0x0D)]), status: 1,

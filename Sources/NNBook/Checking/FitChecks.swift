@@ -136,8 +136,12 @@ enum FitChecks {
     private static func binaryTargets(_ target: TargetFacts, of reference: DatasetName, at lossAt: SourceRange) -> Diagnostic? {
         guard let beyond = target.knownValues.beyond(0...1) else { return nil }
         let column = target.names?.count == 1 ? target.names?.first : nil
+        // Targets that `scale` changed are the mistake of the line that uses them, where the
+        // message names the `scale` line; labels as loaded are the loss's mistake.
+        var at = lossAt
         let (problem, hint): (String, String)
         if let scaled = target.scaledAt {
+            at = reference.range
             problem = "the `scale` at line \(scaled.line) made the targets of \(reference) other numbers: they \(beyond)"
             hint = "labels of classes are not measurements: scale only the feature columns, not \(column ?? "the target")"
         } else if case .range(let range) = target.values, range == -1...1, let column {
@@ -147,7 +151,7 @@ enum FitChecks {
             problem = "the targets of \(reference) \(beyond)"
             hint = "binary_crossentropy is for two classes labelled 0 and 1; to predict other numbers compile with loss=mse"
         }
-        return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: lossAt, hint: hint)
+        return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: at, hint: hint)
     }
 
     /// Targets the last layer's activation can never give (a sigmoid's 0 to 1 for prices of

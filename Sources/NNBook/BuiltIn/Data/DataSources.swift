@@ -27,8 +27,8 @@ enum DataSources {
                 return load.format == .idx ? try IDXReader.read(data, path: file, memory: state.memory, shouldStop: state.shouldStop) : try NumPyReader.array(data, path: file, memory: state.memory)
             }
             let features = try reader(path)
+            try ImageDatasets.checkSamples(features.shape, path: path)
             guard let labelsFile = targets.first else {
-                try ImageDatasets.checkSamples(features.shape, path: path)
                 return NotebookDataset(all: Dataset(featureNames: [], targetNames: [], features: features, targets: Tensor(shape: [features.rows, 0])))
             }
             return NotebookDataset(all: try ImageDatasets.pair(features, try reader(labelsFile), path: labelsFile))
