@@ -319,6 +319,19 @@ final class DiagnosticsCatalogTests: XCTestCase {
         let hint = "a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` (e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`"
         expectLine("expect m loss == 0.5 on data", "11:15: '==' is not one of the choices | " + hint)
         expectLine("expect m loss = 0.5 on data", "11:15: '=' is not a comparison | " + hint)
+        expectLine("expect m loss=0.5 on data", "11:14: '=' is not a comparison | " + hint)
+        expectLine("expect m loss is 0.5 on data", "11:15: 'is' is not one of the choices | " + hint)
+    }
+
+    func testANotEqualInExpectIsAnsweredWithABound() {
+        expectLine(
+            "expect m loss != 0.5 on data",
+            "11:15: '!=' is not one of the choices | state what the result must be: at least (>= 0.8), at most (<= 0.3), or between A and B")
+    }
+
+    /// `>=0.5` always compared; a one-sign comparison written against its number does too.
+    func testAOneSignComparisonMayStandRightBeforeItsNumber() {
+        expect(prelude + "train m on data epochs=$epochs\nexpect m loss <0.9 on data\nexpect m loss ≤0.9 on data\nexpect m loss >=0.1 on data\n```\n", [])
     }
 
     func testAnArrowWrittenTheWrongWayRoundInExpectIsAnsweredWithItsComparison() {

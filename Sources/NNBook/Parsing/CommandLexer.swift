@@ -20,6 +20,8 @@ struct Token: Equatable {
 struct CommandLexer {
     private static let special: Set<Character> = ["\"", "=", "[", "]", ",", "#", "$"]
     private static let punctuation: [Character: Token.Kind] = ["=": .equals, "[": .openBracket, "]": .closeBracket, ",": .comma]
+    /// Comparisons written as one sign, which may stand right before their number.
+    private static let signs: Set<Character> = ["<", ">", "≤", "≥", "≈"]
     /// Quotes from word processors and from Python, which a learner may write for "…"; a word
     /// never starts with one.
     private static let otherQuotes: [Character: String] = [
@@ -39,6 +41,12 @@ struct CommandLexer {
                 let start = index
                 while index < characters.count, comparison.contains(characters[index]) { index += 1 }
                 tokens.append(Token(kind: .word(String(characters[start..<index])), range: range(start, index)))
+                continue
+            }
+            // `>0.8` and `≥0.8` compare as `>=0.8` does: the sign is a word of its own.
+            if CommandLexer.signs.contains(character), index + 1 < characters.count, characters[index + 1].isNumber || "-+.".contains(characters[index + 1]) {
+                tokens.append(Token(kind: .word(String(character)), range: range(index, index + 1)))
+                index += 1
                 continue
             }
             if let kind = punctuation[character] {

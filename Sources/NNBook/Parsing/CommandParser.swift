@@ -120,12 +120,12 @@ private struct TokenParser {
             if case .word(let name) = token.kind, position + 1 < tokens.count, tokens[position + 1].kind == .equals {
                 let equals = tokens[position + 1].range
                 let next = position + 2 < tokens.count ? tokens[position + 2].range : nil
-                let spacedBefore = equals.column != token.range.column + token.range.length, spacedAfter = next.map { $0.column != equals.column + 1 } == true
-                // `expect m accuracy = 0.8`: an equality written as in a spreadsheet, not an option.
-                if verb == ExpectCommand.configuration.verb, spacedBefore, spacedAfter {
+                // `expect m accuracy = 0.8`: an equality written as in a spreadsheet, where
+                // expect's comparison stands, not an option.
+                if verb == ExpectCommand.configuration.verb, position == 2 {
                     return (arguments, [Diagnostic("'=' is not a comparison", at: equals, hint: ExpectCommand.Comparison.equalityHint)])
                 }
-                if spacedBefore || spacedAfter {
+                if equals.column != token.range.column + token.range.length || next.map({ $0.column != equals.column + 1 }) == true {
                     return (arguments, [Diagnostic(
                         "spaces around '=' are not allowed", at: equals,
                         hint: "write options as name=value, e.g. \(name)=1")])

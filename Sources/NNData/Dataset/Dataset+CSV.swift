@@ -139,7 +139,7 @@ extension Dataset {
     /// `index` (from 0) then says which field. Once a row has read as data, the column held a
     /// number there, so a word is more likely a slip in one value than a column of words.
     static func number(_ text: String, column: String?, index: Int, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
-        let words = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
+        let notANumber = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
             ?? "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header"
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
@@ -148,7 +148,7 @@ extension Dataset {
         }
         guard text.isDecimalNumber, let value = Float(text), !value.isNaN else {
             throw DataError(column.map { "\"\(text.excerpt())\" in column \"\($0.excerpt())\" is not a number" } ?? "field \(index + 1) is not a number", path: path, line: line, column: field,
-                            hint: words)
+                            hint: notANumber)
         }
         guard value.isFinite else {
             throw DataError(column.map { "\(text.excerpt()) in column \"\($0.excerpt())\" is too large for a 32-bit number" } ?? "field \(index + 1) is too large for a 32-bit number",

@@ -43,9 +43,13 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         static let equalityHint = "a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` "
             + "(e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`"
 
-        /// Operators from other languages, and arrows written the wrong way round.
+        /// An expectation is a bound the result keeps; "not equal" is none.
+        static let inequalityHint = "state what the result must be: at least (>= 0.8), at most (<= 0.3), or between A and B"
+
+        /// Operators from other languages, words for them, and arrows written the wrong way round.
         static let mistakes = [
-            "==": equalityHint, "===": equalityHint,
+            "==": equalityHint, "===": equalityHint, "is": equalityHint, "equals": equalityHint,
+            "!=": inequalityHint, "<>": inequalityHint, "≠": inequalityHint,
             "=>": "did you mean '>=' (at least, also written ≥)?", "=<": "did you mean '<=' (at most, also written ≤)?",
         ]
 
