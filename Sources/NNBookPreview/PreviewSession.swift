@@ -120,7 +120,7 @@ public final class PreviewSession: @unchecked Sendable {
                 missing ? "\(settings.notebook.lastPathComponent) was deleted or moved away; the page shows the last run, and updates when the file is back."
                     : "\(settings.notebook.lastPathComponent) cannot be read (permission denied or not a file).", detail: nil)
         }
-        let registry = { (notebook: Notebook) in self.settings.plugins.registry(for: notebook, folder: self.folder) }
+        let registry = { (notebook: Notebook) in self.settings.plugins.registry(checking: notebook, folder: self.folder) }
         let plan: Plan
         switch NotebookPreparation.plan(text: source, path: path, folder: folder, overrides: settings.overrides, memory: settings.memory, registry: registry) {
         case .success(let checked): plan = checked

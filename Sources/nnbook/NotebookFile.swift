@@ -21,7 +21,7 @@ struct NotebookFile {
     /// The checked plan (for a run under `memory`) and the text it came from; on failure the
     /// diagnostics are printed and the exit code returned.
     func plan(overrides: [(name: String, value: String)], plugins: PluginSetup, memory: MemoryLimit) -> Result<(plan: Plan, text: String), ExitCode> {
-        plan(overrides: overrides, memory: memory) { notebook in plugins.registry(for: notebook, folder: folder) }
+        plan(overrides: overrides, memory: memory) { notebook in plugins.registry(checking: notebook, folder: folder) }
     }
 
     /// The same, with the plugins given by `registry` (a sweep checks every combination against

@@ -214,6 +214,26 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the file allowed by its path runs")
     }
 
+    /// A notebook whose every command is built in needs no external plugin: an allowed one in
+    /// its plugin folder is neither started by `run`, `check` or `sweep` (no plugin process,
+    /// no reading of every folder on PATH, for a short run), while `nnbook plugins` still lists it.
+    func testANotebookOfBuiltInCommandsStartsNoPlugin() throws {
+        let marker = cli.folder.appendingPathComponent("started")
+        try writePlugin("marker", run: #"echo '{"protocol": 1, "outputs": []}'"#)
+        let program = cli.folder.appendingPathComponent("plugins/nnbook-plugin-marker")
+        try ("#!/bin/sh\ntouch '\(marker.path)'\n" + (try String(contentsOf: program, encoding: .utf8)).dropFirst("#!/bin/sh\n".count)).write(to: program, atomically: false, encoding: .utf8)
+        try "---\nplugins: [plugins]\nparams:\n  rows: 3\n---\n```nnbook\nload csv \"data/insurance.csv\" as insurance target=bought_insurance\nshow insurance rows=$rows\n```\n"
+            .write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+        for arguments in [["run", "p.nnbook", "--quiet", "--no-snapshot"], ["check", "p.nnbook"], ["sweep", "p.nnbook", "-p", "rows=1,2", "--quiet", "--print"]] {
+            let outcome = try cli.nnbookArguments(arguments + ["--allow-plugin", "marker"])
+            XCTAssertEqual(outcome.status, 0, arguments.joined(separator: " ") + "\n" + outcome.error)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "\(arguments[0]) started a plugin the notebook does not use")
+        }
+        let listed = try cli.nnbookArguments(["plugins", "p.nnbook", "--allow-plugin", "marker"])
+        XCTAssertTrue(listed.output.contains("marker (external"), listed.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "listing the plugins asks each to describe itself")
+    }
+
     func testAWrongOptionIsReportedFromThePluginsSchema() throws {
         try writeNotebook("percentiles insurance qq=[5]")
         let outcome = try cli.nnbook("check", "p.nnbook", "--allow-plugin", "stats")

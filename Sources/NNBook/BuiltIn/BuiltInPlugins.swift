@@ -4,6 +4,9 @@
 public enum BuiltInPlugins {
     public static let all: [any Plugin] = [DataPlugin(), ModelPlugin(), TrainPlugin(), EvaluatePlugin(), PlotPlugin(), LessonsPlugin()]
 
+    /// Every command the built-in plugins provide.
+    public static let verbs: Set<String> = Set(all.flatMap { $0.commands.map(\.schema.verb) })
+
     /// A registry of the built-in plugins alone.
     public static func registry() -> PluginRegistry {
         // The built-in plugins declare distinct commands; a clash is a programming error.

@@ -3,6 +3,8 @@
 // usage line, `nnbook help` and `nnbook plugins`) is derived from the properties; a checked
 // invocation is decoded into a fresh value of the type before it is checked further or run.
 
+import Foundation
+
 /// The verb, summary and examples of a declared command: what its properties cannot say.
 public struct CommandConfiguration: Sendable {
     public let verb: String
@@ -25,8 +27,14 @@ public protocol DeclaredCommand: Decodable, Sendable {
 }
 
 extension DeclaredCommand {
-    /// The schema derived from the declared properties, in the order they are declared.
+    /// The schema derived from the declared properties, in the order they are declared. It is
+    /// derived once per type: every line checked and every registry built asks for it, and
+    /// deriving it reflects over a fresh value of the type.
     public static var schema: CommandSchema {
+        DerivedSchemas.shared.schema(of: Self.self, deriving: derivedSchema)
+    }
+
+    private static func derivedSchema() -> CommandSchema {
         var parts = SchemaParts()
         for child in Mirror(reflecting: Self()).children {
             guard let label = child.label, label.hasPrefix("_"), let property = child.value as? any DeclaredProperty else { continue }
@@ -113,4 +121,19 @@ struct SchemaParts {
     var options: [OptionSchema] = []
     var clauses: [CommandSchema] = []
     var openOptions: ValueType?
+}
+
+/// The schemas of declared command types, derived on first use.
+private final class DerivedSchemas: @unchecked Sendable {
+    static let shared = DerivedSchemas()
+    private let lock = NSLock()
+    private var schemas: [ObjectIdentifier: CommandSchema] = [:]
+
+    /// The lock is not held while deriving: a command's schema takes in its clauses' schemas.
+    func schema(of type: Any.Type, deriving derive: () -> CommandSchema) -> CommandSchema {
+        if let known = lock.withLock({ schemas[ObjectIdentifier(type)] }) { return known }
+        let schema = derive()
+        lock.withLock { schemas[ObjectIdentifier(type)] = schema }
+        return schema
+    }
 }

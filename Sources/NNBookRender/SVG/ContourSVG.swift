@@ -123,11 +123,9 @@ enum ContourSVG {
             var runStart: Int?
             let (bottom, top) = (SVGText.number(y(map.ys[row])), SVGText.number(y(map.ys[row + 1])))
             for column in 0...(map.xs.count - 1) {
-                let halves = column < map.xs.count - 1 ? triangles(map, column: column, row: row) : []
-                let values = halves.isEmpty ? [] : halves[0].map(\.v) + [halves[1][2].v]
+                let square = column < map.xs.count - 1 ? corners(map, column: column, row: row) : nil
                 // A square with a value that is not a number counts as above every level.
-                let whollyAbove = !values.isEmpty && values.allSatisfy { !($0 < level) }
-                if whollyAbove {
+                if let square, !(square.0.v < level), !(square.1.v < level), !(square.2.v < level), !(square.3.v < level) {
                     if runStart == nil { runStart = column }
                     continue
                 }
@@ -136,10 +134,17 @@ enum ContourSVG {
                     path += "M\(x0),\(top)H\(x1)V\(bottom)H\(x0)Z"
                     runStart = nil
                 }
-                for triangle in halves where triangle.contains(where: { $0.v >= level }) {
-                    let piece = clip(triangle, keepingAbove: level)
+                guard let square else { continue }
+                // Most squares lie wholly below the level: their triangles are not built.
+                for triangle in [(square.0, square.1, square.2), (square.0, square.2, square.3)]
+                where triangle.0.v >= level || triangle.1.v >= level || triangle.2.v >= level {
+                    let piece = clip([triangle.0, triangle.1, triangle.2], keepingAbove: level)
                     guard piece.count >= 3 else { continue }
-                    path += "M" + piece.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: "L") + "Z"
+                    path += "M"
+                    for (index, vertex) in piece.enumerated() {
+                        path += (index == 0 ? "" : "L") + SVGText.number(x(vertex.x)) + "," + SVGText.number(y(vertex.y))
+                    }
+                    path += "Z"
                 }
             }
         }
@@ -148,12 +153,15 @@ enum ContourSVG {
 
     typealias Vertex = (x: Double, y: Double, v: Double)
 
-    /// The two triangles of the square whose lower left corner is grid point (column, row),
-    /// each corner with its value; split along the same diagonal everywhere.
-    static func triangles(_ map: ContourMap, column: Int, row: Int) -> [[Vertex]] {
-        let corners = [(column, row), (column + 1, row), (column + 1, row + 1), (column, row + 1)]
-            .map { (x: map.xs[$0.0], y: map.ys[$0.1], v: map.values[$0.1][$0.0]) }
-        return [[corners[0], corners[1], corners[2]], [corners[0], corners[2], corners[3]]]
+    /// The corners of the square whose lower left corner is grid point (column, row), each with
+    /// its value, counterclockwise from there; its two triangles are (0, 1, 2) and (0, 2, 3),
+    /// split along the same diagonal everywhere.
+    static func corners(_ map: ContourMap, column: Int, row: Int) -> (Vertex, Vertex, Vertex, Vertex) {
+        let (low, high) = (map.values[row], map.values[row + 1])
+        return (
+            (map.xs[column], map.ys[row], low[column]), (map.xs[column + 1], map.ys[row], low[column + 1]),
+            (map.xs[column + 1], map.ys[row + 1], high[column + 1]), (map.xs[column], map.ys[row + 1], high[column])
+        )
     }
 
     /// The part of a convex polygon where the linearly interpolated value is at least `level`
@@ -185,21 +193,23 @@ enum ContourSVG {
         var segments: [(a: LineChart.Point, b: LineChart.Point)] = []
         for row in 0..<(map.ys.count - 1) {
             for column in 0..<(map.xs.count - 1) {
-                let halves = triangles(map, column: column, row: row)
-                guard halves.joined().allSatisfy({ $0.v.isFinite }) else { continue }
-                for triangle in halves {
-                    var crossings: [LineChart.Point] = []
-                    for edge in 0..<3 {
-                        let (p, q) = (triangle[edge], triangle[(edge + 1) % 3])
-                        guard (p.v < level) != (q.v < level) else { continue }
-                        let t = (level - p.v) / (q.v - p.v)
-                        crossings.append(LineChart.Point(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y)))
-                    }
+                let square = corners(map, column: column, row: row)
+                guard square.0.v.isFinite, square.1.v.isFinite, square.2.v.isFinite, square.3.v.isFinite else { continue }
+                for (a, b, c) in [(square.0, square.1, square.2), (square.0, square.2, square.3)] {
+                    // A level crosses none or two of a triangle's edges, found in this order.
+                    let crossings = [crossing(a, b, level), crossing(b, c, level), crossing(c, a, level)].compactMap { $0 }
                     if crossings.count == 2 { segments.append((crossings[0], crossings[1])) }
                 }
             }
         }
         return segments
+    }
+
+    /// Where the edge from `p` to `q` crosses `level`, if its ends lie on either side of it.
+    private static func crossing(_ p: Vertex, _ q: Vertex, _ level: Double) -> LineChart.Point? {
+        guard (p.v < level) != (q.v < level) else { return nil }
+        let t = (level - p.v) / (q.v - p.v)
+        return LineChart.Point(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y))
     }
 
     /// A band's bound, short: three significant digits.

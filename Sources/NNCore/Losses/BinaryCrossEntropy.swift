@@ -49,9 +49,12 @@ public struct BinaryCrossEntropy: LogitsLoss {
         let n = T(logits.count)
         for i in logits.indices {
             let z = logits[i]
-            total += max(z, 0) - z * truth[i] + T.logarithm(1 + T.exponential(-abs(z)))
+            // e^−|z| is e^−z where z ≥ 0 and e^z where z < 0 (e^−0 = e^0 = 1): one exponential
+            // serves the loss and both forms of the sigmoid, with the same bits as three would.
+            let e = T.exponential(-abs(z))
+            total += max(z, 0) - z * truth[i] + T.logarithm(1 + e)
             if let gradient {
-                let sigmoid = z >= 0 ? 1 / (1 + T.exponential(-z)) : T.exponential(z) / (1 + T.exponential(z))
+                let sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e)
                 gradient[i] = (sigmoid - truth[i]) / n
             }
         }

@@ -24,7 +24,7 @@ extension Trainer {
             var row: [Double] = []
             for xValue in xs {
                 parameters[xPlace.parameter].value.scalars[xPlace.index] = xValue
-                row.append(try evaluate(features: features, targets: targets, batchSize: max(features.rows, 1))["loss"] ?? .nan)
+                row.append(meanLoss(features: features, targets: targets))
             }
             surface.append(row)
         }

@@ -14,6 +14,8 @@ public final class Trainer {
     public let optimizer: any Optimizer
     public let metrics: [Metric]
     private let logitsLayer: Dense?
+    /// The loss as computed from `logitsLayer`'s scores, when it is: cast once, not every step.
+    private let logitsLoss: (any LogitsLoss)?
 
     /// Whether the loss is computed from the last layer's scores before its activation.
     public var usesLogits: Bool { logitsLayer != nil }
@@ -32,9 +34,11 @@ public final class Trainer {
         {
             last.lossUsesLogits = true
             logitsLayer = last
+            self.logitsLoss = logitsLoss
         } else {
             (model.layers.last as? Dense)?.lossUsesLogits = false
             logitsLayer = nil
+            logitsLoss = nil
         }
         lossGradient = Tensor(shape: [0] + (model.outputShape ?? [0]))
     }
@@ -220,7 +224,6 @@ public final class Trainer {
     /// Each sample's loss in a batch, computed as the batch's mean is (from the scores before
     /// the last activation when training uses them).
     private func sampleLosses(truth: Tensor, output: Tensor) -> [Float] {
-        let logitsLoss = logitsLayer == nil ? nil : loss as? any LogitsLoss
         let scores = logitsLayer?.logits ?? output
         let width = scores.columns, truthWidth = truth.columns
         return truth.scalars.withUnsafeBufferPointer { t in
@@ -235,8 +238,19 @@ public final class Trainer {
         }
     }
 
+    /// The mean loss over every sample at once, exactly as `evaluate` with a batch of them all
+    /// reports it (its product by the count and division by it give the same Double back), but
+    /// without copying the samples or computing the metrics: a loss surface asks for it at
+    /// thousands of points.
+    func meanLoss(features: Tensor, targets: Tensor) -> Double {
+        guard features.rows > 0 else { return .nan }
+        var generator = SeededGenerator(seed: 0)
+        let output = model.forward(features, training: false, generator: &generator)
+        return Double(lossAndGradient(truth: targets, output: output))
+    }
+
     private func lossAndGradient(truth: Tensor, output: Tensor) -> Float {
-        if let logitsLayer, let logitsLoss = loss as? any LogitsLoss {
+        if let logitsLayer, let logitsLoss {
             return logitsLoss.lossAndGradient(truth: truth, logits: logitsLayer.logits, gradient: &lossGradient)
         }
         return loss.lossAndGradient(truth: truth, predicted: output, gradient: &lossGradient)

@@ -219,7 +219,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let report = { (metrics: [String: Double]) in units?.reported(metrics) ?? metrics }
         let observer = state.observer.map { units == nil ? $0 : ReportingObserver(observer: $0, report: report) }
         observer?.trainingWillStart(model: entry.model.name, description: description, epochs: first...last, steps: steps)
-        if entry.weightPath.isEmpty { entry.weightPath.append(weights: entry.model.parameterCount, under: state.memory) { entry.model.flatWeights } }
+        // Training changes the weights, never how many there are.
+        let weightCount = entry.model.parameterCount
+        if entry.weightPath.isEmpty { entry.weightPath.append(weights: weightCount, under: state.memory) { entry.model.flatWeights } }
         let history: TrainingHistory
         do {
             history = try trainer.fit(
@@ -228,7 +230,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 shouldStop: state.shouldStop,
                 onStep: { progress in observer?.stepDidFinish(progress) },
                 onEpoch: { record in
-                    entry.weightPath.append(weights: entry.model.parameterCount, under: state.memory) { entry.model.flatWeights }
+                    entry.weightPath.append(weights: weightCount, under: state.memory) { entry.model.flatWeights }
                     observer?.epochDidFinish(record, of: last)
                     let run = record.epoch - first + 1
                     guard run == 1 || run % every == 0 || run == epochs else { return }

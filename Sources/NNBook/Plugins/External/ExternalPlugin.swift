@@ -49,7 +49,8 @@ public struct ExternalPlugin: Plugin {
         var found: [(name: String, executable: URL)] = []
         for folder in folders {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for entry in entries.sorted() where entry.hasPrefix(prefix) && entry.count > prefix.count {
+            // Only the few plugin names are sorted, not the thousands of programs in /usr/bin.
+            for entry in entries.filter({ $0.hasPrefix(prefix) && $0.count > prefix.count }).sorted() {
                 let url = folder.appendingPathComponent(entry)
                 let name = String(entry.dropFirst(prefix.count))
                 var isFolder: ObjCBool = false

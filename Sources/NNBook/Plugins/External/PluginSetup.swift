@@ -39,6 +39,19 @@ public struct PluginSetup: Sendable {
         (notebook?.frontMatter.pluginFolders ?? []).map { folder.resolvingNotebookPath($0) } + searchFolders
     }
 
+    /// The registry that checking and running `notebook` (read from `folder`) need. A notebook
+    /// whose every command is built in needs no external plugin (one that declared a built-in
+    /// command would be set aside anyway), so none is looked for or started: reading every
+    /// folder on PATH took a tenth of a short run. Any other notebook gets `registry(for:folder:)`,
+    /// whose blocked and broken plugins explain a command that no plugin provides.
+    public func registry(checking notebook: Notebook, folder: URL) -> PluginRegistry {
+        let builtIn = BuiltInPlugins.verbs
+        guard notebook.cells.allSatisfy({ $0.commands.allSatisfy { builtIn.contains($0.verb) } }) else {
+            return registry(for: notebook, folder: folder)
+        }
+        return BuiltInPlugins.registry()
+    }
+
     /// The registry for `notebook` (read from `folder`): built-in plugins, and every allowed
     /// external plugin found in the front matter's `plugins` folders or the search folders.
     /// A program that is not allowed is never started, whichever command asks (`run`, `check`,
@@ -46,13 +59,17 @@ public struct PluginSetup: Sendable {
     /// are plugins that fail to describe themselves.
     public func registry(for notebook: Notebook?, folder: URL) -> PluginRegistry {
         var plugins = BuiltInPlugins.all
-        var taken = Set(plugins.flatMap { $0.commands.map(\.schema.verb) })
+        var taken = BuiltInPlugins.verbs
         var blocked: [PluginTrust.Refusal] = []
         var broken: [String: PluginFailure] = [:]
         // A notebook's own program that takes the place of one installed under its name is
-        // told apart: --allow-plugin NAME means the installed one.
-        let installed = Dictionary(ExternalPlugin.find(in: searchFolders).map { ($0.name, $0.executable) }) { first, _ in first }
-        for (name, executable) in ExternalPlugin.find(in: folders(for: notebook, folder: folder)) {
+        // told apart: --allow-plugin NAME means the installed one. Each folder is read once:
+        // the notebook's own folders come first, and a name found there hides the installed one.
+        let searched = ExternalPlugin.find(in: searchFolders)
+        let installed = Dictionary(searched.map { ($0.name, $0.executable) }) { first, _ in first }
+        let own = ExternalPlugin.find(in: (notebook?.frontMatter.pluginFolders ?? []).map { folder.resolvingNotebookPath($0) })
+        let ownNames = Set(own.map(\.name))
+        for (name, executable) in own + searched.filter({ !ownNames.contains($0.name) }) {
             if case .refused(let refusal) = trust.decision(name: name, executable: executable, installed: installed[name]) {
                 blocked.append(refusal)
                 continue

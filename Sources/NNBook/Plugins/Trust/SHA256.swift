@@ -25,6 +25,7 @@ public enum SHA256 {
         while message.count % 64 != 56 { message.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var schedule = [UInt32](repeating: 0, count: 64)
+        let roundConstants = roundConstants
         for block in stride(from: 0, to: message.count, by: 64) {
             for index in 0..<16 {
                 let start = block + index * 4
