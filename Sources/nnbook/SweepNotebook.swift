@@ -68,7 +68,7 @@ struct SweepNotebook: ParsableCommand {
         var made: PluginRegistry?
         let registry = { (notebook: Notebook) -> PluginRegistry in
             if let made { return made }
-            let registry = plugins.setup.registry(for: notebook, folder: notebookFile.folder)
+            let registry = plugins.setup.registry(checking: notebook, folder: notebookFile.folder)
             made = registry
             return registry
         }
@@ -95,7 +95,8 @@ struct SweepNotebook: ParsableCommand {
         let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count)
         if collect {
             let history = try NotebookHistoryOptions(file: file).history()
-            let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+            let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+            tellUncounted(strays, sweep: grid.id)
             // A page of nothing but "not run" would replace a good page over a mistyped list:
             // the values (and their order) make the sweep's id, so say so and write nothing.
             guard runs.contains(where: { $0 != nil }) else {
@@ -137,7 +138,8 @@ struct SweepNotebook: ParsableCommand {
         // the system's certificates, a few milliseconds a run).
         let history = try NotebookHistoryOptions(file: file).history()
         let outcomes = try runAll(sweep, checked: checked)
-        let runs = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+        let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+        tellUncounted(strays, sweep: grid.id)
         let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
         let page = try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
         if !quiet || report.rows.contains(where: { $0.status != .succeeded }) {
@@ -145,6 +147,13 @@ struct SweepNotebook: ParsableCommand {
         }
         if Interruption.requested() { throw ExitCode(NNBookExit.interrupted) }
         if report.rows.contains(where: { $0.status != .succeeded }) { throw ExitCode(NNBookExit.notebookFailed) }
+    }
+
+    /// Says which runs recorded under the sweep's id were left out of its page, and why.
+    private func tellUncounted(_ strays: [(run: SweepRun, why: String)], sweep id: String) {
+        for (run, why) in strays {
+            Console.error("note: run \(run.name) was recorded with --sweep \(id) but is not counted in the sweep: \(why)")
+        }
     }
 
     /// The arguments of `nnbook run` for one combination: the values, the sweep's id, and the

@@ -180,6 +180,29 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(after.contains("\nThe runs used these values of the parameters not swept: adam_epochs=5000 (the notebook's default now: 50).\n"), after)
     }
 
+    /// `nnbook run --sweep ID` with a parameter the sweep does not vary, or a value it does not
+    /// try, is recorded but does not take a combination's place in the sweep's page; the sweep
+    /// says which runs it left out and why.
+    func testARunThatIsNoneOfTheCombinationsIsNotCounted() throws {
+        let grid = ["-p", "rate=0.5,2.5", "-p", "adam_epochs=50", "--no-expect"]
+        let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--quiet"])
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let id = String(try XCTUnwrap(try page().split(separator: "`").dropFirst(3).first))
+        let before = try page()
+        let other = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.5", "-p", "adam_epochs=50", "-p", "epochs=7", "--sweep", id, "--no-expect", "--quiet")
+        XCTAssertEqual(other.status, 0, other.error)
+        let untried = try cli.nnbook("run", "gradient-descent.nnbook", "-p", "rate=0.3", "-p", "adam_epochs=50", "--sweep", id, "--no-expect", "--quiet")
+        XCTAssertEqual(untried.status, 0, untried.error)
+        let collected = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + grid + ["--collect"])
+        XCTAssertEqual(collected.status, 0, collected.error)
+        XCTAssertEqual(collected.error, """
+            note: run 3 was recorded with --sweep \(id) but is not counted in the sweep: it set epochs=7, which the sweep does not vary (its runs set only rate, adam_epochs)
+            note: run 4 was recorded with --sweep \(id) but is not counted in the sweep: its values rate=0.3, adam_epochs=50 are none of the sweep's combinations
+
+            """)
+        XCTAssertEqual(try page(), before, "runs 1 and 2 stay the sweep's")
+    }
+
     func testParallelRunsAreEachRecordedOnce() throws {
         let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook"] + SweepCommandTests.grid + ["--jobs", "4", "--quiet"])
         XCTAssertEqual(sweep.status, 0, sweep.error)

@@ -56,8 +56,11 @@ extension RunHistory {
 
     /// The newest recorded run of each of `grid`'s combinations under sweep `id`, in the grid's
     /// order; nil where none is recorded. Runs on the notebook's chain and runs only under the
-    /// sweep's references (fetched from other clones) count alike.
-    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> [SweepRun?] {
+    /// sweep's references (fetched from other clones) count alike. A run recorded under the id
+    /// that is none of the combinations (`nnbook run --sweep ID` with a value the sweep does not
+    /// try, or with a parameter it does not vary set away from the notebook's default of the
+    /// time) is not counted: it is returned among `strays`, with the parameters that set it apart.
+    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> (runs: [SweepRun?], strays: [(run: SweepRun, why: String)]) {
         let chain = try runs()
         var candidates = chain.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
         let onChain = Set(chain.map(\.id))
@@ -70,9 +73,16 @@ extension RunHistory {
             throw .wrapping(error)
         }
         let newestFirst = candidates.enumerated().sorted { ($0.element.time, -$0.offset) > ($1.element.time, -$1.offset) }.map(\.element)
-        return grid.combinations.map { combination in
-            newestFirst.first { run in combination.overrides.allSatisfy { run.record.parameters[$0.name] == $0.value } }
+        let combinations = grid.combinations
+        var strays: [(run: SweepRun, why: String)] = []
+        var members: [SweepRun] = []
+        for run in newestFirst {
+            if let why = SweepCollection.stray(run.record, of: grid, combinations: combinations) { strays.append((run, why)) } else { members.append(run) }
         }
+        let runs = combinations.map { combination in
+            members.first { run in combination.overrides.allSatisfy { run.record.parameters[$0.name] == $0.value } }
+        }
+        return (runs, strays.reversed())
     }
 
     /// A run of one of this notebook's sweeps that is not on its chain, by id prefix.
@@ -89,6 +99,23 @@ extension RunHistory {
 
 /// Builds a sweep's report from its runs.
 public enum SweepCollection {
+    /// Why `record`, recorded under `grid`'s id, is none of its combinations, or nil when it is
+    /// one: its swept values must be one of the combinations, and every parameter the sweep does
+    /// not vary must have been left at the default the notebook had when the run was made (a
+    /// sweep's runs set nothing else; comparing with the run's own defaults, not today's, keeps
+    /// the runs made before the notebook changed).
+    static func stray(_ record: RunRecord, of grid: SweepGrid, combinations: [SweepGrid.Combination]) -> String? {
+        let swept = grid.axes.map(\.name)
+        let others = record.changedParameters.filter { setting in !swept.contains { setting.hasPrefix($0 + "=") } }
+        if !others.isEmpty {
+            return "it set " + others.joined(separator: ", ") + ", which the sweep does not vary (its runs set only " + swept.joined(separator: ", ") + ")"
+        }
+        guard combinations.contains(where: { combination in combination.overrides.allSatisfy { record.parameters[$0.name] == $0.value } }) else {
+            return "its values " + grid.axes.map { "\($0.name)=\(record.parameters[$0.name] ?? "?")" }.joined(separator: ", ") + " are none of the sweep's combinations"
+        }
+        return nil
+    }
+
     /// What the sweep command knows about a combination's run beyond history.
     public enum Outcome: Sendable {
         /// The run was recorded (or, when collecting, may have been): history tells how it ended.
