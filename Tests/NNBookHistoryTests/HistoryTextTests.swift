@@ -139,6 +139,35 @@ final class HistoryTextTests: XCTestCase {
         XCTAssertEqual(first["metric"] as? String, "accuracy")
     }
 
+    /// The gradient-descent lesson's case: the last model evaluated (Adam's) is one no swept
+    /// parameter changes, so every run's recorded headline is the same; the log headlines the
+    /// last command whose figures differ, and says whose they are.
+    func testLogHeadlinesTheLastCommandWhoseFiguresDifferWhenTheRecordedHeadlinesAreAllTheSame() throws {
+        let fixture = try GitFixture(repository: true)
+        self.fixture = fixture
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        for (index, rate) in ["0.5", "2.5"].enumerated() {
+            let metrics: [(name: String, value: Double)] = [
+                ("evaluate/neuron/insurance.test/accuracy", 0.5 + 0.25 * Double(index)), ("evaluate/neuron/insurance.test/loss", 0.6 - 0.25 * Double(index)),
+                ("evaluate/neuron_adam/insurance.test/accuracy", 0.6667), ("evaluate/neuron_adam/insurance.test/loss", 0.521),
+            ]
+            try history.record(GitFixture.snapshot(rate: rate, metrics: metrics), time: Date(timeIntervalSince1970: 1_700_000_000 + 60 * Double(index)))
+        }
+        let runs = try history.runs()
+        XCTAssertEqual(runs.map(\.record.headline), Array(repeating: [.init(name: "accuracy", value: 0.6667), .init(name: "loss", value: 0.521)], count: 2))
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics of fit/evaluate/neuron/insurance.test
+            2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  rate=2.5    accuracy 0.7500, loss 0.3500
+            1    \(runs[1].id.short)  2023-11-14 22:13:20 UTC  succeeded  defaults    accuracy 0.5000, loss 0.6000
+
+            """)
+        XCTAssertEqual(HistoryText(colour: false).log(Array(runs.prefix(1)), notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics
+            2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  rate=2.5    accuracy 0.6667, loss 0.5210
+
+            """, "one run differs from no other: its recorded headline")
+    }
+
     func testLogListsOldAndNewRunsAndShowsTheChosenMetric() throws {
         let history = try runsAcrossTheMetricsFormats()
         let runs = try history.runs()

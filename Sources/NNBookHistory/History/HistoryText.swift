@@ -24,9 +24,31 @@ public struct HistoryText: Sendable {
 
     /// `nnbook log`: one row per run, newest first, with its headline metrics (accuracy and
     /// loss of the last command reporting them), or with the metric `metric` names when given
-    /// (see `RunRecord.values(matching:)`).
+    /// (see `RunRecord.values(matching:)`). Where every run's headline is the same but the runs
+    /// differ in the accuracy or loss of some command, the headline is that of the last such
+    /// command, named in the heading: a notebook that trains a second model no parameter
+    /// touches (the lesson's Adam neuron) would otherwise show the same figures for every
+    /// learning rate tried.
     public func log(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
         guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+        if metric == nil, runs.allSatisfy({ $0.record.headline == runs[0].record.headline }), let command = HistoryText.differingCommand(runs.map(\.record)) {
+            let headlines = runs.map { run in
+                let values = run.record.metricColumns.filter { $0.column.cell == command.cell && $0.column.command == command.command }
+                let chosen = HistoryText.headlineMeasures.compactMap { measure in
+                    values.first { $0.column.measure == measure }.map { RunRecord.Headline(name: measure, value: $0.value) }
+                }
+                // A run without that command (recorded before metrics were kept per command)
+                // keeps its own headline.
+                return chosen.isEmpty ? run.record.headline : chosen
+            }
+            if headlines != runs.map(\.record.headline) {
+                let rows = zip(runs, headlines).map { run, headline in
+                    logRow(run, shown: headline.map { "\($0.name) \(NumberText.fixed($0.value, places: run.record.precision))" }.joined(separator: ", "))
+                }
+                let whose = command.cell + (command.command.map { "/" + $0 } ?? "")
+                return table(headers: ["run", "id", "date", "status", "parameters", "metrics of \(whose)"], rows: rows)
+            }
+        }
         // The column heads with the whole key it chose when every run's match is that one key,
         // so that a name several cells recorded (`insurance.test/loss` of two models) says whose
         // value is shown.
@@ -45,12 +67,29 @@ public struct HistoryText: Sendable {
             } else {
                 shown = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
             }
-            return [
-                String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status.rawValue,
-                record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), shown,
-            ]
+            return logRow(run, shown: shown)
         }
         return table(headers: ["run", "id", "date", "status", "parameters", heading ?? "metrics"], rows: rows)
+    }
+
+    private func logRow(_ run: Run, shown: String) -> [String] {
+        let record = run.record
+        return [
+            String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", record.status.rawValue,
+            record.changedParameters.isEmpty ? "defaults" : record.changedParameters.joined(separator: " "), shown,
+        ]
+    }
+
+    /// What a headline shows.
+    static let headlineMeasures = ["accuracy", "loss"]
+
+    /// The last command (by cell label and command, in the notebook's order) whose accuracy or
+    /// loss differs between `records`; nil when every such figure is the same in all of them.
+    static func differingCommand(_ records: [RunRecord]) -> (cell: String, command: String?)? {
+        let differing = RunRecord.metricColumns(of: records).filter { column in
+            headlineMeasures.contains(column.measure) && Set(records.compactMap { $0.value(in: column) }).count > 1
+        }
+        return differing.last.map { ($0.cell, $0.command) }
     }
 
     /// `nnbook log --json`: one object per run, newest first, as the README documents it:
