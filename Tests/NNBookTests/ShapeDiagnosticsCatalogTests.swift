@@ -180,6 +180,9 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             ])
         }
         expect(["model m", "  flatten", "  dense 3", "compile m loss=sparse_categorical_crossentropy from_logits=true", "train m on pics"], [])
+        expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy from_logits=true", "train m on data"], [
+            "6:36: from_logits=true says the outputs are scores, but the last dense layer's activation=sigmoid makes them probabilities | drop from_logits=true (the loss is then computed from the scores before the sigmoid, as Keras does), or drop activation=sigmoid",
+        ])
     }
 
     /// `scale` of a 0/1 target makes other numbers of it; the run refuses them for

@@ -26,7 +26,7 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
-        if let last = context.models[model.name]?.lastDense, let problem = scoresProblem(last) { diagnostics.append(problem) }
+        if let last = context.models[model.name]?.lastDense, let problem = outputsProblem(last) { diagnostics.append(problem) }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
             loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), fromLogits: fromLogits)
         return diagnostics
@@ -35,11 +35,17 @@ struct CompileCommand: NotebookCommand {
     /// A cross-entropy of a last layer whose outputs are not probabilities (the softmax or
     /// sigmoid forgotten): the run would clip them into (0, 1) and train on, to a loss that
     /// does not fall far and an accuracy near chance. With `from_logits=true` the loss applies
-    /// the activation itself, as Keras' does.
-    private func scoresProblem(_ last: Located<DenseLine>) -> Diagnostic? {
-        let probabilities = ["sigmoid", "softmax"]
+    /// the activation itself, as Keras' does, so the layer must then give scores: a sigmoid
+    /// applied twice squeezes every prediction towards 0.5 (Keras warns of it).
+    private func outputsProblem(_ last: Located<DenseLine>) -> Diagnostic? {
         let activation = last.value.activation.choice
-        guard !fromLogits, loss.choice.hasSuffix("crossentropy"), !probabilities.contains(activation) else { return nil }
+        let givesProbabilities = ["sigmoid", "softmax"].contains(activation)
+        guard loss.choice.hasSuffix("crossentropy"), fromLogits == givesProbabilities else { return nil }
+        if fromLogits {
+            return Diagnostic(
+                "from_logits=true says the outputs are scores, but the last dense layer's activation=\(activation) makes them probabilities", at: $fromLogits,
+                hint: "drop from_logits=true (the loss is then computed from the scores before the \(activation), as Keras does), or drop activation=\(activation)")
+        }
         let wanted = loss.choice == "binary_crossentropy" ? "sigmoid" : "softmax"
         let given = activation == "linear" ? "no activation, so its outputs are scores" : "activation=\(activation), whose outputs are not probabilities"
         return Diagnostic(
