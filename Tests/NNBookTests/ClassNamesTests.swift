@@ -47,6 +47,12 @@ final class ClassNamesTests: XCTestCase {
         XCTAssertEqual(tables(result).last?.rows.map(\.first), ["apple", "banana", "lemon"])
     }
 
+    /// `show` names a row's class as pandas shows a column of words: apple, not 0.
+    func testShowNamesTheClassOfEachRow() throws {
+        let result = try NotebookFixtures.run("```nnbook\nload csv \"fruit.csv\" as fruit target=fruit codes=[fruit] one_hot=[colour]\nshow fruit rows=3\n```\n", folder: folder)
+        XCTAssertEqual(tables(result).first?.rows.map(\.last), ["apple", "banana", "lemon"])
+    }
+
     func testAWordTheColumnNeverHadIsACheckErrorListingItsWords() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + fruitModel + "predict fruity colour=purple weight=heavy\n```\n", folder: folder), [
             "8:16: the column 'colour' never had the word 'purple' | its words are red, yellow",

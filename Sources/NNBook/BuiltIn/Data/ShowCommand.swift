@@ -37,9 +37,14 @@ struct ShowCommand: NotebookCommand {
         let features = dataset.features.columns
         // Only the printed columns are formatted: a data set of 200,000 columns costs 20 cells a row.
         let window = ColumnWindow(count: features + dataset.targets.columns)
+        // A class number shows its class's name (apple, Sneaker), as pandas shows a column of words.
+        let classNames = dataset.targets.columns == 1 ? dataset.classNames : nil
         let cells = (0..<count).map { row in
             window.map(gap: "…") { column in
-                NumberText.data(column < features ? dataset.features[row, column] : dataset.targets[row, column - features])
+                guard column >= features else { return NumberText.data(dataset.features[row, column]) }
+                let target = dataset.targets[row, column - features]
+                if let classNames, let number = target.classNumber, number < classNames.count { return classNames[number] }
+                return NumberText.data(target)
             }
         }
         let headers = window.map(gap: "…") { column in
