@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "NNCore", dependencies: ["NNKernels"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
-        .target(name: "NNBook", dependencies: ["NNCore", "NNData", "Yams", "CCmarkGFM"]),
+        // Starting plugins that die with nnbook, and ending what they leave behind (Linux).
+        .target(name: "CProcessControl"),
+        .target(name: "NNBook", dependencies: ["NNCore", "NNData", "CProcessControl", "Yams", "CCmarkGFM"]),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",

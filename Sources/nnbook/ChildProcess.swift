@@ -4,6 +4,7 @@
 // beside the run's progress line.
 
 import Foundation
+import NNBook
 
 /// A child process, polled rather than waited for, so the sweep can react to Ctrl-C.
 struct ChildProcess {
@@ -36,6 +37,7 @@ struct ChildProcess {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        PluginProcess.keep(pid)
         return ChildProcess(pid: pid, errors: errors, started: Date())
     }
 
@@ -54,6 +56,8 @@ struct ChildProcess {
         guard pid >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if pid == 0 {
             setpgid(0, 0)
+            // A fork is no reaper of what its plugins leave behind until it asks to be.
+            PluginProcess.adoptOrphans()
             let null = open("/dev/null", O_WRONLY)
             let file = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             guard null >= 0, file >= 0, dup2(null, 1) >= 0, dup2(file, 2) >= 0 else { _exit(NNBookExit.notebookFailed) }
@@ -63,6 +67,7 @@ struct ChildProcess {
         }
         // Also here, so that a Ctrl-C sent before the child has run a line does not reach it.
         setpgid(pid, pid)
+        PluginProcess.keep(pid)
         return ChildProcess(pid: pid, errors: errors, started: Date())
     }
 
@@ -71,6 +76,7 @@ struct ChildProcess {
     func poll() -> Int32? {
         var status: Int32 = 0
         guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+        PluginProcess.release(pid)
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }

@@ -11,8 +11,9 @@ final class InterruptionTests: XCTestCase {
     override func tearDown() { cli = nil }
 
     /// `wait DATA`: a plugin that answers at once, unless the file `slow` exists (for its `run`
-    /// request) or `slow-describe` (for its `describe`): then it ignores SIGTERM, writes its pid
-    /// and its child's into `pids`, and waits for a sleep of a minute.
+    /// request) or `slow-describe` (for its `describe`): then it ignores SIGTERM, starts a
+    /// sleep of a minute and another in a session of its own (`setsid`, out of its process
+    /// group), writes its pid and theirs into `pids`, and waits for the first.
     private func writeStubbornPlugin() throws {
         let plugins = cli.folder.appendingPathComponent("plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
@@ -22,9 +23,11 @@ final class InterruptionTests: XCTestCase {
             hang() {
               if [ -e "$1" ]; then
                 trap '' TERM
+                setsid sleep 60 </dev/null >/dev/null 2>&1 &
+                escaped=$!
                 sleep 60 &
-                echo "$$ $!" > pids.tmp && mv pids.tmp pids
-                wait
+                echo "$$ $! $escaped" > pids.tmp && mv pids.tmp pids
+                wait $!
               fi
             }
             read request
@@ -41,8 +44,8 @@ final class InterruptionTests: XCTestCase {
             .write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
     }
 
-    /// Starts a run of p.nnbook whose plugin hangs, and returns it with the plugin's two pids
-    /// once the plugin is waiting.
+    /// Starts a run of p.nnbook whose plugin hangs, and returns it with the pids of the plugin,
+    /// its sleep and its sleep in a session of its own, once the plugin is waiting.
     private func startHangingPluginRun() throws -> (run: CLIFixture.Started, pids: [pid_t]) {
         try writeStubbornPlugin()
         XCTAssertEqual(try cli.nnbook("run", "p.nnbook", "--allow-plugin", "stubborn", "--quiet").status, 0)
@@ -50,7 +53,7 @@ final class InterruptionTests: XCTestCase {
         let pidsFile = cli.folder.appendingPathComponent("pids")
         let run = try cli.start(["run", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
         let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
-        XCTAssertEqual(pids.count, 2)
+        XCTAssertEqual(pids.count, 3)
         return (run, pids)
     }
 
@@ -80,7 +83,7 @@ final class InterruptionTests: XCTestCase {
         XCTAssertLessThan(waited, 10, "the plugin's time limit (30 s) is not waited for")
         XCTAssertTrue(run.said.contains("p.nnbook:6:1: error: the request to the plugin 'stubborn' was stopped"), run.said)
         XCTAssertTrue(run.said.contains("interrupted in cell 1; p.md was left as it was; the partial run is recorded in history"), run.said)
-        XCTAssertTrue(allGone(pids), "the plugin, which ignores SIGTERM, and its child are killed")
+        XCTAssertTrue(allGone(pids), "the plugin, which ignores SIGTERM, and its children are killed, the one out of its process group too")
         XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), before)
         let runs = try JSONSerialization.jsonObject(with: Data(try cli.nnbook("log", "p.nnbook", "--json").output.utf8)) as? [[String: Any]]
         XCTAssertEqual(runs?.map { $0["status"] as? String }, ["interrupted", "succeeded"])
@@ -132,9 +135,39 @@ final class InterruptionTests: XCTestCase {
         // Foundation's waitUntilExit may wait for the standard error pipe, which a plugin left
         // running could hold open: watch the process itself.
         XCTAssertTrue(allGone([run.process.processIdentifier]), "nnbook ends at the second signal")
-        XCTAssertTrue(allGone(pids), "the plugin and its child end with nnbook")
+        XCTAssertTrue(allGone(pids), "the plugin and its children end with nnbook, the one out of its process group too")
         run.finish()
         XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+    }
+
+    /// nnbook killed by SIGKILL, which it cannot catch, while a plugin works: the plugin dies
+    /// with it instead of running on. (What the plugin started itself is out of reach then:
+    /// its sleep is ended here by the test.)
+    func testAPluginDiesWithAKilledNnbook() throws {
+        var (run, pids) = try startHangingPluginRun()
+        // The sleeps' process groups: the plain sleep's is the plugin's.
+        defer { [pids[0], pids[2]].forEach { kill(-$0, SIGKILL) } }
+        kill(run.process.processIdentifier, SIGKILL)
+        run.finish()
+        XCTAssertEqual(run.process.terminationReason, .uncaughtSignal)
+        XCTAssertTrue(allGone([pids[0]]), "the plugin ends with nnbook")
+    }
+
+    /// A plugin that answers and leaves two sleeps running, one in its process group and one in
+    /// a session of its own (`setsid`): both end with the request, not with the machine.
+    func testWhatAPluginLeavesRunningEndsWithItsRequest() throws {
+        try writeStubbornPlugin()
+        let plugin = cli.folder.appendingPathComponent("plugins/nnbook-plugin-stubborn")
+        let script = try String(contentsOf: plugin, encoding: .utf8)
+        try script.replacingOccurrences(of: #"*) hang slow;"#, with: #"*) sleep 300 </dev/null >/dev/null 2>&1 & first=$!; setsid sleep 300 </dev/null >/dev/null 2>&1 & echo "$first $!" > left;"#)
+            .write(to: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+        let run = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "stubborn", "--quiet")
+        let left = try String(contentsOf: cli.folder.appendingPathComponent("left"), encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        defer { left.filter(isRunning).forEach { kill($0, SIGKILL) } }
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(left.count, 2)
+        XCTAssertTrue(allGone(left), "the sleeps the plugin left end with its request")
     }
 
     /// Whether `pid` has a handler for SIGTERM, i.e. nnbook has installed its own.

@@ -1,6 +1,7 @@
 // Running an external plugin for one request: start it, send a line, read a line, within a
 // time limit — and never hang or crash because of what the plugin does.
 
+import CProcessControl
 import Foundation
 import Glibc
 
@@ -82,11 +83,13 @@ public struct PluginProcess: Sendable {
         if PluginProcess.runningGroup == child.pid { PluginProcess.runningGroup = 0 }
         var status: Int32 = 0
         while waitpid(child.pid, &status, 0) < 0, errno == EINTR {}
-        if ended || group.wait(timeout: deadline) == .timedOut {
-            // The plugin's own children (a shell's `sleep`) may still hold the pipes open.
-            kill(-child.pid, SIGKILL)
-            _ = group.wait(timeout: .now() + 2)
-        }
+        nnb_release(child.pid)
+        // Nothing the plugin started outlives its request: its process group (a shell's
+        // `sleep &`, which may hold the pipes open), and what left the group (`setsid`) and
+        // came to nnbook when its parent ended.
+        kill(-child.pid, SIGKILL)
+        if PluginProcess.adoptsOrphans { nnb_end_adopted(1) }
+        _ = group.wait(timeout: max(deadline, .now() + 2))
         if stopped {
             throw PluginFailure(plugin: name, message: "was stopped, because the run was interrupted", interrupted: true)
         }
@@ -150,6 +153,24 @@ public struct PluginProcess: Sendable {
         return (cut ? ["…"] + lines : lines).map { "  " + $0 }.joined(separator: "\n")
     }
 
+    /// Whether nnbook ends the processes its plugins leave behind: see `adoptOrphans`.
+    private nonisolated(unsafe) static var adoptsOrphans = false
+
+    /// Makes this process the reaper of what its plugins start (Linux): a plugin's child that
+    /// leaves the plugin's process group (`setsid`) becomes this process's child when its
+    /// parent ends, instead of init's, and is killed and reaped when the request ends (and by
+    /// `killRunning`). For the nnbook executable, at its start and in each process it forks:
+    /// every child of the process that nnbook did not start itself is then taken for such a
+    /// leftover, so a program that embeds NNBook and has children of its own leaves it off.
+    public static func adoptOrphans() {
+        adoptsOrphans = nnb_become_subreaper() == 0
+    }
+
+    /// Marks `pid`, a process started outside this type (a sweep's run), as one that is not a
+    /// plugin's leftover, until `release`d once reaped.
+    public static func keep(_ pid: pid_t) { nnb_keep(pid) }
+    public static func release(_ pid: pid_t) { nnb_release(pid) }
+
     /// The process group of the request under way (its plugin's pid), 0 between requests: what
     /// `killRunning` kills when nnbook must end at once.
     private nonisolated(unsafe) static var runningGroup: pid_t = 0
@@ -157,10 +178,16 @@ public struct PluginProcess: Sendable {
     /// Kills the plugin of the request under way, with everything it started. For a signal
     /// handler that ends nnbook at once (Ctrl-C pressed twice): a plugin runs in a process group
     /// of its own, so no signal of the terminal reaches it, and it would outlive nnbook. Safe in
-    /// a signal handler: one read and one `kill`.
+    /// a signal handler: `kill`, `waitid` and what `nnb_end_adopted` does. The plugin is waited
+    /// for until it has died, so that what it started outside its group has come to nnbook.
     public static func killRunning() {
         let group = runningGroup
-        if group > 0 { kill(-group, SIGKILL) }
+        if group > 0 {
+            kill(-group, SIGKILL)
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(group), &info, WEXITED | WNOWAIT) < 0, errno == EINTR {}
+        }
+        if adoptsOrphans { nnb_end_adopted(0) }
     }
 
     /// Whether the child `pid` has exited, leaving it unreaped: while it is a zombie its pid,
@@ -180,46 +207,27 @@ public struct PluginProcess: Sendable {
     }
 
     /// Starts the executable in a process group of its own, with pipes for its standard input,
-    /// output and error.
+    /// output and error; on Linux it is killed if nnbook dies first, even by SIGKILL.
     private func spawn() throws(PluginFailure) -> (pid: pid_t, input: Int32, output: Int32, errors: Int32) {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
             throw PluginFailure(plugin: name, message: "cannot be started: no pipes are left (\(String(cString: strerror(errno))))")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
-        for descriptor in input + output + errors {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-            // Descriptors opened while another plugin starts must not leak into it either.
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
+        // Descriptors opened while another plugin starts must not leak into it, nor these into
+        // the next.
+        for descriptor in input + output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         let path = executable.path
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { arguments.forEach { free($0) } }
-        let result = posix_spawn(&pid, path, &actions, &attributes, arguments, environ)
+        let pid = nnb_spawn(path, arguments, environ, input[0], output[1], errors[1])
         close(input[0])
         close(output[1])
         close(errors[1])
-        guard result == 0 else {
+        guard pid > 0 else {
             close(input[1])
             close(output[0])
             close(errors[0])
-            throw PluginFailure(plugin: name, message: "cannot be started: \(String(cString: strerror(result)))",
+            throw PluginFailure(plugin: name, message: "cannot be started: \(String(cString: strerror(-pid)))",
                                 hint: "check that \(path) is executable (chmod +x) and that its interpreter exists")
         }
         return (pid, input[1], output[0], errors[0])
