@@ -187,4 +187,32 @@ final class TargetUnitsTests: XCTestCase {
         XCTAssertEqual(NotebookFixtures.diagnostics(notebook("expect m prediction ≈ 14 within 1 x=3 units=original"), folder: folder), ["11:39: " + refused])
         XCTAssertEqual(NotebookFixtures.diagnostics(notebook("expect m mae < 1 on prices units=scaled"), folder: folder), [])
     }
+
+    /// Two target columns, one scaled: a loss averages their errors in one figure, which no
+    /// scaling undoes, so the figures stay as learned (the same with units=original) and the
+    /// page says that they are in mixed units, and why units=original cannot apply.
+    func testSeveralTargetsWithOneScaledAreReportedAsLearnedAndSaySo() throws {
+        try ("x,p,q\n" + (0..<6).map { "\($0),\(100 + 3 * $0),\(Double($0) / 100)" }.joined(separator: "\n") + "\n")
+            .write(to: folder.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        let text = """
+            ```nnbook
+            load csv "two.csv" as d target=[p, q]
+            scale d p method=min-max
+            model m
+              dense 2 weights=ones bias=zeros
+            compile m loss=mse optimizer=sgd rate=0.05 metrics=[mae]
+            train m on d descent=batch epochs=3
+            evaluate m on d units=original
+            evaluate m on d units=scaled
+            ```
+            """
+        let result = try NotebookFixtures.run(text, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        let metrics = try XCTUnwrap(result.metrics.values.first)
+        XCTAssertEqual(metrics["evaluate/m/d/loss"], metrics["evaluate#2/m/d/loss"])
+        let said = texts(result, cell: 0).filter { $0.hasPrefix("6 samples") }
+        XCTAssertEqual(said.count, 2)
+        XCTAssertTrue(said[0].hasPrefix("6 samples; loss in mixed units (p scaled) squared; mae in mixed units (p scaled) (each averages the errors of the target columns p, q as the model learned them, where scaled p = (p − 100) / (115 − 100); units=original cannot apply: "), said[0])
+        XCTAssertFalse(said[1].contains("units=original cannot apply"), said[1])
+    }
 }

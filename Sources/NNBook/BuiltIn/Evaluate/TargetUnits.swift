@@ -22,27 +22,35 @@ struct TargetUnits {
         static let drawHelp = "draw the loss and errors of a scaled target in its original units (the default) or in the scaled units the model learned in"
     }
 
-    /// The target column (`price`).
-    let column: String
-    let scaling: ColumnScaling
+    /// The target columns (`price`), and those of them that were scaled, in the targets' order.
+    let columns: [String]
+    let scaled: [(column: String, scaling: ColumnScaling)]
     /// The compiled loss, which decides the units of `loss` and `val_loss`.
     let loss: any Loss
-    /// Whether figures are reported in the target's own units.
+    /// Whether figures are reported in the target's own units: only one target column's
+    /// figures can be, since a loss over several averages their errors in one figure.
     let original: Bool
+    /// `units=original` was asked of several target columns: the page says why it cannot be.
+    let originalAskedOfSeveral: Bool
 
-    /// The units of `data`'s target for a model compiled with `loss`; nil when there is nothing
-    /// to undo, because the one target column was not scaled (one-hot classes never are), and
+    /// The units of `data`'s targets for a model compiled with `loss`; nil when there is
+    /// nothing to undo, because no target column was scaled (one-hot classes never are), and
     /// then `units=` changes nothing.
     init?(of data: Dataset, loss: any Loss, choice: Choice?) {
-        guard data.targetNames.count == 1, let column = data.targetNames.first, let scaling = data.scalings[column] else { return nil }
-        self.column = column
-        self.scaling = scaling
+        let scaled = data.targetNames.compactMap { name in data.scalings[name].map { (column: name, scaling: $0) } }
+        guard !scaled.isEmpty else { return nil }
+        columns = data.targetNames
+        self.scaled = scaled
         self.loss = loss
-        original = (choice ?? .original) == .original
+        original = (choice ?? .original) == .original && columns.count == 1
+        originalAskedOfSeveral = choice == .original && columns.count > 1
     }
 
-    /// s: how many of the target's units one scaled unit is.
-    var unit: Double { abs(scaling.invert(1) - scaling.invert(0)) }
+    /// The one target column, when there is one.
+    private var column: String { columns.count == 1 ? columns[0] : columns.joined(separator: ", ") }
+
+    /// s: how many of the target's units one scaled unit is (for one target column).
+    var unit: Double { abs(scaled[0].scaling.invert(1) - scaled[0].scaling.invert(0)) }
 
     /// The power of the target's unit that `metric` is in: 2 for a squared error, 1 for an
     /// absolute error, 0 for a figure without units (accuracy); nil for one that has no meaning
@@ -69,9 +77,11 @@ struct TargetUnits {
     }
 
     /// The units `metric` is reported in (`price's units squared`); nil for one without units.
+    /// Several target columns, some scaled, give one figure averaged over units that differ.
     func units(of metric: String) -> String? {
-        let units = original ? "\(column)'s units" : "scaled units"
-        guard let power = power(of: metric) else { return "as computed on the scaled \(column)" }
+        let scaledNames = scaled.map(\.column).joined(separator: ", ")
+        let units = original ? "\(column)'s units" : columns.count == 1 ? "scaled units" : "mixed units (\(scaledNames) scaled)"
+        guard let power = power(of: metric) else { return "as computed on the scaled \(scaledNames)" }
         return power == 0 ? nil : units + (power == 2 ? " squared" : "")
     }
 
@@ -85,9 +95,14 @@ struct TargetUnits {
         let parts = groups.map { group in
             group.names.joined(separator: ", ") + (group.units.hasPrefix("as ") ? " " : " in ") + group.units
         }
+        let scalings = scaled.map { "scaled \($0.column) = \(ScaleCommand.describe($0.scaling, column: $0.column))" }.joined(separator: ", ")
         let why = original
             ? "the target's own units, as `predict` answers; units=scaled gives them as the model learned them"
-            : "scaled \(column) = \(ScaleCommand.describe(scaling, column: column)); units=original gives them in \(column)'s own units"
+            : columns.count == 1
+            ? "\(scalings); units=original gives them in \(column)'s own units"
+            : "each averages the errors of the target columns \(column) as the model learned them, where \(scalings); "
+                + (originalAskedOfSeveral ? "units=original cannot apply: " : "")
+                + "one figure cannot be in each column's own units, so train a model per target to see them"
         return parts.joined(separator: "; ") + " (" + why + ")"
     }
 }
