@@ -234,6 +234,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "11:10: none.idx: the array holds no samples: its shape is (0, 2) | a data set needs at least one sample; the first number of the shape counts the samples")
     }
 
+    /// Keras' MeanSquaredError refuses from_logits; epsilon clips the logs of a cross-entropy.
+    func testCrossEntropySettingsWithAnotherLossPointAtTheSetting() {
+        expect(prelude + "compile m loss=mse from_logits=true epsilon=0.1\n```\n", [
+            "11:20: from_logits= applies to cross-entropy losses, and loss=mse has none | drop from_logits=, or compile with a cross-entropy such as binary_crossentropy for a classifier",
+            "11:37: epsilon= applies to cross-entropy losses, and loss=mse has none | drop epsilon=, or compile with a cross-entropy such as binary_crossentropy for a classifier",
+        ])
+    }
+
     func testIndentedLineWithoutACommandAbove() {
         expect("```nnbook\n  dense 1\n```\n", ["2:3: this line is indented but there is no command above it | start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"])
     }

@@ -225,6 +225,39 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// An image data set's labels are its target column `label`: a `scale` of them is
+    /// followed as a table's target is.
+    func testAScaleOfImageLabelsIsFollowedAndNamedWhereTheLabelsAreUsed() {
+        expect(["scale pics label divide=2", "model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
+            "9:12: sparse_categorical_crossentropy needs class numbers (0, 1, 2, …), but the `scale` at line 4 made the targets of pics other numbers | labels of classes are not measurements: scale only the feature columns, not label",
+        ])
+        expect(["scale pics label method=min-max", "model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=mse", "train m on pics"], [])
+    }
+
+    func testClassNamesForNumbersToPredictPointAtClasses() throws {
+        try "area,price\n1,80.4\n2,146.7\n3,219.9\n".write(to: folder.appendingPathComponent("homes.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"homes.csv\" as homes target=price classes=[cheap, dear]"], [
+            "4:44: classes= names classes, but the targets of homes are numbers to predict (80.4 to 219.9), not class numbers | classes= names a classifier's labels 0, 1, 2, …; drop it for numbers to predict",
+        ])
+    }
+
+    /// With one output, accuracy counts a prediction above 0.5 as 1 and compares it with the
+    /// target: of −1/+1 labels, prices or ten classes it reports a figure that means nothing.
+    func testAccuracyOfOneOutputOnTargetsBeyondZeroAndOnePointsAtTheMetrics() throws {
+        try "a,y\n1,-1\n2,1\n3,-1\n".write(to: folder.appendingPathComponent("svm.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"svm.csv\" as t target=y", "model m", "  dense 1 activation=tanh", "compile m loss=mse metrics=[accuracy]", "train m on t"], [
+            "7:20: accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of t go down to -1 | labels of −1 and 1 are 0 and 1 for accuracy: `scale t y method=min-max`, with activation=sigmoid; or measure with metrics=[mae]",
+        ])
+        try "x,p\n1,100.5\n2,150\n".write(to: folder.appendingPathComponent("prices.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"prices.csv\" as d target=p", "model m", "  dense 1", "compile m loss=mse metrics=[accuracy]", "train m on d"], [
+            "7:20: accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of d go up to 150 | accuracy counts classes; for numbers to predict measure with metrics=[mae]",
+        ])
+        expect(["model m", "  flatten", "  dense 1", "compile m loss=mse metrics=[accuracy]", "train m on pics"], [
+            "7:20: accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of pics go up to 2 | if the targets are 3 classes, give the last dense layer 3 units with activation=softmax and compile with loss=sparse_categorical_crossentropy; if they are numbers to predict, measure with metrics=[mae]",
+        ])
+        expect(["model m", "  dense 1", "compile m loss=mse metrics=[accuracy]", "train m on data"], [])
+    }
+
     /// Ten softmax outputs and class numbers: the model is a classifier, so the regression
     /// loss is the mistake, not the number of units.
     func testARegressionLossOnClassNumbersWithASoftmaxPointsAtTheLoss() {

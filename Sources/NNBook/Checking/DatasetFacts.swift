@@ -65,7 +65,8 @@ public struct TargetFacts: Sendable, Equatable {
     public var names: [String]?
     /// What is known of the values themselves.
     public var values: TargetValues
-    /// The `scale` line that last rescaled the targets: a loss they no longer fit names it.
+    /// The `scale` line that made labels of classes other numbers: a loss that needs classes
+    /// names it.
     public var scaledAt: SourceRange?
 
     public init(columns: Int?, kind: TargetKind, names: [String]? = nil, values: TargetValues = .unknown) {
@@ -113,8 +114,8 @@ public enum TargetValues: Sendable, Equatable {
     /// when they stay within it or that is not known.
     func beyond(_ allowed: ClosedRange<Double>) -> String? {
         switch self {
-        case .range(let range) where range.lowerBound < allowed.lowerBound: "go down to \(NumberText.plain(range.lowerBound))"
-        case .range(let range) where range.upperBound > allowed.upperBound: "go up to \(NumberText.plain(range.upperBound))"
+        case .range(let range) where range.lowerBound < allowed.lowerBound: "go down to \(NumberText.data(Float(range.lowerBound)))"
+        case .range(let range) where range.upperBound > allowed.upperBound: "go up to \(NumberText.data(Float(range.upperBound)))"
         case .centred where allowed.lowerBound >= 0: "are centred on 0, so some are below 0"
         default: nil
         }

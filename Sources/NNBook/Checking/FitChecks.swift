@@ -79,6 +79,9 @@ enum FitChecks {
             }
             switch target.kind {
             case .numbers:
+                if let scaled = target.scaledAt {
+                    return [scaledClasses(target, of: reference, at: scaled, loss: compilation.loss, needs: "class numbers (0, 1, 2, …)", are: "other numbers")]
+                }
                 return [Diagnostic(
                     "sparse_categorical_crossentropy expects class numbers (0, 1, 2, …), but the targets of \(reference) are other numbers",
                     at: lossAt, hint: "for numbers to predict use mse or mae")]
@@ -103,7 +106,10 @@ enum FitChecks {
                         ? "for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid"
                         : "use sparse_categorical_crossentropy, with a last dense layer of one unit per class")]
             }
-            guard columns != outputs else { return outputRange(lastLayer, for: target, of: reference).map { [$0] } ?? [] }
+            guard columns != outputs else {
+                return (outputRange(lastLayer, for: target, of: reference) ?? accuracy(of: target, named: reference, outputs: outputs, compilation: compilation))
+                    .map { [$0] } ?? []
+            }
             let message = "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets of \(reference) have \(columns) column\(columns == 1 ? "" : "s")"
             if compilation.loss == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
                 return [Diagnostic(
@@ -136,22 +142,29 @@ enum FitChecks {
     private static func binaryTargets(_ target: TargetFacts, of reference: DatasetName, at lossAt: SourceRange) -> Diagnostic? {
         guard let beyond = target.knownValues.beyond(0...1) else { return nil }
         let column = target.names?.count == 1 ? target.names?.first : nil
-        // Targets that `scale` changed are the mistake of the line that uses them, where the
-        // message names the `scale` line; labels as loaded are the loss's mistake.
-        var at = lossAt
-        let (problem, hint): (String, String)
         if let scaled = target.scaledAt {
-            at = reference.range
-            problem = "the `scale` at line \(scaled.line) made the targets of \(reference) other numbers: they \(beyond)"
-            hint = "labels of classes are not measurements: scale only the feature columns, not \(column ?? "the target")"
-        } else if case .range(let range) = target.values, range == -1...1, let column {
+            return scaledClasses(target, of: reference, at: scaled, loss: "binary_crossentropy", needs: "targets from 0 to 1", are: "other numbers: they \(beyond)")
+        }
+        let (problem, hint): (String, String)
+        if case .range(let range) = target.values, range == -1...1, let column {
             problem = "the targets of \(reference) go down to -1"
             hint = "labels of −1 and 1 (as an SVM takes them) are 0 and 1 here: `scale \(reference.name) \(column) method=min-max` maps −1 to 0 and keeps 1"
         } else {
             problem = "the targets of \(reference) \(beyond)"
             hint = "binary_crossentropy is for two classes labelled 0 and 1; to predict other numbers compile with loss=mse"
         }
-        return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: at, hint: hint)
+        return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: lossAt, hint: hint)
+    }
+
+    /// Class labels that a `scale` line made other numbers: the mistake of the line that uses
+    /// them, where the message names the `scale` line (the loss is not the mistake).
+    private static func scaledClasses(
+        _ target: TargetFacts, of reference: DatasetName, at scaled: SourceRange, loss: String, needs: String, are: String
+    ) -> Diagnostic {
+        let column = target.names?.count == 1 ? target.names?.first : nil
+        return Diagnostic(
+            "\(loss) needs \(needs), but the `scale` at line \(scaled.line) made the targets of \(reference) \(are)", at: reference.range,
+            hint: "labels of classes are not measurements: scale only the feature columns, not \(column ?? "the target")")
     }
 
     /// Targets the last layer's activation can never give (a sigmoid's 0 to 1 for prices of
@@ -170,6 +183,26 @@ enum FitChecks {
             "the targets of \(reference) \(beyond), but activation=\(activation.name) gives outputs \(gives)", at: dense.$activation,
             hint: "to predict numbers give the last dense layer no activation (`dense \(dense.units)`)"
                 + (column.map { ", or bring the targets into 0 to 1 with `scale \(reference.name) \($0) method=min-max`\(rescale)" } ?? ""))
+    }
+
+    /// Accuracy of one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets:
+    /// of targets beyond 0 and 1 it counts none right, and the run reports a figure that means
+    /// nothing (0.5 for labels of −1 and 1 that the model predicts perfectly).
+    private static func accuracy(of target: TargetFacts, named reference: DatasetName, outputs: Int, compilation: ModelFacts.Compilation) -> Diagnostic? {
+        guard outputs == 1, compilation.metrics.contains("accuracy"), let beyond = target.knownValues.beyond(0...1) else { return nil }
+        let column = target.names?.count == 1 ? target.names?.first : nil
+        let hint: String
+        if case .classNumbers(let largest?) = target.kind {
+            // Whole numbers may be classes or numbers to predict: the hint gives both ways.
+            hint = "if the targets are \(largest + 1) classes, give the last dense layer \(largest + 1) units with activation=softmax and compile with loss=sparse_categorical_crossentropy; if they are numbers to predict, measure with metrics=[mae]"
+        } else if target.values == .range(-1...1), let column {
+            hint = "labels of −1 and 1 are 0 and 1 for accuracy: `scale \(reference.name) \(column) method=min-max`, with activation=sigmoid; or measure with metrics=[mae]"
+        } else {
+            hint = "accuracy counts classes; for numbers to predict measure with metrics=[mae]"
+        }
+        return Diagnostic(
+            "accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of \(reference) \(beyond)",
+            at: compilation.metricsRange, hint: hint)
     }
 
     /// Targets of `reference` that are one-hot rows where the model learned from class numbers

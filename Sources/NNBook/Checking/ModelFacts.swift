@@ -32,6 +32,8 @@ public struct ModelFacts: Sendable {
         public let optimizer: String
         /// `loss` and the metrics asked for.
         public let metrics: [String]
+        /// Where `metrics=` is written (the `compile` line when it is not).
+        public let metricsRange: SourceRange
         public let fromLogits: Bool
 
         /// A regression's loss: the model predicts numbers, not classes.

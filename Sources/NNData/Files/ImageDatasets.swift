@@ -147,7 +147,7 @@ public enum ImageDatasets {
 
     /// The names of the target columns of `labels`: `label`, or `label=0`, `label=1`, … for one
     /// row per sample, as `one_hot` names its columns.
-    static func labelNames(columns: Int) -> [String] {
+    public static func labelNames(columns: Int) -> [String] {
         columns == 1 ? ["label"] : (0..<columns).map { "label=\($0)" }
     }
 

@@ -85,7 +85,8 @@ extension LoadCommand {
                 try ImageDatasets.checkPair(images: shape, labels: labelShape, path: labels.text)
                 let columns = labelShape.dropFirst().reduce(1, *)
                 // One-hot rows are not read: their kind stays unknown.
-                facts.target = TargetFacts(columns: columns, kind: columns == 1 ? try labelKind(labelFile, path: labels.text) : .unknown)
+                facts.target = TargetFacts(
+                    columns: columns, kind: columns == 1 ? try labelKind(labelFile, path: labels.text) : .unknown, names: ImageDatasets.labelNames(columns: columns))
             }
             return facts
         case .npz:
@@ -96,7 +97,9 @@ extension LoadCommand {
             func facts(_ features: String, _ targets: String) throws(DataError) -> DatasetFacts {
                 let (x, y) = (shapes[features] ?? [], shapes[targets] ?? [])
                 try ImageDatasets.checkPair(images: x, labels: y, path: path.path, arrays: (features, targets))
-                return DatasetFacts(sampleShape: Array(x.dropFirst()), target: TargetFacts(columns: y.dropFirst().reduce(1, *), kind: .unknown), samples: x.first)
+                let columns = y.dropFirst().reduce(1, *)
+                return DatasetFacts(
+                    sampleShape: Array(x.dropFirst()), target: TargetFacts(columns: columns, kind: .unknown, names: ImageDatasets.labelNames(columns: columns)), samples: x.first)
             }
             switch try ArchiveArrays.choose(from: Set(shapes.keys), features: features?.text, target: target?.first?.text, path: path.path) {
             case .split:
@@ -127,7 +130,7 @@ extension LoadCommand {
         let columns = shapes[1].dropFirst().reduce(1, *)
         return DatasetFacts(
             sampleShape: trainShape == testShape ? trainShape : nil,
-            target: TargetFacts(columns: columns, kind: columns == 1 ? .classNumbers(largest: 9) : .unknown),
+            target: TargetFacts(columns: columns, kind: columns == 1 ? .classNumbers(largest: 9) : .unknown, names: ImageDatasets.labelNames(columns: columns)),
             samples: shapes[0].first, splits: .cameSplit(train: shapes[0].first, test: shapes[2].first))
     }
 
@@ -137,7 +140,7 @@ extension LoadCommand {
         let shapes = try NumPyReader.shapes(ofArchiveAt: file, path: file.path)
         let (train, test) = (shapes["x_train"]?.first, shapes["x_test"]?.first)
         return DatasetFacts(
-            sampleShape: shapes["x_train"].map { Array($0.dropFirst()) }, target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9)),
+            sampleShape: shapes["x_train"].map { Array($0.dropFirst()) }, target: TargetFacts(columns: 1, kind: .classNumbers(largest: 9), names: ImageDatasets.labelNames(columns: 1)),
             samples: train, splits: .cameSplit(train: train, test: test))
     }
 

@@ -124,7 +124,12 @@ struct LoadCommand: NotebookCommand {
         switch facts(in: context) {
         case .success(let facts):
             context.datasets[name.name] = facts
-            if let classes, let expected = facts.target?.kind.classes, classes.count != expected {
+            if classes != nil, let target = facts.target, target.kind == .numbers {
+                let span = if case .range(let range) = target.values { " (\(NumberText.data(Float(range.lowerBound))) to \(NumberText.data(Float(range.upperBound))))" } else { "" }
+                diagnostics.append(Diagnostic(
+                    "classes= names classes, but the targets of \(name.name) are numbers to predict\(span), not class numbers", at: $classes,
+                    hint: "classes= names a classifier's labels 0, 1, 2, …; drop it for numbers to predict"))
+            } else if let classes, let expected = facts.target?.kind.classes, classes.count != expected {
                 diagnostics.append(LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes))
             }
         case .failure(let problem): diagnostics.append(problem)

@@ -47,8 +47,8 @@ struct ScaleCommand: NotebookCommand {
         }
         // A scaled target holds fractions, no longer class numbers.
         if let column, var target = facts.target, target.names?.contains(column.text) == true {
+            if case .classNumbers = target.kind { target.scaledAt = command }
             target.kind = .numbers
-            target.scaledAt = command
             // The values are known for one target column only: the range is of all of them.
             switch (divide, method) {
             case _ where target.columns != 1: target.values = .unknown

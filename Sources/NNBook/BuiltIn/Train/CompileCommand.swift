@@ -26,9 +26,17 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        // Both settings belong to a cross-entropy; Keras' MeanSquaredError refuses from_logits.
+        for (option, given, range) in [("from_logits", fromLogits, $fromLogits), ("epsilon", epsilon != nil, $epsilon)]
+        where given && !loss.choice.hasSuffix("crossentropy") {
+            diagnostics.append(Diagnostic(
+                "\(option)= applies to cross-entropy losses, and loss=\(loss.choice) has none", at: range,
+                hint: "drop \(option)=, or compile with a cross-entropy such as binary_crossentropy for a classifier"))
+        }
         if let last = context.models[model.name]?.lastDense, let problem = outputsProblem(last) { diagnostics.append(problem) }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
-            loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), fromLogits: fromLogits)
+            loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), metricsRange: $metrics,
+            fromLogits: fromLogits)
         return diagnostics
     }
 
