@@ -2,6 +2,7 @@
 // renderings of diagnostics that the tests compare exactly.
 
 import Foundation
+import NNCore
 import XCTest
 @testable import NNBook
 
@@ -54,9 +55,10 @@ enum NotebookFixtures {
 
     /// Every diagnostic of parsing, binding and checking `text`, as `line:column: message | hint`.
     static func diagnostics(
-        _ text: String, overrides: [(name: String, value: String)] = [], folder: URL, registry: PluginRegistry = BuiltInPlugins.registry()
+        _ text: String, overrides: [(name: String, value: String)] = [], folder: URL, registry: PluginRegistry = BuiltInPlugins.registry(),
+        memory: MemoryLimit = .standard
     ) -> [String] {
-        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: registry) {
+        switch NotebookPreparation.plan(text: text, path: "t.nnbook", folder: folder, overrides: overrides, registry: registry, memory: memory) {
         case .success: return []
         case .failure(.notebook(let list, _)), .failure(.parameters(let list, _)):
             return list.diagnostics.map { diagnostic in

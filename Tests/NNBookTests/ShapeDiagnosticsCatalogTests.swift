@@ -2,6 +2,7 @@
 // the line that causes it, the message and the hint that teaches the fix.
 
 import Foundation
+import NNCore
 import XCTest
 @testable import NNBook
 
@@ -40,6 +41,17 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     func testFlattenedImagesIntoAModelBuiltForFlatSamplesSaysToFlatten() {
         expect(["model m input=[4]", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
             "7:12: the model 'm' expects samples of shape (4,), but pics has samples of shape (2, 2) | the samples are 2×2; add `flatten` before the first `dense` layer of 'm'",
+        ])
+    }
+
+    /// A model that flattens its samples itself, built flat by `input=`: the mistake is the
+    /// input= that asks for flat samples, not a missing flatten.
+    func testFlatInputForAModelThatFlattensPointsAtTheInputOption() {
+        expect(["model a", "  flatten", "  dense 3 activation=softmax", "model b like a input=[4]", "compile b loss=sparse_categorical_crossentropy", "train b on pics"], [
+            "7:16: the model 'b' expects samples of shape (4,), but pics has samples of shape (2, 2) | the layers of 'b' flatten the samples themselves, so they take them as pics has them: drop input=, or write input=[2, 2]",
+        ])
+        expect(["model c input=[4]", "  flatten", "  dense 3 activation=softmax", "compile c loss=sparse_categorical_crossentropy", "train c on pics"], [
+            "4:9: the model 'c' expects samples of shape (4,), but pics has samples of shape (2, 2) | the layers of 'c' flatten the samples themselves, so they take them as pics has them: drop input=, or write input=[2, 2]",
         ])
     }
 
@@ -360,6 +372,20 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             "8:12: the model 'b' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
         ])
         expect(["model a", "  flatten", "  dense 3 activation=softmax", "compile a loss=sparse_categorical_crossentropy", "train a on pics", "model b like a", "summary b"], [])
+    }
+
+    /// A model too large for the memory limit is refused at the units of its widest layer, the
+    /// one to make smaller, with what that layer holds, whether `input=` or the data builds it.
+    func testAModelLargerThanTheMemoryLimitPointsAtTheUnitsOfItsWidestLayer() {
+        let limit = MemoryLimit(bytes: 1_000_000_000)
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nmodel m input=[20000]\n  dense 20000\n  dense 10\n```\n", folder: folder, memory: limit), [
+            "3:9: the model m would need 8.2 GB of memory, more than the limit of 1.0 GB | `dense 20000` holds 8.1 GB of it: 400,020,000 weights (20,000 inputs × 20,000 units, and a bias per unit), each with its gradient and the optimizer's state, and 20,000 outputs for each sample of a batch; make it smaller, or raise the limit with --memory-limit GB if the machine really has the memory",
+        ])
+        let text = "```nnbook\nload idx \"images.idx\" as pics target=\"labels.idx\"\nmodel m\n  flatten\n  dense 10\n  dense 1000000\n  dense 3 activation=softmax\n"
+            + "compile m loss=sparse_categorical_crossentropy\ntrain m on pics\n```\n"
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder, memory: limit), [
+            "6:9: the model m would need 4.4 GB of memory, more than the limit of 1.0 GB | `dense 1000000` holds 4.3 GB of it: 11,000,000 weights (10 inputs × 1,000,000 units, and a bias per unit), each with its gradient and the optimizer's state, and 1,000,000 outputs for each sample of a batch; make it smaller, or raise the limit with --memory-limit GB if the machine really has the memory",
+        ])
     }
 
     func testSplittingDataThatCameSplitPointsAtTheData() throws {

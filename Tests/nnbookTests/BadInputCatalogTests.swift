@@ -123,7 +123,7 @@ final class BadInputCatalogTests: XCTestCase {
     static let models: [Case] = [
         Case(name: "images without flatten", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel m\n  dense 2 activation=softmax\ncompile m loss=sparse_categorical_crossentropy optimizer=adam\ntrain m on d\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), "y.idx": idx([2], [0, 1])], status: 1, firstLine: "t.nnbook:4:3: error: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from d at line 6"),
         Case(name: "zero units", files: cell("model m\n  dense 0"), status: 1, firstLine: "t.nnbook:3:9: error: a dense layer needs at least 1 unit, not 0"),
-        Case(name: "absurd model", files: cell("model m input=[500000]\n  dense 500000"), status: 1, firstLine: "t.nnbook:2:1: error: the model m would need 5006.2 GB of memory, more than the limit of 1.0 GB"),
+        Case(name: "absurd model", files: cell("model m input=[500000]\n  dense 500000"), status: 1, firstLine: "t.nnbook:3:9: error: the model m would need 5006.2 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "dropout of one", files: cell("model m\n  dropout 1\n  dense 1"), status: 1, firstLine: "t.nnbook:3:11: error: the dropout rate must be at least 0 and below 1, not 1"),
         Case(name: "unknown initializer", files: cell("model m\n  dense 1 weights=glorot"), status: 1, firstLine: "t.nnbook:3:11: error: unknown initializer 'glorot'"),
         Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:8:11: error: the model gives 3 outputs per sample, but the targets of d have 1 column"),
@@ -306,10 +306,10 @@ final class BadInputCatalogTests: XCTestCase {
              arguments: ["check", "t.nnbook"], status: 1,
              firstLine: "t.nnbook:7:1: error: training w on steps of 200000 samples would need 2.4 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "model larger than the memory limit, at check", files: cell("model big input=[20000]\n  dense 20000"), arguments: ["check", "t.nnbook"], status: 1,
-             firstLine: "t.nnbook:2:1: error: the model big would need 8.2 GB of memory, more than the limit of 1.0 GB"),
+             firstLine: "t.nnbook:3:9: error: the model big would need 8.2 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "model first built by train larger than the memory limit, at check", files: withData("model wide\n  dense 30000\n  dense 30000\n  dense 1\ncompile wide loss=mse optimizer=sgd\ntrain wide on d"),
              arguments: ["check", "t.nnbook", "--memory-limit", "2"], status: 1,
-             firstLine: "t.nnbook:11:7: error: the model wide would need 18.2 GB of memory, more than the limit of 2.0 GB"),
+             firstLine: "t.nnbook:8:9: error: the model wide would need 18.2 GB of memory, more than the limit of 2.0 GB"),
     ]
 
     /// Values from files and notebooks are quoted as short, escaped excerpts, never whole.

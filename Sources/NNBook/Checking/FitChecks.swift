@@ -16,10 +16,18 @@ enum FitChecks {
         if let renamed = columns(of: data, named: reference, against: model, named: modelName) { return ([renamed], model.inputShape) }
         if let expected = model.inputShape {
             guard expected == shape else {
+                let message = "the model '\(modelName)' expects samples of shape \(Tensor.describe(expected)), but \(reference) has samples of shape \(Tensor.describe(shape))"
+                let flattened = expected.count == 1 && shape.count > 1 && shape.reduce(1, *) == expected[0]
+                let layersTakeThem = if case .success = model.plan(for: shape) { true } else { false }
+                if flattened, layersTakeThem, let input = model.inputRange, !model.isTrained {
+                    // Its layers flatten the samples already: `input=` is what asks for them flat.
+                    return ([Diagnostic(
+                        message, at: input,
+                        hint: "the layers of '\(modelName)' flatten the samples themselves, so they take them as \(reference) has them: drop input=, or write input=[\(shape.map(String.init).joined(separator: ", "))]")], expected)
+                }
                 return ([Diagnostic(
-                    "the model '\(modelName)' expects samples of shape \(Tensor.describe(expected)), but \(reference) has samples of shape \(Tensor.describe(shape))",
-                    at: reference.range,
-                    hint: expected.count == 1 && shape.count > 1 && shape.reduce(1, *) == expected[0]
+                    message, at: reference.range,
+                    hint: flattened && !layersTakeThem
                         ? "the samples are \(shape.map(String.init).joined(separator: "×")); add `flatten` before the first `dense` layer of '\(modelName)'"
                         : "use data of the shape the model was built for")], expected)
             }

@@ -9,6 +9,9 @@ public struct ModelFacts: Sendable {
     let layers: [Located<any LayerLine>]
     /// The shape of one input sample: from `input=`, else from the data it is first trained on.
     public var inputShape: [Int]?
+    /// Where `input=` gave `inputShape` (on this model's line or on the one it was made like):
+    /// data its layers would take in another shape points there.
+    let inputRange: SourceRange?
     /// Set by `compile`.
     public var compilation: Compilation?
     /// What the `train` commands so far have done.
@@ -19,9 +22,10 @@ public struct ModelFacts: Sendable {
     /// silent about the model rather than repeat the same mistake once per line.
     public var misfitReported = false
 
-    init(layers: [Located<any LayerLine>], inputShape: [Int]?) {
+    init(layers: [Located<any LayerLine>], inputShape: [Int]?, inputRange: SourceRange? = nil) {
         self.layers = layers
         self.inputShape = inputShape
+        self.inputRange = inputRange
     }
 
     /// `compile`'s choices.
@@ -91,10 +95,22 @@ public struct ModelFacts: Sendable {
     }
 
     /// Why the run would refuse to build the model for samples of `inputShape` under `memory`
-    /// (its own rule, from the same layers); nil when it fits, or when the samples do not fit
-    /// the layers, a mistake reported on its own.
-    func memoryRefusal(named name: String, inputShape: [Int], memory: MemoryLimit) -> ShapeError? {
-        (try? sequential(named: name).memoryRefusal(inputShape: inputShape, memory: memory)) ?? nil
+    /// (its own rule, from the same layers): at the units of the dense layer that takes the
+    /// most of it, the one to make smaller, else at `fallback`; nil when it fits, or when the
+    /// samples do not fit the layers, a mistake reported on its own.
+    func memoryProblem(named name: String, inputShape: [Int], memory: MemoryLimit, at fallback: SourceRange) -> Diagnostic? {
+        let model = sequential(named: name)
+        guard let refusal = (try? model.memoryRefusal(inputShape: inputShape, memory: memory)) ?? nil else { return nil }
+        guard let shares = try? model.memoryShares(inputShape: inputShape, batch: 1).layers,
+            let heaviest = shares.indices.max(by: { shares[$0] < shares[$1] }),
+            let dense = layers[heaviest].value as? DenseLine,
+            let inputs = try? model.plannedSizes(inputShape: inputShape).layers[heaviest].inputs
+        else { return Diagnostic(refusal.message, at: fallback, hint: refusal.hint) }
+        let share = shares[heaviest] == Int.max ? "more than a 64-bit machine can address" : MemoryLimit.describe(shares[heaviest])
+        let weights = MemoryLimit.sum([MemoryLimit.product([inputs, dense.units], size: 1), dense.units])
+        return Diagnostic(
+            refusal.message, at: dense.$units,
+            hint: "`dense \(dense.units)` holds \(share) of it: \(ColumnWindow.grouped(weights)) weights (\(ColumnWindow.grouped(inputs)) inputs × \(ColumnWindow.grouped(dense.units)) units, and a bias per unit), each with its gradient and the optimizer's state, and \(ColumnWindow.grouped(dense.units)) outputs for each sample of a batch; " + MemoryLimit.hint)
     }
 
     /// The model the run would make of these layers, not built: what its sizes are planned on.

@@ -58,36 +58,43 @@ public final class Sequential {
     /// step's (1 for the model itself, which a training step then adds to). Layer by layer, as
     /// the layers hold them, so that one wide layer is not counted as if every layer were as wide.
     public func memoryNeeded(inputShape: [Int], batch: Int) throws(ShapeError) -> Int {
+        try memoryShares(inputShape: inputShape, batch: batch).total
+    }
+
+    /// `memoryNeeded`, and the part of it each layer holds (its weights, their copy for the
+    /// largest, its buffers): a model too large for the limit is refused at the layer that
+    /// takes the most.
+    public func memoryShares(inputShape: [Int], batch: Int) throws(ShapeError) -> (total: Int, layers: [Int]) {
         let planned = try plannedSizes(inputShape: inputShape)
         let step = max(batch, 1), rows = max(batch, 1024)
-        var values = [MemoryLimit.product([rows, planned.inputs], size: 1)]
-        for layer in planned.layers {
-            values += [MemoryLimit.product([rows, layer.outputs], size: 1), MemoryLimit.product([step, layer.outputs], size: 1), MemoryLimit.product([step, layer.inputs], size: 1)]
+        let largest = planned.layers.indices.max { planned.layers[$0].parameters < planned.layers[$1].parameters }
+        let shares = planned.layers.enumerated().map { index, layer in
+            var values = [MemoryLimit.product([rows, layer.outputs], size: 1), MemoryLimit.product([step, layer.outputs], size: 1), MemoryLimit.product([step, layer.inputs], size: 1)]
+            if index == planned.layers.count - 1 { values.append(MemoryLimit.product([rows, layer.outputs], size: 1)) }
+            let weights = MemoryLimit.product([layer.parameters, index == largest ? 5 : 4], size: MemoryLayout<Float>.size)
+            return MemoryLimit.sum([weights, MemoryLimit.product([MemoryLimit.sum(values)], size: MemoryLayout<Float>.size)])
         }
-        values.append(MemoryLimit.product([rows, planned.layers.last?.outputs ?? 0], size: 1))
-        let weights = MemoryLimit.product([planned.parameters, 4], size: MemoryLayout<Float>.size)
-        let copied = MemoryLimit.product([planned.largestLayer], size: MemoryLayout<Float>.size)
-        return MemoryLimit.sum([weights, copied, MemoryLimit.product([MemoryLimit.sum(values)], size: MemoryLayout<Float>.size)])
+        let inputs = MemoryLimit.product([rows, planned.inputs], size: MemoryLayout<Float>.size)
+        return (MemoryLimit.sum([inputs] + shares), shares)
     }
 
     /// What the model built for samples of `inputShape` would hold, planned without building:
-    /// its weights in all and in its largest layer, the values of one input sample, and each
-    /// layer's values in and out for one sample. A count too large for an `Int` is `Int.max`.
-    public func plannedSizes(inputShape: [Int]) throws(ShapeError) -> (parameters: Int, largestLayer: Int, inputs: Int, layers: [(inputs: Int, outputs: Int)]) {
+    /// its weights in all, the values of one input sample, and each layer's values in and out
+    /// for one sample and its weights. A count too large for an `Int` is `Int.max`.
+    public func plannedSizes(inputShape: [Int]) throws(ShapeError) -> (parameters: Int, inputs: Int, layers: [(inputs: Int, outputs: Int, parameters: Int)]) {
         var shape = inputShape
-        var parameters = 0, largest = 0
-        var sizes: [(inputs: Int, outputs: Int)] = []
+        var parameters = 0
+        var sizes: [(inputs: Int, outputs: Int, parameters: Int)] = []
         for (index, layer) in layers.enumerated() {
             let planned: (outputShape: [Int], parameters: Int)
             do { planned = try layer.plan(inputShape: shape) } catch {
                 throw ShapeError("layer \(index + 1) (\(layer.typeName.lowercased())): \(error.message)", hint: error.hint)
             }
-            sizes.append((MemoryLimit.product(shape, size: 1), MemoryLimit.product(planned.outputShape, size: 1)))
+            sizes.append((MemoryLimit.product(shape, size: 1), MemoryLimit.product(planned.outputShape, size: 1), planned.parameters))
             shape = planned.outputShape
             parameters = MemoryLimit.sum([parameters, planned.parameters])
-            largest = max(largest, planned.parameters)
         }
-        return (parameters, largest, MemoryLimit.product(inputShape, size: 1), sizes)
+        return (parameters, MemoryLimit.product(inputShape, size: 1), sizes)
     }
 
     /// The shape of one output sample, once built.

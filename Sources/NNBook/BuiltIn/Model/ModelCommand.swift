@@ -54,13 +54,15 @@ struct ModelCommand: NotebookCommand {
             context.markErroneous(name.name, as: .model)
             return diagnostics
         }
-        let facts = ModelFacts(layers: copied?.layers ?? layers, inputShape: input ?? copied?.inputShape)
+        let facts = ModelFacts(
+            layers: copied?.layers ?? layers, inputShape: input ?? copied?.inputShape,
+            inputRange: input != nil ? $input : copied?.inputShape == nil ? nil : copied?.inputRange)
         if diagnostics.isEmpty, let input, case .failure(let failure) = facts.plan(for: input) {
             diagnostics.append(Diagnostic(
                 failure.error.message + " (input=\(Tensor.describe(input)))", at: failure.line, hint: failure.error.hint))
         }
-        if diagnostics.isEmpty, let shape = facts.inputShape, let refusal = facts.memoryRefusal(named: name.name, inputShape: shape, memory: context.memory) {
-            diagnostics.append(Diagnostic(refusal.message, at: command, hint: refusal.hint))
+        if diagnostics.isEmpty, let shape = facts.inputShape, let problem = facts.memoryProblem(named: name.name, inputShape: shape, memory: context.memory, at: command) {
+            diagnostics.append(problem)
         }
         context.models[name.name] = facts
         return diagnostics

@@ -95,8 +95,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     /// is its first training), then one step's buffers.
     private func memoryProblems(of facts: ModelFacts, built: Bool, training: DatasetFacts, in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
         guard let shape = facts.inputShape else { return [] }
-        if !built, let refusal = facts.memoryRefusal(named: model.name, inputShape: shape, memory: context.memory) {
-            return [Diagnostic(refusal.message, at: model.range, hint: refusal.hint)]
+        if !built, let problem = facts.memoryProblem(named: model.name, inputShape: shape, memory: context.memory, at: model.range) {
+            return [problem]
         }
         guard let count = training.samples else { return [] }
         let samples = validationSplit.map { Dataset.trainingCount(samples: count, validationShare: $0) } ?? count
