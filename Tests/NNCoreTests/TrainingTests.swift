@@ -80,7 +80,9 @@ final class TrainingTests: XCTestCase {
     }
 
     func testOneStepAndOneSampleAreSingular() {
-        XCTAssertEqual(DescentMode.miniBatch(size: 32).describe(samples: 1), "mini-batch descent: 1 step of 32 samples per epoch (1 sample ÷ batch 32)")
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).describe(samples: 1), "mini-batch descent: 1 step of the only sample per epoch (fewer than batch 32)")
+        XCTAssertEqual(DescentMode.miniBatch(size: 32).describe(samples: 22), "mini-batch descent: 1 step of all 22 samples per epoch (fewer than batch 32)")
+        XCTAssertEqual(DescentMode.miniBatch(size: 22).describe(samples: 22), "mini-batch descent: 1 step of 22 samples per epoch (22 samples ÷ batch 22)")
         XCTAssertEqual(DescentMode.miniBatch(size: 1).describe(samples: 3), "mini-batch descent: 3 steps of 1 sample per epoch (3 samples ÷ batch 1)")
         XCTAssertEqual(DescentMode.stochastic.describe(samples: 1), "stochastic descent: 1 step of 1 randomly picked sample per epoch")
         XCTAssertEqual(DescentMode.batch.describe(samples: 1), "batch descent: 1 step of the only sample per epoch")

@@ -60,14 +60,20 @@ public enum DescentMode: Equatable, Sendable {
     public func describe(samples: Int) -> String {
         switch self {
         case .batch:
-            return "batch descent: 1 step of \(samples == 1 ? "the only sample" : "all \(samples) samples") per epoch"
+            return "batch descent: 1 step of \(DescentMode.all(samples)) per epoch"
         case .stochastic:
             return "stochastic descent: \(DescentMode.count(samples, "step")) of 1 randomly picked sample per epoch"
+        case .miniBatch(let size, _) where samples > 0 && samples < size:
+            // The one step holds every sample there is, not a batch's worth.
+            return "mini-batch descent: 1 step of \(DescentMode.all(samples)) per epoch (fewer than batch \(size))"
         case .miniBatch(let size, _):
             let steps = stepsPerEpoch(samples: samples)
             return "mini-batch descent: \(DescentMode.count(steps, "step")) of \(DescentMode.count(size, "sample")) per epoch (\(DescentMode.count(samples, "sample")) ÷ batch \(size))"
         }
     }
+
+    /// `the only sample`, `all 22 samples`.
+    private static func all(_ samples: Int) -> String { samples == 1 ? "the only sample" : "all \(samples) samples" }
 
     /// `1 step`, `2 steps`.
     private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
