@@ -133,6 +133,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data'?")
     }
 
+    /// A name misspelt where it is defined and spelt right everywhere after: one error, at the
+    /// definition, rather than one at every use advising to copy the typo.
+    func testAMisspeltDefinitionIsReportedOnceAtTheDefinition() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel nueron\n  dense 1 activation=sigmoid\ncompile neuron loss=binary_crossentropy\ntrain neuron on data\nevaluate neuron on data\n```\n", [
+            "3:7: this line names the model 'nueron', but 3 other lines use 'neuron' (the first at line 5) | a typo? write neuron here, as they do",
+        ])
+    }
+
     func testUndefinedModel() {
         expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm'?")
     }

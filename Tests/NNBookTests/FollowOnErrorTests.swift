@@ -109,9 +109,15 @@ final class FollowOnErrorTests: XCTestCase {
         ])
     }
 
-    func testANameUsedBeforeAnyLineDefinesItIsReportedOnce() {
+    func testANameMisspeltWhereItIsDefinedIsReportedOnceThere() {
         XCTAssertEqual(diagnostics(lesson([("as data target", "as dta target")])), [
-            "8:7: no data set named 'data' has been defined before this line | did you mean 'dta'?",
+            "7:24: this line names the data set 'dta', but 3 other lines use 'data' (the first at line 8) | a typo? write data here, as they do",
+        ])
+    }
+
+    func testANameUsedBeforeAnyLineDefinesItIsReportedOnce() {
+        XCTAssertEqual(diagnostics(lesson([("load csv \"data.csv\" as data target=y\n", "")])), [
+            "7:7: no data set named 'data' has been defined before this line | define the data set in an earlier command",
         ])
     }
 

@@ -19,6 +19,12 @@ public struct CheckContext: Sendable {
     public var datasets: [String: DatasetFacts] = [:]
     /// Every model defined so far, by name.
     public var models: [String: ModelFacts] = [:]
+    /// Where each data set and model so far was last named by the line that defines it.
+    private(set) var definitions: [String: SourceRange] = [:]
+    /// How many lines of the whole notebook name each data set or model (a split counts for its
+    /// data set): a name defined once and used nowhere, next to a close name used on several
+    /// lines, is the misspelt one.
+    var mentions: [String: Int] = [:]
 
     public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:], memory: MemoryLimit = .standard) {
         self.folder = folder
@@ -27,9 +33,11 @@ public struct CheckContext: Sendable {
         self.memory = memory
     }
 
-    /// A new name, known by its kind until the command that defines it says more.
-    mutating func define(_ name: String, as kind: NameKind) {
+    /// A new name, written at `range`, known by its kind until the command that defines it
+    /// says more.
+    mutating func define(_ name: String, as kind: NameKind, at range: SourceRange?) {
         erroneous[name] = nil
+        definitions[name] = range
         switch kind {
         case .dataset:
             models[name] = nil

@@ -14,6 +14,7 @@ public struct Checker: Sendable {
     /// The plan, or every problem found in the notebook, for a run under `memory`.
     public func check(_ notebook: Notebook, parameters: [String: TypedValue], folder: URL, memory: MemoryLimit = .standard) -> Result<Plan, DiagnosticList> {
         var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables, memory: memory)
+        context.mentions = Checker.mentions(in: notebook)
         var diagnostics: [Diagnostic] = []
         var cells: [Plan.PlannedCell] = []
         for cell in notebook.cells {
@@ -85,6 +86,7 @@ public struct Checker: Sendable {
         var ranges: [String: SourceRange] = [:]
         var extras: [(name: String, value: TypedValue)] = []
         var definitions: [(String, NameKind)] = []
+        var definitionRanges: [String: SourceRange] = [:]
         var changed: [(String, NameKind)] = []
         // Names the line defines or uses that could not be taken as written: a data set or model
         // used before any line defined it is reported here, then known as erroneous, so that its
@@ -154,7 +156,10 @@ public struct Checker: Sendable {
             case .success(let resolved):
                 values[argument.name] = resolved
                 ranges[argument.name] = value.range
-                if case .defines(let kind) = argument.type, let name = resolved.string { definitions.append((name, kind)) }
+                if case .defines(let kind) = argument.type, let name = resolved.string {
+                    definitions.append((name, kind))
+                    definitionRanges[name] = value.range
+                }
                 if argument.isChanged, case .uses(let kind) = argument.type, let name = resolved.string {
                     changed.append((Checker.base(of: name, kind), kind))
                 }
@@ -228,7 +233,7 @@ public struct Checker: Sendable {
         }
 
         guard diagnostics.isEmpty else { return (nil, diagnostics, definitions + changed + unresolved) }
-        for (name, kind) in definitions { context.define(name, as: kind) }
+        for (name, kind) in definitions { context.define(name, as: kind, at: definitionRanges[name]) }
         return (
             Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [],
             definitions + changed
@@ -321,6 +326,9 @@ public struct Checker: Sendable {
             }
             guard context.kind(of: base) == kind || context.isErroneous(base, as: kind) else {
                 let known = context.names(of: kind)
+                if context.kind(of: base) == nil, let misspelt = Checker.misspeltDefinition(of: base, as: kind, usedAt: value.range, among: known, in: context) {
+                    return .failure(misspelt)
+                }
                 let message = context.kind(of: base).map { "'\(base.excerpt())' is a \($0.rawValue), not a \(kind.rawValue)" }
                     ?? "no \(kind.rawValue) named '\(base.excerpt())' has been defined before this line"
                 return .failure(Diagnostic(
@@ -351,6 +359,46 @@ public struct Checker: Sendable {
     static func answering(_ mistakes: [String: String], _ problem: Diagnostic, for value: ValueSyntax) -> Diagnostic {
         guard case .word(let word) = value.kind, let hint = mistakes[word] else { return problem }
         return Diagnostic(problem.message, at: problem.range, hint: hint, path: problem.path)
+    }
+
+    /// The definition to blame when `name`, used on several lines and defined on none, is
+    /// close to a known name that its defining line alone mentions: that line's name is the
+    /// typo (`load … as insurnace`, then `insurance` everywhere after), not every use of the
+    /// right one. Its later uses are then silent, the name being marked erroneous.
+    static func misspeltDefinition(of name: String, as kind: NameKind, usedAt use: SourceRange, among known: [String], in context: CheckContext) -> Diagnostic? {
+        let uses = context.mentions[name] ?? 0
+        guard uses >= 2, let near = Suggestions.closest(to: name, in: known), let defined = context.definitions[near],
+            (context.mentions[near] ?? 0) - 1 < uses
+        else { return nil }
+        return Diagnostic(
+            "this line names the \(kind.rawValue) '\(near.excerpt())', but \(uses) other lines use '\(name.excerpt())' (the first at line \(use.line))", at: defined,
+            hint: "a typo? write \(name.excerpt()) here, as they do")
+    }
+
+    /// How many lines (a command with the lines indented under it) name each word that could be
+    /// a data set or model: a split `NAME.test` counts for `NAME`.
+    static func mentions(in notebook: Notebook) -> [String: Int] {
+        func words(in value: ValueSyntax) -> [String] {
+            switch value.kind {
+            case .word(let word): [String(word.split(separator: ".", maxSplits: 1).first ?? "")]
+            case .list(let items): items.flatMap(words)
+            case .string, .parameter: []
+            }
+        }
+        func words(in command: CommandSyntax) -> [String] {
+            command.arguments.flatMap { argument in
+                switch argument {
+                case .positional(let value), .option(_, _, let value): words(in: value)
+                }
+            } + command.clauses.flatMap(words)
+        }
+        var counts: [String: Int] = [:]
+        for cell in notebook.cells {
+            for command in cell.commands {
+                for word in Set(words(in: command)) where isName(word) { counts[word, default: 0] += 1 }
+            }
+        }
+        return counts
     }
 
     /// The data set or model `value` names where `type` wants one, when it could not be taken:
