@@ -582,6 +582,26 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A `-p` value of the right type that does not fit where the parameter is used is one
+    /// mistake of the command line, however many lines use it.
+    func testAnOverrideThatDoesNotFitItsUsesIsReportedOnceAsTheCommandLines() {
+        let text = "---\nparams:\n  act: sigmoid\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=$act\nmodel b\n  dense $units activation=$act\n```\n"
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, overrides: [("act", "sigmoidd")], folder: folder), [
+            "-: -p act=sigmoidd does not fit where lines 8 and 10 use $act: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, overrides: [("units", "-3"), ("act", "relu")], folder: folder), [
+            "-: -p units=-3 does not fit where lines 8 and 10 use $units: a dense layer needs at least 1 unit, not -3 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "train m on data epochs=$epochs\n```\n", overrides: [("epochs", "0")], folder: folder), [
+            "-: -p epochs=0 does not fit where line 11 uses $epochs: epochs must be 1 or more, not 0",
+        ])
+        // The same value as the notebook's own default is the notebook's mistake, at its lines.
+        XCTAssertEqual(NotebookFixtures.diagnostics(text.replacingOccurrences(of: "act: sigmoid", with: "act: sigmoidd"), folder: folder), [
+            "8:27: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+            "10:27: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+        ])
+    }
+
     func testPrinterShowsTheLineAndACaret() {
         let printer = DiagnosticPrinter(path: "g.nnbook", lines: ["", "trian neuron on insurance"])
         let text = printer.format(Diagnostic("unknown command 'trian'", at: SourceRange(line: 2, column: 1, length: 5), hint: "did you mean 'train'?"))

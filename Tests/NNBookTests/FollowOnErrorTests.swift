@@ -48,7 +48,7 @@ final class FollowOnErrorTests: XCTestCase {
     }
 
     func testABadParameterValueInALayerDoesNotLeaveTheModelUndefined() {
-        XCTAssertEqual(diagnostics(lesson(), overrides: [("act", "sigmoi")]), ["10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?"])
+        XCTAssertEqual(diagnostics(lesson(), overrides: [("act", "sigmoi")]), ["-: -p act=sigmoi does not fit where line 10 uses $act: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?"])
     }
 
     func testABadMetricDoesNotLeaveTheModelUncompiled() {
@@ -58,7 +58,7 @@ final class FollowOnErrorTests: XCTestCase {
     }
 
     func testALayerOfZeroUnitsIsNotAlsoCompared() {
-        XCTAssertEqual(diagnostics(lesson(), overrides: [("units", "0")]), ["11:9: a dense layer needs at least 1 unit, not 0 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes"])
+        XCTAssertEqual(diagnostics(lesson(), overrides: [("units", "0")]), ["-: -p units=0 does not fit where line 11 uses $units: a dense layer needs at least 1 unit, not 0 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes"])
     }
 
     func testAWrongSplitDoesNotLeaveTheSplitsUndefined() {

@@ -83,6 +83,8 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "undeclared parameter", files: cell("loss mae y_true=[$a] y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:18: error: the parameter '$a' is not declared"),
         Case(name: "override of an unknown parameter", files: notebook("---\nparams:\n  rate: 0.5\n---\n"), arguments: ["run", "t.nnbook", "-p", "rat=1"], status: 2, firstLine: "t.nnbook: error: unknown parameter 'rat'"),
         Case(name: "override of the wrong type", files: notebook("---\nparams:\n  epochs: 5\n---\n"), arguments: ["run", "t.nnbook", "-p", "epochs=1.5"], status: 2, firstLine: "t.nnbook: error: the parameter 'epochs' must be a whole number, not '1.5'"),
+        Case(name: "override that does not fit where it is used", files: notebook("---\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units\nmodel b\n  dense $units\n```\n"), arguments: ["run", "t.nnbook", "-p", "units=0"], status: 2,
+             firstLine: "t.nnbook: error: -p units=0 does not fit where lines 7 and 9 use $units: a dense layer needs at least 1 unit, not 0"),
         Case(name: "override without equals", files: notebook("# x\n"), arguments: ["run", "t.nnbook", "-p", "rate"], status: 2, firstLine: "Error: -p takes NAME=VALUE, e.g. -p rate=0.1, not 'rate'"),
     ]
 

@@ -378,24 +378,13 @@ public struct Checker: Sendable {
     /// How many lines (a command with the lines indented under it) name each word that could be
     /// a data set or model: a split `NAME.test` counts for `NAME`.
     static func mentions(in notebook: Notebook) -> [String: Int] {
-        func words(in value: ValueSyntax) -> [String] {
-            switch value.kind {
-            case .word(let word): [String(word.split(separator: ".", maxSplits: 1).first ?? "")]
-            case .list(let items): items.flatMap(words)
-            case .string, .parameter: []
-            }
-        }
-        func words(in command: CommandSyntax) -> [String] {
-            command.arguments.flatMap { argument in
-                switch argument {
-                case .positional(let value), .option(_, _, let value): words(in: value)
-                }
-            } + command.clauses.flatMap(words)
-        }
         var counts: [String: Int] = [:]
         for cell in notebook.cells {
             for command in cell.commands {
-                for word in Set(words(in: command)) where isName(word) { counts[word, default: 0] += 1 }
+                let words = command.values.compactMap { value -> String? in
+                    if case .word(let word) = value.kind { String(word.split(separator: ".", maxSplits: 1).first ?? "") } else { nil }
+                }
+                for word in Set(words) where isName(word) { counts[word, default: 0] += 1 }
             }
         }
         return counts

@@ -39,6 +39,13 @@ public enum NotebookPreparation {
         // The check looks past the lines with syntax errors, so that one unclosed list does not
         // hide the mistakes after it.
         let checked = Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
+        // A `-p` value that does not fit where it is used is a mistake of the command line, as
+        // one of the wrong type is, told once however many lines use it.
+        if syntaxErrors.isEmpty, case .failure(let list) = checked,
+            let problems = ParameterBinding.overrideProblems(list.diagnostics, in: notebook, overrides: overrides)
+        {
+            return .failure(.parameters(problems, notebook))
+        }
         guard !syntaxErrors.isEmpty else { return checked.mapError { .notebook($0, notebook) } }
         var found = syntaxErrors
         if case .failure(let list) = checked { found += list.diagnostics }

@@ -36,6 +36,40 @@ public enum ParameterBinding {
         return .success(value)
     }
 
+    /// The mistakes among `diagnostics` that a `-p` value makes where its `$name` stands: each
+    /// reported once, as a mistake of the command line (the fix is the value given, however
+    /// many lines use it), with the lines that use it; nil when there are none.
+    static func overrideProblems(_ diagnostics: [Diagnostic], in notebook: Notebook, overrides: [(name: String, value: String)]) -> DiagnosticList? {
+        let given = Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        // A mistake is placed at the `$name` written, or at the name of the option it is given
+        // to (`epochs=$epochs`).
+        var uses: [SourceRange: String] = [:]
+        for argument in notebook.cells.flatMap(\.commands).flatMap(\.withClauses).flatMap(\.arguments) {
+            for value in argument.value.flattened {
+                guard case .parameter(let name) = value.kind, given[name] != nil else { continue }
+                uses[value.range] = name
+                if value == argument.value { uses[argument.range] = name }
+            }
+        }
+        var found: [(name: String, message: String, hint: String?, lines: [Int])] = []
+        for diagnostic in diagnostics {
+            guard let range = diagnostic.range, let name = uses[range] else { continue }
+            if let index = found.firstIndex(where: { $0.name == name && $0.message == diagnostic.message }) {
+                if !found[index].lines.contains(range.line) { found[index].lines.append(range.line) }
+            } else {
+                found.append((name, diagnostic.message, diagnostic.hint, [range.line]))
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        return DiagnosticList(found.map { problem in
+            let lines = problem.lines.map(String.init)
+            let place = lines.count == 1 ? "line \(lines[0]) uses" : "lines " + lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1] + " use"
+            return Diagnostic(
+                "-p \(problem.name)=\(SweepValueList.excerpt(given[problem.name] ?? "")) does not fit where \(place) $\(problem.name): \(problem.message)", at: nil,
+                hint: problem.hint)
+        })
+    }
+
     /// A parameter used in a cell (`$rate`) or in prose (`{{rate}}`) that the front matter does
     /// not declare; `written` spells a name as it is used there.
     static func undeclared(_ name: String, written: (String) -> String, declared: [String], at range: SourceRange) -> Diagnostic {

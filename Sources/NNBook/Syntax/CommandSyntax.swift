@@ -21,6 +21,13 @@ public struct CommandSyntax: Equatable, Sendable {
 
     public var line: Int { verbRange.line }
 
+    /// The command and the lines indented under it, each with its own arguments.
+    public var withClauses: [CommandSyntax] { [self] + clauses.flatMap(\.withClauses) }
+
+    /// Every value written on the line and on the lines indented under it, with the items of
+    /// its lists: what names and parameters the command mentions.
+    public var values: [ValueSyntax] { withClauses.flatMap { $0.arguments.flatMap(\.value.flattened) } }
+
     /// Adds an indented line's options or clause, in place: a model of thousands of layers is
     /// parsed in time proportional to its lines.
     mutating func add(arguments more: [ArgumentSyntax] = [], clause: CommandSyntax? = nil) {
@@ -45,6 +52,13 @@ public enum ArgumentSyntax: Equatable, Sendable {
         case .option(_, let nameRange, _): nameRange
         }
     }
+
+    /// The value written, an option's after its `=`.
+    public var value: ValueSyntax {
+        switch self {
+        case .positional(let value), .option(_, _, let value): value
+        }
+    }
 }
 
 /// A value as written: a bare word (a name or a number), a quoted string, a list, or `$param`.
@@ -62,6 +76,11 @@ public struct ValueSyntax: Equatable, Sendable {
     public init(_ kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
+    }
+
+    /// The value, and the items of a list with the items of theirs.
+    public var flattened: [ValueSyntax] {
+        if case .list(let items) = kind { [self] + items.flatMap(\.flattened) } else { [self] }
     }
 
     /// The value as the user typed it, for messages.
