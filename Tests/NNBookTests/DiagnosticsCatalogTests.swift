@@ -130,7 +130,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testUndefinedDataset() {
-        expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data'?")
+        expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?")
     }
 
     /// A name misspelt where it is defined and spelt right everywhere after: one error, at the
@@ -142,7 +142,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testUndefinedModel() {
-        expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm'?")
+        expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm', defined at line 8?")
     }
 
     func testUnknownParameter() {
@@ -201,7 +201,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testAModelLikeAnUndefinedModel() {
-        expectLine("model k like n", "11:14: no model named 'n' has been defined before this line | did you mean 'm'?")
+        expectLine("model k like n", "11:14: no model named 'n' has been defined before this line | did you mean 'm', defined at line 8?")
     }
 
     func testAModelLikeAnotherCannotListLayers() {

@@ -129,7 +129,7 @@ final class FollowOnErrorTests: XCTestCase {
     func testMistakesOnOtherNamesAreStillReported() {
         XCTAssertEqual(diagnostics(lesson([("metrics=[accuracy]", "metrics=[acuracy]"), ("evaluate m on data.test", "evaluate m on dta")])), [
             "12:72: 'acuracy' is not one of the choices | did you mean 'accuracy'?",
-            "14:15: no data set named 'dta' has been defined before this line | did you mean 'data'?",
+            "14:15: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?",
         ])
     }
 }

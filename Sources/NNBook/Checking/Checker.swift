@@ -335,7 +335,7 @@ public struct Checker: Sendable {
                     message, at: value.range,
                     hint: known.isEmpty
                         ? "define the \(kind.rawValue) in an earlier command"
-                        : Suggestions.hint(for: base, in: known, kind: "\(kind.rawValue)s")))
+                        : Checker.nameHint(for: base, among: known, kind: kind, in: context)))
             }
             if kind == .dataset, text != base {
                 let split = String(text.dropFirst(base.count + 1))
@@ -373,6 +373,15 @@ public struct Checker: Sendable {
         return Diagnostic(
             "this line names the \(kind.rawValue) '\(near.excerpt())', but \(uses) other lines use '\(name.excerpt())' (the first at line \(use.line))", at: defined,
             hint: "a typo? write \(name.excerpt()) here, as they do")
+    }
+
+    /// "did you mean 'data', defined at line 7?": the line, so that a learner can see which of
+    /// the two spellings is the typo; the known names when none is close.
+    static func nameHint(for name: String, among known: [String], kind: NameKind, in context: CheckContext) -> String {
+        guard let near = Suggestions.closest(to: name, in: known), let defined = context.definitions[near] else {
+            return Suggestions.hint(for: name, in: known, kind: "\(kind.rawValue)s")
+        }
+        return "did you mean '\(near)', defined at line \(defined.line)?"
     }
 
     /// How many lines (a command with the lines indented under it) name each word that could be
