@@ -305,6 +305,17 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertFalse(help.error.contains("\u{1B}"), help.error)
     }
 
+    /// A descriptor that nnbook inherited without close-on-exec (here a shell's `exec 7<`, a
+    /// file the user opened for something else) does not reach the plugin.
+    func testAPluginInheritsNoDescriptorButItsThree() throws {
+        try writePlugin("fds", run: #"if [ -e /proc/$$/fd/7 ]; then said=inherited; else said=closed; fi; echo "{\"protocol\": 1, \"outputs\": [{\"text\": \"fd 7 $said\"}]}""#)
+        try writeNotebook("probe insurance")
+        let outcome = try cli.shell("exec 7<p.nnbook; nnbook run p.nnbook --allow-plugin fds --quiet --no-snapshot")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8)
+        XCTAssertTrue(page.contains("fd 7 closed"), page)
+    }
+
     /// A plugin that could not describe itself and wrote nothing to standard error: the
     /// message says why, and there is no empty `hint:` line.
     func testASilentCrashGivesNoEmptyHint() throws {

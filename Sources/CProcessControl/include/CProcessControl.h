@@ -7,8 +7,8 @@
 #include <sys/types.h>
 
 /// Starts `path` with `argv` and `envp` in a process group of its own, its standard input,
-/// output and error the descriptors given, SIGPIPE and SIGINT at their defaults and no signal
-/// blocked. On Linux the child is killed (SIGKILL) when nnbook dies, even by SIGKILL, which no
+/// output and error the descriptors given and no other descriptor, SIGPIPE and SIGINT at their
+/// defaults and no signal blocked. On Linux the child is killed (SIGKILL) when nnbook dies, even by SIGKILL, which no
 /// handler can catch: posix_spawn cannot ask for that, so the child is forked and set up here,
 /// with only async-signal-safe calls between the fork and the exec. The child is kept (see
 /// nnb_keep) from the moment it exists. Returns its pid, or -errno when it could not start.
