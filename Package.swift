@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "nnbook",
             dependencies: [
-                "NNBook", "NNBookRender", "NNBookHistory", "NNBookPreview",
+                "NNBook", "NNBookRender", "NNBookHistory", "NNBookPreview", "CProcessControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,7 +24,8 @@
 static _Atomic pid_t kept[KEPT_SLOTS];
 
 /// Held while a child is forked and kept, and while adopted children are listed: a child
-/// forked by one thread is never listed as adopted by another before it is kept.
+/// forked by one thread is never listed as adopted by another before it is kept, nor does it
+/// inherit another's report pipe.
 static pthread_mutex_t forking = PTHREAD_MUTEX_INITIALIZER;
 
 void nnb_keep(pid_t pid) {
@@ -78,16 +79,22 @@ static void close_inherited_on_exec(void) {
 #endif
 }
 
-/// The child's side of nnb_spawn: set up, exec, or report errno through `report` and exit.
-static void start_child(pid_t parent, const char *path, char *const argv[], char *const envp[], const int descriptors[3], int report) {
-    int error = 0;
-    setpgid(0, 0);
+int nnb_die_with_parent(pid_t parent, int death_signal) {
 #ifdef __linux__
-    // Dies with nnbook; and if nnbook died before this line, it is gone already.
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
+    // If the parent died before the request, the child has been adopted already.
+    if (prctl(PR_SET_PDEATHSIG, death_signal) != 0 || getppid() != parent) return -1;
 #else
     (void)parent;
+    (void)death_signal;
 #endif
+    return 0;
+}
+
+/// The child's side of nnb_spawn: set up, exec, or report errno through `report` and exit.
+static void start_child(pid_t parent, int death_signal, const char *path, char *const argv[], char *const envp[], const int descriptors[3], int report) {
+    int error = 0;
+    setpgid(0, 0);
+    if (nnb_die_with_parent(parent, death_signal) != 0) _exit(127);
     struct sigaction standard;
     memset(&standard, 0, sizeof standard);
     standard.sa_handler = SIG_DFL;
@@ -114,16 +121,22 @@ failed:
     _exit(127);
 }
 
-pid_t nnb_spawn(const char *path, char *const argv[], char *const envp[], int input, int output, int errors) {
-    int report[2];
-    if (pipe(report) != 0) return -errno;
-    fcntl(report[0], F_SETFD, FD_CLOEXEC);
-    fcntl(report[1], F_SETFD, FD_CLOEXEC);
+pid_t nnb_spawn(const char *path, char *const argv[], char *const envp[], int input, int output, int errors, int death_signal) {
     const int descriptors[3] = {input, output, errors};
     pid_t parent = getpid();
+    // The report pipe is made close-on-exec under the lock, before another thread's fork can
+    // hand it to a program that would hold it open.
     pthread_mutex_lock(&forking);
+    int report[2];
+    if (pipe(report) != 0) {
+        int pipeError = errno;
+        pthread_mutex_unlock(&forking);
+        return -pipeError;
+    }
+    fcntl(report[0], F_SETFD, FD_CLOEXEC);
+    fcntl(report[1], F_SETFD, FD_CLOEXEC);
     pid_t pid = fork();
-    if (pid == 0) start_child(parent, path, argv, envp, descriptors, report[1]);
+    if (pid == 0) start_child(parent, death_signal, path, argv, envp, descriptors, report[1]);
     int forkError = errno;
     if (pid > 0) nnb_keep(pid);
     pthread_mutex_unlock(&forking);

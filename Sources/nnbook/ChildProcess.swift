@@ -3,6 +3,7 @@
 // sweep decides what each run hears, with its errors kept in a file for the sweep to show
 // beside the run's progress line.
 
+import CProcessControl
 import Foundation
 import NNBook
 
@@ -19,25 +20,17 @@ struct ChildProcess {
     }
 
     /// Starts `executable` with `arguments`; standard output is discarded, standard error goes
-    /// to `errors`.
+    /// to `errors`. The run is sent SIGTERM if the sweep dies (see `fork`).
     static func spawn(_ arguments: [String], errors: URL) throws -> ChildProcess {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        let file = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer { [null, file].filter { $0 >= 0 }.forEach { close($0) } }
+        guard null >= 0, file >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let program = executable
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
-        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
-        PluginProcess.keep(pid)
+        let pid = nnb_spawn(program, argv, environ, STDIN_FILENO, null, file, SIGTERM)
+        guard pid > 0 else { throw POSIXError(POSIXErrorCode(rawValue: -pid) ?? .EIO) }
         return ChildProcess(pid: pid, errors: errors, started: Date())
     }
 
@@ -49,13 +42,18 @@ struct ChildProcess {
 
     /// Forks, and runs `body` in the child, whose exit status it returns; standard output is
     /// discarded, standard error goes to `errors`. The child starts with everything the sweep
-    /// has loaded and checked, so a run costs no process start and no second check.
+    /// has loaded and checked, so a run costs no process start and no second check. A run
+    /// that outlives the sweep (killed by SIGKILL, or with its process group, as a CI runner or
+    /// the out-of-memory killer does) is sent SIGTERM, which it takes as Ctrl-C: it stops and
+    /// is recorded as interrupted, instead of training on for nobody.
     static func fork(errors: URL, _ body: () -> Int32) throws -> ChildProcess {
         fflush(nil)
+        let sweep = getpid()
         let pid = Glibc.fork()
         guard pid >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if pid == 0 {
             setpgid(0, 0)
+            guard nnb_die_with_parent(sweep, SIGTERM) == 0 else { _exit(NNBookExit.interrupted) }
             // A fork is no reaper of what its plugins leave behind until it asks to be.
             PluginProcess.adoptOrphans()
             let null = open("/dev/null", O_WRONLY)
@@ -67,7 +65,7 @@ struct ChildProcess {
         }
         // Also here, so that a Ctrl-C sent before the child has run a line does not reach it.
         setpgid(pid, pid)
-        PluginProcess.keep(pid)
+        nnb_keep(pid)
         return ChildProcess(pid: pid, errors: errors, started: Date())
     }
 
@@ -76,7 +74,7 @@ struct ChildProcess {
     func poll() -> Int32? {
         var status: Int32 = 0
         guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-        PluginProcess.release(pid)
+        nnb_release(pid)
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }

@@ -47,6 +47,21 @@ enum Interruption {
         }
     }
 
+    /// For the commands that end at Ctrl-C as any program does (`check`, `plugins`, `help`, and
+    /// `sweep` until its runs start): the plugin under way, which runs in a process group of its
+    /// own that no signal of the terminal reaches, is killed with what it started, and nnbook
+    /// then ends by the signal, as it would have without the handler.
+    static func installEnding() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { received in
+                PluginProcess.killRunning()
+                signal(received, SIG_DFL)
+                // Delivered once this handler returns, the signal being blocked while it runs.
+                raise(received)
+            }
+        }
+    }
+
     /// Runs `body`, the saving of a finished run, to its end whatever signals arrive: the page
     /// is replaced in one rename and the run recorded in one reference update, each a moment's
     /// work, and a process killed between the two would leave a page that history does not

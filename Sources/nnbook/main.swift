@@ -7,6 +7,8 @@ import NNBook
 // as an interruption (exit 130), not as a kill.
 if let command = CommandLine.arguments.dropFirst().first, Interruption.commands.contains(command) {
     Interruption.install()
+} else {
+    Interruption.installEnding()
 }
 // What a plugin starts and leaves behind, even outside its process group, comes back to nnbook
 // to be ended with the plugin's request.

@@ -108,6 +108,23 @@ final class InterruptionTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))
     }
 
+    /// Ctrl-C while a plugin describes itself for `check`, which ends at Ctrl-C as any program
+    /// does: the plugin and what it started go with it.
+    func testCtrlCDuringACheckEndsThePluginItDescribes() throws {
+        try writeStubbornPlugin()
+        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil)
+        let pidsFile = cli.folder.appendingPathComponent("pids")
+        var check = try cli.start(["check", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
+        let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        kill(check.process.processIdentifier, SIGINT)
+        XCTAssertTrue(allGone([check.process.processIdentifier]))
+        check.finish()
+        XCTAssertEqual(check.process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(check.process.terminationStatus, SIGINT)
+        XCTAssertEqual(pids.count, 3)
+        XCTAssertTrue(allGone(pids), "the plugin and its children end with the check, the one out of its process group too")
+    }
+
     /// Ctrl-C stops the live preview within moments, even while a plugin works for its run.
     func testCtrlCStopsThePreviewWhileAPluginWorks() throws {
         try writeStubbornPlugin()

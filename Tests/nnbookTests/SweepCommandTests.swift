@@ -366,7 +366,8 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(badID.error.hasPrefix("Error: --sweep takes the id of a sweep"), badID.error)
     }
 
-    func testCtrlCStopsTheSweepAndMarksTheRunsNotStarted() throws {
+    /// long.nnbook: one cell, `fit`, that trains with the parameter `rate` until it is stopped.
+    private func writeLongTraining() throws {
         let text = """
             ---
             params:
@@ -381,6 +382,10 @@ final class SweepCommandTests: XCTestCase {
             ```
             """
         try text.write(to: cli.folder.appendingPathComponent("long.nnbook"), atomically: true, encoding: .utf8)
+    }
+
+    func testCtrlCStopsTheSweepAndMarksTheRunsNotStarted() throws {
+        try writeLongTraining()
         var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2,0.3", "--jobs", "1"], until: "1 at a time")
         // The first run has started; give it time to reach training, however slow the machine.
         Thread.sleep(forTimeInterval: 3)
@@ -396,6 +401,33 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("| 1 | 0.1 | interrupted |"), page)
         XCTAssertTrue(page.contains("| - | 0.2 | not run |"), page)
         XCTAssertTrue(page.contains("| - | 0.3 | not run |"), page)
+    }
+
+    /// The sweep killed by SIGKILL (as the out-of-memory killer, `timeout -s KILL` or a CI
+    /// runner's group kill would): its runs, each in a process group of its own, stop too
+    /// (they are sent SIGTERM and record themselves interrupted) instead of training on.
+    func testTheRunsOfAKilledSweepStop() throws {
+        try writeLongTraining()
+        var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time")
+        let sweepID = sweep.process.processIdentifier
+        let deadline = Date().addingTimeInterval(30)
+        var runs: [pid_t] = []
+        while runs.count < 2, Date() < deadline {
+            usleep(20_000)
+            runs = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }.filter { pid in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return false }
+                return stat[end.upperBound...].split(separator: " ").dropFirst().first.flatMap { pid_t($0) } == sweepID
+            }
+        }
+        XCTAssertEqual(runs.count, 2, sweep.said)
+        defer { runs.forEach { kill(-$0, SIGKILL) } }
+        kill(sweepID, SIGKILL)
+        sweep.finish()
+        // A run that has ended is a zombie until init reaps it.
+        let running = { (pid: pid_t) in (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)).map { !$0.contains(") Z ") } ?? false }
+        let gone = Date().addingTimeInterval(20)
+        while runs.contains(where: running), Date() < gone { usleep(20_000) }
+        XCTAssertFalse(runs.contains(where: running), "the runs end with the sweep")
     }
 }
 

@@ -8,11 +8,16 @@
 
 /// Starts `path` with `argv` and `envp` in a process group of its own, its standard input,
 /// output and error the descriptors given and no other descriptor, SIGPIPE and SIGINT at their
-/// defaults and no signal blocked. On Linux the child is killed (SIGKILL) when nnbook dies, even by SIGKILL, which no
-/// handler can catch: posix_spawn cannot ask for that, so the child is forked and set up here,
-/// with only async-signal-safe calls between the fork and the exec. The child is kept (see
-/// nnb_keep) from the moment it exists. Returns its pid, or -errno when it could not start.
-pid_t nnb_spawn(const char *path, char *const argv[], char *const envp[], int input, int output, int errors);
+/// defaults and no signal blocked. On Linux the child is sent `death_signal` when nnbook dies,
+/// even by SIGKILL, which no handler can catch: posix_spawn cannot ask for that, so the child
+/// is forked and set up here, with only async-signal-safe calls between the fork and the exec.
+/// The child is kept (see nnb_keep) from the moment it exists. Returns its pid, or -errno when
+/// it could not start.
+pid_t nnb_spawn(const char *path, char *const argv[], char *const envp[], int input, int output, int errors, int death_signal);
+
+/// For a child forked without an exec (a sweep's run): asks for `death_signal` when `parent`
+/// dies (Linux). Returns 0, or -1 when `parent` has died already.
+int nnb_die_with_parent(pid_t parent, int death_signal);
 
 /// Makes this process the reaper of its orphaned descendants (Linux): a process that a plugin
 /// started, that left the plugin's process group (`setsid`) and whose parent ended, becomes

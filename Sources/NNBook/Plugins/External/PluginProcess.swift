@@ -166,11 +166,6 @@ public struct PluginProcess: Sendable {
         adoptsOrphans = nnb_become_subreaper() == 0
     }
 
-    /// Marks `pid`, a process started outside this type (a sweep's run), as one that is not a
-    /// plugin's leftover, until `release`d once reaped.
-    public static func keep(_ pid: pid_t) { nnb_keep(pid) }
-    public static func release(_ pid: pid_t) { nnb_release(pid) }
-
     /// The process group of the request under way (its plugin's pid), 0 between requests: what
     /// `killRunning` kills when nnbook must end at once.
     private nonisolated(unsafe) static var runningGroup: pid_t = 0
@@ -219,7 +214,7 @@ public struct PluginProcess: Sendable {
         let path = executable.path
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { arguments.forEach { free($0) } }
-        let pid = nnb_spawn(path, arguments, environ, input[0], output[1], errors[1])
+        let pid = nnb_spawn(path, arguments, environ, input[0], output[1], errors[1], SIGKILL)
         close(input[0])
         close(output[1])
         close(errors[1])
