@@ -141,6 +141,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// `split dta` and `compile mm` were meant for data and m: the lines after are not told
+    /// that data was never split or m never compiled.
+    func testAMisspeltNameOnALineThatChangesDataOrAModelIsOneError() {
+        expect(prelude + "split dta test=0.4\ntrain m on data.train\nevaluate m on data.test\n```\n", [
+            "11:7: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?",
+        ])
+        expect(prelude.replacingOccurrences(of: "compile m ", with: "compile mm ") + "train m on data\n```\n", [
+            "10:9: no model named 'mm' has been defined before this line | did you mean 'm', defined at line 8?",
+        ])
+    }
+
     func testUndefinedModel() {
         expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm', defined at line 8?")
     }
@@ -465,6 +476,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testPlotOfEpochsOutsideTheHistory() {
         expectLine("train m on data epochs=3\ntrain m on data epochs=2\nplot m from=6", "13:8: from=6 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5")
+        // After a wrong `train`, how far the history reaches is unknown; only that it starts at 1.
+        expect(prelude + "train m on data epochs=3\ntrain m on data epochs=2 validation=nothere\nplot m from=0 to=4\n```\n", [
+            "12:37: no data set named 'nothere' has been defined before this line | the known data sets are: data",
+            "13:8: from=0 lies outside the history, whose epochs are counted from 1 | choose epochs from 1",
+        ])
     }
 
     func testTakeOfMoreSamplesThanTheCheckerKnows() {

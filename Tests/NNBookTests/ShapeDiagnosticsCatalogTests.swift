@@ -97,6 +97,14 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Validation data of other inputs is one mistake, not also one for its targets.
+    func testValidationDataOfOtherInputsAndTargetsIsOneError() throws {
+        try "a,b,c,price\n1,2,3,0.5\n2,3,4,1.5\n".write(to: folder.appendingPathComponent("homes.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"homes.csv\" as homes target=price", "model m", "  dense 2 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on data validation=homes"], [
+            "8:17: the model 'm' expects samples of shape (2,), but homes has samples of shape (3,) | use data of the shape the model was built for",
+        ])
+    }
+
     /// The shapes agree, so the run would go on feeding `height` where the model learned `x1`.
     func testDataWithOtherColumnsThanTheModelLearnedFromPointsAtTheData() throws {
         try "height,x2,y\n1,0,0\n2,1,1\n".write(to: folder.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)

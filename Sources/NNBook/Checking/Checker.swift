@@ -165,7 +165,13 @@ public struct Checker: Sendable {
                 }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
-                unresolved += Checker.name(in: value, of: argument.type, context: context).map { [$0] } ?? []
+                let name = Checker.name(in: value, of: argument.type, context: context)
+                unresolved += name.map { [$0] } ?? []
+                // `split insurence` or `compile nett` was meant to change the close name: what it
+                // holds is not known, so its later uses are not told it was never split or compiled.
+                if argument.isChanged, let name, let meant = Suggestions.closest(to: name.0, in: context.names(of: name.1)) {
+                    unresolved.append((meant, name.1))
+                }
             }
         }
         if position < positionals.count {

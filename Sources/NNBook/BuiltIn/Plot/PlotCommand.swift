@@ -54,9 +54,11 @@ struct PlotCommand: NotebookCommand {
         let first = from ?? 1, last = to ?? shortest ?? first
         for (option, epoch, given, range) in [("from", first, from != nil, $from), ("to", last, to != nil, $to)] where given {
             if epoch < 1 || shortest.map({ epoch > $0 }) == true {
+                // How far the history reaches is unknown after a wrong `train`: only that it starts at 1.
                 diagnostics.append(Diagnostic(
-                    "\(option)=\(epoch) lies outside the history, which holds epochs 1 to \(shortest ?? 1) by this line",
-                    at: range, hint: "choose epochs from 1 to \(shortest ?? 1)"))
+                    shortest.map { "\(option)=\(epoch) lies outside the history, which holds epochs 1 to \($0) by this line" }
+                        ?? "\(option)=\(epoch) lies outside the history, whose epochs are counted from 1",
+                    at: range, hint: shortest.map { "choose epochs from 1 to \($0)" } ?? "choose epochs from 1"))
             }
         }
         if let labels, labels.count != models.count {

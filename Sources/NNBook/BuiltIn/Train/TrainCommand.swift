@@ -139,8 +139,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 // mistake, whatever layer or loss the check compared it with.
                 var learning = facts
                 learning.trainedOn = training
-                let problems = FitChecks.inputs(of: checked, named: reference, into: learning, named: model).diagnostics
-                    + FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training)
+                // Data of other inputs is one mistake, whatever its targets.
+                let inputProblems = FitChecks.inputs(of: checked, named: reference, into: learning, named: model).diagnostics
+                let problems = inputProblems.isEmpty ? FitChecks.targets(of: checked, named: reference, for: facts, learnedFrom: training) : inputProblems
                 misfits += problems.map { problem in
                     problem.range == reference.range ? problem : Diagnostic(
                         problem.message, at: reference.range,
