@@ -239,6 +239,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "load csv \"data.csv\" as filled target=y fill=1e300",
             "11:40: 1e+300 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+300 would be infinite: the data are 32-bit numbers; fill empty fields with 0 or a typical value")
         expect(prelude + "model k\n  dense 1 activation=sigmoid weights=3.4e38 bias=-1e-50\n```\n", [])
+        expectLine(
+            "loss mse y_true=[1e39] y_pred=[0]",
+            "11:10: 1e+39 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+39 would be infinite: compute with dtype=float64 for such numbers")
+        expect(prelude + "loss mse y_true=[1e39] y_pred=[0] dtype=float64\n```\n", [])
+        expect(prelude + "model k\n  dense 1 activation=sigmoid weights=nan bias=-inf\n```\n", [
+            "12:30: a starting weight must be a number, not nan | starting weights are small numbers such as 0.5, or an initializer: ones, zeros, glorot_uniform, he_normal, random_normal",
+            "12:42: a starting weight must be a number, not -inf | starting weights are small numbers such as 0.5, or an initializer: ones, zeros, glorot_uniform, he_normal, random_normal",
+        ])
     }
 
     /// An array of no samples is refused at the load line, as a CSV file without rows is.

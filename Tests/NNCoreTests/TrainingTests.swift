@@ -135,6 +135,8 @@ final class TrainingTests: XCTestCase {
             XCTAssertGreaterThan(epoch, 1)
             XCTAssertEqual((error as? TrainingError)?.hint, "the steps are too large for this data: try a smaller learning rate, e.g. rate=100.0")
         }
+        // Adam's default: a tenth of 0.001 as written, not of its Float32 (0.000100000005).
+        XCTAssertEqual(TrainingError.diverged(epoch: 1, step: 1, rate: 0.001).hint, "the steps are too large for this data: try a smaller learning rate, e.g. rate=0.0001")
     }
 
     func testTargetsThatDoNotFitTheOutputAreRefusedBeforeTraining() throws {

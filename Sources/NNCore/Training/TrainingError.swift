@@ -23,7 +23,10 @@ public enum TrainingError: Error, Equatable, Sendable {
     public var hint: String? {
         switch self {
         case .diverged(_, _, let rate):
-            return "the steps are too large for this data: try a smaller learning rate, e.g. rate=\(rate / 10)"
+            // A tenth of the rate as written (0.001 → 0.0001): a tenth of the Float32 itself
+            // would show its rounding, 0.000100000005.
+            let tenth = Float((Double(rate.description) ?? Double(rate)) / 10)
+            return "the steps are too large for this data: try a smaller learning rate, e.g. rate=\(tenth)"
         case .shape(let error):
             return error.hint
         case .interrupted:

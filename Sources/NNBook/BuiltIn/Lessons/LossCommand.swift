@@ -38,6 +38,14 @@ struct LossCommand: NotebookCommand, PrintsNumbers {
         var diagnostics: [Diagnostic] = []
         if case .failure(let problem) = LossSamples.read(self) { diagnostics.append(problem) }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        // Keras' float32 cannot hold them; NumPy's float64 can.
+        if dtype == .float32 {
+            for (values, range) in [(yTrue, $yTrue), (yPred, $yPred)] {
+                if let problem = values.joined().lazy.compactMap({ Float32Limit.problem($0, written: NumberText.plain($0), at: range, what: "compute with dtype=float64 for such numbers") }).first {
+                    diagnostics.append(problem)
+                }
+            }
+        }
         return diagnostics
     }
 

@@ -36,7 +36,12 @@ struct DenseLine: LayerLine {
             diagnostics.append(Diagnostic("\(units) units is more than nnbook allows in one layer (1,000,000)", at: $units))
         }
         for initializer in [weights, bias] {
-            if let number = Double(initializer.text) {
+            if let number = Double(initializer.text), !number.isFinite {
+                // Swift reads nan and inf as numbers; a weight of either makes every loss NaN.
+                diagnostics.append(Diagnostic(
+                    "a starting weight must be a number, not \(initializer)", at: initializer.range,
+                    hint: "starting weights are small numbers such as 0.5, or an initializer: \(Initializer.names.joined(separator: ", "))"))
+            } else if let number = Double(initializer.text) {
                 diagnostics += Float32Limit.problem(number, written: initializer.text, at: initializer.range, what: "starting weights are small numbers such as 0.5, or zeros").map { [$0] } ?? []
             } else if Initializer.named(initializer.text) == nil {
                 diagnostics.append(Diagnostic(
