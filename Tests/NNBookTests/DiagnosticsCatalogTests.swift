@@ -344,6 +344,19 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// What a quote of Python's meant is plain: the line is read as meant, so that the other
+    /// mistakes of the command are found in the same pass.
+    func testAPythonQuoteHidesNoOtherMistake() {
+        expect("```nnbook\nmodel m input_shape=[2]\n  dense 1 activation='sigmoid'\n```\n", [
+            "2:9: 'model' has no option 'input_shape' | the known options of 'model' are: input",
+            "3:22: only straight double quotes \"…\" make a string, not '…' | write sigmoid (a name or a choice needs no quotes)",
+        ])
+        expect("```nnbook\nmodel m\n  dense(1, activation='relu')\n```\n", [
+            "3:10: unexpected ',' | lists are written [1, 2, 3]",
+            "3:23: only straight double quotes \"…\" make a string, not '…' | write relu (a name or a choice needs no quotes)",
+        ])
+    }
+
     /// The lines that close the list are part of the one mistake, not commands of their own.
     func testAListContinuedOnTheNextLinesIsOneMistake() {
         expectLine("loss mae y_true=[1, 0,\n  1\n  ] y_pred=[0.9, 0.1, 0.8]", "11:17: this list is never closed | a command is written on one line: join lines 12–13 to this one")

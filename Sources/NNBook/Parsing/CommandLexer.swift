@@ -22,15 +22,19 @@ struct CommandLexer {
     private static let punctuation: [Character: Token.Kind] = ["=": .equals, "[": .openBracket, "]": .closeBracket, ",": .comma]
     /// Comparisons written as one sign, which may stand right before their number.
     private static let signs: Set<Character> = ["<", ">", "≤", "≥", "≈"]
-    /// Quotes from word processors and from Python, which a learner may write for "…"; a word
-    /// never starts with one.
-    private static let otherQuotes: [Character: String] = [
-        "“": "“…”", "”": "”…”", "„": "„…“", "‘": "‘…’", "’": "’…’", "'": "'…'", "«": "«…»", "»": "»…«",
+    /// Quotes from word processors and from Python, which a learner may write for "…", as
+    /// they are shown and the characters that close each; a word never starts with one.
+    private static let otherQuotes: [Character: (shown: String, closers: Set<Character>)] = [
+        "“": ("“…”", ["”", "“"]), "”": ("”…”", ["”"]), "„": ("„…“", ["“", "”"]), "‘": ("‘…’", ["’", "‘"]), "’": ("’…’", ["’"]),
+        "'": ("'…'", ["'"]), "«": ("«…»", ["»"]), "»": ("»…«", ["«"]),
     ]
 
-    static func tokens(of text: String, line: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// The tokens up to the first mistake that ends the line, that mistake, and the slips read
+    /// past because what was meant is plain (`'relu'` for `"relu"`).
+    static func tokens(of text: String, line: Int) -> (tokens: [Token], diagnostics: [Diagnostic], slips: [Diagnostic]) {
         let characters = Array(text)
         var tokens: [Token] = []
+        var slips: [Diagnostic] = []
         var index = 0
         func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(line: line, column: start + 1, length: end - start) }
 
@@ -59,7 +63,7 @@ struct CommandLexer {
                 // Any space, including a stray carriage return: a word cannot start with one.
                 index += 1
             case "#":
-                return (tokens, [])
+                return (tokens, [], slips)
             case "\"":
                 let start = index
                 var value = ""
@@ -88,7 +92,7 @@ struct CommandLexer {
                 guard closed else {
                     return (tokens, [Diagnostic(
                         "this string is never closed", at: range(start, start + 1),
-                        hint: "add a closing \" on the same line")])
+                        hint: "add a closing \" on the same line")], slips)
                 }
                 tokens.append(Token(kind: .string(value), range: range(start, index)))
             case "$":
@@ -101,26 +105,36 @@ struct CommandLexer {
                 guard !name.isEmpty else {
                     return (tokens, [Diagnostic(
                         "'$' must be followed by a parameter name", at: range(start, start + 1),
-                        hint: "write $rate to use the parameter rate from the front matter")])
+                        hint: "write $rate to use the parameter rate from the front matter")], slips)
                 }
                 tokens.append(Token(kind: .parameter(name), range: range(start, index)))
+            case _ where otherQuotes[character] != nil:
+                // Read as the word it quotes, up to its closing quote (or the word's end), so
+                // that the rest of the line is still checked.
+                let (shown, closers) = otherQuotes[character]!
+                let start = index
+                index += 1
+                let inner: String
+                if let end = characters[index...].firstIndex(where: closers.contains) {
+                    inner = String(characters[index..<end])
+                    index = end + 1
+                } else {
+                    while index < characters.count, !characters[index].isWhitespace, !special.contains(characters[index]) { index += 1 }
+                    inner = String(characters[(start + 1)..<index])
+                }
+                let written = Checker.isName(inner) ? "\(inner) (a name or a choice needs no quotes)" : "\"\(inner)\""
+                slips.append(Diagnostic(
+                    "only straight double quotes \"…\" make a string, not \(shown)", at: range(start, index),
+                    hint: "write \(written)" + (character == "'" ? "" : "; a word processor turns \" into “ ”, so write notebooks in a plain-text editor")))
+                tokens.append(Token(kind: .word(inner), range: range(start, index)))
             default:
                 let start = index
                 while index < characters.count, !characters[index].isWhitespace, !special.contains(characters[index]) {
                     index += 1
                 }
-                let word = String(characters[start..<index])
-                if let quote = CommandLexer.otherQuotes[character] {
-                    var inner = Substring(word)
-                    while let first = inner.first, CommandLexer.otherQuotes[first] != nil { inner.removeFirst() }
-                    while let last = inner.last, CommandLexer.otherQuotes[last] != nil { inner.removeLast() }
-                    return (tokens, [Diagnostic(
-                        "only straight double quotes \"…\" make a string, not \(quote)", at: range(start, index),
-                        hint: "write \"\(inner)\"" + (character == "'" ? "" : "; a word processor turns \" into “ ”, so write notebooks in a plain-text editor"))])
-                }
-                tokens.append(Token(kind: .word(word), range: range(start, index)))
+                tokens.append(Token(kind: .word(String(characters[start..<index])), range: range(start, index)))
             }
         }
-        return (tokens, [])
+        return (tokens, [], slips)
     }
 }

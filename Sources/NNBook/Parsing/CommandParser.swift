@@ -14,7 +14,9 @@ struct CommandParser {
         var continuation = 0..<0
         for (offset, text) in lines.enumerated() where !continuation.contains(offset) {
             let line = firstLine + offset
-            let (tokens, lexDiagnostics) = CommandLexer.tokens(of: text, line: line)
+            let (tokens, lexDiagnostics, slips) = CommandLexer.tokens(of: text, line: line)
+            // A slip is reported, and the line is read as it was meant.
+            diagnostics += slips
             guard !tokens.isEmpty else {
                 diagnostics += lexDiagnostics
                 continue
@@ -73,7 +75,7 @@ struct CommandParser {
         guard open > 0 else { return nil }
         var open = open
         for index in lines.indices.dropFirst(offset + 1) {
-            let (tokens, problems) = CommandLexer.tokens(of: lines[index], line: 0)
+            let (tokens, problems, _) = CommandLexer.tokens(of: lines[index], line: 0)
             guard problems.isEmpty, let first = tokens.first else { return nil }
             // A line at the margin that starts with a name is the next command.
             if case .word(let word) = first.kind, first.range.column == 1, Double(word) == nil { return nil }
