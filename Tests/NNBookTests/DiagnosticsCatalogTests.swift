@@ -101,6 +101,18 @@ final class DiagnosticsCatalogTests: XCTestCase {
             ["3:12: this '{' is never closed | add '}' after its last setting, on the same line"])
     }
 
+    /// A wrong seed, precision or title leaves the parameters known, so the cells are checked
+    /// in the same pass; a misspelt `params:` does not, so its uses are not reported one by one.
+    func testAWrongSeedOrPrecisionHidesNoMistakeInTheCells() {
+        expect("---\nseed: abc\nprecision: 20\ntitel: x\nparams:\n  epochs: 5\n---\n```nnbook\nshow $epoch\n```\n", [
+            "2:7: the seed must be a whole number of 0 or more | e.g. seed: 42",
+            "3:12: precision must be a whole number of decimal places from 0 to 12",
+            "4:1: unknown front matter setting 'titel' | did you mean 'title'?",
+            "9:6: the parameter '$epoch' is not declared | did you mean '$epochs'? the parameters are: epochs",
+        ])
+        expect("---\nparms:\n  epochs: 5\n---\n```nnbook\nshow $epochs\n```\n", ["2:1: unknown front matter setting 'parms' | did you mean 'params'?"])
+    }
+
     func testUnknownFrontMatterSetting() {
         expect("---\ntitel: x\n---\n", ["2:1: unknown front matter setting 'titel' | did you mean 'title'?"])
     }

@@ -11,9 +11,13 @@ enum FrontMatterParser {
     static let keys = ["title", "seed", "precision", "params", "plugins"]
     static let parameterKeys = ["type", "default", "choices", "help"]
 
-    static func parse(_ lines: ArraySlice<String>, firstLine: Int) -> Result<FrontMatter, DiagnosticList> {
+    /// What was read, every problem, and whether the parameters and plugins are all known: a
+    /// wrong seed or title leaves the cells checkable (with the default), a wrong parameter or
+    /// plugin folder does not, since the cells use them.
+    static func parse(_ lines: ArraySlice<String>, firstLine: Int) -> (frontMatter: FrontMatter, diagnostics: [Diagnostic], complete: Bool) {
         let yaml = lines.joined(separator: "\n")
         var diagnostics: [Diagnostic] = []
+        var complete = true
         func at(_ mark: Mark?, length: Int = 1) -> SourceRange {
             SourceRange(line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1, length: length)
         }
@@ -22,15 +26,14 @@ enum FrontMatterParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(DiagnosticList([yamlDiagnostic(error, lines: Array(lines), at: at)]))
+            return (FrontMatter(), [yamlDiagnostic(error, lines: Array(lines), at: at)], false)
         } catch {
-            return .failure(DiagnosticList([Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil))]))
+            return (FrontMatter(), [Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil))], false)
         }
         var frontMatter = FrontMatter()
-        guard let root else { return .success(frontMatter) }
+        guard let root else { return (frontMatter, [], true) }
         guard let mapping = root.mapping else {
-            return .failure(DiagnosticList([Diagnostic(
-                "the front matter must be a list of settings such as `title: My notebook`", at: at(root.mark))]))
+            return (frontMatter, [Diagnostic("the front matter must be a list of settings such as `title: My notebook`", at: at(root.mark))], false)
         }
 
         for (keyNode, value) in mapping {
@@ -60,6 +63,7 @@ enum FrontMatterParser {
                 frontMatter.precision = places
             case "params":
                 guard let parameters = value.mapping else {
+                    complete = false
                     diagnostics.append(Diagnostic(
                         "params must list parameters with their default values", at: keyRange,
                         hint: "e.g.\n  params:\n    epochs: 1000\n    rate: 0.5"))
@@ -68,23 +72,28 @@ enum FrontMatterParser {
                 for (nameNode, declaration) in parameters {
                     switch parameter(nameNode, declaration, at: at) {
                     case .success(let parameter): frontMatter.parameters.append(parameter)
-                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    case .failure(let diagnostic):
+                        complete = false
+                        diagnostics.append(diagnostic)
                     }
                 }
             case "plugins":
                 guard let folders = value.sequence?.compactMap({ $0.scalar?.string }), folders.count == value.sequence?.count else {
+                    complete = false
                     diagnostics.append(Diagnostic(
                         "plugins must be a list of folders", at: keyRange, hint: "e.g. plugins: [plugins]"))
                     continue
                 }
                 frontMatter.pluginFolders = folders
             default:
+                // A list or settings under an unknown name may be a misspelt params or plugins.
+                if value.scalar == nil { complete = false }
                 diagnostics.append(Diagnostic(
                     "unknown front matter setting '\(key)'", at: keyRange,
                     hint: Suggestions.hint(for: key, in: keys, kind: "settings")))
             }
         }
-        return diagnostics.isEmpty ? .success(frontMatter) : .failure(DiagnosticList(diagnostics))
+        return (frontMatter, diagnostics, complete)
     }
 
     private static func parameter(_ nameNode: Node, _ declaration: Node, at: (Mark?, Int) -> SourceRange) -> Result<ParameterDeclaration, Diagnostic> {

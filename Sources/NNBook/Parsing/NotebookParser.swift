@@ -11,7 +11,8 @@ public enum NotebookParser {
 
     /// The notebook as far as it could be read, and every diagnostic found. Lines with syntax
     /// errors are marked unread in it, for the checker to look past; it is nil when the front
-    /// matter could not be read, since then nothing can be checked against the parameters.
+    /// matter's parameters or plugins could not be read, since then nothing can be checked
+    /// against them (a wrong seed or title leaves the cells checkable).
     static func read(_ text: String, path: String) -> (notebook: Notebook?, diagnostics: [Diagnostic]) {
         let lines = splitLines(text)
         var diagnostics: [Diagnostic] = []
@@ -21,12 +22,10 @@ public enum NotebookParser {
         var parametersKnown = true
         if lines.first == "---" {
             if let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) {
-                switch FrontMatterParser.parse(lines[1..<end], firstLine: 2) {
-                case .success(let parsed): frontMatter = parsed
-                case .failure(let list):
-                    diagnostics += list.diagnostics
-                    parametersKnown = false
-                }
+                let parsed = FrontMatterParser.parse(lines[1..<end], firstLine: 2)
+                frontMatter = parsed.frontMatter
+                diagnostics += parsed.diagnostics
+                parametersKnown = parsed.complete
                 index = end + 1
             } else {
                 diagnostics.append(Diagnostic(
