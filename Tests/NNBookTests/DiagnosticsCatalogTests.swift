@@ -79,6 +79,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Read as the cell it was meant to be: what it defines is known to the cells after it.
+    func testAMisspeltCellFenceIsReportedAndReadAsACell() {
+        expect("```nnbok\nload csv \"data.csv\" as data target=y\n```\n```NNBOOK\nshow data\n```\n```nnbook\nshow data\n```\n", [
+            "1:4: this block is fenced ```nnbok, so it would be shown, not run | a cell is fenced ```nnbook, in lower case",
+            "4:4: this block is fenced ```NNBOOK, so it would be shown, not run | a cell is fenced ```nnbook, in lower case",
+        ])
+    }
+
     func testUnclosedFrontMatter() {
         expect("---\ntitle: x\n", ["1:1: the front matter that starts here is never closed | end the front matter with a line holding only ---"])
     }
@@ -381,6 +389,15 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("expect m loss = 0.5 on data", "11:15: '=' is not a comparison | " + hint)
         expectLine("expect m loss=0.5 on data", "11:14: '=' is not a comparison | " + hint)
         expectLine("expect m loss is 0.5 on data", "11:15: 'is' is not one of the choices | " + hint)
+    }
+
+    /// A line of `expect` that cannot be read defines and changes nothing: the model is still
+    /// known after it, and the mistakes of the lines after it are found.
+    func testAnUnreadableExpectLeavesItsModelKnown() {
+        expect(prelude + "train m on data epochs=$epochs\nexpect m loss = 0.5 on data\nplot m metric=mae\n```\n", [
+            "12:15: '=' is not a comparison | a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` (e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`",
+            "13:8: 'm' will not have recorded mae by this line | it records: loss; add mae to the metrics of `compile m`",
+        ])
     }
 
     func testANotEqualInExpectIsAnsweredWithABound() {

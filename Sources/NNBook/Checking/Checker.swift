@@ -22,8 +22,11 @@ public struct Checker: Sendable {
             for syntax in cell.commands {
                 if let names = syntax.unreadNames {
                     // Its syntax error is reported already; the lines after it are still checked,
-                    // knowing nothing of what it may have defined or changed.
-                    markErroneous(names, mentionedBy: syntax, in: &context)
+                    // knowing nothing of what it may have defined or changed. A command that
+                    // defines and changes nothing (expect, evaluate, plot) leaves them known.
+                    if registry.command(syntax.verb)?.schema.mayDefineOrChange != false {
+                        markErroneous(names, mentionedBy: syntax, in: &context)
+                    }
                     continue
                 }
                 guard let command = registry.command(syntax.verb) else {

@@ -28,6 +28,13 @@ struct Fence {
 
     var isCell: Bool { info.first == "nnbook" }
 
+    /// ```` ```nnbok ````, ```` ```NNBOOK ````: a cell's fence mistyped, which would otherwise
+    /// be shown as code and never run.
+    var misspeltCell: Substring? {
+        guard let first = info.first, first != "nnbook", Suggestions.closest(to: String(first), in: ["nnbook"]) != nil else { return nil }
+        return first
+    }
+
     /// A fence with an info string opens a block; only a bare one can close.
     var opensBlock: Bool { !info.isEmpty }
 

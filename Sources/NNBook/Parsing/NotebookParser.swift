@@ -54,7 +54,15 @@ public enum NotebookParser {
                 continue
             }
             let closing = lines[(index + 1)...].firstIndex { fence.isClosed(by: $0) }
-            guard fence.isCell else {
+            // Read as the cell it was meant to be, so that what it defines is known after it.
+            if let written = fence.misspeltCell {
+                let column = lines[index].distance(from: lines[index].startIndex, to: written.startIndex) + 1
+                diagnostics.append(Diagnostic(
+                    "this block is fenced \(String(repeating: fence.character, count: fence.length))\(written), so it would be shown, not run",
+                    at: SourceRange(line: index + 1, column: column, length: written.count),
+                    hint: "a cell is fenced \(String(repeating: fence.character, count: fence.length))nnbook, in lower case"))
+            }
+            guard fence.isCell || fence.misspeltCell != nil else {
                 let end = closing ?? lines.count - 1
                 if let name = fence.tableName, let closing {
                     // The first table keeps the name, so that a mistake in it is still found.

@@ -30,6 +30,19 @@ public struct CommandSchema: Sendable {
         options.first { $0.name == name }
     }
 
+    /// Whether a line of this command may define a name or change what one holds (`load`,
+    /// `compile`, `train`); when such a line cannot be read, its names are unknown after it.
+    var mayDefineOrChange: Bool {
+        func defines(_ type: ValueType) -> Bool {
+            switch type {
+            case .defines: true
+            case .list(let element): defines(element)
+            default: false
+            }
+        }
+        return arguments.contains { $0.isChanged || defines($0.type) } || options.contains { defines($0.type) } || clauses.contains { $0.mayDefineOrChange }
+    }
+
     /// `train MODEL on DATASET [epochs=INTEGER] …`
     public var usage: String {
         var parts = [verb]
