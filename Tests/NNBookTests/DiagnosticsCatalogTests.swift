@@ -87,6 +87,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// The layer is read under the model, so the model is checked with all its layers.
+    func testALayerThatLostItsIndentIsOneErrorAtTheLayer() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\ndense 3 activation=relu\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\ntrain m on data\n```\n", [
+            "4:1: 'dense' is not a command: it belongs under the `model` on line 3 | indent it by two spaces, as the lines under `model` are",
+        ])
+    }
+
     func testUnclosedFrontMatter() {
         expect("---\ntitle: x\n", ["1:1: the front matter that starts here is never closed | end the front matter with a line holding only ---"])
     }

@@ -19,7 +19,9 @@ public struct Checker: Sendable {
         var cells: [Plan.PlannedCell] = []
         for cell in notebook.cells {
             var steps: [Plan.Step] = []
-            for syntax in cell.commands {
+            let (commands, unindented) = nestingUnindentedClauses(cell.commands)
+            diagnostics += unindented
+            for syntax in commands {
                 if let names = syntax.unreadNames {
                     // Its syntax error is reported already; the lines after it are still checked,
                     // knowing nothing of what it may have defined or changed. A command that
