@@ -76,7 +76,7 @@ final class InterpreterTests: XCTestCase {
         let outputs = result.cells[0].outputs
         XCTAssertTrue(outputs.contains(.text("input: x1=5 (scaled: 0.5000), x2=0")))
         // sigmoid(1·0.5 + 1·0 + 0) = 0.6225
-        XCTAssertTrue(outputs.contains(.table(Table(headers: ["sample", "probability", "class"], rows: [["1", "0.6225", "1"]]))))
+        XCTAssertTrue(outputs.contains(.table(Table(headers: ["sample", "P(1)", "class"], rows: [["1", "0.6225", "1"]]))))
     }
 
     func testLossLessonMatchesTheCourse() throws {

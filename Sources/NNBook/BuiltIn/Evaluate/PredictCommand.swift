@@ -66,7 +66,9 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
         var headers = ["sample"]
         var rows: [[String]] = []
         if classifies && predictions.columns == 1 {
-            headers += ["probability", "class"] + (truth == nil ? [] : ["true class"])
+            // One sigmoid output is the probability of class 1, whichever class is predicted:
+            // the header names that class, so that 0.02 beside "off" is not read as off's.
+            headers += ["P(\(names.className(1)))", "class"] + (truth == nil ? [] : ["true class"])
             for row in 0..<predictions.rows {
                 rows.append([String(row + 1), state.format(predictions[row, 0]), names.className(classes[row])] + truthCell(row))
             }
