@@ -47,6 +47,11 @@ struct RenderNotebook: ParsableCommand {
 
     func validate() throws {
         if runFirst, let runName { throw ValidationError("--run exports a fresh run, so it takes no RUN ('\(runName)')") }
+        // A recorded run keeps the parameters it ran with: a -p would be ignored without a word.
+        if !runFirst, let first = parameters.first {
+            throw ValidationError("-p \(first) applies to a fresh run: add --run to run the notebook with it and export that run (a recorded run keeps the parameters it ran with; `nnbook log` lists them)")
+        }
+        if !runFirst, noExpect { throw ValidationError("--no-expect applies to a fresh run: add --run, or leave it out to export a recorded run") }
     }
 
     func run() throws {

@@ -499,6 +499,31 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\ntake f 5 as some shuffle=false\nsplit some stratify=true\n```\n", [])
     }
 
+    /// A word target made one-hot rows (`one_hot=[fruit]`) is classes, and stratifies.
+    func testStratifyingOneHotRowsOfAWordTargetIsAccepted() throws {
+        let text = "```csv name=fruit\nweight,fruit\n150,apple\n140,apple\n120,banana\n125,banana\n90,lemon\n95,lemon\n```\n```nnbook\nload inline fruit as f target=fruit one_hot=[fruit]\nsplit f test=0.5 stratify=true\n```\n"
+        expect(text, [])
+        XCTAssertEqual(try NotebookFixtures.run(text, folder: folder).status, .succeeded)
+    }
+
+    /// Where the check cannot know the classes (after a `take`), the run finds the class of one
+    /// sample at stratify=, as the check does, with the hint for few samples, not for numbers.
+    func testStratifyingAClassOfOneSampleFoundByTheRunIsPlacedAtStratify() throws {
+        let text = "```csv name=t\nx,y\n1,0\n2,1\n3,2\n4,2\n```\n```nnbook\nload inline t as d target=y\ntake d 4 as few shuffle=false\nsplit few test=0.5 stratify=true\n```\n"
+        expect(text, [])
+        let failure = try XCTUnwrap(try NotebookFixtures.run(text, folder: folder).failure?.diagnostic)
+        XCTAssertEqual(
+            "\(failure.range?.line ?? 0):\(failure.range?.column ?? 0): \(failure.message) | \(failure.hint ?? "")",
+            "11:20: stratify needs at least 2 samples of each class, but class 0 has only 1 | split without stratify=true, or leave out the classes of one sample")
+    }
+
+    /// Decision regions are classes: a regression's are refused, as its confusion matrix is.
+    func testBoundaryOfARegressionIsRefused() {
+        expect("```csv name=t\nx1,x2,y\n1,2,3.5\n2,1,4.5\n```\n```nnbook\nload inline t as d target=y\nmodel r\n  dense 1\ncompile r loss=mse\ntrain r on d\nboundary r on d\n```\n", [
+            "12:10: decision regions are the classes a classifier predicts, but 'r' predicts numbers: it was compiled with mse | for a regression use `scatter r on d`, its predictions against the true values; compile a classifier with binary_crossentropy or (sparse_)categorical_crossentropy",
+        ])
+    }
+
     /// scikit-learn refuses to stratify continuous targets: there are no classes to keep.
     func testStratifyingNumbersToPredictIsRefused() {
         expectLine("load csv \"data.csv\" as prices target=x1\nsplit prices stratify=true", "12:14: stratify needs class targets (whole numbers 0, 1, 2, … or one-hot rows), not other numbers | stratify keeps each class's share in both splits; for numbers to predict, split without stratify=true")

@@ -79,6 +79,10 @@ final class RenderAndInterruptTests: XCTestCase {
         let both = try cli.nnbook("render", "long.nnbook", "2", "--to", "html", "--run")
         XCTAssertEqual(both.status, 2)
         XCTAssertTrue(both.error.contains("--run exports a fresh run, so it takes no RUN ('2')"), both.error)
+        // A recorded run keeps its parameters: -p without --run would be ignored without a word.
+        let ignored = try cli.nnbook("render", "long.nnbook", "--to", "html", "-p", "epochs=3")
+        XCTAssertEqual(ignored.status, 2)
+        XCTAssertTrue(ignored.error.contains("-p epochs=3 applies to a fresh run: add --run"), ignored.error)
         XCTAssertEqual(try cli.gitArguments(["--git-dir", ".nnbook-history", "fsck", "--no-progress", "--no-dangling"]), "")
     }
 

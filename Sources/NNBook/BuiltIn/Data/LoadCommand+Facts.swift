@@ -175,7 +175,12 @@ extension LoadCommand {
     /// A table read whole, by the same code the run uses.
     private func tableFacts(_ data: Dataset) -> DatasetFacts {
         let labels = data.targets.scalars.compactMap(\.classNumber)
-        let kind: TargetKind = data.targets.columns == 1 && labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
+        let kind: TargetKind = switch data.targets.columns {
+        case 1: labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
+        // `one_hot=[fruit]` of the target column: one 1 per row, as `one_hot` makes them.
+        case let columns where targetNames.count == 1 && (oneHot ?? []).contains(where: { $0.text == targetNames[0] }): .oneHot(classes: columns)
+        default: .numbers
+        }
         let values = data.targets.scalars.min().flatMap { low in data.targets.scalars.max().map { TargetValues.range(Double(low)...Double($0)) } }
         var facts = DatasetFacts(
             columns: data.featureNames, sampleShape: [data.featureNames.count],

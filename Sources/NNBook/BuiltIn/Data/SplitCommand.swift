@@ -59,6 +59,7 @@ struct SplitCommand: NotebookCommand {
             guard !entry.cameSplit else {
                 throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: data.range)
             }
+            if stratify, let problem = entry.all.stratifyProblem { throw RunError(problem, at: $stratify) }
             do throws(DataError) {
                 let (train, test) = try entry.all.split(testFraction: test, stratify: stratify, generator: &state.generator)
                 entry.trainSplit = train

@@ -23,6 +23,11 @@ struct BoundaryCommand: NotebookCommand {
         guard let facts = context.models[model.name] else { return [] }
         let unbuilt = FitChecks.built(facts, named: model, for: "draw its decision regions")
         guard unbuilt.isEmpty else { return unbuilt }
+        if let compilation = facts.compilation, compilation.predictsNumbers {
+            return [Diagnostic(
+                "decision regions are the classes a classifier predicts, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)", at: model.range,
+                hint: "for a regression use `scatter \(model) on \(data)`, its predictions against the true values; compile a classifier with binary_crossentropy or (sparse_)categorical_crossentropy")]
+        }
         if let shape = context.facts(of: data)?.sampleShape, shape != [2] {
             return [BoundaryCommand.notTwoInputs(shape, data: data)]
         }
