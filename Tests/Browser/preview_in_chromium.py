@@ -186,7 +186,7 @@ def main():
         check("no reload: the page's own state survived", browser.evaluate("window.loadedOnce") == "yes")
         check("the scroll position stayed", browser.evaluate("window.scrollY") == scrolled)
         check("the unchanged data cell is the same element", browser.evaluate("window.dataCell === document.getElementById('block-cell-data')"))
-        check("the prediction is shown", "probability" in browser.evaluate("document.getElementById('block-cell-last').textContent").lower())
+        check("the prediction is shown", "p(1)" in browser.evaluate("document.getElementById('block-cell-last').textContent").lower())
 
         with open(notebook, "w", encoding="utf-8") as file:
             file.write(edited.replace("predict neuron", "predikt neuron"))
