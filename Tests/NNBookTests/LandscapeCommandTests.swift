@@ -90,6 +90,29 @@ final class LandscapeCommandTests: XCTestCase {
     /// 300,001 weights on five samples: 1681 losses would take too long. The check knows the
     /// weights from the layers and the samples from the file, so it refuses the landscape, with
     /// a way out, before anything trains.
+    /// A hidden layer's weights are named with an arrow, `layer 1 w[1→2]`; `->` is taken for it,
+    /// in the check and the run, and the picture's axis shows the arrow.
+    func testAnArrowWrittenAsASCIINamesAHiddenLayersWeight() throws {
+        let hidden = """
+            ```nnbook
+            load csv "line.csv" as line target=y
+            model net
+              dense 2 activation=relu
+              dense 1
+            compile net loss=mse optimizer=sgd
+            train net on line epochs=2
+            landscape net on line x="layer 1 w[1->2]" y="layer 2 bias[1]"
+            ```
+
+            """
+        XCTAssertEqual(NotebookFixtures.diagnostics(hidden, folder: folder), [])
+        let wrong = NotebookFixtures.diagnostics(hidden.replacingOccurrences(of: "w[1->2]", with: "w[1->9]"), folder: folder)
+        XCTAssertEqual(wrong.count, 1)
+        XCTAssertTrue(wrong[0].hasPrefix("8:23: 'net' has no weight named 'layer 1 w[1->9]' | its weights are: layer 1 w[1→1], "), wrong[0])
+        XCTAssertTrue(wrong[0].hasSuffix("; a name with spaces goes in quotes, and -> may stand for →: x=\"layer 1 w[1->1]\""), wrong[0])
+        XCTAssertEqual(try contour(try NotebookFixtures.run(hidden.replacingOccurrences(of: "```nnbook\n", with: "```nnbook label=landscape\n"), folder: folder)).xLabel, "layer 1 w[1→2]")
+    }
+
     func testALandscapeThatWouldTakeTooLongIsACheckErrorWithAWayOut() {
         XCTAssertEqual(NotebookFixtures.diagnostics("""
             ```nnbook label=landscape

@@ -42,13 +42,13 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 "the model '\(model)' has not been trained before this line, so it has no path to draw", at: $models,
                 hint: "add `train \(model) on …` before this line"))
         }
-        if let x, x.text == y?.text {
+        if let x, let y, LandscapeCommand.written(x.text) == LandscapeCommand.written(y.text) {
             diagnostics.append(Diagnostic("x and y name the same weight, '\(x)'", at: $y, hint: "choose two different weights"))
         }
         for (axis, range) in [(x, $x), (y, $y)] {
             guard let name = axis?.text else { continue }
             for model in models {
-                guard let names = context.models[model.name].flatMap(LandscapeCommand.weightNames), !names.contains(LandscapeCommand.short(name)) else { continue }
+                guard let names = context.models[model.name].flatMap(LandscapeCommand.weightNames), !names.contains(LandscapeCommand.short(LandscapeCommand.written(name))) else { continue }
                 diagnostics.append(Diagnostic(
                     "'\(model)' has no weight named '\(name.excerpt())'", at: range, hint: "its weights are: " + LandscapeCommand.listed(names)))
                 break
@@ -94,6 +94,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// At most a dozen names, and how many more: a large model's weights do not fill a hint.
     private static func listed(_ names: [String]) -> String {
         names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", … (\(names.count) in all)" : "")
+            + (names.first { $0.contains("→") }.map { "; a name with spaces goes in quotes, and -> may stand for →: x=\"\($0.replacingOccurrences(of: "→", with: "->"))\"" } ?? "")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -105,7 +106,8 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         guard names.count >= 2 else {
             throw RunError("'\(first.model.name)' has \(names.count) weight, and a landscape needs two", at: $models)
         }
-        let xName = x?.text ?? LandscapeCommand.short(names[0]), yName = y?.text ?? LandscapeCommand.short(names[1])
+        let xName = x.map { LandscapeCommand.written($0.text) } ?? LandscapeCommand.short(names[0])
+        let yName = y.map { LandscapeCommand.written($0.text) } ?? LandscapeCommand.short(names[1])
         let x = try LandscapeCommand.index(of: xName, in: first, at: $x), y = try LandscapeCommand.index(of: yName, in: first, at: $y)
         if let problem = workProblem(of: first.model.name, weights: first.model.parameterCount, samples: data.count) { throw RunError(problem) }
         var paths: [LineChart.Series] = []
@@ -155,10 +157,15 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// `w1` for `w1 (age)`: the name a notebook writes in `x=`.
     static func short(_ name: String) -> String { name.components(separatedBy: " (")[0] }
 
+    /// A weight's name as `x=` and `y=` take it: `->` stands for the arrow of
+    /// `layer 1 w[1→2]`, which a keyboard has no key for.
+    static func written(_ name: String) -> String { name.replacingOccurrences(of: "->", with: "→") }
+
     /// The flat index of the weight called `name` (in full or short), or an error listing the
     /// model's weights.
     static func index(of name: String, in entry: ModelEntry, at range: SourceRange) throws(RunError) -> Int {
         let names = WeightsCommand.named(entry).map(\.name)
+        let name = written(name)
         if let index = names.firstIndex(where: { $0 == name || short($0) == name }) { return index }
         throw RunError(
             "'\(entry.model.name)' has no weight named '\(name.excerpt())'", hint: "its weights are: " + listed(names.map(short)), at: range)
