@@ -116,8 +116,14 @@ public final class Trainer {
         }
         var history = TrainingHistory()
         let parameters = model.parameters
+        // The epoch's sums by position (the loss, then each metric), named once the epoch is
+        // done: a step of a small model takes microseconds, and keyed sums were a good part of it.
+        let names = ["loss"] + metrics.map(\.name)
+        let named = { (totals: [Double], seen: Int) -> [String: Double] in
+            seen == 0 ? [:] : Dictionary(zip(names, totals.map { $0 / Double(seen) })) { first, _ in first }
+        }
         for epoch in initialEpoch + 1...initialEpoch + max(epochs, 1) where epochs > 0 {
-            var totals: [String: Double] = [:]
+            var totals = [Double](repeating: 0, count: names.count)
             var seen = 0
             let batches = descent.batches(samples: features.rows, generator: &generator)
             for (index, batch) in batches.enumerated() {
@@ -129,17 +135,17 @@ public final class Trainer {
                 guard batchLoss.isFinite else {
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
-                totals["loss", default: 0] += Double(batchLoss) * Double(batch.count)
-                for metric in metrics {
-                    totals[metric.name, default: 0] += metric.value(truth: batchTargets, predicted: output) * Double(batch.count)
+                totals[0] += Double(batchLoss) * Double(batch.count)
+                for (position, metric) in metrics.enumerated() {
+                    totals[position + 1] += metric.value(truth: batchTargets, predicted: output) * Double(batch.count)
                 }
                 seen += batch.count
                 backwardStep(optimizer: optimizer, parameters: parameters)
                 if let onStep {
-                    onStep(StepProgress(step: index + 1, steps: batches.count, metrics: totals.mapValues { $0 / Double(seen) }))
+                    onStep(StepProgress(step: index + 1, steps: batches.count, metrics: named(totals, seen)))
                 }
             }
-            var averages = totals.mapValues { $0 / Double(max(seen, 1)) }
+            var averages = named(totals, seen)
             if let validation {
                 // Already validated above, so this cannot fail.
                 for (name, value) in try! evaluate(features: validation.features, targets: validation.targets) {

@@ -229,7 +229,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 features: data.features, targets: data.targets, epochs: epochs, descent: descent, generator: &state.generator,
                 validation: validation.map { ($0.features, $0.targets) }, initialEpoch: first - 1,
                 shouldStop: state.shouldStop,
-                onStep: { progress in observer?.stepDidFinish(progress) },
+                onStep: observer.map { observer in { progress in observer.stepDidFinish(progress) } },
                 onEpoch: { record in
                     entry.weightPath.append(weights: weightCount, under: state.memory) { entry.model.flatWeights }
                     observer?.epochDidFinish(record, of: last)
