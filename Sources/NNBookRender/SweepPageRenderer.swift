@@ -24,9 +24,10 @@ public struct SweepPageRenderer: Sendable {
                 + MarkdownText.inline(report.fixed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")) + "."]
         }
         let table = self.table(report)
-        lines += ["", "## Runs", "", table.text]
+        // The blank line ends the table, whatever follows it: Markdown reads on into the next line.
+        lines += ["", "## Runs", "", table.text, ""]
         if table.marksBest {
-            lines += ["", "The best value of each column among the runs that succeeded is in bold (the highest accuracy, the lowest loss or error)."]
+            lines += ["The best value of each column among the runs that succeeded is in bold (the highest accuracy, the lowest loss or error)."]
         }
         if !report.columns.isEmpty {
             lines += ["A metric is headed by the end of its key (cell/command/model/data/metric) that tells it apart; `nnbook log \(report.notebook) --json` gives whole keys."]
@@ -50,6 +51,11 @@ public struct SweepPageRenderer: Sendable {
             }
             if undrawn > 0 {
                 lines += ["\(undrawn) metric\(undrawn == 1 ? "" : "s") reported by fewer than two runs \(undrawn == 1 ? "has" : "have") no picture.", ""]
+            }
+            // A failed run is missing from a picture of a metric it never reached: say so, rather
+            // than let a line seem to skip a value.
+            if !figures.isEmpty, report.rows.contains(where: { $0.status != .succeeded }) {
+                lines += ["A run that did not succeed has a point in a picture only where it recorded the metric before it stopped.", ""]
             }
             lines.removeLast()
         }

@@ -92,7 +92,7 @@ struct SweepNotebook: ParsableCommand {
                 + (maxRuns == nil ? "pass --max-runs \(grid.count.map(String.init) ?? "N") to run them all, or list fewer values" : "list fewer values, or raise --max-runs"))
             throw ExitCode(NNBookExit.usage)
         }
-        let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count)
+        let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count, pageFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder)
         if collect {
             let history = try NotebookHistoryOptions(file: file).history()
             let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
@@ -268,13 +268,20 @@ private struct Sweep {
     let grid: SweepGrid
     let count: Int
     let combinations: [SweepGrid.Combination]
+    /// The notebook as the page's hints name it (`nnbook show PATH RUN`): as the user typed it,
+    /// so that the hint works where the sweep was started (`Notebooks/lesson.nnbook` from the
+    /// repository's root), but an absolute path by its name when the page lies beside it.
+    let shownPath: String
 
-    init(file: String, notebook: Notebook, grid: SweepGrid, count: Int) {
+    init(file: String, notebook: Notebook, grid: SweepGrid, count: Int, pageFolder: URL) {
         self.file = file
         self.notebook = notebook
         self.grid = grid
         self.count = count
         combinations = grid.combinations
+        let url = URL(fileURLWithPath: file)
+        let besidePage = url.deletingLastPathComponent().standardizedFileURL.path == pageFolder.standardizedFileURL.path
+        shownPath = shellCommand([file.hasPrefix("/") && besidePage ? url.lastPathComponent : file])
     }
 
     func report(runs: [SweepRun?], outcomes: [SweepCollection.Outcome], precision: Int) -> SweepReport {
@@ -282,7 +289,7 @@ private struct Sweep {
         let defaults = notebook.frontMatter.parameters.filter { !swept.contains($0.name) }.map { ($0.name, $0.defaultValue.text) }
         let name = URL(fileURLWithPath: file).lastPathComponent
         return SweepCollection.report(
-            title: notebook.frontMatter.title ?? name, notebook: name, id: grid.id, grid: grid, defaults: defaults, precision: precision,
+            title: notebook.frontMatter.title ?? name, notebook: shownPath, id: grid.id, grid: grid, defaults: defaults, precision: precision,
             runs: runs, outcomes: outcomes)
     }
 }

@@ -154,6 +154,11 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(AxisTicks.ticks(low: 1, high: 1000).values, [0, 200, 400, 600, 800, 1000])
         let flat = AxisTicks.ticks(low: 5, high: 5)
         XCTAssertTrue(flat.low < 5 && flat.high > 5, "a flat series still gets a range around it")
+        let small = AxisTicks.ticks(low: 0.0074, high: 0.0074)
+        XCTAssertTrue(small.low == 0 && small.high > 0.0074, "one small loss is not drawn among negative ones: \(small)")
+        XCTAssertTrue(AxisTicks.ticks(low: -0.2, high: -0.2).high == 0)
+        XCTAssertEqual([-1e-17, -0.0, -0.04].map { AxisTicks.label($0, step: 0.2) }, ["0.0", "0.0", "0.0"])
+        XCTAssertEqual(AxisTicks.label(-0.4, step: 0.2), "-0.4")
     }
 
     func testCoordinatesAreWrittenWithAtMostTwoDecimals() {

@@ -294,7 +294,25 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | "), page)
         XCTAssertTrue(page.contains("- rate=0.001 adam_epochs=5000 (run "), page)
         XCTAssertTrue(page.contains("): failed in cell 8 (expectations), line 122: expected neuron loss \\< 0.69 on insurance, got 0.7349\n"), page)
+        XCTAssertTrue(page.hasSuffix("\n\nA run that did not succeed has a point in a picture only where it recorded the metric before it stopped.\n"), page)
         XCTAssertEqual(try runs().count, 2)
+    }
+
+    /// The page's hints name the notebook as the sweep was given it, so that they work where
+    /// the sweep was started.
+    func testThePagesHintsNameTheNotebookAsItWasGiven() throws {
+        let lessons = cli.folder.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for file in ["gradient-descent.nnbook", "data/insurance.csv"] {
+            try FileManager.default.copyItem(at: cli.folder.appendingPathComponent(file), to: lessons.appendingPathComponent(file))
+        }
+        let sweep = try cli.nnbook("sweep", "lessons/gradient-descent.nnbook", "-p", "rate=0.5,2.5", "-p", "adam_epochs=50", "--no-expect", "--quiet")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let page = try page(in: lessons)
+        XCTAssertTrue(page.contains("\n`nnbook show lessons/gradient-descent.nnbook RUN` prints the page of a run.\n"), page)
+        XCTAssertTrue(page.contains("`nnbook log lessons/gradient-descent.nnbook --json` gives whole keys."), page)
+        let shown = try cli.nnbook("show", "lessons/gradient-descent.nnbook", "1")
+        XCTAssertEqual(shown.status, 0, shown.error)
     }
 
     /// `nnbook … | head -1`: the reader goes away after one line, and the command must go on

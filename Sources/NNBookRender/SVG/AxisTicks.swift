@@ -10,8 +10,10 @@ enum AxisTicks {
         var low = low, high = high
         if !low.isFinite || !high.isFinite { (low, high) = (0, 1) }
         if high - low < 1e-12 {
+            // A range around a single value does not cross zero when the value does not: one
+            // learning rate or loss is not drawn on an axis of negative ones.
             let pad = max(abs(low) * 0.1, 0.5)
-            (low, high) = (low - pad, high + pad)
+            (low, high) = (low >= 0 ? max(low - pad, 0) : low - pad, high <= 0 ? min(high + pad, 0) : high + pad)
         }
         let rough = (high - low) / Double(max(count, 1))
         let power = pow(10, floor(log10(rough)))
@@ -25,6 +27,7 @@ enum AxisTicks {
     static func label(_ value: Double, step: Double) -> String {
         let decimals = max(0, -Int(floor(log10(step))))
         let text = String(format: "%.\(decimals)f", value)
-        return text == "-0" ? "0" : text
+        // A tick a rounding error below zero reads 0, not -0 or -0.0.
+        return text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) ? String(text.dropFirst()) : text
     }
 }
