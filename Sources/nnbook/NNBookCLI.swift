@@ -17,7 +17,7 @@ struct NNBookCLI: ParsableCommand {
               nnbook run Notebooks/gradient-descent.nnbook
               nnbook run Notebooks/gradient-descent.nnbook -p rate=0.1 --out /tmp/pages
               nnbook sweep Notebooks/gradient-descent.nnbook -p rate=0.05,0.5,2.5
-              nnbook check Notebooks/*.nnbook
+              nnbook check Notebooks/*.nnbook --allow-plugin stats --allow-plugin blobs
             """,
         version: version + "\n" + KernelChoice.description,
         subcommands: [RunNotebook.self, SweepNotebook.self, PreviewNotebook.self, CheckNotebooks.self, RenderNotebook.self, LogRuns.self, ShowRun.self, DiffRuns.self, ListPlugins.self, HelpCommand.self]

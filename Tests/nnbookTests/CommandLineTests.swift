@@ -145,6 +145,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(outcome.error.contains("SUBCOMMANDS"), "not nnbook's own usage: " + outcome.error)
     }
 
+    /// The examples `nnbook --help` gives succeed as a new user copies them, in a clone of the
+    /// repository (the plugins lesson's programs are allowed by name in the `check` example).
+    func testTheExamplesOfTheHelpSucceedAsWritten() throws {
+        let help = try nnbook("--help")
+        let examples = help.output.components(separatedBy: "Examples:\n").last?.split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("nnbook ") } ?? []
+        XCTAssertEqual(examples.count, 4, help.output)
+        try FileManager.default.copyItem(at: CLIFixture.repository.appendingPathComponent("Notebooks"), to: folder.appendingPathComponent("Notebooks"))
+        _ = try fixture.gitArguments(["init", "-q", folder.path])
+        for example in examples {
+            let outcome = try fixture.shell(example.replacingOccurrences(of: "/tmp/pages", with: folder.appendingPathComponent("pages").path))
+            XCTAssertEqual(outcome.status, 0, example + "\n" + outcome.error)
+        }
+    }
+
     func testVersionAndHelp() throws {
         XCTAssertTrue(try nnbook("--version").output.hasPrefix("0.1.0\nkernel: "))
         let help = try nnbook("--help")
