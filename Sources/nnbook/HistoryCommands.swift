@@ -39,6 +39,8 @@ func reportingHistoryErrors<T>(_ file: String, _ body: () throws -> T) throws ->
         return try body()
     } catch let error as HistoryError {
         Console.error("\(file): error: \(error)")
+        // A RUN that names no run is a mistake on the command line, as an unknown --metric is.
+        if case .unknownRun = error { throw ExitCode(NNBookExit.usage) }
         throw ExitCode(NNBookExit.notebookFailed)
     }
 }
@@ -133,6 +135,7 @@ struct DiffRuns: ParsableCommand {
         let history = try notebook.history()
         let text = try reportingHistoryErrors(notebook.file) { () throws -> String in
             let runs = try history.runs()
+            if runs.isEmpty { throw HistoryError.noRuns(notebook: notebook.file) }
             guard runs.count >= 2 || (before != nil && after != nil) else {
                 throw HistoryError.unknownRun(before ?? "last~1", available: runs.count)
             }

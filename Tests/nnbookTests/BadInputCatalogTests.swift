@@ -207,8 +207,10 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "run record with a field of the wrong kind", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
              firstLine: "t.nnbook: error: the run history is damaged: the field 'notebook' is not a string, in the record of run ",
              prepare: { try BadInputCatalogTests.runOnce($0); try BadInputCatalogTests.replaceRunRecord($0, with: "{\"notebook\": 5}") }),
+        Case(name: "diff of a notebook whose history has no runs", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["diff", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook: error: t.nnbook has no recorded runs yet: `nnbook run t.nnbook` records one", prepare: { try BadInputCatalogTests.emptyHistory($0) }),
         Case(name: "log without runs", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1, firstLine: "t.nnbook: error: t.nnbook has no recorded runs yet: `nnbook run t.nnbook` records one"),
-        Case(name: "show of a run that does not exist", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook", "9"], status: 1,
+        Case(name: "show of a run that does not exist", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["show", "t.nnbook", "9"], status: 2,
              firstLine: "t.nnbook: error: there is no run '9': name a run by its number (1 to 1), its id, or last, last~1, …", prepare: { try BadInputCatalogTests.runOnce($0) }),
     ]
 
@@ -397,6 +399,16 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     /// Records one good run of the notebook, as the history cases need.
+    /// A git repository in which no run of the notebook is recorded yet.
+    static func emptyHistory(_ folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["init", "-q"]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+    }
+
     static func runOnce(_ folder: URL) throws {
         let process = Process()
         process.executableURL = try CLIFixture().executable
