@@ -113,6 +113,15 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertEqual(try contour(try NotebookFixtures.run(hidden.replacingOccurrences(of: "```nnbook\n", with: "```nnbook label=landscape\n"), folder: folder)).xLabel, "layer 1 w[1→2]")
     }
 
+    /// Two models whose layers differ cannot share one surface: the check says so at the second,
+    /// rather than the run failing on a weight name the notebook never wrote.
+    func testModelsWithDifferentLayersInOneLandscapeAreACheckError() {
+        let text = notebook.replacingOccurrences(of: "model stochastic_fit\n  dense 1 weights=ones bias=zeros", with: "model stochastic_fit\n  dense 2 activation=relu\n  dense 1")
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [
+            "18:11: 'stochastic_fit' has no weights named 'w1' and 'bias', the axes of the surface of 'batch_fit': a landscape draws one surface over the weights of its first model, and the models' layers differ | draw each model in a landscape line of its own, e.g. landscape stochastic_fit on line",
+        ])
+    }
+
     func testALandscapeThatWouldTakeTooLongIsACheckErrorWithAWayOut() {
         XCTAssertEqual(NotebookFixtures.diagnostics("""
             ```nnbook label=landscape

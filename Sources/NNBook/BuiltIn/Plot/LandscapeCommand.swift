@@ -54,6 +54,19 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 break
             }
         }
+        // The axes left to their default are the first model's first two weights: every other
+        // model must have weights of those names for its path to be drawn on the surface.
+        if x == nil || y == nil, let first = models.first, let own = context.models[first.name].flatMap(LandscapeCommand.weightNames), own.count >= 2 {
+            let axes = [x.map { LandscapeCommand.short(LandscapeCommand.written($0.text)) } ?? own[0], y.map { LandscapeCommand.short(LandscapeCommand.written($0.text)) } ?? own[1]]
+            // A name the first model lacks is reported above, at its option.
+            for model in models.dropFirst() where axes.allSatisfy(own.contains) {
+                guard let names = context.models[model.name].flatMap(LandscapeCommand.weightNames), !axes.allSatisfy(names.contains) else { continue }
+                diagnostics.append(Diagnostic(
+                    "'\(model)' has no weights named \(axes.map { "'\($0)'" }.joined(separator: " and ")), the axes of the surface of '\(first)': a landscape draws one surface over the weights of its first model, and the models' layers differ",
+                    at: model.range, hint: "draw each model in a landscape line of its own, e.g. landscape \(model) on \(data)"))
+                break
+            }
+        }
         if let first = models.first, let facts = context.models[first.name], let shape = facts.inputShape,
             case .success(let planned) = facts.plan(for: shape),
             let samples = TrainCommand.trainingFacts(of: data, in: context)?.samples,
