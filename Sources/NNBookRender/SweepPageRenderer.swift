@@ -77,6 +77,9 @@ public struct SweepPageRenderer: Sendable {
             guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1 else { return nil }
             return values.min(by: { goal.prefers($0, over: $1) })
         }
+        // A run that missed expectations under --no-expect succeeded without showing what the
+        // lesson promises: a column says how many it missed, when any run missed one.
+        let missed = report.rows.contains { $0.missedExpectations > 0 }
         let rows = report.rows.map { row -> [String] in
             let metrics = report.columns.indices.map { index -> String in
                 let name = report.columns[index].name
@@ -84,7 +87,8 @@ public struct SweepPageRenderer: Sendable {
                 let text = units[index].value(NumberText.fixed(value, places: report.precision), units: row.units[name])
                 return row.status == .succeeded && value == best[index] ? "**\(text)**" : text
             }
-            return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue] + metrics
+            return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue]
+                + (missed ? [String(row.missedExpectations)] : []) + metrics
         }
         let numeric = report.grid.axes.map { axis -> Bool in
             switch axis.type {
@@ -92,8 +96,9 @@ public struct SweepPageRenderer: Sendable {
             default: false
             }
         }
-        let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + zip(MetricColumn.headers(report.columns), units).map { $1.header($0) }
-        let right = [true] + numeric + [false] + report.columns.map { _ in true }
+        let headers = ["run"] + report.grid.axes.map(\.name) + ["status"] + (missed ? ["expectations missed"] : [])
+            + zip(MetricColumn.headers(report.columns), units).map { $1.header($0) }
+        let right = [true] + numeric + [false] + (missed ? [true] : []) + report.columns.map { _ in true }
         let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
         let text = ([line(headers.map(MarkdownText.inline)), "|" + right.map { $0 ? "---:|" : "---|" }.joined()] + rows.map(line)).joined(separator: "\n")
         return (text, best.contains { $0 != nil })

@@ -14,15 +14,16 @@ struct NotebookHistoryOptions: ParsableArguments {
 
     init(file: String) { self.file = file }
 
-    /// The notebook's history; an error when it has none.
-    func history() throws -> RunHistory {
+    /// The notebook's history; an error when it has none, unless `creating` it (a sweep about to
+    /// record its runs, outside any repository, makes `.nnbook-history/` as a run does).
+    func history(creating: Bool = false) throws -> RunHistory {
         if let refusal = NotebookFile(path: file).notANotebook() { throw refusal }
         guard FileManager.default.fileExists(atPath: file) else {
             Console.error("\(file): error: there is no notebook \(file)\nhint: the history commands take the notebook first: nnbook log FILE, nnbook show FILE [RUN], nnbook diff FILE [RUN_A [RUN_B]]")
             throw ExitCode(NNBookExit.usage)
         }
         do {
-            guard let history = try RunHistory.forNotebook(at: URL(fileURLWithPath: file), create: false) else {
+            guard let history = try RunHistory.forNotebook(at: URL(fileURLWithPath: file), create: creating) else {
                 throw HistoryError.noRuns(notebook: file)
             }
             return history

@@ -57,6 +57,10 @@ struct SweepNotebook: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        var isFolder: ObjCBool = false
+        if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--out names a folder to write the sweep's page in, but \(out.excerpt()) is a file")
+        }
         if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be 1 or more") }
         if print && collect { throw ValidationError("--print and --collect do not go together: print the runs, run them, then collect") }
     }
@@ -136,7 +140,7 @@ struct SweepNotebook: ParsableCommand {
         // Opened before the runs: a history that cannot be opened stops the sweep before it
         // starts, and the runs, forked from here, find git's library ready (loading it reads
         // the system's certificates, a few milliseconds a run).
-        let history = try NotebookHistoryOptions(file: file).history()
+        let history = try NotebookHistoryOptions(file: file).history(creating: true)
         let outcomes = try runAll(sweep, checked: checked)
         let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
         tellUncounted(strays, sweep: grid.id)

@@ -298,6 +298,41 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try runs().count, 2)
     }
 
+    /// With --no-expect a run that misses an expectation succeeds, and the sweep's table and
+    /// `log --json` say which runs missed what the lesson promises.
+    func testMissedExpectationsShowInTheTableAndTheLog() throws {
+        let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.001,0.5", "-p", "adam_epochs=5000", "--no-expect", "--quiet")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let page = try page()
+        XCTAssertTrue(page.contains("| run | rate | adam_epochs | status | expectations missed | "), page)
+        XCTAssertTrue(page.contains(" | 0.001 | 5000 | succeeded | 2 | "), page)
+        XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | 0 | "), page)
+        var missed: [Double: [String]] = [:]
+        for run in try runs() {
+            let rate = (run["parameters"] as? [String: Any])?["rate"] as? Double ?? 0
+            missed[rate] = (run["missed_expectations"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+        }
+        XCTAssertEqual(missed, [0.001: ["expected neuron loss < 0.69 on insurance, got 0.7349", "expected neuron prediction < 0.5 for age=30 affordability=1, got 0.6546"], 0.5: []])
+    }
+
+    /// Outside any repository a sweep makes the notebook's `.nnbook-history/`, as a run does,
+    /// instead of asking for a run first.
+    func testASweepOutsideAnyRepositoryRecordsItsRunsAsARunWould() throws {
+        let bare = try CLIFixture()
+        let sweep = try bare.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.5,2.5", "-p", "adam_epochs=50", "--no-expect", "--quiet")
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: bare.folder.appendingPathComponent(".nnbook-history").path))
+        XCTAssertTrue(try String(contentsOf: bare.folder.appendingPathComponent("gradient-descent.sweep.md"), encoding: .utf8).contains(": 2 succeeded."))
+    }
+
+    /// `--out` naming a file is a command-line mistake found before anything runs.
+    func testOutNamingAFileIsRefusedBeforeAnythingRuns() throws {
+        let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.5,2.5", "--out", "data/insurance.csv")
+        XCTAssertEqual(sweep.status, 2, sweep.error)
+        XCTAssertTrue(sweep.error.hasPrefix("Error: --out names a folder to write the sweep's page in, but data/insurance.csv is a file\n"), sweep.error)
+        XCTAssertEqual(try runs().count, 0)
+    }
+
     /// The page's hints name the notebook as the sweep was given it, so that they work where
     /// the sweep was started.
     func testThePagesHintsNameTheNotebookAsItWasGiven() throws {

@@ -17,10 +17,12 @@ public struct SweepReport: Equatable, Sendable {
         public let units: [String: String]
         /// Why the run failed: where and what, in one line.
         public let failure: String?
+        /// How many expectations the run missed without failing (`--no-expect`).
+        public let missedExpectations: Int
 
         public init(
             combination: SweepGrid.Combination, status: RunStatus, run: String?, metrics: [String: Double], units: [String: String] = [:],
-            failure: String?
+            failure: String?, missedExpectations: Int = 0
         ) {
             self.combination = combination
             self.status = status
@@ -28,7 +30,9 @@ public struct SweepReport: Equatable, Sendable {
             self.metrics = metrics
             self.units = units
             self.failure = failure
+            self.missedExpectations = missedExpectations
         }
+
     }
 
     /// The notebook's title, or its file name.

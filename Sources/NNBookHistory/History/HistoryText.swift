@@ -105,6 +105,9 @@ public struct HistoryText: Sendable {
                 "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
                 "metric_units": record.metricUnits ?? [:],
                 "headline": Dictionary(record.headline.map { ($0.name, RunRecord.jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }),
+                "missed_expectations": (record.missedExpectations ?? []).map {
+                    ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any]
+                },
                 "error": record.error.map { ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
         }

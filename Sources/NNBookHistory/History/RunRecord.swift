@@ -73,12 +73,16 @@ public struct RunRecord: Codable, Equatable, Sendable {
     /// squared`, `scaled units`), keyed as `metrics`; nil when there were none, and in runs
     /// recorded before units were kept.
     public let metricUnits: [String: [String: String]]?
+    /// The expectations the run missed without failing (`--no-expect`), where and what; nil in
+    /// runs recorded before they were kept.
+    public let missedExpectations: [Failure]?
 
     enum CodingKeys: String, CodingKey {
         case notebook, status, seed, precision, parameters, defaults, started, seconds, cells, error, headline, machine, sweep
         case nnbookVersion = "nnbook_version"
         case parameterTypes = "parameter_types"
         case metricUnits = "metric_units"
+        case missedExpectations = "missed_expectations"
     }
 
     /// The record of `result`, a run of the notebook at `notebookPath` that started at `started`;
@@ -108,6 +112,11 @@ public struct RunRecord: Codable, Equatable, Sendable {
         } ?? pageFailure.map { Failure(cell: nil, label: nil, line: nil, column: nil, message: $0) }
         metrics = result.metrics
         metricUnits = result.metricUnits.isEmpty ? nil : result.metricUnits
+        missedExpectations = result.cells.flatMap { cell in
+            cell.missedExpectations.map {
+                Failure(cell: cell.cell.number, label: cell.cell.label, line: $0.range?.line, column: $0.range?.column, message: $0.message)
+            }
+        }
         headline = RunRecord.headline(result)
         self.machine = machine
     }

@@ -158,7 +158,7 @@ public enum SweepCollection {
                 let failure = record.error.map { "\(record.status.rawValue) \($0.place)" }
                 rows.append(.init(
                     combination: combination, status: record.status, run: run.name,
-                    metrics: metrics, units: units, failure: failure))
+                    metrics: metrics, units: units, failure: failure, missedExpectations: record.missedExpectations?.count ?? 0))
             }
         }
         let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record })
