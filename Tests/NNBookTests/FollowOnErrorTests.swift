@@ -109,6 +109,15 @@ final class FollowOnErrorTests: XCTestCase {
         ])
     }
 
+    /// An option the command does not have leaves the rest of the line meaning what it says:
+    /// read as the option it is close to, the data set stays known and later mistakes show.
+    func testAMisspeltOptionOnLoadLeavesTheDataKnown() {
+        XCTAssertEqual(diagnostics(lesson([("target=y", "target=y separater=\",\""), ("evaluate m on data.test", "predict m x1=0.5 z=1")])), [
+            "7:38: 'load' has no option 'separater' | did you mean 'separator'?",
+            "14:18: the model 'm' was not trained on a feature called 'z' | no value is given for x2; its features are x1, x2",
+        ])
+    }
+
     func testANameMisspeltWhereItIsDefinedIsReportedOnceThere() {
         XCTAssertEqual(diagnostics(lesson([("as data target", "as dta target")])), [
             "7:24: this line names the data set 'dta', but 3 other lines use 'data' (the first at line 8) | a typo? write data here, as they do",

@@ -47,12 +47,13 @@ public struct Checker: Sendable {
                 }
                 let (invocation, problems, names) = resolve(syntax, against: command.schema, in: &context)
                 diagnostics += problems
-                guard problems.isEmpty, let invocation else {
+                guard let invocation else {
                     for (name, kind) in names { context.markErroneous(name, as: kind) }
                     continue
                 }
                 let commandProblems = command.check(invocation, in: &context)
-                diagnostics += commandProblems
+                // A value read for a misspelt option is not reported again where the option is.
+                diagnostics += commandProblems.filter { problem in !problems.contains { $0.range == problem.range } }
                 if !commandProblems.isEmpty {
                     for (name, kind) in names { context.markErroneous(name, as: kind) }
                 }
@@ -82,7 +83,10 @@ public struct Checker: Sendable {
 
     /// Matches a command's written arguments to its schema, converting every value. `names`
     /// are the data sets and models the line defines or changes, even when it is wrong: the
-    /// checker marks them erroneous if it is.
+    /// checker marks them erroneous if it is. A line whose only mistakes are options the
+    /// command does not have still has its invocation, read as if the option each is close to
+    /// were written (`shufle=false` as shuffle=false), or none: the rest of the line means what
+    /// it says, so the lines after it are checked knowing what it defines.
     func resolve(
         _ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext
     ) -> (invocation: Invocation?, diagnostics: [Diagnostic], names: [(String, NameKind)]) {
@@ -97,6 +101,8 @@ public struct Checker: Sendable {
         // used before any line defined it is reported here, then known as erroneous, so that its
         // later uses are not reported again; one defined in a way that is refused still exists.
         var unresolved: [(String, NameKind)] = []
+        // Diagnostics of options the command does not have, which leave the line's meaning known.
+        var unknownOptions = 0
         let usage = "usage: \(schema.usage)"
 
         let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
@@ -202,6 +208,16 @@ public struct Checker: Sendable {
                     hint: schema.options.isEmpty
                         ? "'\(schema.verb)' takes no options; \(usage)"
                         : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'", otherSpellings: schema.options.map { ($0.name, $0.otherSpellings) })))
+                unknownOptions += 1
+                let meant = schema.options.first { $0.otherSpellings.contains { $0.lowercased() == name.lowercased() } }
+                    ?? Suggestions.closest(to: name, in: schema.options.map(\.name)).flatMap(schema.option(named:))
+                let written = syntax.arguments.contains { argument in
+                    if case .option(let other, _, _) = argument { other == meant?.name } else { false }
+                }
+                if let meant, !written, case .success(let resolved) = convert(value, to: meant.type, context: context) {
+                    values[meant.name] = resolved
+                    ranges[meant.name] = nameRange
+                }
                 continue
             }
             switch convert(value, to: type, context: context) {
@@ -240,13 +256,16 @@ public struct Checker: Sendable {
             }
             let (invocation, problems, _) = resolve(clause, against: clauseSchema, in: &context)
             diagnostics += problems
-            if let invocation { clauses.append(invocation) }
+            if let invocation {
+                clauses.append(invocation)
+                unknownOptions += problems.count
+            }
         }
 
-        guard diagnostics.isEmpty else { return (nil, diagnostics, definitions + changed + unresolved) }
+        guard diagnostics.count == unknownOptions else { return (nil, diagnostics, definitions + changed + unresolved) }
         for (name, kind) in definitions { context.define(name, as: kind, at: definitionRanges[name]) }
         return (
-            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), [],
+            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), diagnostics,
             definitions + changed
         )
     }
