@@ -249,6 +249,9 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "Error: --plugin-timeout must be a number of seconds above 0, such as 5 or 60, not '-1'"),
         Case(name: "plugin timeout that is not a number", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["run", "t.nnbook", "--plugin-timeout", "abc"], status: 2,
              firstLine: "Error: --plugin-timeout must be a number of seconds above 0, such as 5 or 60, not 'abc'"),
+        // A list of 150,001 numbers written in the notebook: data that belongs in a file.
+        Case(name: "line of a cell too long", files: cell("activation relu x=[" + String(repeating: "1,", count: 150_000) + "1]"), arguments: ["check", "t.nnbook", "--memory-limit", "0.1"], status: 1,
+             firstLine: "t.nnbook:2:1: error: this line is 300021 characters long; a line of a cell holds at most 200000"),
         // Swift reads `0x10` as sixteen; a learner who types it meant no decimal number.
         Case(name: "hexadecimal memory limit", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["check", "t.nnbook", "--memory-limit", "0x10"], status: 2,
              firstLine: "Error: --memory-limit must be a number of GB above 0, such as 0.5 or 8, not '0x10'"),
@@ -322,7 +325,7 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:10: error: /proc/self/environ:1:1: the first line is not a header of column names: it holds control characters, so this is not a CSV file"),
         Case(name: "huge field that is not a number", files: loadCSV("a,y\n0,1\n" + String(repeating: "z", count: 1_000_000) + ",1\n"), status: 1,
              firstLine: "t.nnbook:2:10: error: d.csv:3:1: \"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…\" in column \"a\" is not a number"),
-        Case(name: "unknown word of a megabyte", files: cell(String(repeating: "q", count: 1_000_000)), status: 1,
+        Case(name: "unknown word of 150,000 characters", files: cell(String(repeating: "q", count: 150_000)), status: 1,
              firstLine: "t.nnbook:2:1: error: unknown command 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…'"),
         Case(name: "control characters in a column name", files: loadCSV("a\u{1B}[31m,y\n1,2\n", extra: " codes=[b]"), status: 1,
              firstLine: "t.nnbook:2:10: error: d.csv:1:1: the first line is not a header of column names"),

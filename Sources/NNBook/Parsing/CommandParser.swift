@@ -14,6 +14,10 @@ struct CommandParser {
         var continuation = 0..<0
         for (offset, text) in lines.enumerated() where !continuation.contains(offset) {
             let line = firstLine + offset
+            if let tooLong = CommandParser.tooLong(text, line: line) {
+                diagnostics.append(tooLong)
+                continue
+            }
             let (tokens, lexDiagnostics, slips) = CommandLexer.tokens(of: text, line: line)
             // A slip is reported, and the line is read as it was meant.
             diagnostics += slips
@@ -69,12 +73,29 @@ struct CommandParser {
         tokens.reduce(0) { open, token in open + (token.kind == .openBracket ? 1 : token.kind == .closeBracket ? -1 : 0) }
     }
 
+    /// The most characters a line of a cell may hold. Reading a command costs some hundred
+    /// bytes a list item, from its tokens to its output in the page: a list of five million
+    /// numbers written in a notebook of 10 MB took 1 GB to check and 2.8 GB to run, whatever
+    /// the memory limit. Data that large belongs in a file that `load` reads, within the limit.
+    static let lineLimit = 200_000
+
+    /// Why `text`, line `line`, is not read: it is longer than `lineLimit`; nil when it is not.
+    private static func tooLong(_ text: String, line: Int) -> Diagnostic? {
+        guard text.utf8.count > lineLimit else { return nil }
+        let count = text.count
+        guard count > lineLimit else { return nil }
+        return Diagnostic(
+            "this line is \(count) characters long; a line of a cell holds at most \(lineLimit)", at: SourceRange(line: line, column: 1, length: 1),
+            hint: "many values are data: write them to a CSV file and load it with load csv \"FILE\" as NAME target=COLUMN")
+    }
+
     /// The last of the lines after `offset` that close the lists left `open` on it (`y_true=[1, 2,`
     /// then `  3] y_pred=…`), when lines that start no command of their own do; nil otherwise.
     private static func listEnd(in lines: [String], after offset: Int, open: Int) -> Int? {
         guard open > 0 else { return nil }
         var open = open
         for index in lines.indices.dropFirst(offset + 1) {
+            guard tooLong(lines[index], line: 0) == nil else { return nil }
             let (tokens, problems, _) = CommandLexer.tokens(of: lines[index], line: 0)
             guard problems.isEmpty, let first = tokens.first else { return nil }
             // A line at the margin that starts with a name is the next command.
