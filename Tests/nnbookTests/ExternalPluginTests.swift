@@ -305,6 +305,18 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertFalse(help.error.contains("\u{1B}"), help.error)
     }
 
+    /// A plugin that answers and then lingers (a sleep of 100 s) is stopped a moment after its
+    /// answer, which stands: it was told it "did not answer" at its time limit.
+    func testAPluginThatAnswersAndLingersIsStoppedAndItsAnswerKept() throws {
+        try writePlugin("linger", run: #"echo '{"protocol": 1, "outputs": [{"text": "answered"}]}'; sleep 100"#)
+        try writeNotebook("probe insurance")
+        let started = Date()
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "linger", "--quiet", "--no-snapshot", "--plugin-timeout", "20")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15, "the time limit is not waited for")
+        XCTAssertTrue(try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8).contains("answered"))
+    }
+
     /// A descriptor that nnbook inherited without close-on-exec (here a shell's `exec 7<`, a
     /// file the user opened for something else) does not reach the plugin.
     func testAPluginInheritsNoDescriptorButItsThree() throws {

@@ -57,9 +57,17 @@ public struct PluginProcess: Sendable {
         var offset = 0
         let deadline = DispatchTime.now() + timeLimit
         var stopped = false
+        // A plugin that has answered and lingers (a server's loop, a sleep before exiting) is
+        // given `grace` to exit, then stopped: its answer stands.
+        var answeredAt: DispatchTime?, lingered = false
         while !PluginProcess.hasExited(child.pid) {
             if shouldStop() || stopsWhen() {
                 stopped = true
+                break
+            }
+            if answeredAt == nil, collected.answered { answeredAt = .now() }
+            if let answeredAt, DispatchTime.now() >= answeredAt + PluginProcess.grace {
+                lingered = true
                 break
             }
             if DispatchTime.now() >= deadline || collected.overflowed { break }
@@ -98,7 +106,7 @@ public struct PluginProcess: Sendable {
                 plugin: name, message: "answered more than \(PluginProtocol.maximumAnswer >> 20) MB and was stopped",
                 hint: "an answer is one line of JSON of at most \(PluginProtocol.maximumAnswer >> 20) MB; a plugin with more data writes it to a file that the notebook loads")
         }
-        if ended {
+        if ended, !lingered {
             throw PluginFailure(
                 plugin: name, message: "did not answer within \(NumberText.plain(timeLimit)) seconds and was stopped",
                 hint: "allow it more time with --plugin-timeout SECONDS")
@@ -106,7 +114,7 @@ public struct PluginProcess: Sendable {
         let (stdout, stderr) = collected.values
         let said = PluginProcess.lastLines(of: stderr).map { "it wrote to standard error:\n" + $0 }
         let signalled = status & 0x7F != 0, code = (status >> 8) & 0xFF
-        if signalled || code != 0 {
+        if !lingered, signalled || code != 0 {
             let how = signalled ? "was killed by signal \(status & 0x7F)" : "exited with status \(code)"
             throw PluginFailure(plugin: name, message: "crashed: it \(how)", hint: said)
         }
@@ -235,6 +243,15 @@ private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var output = Data(), errors = Data()
     private var outputOverflowed = false
+    /// Whether a line with something on it has ended in the answer: the plugin has answered.
+    private var answerEnded = false, answerBegun = false
+
+    /// Whether the plugin has written its answer's line, whether or not it has exited.
+    var answered: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return answerEnded
+    }
 
     /// Whether the answer grew past `PluginProtocol.maximumAnswer`: the plugin is then stopped.
     var overflowed: Bool {
@@ -262,6 +279,13 @@ private final class Collected: @unchecked Sendable {
                     return
                 }
                 output.append(contentsOf: buffer[..<count])
+                for byte in buffer[..<count] where !answerEnded {
+                    if byte == UInt8(ascii: "\n") {
+                        answerEnded = answerBegun
+                    } else if byte != 32, byte != 13 {
+                        answerBegun = true
+                    }
+                }
             } else {
                 errors.append(contentsOf: buffer[..<count])
                 if errors.count > 2 * PluginProtocol.keptErrors { errors = errors.suffix(PluginProtocol.keptErrors) }
