@@ -25,6 +25,25 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertTrue(svg.contains(">stochastic</text>"))
     }
 
+    /// Any range gives a bounded number of ticks: turned round, empty, not finite or immense.
+    func testAxisTicksAreFewWhateverTheRange() {
+        for (low, high) in [(2.0, 1.0), (1.0, 1.0), (-.infinity, 0), (.nan, 1), (0, 1e300), (1e20, 1e20 + 1e-12), (-1e30, 1e30)] {
+            let ticks = AxisTicks.ticks(low: low, high: high)
+            XCTAssertTrue((1...AxisTicks.maximumCount).contains(ticks.values.count), "\(low)…\(high): \(ticks.values.count) ticks")
+            XCTAssertLessThan(ticks.low, ticks.high, "\(low)…\(high)")
+        }
+    }
+
+    /// ymin= above every value, or ymax= below, leaves an empty axis that begins at the limit.
+    func testALimitBeyondEveryValueDrawsAnEmptyAxis() {
+        let points: [LineChart.Point] = [.init(x: 1, y: 0.6), .init(x: 2, y: 0.8)]
+        for axes in [LineChart.Axes(yMinimum: 2), LineChart.Axes(yMaximum: -1), LineChart.Axes(logScale: true, yMinimum: 1e40)] {
+            let chart = LineChart(title: "accuracy per epoch", xLabel: "epoch", yLabel: "accuracy", series: [.init(name: "m", points: points)], axes: axes)
+            let svg = FigureSVG.render(Figure(name: "accuracy", caption: "accuracy", kind: .lines(chart)))
+            XCTAssertFalse(svg.contains("nan") || svg.contains("NaN") || svg.contains("inf"), "\(axes): \(svg)")
+        }
+    }
+
     /// Keras' tutorials draw validation dashed, in its training curve's colour.
     func testValidationCurveIsDashedInItsTrainingColour() throws {
         let chart = LineChart(title: "accuracy per epoch", xLabel: "epoch", yLabel: "accuracy", series: [

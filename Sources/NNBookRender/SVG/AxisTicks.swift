@@ -4,10 +4,15 @@ import Foundation
 
 /// Tick positions covering a range.
 enum AxisTicks {
+    /// The most ticks an axis is ever given: whatever the range, drawing it is bounded.
+    static let maximumCount = 100
+
     /// About `count` evenly spaced round values covering `low…high`, and the range they span.
-    /// `minimumStep` keeps ticks apart: 1 for epochs, which have no halves.
+    /// `minimumStep` keeps ticks apart: 1 for epochs, which have no halves. A range given the
+    /// wrong way round is turned, one that is not finite becomes 0…1, and the number of ticks
+    /// never exceeds `maximumCount`, so no range can make the axis endless.
     static func ticks(low: Double, high: Double, count: Int = 5, minimumStep: Double = 0) -> (values: [Double], low: Double, high: Double) {
-        var low = low, high = high
+        var (low, high) = (min(low, high), max(low, high))
         if !low.isFinite || !high.isFinite { (low, high) = (0, 1) }
         if high - low < 1e-12 {
             // A range around a single value does not cross zero when the value does not: one
@@ -17,9 +22,12 @@ enum AxisTicks {
         }
         let rough = (high - low) / Double(max(count, 1))
         let power = pow(10, floor(log10(rough)))
-        let step = max([1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power, minimumStep)
+        var step = max([1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power, minimumStep)
+        if !step.isFinite || step <= 0 { step = high - low }
         let start = floor(low / step) * step, end = ceil(high / step) * step
-        let values = stride(from: start, through: end + step / 2, by: step).map { ($0 / step).rounded() * step }
+        let intervals = ((end - start) / step).rounded()
+        let count = intervals.isFinite ? Int(min(max(intervals, 0), Double(maximumCount - 1))) : 0
+        let values = (0...count).map { ((start / step).rounded() + Double($0)) * step }
         return (values, start, end)
     }
 

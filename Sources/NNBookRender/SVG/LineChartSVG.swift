@@ -72,9 +72,17 @@ enum LineChartSVG {
     }
 
     /// The y axis's ticks over `values` (already on the axis's scale): round numbers, or on a
-    /// log scale every power of ten; a limit the chart sets is the axis's end exactly.
+    /// log scale every power of ten; a limit the chart sets is the axis's end exactly. A limit
+    /// beyond every value (ymin= above them all) gives an empty axis that starts at the limit,
+    /// as long as the values span, rather than an axis that ends before it begins.
     private static func yAxis(_ values: [Double], axes: LineChart.Axes, scaled: (Double) -> Double) -> (values: [Double], low: Double, high: Double) {
-        let low = axes.yMinimum.map(scaled) ?? values.min() ?? 0, high = axes.yMaximum.map(scaled) ?? values.max() ?? 1
+        var low = axes.yMinimum.map(scaled) ?? values.min() ?? 0, high = axes.yMaximum.map(scaled) ?? values.max() ?? 1
+        if !low.isFinite || !high.isFinite { (low, high) = (0, 1) }
+        if !(low < high), axes.yMinimum != nil || axes.yMaximum != nil {
+            let valuesSpan = (values.max() ?? 0) - (values.min() ?? 0)
+            let span = valuesSpan > 0 && valuesSpan.isFinite ? valuesSpan : max(abs(axes.yMaximum == nil ? low : high) * 0.1, 1)
+            if axes.yMaximum == nil { high = low + span } else if axes.yMinimum == nil { low = high - span } else { (low, high) = (min(low, high), max(low, high) + span) }
+        }
         var ticks: (values: [Double], low: Double, high: Double)
         if axes.logScale {
             let first = floor(low), last = max(ceil(high), first + 1)

@@ -66,7 +66,8 @@ struct PlotCommand: NotebookCommand {
                 "labels= names \(labels.count) line\(labels.count == 1 ? "" : "s"), but the plot has \(models.count) model\(models.count == 1 ? "" : "s")", at: $labels,
                 hint: "give one label per model, in the order the models are written"))
         }
-        if let ymin, let ymax, ymin >= ymax {
+        diagnostics += checkLimits(of: metric)
+        if let ymin, let ymax, ymin.isFinite, ymax.isFinite, ymin >= ymax {
             diagnostics.append(Diagnostic("ymin=\(NumberText.plain(ymin)) must be below ymax=\(NumberText.plain(ymax))", at: $ymin))
         }
         if scale == .log, let bound = [ymin, ymax].compactMap({ $0 }).first(where: { $0 <= 0 }) {
@@ -85,6 +86,31 @@ struct PlotCommand: NotebookCommand {
                 "'\(model)' recorded \(metric) only in \(PlotCommand.describe(epochs)), none of epochs \(first) to \(last)", at: $metric,
                 hint: "draw the epochs that have it, e.g. from=\(epochs.first?.lowerBound ?? 1)"
                     + (metric.hasPrefix("val_") ? ", or validate the training of epochs \(first) to \(last)" : "")))
+        }
+        return diagnostics
+    }
+
+    /// Limits that would leave every value of the metric off the axis, known before anything
+    /// runs: every metric nnbook records is 0 or more, and accuracy a share of at most 1 (a
+    /// learner who means 90% writes ymin=90). Limits must be numbers an axis can end at.
+    private func checkLimits(of metric: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (option, bound, range) in [("ymin", ymin, $ymin), ("ymax", ymax, $ymax)] {
+            guard let bound else { continue }
+            guard bound.isFinite else {
+                diagnostics.append(Diagnostic("\(option)= must be a finite number, not \(NumberText.plain(bound))", at: range, hint: "give the axis's \(option == "ymin" ? "bottom" : "top") as a number, e.g. \(option)=0"))
+                continue
+            }
+            let isAccuracy = metric == "accuracy" || metric == "val_accuracy"
+            if option == "ymin", isAccuracy, bound >= 1 {
+                diagnostics.append(Diagnostic(
+                    "ymin=\(NumberText.plain(bound)) leaves every value off the axis: \(metric) is a share from 0 to 1", at: range,
+                    hint: bound > 1 ? "for \(NumberText.plain(min(bound, 100)))% write ymin=\(NumberText.plain(min(bound, 100) / 100))" : "choose a bottom below 1, e.g. ymin=0.5"))
+            } else if option == "ymax", bound <= 0 {
+                diagnostics.append(Diagnostic(
+                    "ymax=\(NumberText.plain(bound)) leaves every value off the axis: \(metric) is never below 0", at: range,
+                    hint: "choose a top above 0" + (isAccuracy ? ", e.g. ymax=1" : "")))
+            }
         }
         return diagnostics
     }
@@ -135,6 +161,12 @@ struct PlotCommand: NotebookCommand {
         let chart = LineChart(
             title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
             axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
-        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)", kind: .lines(chart)))]
+        // Limits the check could not judge (a loss's size is known only once trained) may still
+        // leave every value off the axis: the axis is drawn empty, and the caption says why.
+        let values = series.flatMap(\.points).map(\.y)
+        let shown = values.contains { $0 >= (ymin ?? -.infinity) && $0 <= (ymax ?? .infinity) }
+        let empty = (ymin != nil || ymax != nil) && !shown
+            ? " (no value lies within the limits: the values run from \(NumberText.fixed(values.min() ?? 0, places: state.precision)) to \(NumberText.fixed(values.max() ?? 0, places: state.precision)))" : ""
+        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + empty, kind: .lines(chart)))]
     }
 }
