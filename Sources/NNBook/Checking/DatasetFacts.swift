@@ -19,6 +19,9 @@ public struct DatasetFacts: Sendable, Equatable {
     public var scalings: [String] = []
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
+    /// What each class number stands for, when known: a target column's words (a small table
+    /// read whole) or `classes=`. A model's later data must not hold classes it never learned.
+    public var classNames: [String]?
     /// Why `split … stratify=true` will refuse these samples (a class of one sample), known
     /// when the check read them all (a small table); nil once a subset of them is taken.
     public var stratifyProblem: DataError?

@@ -77,6 +77,11 @@ enum FitChecks {
         if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
             return [problem]
         }
+        if let learned = trained?.classNames, let own = data.classNames, let unknown = own.first(where: { !learned.contains($0) }) {
+            return [Diagnostic(
+                "the targets of \(reference) include \(unknown), a class the model did not learn: it knows \(learned.joined(separator: ", "))",
+                at: reference.range, hint: "leave the samples of \(unknown) out of \(reference.name), or train on data that has them")]
+        }
         let lossAt = compilation.lossRange
         switch compilation.loss {
         case "sparse_categorical_crossentropy":

@@ -142,16 +142,29 @@ public final class RunState {
         guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
             throw RunError("the model has not been trained on data of this shape", at: name.range)
         }
-        try RunState.checkColumns(of: samples, named: data, for: entry, model: name)
-        return (entry, samples)
+        return (entry, try RunState.inModelTerms(samples, named: data, learnedFrom: entry.trainedOn, model: name).samples)
     }
 
-    /// Refuses `samples` whose columns have other names than those the model learned from, as
-    /// the check does where it knows the columns.
-    static func checkColumns(of samples: Dataset, named reference: DatasetName, for entry: ModelEntry, model: ModelName) throws(RunError) {
-        guard let learned = entry.trainedOn?.featureNames,
-              let problem = FitChecks.renamedColumns(learned, samples.featureNames, of: reference, model: model) else { return }
-        throw RunError(problem)
+    /// `samples` as a model that learned from `learned` reads them, for a command that trains,
+    /// measures or draws it on them: columns named as it learned them, classes numbered as it
+    /// learned them (a second file's words coded by the training data's, not by its own), and,
+    /// with `scaled`, every column the training data scaled scaled the same way, as `predict`
+    /// scales its inputs. Returns the columns it scaled, for the page to say so.
+    static func inModelTerms(
+        _ samples: Dataset, named reference: DatasetName, learnedFrom learned: Dataset?, model: ModelName, scaled: Bool = true
+    ) throws(RunError) -> (samples: Dataset, scaled: [String]) {
+        guard let learned else { return (samples, []) }
+        if let problem = FitChecks.renamedColumns(learned.featureNames, samples.featureNames, of: reference, model: model) { throw RunError(problem) }
+        var samples = samples
+        if let names = learned.classNames {
+            do throws(DataError) { try samples.numberClasses(by: names) } catch {
+                throw RunError(
+                    "\(reference) has a class that '\(model)' never learned: \(error.message)", hint: "'\(model)' knows the classes "
+                        + names.joined(separator: ", ") + "; leave the samples of other classes out of \(reference.name)", at: reference.range)
+            }
+        }
+        let changed = scaled ? samples.scaleColumns(as: learned) : []
+        return (samples, changed)
     }
 }
 

@@ -11,7 +11,7 @@ public struct Dataset: Equatable, Sendable {
     public var targetNames: [String]
     public var features: Tensor
     public var targets: Tensor
-    public private(set) var scalings: [String: ColumnScaling] = [:]
+    public internal(set) var scalings: [String: ColumnScaling] = [:]
     /// The feature columns that were words in the file, by their column name (`colour`).
     public var wordColumns: [String: WordColumn] = [:]
     /// What each class number stands for (Fashion-MNIST's "T-shirt/top", …, a word target's

@@ -186,6 +186,7 @@ extension LoadCommand {
             columns: data.featureNames, sampleShape: [data.featureNames.count],
             target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames, values: values ?? .unknown), samples: data.count)
         facts.wordColumns = data.wordColumns
+        facts.classNames = data.classNames
         if data.targets.columns > 0 { facts.stratifyProblem = data.stratifyProblem }
         return facts
     }

@@ -122,19 +122,43 @@ struct LoadCommand: NotebookCommand {
         }
         guard diagnostics.isEmpty else { return diagnostics }
         switch facts(in: context) {
-        case .success(let facts):
+        case .success(var facts):
+            let words = wordClasses(facts.classNames)
+            if let classes, let words {
+                if let unnamed = words.first(where: { !classes.contains($0) }) {
+                    diagnostics.append(LoadCommand.unnamedWord(unnamed, of: words, at: $classes))
+                } else {
+                    facts.classNames = classes
+                    facts.target?.kind = .classNumbers(largest: classes.count - 1)
+                }
+            } else if let classes {
+                facts.classNames = classes
+            }
             context.datasets[name.name] = facts
-            if classes != nil, let target = facts.target, target.kind == .numbers {
+            // A word target's classes are named by its words, ordered by classes=, as above.
+            if words == nil, classes != nil, let target = facts.target, target.kind == .numbers {
                 let span = if case .range(let range) = target.values { " (\(NumberText.data(Float(range.lowerBound))) to \(NumberText.data(Float(range.upperBound))))" } else { "" }
                 diagnostics.append(Diagnostic(
                     "classes= names classes, but the targets of \(name.name) are numbers to predict\(span), not class numbers", at: $classes,
                     hint: "classes= names a classifier's labels 0, 1, 2, …; drop it for numbers to predict"))
-            } else if let classes, let expected = facts.target?.kind.classes, classes.count != expected {
+            } else if words == nil, let classes, let expected = facts.target?.kind.classes, classes.count != expected {
                 diagnostics.append(LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes))
             }
         case .failure(let problem): diagnostics.append(problem)
         }
         return diagnostics
+    }
+
+    /// The words of a target column of words: its classes' names, which `classes=` may order
+    /// and add to, but not rename. Nil for other data (Fashion-MNIST's built-in names).
+    private func wordClasses(_ names: [String]?) -> [String]? {
+        format == .csv || format == .inline ? names : nil
+    }
+
+    static func unnamedWord(_ word: String, of words: [String], at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            "classes= leaves out \(word), a class of the target column", at: range,
+            hint: "name every class the column holds (\(words.joined(separator: ", "))), in the order the model should number them; names of classes the file lacks may be added")
     }
 
     static func wrongClassCount(_ count: Int, expected: Int, of source: String, at range: SourceRange) -> Diagnostic {
@@ -150,7 +174,15 @@ struct LoadCommand: NotebookCommand {
         } catch {
             throw RunError(error, at: path?.range ?? $format)
         }
-        if let classes {
+        if let classes, let words = wordClasses(entry.all.classNames) {
+            // The words are numbered by their place in classes=, not alphabetically.
+            do throws(DataError) {
+                try entry.updateEverySplit { (data: inout Dataset) throws(DataError) in try data.numberClasses(by: classes) }
+            } catch {
+                let problem = LoadCommand.unnamedWord(words.first { !classes.contains($0) } ?? "", of: words, at: $classes)
+                throw RunError(problem.message, hint: problem.hint, at: problem.range)
+            }
+        } else if let classes {
             let expected = entry.all.classCount
             guard classes.count == expected else {
                 let problem = LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes)

@@ -160,7 +160,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             value = try predicted(in: state, at: command)
             subject = "for " + inputs.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         } else if let data {
-            let (results, _, _, units) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "stating what it achieves")
+            let (results, _, _, units, _) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "stating what it achieves")
             guard let measured = results[metric.text] else {
                 throw RunError("the model does not report '\(metric)'", at: metric.range)
             }

@@ -42,8 +42,7 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
             throw RunError("the model has not been trained yet", hint: "train it before predicting with it", at: model.range)
         }
         if let data {
-            let samples = try state.dataset(data)
-            try RunState.checkColumns(of: samples, named: data, for: entry, model: model)
+            let samples = try RunState.inModelTerms(try state.dataset(data), named: data, learnedFrom: entry.trainedOn, model: model).samples
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
             return try table(for: entry, inputs: sample.features, truth: sample.targets, names: samples, state: state, range: data.range)
         }

@@ -59,8 +59,7 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let entry = try state.model(model)
         guard let trainer = entry.trainer else { throw RunError("the model has not been compiled", at: model.range) }
-        let data = try state.trainingData(data)
-        try RunState.checkColumns(of: data, named: self.data, for: entry, model: model)
+        let data = try RunState.inModelTerms(try state.trainingData(data), named: self.data, learnedFrom: entry.trainedOn, model: model, scaled: false).samples
         try TrainCommand.build(entry, for: data, in: state, at: model.range)
         let descent = descent.mode(batch: batch, shuffle: shuffle)
         let step: StepExplanation

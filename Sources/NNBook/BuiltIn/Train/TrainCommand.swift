@@ -184,8 +184,12 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 throw RunError(error, at: $validationSplit)
             }
         }
-        try RunState.checkColumns(of: data, named: self.data, for: entry, model: model)
-        if let validation, let reference = self.validation { try RunState.checkColumns(of: validation, named: reference, for: entry, model: model) }
+        // Continued training reads its data's classes as the model learned them; validation
+        // data is measured as `evaluate` measures it, scaled as the training data was.
+        data = try RunState.inModelTerms(data, named: self.data, learnedFrom: entry.trainedOn, model: model, scaled: false).samples
+        if let given = validation, let reference = self.validation {
+            validation = try RunState.inModelTerms(given, named: reference, learnedFrom: entry.trainedOn ?? data, model: model).samples
+        }
         try TrainCommand.build(entry, for: data, in: state, at: model.range)
         if let validation {
             do { try trainer.validate(features: validation.features, targets: validation.targets) } catch {
