@@ -607,6 +607,9 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testUnknownCellAttribute() {
         expect("```nnbook lable=x\nmodel m\n  dense 1\n```\n", ["1:11: 'lable=x' is not a cell attribute | a cell's fence may carry a label: ```nnbook label=training (letters, digits, '-' and '_')"])
+        expect("```nnbook label={{x}}\nmodel m\n  dense 1\n```\n", [
+            "1:17: the label '{{x}}' is not a fixed name | a label names the cell's pictures, so it is written out in letters, digits, '-' and '_' (it cannot use a parameter): ```nnbook label=training",
+        ])
     }
 
     func testOverlongCellLabel() {

@@ -86,6 +86,11 @@ struct Fence {
                     hint: "a label names the files of the cell's pictures, so it must stay short: ```nnbook label=training"))
             } else if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]) {
                 label = String(parts[1])
+            } else if parts.count == 2, parts[0] == "label" {
+                // `label={{x}}`, `label=a.b`: the attribute is right, its value is not.
+                diagnostics.append(Diagnostic(
+                    "the label '\(parts[1].excerpt())' is not a fixed name", at: SourceRange(line: line, column: column + 6, length: parts[1].count),
+                    hint: "a label names the cell's pictures, so it is written out in letters, digits, '-' and '_' (it cannot use a parameter): ```nnbook label=training"))
             } else {
                 diagnostics.append(Diagnostic(
                     "'\(attribute)' is not a cell attribute", at: SourceRange(line: line, column: column, length: attribute.count + 1),
