@@ -136,7 +136,8 @@ struct DiffRuns: ParsableCommand {
         let history = try notebook.history()
         let text = try reportingHistoryErrors(notebook.file) { () throws -> String in
             let runs = try history.runs()
-            if runs.isEmpty { throw HistoryError.noRuns(notebook: notebook.file) }
+            // Two runs named may be a sweep's, fetched from another clone, with none on the chain.
+            if runs.isEmpty, before == nil || after == nil { throw HistoryError.noRuns(notebook: notebook.file) }
             guard runs.count >= 2 || (before != nil && after != nil) else {
                 throw HistoryError.unknownRun(before ?? "last~1", available: runs.count)
             }

@@ -276,6 +276,10 @@ final class SweepCommandTests: XCTestCase {
         let shown = try cli.nnbookArguments(["show", "gradient-descent.nnbook", ids[1]], in: home)
         XCTAssertEqual(shown.status, 0, shown.error)
         XCTAssertTrue(shown.output.contains("parameters: epochs=1000, rate=2.5 (default 0.5), adam_epochs=50 (default 5000)."), shown.output)
+        let diff = try cli.nnbookArguments(["diff", "gradient-descent.nnbook", ids[0], ids[1], "--metrics-only"], in: home)
+        XCTAssertEqual(diff.status, 0, diff.error)
+        let sweepID = String(homePage.split(separator: "`")[3])
+        XCTAssertTrue(diff.output.hasPrefix("run \(ids[0]) (sweep \(sweepID), not in this clone's log) → run \(ids[1]) (sweep \(sweepID), not in this clone's log)\n"), diff.output)
     }
 
     func testAFailedRunShowsInTheTableAndTheSweepExitsOneAfterAllFinished() throws {

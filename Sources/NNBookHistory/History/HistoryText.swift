@@ -151,7 +151,7 @@ public struct HistoryText: Sendable {
     /// `nnbook diff`: parameters, metrics, source and output changes.
     public func diff(_ comparison: RunComparison, metricsOnly: Bool) -> String {
         let before = comparison.before, after = comparison.after
-        var text = "run \(before.number) (\(before.id.short)) → run \(after.number) (\(after.id.short))\n\n"
+        var text = "\(before.title) → \(after.title)\n\n"
         text += paint("Parameters", "1") + "\n"
         if comparison.parameters.isEmpty {
             text += "  unchanged\n"

@@ -67,10 +67,10 @@ public struct RunComparison: Sendable {
         do {
             sourceDiff = try TextDiff.unified(
                 try history.text("notebook.nnbook", of: before), try history.text("notebook.nnbook", of: after),
-                oldPath: "run \(before.number)/notebook.nnbook", newPath: "run \(after.number)/notebook.nnbook")
+                oldPath: "run \(before.shortName)/notebook.nnbook", newPath: "run \(after.shortName)/notebook.nnbook")
             outputDiff = try TextDiff.unified(
                 try history.text("notebook.md", of: before), try history.text("notebook.md", of: after),
-                oldPath: "run \(before.number)/notebook.md", newPath: "run \(after.number)/notebook.md")
+                oldPath: "run \(before.shortName)/notebook.md", newPath: "run \(after.shortName)/notebook.md")
         } catch {
             throw .wrapping(error)
         }

@@ -210,6 +210,15 @@ public struct Run: Equatable, Sendable {
     public let time: Date
     public let record: RunRecord
 
+    /// `run 3 (1a2b3c4)`; a run off this clone's chain has no number, and is named by its id
+    /// and its sweep: `run 1a2b3c4 (sweep 9c6135830433, not in this clone's log)`.
+    public var title: String {
+        number > 0 ? "run \(number) (\(id.short))" : "run \(id.short) (" + (record.sweep.map { "sweep \($0), " } ?? "") + "not in this clone's log)"
+    }
+
+    /// `3`, or the id of a run that has no number here: what a path in a diff names it by.
+    var shortName: String { number > 0 ? String(number) : id.short }
+
     init(number: Int, commit: CommitInfo, record: RunRecord) {
         self.number = number
         id = commit.id
