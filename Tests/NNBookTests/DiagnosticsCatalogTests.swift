@@ -179,6 +179,10 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    func testAMisspeltSplitOfDataNeverSplitSaysSo() {
+        expectLine("train m on data.tset", "11:12: 'tset' is not a split | data has not been split: use data, or add `split data test=0.2` before this line")
+    }
+
     func testUndefinedModel() {
         expectLine("train n on data", "11:7: no model named 'n' has been defined before this line | did you mean 'm', defined at line 8?")
     }

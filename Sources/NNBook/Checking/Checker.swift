@@ -372,7 +372,9 @@ public struct Checker: Sendable {
                 guard split == "train" || split == "test" else {
                     return .failure(Diagnostic(
                         "'\(split.excerpt())' is not a split", at: value.range,
-                        hint: "a data set's splits are \(base).train and \(base).test"))
+                        hint: context.datasets[base]?.splits.mayBeSplit == false
+                            ? "\(base) has not been split: use \(base), or add `split \(base) test=0.2` before this line"
+                            : "a data set's splits are \(base).train and \(base).test"))
                 }
                 guard context.datasets[base]?.splits.mayBeSplit != false else {
                     return .failure(Diagnostic(
