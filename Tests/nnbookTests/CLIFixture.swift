@@ -72,8 +72,8 @@ final class CLIFixture {
 
     /// Starts `nnbook` and reads its standard error until `text` appears (a minute at most), so
     /// that a test can interrupt it at a known point however slow the machine.
-    func start(_ arguments: [String], until text: String) throws -> Started {
-        var started = try start(arguments)
+    func start(_ arguments: [String], until text: String, environment: [String: String] = [:]) throws -> Started {
+        var started = try start(arguments, environment: environment)
         let deadline = Date().addingTimeInterval(60)
         while !started.said.contains(text), Date() < deadline {
             started.said += String(decoding: started.errors.fileHandleForReading.availableData, as: UTF8.self)
@@ -91,10 +91,13 @@ final class CLIFixture {
     }
 
     /// Starts `nnbook` without waiting for anything.
-    func start(_ arguments: [String]) throws -> Started {
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Started {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = folder
         let errors = Pipe()
         process.standardError = errors

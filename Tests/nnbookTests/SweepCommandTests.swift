@@ -465,7 +465,11 @@ final class SweepCommandTests: XCTestCase {
     /// (they are sent SIGTERM and record themselves interrupted) instead of training on.
     func testTheRunsOfAKilledSweepStop() throws {
         try writeLongTraining()
-        var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time")
+        // A process killed by SIGKILL cannot remove its scratch folder: it is made in the
+        // test's own folder, which the fixture removes, not in the machine's /tmp.
+        let scratch = cli.folder.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time", environment: ["TMPDIR": scratch.path])
         let sweepID = sweep.process.processIdentifier
         let deadline = Date().addingTimeInterval(30)
         var runs: [pid_t] = []
