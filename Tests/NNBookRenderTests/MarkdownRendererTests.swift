@@ -92,8 +92,8 @@ final class MarkdownRendererTests: XCTestCase {
     }
 
     /// `{{name}}` and `{{ name }}` in prose are the run's value, as in Jinja; `$` stays as
-    /// written, for prices and maths; `\\{{rate}}` and braces around other things are not
-    /// placeholders; code is shown as written, as Markdown shows it: a code span or a fenced
+    /// written, for prices and maths; `\\{{rate}}`, `\\{{1}}` and braces that do not close on
+    /// their line are not placeholders; code is shown as written, as Markdown shows it: a code span or a fenced
     /// block keeps its braces (and its backslash).
     func testProsePlaceholdersShowTheRunsParameterValues() throws {
         let text = """
@@ -103,7 +103,7 @@ final class MarkdownRendererTests: XCTestCase {
               rate: 0.5
             ---
             Trained {{epochs}} epochs at {{ rate }}, for $5.
-            Kept: \\{{rate}}, {{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then {{rate}}.
+            Kept: \\{{rate}}, \\{{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then {{rate}}.
 
             ```python
             print({{rate}})
@@ -116,7 +116,7 @@ final class MarkdownRendererTests: XCTestCase {
             MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().prefix(2).joined(separator: "\n\n").trimmingCharacters(in: .newlines),
             """
             Trained 20 epochs at 0.5, for $5.
-            Kept: \\{{rate}}, {{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then 0.5.
+            Kept: \\{{rate}}, \\{{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then 0.5.
 
             ```python
             print({{rate}})

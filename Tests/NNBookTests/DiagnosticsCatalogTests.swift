@@ -198,6 +198,20 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("Costs $5, or {{price}}.\n", ["1:14: the parameter '{{price}}' is not declared | declare it in the front matter, e.g.\n  params:\n    price: 1"])
     }
 
+    /// Only a parameter's name goes between the braces: a Jinja filter, a sum or nothing is an
+    /// error at its braces, not text printed as written.
+    func testAFilterASumOrNothingBetweenProseBracesIsAnError() {
+        let braces = "\nto show the braces as written, put a backslash before them: "
+        expect("---\nparams:\n  epochs: 10\n  rate: 0.5\n---\nWe train {{epochs|int}} epochs, {{ x + 1 }}, {{}} and {{ epochs }} \\{{ x }}.\n", [
+            "6:10: '{{epochs|int}}' is not a parameter's name: only a parameter's name goes between {{ and }} | did you mean '{{epochs}}'? the parameters are: epochs, rate; the value is shown as it is, with no filters or sums" + braces + "\\{{epochs|int}}",
+            "6:33: '{{ x + 1 }}' is not a parameter's name: only a parameter's name goes between {{ and }} | the parameters are: epochs, rate; the value is shown as it is, with no filters or sums" + braces + "\\{{ x + 1 }}",
+            "6:46: '{{}}' is empty: only a parameter's name goes between {{ and }} | the parameters are: epochs, rate" + braces + "\\{{}}",
+        ])
+        expect("---\ntitle: Lesson {{ rat*2 }}\nparams:\n  rate: 0.5\n---\nBraces {{ that do not close\n", [
+            "2:15: '{{ rat*2 }}' is not a parameter's name: only a parameter's name goes between {{ and }} | did you mean '{{rate}}'? the parameters are: rate; the value is shown as it is, with no filters or sums" + braces + "\\{{ rat*2 }}",
+        ])
+    }
+
     func testUnknownParameterInTheTitlePointsAtItsBraces() {
         expect("---\ntitle: Lesson at {{rate}} for {{epochz}}\nparams:\n  rate: 0.5\n  epochs: 1\n---\n", [
             "2:31: the parameter '{{epochz}}' is not declared | did you mean '{{epochs}}'? the parameters are: epochs, rate",

@@ -82,6 +82,23 @@ public enum ParameterBinding {
                     + "the parameters are: " + declared.joined(separator: ", "))
     }
 
+    /// A placeholder in prose or the title (`written`, braces and all) that shows no declared
+    /// parameter: a name the front matter does not declare, or something that is no name at
+    /// all. nnbook fills in a value as it is; a Jinja learner's filter (`{{epochs|int}}`) or
+    /// sum (`{{ x + 1 }}`) is told so, with the name it holds when that is a parameter's, and
+    /// how to show the braces as written.
+    static func unknownPlaceholder(_ use: ProseParameters.Use, written: String, declared: [String], at range: SourceRange) -> Diagnostic {
+        if use.isName { return undeclared(use.name, written: { "{{\($0)}}" }, declared: declared, at: range) }
+        let words = use.name.split { !($0.isLetter || $0.isNumber || $0 == "_") }.filter { ProseParameters.isName($0) }.map(String.init)
+        let meant = words.first(where: declared.contains) ?? words.lazy.compactMap { Suggestions.closest(to: $0, in: declared) }.first
+        let parameters = declared.isEmpty ? "this notebook declares no parameters" : "the parameters are: " + declared.sorted().joined(separator: ", ")
+        return Diagnostic(
+            "'\(written.excerpt())' \(use.name.isEmpty ? "is empty" : "is not a parameter's name"): only a parameter's name goes between {{ and }}", at: range,
+            hint: (meant.map { "did you mean '{{\($0)}}'? " } ?? "") + parameters
+                + (use.name.isEmpty ? "" : "; the value is shown as it is, with no filters or sums")
+                + "\nto show the braces as written, put a backslash before them: \\\(written.excerpt())")
+    }
+
     /// "the parameters are: rate (number, default 0.5), …", the hint of every parameter error.
     public static func declaredList(_ frontMatter: FrontMatter) -> String {
         frontMatter.parameters.isEmpty

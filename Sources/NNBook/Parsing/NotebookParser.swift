@@ -128,7 +128,8 @@ public enum NotebookParser {
         return (parametersKnown ? Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables) : nil, diagnostics)
     }
 
-    /// A `{{name}}` in the title that names no parameter, at its place in the `title:` line.
+    /// A `{{name}}` in the title that names no parameter (or no name at all), at its place in
+    /// the `title:` line.
     private static func undeclaredTitleParameters(in frontLines: ArraySlice<String>, of frontMatter: FrontMatter) -> [Diagnostic] {
         guard let title = frontMatter.title, let line = frontLines.firstIndex(where: { $0.hasPrefix("title:") }) else { return [] }
         let declared = frontMatter.parameters.map(\.name)
@@ -136,12 +137,12 @@ public enum NotebookParser {
         return ProseParameters.uses(in: title).filter { !declared.contains($0.name) }.map { use in
             let written = String(characters[use.offset..<(use.offset + use.length)])
             let column = frontLines[line].firstRange(of: written).map { frontLines[line].distance(from: frontLines[line].startIndex, to: $0.lowerBound) } ?? 0
-            return ParameterBinding.undeclared(
-                use.name, written: { "{{\($0)}}" }, declared: declared, at: SourceRange(line: line + 1, column: column + 1, length: use.length))
+            return ParameterBinding.unknownPlaceholder(use, written: written, declared: declared, at: SourceRange(line: line + 1, column: column + 1, length: use.length))
         }
     }
 
-    /// A `{{name}}` in prose that names no parameter, at its line and column. Each piece of
+    /// A `{{name}}` in prose that names no parameter (or no name at all: `{{epochs|int}}`), at
+    /// its line and column. Each piece of
     /// prose between two cells (a run of consecutive lines) is read as Markdown on its own, as
     /// the page shows it.
     private static func undeclaredProseParameters(in lines: [String], at indices: [Int], of frontMatter: FrontMatter) -> [Diagnostic] {
@@ -153,9 +154,8 @@ public enum NotebookParser {
         let uses = pieces.flatMap { ProseParameters.uses(inLines: $0.map { lines[$0] }) }
         return zip(indices, uses).flatMap { index, uses in
             uses.filter { !declared.contains($0.name) }.map { use in
-                ParameterBinding.undeclared(
-                    use.name, written: { "{{\($0)}}" }, declared: declared,
-                    at: SourceRange(line: index + 1, column: use.offset + 1, length: use.length))
+                let written = String(Array(lines[index])[use.offset..<(use.offset + use.length)])
+                return ParameterBinding.unknownPlaceholder(use, written: written, declared: declared, at: SourceRange(line: index + 1, column: use.offset + 1, length: use.length))
             }
         }
     }

@@ -5,20 +5,34 @@
 ///
 /// A placeholder is `{{`, a parameter name (letters, digits and `_`, not starting with a
 /// digit), and `}}`, with spaces allowed inside the braces as in Jinja and Handlebars
-/// (`{{ epochs }}`). `\{{name}}` is left as it is, and Markdown then shows `{{name}}`; braces
-/// around anything else (`{{1}}`, `{{a b}}`) are not placeholders.
+/// (`{{ epochs }}`). `\{{name}}` is left as it is, and Markdown then shows `{{name}}`.
+/// Anything else between `{{` and `}}` on one line (`{{epochs|int}}`, `{{ x + 1 }}`, `{{}}`) is
+/// found too, so that the parser can say it is no name: a learner who knows Jinja writes
+/// filters and sums there, and nnbook would otherwise print them as written without a word.
 ///
 /// Code is shown as written, as Markdown shows it: a placeholder inside a code span
 /// (`` `{{rate}}` ``, also one that runs on to the next line of its paragraph) or a code block
 /// (fenced, or indented by four spaces) is neither replaced nor checked. CommonMark decides what
 /// is code: cmark-gfm, which renders the page, reads the blocks (`ProseBlocks`).
 public enum ProseParameters {
-    /// One placeholder in a line: its name and where it is written, from its first brace.
+    /// One placeholder in a line: what stands between its braces and where it is written,
+    /// from its first brace.
     public struct Use: Equatable, Sendable {
+        /// The text between the braces without the spaces around it: a parameter's name, or,
+        /// when ``isName`` is false, what the learner wrote instead (`epochs|int`, ``).
         public let name: String
         /// Character offsets in the line, from 0.
         public let offset: Int
         public let length: Int
+
+        /// True when ``name`` can be a parameter's name: letters, digits and `_`, not starting
+        /// with a digit.
+        public var isName: Bool { ProseParameters.isName(name) }
+    }
+
+    static func isName(_ text: some StringProtocol) -> Bool {
+        guard let first = text.first, !first.isNumber else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// The placeholders of each of `lines`, one piece of prose (between two cells), in order.
@@ -90,19 +104,20 @@ public enum ProseParameters {
         return uses
     }
 
-    /// `{{ name }}` from the braces at `start`, or nil.
+    /// The placeholder whose braces open at `start`: up to the first `}}` on the line, or nil
+    /// when none closes it there, before a line break or a code span (`{{` alone is text, as in
+    /// maths).
     private static func placeholder(at start: Int, in characters: [Character]) -> Use? {
         var index = start + 2
-        func skipSpaces() { while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 } }
-        skipSpaces()
-        let nameStart = index
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" { index += 1 }
-        let name = String(characters[nameStart..<index])
-        skipSpaces()
-        guard !name.isEmpty, name.first?.isNumber == false, index + 1 < characters.count, characters[index] == "}", characters[index + 1] == "}" else {
-            return nil
+        while index + 1 < characters.count, characters[index] != "\n", characters[index] != "`" {
+            if characters[index] == "}", characters[index + 1] == "}" {
+                let isSpace = { (character: Character) in character == " " || character == "\t" }
+                let inside = characters[(start + 2)..<index].drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+                return Use(name: String(inside), offset: start, length: index + 2 - start)
+            }
+            index += 1
         }
-        return Use(name: name, offset: start, length: index + 2 - start)
+        return nil
     }
 
     /// Just past the code span that the backticks at `start` open (CommonMark: it ends at the
@@ -126,8 +141,8 @@ public enum ProseParameters {
         return opening
     }
 
-    /// `text` with each placeholder replaced by its value; a name without a value (which the
-    /// parser has reported already) stays as written.
+    /// `text` with each placeholder replaced by its value; a placeholder without a value
+    /// (which the parser has reported already) stays as written.
     public static func substitute(_ text: String, values: [String: String]) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         return zip(lines, uses(inLines: lines)).map { line, uses -> String in

@@ -52,7 +52,7 @@ extension LoadCommand {
         let start = String(decoding: text.utf8.prefix(max(0, (error.column ?? 1) - 1)), as: UTF8.self).count
         let field = text.dropFirst(start).prefix { $0 != "," }
         // A table is data, shown as written, as code is: `{{v}}` in it is not a placeholder.
-        let placeholder = ProseParameters.uses(in: text.replacingOccurrences(of: "`", with: " ")).first
+        let placeholder = ProseParameters.uses(in: text.replacingOccurrences(of: "`", with: " ")).first(where: \.isName)
         return Diagnostic(
             "in the table '\(table.name)': " + error.message,
             at: SourceRange(line: line, column: start + 1, length: error.column == nil ? text.count : max(1, field.count)),
