@@ -53,10 +53,19 @@ final class ClassNamesTests: XCTestCase {
         XCTAssertEqual(tables(result).first?.rows.map(\.last), ["apple", "banana", "lemon"])
     }
 
+    /// The caret is on the value that is wrong, not on the column's name.
     func testAWordTheColumnNeverHadIsACheckErrorListingItsWords() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + fruitModel + "predict fruity colour=purple weight=heavy\n```\n", folder: folder), [
-            "8:16: the column 'colour' never had the word 'purple' | its words are red, yellow",
-            "8:30: 'weight' is a column of numbers: expected a number, not heavy",
+            "8:23: the column 'colour' never had the word 'purple' | its words are red, yellow",
+            "8:37: 'weight' is a column of numbers: expected a number, not heavy",
+        ])
+    }
+
+    /// A column's name with more at its end (`weight_in_grams`), too far from it for a typo, is
+    /// still the column meant.
+    func testAnInputNamedWithMoreThanItsColumnAsksForTheColumn() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + fruitModel + "predict fruity colour=red weight_in_grams=150\n```\n", folder: folder), [
+            "8:27: the model 'fruity' was not trained on a feature called 'weight_in_grams' | did you mean 'weight'? its features are colour, weight",
         ])
     }
 

@@ -45,7 +45,7 @@ final class DeclaredCommandTests: XCTestCase {
             verb: "greet", range: range(1),
             values: ["model": .string("m"), "data": .string("d.test"), "times": .integer(1), "tone": .string("dry"), "some_words": .list([.string("hi")])],
             ranges: ["model": range(7), "data": range(12), "tone": range(20), "some_words": range(30)],
-            extraOptions: [(name: "age", value: .number(58))])
+            extraOptions: [(name: "age", value: .number(58), valueRange: range(40))])
         let greet = try Greet.decoded(invocation)
         XCTAssertEqual(greet.model.name, "m")
         XCTAssertEqual(greet.model.range, range(7))
@@ -59,6 +59,7 @@ final class DeclaredCommandTests: XCTestCase {
         XCTAssertEqual(greet.someWords.map(\.text), ["hi"])
         XCTAssertEqual(greet.extras.map(\.name), ["age"])
         XCTAssertEqual(greet.extras.first?.value, 58)
+        XCTAssertEqual(greet.extras.first?.valueRange, range(40))
     }
 
     func testEveryBuiltInCommandIsDeclaredWithTypedProperties() {

@@ -93,7 +93,7 @@ public struct Checker: Sendable {
         var diagnostics: [Diagnostic] = []
         var values: [String: TypedValue] = [:]
         var ranges: [String: SourceRange] = [:]
-        var extras: [(name: String, value: TypedValue)] = []
+        var extras: [(name: String, value: TypedValue, valueRange: SourceRange)] = []
         var definitions: [(String, NameKind)] = []
         var definitionRanges: [String: SourceRange] = [:]
         var changed: [(String, NameKind)] = []
@@ -223,7 +223,7 @@ public struct Checker: Sendable {
             switch convert(value, to: type, context: context) {
             case .success(let resolved):
                 ranges[name] = nameRange
-                if schema.option(named: name) != nil { values[name] = resolved } else { extras.append((name, resolved)) }
+                if schema.option(named: name) != nil { values[name] = resolved } else { extras.append((name, resolved, value.range)) }
             case .failure(let diagnostic):
                 // Given, though wrong: the option is not also reported missing.
                 ranges[name] = nameRange

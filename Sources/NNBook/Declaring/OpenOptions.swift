@@ -10,9 +10,9 @@ public struct OpenOptions<Value: CommandValue>: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let property = try PropertyDecoder.of(decoder)
-        decoded = property.invocation.extraOptions.map { name, value in
+        decoded = property.invocation.extraOptions.map { name, value, valueRange in
             let range = property.invocation.range(of: name)
-            return NamedValue(name: name, value: Value(checked: value, at: range), range: range)
+            return NamedValue(name: name, value: Value(checked: value, at: valueRange), range: range, valueRange: valueRange)
         }
     }
 
@@ -26,7 +26,10 @@ public struct OpenOptions<Value: CommandValue>: Decodable, Sendable {
 public struct NamedValue<Value: Sendable>: Sendable {
     public let name: String
     public let value: Value
+    /// Where the name is written: a name that is wrong is pointed at here.
     public let range: SourceRange
+    /// Where the value is written: a value that is wrong (`colour=purple`) is pointed at here.
+    public let valueRange: SourceRange
 }
 
 extension OpenOptions: DeclaredProperty {

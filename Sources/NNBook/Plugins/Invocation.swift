@@ -9,13 +9,14 @@ public struct Invocation: Sendable {
     public let values: [String: TypedValue]
     /// Where each argument or option was written, for errors about one value.
     public let ranges: [String: SourceRange]
-    /// Options accepted through the schema's `openOptions`, in the order written.
-    public let extraOptions: [(name: String, value: TypedValue)]
+    /// Options accepted through the schema's `openOptions`, in the order written, each with
+    /// where its value was written (`purple` in `colour=purple`), for errors about the value.
+    public let extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)]
     public let clauses: [Invocation]
 
     public init(
         verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:],
-        extraOptions: [(name: String, value: TypedValue)] = [], clauses: [Invocation] = []
+        extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = []
     ) {
         self.verb = verb
         self.range = range

@@ -64,25 +64,39 @@ struct NamedInputs {
             if let column = wordColumns[input.name] {
                 if !column.words.contains(input.value) {
                     diagnostics.append(Diagnostic(
-                        "the column '\(input.name)' never had the word '\(input.value)'", at: input.range,
+                        "the column '\(input.name)' never had the word '\(input.value)'", at: input.valueRange,
                         hint: (Suggestions.closest(to: input.value, in: column.words).map { "did you mean '\($0)'? " } ?? "") + "its words are \(column.words.excerptList())"))
                 }
             } else if !known.contains(input.name), input.name == "units" {
                 diagnostics.append(NamedInputs.unitsOfAPrediction(at: input.range))
             } else if !known.contains(input.name) {
                 misnamed = true
-                let near = (Suggestions.closest(to: input.name, in: missing) ?? Suggestions.closest(to: input.name, in: names)).map { "did you mean '\($0)'? " }
+                let near = NamedInputs.meant(by: input.name, missing: missing, names: names)
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
                     hint: (near ?? (missing.isEmpty ? "" : "no value is given for \(missing.excerptList()); ")) + "its features are \(names.excerptList())"))
             } else if !(Double(decimal: input.value)?.isFinite ?? false) {
-                diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.range))
+                diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.valueRange))
             }
         }
         if !missing.isEmpty, !misnamed {
             diagnostics.append(Diagnostic("\(user) needs a value for \(missing.excerptList())", at: command, hint: "its features are \(names.excerptList())"))
         }
         return diagnostics
+    }
+
+    /// "did you mean 'sweet'? " for an input name the model was not trained on: a feature
+    /// spelt close to it, or one that it starts or that starts it (`sweetness` for `sweet`),
+    /// the features given no value first.
+    private static func meant(by name: String, missing: [String], names: [String]) -> String? {
+        let lowered = name.lowercased()
+        func sharesItsStart(_ candidate: String) -> Bool {
+            let other = candidate.lowercased()
+            return min(other.count, lowered.count) >= 3 && (other.hasPrefix(lowered) || lowered.hasPrefix(other))
+        }
+        let near = Suggestions.closest(to: name, in: missing) ?? missing.first(where: sharesItsStart)
+            ?? Suggestions.closest(to: name, in: names) ?? names.first(where: sharesItsStart)
+        return near.map { "did you mean '\($0)'? " }
     }
 
     /// The named values as one sample of the training data's features: numbers scaled as the
