@@ -22,6 +22,16 @@ final class ModelTermsTests: XCTestCase {
         // The same rows without bananas: lemon is its second word, where fruit.csv has banana.
         try write("nobanana.csv", rows.filter { $0.fruit != "banana" }.map(\.line))
         try write("kiwi.csv", rows.filter { $0.fruit != "banana" }.map(\.line) + ["yellow,90,kiwi"])
+        // Colours that tell the fruit (apples red or green, bananas yellow, lemons pale), weights
+        // that do not: a colour coded by the wrong word is a wrong prediction.
+        let coloured = (0..<36).map { index -> (colour: String, line: String) in
+            let fruit = ["apple", "banana", "lemon"][index % 3]
+            let colour = ["apple": index % 2 == 0 ? "green" : "red", "banana": "yellow", "lemon": "pale"][fruit]!
+            return (colour, "\(colour),\(100 + index * 7 % 40),\(fruit)")
+        }
+        try write("colours.csv", coloured.map(\.line))
+        try write("nogreen.csv", coloured.filter { $0.colour != "green" }.map(\.line))
+        try write("purple.csv", coloured.map(\.line) + ["purple,120,apple"])
     }
 
     private let fruitModel = """
@@ -73,8 +83,164 @@ final class ModelTermsTests: XCTestCase {
     func testAClassTheModelNeverLearnedIsACheckError() {
         let load = "load csv \"kiwi.csv\" as tested target=fruit codes=[fruit] one_hot=[colour]\n"
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + load + fruitModel + "evaluate fruity on tested\n```\n", folder: folder), [
-            "10:20: the targets of tested include kiwi, a class the model did not learn: it knows apple, banana, lemon | leave the samples of kiwi out of tested, or train on data that has them",
+            "10:20: the targets of tested include kiwi (at kiwi.csv:22:11), a class the model did not learn: it knows apple, banana, lemon | leave the samples of kiwi out of tested, or train on data that has them",
         ])
+    }
+
+    private func accuracy(on data: String, in result: RunResult) -> Double? {
+        result.cells.flatMap(\.outputs).compactMap { if case .metric(let name, let value, _) = $0, name.hasPrefix("evaluate/"), name.hasSuffix("/\(data)/accuracy") { value } else { nil } }.first
+    }
+
+    /// One-hot word targets (`one_hot=[fruit]`) of a file without bananas have the model's
+    /// three columns, the bananas' all zeros, as Keras' `to_categorical(num_classes=3)` gives
+    /// them: evaluate, confusion, predict, expect, validation and a second train read them.
+    func testAOneHotTargetLackingAClassIsReadInTheModelsClasses() throws {
+        let notebook = """
+            ```nnbook
+            load csv "fruit.csv" as fruit target=fruit one_hot=[fruit, colour]
+            load csv "nobanana.csv" as nob target=fruit one_hot=[fruit, colour]
+            scale fruit weight method=standardize
+            model fruity
+              dense 4 activation=relu
+              dense 3 activation=softmax
+            compile fruity loss=categorical_crossentropy optimizer=adam rate=0.05 metrics=[accuracy]
+            train fruity on fruit epochs=5 descent=batch
+            confusion fruity on fruit
+            evaluate fruity on nob
+            confusion fruity on nob
+            predict fruity on nob rows=2
+            expect fruity accuracy >= 0 on nob
+            train fruity on fruit epochs=1 descent=batch validation=nob
+            train fruity on nob epochs=1 descent=batch
+            evaluate fruity on fruit
+            ```
+
+            """
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        let matrices = tables(result).filter { $0.headers.first == "true \\ predicted" }
+        XCTAssertEqual(matrices.count, 2)
+        let whole = matrices[0].rows.map { $0.dropFirst().compactMap { Int($0) } }
+        let right = Double(whole[0][0] + whole[2][2]), all = Double(whole[0].reduce(0, +) + whole[2].reduce(0, +))
+        XCTAssertEqual(try XCTUnwrap(accuracy(on: "nob", in: result)), right / all, accuracy: 1e-6, "nob's apples and lemons as fruit's")
+        XCTAssertEqual(matrices[1].rows.map(\.first), ["apple", "banana", "lemon"])
+        XCTAssertEqual(matrices[1].rows[1].dropFirst(), ["0", "0", "0"], "no true bananas in nob")
+        XCTAssertEqual(matrices[1].rows[2].dropFirst(), matrices[0].rows[2].dropFirst(), "nob's lemons are fruit's lemons")
+        let predicted = try XCTUnwrap(tables(result).first { $0.headers.first == "sample" })
+        XCTAssertEqual(predicted.headers.filter { $0.hasPrefix("P(") }, ["P(apple)", "P(banana)", "P(lemon)"])
+        XCTAssertTrue(metrics(result).contains { $0.hasPrefix("val_accuracy ") }, "validated on nob")
+    }
+
+    /// The rows of the `index`th `predict … on` table, without their row numbers: the class,
+    /// its probability, the true class and every class's probability.
+    private func predictions(_ result: RunResult, table index: Int) -> [[String]] {
+        tables(result).filter { $0.headers.first == "sample" }[index].rows.map { Array($0.dropFirst()) }
+    }
+
+    /// A file without green apples, its colour column coded by its own words, would read pale
+    /// as green and red as pale: read by the model's words, each of its rows is predicted as
+    /// the same row of the whole file is, and its accuracy is the whole file's without them.
+    func testAWordAFeatureColumnLacksIsReadAsTheModelsWord() throws {
+        for (encoding, loss) in [("codes=[fruit, colour]", "sparse_categorical_crossentropy"), ("codes=[fruit] one_hot=[colour]", "sparse_categorical_crossentropy"),
+                                 ("one_hot=[fruit, colour]", "categorical_crossentropy")] {
+            let notebook = """
+                ```nnbook
+                load csv "colours.csv" as fruit target=fruit \(encoding)
+                load csv "nogreen.csv" as nog target=fruit \(encoding)
+                model fruity
+                  dense 8 activation=relu
+                  dense 3 activation=softmax
+                compile fruity loss=\(loss) optimizer=adam rate=0.05 metrics=[accuracy]
+                train fruity on fruit epochs=100 descent=batch every=100
+                predict fruity on fruit rows=36
+                predict fruity on nog rows=30
+                evaluate fruity on nog
+                train fruity on nog epochs=1 descent=batch validation=fruit
+                ```
+
+                """
+            let result = try NotebookFixtures.run(notebook, folder: folder)
+            XCTAssertEqual(result.status, .succeeded, "\(encoding): \(String(describing: result.failure?.diagnostic))")
+            let green = Set(stride(from: 0, to: 36, by: 6))
+            let whole = predictions(result, table: 0).enumerated().filter { !green.contains($0.offset) }.map(\.element)
+            XCTAssertEqual(predictions(result, table: 1), whole, encoding)
+            let right = whole.filter { $0[0] == $0[2] }.count
+            XCTAssertEqual(try XCTUnwrap(accuracy(on: "nog", in: result)), Double(right) / 30, accuracy: 1e-6, encoding)
+        }
+    }
+
+    /// `classes=` orders one-hot word targets as it orders class numbers, adding a column of
+    /// zeros for a class the file lacks: the check and the run agree on three outputs.
+    func testClassesOrderOneHotWordTargets() throws {
+        let notebook = """
+            ```nnbook
+            load csv "nobanana.csv" as nob target=fruit one_hot=[fruit, colour] classes=[lemon, banana, apple]
+            model fruity
+              dense 3 activation=softmax
+            compile fruity loss=categorical_crossentropy optimizer=adam metrics=[accuracy]
+            train fruity on nob epochs=1
+            confusion fruity on nob
+            ```
+
+            """
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        XCTAssertEqual(result.cells[0].outputs.first, .text("nob: 20 samples; features: colour=red, colour=yellow, weight; target: fruit=lemon, fruit=banana, fruit=apple"))
+        let matrix = try XCTUnwrap(tables(result).first { $0.headers.first == "true \\ predicted" })
+        XCTAssertEqual(matrix.headers, ["true \\ predicted", "lemon", "banana", "apple"])
+        XCTAssertEqual(matrix.rows[1].dropFirst(), ["0", "0", "0"])
+    }
+
+    /// A regression on one-hot colours drawn against a file that lacks one colour.
+    func testScatterReadsAFileLackingAWordInTheModelsColumns() throws {
+        let notebook = """
+            ```nnbook
+            load csv "colours.csv" as fruit target=weight one_hot=[colour, fruit]
+            load csv "nogreen.csv" as nog target=weight one_hot=[colour, fruit]
+            model heavy
+              dense 1
+            compile heavy loss=mse optimizer=adam
+            train heavy on fruit epochs=1
+            scatter heavy on nog
+            ```
+
+            """
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+    }
+
+    /// A colour the model never saw has no input: the check names the word, its column, its
+    /// row in the file and the words the model knows. A file too large for the check to read
+    /// meets the same error when it runs.
+    func testAWordTheModelNeverSawIsAnErrorNamingItsRow() throws {
+        let model = """
+            load csv "colours.csv" as fruit target=fruit codes=[fruit] one_hot=[colour]
+            model fruity
+              dense 3 activation=softmax
+            compile fruity loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+            train fruity on fruit epochs=1
+
+            """
+        let expected = "has the word purple in its column colour (at %@), which 'fruity' never saw: it learned colour from the words green, pale, red, yellow"
+            + " | the model has no input for purple: leave its rows out of tested, or train 'fruity' on data that has it"
+        for command in ["evaluate fruity on tested", "predict fruity on tested", "confusion fruity on tested", "train fruity on fruit validation=tested"] {
+            let load = "load csv \"purple.csv\" as tested target=fruit codes=[fruit] one_hot=[colour]\n"
+            // Validation data is placed on its option.
+            let column = command.distance(from: command.startIndex, to: command.range(of: command.hasPrefix("train") ? "validation" : "tested")!.lowerBound) + 1
+            XCTAssertEqual(
+                NotebookFixtures.diagnostics("```nnbook\n" + load + model + command + "\n```\n", folder: folder),
+                ["8:\(column): tested " + expected.replacingOccurrences(of: "%@", with: "purple.csv:38:1")], command)
+        }
+        // Past the size the check reads (1 MiB), the purple row last.
+        let rows = (0..<70_000).map { "\(["red", "yellow", "pale"][$0 % 3]),\(100 + $0 % 40),\(["apple", "banana", "lemon"][$0 % 3])" }
+        try ("colour,weight,fruit\n" + rows.joined(separator: "\n") + "\npurple,120,apple\n").write(to: folder.appendingPathComponent("large.csv"), atomically: true, encoding: .utf8)
+        let load = "load csv \"large.csv\" as tested target=fruit codes=[fruit] one_hot=[colour]\n"
+        let result = try NotebookFixtures.run("```nnbook\n" + load + model + "evaluate fruity on tested\n```\n", folder: folder)
+        XCTAssertEqual(result.status, .failed)
+        let problem = try XCTUnwrap(result.failure?.diagnostic)
+        XCTAssertEqual(
+            "\(problem.range.map { "\($0.line):\($0.column)" } ?? "-"): \(problem.message) | \(problem.hint ?? "")",
+            "8:20: tested " + expected.replacingOccurrences(of: "%@", with: "large.csv:70002:1"))
     }
 
     /// The same file loaded twice, the second copy left unscaled: evaluated and validated as

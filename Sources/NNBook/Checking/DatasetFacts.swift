@@ -19,6 +19,9 @@ public struct DatasetFacts: Sendable, Equatable {
     public var scalings: [String] = []
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
+    /// Where each word of a word column first appears in its file (a small table's, read
+    /// whole), for the error about a word a model never learned.
+    public var wordOrigins: [String: [String: WordOrigin]] = [:]
     /// What each class number stands for, when known: a target column's words (a small table
     /// read whole) or `classes=`. A model's later data must not hold classes it never learned.
     public var classNames: [String]?

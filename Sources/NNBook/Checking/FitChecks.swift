@@ -3,6 +3,7 @@
 // `confusion` and `images` share these checks, and each mistake points at the line to change.
 
 import NNCore
+import NNData
 
 /// The checks of data against a model that the run would otherwise make after loading the data.
 enum FitChecks {
@@ -12,7 +13,12 @@ enum FitChecks {
     static func inputs(
         of data: DatasetFacts, named reference: DatasetName, into model: ModelFacts, named modelName: ModelName
     ) -> (diagnostics: [Diagnostic], inputShape: [Int]?) {
-        guard let shape = data.sampleShape, !model.misfitReported else { return ([], model.inputShape) }
+        guard !model.misfitReported else { return ([], model.inputShape) }
+        if let learned = model.trainedOn, let unknown = UnknownWord.first(in: data.wordColumns, learned: learned.wordColumns, origins: data.wordOrigins) {
+            return ([ModelTerms.unknownWord(unknown, of: reference, model: modelName)], model.inputShape)
+        }
+        let data = ModelTerms.facts(data, learnedFrom: model.trainedOn)
+        guard let shape = data.sampleShape else { return ([], model.inputShape) }
         if let renamed = columns(of: data, named: reference, against: model, named: modelName) { return ([renamed], model.inputShape) }
         if let expected = model.inputShape {
             guard expected == shape else {
@@ -71,16 +77,17 @@ enum FitChecks {
     /// data the model was trained on, whose targets fitted the loss: targets of another kind
     /// than those are a mistake of the line that uses `data`, not of `compile`.
     static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
+        let data = ModelTerms.facts(data, learnedFrom: trained)
         guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
             let outputs = model.outputs, let lastLayer = model.lastDense
         else { return [] }
         if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
             return [problem]
         }
-        if let learned = trained?.classNames, let own = data.classNames, let unknown = own.first(where: { !learned.contains($0) }) {
-            return [Diagnostic(
-                "the targets of \(reference) include \(unknown), a class the model did not learn: it knows \(learned.joined(separator: ", "))",
-                at: reference.range, hint: "leave the samples of \(unknown) out of \(reference.name), or train on data that has them")]
+        if let learned = trained?.classNames, let own = data.classNames,
+            let unknown = UnknownWord.firstClass(of: own, among: learned, wordColumns: data.wordColumns, origins: data.wordOrigins)
+        {
+            return [ModelTerms.unknownClass(unknown, of: reference)]
         }
         let lossAt = compilation.lossRange
         switch compilation.loss {

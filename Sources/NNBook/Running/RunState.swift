@@ -138,11 +138,11 @@ public final class RunState {
     /// the model must have been built for samples of that shape.
     public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
         let entry = try model(name)
-        let samples = try dataset(data)
+        let samples = try RunState.inModelTerms(try dataset(data), named: data, learnedFrom: entry.trainedOn, model: name).samples
         guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
             throw RunError("the model has not been trained on data of this shape", at: name.range)
         }
-        return (entry, try RunState.inModelTerms(samples, named: data, learnedFrom: entry.trainedOn, model: name).samples)
+        return (entry, samples)
     }
 
     /// `samples` as a model that learned from `learned` reads them, for a command that trains,
@@ -154,13 +154,14 @@ public final class RunState {
         _ samples: Dataset, named reference: DatasetName, learnedFrom learned: Dataset?, model: ModelName, scaled: Bool = true
     ) throws(RunError) -> (samples: Dataset, scaled: [String]) {
         guard let learned else { return (samples, []) }
-        if let problem = FitChecks.renamedColumns(learned.featureNames, samples.featureNames, of: reference, model: model) { throw RunError(problem) }
         var samples = samples
+        if let unknown = samples.unknownWord(learnedFrom: learned) { throw RunError(ModelTerms.unknownWord(unknown, of: reference, model: model)) }
+        samples.codeWords(as: learned)
+        if let problem = FitChecks.renamedColumns(learned.featureNames, samples.featureNames, of: reference, model: model) { throw RunError(problem) }
         if let names = learned.classNames {
+            if let unknown = samples.unknownClass(among: names) { throw RunError(ModelTerms.unknownClass(unknown, of: reference)) }
             do throws(DataError) { try samples.numberClasses(by: names) } catch {
-                throw RunError(
-                    "\(reference) has a class that '\(model)' never learned: \(error.message)", hint: "'\(model)' knows the classes "
-                        + names.joined(separator: ", ") + "; leave the samples of other classes out of \(reference.name)", at: reference.range)
+                throw RunError(error, at: reference.range)
             }
         }
         let changed = scaled ? samples.scaleColumns(as: learned) : []

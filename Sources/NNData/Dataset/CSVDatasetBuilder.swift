@@ -38,6 +38,8 @@ struct CSVDatasetBuilder {
     /// Row after row, each word column's word as its place in `words[slot]`.
     private var wordIndices = ValueBlocks<Int32>()
     private var words: [[String: Int32]] = []
+    /// Where each word of a slot first appeared, by its place in `words[slot]`.
+    private var wordPlaces: [[(line: Int, column: Int)]] = []
     private var wordBytes = 0
     private var rowsRead = 0
     /// The rows read as data; from the first, the file's header and values may be quoted.
@@ -87,7 +89,8 @@ struct CSVDatasetBuilder {
                 } else {
                     let new = Int32(words[slot].count)
                     words[slot][word] = new
-                    wordBytes += word.utf8.count + 32
+                    wordPlaces[slot].append((record.fields[index].line, record.fields[index].column))
+                    wordBytes += word.utf8.count + 48
                     stored = wordIndices.append(new) && stored
                 }
             }
@@ -143,6 +146,7 @@ struct CSVDatasetBuilder {
             if wordNames.contains(name) {
                 sources.append(.words(slot: words.count))
                 words.append([:])
+                wordPlaces.append([])
             } else {
                 sources.append(.number)
                 numberWidth += 1
@@ -190,8 +194,11 @@ struct CSVDatasetBuilder {
             features: try! Tensor(shape: [rowsKept, features.count], scalars: featureValues),
             targets: try! Tensor(shape: [rowsKept, targets.count], scalars: targetValues))
         for (index, name) in header.enumerated() {
-            guard case .words(let slot) = sources[index], !targetSet.contains(name) else { continue }
-            dataset.wordColumns[name] = WordColumn(words: sortedWords[slot], encoding: codeSet.contains(name) ? .codes : .oneHot)
+            guard case .words(let slot) = sources[index] else { continue }
+            dataset.wordOrigins[name] = Dictionary(uniqueKeysWithValues: words[slot].map { word, place in
+                (word, WordOrigin(path: path, line: wordPlaces[slot][Int(place)].line, column: wordPlaces[slot][Int(place)].column))
+            })
+            if !targetSet.contains(name) { dataset.wordColumns[name] = WordColumn(words: sortedWords[slot], encoding: codeSet.contains(name) ? .codes : .oneHot) }
         }
         // A single target column of words names the classes: apple, banana, lemon.
         if targetNames.count == 1, let index = header.firstIndex(of: targetNames[0]), case .words(let slot) = sources[index] {

@@ -14,6 +14,9 @@ public struct Dataset: Equatable, Sendable {
     public internal(set) var scalings: [String: ColumnScaling] = [:]
     /// The feature columns that were words in the file, by their column name (`colour`).
     public var wordColumns: [String: WordColumn] = [:]
+    /// Where each word of a word column (a feature's or the target's) first appears in its
+    /// file, by column name and word: an error about a word a model never learned names it.
+    public var wordOrigins: [String: [String: WordOrigin]] = [:]
     /// What each class number stands for (Fashion-MNIST's "T-shirt/top", …, a word target's
     /// "apple", …); nil when the classes have no names.
     public var classNames: [String]?

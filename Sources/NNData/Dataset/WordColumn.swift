@@ -43,4 +43,30 @@ public struct WordColumn: Equatable, Sendable {
         case .oneHot: return Dictionary(uniqueKeysWithValues: words.enumerated().map { ("\(name)=\($1)", $0 == code ? 1 : 0) })
         }
     }
+
+    /// Feature names with the one-hot column `name`'s columns for `words` replaced, in their
+    /// place, by one column for each of `learned`: how a second file's columns line up with
+    /// those a model learned.
+    public static func featureNames(_ names: [String], oneHot name: String, words: [String], as learned: [String]) -> [String] {
+        let own = Set(words.map { "\(name)=\($0)" })
+        var result: [String] = [], placed = false
+        for feature in names {
+            guard own.contains(feature) else {
+                result.append(feature)
+                continue
+            }
+            if !placed { result += learned.map { "\(name)=\($0)" } }
+            placed = true
+        }
+        return result
+    }
+
+    /// The word columns of `own` coded as the same column of `learned` is, by name, with both
+    /// columns: those whose words differ are the ones to code again in `learned`'s words.
+    public static func matching(_ own: [String: WordColumn], in learned: [String: WordColumn]) -> [(name: String, own: WordColumn, learned: WordColumn)] {
+        own.keys.sorted().compactMap { name in
+            guard let column = own[name], let known = learned[name], known.encoding == column.encoding else { return nil }
+            return (name, column, known)
+        }
+    }
 }

@@ -163,7 +163,7 @@ extension LoadCommand {
     }
 
     /// The target columns and the encoding of word columns, as the run and the check read them.
-    private var targetNames: [String] { (target ?? []).map(\.text) }
+    var targetNames: [String] { (target ?? []).map(\.text) }
 
     var csvOptions: CSVColumnOptions {
         var options = CSVColumnOptions(codes: (codes ?? []).map(\.text), oneHot: (oneHot ?? []).map(\.text))
@@ -186,6 +186,7 @@ extension LoadCommand {
             columns: data.featureNames, sampleShape: [data.featureNames.count],
             target: TargetFacts(columns: data.targetNames.count, kind: kind, names: data.targetNames, values: values ?? .unknown), samples: data.count)
         facts.wordColumns = data.wordColumns
+        facts.wordOrigins = data.wordOrigins
         facts.classNames = data.classNames
         if data.targets.columns > 0 { facts.stratifyProblem = data.stratifyProblem }
         return facts

@@ -129,7 +129,15 @@ struct LoadCommand: NotebookCommand {
                     diagnostics.append(LoadCommand.unnamedWord(unnamed, of: words, at: $classes))
                 } else {
                     facts.classNames = classes
-                    facts.target?.kind = .classNumbers(largest: classes.count - 1)
+                    if case .oneHot = facts.target?.kind, let column = targetNames.first {
+                        // One-hot words get one column per class named, in its order, as the run
+                        // gives them (a class the file lacks, a column of zeros).
+                        facts.target?.kind = .oneHot(classes: classes.count)
+                        facts.target?.columns = classes.count
+                        facts.target?.names = classes.map { "\(column)=\($0)" }
+                    } else {
+                        facts.target?.kind = .classNumbers(largest: classes.count - 1)
+                    }
                 }
             } else if let classes {
                 facts.classNames = classes

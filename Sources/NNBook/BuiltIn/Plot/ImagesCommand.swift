@@ -64,20 +64,24 @@ struct ImagesCommand: NotebookCommand {
         let indices = Array(start..<(start + min(count, dataset.count - start)))
         let samples = dataset.subset(indices)
         var predicted: [Int]?
+        // With a model, the labels and predictions are read as the model learned them: its
+        // classes, and pixels scaled as its training images were.
+        var asLearned = samples
         if let model {
             let entry = try state.model(model)
             guard entry.model.isBuilt, entry.model.inputShape == shape else {
                 throw RunError("the model '\(model)' has not been trained on images of this shape", at: model.range)
             }
-            predicted = Classes.of(predictions: entry.model.predict(samples.features))
+            asLearned = try RunState.inModelTerms(samples, named: data, learnedFrom: entry.trainedOn, model: model).samples
+            predicted = Classes.of(predictions: entry.model.predict(asLearned.features))
         }
-        let labels = Classes.of(truth: samples.targets)
+        let labels = Classes.of(truth: asLearned.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in
-            var lines = ["#\(index): label \(samples.className(labels[position]))"]
+            var lines = ["#\(index): label \(asLearned.className(labels[position]))"]
             let mistaken = predicted.map { $0[position] != labels[position] } ?? false
             // A mistake is marked in words too, not by its colour alone, for readers who do not
             // see red, and in the alternative text.
-            if let predicted { lines.append("predicted \(samples.className(predicted[position]))" + (mistaken ? " ✗" : "")) }
+            if let predicted { lines.append("predicted \(asLearned.className(predicted[position]))" + (mistaken ? " ✗" : "")) }
             return .init(
                 width: shape[1], height: shape[0], pixels: Array(samples.features.row(position)), captionLines: lines, mistaken: mistaken)
         }

@@ -129,11 +129,13 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
            let problem = Dataset.holdOutProblem(samples: count, validationShare: share) {
             diagnostics.append(Diagnostic(problem.message, at: $validationSplit, hint: problem.hint))
         }
-        if let training = TrainCommand.trainingFacts(of: data, in: context) {
+        if let given = TrainCommand.trainingFacts(of: data, in: context) {
+            // Continued training reads its data in the terms the model learned, as the run does.
+            let training = ModelTerms.facts(given, learnedFrom: facts.trainedOn)
             let built = facts.inputShape != nil
-            var (misfits, inputShape) = FitChecks.inputs(of: training, named: data, into: facts, named: model)
+            var (misfits, inputShape) = FitChecks.inputs(of: given, named: data, into: facts, named: model)
             facts.inputShape = inputShape
-            misfits += FitChecks.targets(of: training, named: data, for: facts, learnedFrom: facts.trainedOn)
+            misfits += FitChecks.targets(of: given, named: data, for: facts, learnedFrom: facts.trainedOn)
             if misfits.isEmpty, let reference = validation, let checked = context.facts(of: reference) {
                 // The model is shaped by the training data: validation data that differs is the
                 // mistake, whatever layer or loss the check compared it with.
