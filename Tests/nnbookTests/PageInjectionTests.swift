@@ -30,6 +30,57 @@ final class PageInjectionTests: XCTestCase {
         XCTAssertFalse(document.contains("<h1>Owned"), "data became a heading")
     }
 
+    /// A `-p` value is untrusted: written where the author's prose puts it, it stays that
+    /// place's text. In raw HTML a quote, a space or `=` cannot end the attribute (entities);
+    /// in a link's address a space or a parenthesis cannot end the link (percent-encoded) and
+    /// `javascript:` loses its scheme; in a title a quote cannot end the title; at the start
+    /// of a line a `#` starts no heading.
+    func testParameterValuesStayTextInTheAuthorsHTMLAndLinks() throws {
+        let cli = try CLIFixture()
+        try """
+            ---
+            params:
+              who: Ada
+              url: "https://example.org/a"
+            ---
+            A <span title="{{who}}">hover</span> and <b title={{who}}>bare</b>.
+
+            <div title="{{who}}">
+            {{who}}
+            </div>
+
+            [site]({{url}} "{{who}}") and [plain]({{url}}).
+
+            {{who}} starts this line; {{who}} ends it.
+
+            ```nnbook
+            activation relu x=[1]
+            ```
+
+            """.write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+        let hostile = #"who=# x" onmouseover="alert(1)" y=<b>"#
+        let run = try cli.nnbook("run", "p.nnbook", "--quiet", "-p", hostile, "-p", "url=https://example.org/a b(c)")
+        XCTAssertEqual(run.status, 0, run.error)
+        let page = try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8)
+        let html = "#&#32;x&quot;&#32;onmouseover&#61;&quot;alert(1)&quot;&#32;y&#61;&lt;b&gt;"
+        XCTAssertTrue(page.contains("""
+            A <span title="\(html)">hover</span> and <b title=\(html)>bare</b>.
+
+            <div title="\(html)">
+            \(html)
+            </div>
+
+            [site](https://example.org/a%20b%28c%29 "\\# x\\" onmouseover\\=\\"alert\\(1\\)\\" y\\=\\<b\\>") and [plain](https://example.org/a%20b%28c%29).
+
+            \\# x" onmouseover="alert(1)" y=\\<b\\> starts this line; # x" onmouseover="alert(1)" y=\\<b\\> ends it.
+            """), page)
+
+        let script = try cli.nnbook("run", "p.nnbook", "--quiet", "-p", "url=javascript:alert(1)")
+        XCTAssertEqual(script.status, 0, script.error)
+        let scripted = try String(contentsOf: cli.folder.appendingPathComponent("p.md"), encoding: .utf8)
+        XCTAssertTrue(scripted.contains("[plain](javascript%3Aalert%281%29)"), scripted)
+    }
+
     func testPluginTextWithFencesStaysInItsCodeBlock() throws {
         let cli = try CLIFixture()
         let plugins = cli.folder.appendingPathComponent("plugins")

@@ -141,17 +141,32 @@ public enum ProseParameters {
         return opening
     }
 
-    /// `text` with each placeholder replaced by its value; a placeholder without a value
-    /// (which the parser has reported already) stays as written.
+    /// `text` (a title, which is no Markdown) with each placeholder replaced by its value; a
+    /// placeholder without a value (which the parser has reported already) stays as written.
     public static func substitute(_ text: String, values: [String: String]) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return zip(lines, uses(inLines: lines)).map { line, uses -> String in
+        return replace(lines, uses: uses(inLines: lines).map { $0.map { ($0, values[$0.name]) } })
+    }
+
+    /// Prose with each placeholder replaced by `write(name, place)`: the value written for its
+    /// place in the Markdown (text, raw HTML, a link's address or title), so that no value
+    /// becomes markup; a name without a value stays as written.
+    public static func substitute(prose text: String, write: (String, ProsePlace) -> String?) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let found = uses(inLines: lines)
+        let places = places(of: found, inLines: lines)
+        return replace(lines, uses: zip(found, places).map { zip($0, $1).map { ($0, write($0.name, $1)) } })
+    }
+
+    /// `lines` joined, with each use replaced by its text where it has one.
+    private static func replace(_ lines: [String], uses: [[(Use, String?)]]) -> String {
+        zip(lines, uses).map { line, uses -> String in
             guard !uses.isEmpty else { return line }
             let characters = Array(line)
             var result = "", position = 0
-            for use in uses {
+            for (use, value) in uses {
                 result += String(characters[position..<use.offset])
-                result += values[use.name] ?? String(characters[use.offset..<(use.offset + use.length)])
+                result += value ?? String(characters[use.offset..<(use.offset + use.length)])
                 position = use.offset + use.length
             }
             return result + String(characters[position...])

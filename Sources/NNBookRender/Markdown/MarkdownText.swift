@@ -73,6 +73,53 @@ enum MarkdownText {
         return result
     }
 
+    /// An address the author's link takes from a parameter (`[site]({{url}})`): kept as the
+    /// address it is, with every character that could end the link or leave it (a space, `<`,
+    /// `>`, a quote, a parenthesis, a backslash, a line break) percent-encoded. An address that
+    /// would run a script or embed a document (`javascript:`, `vbscript:`, `data:`, `file:`)
+    /// loses its scheme's colon and becomes a harmless relative one.
+    static func address(_ value: String) -> String {
+        let scheme = value.prefix { $0 != ":" }.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        let dangerous = value.contains(":") && ["javascript", "vbscript", "data", "file"].contains(scheme)
+        var result = "", seenColon = false
+        for byte in value.utf8 {
+            let keep = byte > 0x20 && byte < 0x7F && !addressBreakers.contains(byte) && !(dangerous && byte == UInt8(ascii: ":") && !seenColon)
+            if byte == UInt8(ascii: ":") { seenColon = true }
+            if keep { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += String(format: "%%%02X", byte) }
+        }
+        return result
+    }
+
+    private static let addressBreakers = Set("<>\"'()\\`{}|^".utf8)
+
+    /// A link's title from a parameter (`[a](b "{{note}}")`): every punctuation character
+    /// backslash-escaped, so no quote or parenthesis ends the title, and line breaks as spaces.
+    static func linkTitle(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if character.isNewline { result.append(" ") } else if isPunctuation(character) { result += "\\" + String(character) } else { result.append(character) }
+        }
+        return result
+    }
+
+    /// A value inside the author's raw HTML (`<span title="{{who}}">`, an HTML block's text):
+    /// every character that could end an attribute, quoted or not, or start a tag is a
+    /// character reference, so the value stays one attribute's text. Raw HTML is no Markdown,
+    /// so no backslash is added (it would show).
+    static func rawHTML(_ value: String) -> String {
+        var result = ""
+        for character in HTMLText.escape(value) {
+            switch character {
+            case " ": result += "&#32;"
+            case "\t": result += "&#9;"
+            case "=": result += "&#61;"
+            case "`": result += "&#96;"
+            default: result += character.isNewline ? "&#10;" : String(character)
+            }
+        }
+        return result
+    }
+
     private static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
 
     private static func isPunctuation(_ character: Character) -> Bool {

@@ -13,9 +13,12 @@ extension Page {
         for block in result.notebook.blocks {
             switch block {
             case .prose(let text):
-                // A value lands in Markdown as the text it is: `-p 'who=a|b'` splits no table row.
-                let values = result.parameters.mapValues { MarkdownText.inline($0.text) }
-                let trimmed = Page.trimmingBlankLines(ProseParameters.substitute(text, values: values))
+                // A value lands in Markdown as the text it is, written for its place: `-p 'who=a|b'`
+                // splits no table row, and a quote ends no attribute of the author's HTML.
+                let prose = ProseParameters.substitute(prose: text) { name, place in
+                    result.parameters[name].map { Page.write($0.text, at: place) }
+                }
+                let trimmed = Page.trimmingBlankLines(prose)
                 if !trimmed.isEmpty { blocks.append(.prose(trimmed)) }
             case .cell(let cell):
                 let cellResult = cellResults.next()
@@ -49,6 +52,16 @@ extension Page {
                 cell.missedExpectations.map { MissedExpectation(cell: cell.cell.number, line: $0.range?.line ?? cell.cell.line, message: $0.message) }
             },
             blocks: blocks, assetsFolder: assetsFolder, pictures: pictures)
+    }
+
+    /// A parameter's value as Markdown for its place in the prose.
+    static func write(_ value: String, at place: ProsePlace) -> String {
+        switch place {
+        case .text(let startsLine): return startsLine ? MarkdownText.line(value) : MarkdownText.inline(value)
+        case .html: return MarkdownText.rawHTML(value)
+        case .linkDestination: return MarkdownText.address(value)
+        case .linkTitle: return MarkdownText.linkTitle(value)
+        }
     }
 
     /// Prose without the blank lines around it: each format puts its own space between blocks.
