@@ -25,6 +25,38 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertTrue(svg.contains(">stochastic</text>"))
     }
 
+    /// `labels=[…]` a teacher writes are read whole: the legend column grows to the longest
+    /// name, and a name past the cap ends in an ellipsis with its whole text as the tooltip.
+    func testTheLegendGrowsToItsLongestNameAndShortensAnAbsurdOne() throws {
+        let points: [LineChart.Point] = [.init(x: 1, y: 0.9), .init(x: 2, y: 0.5)]
+        let absurd = String(repeating: "a very long name ", count: 6) + "end"
+        let chart = LineChart(title: "loss per epoch", xLabel: "epoch", yLabel: "loss", series: [
+            .init(name: "learning rate 0.001 (slow)", points: points),
+            .init(name: absurd, points: points.map { .init(x: $0.x, y: $0.y / 2) }),
+        ])
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        try assertGolden(svg, "legend-long-labels")
+        let width = try XCTUnwrap(Double(svg.components(separatedBy: #"width=""#)[1].prefix { $0 != "\"" }))
+        let legendX = 64.0 + 426 + 40
+        XCTAssertGreaterThanOrEqual(width, legendX + TextWidth.estimate("learning rate 0.001 (slow)", size: 12), "the whole label fits")
+        XCTAssertLessThanOrEqual(width, legendX + Legend.maximumNameWidth + Legend.rightMargin, "the picture stays within a page")
+        XCTAssertTrue(svg.contains(">learning rate 0.001 (slow)</text>"))
+        XCTAssertTrue(svg.contains("<title>\(absurd)</title>a very long name"), "the whole name is the tooltip")
+        let shown = try XCTUnwrap(svg.components(separatedBy: "<title>\(absurd)</title>").last?.components(separatedBy: "</text>").first)
+        XCTAssertTrue(shown.hasSuffix("…"), shown)
+        XCTAssertLessThanOrEqual(TextWidth.estimate(shown, size: 12), Legend.maximumNameWidth)
+    }
+
+    /// The estimate follows Helvetica's widths: an i is narrower than an m, and a word of
+    /// capitals wider than the same in small letters; wide scripts take a full square.
+    func testTextWidthFollowsTheFontsCharacterWidths() {
+        XCTAssertLessThan(TextWidth.estimate("iiii", size: 12), TextWidth.estimate("mmmm", size: 12))
+        XCTAssertLessThan(TextWidth.estimate("coat", size: 12), TextWidth.estimate("COAT", size: 12))
+        XCTAssertEqual(TextWidth.estimate("猫", size: 10), 11, accuracy: 1e-9, "a square, with the margin for a wider font")
+        XCTAssertEqual(TextWidth.fitted("short", size: 12, width: 100), "short")
+        XCTAssertEqual(TextWidth.fitted("a b c d e f g h", size: 12, width: 45), "a b c…", "cut after a whole character, no space before the ellipsis")
+    }
+
     /// Any range gives a bounded number of ticks: turned round, empty, not finite or immense.
     func testAxisTicksAreFewWhateverTheRange() {
         for (low, high) in [(2.0, 1.0), (1.0, 1.0), (-.infinity, 0), (.nan, 1), (0, 1e300), (1e20, 1e20 + 1e-12), (-1e30, 1e30)] {

@@ -19,8 +19,10 @@ enum ContourSVG {
     ]
 
     static func render(_ map: ContourMap) -> String {
-        let width = 640.0, height = 500.0
-        let left = 64.0, top = 40.0, plotSize = 400.0
+        let left = 64.0, top = 40.0, plotSize = 400.0, legendX = left + plotSize + 20
+        let width = legendX + Legend.columnWidth(map.paths.map(\.name), nameOffset: 26, minimum: 156)
+        // Below the paths' names come the start and end markers and the colour scale.
+        let height = max(500, top + 20 * Double(map.paths.count) + 66 + Double(bands) * 16 + 16)
         let columns = map.xs.count, rows = map.ys.count
         guard columns > 1, rows > 1, map.values.count == rows, map.values.allSatisfy({ $0.count == columns }) else {
             return SVGText.document(width: width, height: height, title: map.title, body: [])
@@ -30,7 +32,7 @@ enum ContourSVG {
         let y = { (value: Double) in top + plotSize - (value - yLow) / (yHigh - yLow) * plotSize }
         let levels = ContourSVG.levels(map.values.joined().filter(\.isFinite))
 
-        var body: [String] = [SVGText.text(map.title, x: left + plotSize / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
+        var body: [String] = [SVGText.heading(map.title, centre: left + plotSize / 2, pictureWidth: width)]
         // The lowest band under everything, then each level's region above it, painted in order.
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotSize))" height="\##(SVGText.number(plotSize))" fill="\##(colours[0])"/>"##)
         for (index, level) in levels.enumerated() {
@@ -62,7 +64,6 @@ enum ContourSVG {
         body.append(SVGText.text(map.xLabel, x: left + plotSize / 2, y: top + plotSize + 40, anchor: "middle"))
         body.append(SVGText.text(map.yLabel, x: 16, y: top + plotSize / 2, anchor: "middle", rotate: true))
 
-        let legendX = left + plotSize + 20
         for (index, path) in map.paths.enumerated() {
             let colour = LineChartSVG.palette[index % LineChartSVG.palette.count]
             // Paths that run together (batch and mini-batch descent) stay visible: each is
@@ -79,7 +80,7 @@ enum ContourSVG {
             }
             let legendY = top + 10 + Double(index) * 20
             body.append(##"<line x1="\##(SVGText.number(legendX))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(legendX + 20))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="\##(width)"/>"##)
-            body.append(SVGText.text(path.name, x: legendX + 26, y: legendY + 4))
+            body.append(Legend.name(path.name, x: legendX + 26, y: legendY + 4))
         }
         let markersY = top + 10 + Double(map.paths.count) * 20 + 6
         body.append(##"<circle cx="\##(SVGText.number(legendX + 10))" cy="\##(SVGText.number(markersY))" r="4" fill="#ffffff" stroke="#444444" stroke-width="2"/>"##)

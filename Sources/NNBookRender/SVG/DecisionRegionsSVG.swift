@@ -10,11 +10,12 @@ enum DecisionRegionsSVG {
 
     static func render(_ regions: DecisionRegions) -> String {
         let side = Double(cellSide * regions.size)
-        let left = 64.0, top = 40.0, legendWidth = 150.0
-        let width = left + side + legendWidth, height = top + side + 52
+        let left = 64.0, top = 40.0
+        let width = left + side + Legend.columnWidth(regions.classNames, nameOffset: 40, minimum: 150)
+        let height = max(top + side + 52, top + 20 * Double(regions.classNames.count) + 16)
         let x = { (value: Double) in left + (value - regions.xRange.lowerBound) / (regions.xRange.upperBound - regions.xRange.lowerBound) * side }
         let y = { (value: Double) in top + side - (value - regions.yRange.lowerBound) / (regions.yRange.upperBound - regions.yRange.lowerBound) * side }
-        var body: [String] = [SVGText.text(regions.title, x: left + side / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
+        var body: [String] = [SVGText.heading(regions.title, centre: left + side / 2, pictureWidth: width)]
         // Runs of equal class along a row are one rectangle: fewer elements, and no seams.
         body.append(#"<g shape-rendering="crispEdges">"#)
         for row in 0..<regions.size {
@@ -39,15 +40,15 @@ enum DecisionRegionsSVG {
             body.append(SVGText.text(AxisTicks.label(value, step: yStep), x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(side))" height="\##(SVGText.number(side))" fill="none" stroke="#444444"/>"##)
-        body.append(SVGText.text(regions.xLabel, x: left + side / 2, y: height - 12, anchor: "middle"))
-        body.append(SVGText.text(regions.yLabel, x: 16, y: top + side / 2, anchor: "middle", rotate: true))
+        body.append(SVGText.text(regions.xLabel, x: left + side / 2, y: top + side + 40, anchor: "middle", fitting: 2 * left + side - 8))
+        body.append(SVGText.text(regions.yLabel, x: 16, y: top + side / 2, anchor: "middle", rotate: true, fitting: side + 2 * top - 8))
         for sample in regions.samples {
             body.append(##"<circle cx="\##(SVGText.number(x(sample.x)))" cy="\##(SVGText.number(y(sample.y)))" r="5" fill="\##(colour(sample.classNumber))" stroke="#222222"/>"##)
         }
         for (index, name) in regions.classNames.enumerated() {
             let legendY = top + 10 + Double(index) * 20
             body.append(##"<rect x="\##(SVGText.number(left + side + 14))" y="\##(SVGText.number(legendY - 6))" width="20" height="12" fill="\##(tint(index))" stroke="\##(colour(index))"/>"##)
-            body.append(SVGText.text(name, x: left + side + 40, y: legendY + 4))
+            body.append(Legend.name(name, x: left + side + 40, y: legendY + 4))
         }
         return SVGText.document(width: width, height: height, title: regions.title, body: body)
     }

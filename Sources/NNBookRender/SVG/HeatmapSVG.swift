@@ -18,7 +18,7 @@ enum HeatmapSVG {
         let size = Double(map.labels.count)
         let width = left + size * cell + 24, height = top + size * cell + 48
         let largest = Double(max(map.counts.joined().max() ?? 1, 1))
-        var body: [String] = [SVGText.text(map.title, x: width / 2, y: 22, anchor: "middle", size: 14, weight: "bold")]
+        var body: [String] = [SVGText.heading(map.title, centre: width / 2, pictureWidth: width, y: 22)]
         body.append(SVGText.text(map.columnLabel, x: left + size * cell / 2, y: upright ? 44 : top - 20, anchor: "middle"))
         body.append(SVGText.text(map.rowLabel, x: 18, y: top + size * cell / 2, anchor: "middle", rotate: true))
         for (index, label) in map.labels.enumerated() {

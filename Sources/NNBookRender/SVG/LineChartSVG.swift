@@ -10,9 +10,11 @@ enum LineChartSVG {
 
     static func render(_ chart: LineChart) -> String {
         let hasLegend = chart.series.count > 1
-        let width = 640.0, height = 360.0
-        let left = 64.0, right = hasLegend ? 150.0 : 24.0, top = 40.0, bottom = 52.0
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let left = 64.0, top = 40.0, bottom = 52.0, plotWidth = hasLegend ? 426.0 : 552.0
+        // The legend column grows to the longest name, and the picture downwards to the last entry.
+        let right = hasLegend ? Legend.columnWidth(chart.series.map(\.name), nameOffset: 40, minimum: 150) : 24.0
+        let width = left + plotWidth + right, height = max(360, top + 20 * Double(chart.series.count) + 16)
+        let plotHeight = height - top - bottom
         let axes = chart.axes
         // On a log scale the axis holds log10 of the values, and values of 0 or less have no place.
         let scaled = { (value: Double) in axes.logScale ? log10(value) : value }
@@ -23,7 +25,7 @@ enum LineChartSVG {
         let x = { (value: Double) in left + (value - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
         let y = { (value: Double) in top + plotHeight - (scaled(value) - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
 
-        var body: [String] = [SVGText.text(chart.title, x: left + plotWidth / 2, y: 24, anchor: "middle", size: 14, weight: "bold")]
+        var body: [String] = [SVGText.heading(chart.title, centre: left + plotWidth / 2, pictureWidth: width)]
         let xStep = xTicks.values.count > 1 ? xTicks.values[1] - xTicks.values[0] : 1
         let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
         for value in yTicks.values {
@@ -38,8 +40,8 @@ enum LineChartSVG {
             body.append(SVGText.text(AxisTicks.label(value, step: xStep), x: x(value), y: top + plotHeight + 18, anchor: "middle", fill: "#444444"))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotWidth))" height="\##(SVGText.number(plotHeight))" fill="none" stroke="#444444"/>"##)
-        body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle"))
-        body.append(SVGText.text(chart.yLabel, x: 16, y: top + plotHeight / 2, anchor: "middle", rotate: true))
+        body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle", fitting: 2 * min(left + plotWidth / 2, right + plotWidth / 2) - 8))
+        body.append(SVGText.text(chart.yLabel, x: 16, y: top + plotHeight / 2, anchor: "middle", rotate: true, fitting: 2 * min(top + plotHeight / 2, bottom + plotHeight / 2) - 8))
 
         // With limits, lines that leave the plot are cut at its edge. The id names the area's
         // size, so that charts of one size inlined in one HTML page may share it.
@@ -65,7 +67,7 @@ enum LineChartSVG {
             if hasLegend {
                 let legendY = top + 10 + Double(index) * 20
                 body.append(##"<line x1="\##(SVGText.number(left + plotWidth + 14))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(left + plotWidth + 34))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"\##(dash)/>"##)
-                body.append(SVGText.text(series.name, x: left + plotWidth + 40, y: legendY + 4))
+                body.append(Legend.name(series.name, x: left + plotWidth + 40, y: legendY + 4))
             }
         }
         return SVGText.document(width: width, height: height, title: chart.title, body: body)
