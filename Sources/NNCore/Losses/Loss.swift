@@ -121,6 +121,15 @@ public enum Losses {
         "categorical_crossentropy", "sparse_categorical_crossentropy",
     ]
 
+    /// The course's short name of a loss where it has one (`mse`, `mae`), its Keras name otherwise.
+    public static func shortName(_ name: String) -> String {
+        switch name {
+        case "mean_absolute_error": "mae"
+        case "mean_squared_error": "mse"
+        default: name
+        }
+    }
+
     /// The loss called `name`; `epsilon` replaces the cross-entropies' clipping bound.
     public static func named(_ name: String, epsilon: Double? = nil, fromLogits: Bool = false) -> (any Loss)? {
         let epsilon = epsilon ?? CrossEntropyClipping.kerasEpsilon

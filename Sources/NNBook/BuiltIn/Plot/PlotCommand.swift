@@ -125,10 +125,16 @@ struct PlotCommand: NotebookCommand {
         let metric = metric.text
         let range = (from ?? 1)...(to ?? Int.max)
         let validationMetric = TrainingHistory.validationName(metric)
+        // Models that minimise different losses (mse and mae) have loss values in different
+        // terms: each line names its model's loss, and the axis names them all.
+        var lossNames: [String?] = []
+        for model in models { lossNames.append(try state.model(model).trainer.map { Losses.shortName($0.loss.name) }) }
+        let distinctLosses = lossNames.compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let lossesDiffer = (metric == "loss" || metric == TrainingHistory.validationName("loss")) && distinctLosses.count > 1
         var series: [LineChart.Series] = []
         var said: [String?] = []
         for (index, model) in models.enumerated() {
-            let label = labels?[index] ?? model.name
+            let label = (labels?[index] ?? model.name) + (lossesDiffer ? lossNames[index].map { ": " + $0 } ?? "" : "")
             let entry = try state.model(model)
             guard let history = entry.history else { throw RunError("the model '\(model)' has not been trained", at: $models) }
             // The history keeps what the model learned, in scaled units; it is drawn in the
@@ -158,8 +164,9 @@ struct PlotCommand: NotebookCommand {
         // Models whose figures are in different units (targets scaled apart) share no label.
         let unitsSaid = Set(said).count == 1 ? said.first ?? nil : nil
         let notes = [unitsSaid, scale == .log ? "log scale" : nil].compactMap { $0 }
+        let losses = lossesDiffer ? ": " + distinctLosses.joined(separator: ", ") : ""
         let chart = LineChart(
-            title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
+            title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + losses + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
             axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
         // Limits the check could not judge (a loss's size is known only once trained) may still
         // leave every value off the axis: the axis is drawn empty, and the caption says why.
@@ -167,6 +174,8 @@ struct PlotCommand: NotebookCommand {
         let shown = values.contains { $0 >= (ymin ?? -.infinity) && $0 <= (ymax ?? .infinity) }
         let empty = (ymin != nil || ymax != nil) && !shown
             ? " (no value lies within the limits: the values run from \(NumberText.fixed(values.min() ?? 0, places: state.precision)) to \(NumberText.fixed(values.max() ?? 0, places: state.precision)))" : ""
-        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + empty, kind: .lines(chart)))]
+        let incomparable = lossesDiffer
+            ? " (the models minimise different losses, \(distinctLosses.dropLast().joined(separator: ", ")) and \(distinctLosses[distinctLosses.count - 1]): compare how each line falls, not the lines' heights)" : ""
+        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + incomparable + empty, kind: .lines(chart)))]
     }
 }
