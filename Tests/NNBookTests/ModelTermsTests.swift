@@ -169,6 +169,47 @@ final class ModelTermsTests: XCTestCase {
         }
     }
 
+    /// The training images standardized pixel by pixel, the same images loaded again and left
+    /// unscaled: evaluated, and their predictions drawn, as the scaled ones are.
+    func testASecondImageSetIsScaledPixelByPixelAsTheTrainingImages() throws {
+        // Pixel 1 tells the classes apart; the others are noise of their own ranges.
+        let pixels = (0..<40).flatMap { index -> [UInt8] in
+            let label = index % 2
+            return [UInt8(index % 50 + 150 * label), UInt8(100 + index % 20), UInt8(index % 10), UInt8(200 + index % 55)]
+        }
+        let labels = (0..<40).map { UInt8($0 % 2) }
+        for name in ["train", "again"] {
+            try NotebookFixtures.idx([40, 2, 2], pixels).write(to: folder.appendingPathComponent("\(name)-x.idx"))
+            try NotebookFixtures.idx([40], labels).write(to: folder.appendingPathComponent("\(name)-y.idx"))
+        }
+        let notebook = """
+            ```nnbook
+            load idx "train-x.idx" as train target="train-y.idx"
+            load idx "again-x.idx" as again target="again-y.idx"
+            scale train divide=255
+            scale train method=standardize
+            model m
+              flatten
+              dense 2 activation=softmax
+            compile m loss=sparse_categorical_crossentropy optimizer=adam rate=0.05 metrics=[accuracy]
+            train m on train epochs=10 descent=batch
+            evaluate m on train
+            evaluate m on again
+            images train count=10 model=m
+            images again count=10 model=m
+            ```
+
+            """
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        let measured = metrics(result)
+        XCTAssertEqual(Array(measured.suffix(4).prefix(2)), Array(measured.suffix(2)), "again evaluated as train")
+        XCTAssertTrue(result.cells[0].outputs.contains(.text("40 samples; again's features scaled as 'm' learned them, as predict does")))
+        let captions = result.cells[0].outputs.compactMap { if case .figure(let figure) = $0, figure.name.hasPrefix("images") { figure.caption } else { nil } }
+        XCTAssertEqual(captions.count, 2)
+        XCTAssertEqual(captions[0], captions[1], "again's predictions drawn as train's")
+    }
+
     /// `classes=` orders one-hot word targets as it orders class numbers, adding a column of
     /// zeros for a class the file lacks: the check and the run agree on three outputs.
     func testClassesOrderOneHotWordTargets() throws {

@@ -53,6 +53,38 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(images.features.scalars, [0, 0, 1, 1])
     }
 
+    /// A second image set given to a model trained on per-pixel standardized images is scaled
+    /// by the training images' mean and deviation of each pixel, whatever it was scaled by
+    /// itself, and a `divide=` before or after the fitted scaling keeps its place.
+    func testASecondImageSetIsScaledByTheTrainingImagesStatisticsOfEachPixel() throws {
+        func images(_ scalars: [Float]) throws -> Dataset {
+            Dataset(featureNames: [], targetNames: ["label"], features: try Tensor(shape: [scalars.count / 2, 1, 2], scalars: scalars), targets: try Tensor(rows: [[0]]))
+        }
+        // Pixel 1: 0 and 4, mean 2, deviation 2; pixel 2: 10 and 30, mean 20, deviation 10.
+        var train = try images([0, 10, 4, 30])
+        train.scaleEachFeature(with: try XCTUnwrap(train.fittedToEachFeature("standardize")))
+        XCTAssertEqual(train.positionScalings, [.standardize(mean: 2, deviation: 2), .standardize(mean: 20, deviation: 10)])
+        var raw = try images([2, 40])
+        XCTAssertEqual(raw.scaleColumns(as: train), ["*"])
+        XCTAssertEqual(raw.features.scalars, [0, 2], "(2 − 2) / 2 and (40 − 20) / 10")
+        var halved = try images([2, 40])
+        halved.scaleFeatures(with: .divide(2))
+        _ = halved.scaleColumns(as: train)
+        XCTAssertEqual(halved.features.scalars, [0, 2], "its own division undone first")
+        XCTAssertEqual(halved.positionScalings, train.positionScalings)
+        XCTAssertNil(halved.scalings["*"])
+
+        // Divided by 2 before standardizing: pixel 1 is 0 and 2 (mean 1, deviation 1), pixel 2
+        // 5 and 15 (mean 10, deviation 5); then halved again after.
+        var divided = try images([0, 10, 4, 30])
+        divided.scaleFeatures(with: .divide(2))
+        divided.scaleEachFeature(with: try XCTUnwrap(divided.fittedToEachFeature("standardize")))
+        divided.scaleFeatures(with: .divide(2))
+        var second = try images([2, 40])
+        _ = second.scaleColumns(as: divided)
+        XCTAssertEqual(second.features.scalars, [0, 1], "((2 / 2 − 1) / 1) / 2 and ((40 / 2 − 10) / 5) / 2")
+    }
+
     func testSplitIsReproducibleWithTheSeed() throws {
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
         XCTAssertEqual(try dataset(50).split(testFraction: 0.3, generator: &a).test, try dataset(50).split(testFraction: 0.3, generator: &b).test)

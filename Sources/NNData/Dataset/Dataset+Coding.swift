@@ -104,18 +104,16 @@ extension Dataset {
 
     /// Scales each column that `reference` scaled, by name, as `reference` scaled it: a column
     /// this data set left unscaled is scaled so, and one it scaled otherwise is taken back to
-    /// its own units first. Returns the columns changed, in `reference`'s order of columns.
+    /// its own units first. Every feature (an image's pixels) is scaled so too, position by
+    /// position when `reference` fitted a scaling to each. Returns the columns changed, in
+    /// `reference`'s order of columns, `*` for every feature.
     public mutating func scaleColumns(as reference: Dataset) -> [String] {
         var changed: [String] = []
-        for name in reference.featureNames + reference.targetNames + [Dataset.allFeatures] {
+        for name in reference.featureNames + reference.targetNames {
             guard let learned = reference.scalings[name], scalings[name] != learned else { continue }
             let own = scalings[name]
             let convert = { (value: Float) in Float(learned.apply(own?.invert(Double(value)) ?? Double(value))) }
-            if name == Dataset.allFeatures {
-                features.scalars.withUnsafeMutableBufferPointer { values in
-                    for index in values.indices { values[index] = convert(values[index]) }
-                }
-            } else if let column = featureNames.firstIndex(of: name) {
+            if let column = featureNames.firstIndex(of: name) {
                 for row in 0..<features.rows { features[row, column] = convert(features[row, column]) }
             } else if let column = targetNames.firstIndex(of: name) {
                 for row in 0..<targets.rows { targets[row, column] = convert(targets[row, column]) }
@@ -125,6 +123,32 @@ extension Dataset {
             scalings[name] = learned
             changed.append(name)
         }
+        if scaleEveryFeature(as: reference) { changed.append(Dataset.allFeatures) }
         return changed
+    }
+
+    /// Scales every feature as `reference` scaled every feature, or each position of its
+    /// samples as `reference` scaled that position (`scale images method=standardize`: each
+    /// pixel by the training images' mean and deviation of that pixel). Returns whether any
+    /// value changed.
+    private mutating func scaleEveryFeature(as reference: Dataset) -> Bool {
+        let all = Dataset.allFeatures, width = featureWidth
+        // Samples of another shape than the reference's are refused by the model, not here.
+        guard reference.scalings[all] != nil || reference.positionScalings != nil,
+            reference.scalings[all] != scalings[all] || reference.positionScalings != positionScalings,
+            (reference.positionScalings?.count ?? width) == width, (positionScalings?.count ?? width) == width
+        else { return false }
+        // Each position's conversion, from its own units into the reference's.
+        let conversions = (0..<width).map { position in (own: featureScaling(at: position), learned: reference.featureScaling(at: position)) }
+        features.scalars.withUnsafeMutableBufferPointer { values in
+            for index in values.indices {
+                let (own, learned) = conversions[index % width]
+                let value = own?.invert(Double(values[index])) ?? Double(values[index])
+                values[index] = Float(learned?.apply(value) ?? value)
+            }
+        }
+        scalings[all] = reference.scalings[all]
+        positionScalings = reference.positionScalings
+        return true
     }
 }

@@ -12,6 +12,11 @@ public struct Dataset: Equatable, Sendable {
     public var features: Tensor
     public var targets: Tensor
     public internal(set) var scalings: [String: ColumnScaling] = [:]
+    /// One scaling per feature position of features without names (an image's pixels), once
+    /// `scale` has fitted one to each position: each position's whole chain, a `divide=` of
+    /// every feature before or after it included, so that a second image set can be scaled by
+    /// the training images' statistics. Nil otherwise.
+    public internal(set) var positionScalings: [ColumnScaling]?
     /// The feature columns that were words in the file, by their column name (`colour`).
     public var wordColumns: [String: WordColumn] = [:]
     /// Where each word of a word column (a feature's or the target's) first appears in its
@@ -80,7 +85,17 @@ public struct Dataset: Equatable, Sendable {
                 for index in values.indices { values[index] = Float(scaling.apply(Double(values[index]))) }
             }
         }
-        scalings[Dataset.allFeatures] = scaling.after(scalings[Dataset.allFeatures])
+        if let positions = positionScalings {
+            positionScalings = positions.map { scaling.after($0) }
+        } else {
+            scalings[Dataset.allFeatures] = scaling.after(scalings[Dataset.allFeatures])
+        }
+    }
+
+    /// The scaling of the feature at `position` (of a flattened sample) that applies to every
+    /// feature or to that position alone; nil when unscaled.
+    func featureScaling(at position: Int) -> ColumnScaling? {
+        positionScalings?[position] ?? scalings[Dataset.allFeatures]
     }
 
     /// How many numbers make one sample's features: its columns, or an image's pixels.
@@ -107,7 +122,7 @@ public struct Dataset: Equatable, Sendable {
     }
 
     /// Applies one scaling per feature column (or pixel position), remembering each named
-    /// column's for `predict`.
+    /// column's for `predict`, and each position's for a second image set.
     public mutating func scaleEachFeature(with scalings: [ColumnScaling]) {
         let width = featureWidth
         precondition(scalings.count == width, "one scaling per feature column")
@@ -116,6 +131,9 @@ public struct Dataset: Equatable, Sendable {
         }
         if featureNames.count == width {
             for (name, scaling) in zip(featureNames, scalings) { self.scalings[name] = scaling.after(self.scalings[name]) }
+        } else {
+            positionScalings = scalings.indices.map { scalings[$0].after(featureScaling(at: $0)) }
+            self.scalings[Dataset.allFeatures] = nil
         }
     }
 
