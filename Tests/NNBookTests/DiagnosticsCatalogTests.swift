@@ -156,6 +156,19 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data epochs=10.5", "11:24: expected a whole number, not 10.5 | use a whole number such as 11")
     }
 
+    /// A count (`rows=`, `epochs=`, `batch=`) below its declared minimum is refused by the
+    /// declaration, in the same words for every command, with an example of the command's
+    /// own; a value that is no whole number is offered one the option takes.
+    func testACountBelowItsMinimumIsRefusedInTheSameWordsByEveryCommand() {
+        expectLine("show data rows=0", "11:11: rows must be 1 or more, not 0 | rows=: how many rows; e.g. show insurance.test rows=10")
+        expect(prelude + "train m on data\npredict m on data rows=-3\n```\n", [
+            "12:19: rows must be 1 or more, not -3 | rows=: how many rows of the data set; e.g. predict digits on mnist.test rows=3",
+        ])
+        expectLine("load csv \"data.csv\" as d2 target=y rows=0", "11:36: rows must be 1 or more, not 0 | rows=: keep only this many samples (of each split, for data that comes split); e.g. load fashion-mnist as clothes rows=2000")
+        expectLine("explain m on data batch=0", "11:19: batch must be 1 or more, not 0 | batch=: samples per update in mini-batch descent (Keras: 32); e.g. explain digits on mnist batch=32")
+        expectLine("show data rows=1e-45", "11:16: expected a whole number, not 1e-45 | use a whole number such as 1")
+    }
+
     func testUndefinedDataset() {
         expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?")
     }
@@ -712,7 +725,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "-: -p units=-3 does not fit where lines 8 and 10 use $units: a dense layer needs at least 1 unit, not -3 | its units are its outputs, one number each per sample: `dense 1` for one prediction, `dense 10` for ten classes",
         ])
         XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "train m on data epochs=$epochs\n```\n", overrides: [("epochs", "0")], folder: folder), [
-            "-: -p epochs=0 does not fit where line 11 uses $epochs: epochs must be 1 or more, not 0",
+            "-: -p epochs=0 does not fit where line 11 uses $epochs: epochs must be 1 or more, not 0 | epochs=: how many passes over the training samples; e.g. train neuron on insurance descent=batch epochs=1000 every=100",
         ])
         // The same value as the notebook's own default is the notebook's mistake, at its lines.
         XCTAssertEqual(NotebookFixtures.diagnostics(text.replacingOccurrences(of: "act: sigmoid", with: "act: sigmoidd"), folder: folder), [

@@ -103,6 +103,10 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "class number beyond the row", files: cell("loss sparse_categorical_crossentropy y_true=[2] y_pred=[0.5, 0.5]"), status: 1, firstLine: "t.nnbook:2:38: error: class 2 is beyond the row: y_pred gives 2 classes, numbered 0 to 1"),
         Case(name: "one-hot row for the sparse loss", files: cell("loss sparse_categorical_crossentropy y_true=[[0, 1]] y_pred=[[0.5, 0.5]]"), status: 1, firstLine: "t.nnbook:2:38: error: sparse_categorical_crossentropy takes class numbers, not one-hot rows"),
         Case(name: "name that is not a name", files: cell("model 3m\n  dense 1"), status: 1, firstLine: "t.nnbook:2:7: error: '3m' cannot be used as a name"),
+        // Once a run crash (a range from 0 to -3): refused by the check, as show's rows= is.
+        Case(name: "predict rows below one", files: withData("train m on d\npredict m on d rows=-3"), status: 1, firstLine: "t.nnbook:7:16: error: rows must be 1 or more, not -3"),
+        Case(name: "predict no rows", files: withData("train m on d\npredict m on d rows=0"), status: 1, firstLine: "t.nnbook:7:16: error: rows must be 1 or more, not 0"),
+        Case(name: "load no rows", files: loadCSV("x,y\n1,0\n", extra: " rows=0"), status: 1, firstLine: "t.nnbook:2:32: error: rows must be 1 or more, not 0"),
     ]
 
     static let dataFiles: [Case] = [

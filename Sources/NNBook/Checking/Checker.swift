@@ -220,10 +220,18 @@ public struct Checker: Sendable {
                 }
                 continue
             }
-            switch convert(value, to: type, context: context) {
+            switch convert(value, to: type, context: context, minimum: schema.option(named: name)?.minimum) {
             case .success(let resolved):
                 ranges[name] = nameRange
-                if schema.option(named: name) != nil { values[name] = resolved } else { extras.append((name, resolved, value.range)) }
+                if let option = schema.option(named: name), let least = option.minimum, let number = resolved.integer, number < least {
+                    // The command's own checks then see the default, not a count they cannot use.
+                    diagnostics.append(Checker.below(least, number, option: option, of: schema, at: nameRange))
+                    values[name] = option.defaultValue
+                } else if schema.option(named: name) != nil {
+                    values[name] = resolved
+                } else {
+                    extras.append((name, resolved, value.range))
+                }
             case .failure(let diagnostic):
                 // Given, though wrong: the option is not also reported missing.
                 ranges[name] = nameRange
@@ -270,8 +278,17 @@ public struct Checker: Sendable {
         )
     }
 
-    /// Converts one written value to `type`, substituting a `$parameter` first.
-    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext) -> Result<TypedValue, Diagnostic> {
+    /// A count written below its option's declared minimum (`rows=0`): the same words for every
+    /// command that declares it, and an example from the command's own examples.
+    static func below(_ least: Int, _ number: Int, option: OptionSchema, of schema: CommandSchema, at range: SourceRange) -> Diagnostic {
+        let example = schema.examples.first { $0.contains(" \(option.name)=") }
+            ?? option.defaultValue.map { "\(option.name)=\($0.text)" } ?? "\(option.name)=\(least)"
+        return Diagnostic("\(option.name) must be \(least) or more, not \(number)", at: range, hint: "\(option.name)=: \(option.summary); e.g. \(example)")
+    }
+
+    /// Converts one written value to `type`, substituting a `$parameter` first; `minimum` keeps
+    /// the whole number a hint suggests within what the option takes.
+    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext, minimum: Int? = nil) -> Result<TypedValue, Diagnostic> {
         let text: String
         var quoted = false
         switch value.kind {
@@ -324,7 +341,7 @@ public struct Checker: Sendable {
         switch type {
         case .number, .integer, .boolean, .string, .path, .word:
             guard let typed = type.value(from: text) else {
-                return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(Int($0.rounded()))" : nil } : nil)
+                return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(max(Int($0.rounded()), minimum ?? Int.min))" : nil } : nil)
             }
             return .success(typed)
         case .choice(let choices):

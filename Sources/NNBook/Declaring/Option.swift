@@ -9,7 +9,10 @@
 /// @Option(help: "samples per update", spellings: ["batch_size"]) var batch = 32
 /// ```
 /// `spellings` are the names Keras, scikit-learn or pandas give the same setting: a notebook
-/// that writes one of them is told the option's name ("did you mean 'batch'?").
+/// that writes one of them is told the option's name ("did you mean 'batch'?"). `minimum` is
+/// the smallest whole number a count takes (`@Option(help: "how many rows", minimum: 1) var
+/// rows = 5`): the checker refuses less where the option is written, in the same words for
+/// every command.
 @propertyWrapper
 public struct Option<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
@@ -19,17 +22,18 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
         let help: String
         let defaultValue: TypedValue?
         let spellings: [String]
+        let minimum: Int?
     }
 
     /// An option with a default, used when the notebook leaves it out.
-    public init(wrappedValue: Value, help: String, spellings: [String] = []) {
-        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings)
+    public init(wrappedValue: Value, help: String, spellings: [String] = [], minimum: Int? = nil) {
+        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings, minimum: minimum)
         decoded = DecodedValue()
     }
 
     /// An option the notebook must give (or, for an `Optional` property, may leave out).
-    public init(help: String, spellings: [String] = []) {
-        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings)
+    public init(help: String, spellings: [String] = [], minimum: Int? = nil) {
+        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings, minimum: minimum)
         decoded = DecodedValue()
     }
 
@@ -50,6 +54,7 @@ extension Option: DeclaredProperty {
         guard let declaration else { return }
         schema.options.append(OptionSchema(
             name, Value.valueType, summary: declaration.help, default: declaration.defaultValue,
-            isRequired: declaration.defaultValue == nil && Value.absent == nil, otherSpellings: declaration.spellings))
+            isRequired: declaration.defaultValue == nil && Value.absent == nil, otherSpellings: declaration.spellings,
+            minimum: declaration.minimum))
     }
 }

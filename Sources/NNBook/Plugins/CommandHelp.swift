@@ -19,6 +19,7 @@ public enum CommandHelp {
             lines += aligned(schema.options.map { option in
                 var summary = option.summary
                 if case .choice(let choices) = option.type, choices.count > 4 { summary += "; one of " + choices.joined(separator: ", ") }
+                if let least = option.minimum { summary += " (\(least) or more)" }
                 if let value = option.defaultValue { summary += " (default \(value.text.isEmpty ? "\"\"" : value.text))" }
                 if option.isRequired { summary += " (required)" }
                 return ("\(option.name)=\(CommandSchema.placeholder(option))", summary)

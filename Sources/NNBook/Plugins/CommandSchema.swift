@@ -109,10 +109,13 @@ public struct OptionSchema: Sendable {
     /// What Keras, scikit-learn or pandas call the same setting (`batch_size` for `batch`): not
     /// accepted, so that a notebook has one spelling, but answered with this option's name.
     public let otherSpellings: [String]
+    /// The smallest whole number the option takes (`rows=` 1), checked where the option is
+    /// written, for every command that declares it, with the same words.
+    public let minimum: Int?
 
     public init(
         _ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false,
-        otherSpellings: [String] = []
+        otherSpellings: [String] = [], minimum: Int? = nil
     ) {
         self.name = name
         self.type = type
@@ -120,5 +123,6 @@ public struct OptionSchema: Sendable {
         self.defaultValue = defaultValue
         self.isRequired = isRequired
         self.otherSpellings = otherSpellings
+        self.minimum = minimum
     }
 }

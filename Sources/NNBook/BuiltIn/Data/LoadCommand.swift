@@ -42,7 +42,7 @@ struct LoadCommand: NotebookCommand {
     @Option(help: "csv: put this number in empty fields") var fill: Double?
     @Option(help: "mnist/fashion-mnist: the folder holding the four IDX files") var folder: FilePath?
     @Option(help: "names for the classes 0, 1, 2, … (Fashion-MNIST's are built in; a target column of words names its own)", spellings: ["class_names"]) var classes: [String]?
-    @Option(help: "keep only this many samples (of each split, for data that comes split)", spellings: ["nrows"]) var rows: Int?
+    @Option(help: "keep only this many samples (of each split, for data that comes split)", spellings: ["nrows"], minimum: 1) var rows: Int?
     @Option(help: "with rows=: choose them by a seeded shuffle; false keeps the first ones") var shuffle = true
 
     /// The options that apply to the format, each with where it was written when it was.
@@ -110,9 +110,6 @@ struct LoadCommand: NotebookCommand {
                     "there is no file \(file)", at: range,
                     hint: "paths are read from the notebook's folder, \(context.folder.path)"))
             }
-        }
-        if let rows {
-            if let diagnostic = TakeCommand.checkCount(rows, of: nil, from: "", at: $rows) { diagnostics.append(diagnostic) }
         }
         if !shuffle, rows == nil {
             diagnostics.append(Diagnostic("shuffle= applies only with rows=", at: $shuffle, hint: "e.g. rows=2000 shuffle=false keeps the first 2000 samples"))

@@ -17,7 +17,7 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
 
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data set whose first rows to predict") var data: DatasetName?
-    @Option(help: "how many rows of the data set") var rows = 5
+    @Option(help: "how many rows of the data set", minimum: 1) var rows = 5
     /// The inputs by column name: numbers in original units, or words of a word column.
     @OpenOptions var inputs: [NamedValue<String>]
     @Option(help: DecimalPlaces.help) var precision: Int?

@@ -16,7 +16,7 @@ struct PlotCommand: NotebookCommand {
     }
 
     @Argument(help: "the trained models") var models: [ModelName]
-    @Option(help: "loss, accuracy, mae, … or val_loss, val_accuracy, … (default loss)") var metric = Word("loss")
+    @Option(help: "loss, accuracy, mae, … or val_loss, val_accuracy, …") var metric = Word("loss")
     @Option(help: "the first epoch to draw") var from: Int?
     @Option(help: "the last epoch to draw") var to: Int?
     @Option(help: "the metric axis: linear, or log when one curve is much larger than the others", spellings: ["yscale"]) var scale = Scale.linear

@@ -29,15 +29,12 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
     @Argument(keyword: "on", help: "the data the step learns from (its training split, if it has one)") var data: DatasetName
     // The step `train` would take: the same three options, with the same defaults.
     @Option(help: "how many samples each update uses") var descent = TrainCommand.Descent.miniBatch
-    @Option(help: "samples per update in mini-batch descent (Keras: 32)") var batch = 32
+    @Option(help: "samples per update in mini-batch descent (Keras: 32)", minimum: 1) var batch = 32
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if batch < 1 {
-            diagnostics.append(Diagnostic("batch must be 1 or more, not \(batch)", at: $batch))
-        }
         guard var facts = context.models[model.name] else { return diagnostics }
         if facts.compilation == nil {
             diagnostics.append(Diagnostic(

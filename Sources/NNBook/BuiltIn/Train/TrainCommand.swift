@@ -50,11 +50,11 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
 
     @Argument(help: "the model", changes: true) var model: ModelName
     @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
-    @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"]) var epochs = 1
+    @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"], minimum: 1) var epochs = 1
     @Option(help: "how many samples each update uses") var descent = Descent.miniBatch
-    @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"]) var batch = 32
+    @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"], minimum: 1) var batch = 32
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
-    @Option(help: "show a row of the table every this many epochs") var every: Int?
+    @Option(help: "show a row of the table every this many epochs", minimum: 1) var every: Int?
     @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)", spellings: ["validation_data"]) var validation: DatasetName?
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
@@ -111,9 +111,6 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             diagnostics.append(Diagnostic(
                 "the model '\(model)' must be compiled before it is trained", at: model.range,
                 hint: "add `compile \(model) loss=… optimizer=…` before this line"))
-        }
-        for (option, value, range) in [("epochs", epochs, $epochs), ("batch", batch, $batch), ("every", every ?? 1, $every)] where value < 1 {
-            diagnostics.append(Diagnostic("\(option) must be 1 or more, not \(value)", at: range))
         }
         if validation != nil, heldOutShare != nil {
             diagnostics.append(Diagnostic(
