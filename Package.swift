@@ -34,7 +34,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "NNBookRender", dependencies: ["NNBook", "CCmarkGFM"]),
+        .target(name: "NNBookRender", dependencies: ["NNBook", "NNData", "CCmarkGFM"]),
         .systemLibrary(
             name: "CLibGit2",
             pkgConfig: "libgit2",

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import NNBookHistory
 import NNBookRender
+import NNData
 
 /// The notebook argument shared by the history commands, and opening its history.
 struct NotebookHistoryOptions: ParsableArguments {
@@ -76,7 +77,11 @@ struct LogRuns: ParsableCommand {
 
     func run() throws {
         let history = try notebook.history()
-        let runs = try reportingHistoryErrors(notebook.file) { try history.runs() }
+        let listing = try reportingHistoryErrors(notebook.file) { try history.listing() }
+        let runs = listing.runs
+        for run in listing.unreadable {
+            Console.error("\(notebook.file): note: \(run.title) cannot be read: \(run.why); it is listed as \(HistoryText.unreadableStatus)")
+        }
         // A metric no run recorded is a mistake on the command line, like an unknown parameter
         // in `-p`: exit 2, with the names it could have been.
         if let metric, !runs.isEmpty, runs.allSatisfy({ $0.record.values(matching: metric).isEmpty }) {
@@ -84,9 +89,11 @@ struct LogRuns: ParsableCommand {
             throw ExitCode(NNBookExit.usage)
         }
         let text = HistoryText(colour: false)
+        let unreadable = listing.unreadable
         print(
-            json ? try text.logJSON(runs)
-                : table ? text.logTable(runs, notebook: notebook.file, metric: metric) : text.log(runs, notebook: notebook.file, metric: metric),
+            json ? try text.logJSON(runs, unreadable: unreadable)
+                : table ? text.logTable(runs, unreadable: unreadable, notebook: notebook.file, metric: metric)
+                : text.log(runs, unreadable: unreadable, notebook: notebook.file, metric: metric),
             terminator: "")
     }
 }
@@ -108,7 +115,13 @@ struct ShowRun: ParsableCommand {
     func run() throws {
         let history = try notebook.history()
         let data = try reportingHistoryErrors(notebook.file) { try history.file(file, of: try history.run(runName)) }
-        StandardStream.write(data, to: StandardStream.output)
+        // A run's files may come from someone else's clone: on a terminal, control characters
+        // are shown as escapes; to a pipe or a file, the bytes go as recorded.
+        if isatty(STDOUT_FILENO) == 1 {
+            print(String(decoding: data, as: UTF8.self).visible(keepingNewlines: true), terminator: "")
+        } else {
+            StandardStream.write(data, to: StandardStream.output)
+        }
     }
 }
 
@@ -135,7 +148,7 @@ struct DiffRuns: ParsableCommand {
     func run() throws {
         let history = try notebook.history()
         let text = try reportingHistoryErrors(notebook.file) { () throws -> String in
-            let runs = try history.runs()
+            let runs = try history.listing().entries
             // Two runs named may be a sweep's, fetched from another clone, with none on the chain.
             if runs.isEmpty, before == nil || after == nil { throw HistoryError.noRuns(notebook: notebook.file) }
             guard runs.count >= 2 || (before != nil && after != nil) else {

@@ -154,9 +154,9 @@ struct SweepNotebook: ParsableCommand {
     }
 
     /// Says which runs recorded under the sweep's id were left out of its page, and why.
-    private func tellUncounted(_ strays: [(run: SweepRun, why: String)], sweep id: String) {
-        for (run, why) in strays {
-            Console.error("note: run \(run.name) was recorded with --sweep \(id) but is not counted in the sweep: \(why)")
+    private func tellUncounted(_ strays: [(name: String, why: String)], sweep id: String) {
+        for (name, why) in strays {
+            Console.error("note: run \(name) was recorded with --sweep \(id) but is not counted in the sweep: \(why)")
         }
     }
 

@@ -43,6 +43,19 @@ final class SweepPageRendererTests: XCTestCase {
             "The best value of each column among the runs that succeeded is in bold"))
     }
 
+    /// A failed run's message may come from another clone's history: a control sequence in it
+    /// is written as its escape, as plugin text is, and never reaches the page as a byte.
+    func testAFetchedRunsMessageReachesThePageEscaped() throws {
+        let plain = try report([(.failed, 0.9), (.succeeded, 0.7)])
+        let rows = plain.rows.map { row in
+            SweepReport.Row(combination: row.combination, status: row.status, run: row.run, metrics: row.metrics, failure: row.status == .failed ? "failed \u{1B}[31mred\u{07}" : nil)
+        }
+        let report = SweepReport(title: "t", notebook: "t.nnbook", id: plain.id, grid: plain.grid, fixed: [], columns: plain.columns, rows: rows, precision: 2)
+        let markdown = SweepPageRenderer(assetsFolder: "t.sweep.assets").render(report).markdown
+        XCTAssertFalse(markdown.contains("\u{1B}") || markdown.contains("\u{07}"), markdown)
+        XCTAssertTrue(markdown.contains("(run 1): failed \\u{1b}[31mred\\u{7}"), markdown)
+    }
+
     /// A metric that only one run reported (the others diverged or failed first) gets no
     /// picture of one point in made-up axes; the page says so.
     func testAMetricOfOneRunHasNoPictureAndThePageSaysSo() throws {

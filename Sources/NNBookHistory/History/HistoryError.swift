@@ -28,6 +28,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
     case referenceInTheWay(String, blocking: String)
     /// A record in history that nnbook cannot read.
     case unreadable(String)
+    /// A run named on the command line whose record cannot be read: its title and why.
+    case unreadableRun(String, why: String)
     case git(GitError)
 
     /// Any error met while reading or writing history, as a HistoryError; anything else than
@@ -50,14 +52,15 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknownRun(let spec, let available):
             return "there is no run '\(spec)': name a run by its number (1 to \(available)), its id, or last, last~1, …"
         case .unknownMetric(let name, let available):
-            let measures = Array(Set(available.map(\.measure))).sorted()
-            let suggestion = Suggestions.suggestion(for: name, in: measures + available.map(\.name), otherSpellings: Metric.kerasSpellingsWithValidation)
+            // The names come from the runs' records, which may have been fetched: escaped.
+            let measures = Array(Set(available.map(\.measure))).sorted().map { $0.visible() }
+            let suggestion = Suggestions.suggestion(for: name, in: measures + available.map(\.name), otherSpellings: Metric.kerasSpellingsWithValidation)?.visible()
             let recorded = measures.isEmpty
                 ? "the runs recorded no metrics"
                 : "the runs recorded \(measures.joined(separator: ", ").clipped()); `nnbook log FILE --table` shows every metric's whole key"
             return "no run recorded a metric '\(name.excerpt())'\nhint: " + (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + recorded
         case .noSuchFile(let name, let available):
-            return "the run has no file \(name); it has \(available.joined(separator: ", "))"
+            return "the run has no file \(name.visible()); it has \(available.map { $0.visible() }.joined(separator: ", ").clipped())"
         case .storeBlocked(let path):
             return "cannot record the run: \(path) is a file, but nnbook keeps the history of notebooks outside a git repository in a folder of that name; move the file away"
         case .symbolicReference(let name, let target):
@@ -67,6 +70,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cannot record the run: git cannot create its reference \(name) because \(blocking) exists, and a reference cannot be both a name and a folder of names (an earlier nnbook named references so, or one was made by hand). Keep that reference's runs under another name, then run again: `git update-ref \(kept) \(blocking) && git update-ref -d \(blocking)` in the notebook's repository"
         case .unreadable(let what):
             return "the run history is damaged: \(what)"
+        case .unreadableRun(let title, let why):
+            return "\(title) cannot be read: \(why)\nhint: it was damaged, made by hand, or recorded by a newer nnbook; the other runs can still be shown and compared (`nnbook log FILE` lists them)"
         case .git(let error):
             return error.description
         }

@@ -2,8 +2,12 @@
 
 import Foundation
 import NNBook
+import NNData
 
-/// Text and JSON forms of history listings and comparisons.
+/// Text and JSON forms of history listings and comparisons. Every text read from a run's record
+/// (parameters, metric names, cell labels, a sweep's id, the source and page) may come from
+/// someone else's clone: in the text forms it is escaped (`\u{1b}`, `\n`) so that it cannot move
+/// the cursor, retitle the terminal or break a row; JSON escapes it by itself.
 public struct HistoryText: Sendable {
     /// Colours for a terminal; off for pipes, files and NO_COLOR.
     public let colour: Bool
@@ -29,8 +33,9 @@ public struct HistoryText: Sendable {
     /// command, named in the heading: a notebook that trains a second model no parameter
     /// touches (the lesson's Adam neuron) would otherwise show the same figures for every
     /// learning rate tried.
-    public func log(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
-        guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+    /// Runs whose record cannot be read are listed in their place, as `unreadable`.
+    public func log(_ runs: [Run], unreadable: [UnreadableRun] = [], notebook: String, metric: String? = nil) -> String {
+        guard !runs.isEmpty || !unreadable.isEmpty else { return "\(notebook): no runs recorded yet\n" }
         if metric == nil, runs.allSatisfy({ $0.record.headline == runs[0].record.headline }), let command = HistoryText.differingCommand(runs.map(\.record)) {
             let headlines = runs.map { run in
                 let values = run.record.metricColumns.filter { $0.column.cell == command.cell && $0.column.command == command.command }
@@ -46,7 +51,7 @@ public struct HistoryText: Sendable {
                     logRow(run, shown: headline.map { "\($0.name) \(NumberText.fixed($0.value, places: run.record.precision))" }.joined(separator: ", "))
                 }
                 let whose = command.cell + (command.command.map { "/" + $0 } ?? "")
-                return table(headers: ["run", "id", "date", "status", "parameters", "metrics of \(whose)"], rows: rows)
+                return table(headers: ["run", "id", "date", "status", "parameters", "metrics of \(whose)"], rows: HistoryText.placing(unreadable, among: rows, as: unreadableRow))
             }
         }
         // The column heads with the whole key it chose when every run's match is that one key,
@@ -69,7 +74,21 @@ public struct HistoryText: Sendable {
             }
             return logRow(run, shown: shown)
         }
-        return table(headers: ["run", "id", "date", "status", "parameters", heading ?? "metrics"], rows: rows)
+        return table(headers: ["run", "id", "date", "status", "parameters", heading ?? "metrics"], rows: HistoryText.placing(unreadable, among: rows, as: unreadableRow))
+    }
+
+    private func unreadableRow(_ run: UnreadableRun) -> [String] {
+        [String(run.number), run.id.short, HistoryText.dateFormat.string(from: run.time) + " UTC", HistoryText.unreadableStatus, "-", "-"]
+    }
+
+    /// What `log` shows as the status of a run whose record cannot be read.
+    public static let unreadableStatus = "unreadable"
+
+    /// `rows` (one per run, newest first, the run's number first) with a row for each of
+    /// `unreadable` in its place by number.
+    static func placing(_ unreadable: [UnreadableRun], among rows: [[String]], as row: (UnreadableRun) -> [String]) -> [[String]] {
+        guard !unreadable.isEmpty else { return rows }
+        return (rows + unreadable.map(row)).sorted { Int($0[0]) ?? 0 > Int($1[0]) ?? 0 }
     }
 
     private func logRow(_ run: Run, shown: String) -> [String] {
@@ -94,7 +113,12 @@ public struct HistoryText: Sendable {
 
     /// `nnbook log --json`: one object per run, newest first, as the README documents it:
     /// parameters as typed JSON values, metrics by cell label then by command and metric name.
-    public func logJSON(_ runs: [Run]) throws -> String {
+    /// A run whose record cannot be read has its number, id, date, the status `unreadable` and
+    /// why (`unreadable`), and nothing else.
+    public func logJSON(_ runs: [Run], unreadable: [UnreadableRun] = []) throws -> String {
+        let damaged: [[String: Any]] = unreadable.map { run in
+            ["run": run.number, "id": run.id.hex, "date": ISO8601DateFormatter().string(from: run.time), "status": HistoryText.unreadableStatus, "unreadable": run.why]
+        }
         let objects: [[String: Any]] = runs.map { run in
             let record = run.record
             return [
@@ -111,15 +135,15 @@ public struct HistoryText: Sendable {
                 "error": record.error.map { ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any] } ?? NSNull(),
             ]
         }
-        return try json(objects)
+        return try json((objects + damaged).sorted { ($0["run"] as? Int ?? 0) > ($1["run"] as? Int ?? 0) })
     }
 
     /// `nnbook log --table`: one row per run, newest first, with a column per parameter and
     /// per final metric, headed by the shortest end of its key (`test/evaluate/net/images.test/accuracy`)
     /// that tells it apart from the others shown, as DVC's `exp show` lays out experiments;
     /// with `metric`, only the metric columns it names.
-    public func logTable(_ runs: [Run], notebook: String, metric: String? = nil) -> String {
-        guard !runs.isEmpty else { return "\(notebook): no runs recorded yet\n" }
+    public func logTable(_ runs: [Run], unreadable: [UnreadableRun] = [], notebook: String, metric: String? = nil) -> String {
+        guard !runs.isEmpty || !unreadable.isEmpty else { return "\(notebook): no runs recorded yet\n" }
         let records = runs.map(\.record)
         let parameterNames = Set(records.flatMap(\.parameters.keys)).sorted()
         let columns = RunRecord.metricColumns(of: records).filter { column in metric.map(column.matches) ?? true }
@@ -134,7 +158,8 @@ public struct HistoryText: Sendable {
                 }
         }
         let headers = zip(MetricColumn.headers(columns), units).map { $1.header($0) }
-        return table(headers: ["run", "status"] + parameterNames + headers, rows: rows)
+        let unreadableRow = { (run: UnreadableRun) in [String(run.number), HistoryText.unreadableStatus] + Array(repeating: "-", count: parameterNames.count + headers.count) }
+        return table(headers: ["run", "status"] + parameterNames + headers, rows: HistoryText.placing(unreadable, among: rows, as: unreadableRow))
     }
 
     /// A parameter as JSON: numbers as numbers, switches as booleans.
@@ -151,13 +176,13 @@ public struct HistoryText: Sendable {
     /// `nnbook diff`: parameters, metrics, source and output changes.
     public func diff(_ comparison: RunComparison, metricsOnly: Bool) -> String {
         let before = comparison.before, after = comparison.after
-        var text = "\(before.title) → \(after.title)\n\n"
+        var text = "\(before.title.visible()) → \(after.title.visible())\n\n"
         text += paint("Parameters", "1") + "\n"
         if comparison.parameters.isEmpty {
             text += "  unchanged\n"
         } else {
             for change in comparison.parameters {
-                text += "  \(change.name): \(change.before ?? "(none)") → \(change.after ?? "(none)")\n"
+                text += "  \(change.name.visible()): \((change.before ?? "(none)").visible()) → \((change.after ?? "(none)").visible())\n"
             }
         }
         text += "\n" + paint("Metrics", "1") + "\n"
@@ -165,19 +190,17 @@ public struct HistoryText: Sendable {
         let format = { (value: Double?) in value.map { NumberText.fixed($0, places: precision) } ?? "-" }
         let rows = comparison.metrics.map { change -> [String] in
             let delta = change.change.map { ($0 >= 0 ? "+" : "") + NumberText.fixed($0, places: precision) } ?? ""
-            let mark: String
-            switch change.verdict {
-            case .better: mark = paint("better", "32")
-            case .worse: mark = paint("worse", "31")
-            default: mark = change.verdict.rawValue
-            }
             let column = change.column
-            return [change.cell, column.command ?? "-", column.measure, format(change.before), format(change.after), change.verdict == .same ? "" : delta, mark]
+            return [change.cell, column.command ?? "-", column.measure, format(change.before), format(change.after), change.verdict == .same ? "" : delta, change.verdict.rawValue]
         }
-        text += rows.isEmpty ? "  none recorded\n" : table(headers: ["cell", "command", "metric", "before", "after", "change", ""], rows: rows, indent: "  ")
+        // The verdict, last, is green when better and red when worse.
+        let verdictColours: [RunComparison.Verdict: String] = [.better: "32", .worse: "31"]
+        text += rows.isEmpty ? "  none recorded\n" : table(headers: ["cell", "command", "metric", "before", "after", "change", ""], rows: rows, indent: "  ") { row, column in
+            column == 6 ? verdictColours[comparison.metrics[row].verdict] : nil
+        }
         guard !metricsOnly else { return text }
-        text += "\n" + paint("Source", "1") + "\n" + (comparison.sourceDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.sourceDiff))
-        text += "\n" + paint("Output", "1") + "\n" + (comparison.outputDiff.isEmpty ? "  unchanged\n" : colourDiff(comparison.outputDiff))
+        text += "\n" + paint("Source", "1") + "\n" + (comparison.sourceDiff.isEmpty ? "  unchanged\n" : shownDiff(comparison.sourceDiff))
+        text += "\n" + paint("Output", "1") + "\n" + (comparison.outputDiff.isEmpty ? "  unchanged\n" : shownDiff(comparison.outputDiff))
         return text
     }
 
@@ -198,9 +221,11 @@ public struct HistoryText: Sendable {
         return try json(object)
     }
 
-    private func colourDiff(_ diff: String) -> String {
-        guard colour else { return diff }
-        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    /// A unified diff escaped line by line, coloured on a terminal.
+    private func shownDiff(_ diff: String) -> String {
+        let shown = diff.visible(keepingNewlines: true)
+        guard colour else { return shown }
+        return shown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("+++") || line.hasPrefix("---") { return paint(String(line), "1") }
             if line.hasPrefix("+") { return paint(String(line), "32") }
             if line.hasPrefix("-") { return paint(String(line), "31") }
@@ -209,13 +234,15 @@ public struct HistoryText: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// Columns padded to their widest cell (counting characters, not colour codes).
-    private func table(headers: [String], rows: [[String]], indent: String = "") -> String {
-        let visible = { (text: String) in text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression).count }
-        let widths = headers.indices.map { column in ([headers] + rows).map { visible($0[column]) }.max() ?? 0 }
-        return ([headers] + rows).map { row in
+    /// Columns padded to their widest cell, every cell escaped; `colour` gives the colour of
+    /// the cell at a row (counted from 0 after the headers) and column, if it has one.
+    private func table(headers: [String], rows: [[String]], indent: String = "", colour: (_ row: Int, _ column: Int) -> String? = { _, _ in nil }) -> String {
+        let shown = ([headers] + rows).map { $0.map { $0.visible() } }
+        let widths = headers.indices.map { column in shown.map { $0[column].count }.max() ?? 0 }
+        return shown.enumerated().map { index, row in
             indent + row.indices.map { column in
-                row[column] + String(repeating: " ", count: widths[column] - visible(row[column]))
+                let text = index > 0 ? colour(index - 1, column).map { paint(row[column], $0) } ?? row[column] : row[column]
+                return text + String(repeating: " ", count: widths[column] - row[column].count)
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n") + "\n"
     }

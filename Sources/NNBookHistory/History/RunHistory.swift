@@ -3,6 +3,7 @@
 import CLibGit2
 import Foundation
 import NNBook
+import NNData
 
 /// The history of one notebook: a chain of commits on its hidden reference.
 public final class RunHistory {
@@ -124,38 +125,61 @@ public final class RunHistory {
         return Date().timeIntervalSince(modified) > staleLockAge
     }
 
+    /// Every run whose record can be read, newest first, numbered from 1 for the oldest (a run
+    /// that cannot be read keeps its number: see `listing()`).
+    public func runs() throws(HistoryError) -> [Run] {
+        try listing().runs
+    }
+
     /// Every run, newest first, numbered from 1 for the oldest: those on the notebook's
     /// reference, then those an earlier nnbook recorded under its earlier names (see
     /// `RunReference.earlierNames`). A reference of the first naming may hold the runs of
     /// several notebooks whose names collided; only the runs recorded for this notebook's path
     /// are its own. Earlier references are read where they are, never moved, so no concurrent
-    /// run or other notebook is disturbed.
-    public func runs() throws(HistoryError) -> [Run] {
+    /// run or other notebook is disturbed. A run whose record cannot be read (a commit fetched
+    /// from someone else, damaged or made by hand) is listed apart and hides none of the others.
+    public func listing() throws(HistoryError) -> RunListing {
         do {
-            var found: [(commit: CommitInfo, record: RunRecord)] = []
+            var found: [(commit: CommitInfo, record: Result<RunRecord, UnreadableRecord>)] = []
             for (name, shared) in [(referenceName, false)] + RunReference.earlierNames(forNotebookAt: notebookPath) {
                 guard let tip = try repository.reference(name) else { continue }
                 for commit in try repository.history(from: tip) {
-                    let record = try record(of: commit.id)
-                    if !shared || record.notebook == notebookPath { found.append((commit, record)) }
+                    let record = record(of: commit.id)
+                    // An unreadable record on a shared reference may be another notebook's.
+                    if !shared || (try? record.get())?.notebook == notebookPath { found.append((commit, record)) }
                 }
             }
-            return found.enumerated().map { index, run in Run(number: found.count - index, commit: run.commit, record: run.record) }
+            var listing = RunListing(runs: [], unreadable: [])
+            for (index, run) in found.enumerated() {
+                let number = found.count - index
+                switch run.record {
+                case .success(let record): listing.runs.append(Run(number: number, commit: run.commit, record: record))
+                case .failure(let problem): listing.unreadable.append(UnreadableRun(number: number, id: run.commit.id, time: run.commit.time, why: problem.why))
+                }
+            }
+            return listing
         } catch {
             throw .wrapping(error)
         }
     }
 
     /// The run that `spec` names: a number, an id prefix (4 or more characters), `last`, `last~N`.
+    /// A run whose record cannot be read is an error that names it and says why.
     public func run(_ spec: String) throws(HistoryError) -> Run {
-        let all = try runs()
-        if spec == "last", let newest = all.first { return newest }
-        if spec.hasPrefix("last~"), let back = Int(spec.dropFirst(5)), back >= 0, back < all.count { return all[back] }
-        if let number = Int(spec), let run = all.first(where: { $0.number == number }) { return run }
+        let all = try listing().entries
+        func readable(_ entry: RunListing.Entry) throws(HistoryError) -> Run {
+            switch entry {
+            case .run(let run): return run
+            case .unreadable(let run): throw .unreadableRun(run.title, why: run.why)
+            }
+        }
+        if spec == "last", let newest = all.first { return try readable(newest) }
+        if spec.hasPrefix("last~"), let back = Int(spec.dropFirst(5)), back >= 0, back < all.count { return try readable(all[back]) }
+        if let number = Int(spec), let run = all.first(where: { $0.number == number }) { return try readable(run) }
         let lowered = spec.lowercased()
         if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
             let matches = all.filter { $0.id.hex.hasPrefix(lowered) }
-            if matches.count == 1 { return matches[0] }
+            if matches.count == 1 { return try readable(matches[0]) }
             if matches.isEmpty, let fetched = try sweepRun(idPrefix: lowered) { return fetched }
         }
         if all.isEmpty { throw .noRuns(notebook: notebookPath) }
@@ -185,20 +209,27 @@ public final class RunHistory {
         String(decoding: try file(name, of: run), as: UTF8.self)
     }
 
-    func record(of commit: ObjectID) throws(HistoryError) -> RunRecord {
+    /// The record of the run `commit`, or why it cannot be read. Its text came from whoever
+    /// made the commit, so the reason is escaped for the terminal.
+    func record(of commit: ObjectID) -> Result<RunRecord, UnreadableRecord> {
         let run: Data, metrics: Data?
         do {
-            guard let found = try repository.file("run.json", in: commit) else { throw HistoryError.unreadable("run \(commit.short) has no run.json") }
+            guard let found = try repository.file("run.json", in: commit) else { return .failure(UnreadableRecord(why: "it has no run.json")) }
             (run, metrics) = (found, try repository.file("metrics.json", in: commit))
         } catch {
-            throw .wrapping(error)
+            return .failure(UnreadableRecord(why: HistoryError.wrapping(error).description.visible()))
         }
         do {
-            return try RunRecord.decode(run: run, metrics: metrics)
+            return .success(try RunRecord.decode(run: run, metrics: metrics))
         } catch {
-            throw .unreadable("\(StoredDataProblem.describe(error)), in the record of run \(commit.short) (run.json and metrics.json)")
+            return .failure(UnreadableRecord(why: "in its run.json or metrics.json, \(StoredDataProblem.describe(error).visible())"))
         }
     }
+}
+
+/// Why the record of a run cannot be read.
+struct UnreadableRecord: Error {
+    let why: String
 }
 
 /// One recorded run.

@@ -3,6 +3,7 @@
 
 import Foundation
 import NNBook
+import NNData
 
 /// A run of a sweep as `--collect` finds it: on the notebook's own chain of runs, or only under
 /// the sweep's references, pushed there by a machine working in its own clone.
@@ -60,29 +61,35 @@ extension RunHistory {
     /// that is none of the combinations (`nnbook run --sweep ID` with a value the sweep does not
     /// try, or with a parameter it does not vary set away from the notebook's default of the
     /// time) is not counted: it is returned among `strays`, with the parameters that set it apart.
-    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> (runs: [SweepRun?], strays: [(run: SweepRun, why: String)]) {
-        let chain = try runs()
-        var candidates = chain.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
-        let onChain = Set(chain.map(\.id))
+    /// A run under the sweep's references whose record cannot be read is among `strays` too,
+    /// named by its id. Every reason is escaped for the terminal: it quotes fetched records.
+    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> (runs: [SweepRun?], strays: [(name: String, why: String)]) {
+        let chain = try listing()
+        var candidates = chain.runs.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
+        let onChain = Set(chain.entries.map(\.id))
+        var unreadable: [(name: String, why: String)] = []
         do {
             for reference in try sweepReferences(under: "\(id)/") where !onChain.contains(reference.target) {
                 let commit = try repository.commit(reference.target)
-                candidates.append(SweepRun(id: commit.id, number: nil, time: commit.time, record: try record(of: commit.id)))
+                switch record(of: commit.id) {
+                case .success(let record): candidates.append(SweepRun(id: commit.id, number: nil, time: commit.time, record: record))
+                case .failure(let problem): unreadable.append((commit.id.short, "its record cannot be read: \(problem.why)"))
+                }
             }
         } catch {
             throw .wrapping(error)
         }
         let newestFirst = candidates.enumerated().sorted { ($0.element.time, -$0.offset) > ($1.element.time, -$1.offset) }.map(\.element)
         let combinations = grid.combinations
-        var strays: [(run: SweepRun, why: String)] = []
+        var strays: [(name: String, why: String)] = []
         var members: [SweepRun] = []
         for run in newestFirst {
-            if let why = SweepCollection.stray(run.record, of: grid, combinations: combinations) { strays.append((run, why)) } else { members.append(run) }
+            if let why = SweepCollection.stray(run.record, of: grid, combinations: combinations) { strays.append((run.name, why.visible())) } else { members.append(run) }
         }
         let runs = combinations.map { combination in
             members.first { run in combination.overrides.allSatisfy { run.record.parameters[$0.name] == $0.value } }
         }
-        return (runs, strays.reversed())
+        return (runs, strays.reversed() + unreadable)
     }
 
     /// A run of one of this notebook's sweeps that is not on its chain, by id prefix.
@@ -90,7 +97,10 @@ extension RunHistory {
         do {
             let matches = try sweepReferences(under: "").filter { $0.target.hex.hasPrefix(idPrefix) }
             guard Set(matches.map(\.target)).count == 1, let target = matches.first?.target else { return nil }
-            return Run(number: 0, commit: try repository.commit(target), record: try record(of: target))
+            switch record(of: target) {
+            case .success(let record): return Run(number: 0, commit: try repository.commit(target), record: record)
+            case .failure(let problem): throw HistoryError.unreadableRun("run \(target.short) (not in this clone's log)", why: problem.why)
+            }
         } catch {
             throw .wrapping(error)
         }

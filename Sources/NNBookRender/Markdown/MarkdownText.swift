@@ -3,6 +3,7 @@
 // close a code block, start a heading or become HTML.
 
 import Foundation
+import NNData
 
 /// Escaping for each place a value can land in a Markdown page.
 enum MarkdownText {
@@ -31,8 +32,12 @@ enum MarkdownText {
                 let previous = index > 0 ? characters[index - 1] : nil
                 let intraword = previous.map(isWordCharacter) == true && next.map(isWordCharacter) == true
                 result += intraword ? "_" : "\\_"
-            default:
+            case "\t":
                 result.append(character)
+            default:
+                // A control character (an escape sequence in a fetched run's message) is shown
+                // as its escape, `\u{1b}`, as plugin text is.
+                result += character.visible
             }
         }
         return result

@@ -18,10 +18,11 @@ extension StringProtocol {
 
     /// The whole text with control and invisible characters written as escapes, so that text
     /// from a notebook or a plugin cannot move the cursor, retitle the terminal or break a
-    /// `file:line:col:` line. With `keepingNewlines`, line breaks stay (a hint of several lines).
+    /// `file:line:col:` line. With `keepingNewlines`, line breaks and tabs stay (a hint of several
+    /// lines, a page or a diff).
     public func visible(keepingNewlines: Bool = false) -> String {
         guard contains(where: { $0.visible != String($0) }) else { return String(self) }
-        return map { keepingNewlines && $0 == "\n" ? "\n" : $0.visible }.joined()
+        return map { keepingNewlines && ($0 == "\n" || $0 == "\t") ? String($0) : $0.visible }.joined()
     }
 }
 
