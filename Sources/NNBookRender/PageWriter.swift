@@ -128,13 +128,14 @@ public struct PageWriter: Sendable {
     }
 
     /// Removes the staged copies that a writer killed before its rename left behind. Only
-    /// `.NAME.UUID.tmp` beside a file nnbook writes is taken for one: no other writer is
-    /// running (the lock is held), and a user's file never has that name by accident.
+    /// `.NAME.UUID.tmp` beside a file nnbook writes (NAME shortened as `stagedName` does) is
+    /// taken for one: no other writer is running (the lock is held), and a user's file never has
+    /// that name by accident.
     private func removeAbandonedStaging(pageURL: URL, assetsURL: URL, files: Set<String>) {
-        var names: [URL: Set<String>] = [pageURL.deletingLastPathComponent(): [pageURL.lastPathComponent], assetsURL: [PageWriter.manifestName]]
+        var names: [URL: Set<String>] = [pageURL.deletingLastPathComponent(): [PageWriter.stagedStem(of: pageURL.lastPathComponent)], assetsURL: [PageWriter.manifestName]]
         for path in files {
             let url = assetsURL.appendingPathComponent(path)
-            names[url.deletingLastPathComponent(), default: []].insert(url.lastPathComponent)
+            names[url.deletingLastPathComponent(), default: []].insert(PageWriter.stagedStem(of: url.lastPathComponent))
         }
         for (folder, written) in names {
             // Only a real folder is looked into: a picture folder that is a symbolic link
@@ -156,7 +157,7 @@ public struct PageWriter: Sendable {
 
     /// Writes `data` to a temporary file beside `url` and renames it into place.
     private func replace(_ url: URL, with data: Data, token: String) throws(PageWriteError) {
-        let staged = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(token).tmp")
+        let staged = url.deletingLastPathComponent().appendingPathComponent(PageWriter.stagedName(of: url.lastPathComponent, token: token))
         try attempt(url) { try data.write(to: staged) }
         guard rename(staged.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -173,7 +174,29 @@ public struct PageWriter: Sendable {
         }
     }
 
-    /// The name a staged file `.NAME.UUID.tmp` will be renamed to, or nil for any other name.
+    /// The temporary name beside `name` that a write stages its bytes in: `.NAME.UUID.tmp`, with
+    /// NAME shortened (`stagedStem`) so that the whole is a name the file system takes whenever
+    /// `name` is one.
+    static func stagedName(of name: String, token: String) -> String {
+        ".\(stagedStem(of: name)).\(token).tmp"
+    }
+
+    /// The longest file name Linux and macOS file systems take, in bytes.
+    static let longestFileName = 255
+
+    /// `name`, or its start when `.NAME.UUID.tmp` would pass `longestFileName`: cut at a
+    /// character, never inside one. Another name with the same start is told apart by the
+    /// UUID; only removing abandoned copies (under the lock) looks at the stem alone.
+    static func stagedStem(of name: String) -> String {
+        let room = longestFileName - ".".utf8.count - 1 - 36 - ".tmp".utf8.count
+        guard name.utf8.count > room else { return name }
+        var stem = Substring(name)
+        while stem.utf8.count > room { stem = stem.dropLast() }
+        return String(stem)
+    }
+
+    /// The name (or, for a long name, the start of it: `stagedStem`) that a staged file
+    /// `.NAME.UUID.tmp` will be renamed to, or nil for any other name.
     static func stagedOriginal(_ entry: String) -> String? {
         let uuidLength = 36
         guard entry.hasPrefix("."), entry.hasSuffix(".tmp"), entry.count > uuidLength + 6 else { return nil }

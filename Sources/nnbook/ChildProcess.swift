@@ -82,6 +82,11 @@ struct ChildProcess {
     /// Asks the run to stop as Ctrl-C would: it records itself as interrupted.
     func interrupt() { kill(pid, SIGINT) }
 
+    /// Stops the run's process group where it is (Ctrl-Z on the sweep), until `resume`.
+    func suspend() { kill(-pid, SIGSTOP) }
+
+    func resume() { kill(-pid, SIGCONT) }
+
     /// What the child wrote to standard error, then the file is removed.
     func takeErrors() -> String {
         defer { try? FileManager.default.removeItem(at: errors) }

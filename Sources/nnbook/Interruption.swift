@@ -74,4 +74,31 @@ enum Interruption {
 
     /// Whether the user asked the run to stop.
     static let requested: @Sendable () -> Bool = { flag != 0 }
+
+    private nonisolated(unsafe) static var suspendFlag: sig_atomic_t = 0
+
+    /// Catches SIGTSTP (Ctrl-Z) for a process whose children the terminal's signals do not
+    /// reach (a sweep's runs, each in a process group of its own): the process takes the stop
+    /// to them first (`suspendRequested`, then `suspend`), until `releaseSuspension`.
+    static func catchSuspension() {
+        signal(SIGTSTP) { _ in Interruption.suspendFlag = 1 }
+    }
+
+    static func releaseSuspension() {
+        signal(SIGTSTP, SIG_DFL)
+    }
+
+    /// Whether Ctrl-Z was pressed since the last `suspend`.
+    static func suspendRequested() -> Bool { suspendFlag != 0 }
+
+    /// Stops this process as Ctrl-Z would have, once `stopping` has stopped what it must; when
+    /// the shell continues it (`fg`, `bg`), `resuming` continues the rest.
+    static func suspend(stopping: () -> Void, resuming: () -> Void) {
+        suspendFlag = 0
+        stopping()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        catchSuspension()
+        resuming()
+    }
 }

@@ -25,9 +25,12 @@ struct NotebookFile {
     }
 
     /// The same, with the plugins given by `registry` (a sweep checks every combination against
-    /// one registry, so that each external plugin describes itself once, not once a combination).
+    /// one registry, so that each external plugin describes itself once, not once a combination),
+    /// and the notebook's diagnostics given to `report` (a sweep gathers those of combinations
+    /// that fail alike).
     func plan(
-        overrides: [(name: String, value: String)], memory: MemoryLimit, registry: (Notebook) -> PluginRegistry
+        overrides: [(name: String, value: String)], memory: MemoryLimit, registry: (Notebook) -> PluginRegistry,
+        report: (String) -> Void = { Console.error($0) }
     ) -> Result<(plan: Plan, text: String), ExitCode> {
         if let refusal = notANotebook() { return .failure(refusal) }
         let text: String
@@ -53,11 +56,11 @@ struct NotebookFile {
             return .success((plan, text))
         case .failure(.notebook(let list, _)):
             let printer = DiagnosticPrinter(path: path, lines: NotebookParser.splitLines(text))
-            Console.error(printer.format(list.diagnostics))
-            Console.error(summary(list.diagnostics))
+            report(printer.format(list.diagnostics))
+            report(summary(list.diagnostics))
             return .failure(ExitCode(NNBookExit.notebookFailed))
         case .failure(.parameters(let list, let notebook)):
-            Console.error(DiagnosticPrinter(notebook: notebook).format(list.diagnostics))
+            report(DiagnosticPrinter(notebook: notebook).format(list.diagnostics))
             return .failure(ExitCode(NNBookExit.usage))
         }
     }

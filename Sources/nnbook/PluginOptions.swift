@@ -22,6 +22,8 @@ struct PluginOptions: ParsableArguments {
     }
 
     func validate() throws {
+        // Said once, as the command line is read: a sweep's runs are forks of it.
+        for warning in PluginTrust.load(commandLine: []).warnings { Console.error(warning) }
         guard let text else { return }
         guard let seconds = Double(decimal: text), seconds > 0, seconds.isFinite else {
             throw ValidationError("--plugin-timeout must be a number of seconds above 0, such as 5 or 60, not '\(text.excerpt())'")

@@ -7,6 +7,7 @@ import Foundation
 import NNBook
 import NNBookHistory
 import NNBookRender
+import NNData
 
 struct SweepNotebook: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,7 +62,9 @@ struct SweepNotebook: ParsableCommand {
         if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
             throw ValidationError("--out names a folder to write the sweep's page in, but \(out.excerpt()) is a file")
         }
-        if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be 1 or more") }
+        if let maxRuns, maxRuns < 1 || maxRuns > SweepGrid.largestSweep {
+            throw ValidationError("--max-runs must be from 1 to \(SweepGrid.largestSweep), the most runs one sweep makes; a larger study is several sweeps")
+        }
         if print && collect { throw ValidationError("--print and --collect do not go together: print the runs, run them, then collect") }
     }
 
@@ -90,6 +93,7 @@ struct SweepNotebook: ParsableCommand {
             throw ExitCode(NNBookExit.usage)
         }
         let limit = maxRuns ?? SweepGrid.defaultMaxRuns
+        // Counted before any combination is made: a grid of a billion would fill the memory.
         guard let count = grid.count, count <= limit else {
             let size = grid.count.map { "\($0) runs" } ?? "more runs than can be counted"
             Console.error("\(file): error: this sweep has \(size), more than \(limit)\nhint: "
@@ -118,17 +122,28 @@ struct SweepNotebook: ParsableCommand {
         }
         // Every combination is checked before the first one runs: a value that only fails the
         // check in combination with another is found now, not after an hour of runs.
-        // Each combination that fails is named, not only the first.
-        var checked: [(plan: Plan, text: String)] = []
-        var failed: [(label: String, code: ExitCode)] = []
-        for combination in sweep.combinations {
-            switch notebookFile.plan(overrides: combination.overrides, memory: memory.limit, registry: registry) {
-            case .success(let combinationPlan): checked.append(combinationPlan)
-            case .failure(let code): failed.append((combination.label, code))
+        // Each combination that fails is named, not only the first; combinations that fail at
+        // the same places are shown once. The plans of the first `defaultMaxRuns` are kept for
+        // their runs (each is tens of kilobytes); a run beyond checks again in its own process.
+        if !quiet, count > SweepGrid.defaultMaxRuns { Console.error("checking the \(count) combinations before the first run…") }
+        var checked: [(plan: Plan, text: String)?] = []
+        var failures: [SweepFailure] = []
+        for (index, combination) in sweep.combinations.enumerated() {
+            var said = ""
+            switch notebookFile.plan(overrides: combination.overrides, memory: memory.limit, registry: registry, report: { said += $0 + "\n" }) {
+            case .success(let combinationPlan): checked.append(index < SweepGrid.defaultMaxRuns ? combinationPlan : nil)
+            case .failure(let code): SweepFailure.add(combination.label, said: said, code: code, to: &failures)
             }
         }
-        if let first = failed.first {
-            let which = failed.count == 1 ? first.label : "\(failed.count) of \(count) combinations: " + failed.map(\.label).joined(separator: "; ")
+        if let first = failures.first {
+            for failure in failures {
+                StandardStream.write(failure.said, to: StandardStream.error)
+                if failure.labels.count > 1 {
+                    Console.error("note: shown for \(failure.labels[0]); \(failure.labels.count - 1) more combination\(failure.labels.count == 2 ? " fails" : "s fail") at the same place\(failure.places.count == 1 ? "" : "s"): \(failure.labels.dropFirst().excerptList(limit: 8, nameLimit: 80, separator: "; "))")
+                }
+            }
+            let labels = failures.flatMap(\.labels)
+            let which = labels.count == 1 ? labels[0] : "\(labels.count) of \(count) combinations: " + labels.excerptList(limit: 8, nameLimit: 80, separator: "; ")
             Console.error("the check failed with \(which); nothing was run")
             throw first.code
         }
@@ -178,7 +193,7 @@ struct SweepNotebook: ParsableCommand {
     /// (most of a short run's time); where forking is not safe (this process has started
     /// threads, as describing an external plugin does), each is `nnbook run` as `--print`
     /// prints it.
-    private func runAll(_ sweep: Sweep, checked: [(plan: Plan, text: String)]) throws -> [SweepCollection.Outcome] {
+    private func runAll(_ sweep: Sweep, checked: [(plan: Plan, text: String)?]) throws -> [SweepCollection.Outcome] {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-sweep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -188,7 +203,14 @@ struct SweepNotebook: ParsableCommand {
         var next = 0, finished = 0, forwarded = false
         let width = String(sweep.count).count
         if !quiet { Console.error("sweep \(sweep.grid.id): \(sweep.count) run\(sweep.count == 1 ? "" : "s") of \(file), \(min(jobs, sweep.count)) at a time") }
+        // Ctrl-Z reaches the sweep alone: it stops its runs, then itself, and continues them
+        // when the shell continues it (`fg`, `bg`), as a shell user expects of one job.
+        Interruption.catchSuspension()
+        defer { Interruption.releaseSuspension() }
         while next < sweep.count || !running.isEmpty {
+            if Interruption.suspendRequested() {
+                Interruption.suspend(stopping: { running.forEach { $0.child.suspend() } }, resuming: { running.forEach { $0.child.resume() } })
+            }
             let stopping = Interruption.requested()
             if stopping, !forwarded {
                 running.forEach { $0.child.interrupt() }
@@ -249,9 +271,17 @@ struct SweepNotebook: ParsableCommand {
         return outcomes
     }
 
-    /// Writes the sweep's page and pictures; returns the page's location.
+    /// Writes the sweep's page and pictures; returns the page's location. A notebook's name too
+    /// long for `NAME.sweep.assets` (a file name holds 255 bytes) is cut, and the SHA-256 of the
+    /// whole name follows, so that every notebook a file system takes has its sweep page.
     @discardableResult
-    private func write(_ report: SweepReport, name: String, folder notebookFolder: URL) throws -> URL {
+    private func write(_ report: SweepReport, name whole: String, folder notebookFolder: URL) throws -> URL {
+        let room = 255 - ".sweep.assets".utf8.count
+        var name = Substring(whole)
+        if whole.utf8.count > room {
+            while name.utf8.count > room - 17 { name = name.dropLast() }
+            name += "-" + SHA256.hex(of: Data(whole.utf8)).prefix(16)
+        }
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFolder
         let pageURL = folder.appendingPathComponent("\(name).sweep.md")
         let page = SweepPageRenderer(assetsFolder: "\(name).sweep.assets").render(report)
@@ -262,6 +292,26 @@ struct SweepNotebook: ParsableCommand {
             throw ExitCode(NNBookExit.notebookFailed)
         }
         return pageURL
+    }
+}
+
+/// Combinations whose check failed at the same places (the same lines and columns): their
+/// diagnostics differ at most in the swept values, so those of the first are shown for all.
+private struct SweepFailure {
+    /// The `FILE:LINE:COL: error` beginnings of the diagnostics.
+    let places: [Substring]
+    /// What the check said of the first combination.
+    let said: String
+    let code: ExitCode
+    var labels: [String]
+
+    static func add(_ label: String, said: String, code: ExitCode, to failures: inout [SweepFailure]) {
+        let places = said.split(separator: "\n").compactMap { line in line.range(of: ": error:").map { line[..<$0.lowerBound] } }
+        if let index = failures.firstIndex(where: { $0.places == places && !places.isEmpty }) {
+            failures[index].labels.append(label)
+        } else {
+            failures.append(SweepFailure(places: places, said: said, code: code, labels: [label]))
+        }
     }
 }
 

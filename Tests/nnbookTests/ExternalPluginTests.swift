@@ -134,6 +134,39 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(changed.error.contains("hint: for 'stats': if the change is yours, allow it for one run with --allow-plugin stats, or for good with `nnbook plugins --trust stats`"), changed.error)
     }
 
+    /// A byte that is not UTF-8 in the trusted-plugins file (a Latin-1 comment) costs only its
+    /// line, with a warning at its line and column; `--trust` keeps it as it was; a grant line
+    /// that cannot be read keeps `--allow-plugin NAME` of its name from choosing another program.
+    func testALineOfTheTrustFileThatIsNotUTF8CostsOnlyThatLineAndIsReported() throws {
+        try writeNotebook("percentiles insurance")
+        XCTAssertEqual(try nnbookWithHome("plugins", "p.nnbook", "--trust", "stats").status, 0)
+        let config = cli.folder.appendingPathComponent("home/.config/nnbook/trusted-plugins")
+        let handle = try FileHandle(forWritingTo: config)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("# caf".utf8) + Data([0xE9]) + Data(" au lait\n".utf8))
+        try handle.close()
+
+        let checked = try nnbookWithHome("check", "p.nnbook")
+        XCTAssertEqual(checked.status, 0, "stats is still trusted: \(checked.error)")
+        let warning = "\(config.resolvingSymlinksInPath().path):3:6: warning: this line of the trusted-plugins file is not UTF-8 text, so it allows no plugin"
+        XCTAssertTrue(checked.error.contains(warning) || checked.error.contains(warning.replacingOccurrences(of: config.resolvingSymlinksInPath().path, with: config.path)), checked.error)
+        XCTAssertTrue(checked.error.contains("\nhint: write the line again in UTF-8, or delete it and trust the plugin again with `nnbook plugins --trust NAME`; the other lines still count, and --trust keeps this one as it is\n"), checked.error)
+
+        XCTAssertEqual(try nnbookWithHome("plugins", "p.nnbook", "--trust", "stats").status, 0)
+        XCTAssertEqual(try Data(contentsOf: config).split(separator: UInt8(ascii: "\n"))[1], Data("# caf".utf8) + Data([0xE9]) + Data(" au lait".utf8), "--trust keeps the line byte for byte")
+
+        // A grant of `stats` for the program in tools/ that cannot be read: the notebook's own
+        // `stats` is not taken for the one the user meant.
+        try (Data("stats sha256:ab".utf8) + Data([0xFF]) + Data(" /elsewhere/nnbook-plugin-stats\n".utf8)).write(to: config)
+        let program = cli.folder.resolvingSymlinksInPath().appendingPathComponent("plugins/nnbook-plugin-stats").path
+        let refused = try nnbookWithHome("check", "p.nnbook", "--allow-plugin", "stats")
+        XCTAssertEqual(refused.status, 1, refused.error)
+        XCTAssertTrue(refused.error.contains("(and --allow-plugin stats allows only a program given by its path)"), refused.error)
+        XCTAssertTrue(refused.error.contains("\(program) (plugin 'stats') was refused: line 1 of "), refused.error)
+        XCTAssertTrue(refused.error.contains("which names 'stats', is not UTF-8 text, so --allow-plugin stats cannot tell which program of that name you allowed"), refused.error)
+        XCTAssertEqual(try nnbookWithHome("check", "p.nnbook", "--allow-plugin", "plugins/nnbook-plugin-stats").status, 0)
+    }
+
     /// The user trusts the `stats` kept in `tools/`; the notebook's folder ships another `stats`
     /// that behaves as `behaviour` after touching a marker file, so a test can tell whether it
     /// was ever started. Returns the trusted program's folder, the marker and the impostor.
@@ -355,6 +388,22 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("a plugin with more data writes it to a file that the notebook loads"), outcome.error)
         let page = try Data(contentsOf: cli.folder.appendingPathComponent("p.md"))
         XCTAssertLessThan(page.count, 1_000_000, "the answer is not in the page")
+    }
+
+    /// A table of 400 columns and 251 rows (100,400 cells, half a megabyte of JSON) is past the
+    /// protocol's 100,000 cells: each cell costs a hundred times its bytes in the page, its
+    /// record and memory, so two million of them passed any --memory-limit. The answer is refused
+    /// at the cell, naming the plugin; nothing of it is recorded.
+    func testATableOfMoreCellsThanThePageHoldsIsRefusedAtTheCell() throws {
+        try writePlugin("wide", run: #"awk 'BEGIN { printf "{\"protocol\": 1, \"outputs\": [{\"table\": {\"headers\": ["; for (c = 0; c < 400; c++) printf "%s\"c%d\"", (c ? "," : ""), c; printf "], \"rows\": ["; for (r = 0; r < 250; r++) { printf "%s[", (r ? "," : ""); for (c = 0; c < 400; c++) printf "%s\"%d\"", (c ? "," : ""), r; printf "]" } print "]}}]}" }'"#)
+        try writeNotebook("probe insurance")
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "wide", "--quiet")
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertTrue(outcome.error.hasPrefix("""
+            p.nnbook:6:1: error: the plugin 'wide' answered with a table of 100400 cells, more than the 100000 a page can hold
+            """), outcome.error)
+        XCTAssertTrue(outcome.error.contains("hint: a plugin shows a summary (the first rows, or statistics) and writes a large result to a file that the notebook loads"), outcome.error)
+        XCTAssertLessThan(try Data(contentsOf: cli.folder.appendingPathComponent("p.md")).count, 100_000, "the table is not in the page")
     }
 
     func testAPluginThatPrintsGarbage() throws {

@@ -257,6 +257,29 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(log.error, "gradient-descent.nnbook: error: gradient-descent.nnbook has no recorded runs yet: `nnbook run gradient-descent.nnbook` records one\n")
     }
 
+    /// Names as long as a file system takes (255 bytes, `.nnbook` included): the page's
+    /// temporary name, the history's reference (and git's lock beside it) and the sweep's page
+    /// all fit, so the run and the sweep are recorded as any other.
+    func testNotebookNamesAsLongAsAFileSystemTakesRunAndSweep() throws {
+        let notebook = "---\nparams:\n  s: 0.1\n---\n```nnbook\nactivation leaky_relu x=[-1, 0, 1] slope=$s\n```\n"
+        for name in [String(repeating: "M", count: 213), String(repeating: "M", count: 248), String(repeating: "é", count: 124)] {
+            let file = name + ".nnbook"
+            XCTAssertEqual(file.utf8.count, name.count == 213 ? 220 : 255)
+            try notebook.write(to: cli.folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            let run = try cli.nnbook("run", file, "--quiet")
+            XCTAssertEqual(run.status, 0, run.error)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(name + ".md").path))
+            let sweep = try cli.nnbook("sweep", file, "-p", "s=0.1,0.2", "--quiet")
+            XCTAssertEqual(sweep.status, 0, sweep.error)
+            let log = try cli.nnbook("log", file)
+            XCTAssertEqual(log.status, 0, log.error)
+            XCTAssertEqual(log.output.split(separator: "\n").count, 4, log.output)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path)
+        XCTAssertFalse(left.contains { $0.hasSuffix(".tmp") }, "no temporary file is left: \(left)")
+        XCTAssertEqual(left.filter { $0.hasSuffix(".sweep.md") }.count, 3, "\(left)")
+    }
+
     func testAFailedRunIsRecordedAsFailed() throws {
         // A diverging loss is found only by running; a mistake the check finds is never a run.
         try "```csv name=t\nx,y\n100,1\n300,0\n```\n```nnbook\nload inline t as d target=y\nmodel m\n  dense 1\ncompile m loss=mse optimizer=sgd rate=1000\ntrain m on d descent=batch epochs=100\n```\n"

@@ -415,6 +415,19 @@ final class SweepCommandTests: XCTestCase {
         let several = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=0,10,-1")
         XCTAssertEqual(several.status, 2, several.error)
         XCTAssertTrue(several.error.hasSuffix("\nthe check failed with 2 of 3 combinations: epochs=0; epochs=-1; nothing was run\n"), several.error)
+        XCTAssertTrue(several.error.contains("\nnote: shown for epochs=0; 1 more combination fails at the same place: epochs=-1\n"), several.error)
+        // An error that depends on the swept values is shown once, not once a combination.
+        let huge = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "epochs=" + (100_000_000..<100_000_030).map(String.init).joined(separator: ","), "-p", "rate=0.1,0.2", "--print")
+        XCTAssertEqual(huge.status, 2, huge.error)
+        XCTAssertEqual(huge.output, "")
+        XCTAssertEqual(huge.error.components(separatedBy: "would need").count - 1, 1, huge.error)
+        XCTAssertTrue(huge.error.contains("\nnote: shown for epochs=100000000 rate=0.1; 59 more combinations fail at the same place: epochs=100000000 rate=0.2; epochs=100000001 rate=0.1; "), huge.error)
+        XCTAssertTrue(huge.error.hasSuffix("; … (60 in all); nothing was run\n"), huge.error)
+        // A sweep's combinations are made and checked before the first run: their number is
+        // bounded whatever --max-runs says, before any is made.
+        try expect(["-p", "rate=0.1,0.2", "--max-runs", "1000000000"], status: 2, error: "Error: --max-runs must be from 1 to 100000, the most runs one sweep makes; a larger study is several sweeps")
+        let grid = ["-p", "epochs=" + (1...400).map(String.init).joined(separator: ","), "-p", "rate=" + (1...300).map(String.init).joined(separator: ",")]
+        try expect(grid + ["--max-runs", "100000"], status: 2, error: "gradient-descent.nnbook: error: this sweep has 120000 runs, more than 100000")
         XCTAssertEqual(try runs().count, 0, "nothing ran")
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.sweep.md").path))
 
@@ -471,24 +484,64 @@ final class SweepCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time", environment: ["TMPDIR": scratch.path])
         let sweepID = sweep.process.processIdentifier
-        let deadline = Date().addingTimeInterval(30)
-        var runs: [pid_t] = []
-        while runs.count < 2, Date() < deadline {
-            usleep(20_000)
-            runs = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }.filter { pid in
-                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return false }
-                return stat[end.upperBound...].split(separator: " ").dropFirst().first.flatMap { pid_t($0) } == sweepID
-            }
-        }
+        let runs = runsStarted(by: sweepID, count: 2)
         XCTAssertEqual(runs.count, 2, sweep.said)
         defer { runs.forEach { kill(-$0, SIGKILL) } }
         kill(sweepID, SIGKILL)
         sweep.finish()
         // A run that has ended is a zombie until init reaps it.
-        let running = { (pid: pid_t) in (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)).map { !$0.contains(") Z ") } ?? false }
+        let running = { (pid: pid_t) in self.state(of: pid).map { $0 != "Z" } ?? false }
         let gone = Date().addingTimeInterval(20)
         while runs.contains(where: running), Date() < gone { usleep(20_000) }
         XCTAssertFalse(runs.contains(where: running), "the runs end with the sweep")
+    }
+
+    /// Ctrl-Z (SIGTSTP to the sweep's process group, which its runs are not in) stops the runs
+    /// with the sweep, and `fg` (SIGCONT to the sweep) continues them, as one job.
+    func testCtrlZStopsTheRunsWithTheSweepAndFgContinuesThem() throws {
+        try writeLongTraining()
+        var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time")
+        let sweepID = sweep.process.processIdentifier
+        let runs = runsStarted(by: sweepID, count: 2)
+        XCTAssertEqual(runs.count, 2, sweep.said)
+        defer { runs.forEach { kill(-$0, SIGKILL) } }
+        func waitUntil(_ condition: () -> Bool) {
+            let deadline = Date().addingTimeInterval(20)
+            while !condition(), Date() < deadline { usleep(20_000) }
+        }
+        kill(sweepID, SIGTSTP)
+        waitUntil { ([sweepID] + runs).allSatisfy { state(of: $0) == "T" } }
+        XCTAssertEqual(([sweepID] + runs).map { state(of: $0) }, ["T", "T", "T"], "the sweep and both runs are stopped")
+        // Still stopped a moment later: nothing continues them but the shell.
+        usleep(300_000)
+        XCTAssertEqual(runs.map { state(of: $0) }, ["T", "T"])
+        kill(sweepID, SIGCONT)
+        waitUntil { ([sweepID] + runs).allSatisfy { state(of: $0) != "T" } }
+        XCTAssertFalse(([sweepID] + runs).contains { state(of: $0) == "T" }, "fg continues the runs too")
+        kill(sweepID, SIGINT)
+        sweep.finish()
+        XCTAssertEqual(sweep.process.terminationStatus, 130, sweep.said)
+        XCTAssertTrue(sweep.said.contains("rate=0.1: interrupted"), sweep.said)
+    }
+
+    /// The children of `parent` once `count` of them run (30 s at most).
+    private func runsStarted(by parent: pid_t, count: Int) -> [pid_t] {
+        let deadline = Date().addingTimeInterval(30)
+        var runs: [pid_t] = []
+        while runs.count < count, Date() < deadline {
+            usleep(20_000)
+            runs = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }.filter { pid in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return false }
+                return stat[end.upperBound...].split(separator: " ").dropFirst().first.flatMap { pid_t($0) } == parent
+            }
+        }
+        return runs.sorted()
+    }
+
+    /// A process's state as /proc shows it (`R`, `S`, `T` stopped, `Z` ended); nil once it is gone.
+    private func state(of pid: pid_t) -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return nil }
+        return stat[end.upperBound...].first
     }
 }
 

@@ -28,6 +28,10 @@ public struct SweepGrid: Equatable, Sendable {
     /// should not start thousands of runs.
     public static let defaultMaxRuns = 1000
 
+    /// The most runs one sweep makes, whatever `--max-runs` says: its combinations are made and
+    /// checked before the first run, so a grid of a billion would fill the memory first.
+    public static let largestSweep = 100_000
+
     public let axes: [Axis]
 
     /// The number of runs, or nil when it does not fit in an Int.

@@ -1,6 +1,7 @@
 // Where a notebook's runs live: a hidden reference named after the notebook's path.
 
 import Foundation
+import NNBook
 
 /// `refs/nnbook/runs/<notebook path, escaped>`: outside branches and tags, so git never shows it
 /// unless asked (`git log --all`), and `git push`/`fetch` share it only with a refspec.
@@ -14,6 +15,11 @@ import Foundation
 /// `plain/` of notebooks made later. Folders end with `@`, which no escaped name holds, so a
 /// file's name never equals a folder's: `plain` and `plain@/q.nnbook`
 /// (`Notebooks@/gradient-descent.nnbook` in this repository).
+///
+/// git keeps a reference as a file named after it, and locks it as `NAME.lock`, so a component
+/// longer than 250 bytes once escaped could never be recorded: it is cut, and the SHA-256 of the
+/// whole component follows `%%` (which no escape writes), so any name a file system takes for
+/// a notebook records, and names stay apart.
 public enum RunReference {
     public static let prefix = "refs/nnbook/runs/"
 
@@ -62,8 +68,19 @@ public enum RunReference {
     }
 
     private static func escapedComponents(of path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { escape(Array($0.utf8)) }
+        path.split(separator: "/", omittingEmptySubsequences: false).map { component in
+            let escaped = escape(Array(component.utf8))
+            guard escaped.utf8.count > longestComponent else { return escaped }
+            var kept = escaped.prefix(longestComponent - 2 - 64)
+            // Never half an escape: `%4` alone would read as another name's start.
+            while let percent = kept.suffix(2).firstIndex(of: "%") { kept = kept[..<percent] }
+            return kept + "%%" + SHA256.hex(of: Data(component.utf8))
+        }
     }
+
+    /// The longest component git can keep: its lock file adds `.lock` to it, and a file name
+    /// holds at most 255 bytes.
+    static let longestComponent = 250
 
     /// Letters, digits, `-` and `_` as they are; `.` as it is where git allows it (not first,
     /// not last, not after another `.`, not before a final `lock`); every other byte `%XX`.

@@ -44,16 +44,17 @@ extension Character {
 }
 
 extension Sequence where Element: StringProtocol {
-    /// The first `limit` names as excerpts, joined by commas, with how many more there are:
-    /// `a, b, c, … (1200 in all)`. A header line of a file that is not CSV stays out of messages.
-    public func excerptList(limit: Int = 8) -> String {
+    /// The first `limit` names as excerpts of `nameLimit` characters, joined by `separator`, with
+    /// how many more there are: `a, b, c, … (1200 in all)`. A header line of a file that is not
+    /// CSV stays out of messages.
+    public func excerptList(limit: Int = 8, nameLimit: Int = 24, separator: String = ", ") -> String {
         var shown: [String] = []
         var count = 0
         for name in self {
-            if count < limit { shown.append(name.excerpt(limit: 24)) }
+            if count < limit { shown.append(name.excerpt(limit: nameLimit)) }
             count += 1
         }
-        return shown.joined(separator: ", ") + (count > limit ? ", … (\(count) in all)" : "")
+        return shown.joined(separator: separator) + (count > limit ? "\(separator)… (\(count) in all)" : "")
     }
 }
 

@@ -120,6 +120,13 @@ struct ExternalCommand: CellCommand {
             }
             state.datasets[name] = NotebookDataset(all: made)
         }
+        let tables = (response.outputs ?? []).compactMap(\.table)
+        let cells = tables.reduce(0) { sum, table in sum + table.headers.count + table.rows.reduce(0) { $0 + $1.count } }
+        if cells > PluginProtocol.maximumTableCells {
+            throw RunError(
+                "the plugin '\(process.name)' answered with \(tables.count == 1 ? "a table" : "tables") of \(cells) cells, more than the \(PluginProtocol.maximumTableCells) a page can hold",
+                hint: "a plugin shows a summary (the first rows, or statistics) and writes a large result to a file that the notebook loads", at: invocation.range)
+        }
         // A picture's name becomes part of a file name beside the page: letters, digits, '-'
         // and '_' only, so that no plugin can name a file outside the assets folder.
         if let bad = (response.outputs ?? []).compactMap(\.svg?.name).first(where: { name in

@@ -11,6 +11,11 @@ public enum PluginProtocol {
     /// memory whatever `--memory-limit` says; a plugin with more data writes it to a file that
     /// the notebook loads. "Writing a plugin" documents it.
     public static let maximumAnswer = 64 << 20
+    /// The most table cells (headers included) one answer may hold. A page is read by people,
+    /// and every cell costs far more in the page, its record in history and the preview than
+    /// its few bytes of JSON: 2 million short cells made a 220 MB record and 1.3 GB of memory,
+    /// past any `--memory-limit`. "Writing a plugin" documents it.
+    public static let maximumTableCells = 100_000
     /// The most bytes of a plugin's standard error kept: only its end is quoted, when it fails.
     static let keptErrors = 4096
 
