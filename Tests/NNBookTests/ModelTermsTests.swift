@@ -210,6 +210,34 @@ final class ModelTermsTests: XCTestCase {
         XCTAssertEqual(captions[0], captions[1], "again's predictions drawn as train's")
     }
 
+    /// `predict colour=yellow weight=160` is the row `yellow,160` of a file: its weight and its
+    /// one-hot colour columns scaled as the training data's were, by a scaling of every
+    /// column (`divide=`) or of each by its own statistics.
+    func testPredictScalesNamedInputsAsARowOfAFileIsScaled() throws {
+        try "colour,weight,fruit\nyellow,160,lemon\n".write(to: folder.appendingPathComponent("one.csv"), atomically: true, encoding: .utf8)
+        for scale in ["scale fruit divide=100", "scale fruit method=standardize"] {
+            let notebook = """
+                ```nnbook
+                load csv "fruit.csv" as fruit target=fruit codes=[fruit] one_hot=[colour]
+                load csv "one.csv" as one target=fruit codes=[fruit] one_hot=[colour]
+                \(scale)
+                model fruity
+                  dense 3 activation=softmax
+                compile fruity loss=sparse_categorical_crossentropy optimizer=adam rate=0.1 metrics=[accuracy]
+                train fruity on fruit epochs=10 descent=batch
+                predict fruity colour=yellow weight=160
+                predict fruity on one
+                ```
+
+                """
+            let result = try NotebookFixtures.run(notebook, folder: folder)
+            XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+            let rows = tables(result).filter { $0.headers.first == "sample" }.map { $0.rows[0].filter { $0.hasPrefix("0.") } }
+            XCTAssertEqual(rows.count, 2)
+            XCTAssertEqual(rows.first, rows.last, scale)
+        }
+    }
+
     /// `classes=` orders one-hot word targets as it orders class numbers, adding a column of
     /// zeros for a class the file lacks: the check and the run agree on three outputs.
     func testClassesOrderOneHotWordTargets() throws {

@@ -71,10 +71,12 @@ public struct Dataset: Equatable, Sendable {
         scalings[name] = scaling.after(scalings[name])
     }
 
-    /// The name under which a scaling of every feature at once (an image's pixels) is kept.
+    /// The name under which a scaling of every feature at once of features without names (an
+    /// image's pixels) is kept.
     public static let allFeatures = "*"
 
-    /// Applies `scaling` to every feature value (all pixels of an image) and remembers it.
+    /// Applies `scaling` to every feature value (all pixels of an image, every column of a
+    /// table) and remembers it.
     public mutating func scaleFeatures(with scaling: ColumnScaling) {
         features.scalars.withUnsafeMutableBufferPointer { values in
             // Dividing (pixels by 255) is the common case: the same arithmetic as `apply`, with
@@ -85,7 +87,11 @@ public struct Dataset: Equatable, Sendable {
                 for index in values.indices { values[index] = Float(scaling.apply(Double(values[index]))) }
             }
         }
-        if let positions = positionScalings {
+        // Named columns keep it each under its name, in its place among their other scalings,
+        // so that `predict age=58` scales 58 by it.
+        if featureNames.count == featureWidth {
+            for name in featureNames { scalings[name] = scaling.after(scalings[name]) }
+        } else if let positions = positionScalings {
             positionScalings = positions.map { scaling.after($0) }
         } else {
             scalings[Dataset.allFeatures] = scaling.after(scalings[Dataset.allFeatures])

@@ -109,7 +109,8 @@ struct NamedInputs {
         var shown: [String] = []
         for input in inputs {
             if let values = trainedOn.wordColumns[input.name]?.features(for: input.value, column: input.name) {
-                features.merge(values) { _, new in new }
+                // A word's columns (`colour=red` as 0 or 1) scaled as the training data's were.
+                for (name, value) in values { features[name] = Float(trainedOn.scalings[name]?.apply(Double(value)) ?? Double(value)) }
                 shown.append("\(input.name)=\(input.value)")
                 continue
             }
