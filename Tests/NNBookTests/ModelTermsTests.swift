@@ -211,15 +211,16 @@ final class ModelTermsTests: XCTestCase {
     }
 
     /// `predict colour=yellow weight=160` is the row `yellow,160` of a file: its weight and its
-    /// one-hot colour columns scaled as the training data's were, by a scaling of every
-    /// column (`divide=`) or of each by its own statistics.
+    /// colour's code or one-hot columns scaled as the training data's were, by a scaling of
+    /// every column (`divide=`) or of each by its own statistics.
     func testPredictScalesNamedInputsAsARowOfAFileIsScaled() throws {
         try "colour,weight,fruit\nyellow,160,lemon\n".write(to: folder.appendingPathComponent("one.csv"), atomically: true, encoding: .utf8)
-        for scale in ["scale fruit divide=100", "scale fruit method=standardize"] {
+        let scales = ["scale fruit divide=100", "scale fruit method=standardize", "scale fruit method=min-max"]
+        for (scale, words) in scales.flatMap({ scale in ["codes=[fruit] one_hot=[colour]", "codes=[fruit, colour]"].map { (scale, $0) } }) {
             let notebook = """
                 ```nnbook
-                load csv "fruit.csv" as fruit target=fruit codes=[fruit] one_hot=[colour]
-                load csv "one.csv" as one target=fruit codes=[fruit] one_hot=[colour]
+                load csv "fruit.csv" as fruit target=fruit \(words)
+                load csv "one.csv" as one target=fruit \(words)
                 \(scale)
                 model fruity
                   dense 3 activation=softmax
@@ -234,8 +235,29 @@ final class ModelTermsTests: XCTestCase {
             XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
             let rows = tables(result).filter { $0.headers.first == "sample" }.map { $0.rows[0].filter { $0.hasPrefix("0.") } }
             XCTAssertEqual(rows.count, 2)
-            XCTAssertEqual(rows.first, rows.last, scale)
+            XCTAssertEqual(rows.first, rows.last, "\(scale) \(words)")
+            let input = result.cells[0].outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("input:") { text } else { nil } }.first
+            XCTAssertEqual(input?.hasPrefix("input: colour=yellow (scaled: "), !words.contains("one_hot"), "a scaled code is shown scaled: \(input ?? "")")
         }
+    }
+
+    /// `classes=` may name a class the file lacks (kiwi, class 3): the file's labels go up to
+    /// 2, so a model of three outputs trains on them, in the check as in the run.
+    func testAClassNamedThatTheFileLacksIsNoLabelOfIt() throws {
+        let notebook = """
+            ```nnbook
+            load csv "fruit.csv" as f target=fruit codes=[fruit] one_hot=[colour] classes=[lemon, banana, apple, kiwi]
+            model m
+              dense 3 activation=softmax
+            compile m loss=sparse_categorical_crossentropy optimizer=adam metrics=[accuracy]
+            train m on f epochs=1
+            confusion m on f
+            ```
+
+            """
+        let result = try NotebookFixtures.run(notebook, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        XCTAssertEqual(tables(result).first { $0.headers.first == "true \\ predicted" }?.headers, ["true \\ predicted", "lemon", "banana", "apple"])
     }
 
     /// `classes=` orders one-hot word targets as it orders class numbers, adding a column of

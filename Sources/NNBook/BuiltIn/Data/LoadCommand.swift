@@ -133,7 +133,9 @@ struct LoadCommand: NotebookCommand {
                         facts.target?.columns = classes.count
                         facts.target?.names = classes.map { "\(column)=\($0)" }
                     } else {
-                        facts.target?.kind = .classNumbers(largest: classes.count - 1)
+                        // The largest label the file holds, as the run numbers it: a class named
+                        // that the file lacks (kiwi, class 3) is no label of it.
+                        facts.target?.kind = .classNumbers(largest: words.compactMap { classes.firstIndex(of: $0) }.max())
                     }
                 }
             } else if let classes {

@@ -100,7 +100,8 @@ struct NamedInputs {
     }
 
     /// The named values as one sample of the training data's features: numbers scaled as the
-    /// training data was, words encoded as their column was; and the inputs as the page shows them.
+    /// training data was, words encoded and scaled as their column was; and the inputs as the
+    /// page shows them.
     func encoded(for trainedOn: Dataset, model: ModelName, state: RunState, at command: SourceRange) throws(RunError) -> (Tensor, [String]) {
         if let problem = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, at: command).first {
             throw RunError(problem.message, hint: problem.hint, at: problem.range)
@@ -109,9 +110,11 @@ struct NamedInputs {
         var shown: [String] = []
         for input in inputs {
             if let values = trainedOn.wordColumns[input.name]?.features(for: input.value, column: input.name) {
-                // A word's columns (`colour=red` as 0 or 1) scaled as the training data's were.
+                // A word's code, or its columns (`colour=red` as 0 or 1), scaled as the training
+                // data's were; a scaled code is shown as a scaled number is.
                 for (name, value) in values { features[name] = Float(trainedOn.scalings[name]?.apply(Double(value)) ?? Double(value)) }
-                shown.append("\(input.name)=\(input.value)")
+                let scaledCode = trainedOn.scalings[input.name] == nil ? nil : features[input.name]
+                shown.append("\(input.name)=\(input.value)" + (scaledCode.map { " (scaled: \(state.format($0)))" } ?? ""))
                 continue
             }
             let number = Double(decimal: input.value) ?? 0
