@@ -184,7 +184,7 @@ public final class PreviewSession: @unchecked Sendable {
             let label = planned.cell.label
             states[label] = label == running ? .running : .pending
             let earlier = shown[label]
-            cells.append(RunResult.CellResult(cell: planned.cell, outputs: earlier?.outputs ?? [], error: earlier?.error, seconds: 0, ran: true))
+            cells.append(RunResult.CellResult(cell: planned.cell, commandOutputs: earlier?.commandOutputs ?? [], error: earlier?.error, seconds: 0, ran: true))
         }
         let partial = RunResult(notebook: plan.notebook, parameters: plan.parameters, cells: cells, status: .succeeded)
         let page = Page(run: partial, assetsFolder: name + ".assets")

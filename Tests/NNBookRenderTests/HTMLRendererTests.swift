@@ -67,7 +67,7 @@ final class HTMLRendererTests: XCTestCase {
 
     func testACellFragmentHasItsSourceOutputsAndError() {
         let cell = Page.Cell(number: 2, label: "train", line: 7, source: ["train m on d"], ran: true, outputs: [
-            .text("Epoch 1/1"), .metric(name: "loss", value: 0.5), .text("done"),
+            .text("Epoch 1/1\ndone"), .metric(name: "loss", value: 0.5),
             .table(.init(headers: ["metric", "value"], alignments: [.left, .right], rows: [[.init(text: "loss", number: nil), .init(text: "0.5000", number: 0.5)]])),
             .picture(.init(kind: .svg, file: "train-p.svg", caption: "a picture")),
         ], error: .init(message: "stopped", hint: "look\n  here", line: 8, column: 3, length: 2, path: nil))

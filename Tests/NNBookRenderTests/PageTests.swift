@@ -46,9 +46,9 @@ final class PageTests: XCTestCase {
     }
 
     func testAPageFromAnotherVersionIsRefusedWithAReason() {
-        let newer = Data(#"{"format": "nnbook-page", "version": 2, "blocks": []}"#.utf8)
+        let newer = Data(#"{"format": "nnbook-page", "version": 3, "blocks": []}"#.utf8)
         XCTAssertThrowsError(try PageFile.read(newer) { _ in Data() }) { error in
-            XCTAssertEqual(error as? PageFile.ReadError, .unsupportedVersion(2))
+            XCTAssertEqual(error as? PageFile.ReadError, .unsupportedVersion(3))
         }
         let older = Data(#"{"title": "t", "runLine": "*Run*", "blocks": [], "assets": {}, "assetsFolder": "a"}"#.utf8)
         XCTAssertThrowsError(try PageFile.read(older) { _ in Data() }) { error in
@@ -57,6 +57,40 @@ final class PageTests: XCTestCase {
         XCTAssertThrowsError(try PageFile.read(Data("{".utf8)) { _ in Data() }) { error in
             guard case .damaged? = error as? PageFile.ReadError else { return XCTFail("\(error)") }
         }
+    }
+
+    /// A command's note under its table (`evaluate`'s "18 samples") stays with that table: the
+    /// next command's text is a block of its own. Summaries of commands that show only text
+    /// read as one block, as a Jupyter cell's prints do.
+    func testACommandsNoteStaysUnderItsOwnTableAndSummariesReadAsOneBlock() throws {
+        let notebook = try NotebookParser.parse("```nnbook\nload\nsplit\nevaluate\npredict\nshape\n```\n", path: "t").get()
+        let table = Table(headers: ["metric", "value"], rows: [["loss", "0.25"]])
+        let result = RunResult(notebook: notebook, parameters: [:], cells: [
+            .init(cell: notebook.cells[0], commandOutputs: [
+                [.text("fruity: 90 samples")], [.text("fruity.train: 72 samples")],
+                [.table(table), .text("18 samples"), .metric(name: "loss", value: 0.25)],
+                [.text("input: colour=red"), .table(table)], [.text("fruity.test: 18 samples")],
+            ], error: nil, seconds: 0, ran: true),
+        ], status: .succeeded)
+        let cell = try XCTUnwrap(Page(run: result, assetsFolder: "t.assets").blocks.compactMap(\.cell).first)
+        XCTAssertEqual(cell.shownOutputs, [
+            .text("fruity: 90 samples\nfruity.train: 72 samples"), .table(Page.Table(table)), .text("18 samples"),
+            .text("input: colour=red"), .table(Page.Table(table)), .text("fruity.test: 18 samples"),
+        ])
+        XCTAssertTrue(MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.contains("```text\n18 samples\n```\n\n```text\ninput: colour=red\n```"))
+    }
+
+    /// A page of version 1 showed neighbouring texts as one block; it is read as it was shown.
+    func testAVersionOnePageIsReadWithItsTextsJoinedAsTheyWereShown() throws {
+        let json = #"""
+            {"format": "nnbook-page", "version": 1, "seed": 1, "parameters": [], "assetsFolder": "a.assets", "blocks": [{"cell": {"number": 1, "label": "cell-1",
+             "line": 1, "source": ["x"], "ran": true, "outputs": [{"text": "a"}, {"metric": {"name": "m", "value": 1}}, {"text": "b"},
+             {"table": {"headers": ["v"], "alignments": ["right"], "rows": [[{"text": "1", "number": 1}]]}}, {"text": "c"}, {"text": "d"}]}}]}
+            """#
+        let cell = try XCTUnwrap(try PageFile.read(Data(json.utf8)) { _ in Data() }.blocks.compactMap(\.cell).first)
+        XCTAssertEqual(cell.outputs, [
+            .text("a\nb"), .metric(name: "m", value: 1), .table(.init(headers: ["v"], alignments: [.right], rows: [[.init(text: "1", number: 1)]])), .text("c\nd"),
+        ])
     }
 
     func testTableCellsKnowWhetherTheyAreNumbers() {

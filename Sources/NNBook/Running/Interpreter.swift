@@ -27,20 +27,20 @@ public struct Interpreter {
             let (outputs, inputs, snapshot) = cache.reusablePrefix(of: plan, keys: keys, limit: storable)
             if let snapshot { state.restore(snapshot, inputs: inputs) }
             for (index, cellOutputs) in outputs.enumerated() {
-                let result = RunResult.CellResult(cell: plan.cells[index].cell, outputs: cellOutputs, error: nil, seconds: 0, ran: true, reused: true)
+                let result = RunResult.CellResult(cell: plan.cells[index].cell, commandOutputs: cellOutputs, error: nil, seconds: 0, ran: true, reused: true)
                 cellDidRun(result, plan.cells.count)
                 results.append(result)
             }
         }
         for (index, planned) in plan.cells.enumerated().dropFirst(results.count) {
             guard status == .succeeded else {
-                results.append(.init(cell: planned.cell, outputs: [], error: nil, seconds: 0, ran: false))
+                results.append(.init(cell: planned.cell, commandOutputs: [], error: nil, seconds: 0, ran: false))
                 continue
             }
             cellWillRun(planned.cell, plan.cells.count)
             let start = Date()
             let inputsBefore = state.inputs.count, missedBefore = state.missedExpectations.count
-            var outputs: [Output] = []
+            var outputs: [[Output]] = []
             var failure: Diagnostic?
             var scope = MetricScope()
             for step in planned.steps {
@@ -50,7 +50,7 @@ public struct Interpreter {
                     break
                 }
                 do {
-                    outputs += scope.qualify(try step.command.run(step.invocation, in: state), of: step.invocation, schema: step.command.schema)
+                    outputs.append(scope.qualify(try step.command.run(step.invocation, in: state), of: step.invocation, schema: step.command.schema))
                 } catch {
                     failure = error.diagnostic(defaultRange: step.invocation.range)
                     status = error.interrupted ? .interrupted : .failed
@@ -66,7 +66,7 @@ public struct Interpreter {
             }
             let missed = Array(state.missedExpectations[missedBefore...])
             let result = RunResult.CellResult(
-                cell: planned.cell, outputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed,
+                cell: planned.cell, commandOutputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed,
                 interrupted: status == .interrupted)
             // A stored cell comes back as outputs alone; one that missed an expectation is run
             // again, so that the page still says so.

@@ -5,7 +5,9 @@ public struct RunResult: Sendable {
     /// One cell's results: its outputs, and the error that stopped the run there, if any.
     public struct CellResult: Sendable {
         public let cell: Cell
-        public let outputs: [Output]
+        /// Each command's outputs, in the order the commands ran: the page keeps a command's
+        /// note apart from the next command's text.
+        public let commandOutputs: [[Output]]
         public let error: Diagnostic?
         /// Wall-clock seconds; kept out of the page so runs compare byte for byte.
         public let seconds: Double
@@ -20,9 +22,12 @@ public struct RunResult: Sendable {
         /// says where, and the cell was interrupted, not failed.
         public let interrupted: Bool
 
-        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false, missedExpectations: [Diagnostic] = [], interrupted: Bool = false) {
+        public init(
+            cell: Cell, commandOutputs: [[Output]], error: Diagnostic?, seconds: Double, ran: Bool, reused: Bool = false, missedExpectations: [Diagnostic] = [],
+            interrupted: Bool = false
+        ) {
             self.cell = cell
-            self.outputs = outputs
+            self.commandOutputs = commandOutputs
             self.error = error
             self.seconds = seconds
             self.ran = ran
@@ -30,6 +35,14 @@ public struct RunResult: Sendable {
             self.missedExpectations = missedExpectations
             self.interrupted = interrupted
         }
+
+        /// A cell whose outputs came from one command.
+        public init(cell: Cell, outputs: [Output], error: Diagnostic?, seconds: Double, ran: Bool) {
+            self.init(cell: cell, commandOutputs: [outputs], error: error, seconds: seconds, ran: ran)
+        }
+
+        /// Every output of the cell, in order.
+        public var outputs: [Output] { commandOutputs.flatMap { $0 } }
     }
 
     public let notebook: Notebook

@@ -10,7 +10,8 @@
 /// the outputs (small) stay, so that a later cell's state still makes a full prefix.
 public final class SnapshotCache {
     struct Entry {
-        let outputs: [Output]
+        /// Each command's outputs.
+        let outputs: [[Output]]
         let inputs: [RunInput]
         var snapshot: StateSnapshot?
         var lastUsed: Int
@@ -34,7 +35,7 @@ public final class SnapshotCache {
 
     /// What a run of `plan` may skip: the outputs of its first cells, the files and tables
     /// they read, and the state after the last of them; or nothing.
-    func reusablePrefix(of plan: Plan, keys: [SnapshotKey], limit: Int) -> (outputs: [[Output]], inputs: [RunInput], state: StateSnapshot?) {
+    func reusablePrefix(of plan: Plan, keys: [SnapshotKey], limit: Int) -> (outputs: [[[Output]]], inputs: [RunInput], state: StateSnapshot?) {
         clock += 1
         var found: [Entry] = []
         var usable = 0
@@ -50,7 +51,7 @@ public final class SnapshotCache {
     }
 
     /// Keeps a cell's result and the state after it, then keeps memory under the limit.
-    func store(_ key: SnapshotKey, outputs: [Output], inputs: [RunInput], state: StateSnapshot) {
+    func store(_ key: SnapshotKey, outputs: [[Output]], inputs: [RunInput], state: StateSnapshot) {
         clock += 1
         entries[key] = Entry(outputs: outputs, inputs: inputs, snapshot: state, lastUsed: clock)
         if entries.count > entryLimit {

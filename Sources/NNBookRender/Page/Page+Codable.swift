@@ -15,7 +15,7 @@ struct Document: Codable {
     /// Absent when none was missed, so that the pages of runs without any read as before.
     let missedExpectations: [Page.MissedExpectation]?
     let assetsFolder: String
-    let blocks: [Page.Block]
+    var blocks: [Page.Block]
 
     init(page: Page) {
         format = PageFile.format

@@ -22,17 +22,10 @@ extension Page {
                 if !trimmed.isEmpty { blocks.append(.prose(trimmed)) }
             case .cell(let cell):
                 let cellResult = cellResults.next()
-                var outputs: [Output] = []
-                for output in cellResult?.outputs ?? [] {
-                    switch output {
-                    case .text(let text): outputs.append(.text(text))
-                    case .table(let table): outputs.append(.table(Table(table)))
-                    case .metric(let name, let value, _): outputs.append(.metric(name: name, value: value))
-                    case .figure(let figure):
-                        let picture = Picture(figure, label: cell.label).named(apartFrom: pictures)
-                        pictures[picture.file] = FigureSVG.render(figure)
-                        outputs.append(.picture(picture))
-                    }
+                let outputs = Page.blocks(of: cellResult?.commandOutputs ?? []) { (figure: Figure) in
+                    let picture = Picture(figure, label: cell.label).named(apartFrom: pictures)
+                    pictures[picture.file] = FigureSVG.render(figure)
+                    return picture
                 }
                 blocks.append(.cell(Cell(
                     number: cell.number, label: cell.label, line: cell.line, source: cell.source,
@@ -61,6 +54,47 @@ extension Page {
         case .html: return MarkdownText.rawHTML(value)
         case .linkDestination: return MarkdownText.address(value)
         case .linkTitle: return MarkdownText.linkTitle(value)
+        }
+    }
+
+    /// A cell's outputs as the page shows them, from each command's outputs in order, each
+    /// figure drawn by `draw`. A command's texts are one block. A command's first text continues
+    /// the block above only when the command above showed nothing but text, so that the
+    /// one-line summaries of `load`, `split` and `compile` read as one log, as a Jupyter cell's
+    /// prints do; a text after a table or a picture is that output's note (`evaluate`'s "18
+    /// samples"), and the next command's text starts a block of its own.
+    static func blocks(of commands: [[NNBook.Output]], draw: (Figure) -> Picture) -> [Output] {
+        var outputs: [Output] = []
+        // The text block that the next text joins.
+        var open: Int?
+        for command in commands {
+            var showedOnlyText = true
+            for output in command {
+                switch output {
+                case .metric(let name, let value, _):
+                    outputs.append(.metric(name: name, value: value))
+                case .text(let text):
+                    appendText(text, to: &outputs, joining: &open)
+                case .table(let table):
+                    outputs.append(.table(Table(table)))
+                    (open, showedOnlyText) = (nil, false)
+                case .figure(let figure):
+                    outputs.append(.picture(draw(figure)))
+                    (open, showedOnlyText) = (nil, false)
+                }
+            }
+            if !showedOnlyText { open = nil }
+        }
+        return outputs
+    }
+
+    /// Adds `text` to the text block at `open`, or starts a block with it and makes that `open`.
+    static func appendText(_ text: String, to outputs: inout [Output], joining open: inout Int?) {
+        if let index = open, case .text(let above) = outputs[index] {
+            outputs[index] = .text(above + "\n" + text)
+        } else {
+            open = outputs.count
+            outputs.append(.text(text))
         }
     }
 

@@ -42,18 +42,11 @@ extension Page.Cell {
     /// Said under a cell that did not run.
     public static let notRunNote = "Not run: an earlier cell stopped the run."
 
-    /// The outputs as a reader sees them, in order: each run of texts as one block (as a terminal
-    /// shows consecutive lines), tables and pictures; metrics are not shown by themselves.
+    /// The outputs as a reader sees them, in order: texts (each one block, see
+    /// ``Page/init(run:assetsFolder:)``), tables and pictures; metrics are not shown by
+    /// themselves.
     public var shownOutputs: [Page.Output] {
-        var shown: [Page.Output] = []
-        for output in outputs {
-            switch (output, shown.last) {
-            case (.metric, _): continue
-            case (.text(let text), .text(let previous)?): shown[shown.count - 1] = .text(previous + "\n" + text)
-            default: shown.append(output)
-            }
-        }
-        return shown
+        outputs.filter { if case .metric = $0 { false } else { true } }
     }
 }
 

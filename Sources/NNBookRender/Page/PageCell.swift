@@ -31,7 +31,7 @@ extension Page {
 
     /// One result of a command, in the order the commands produced them.
     public enum Output: Equatable, Sendable {
-        /// Plain text: a summary line, a progress report.
+        /// Plain text, shown as one block: summary lines, a note under a table.
         case text(String)
         case table(Table)
         /// A number recorded under the cell's label; shown in tables, not by itself.

@@ -6,7 +6,7 @@ import NNBook
 
 /// Reads and writes `page.json`.
 ///
-/// The document is an object with `"format": "nnbook-page"` and `"version": 1`, the run's
+/// The document is an object with `"format": "nnbook-page"` and `"version": 2`, the run's
 /// `title`, `seed`, `parameters` (`name`, `value`, `default`), `failure` (`interrupted`, `cell`,
 /// `line`, `message`) and `assetsFolder`, and `blocks` in reading order: `{"prose": TEXT}` or
 /// `{"cell": {number, label, line, source, ran, outputs, error}}`. Each output is one of
@@ -15,9 +15,15 @@ import NNBook
 /// has no number), `{"metric": {name, value}}` and `{"picture": {kind, file, caption, tiles}}`;
 /// an error has `message`, `hint`, `line`, `column`, `length` and `path`. Pictures are not in
 /// the document: `file` names them in the run's `assets/` folder.
+///
+/// Each text is one block as the page shows it. Version 1 (read too) stored each command's
+/// text apart and showed neighbouring texts as one block, a command's note under its table
+/// together with the next command's text; its pages are read as they were shown.
 public enum PageFile {
     public static let format = "nnbook-page"
-    public static let version = 1
+    public static let version = 2
+    /// The versions this nnbook reads.
+    static let readable = 1...version
 
     public enum ReadError: Error, Equatable, CustomStringConvertible {
         /// Written by a newer nnbook, or by the one before pages were stored as data.
@@ -47,9 +53,12 @@ public enum PageFile {
         struct Header: Decodable { let format: String?; let version: Int? }
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch { throw ReadError.damaged(StoredDataProblem.describe(error)) }
-        guard header.format == format, header.version == version else { throw ReadError.unsupportedVersion(header.format == format ? header.version : nil) }
-        let document: Document
+        guard header.format == format, let version = header.version, readable.contains(version) else {
+            throw ReadError.unsupportedVersion(header.format == format ? header.version : nil)
+        }
+        var document: Document
         do { document = try JSONDecoder().decode(Document.self, from: data) } catch { throw ReadError.damaged(StoredDataProblem.describe(error)) }
+        if version == 1 { document.blocks = document.blocks.map(\.joiningNeighbouringTexts) }
         var pictures: [String: String] = [:]
         for cell in document.blocks.compactMap(\.cell) {
             for case .picture(let shown) in cell.outputs {
@@ -57,5 +66,25 @@ public enum PageFile {
             }
         }
         return document.page(pictures: pictures)
+    }
+}
+
+extension Page.Block {
+    /// A version 1 cell as it was shown: each run of texts (the metrics between them are not
+    /// shown) as one block.
+    fileprivate var joiningNeighbouringTexts: Page.Block {
+        guard case .cell(let cell) = self else { return self }
+        var outputs: [Page.Output] = []
+        var open: Int?
+        for output in cell.outputs {
+            switch output {
+            case .text(let text): Page.appendText(text, to: &outputs, joining: &open)
+            case .metric: outputs.append(output)
+            case .table, .picture:
+                outputs.append(output)
+                open = nil
+            }
+        }
+        return .cell(Page.Cell(number: cell.number, label: cell.label, line: cell.line, source: cell.source, ran: cell.ran, outputs: outputs, error: cell.error))
     }
 }
