@@ -166,6 +166,7 @@ final class ModelTermsTests: XCTestCase {
             XCTAssertEqual(predictions(result, table: 1), whole, encoding)
             let right = whole.filter { $0[0] == $0[2] }.count
             XCTAssertEqual(try XCTUnwrap(accuracy(on: "nog", in: result)), Double(right) / 30, accuracy: 1e-6, encoding)
+            XCTAssertTrue(result.cells[0].outputs.contains(.text("30 samples; nog's colour coded by the words 'fruity' learned")), encoding)
         }
     }
 

@@ -149,14 +149,15 @@ public final class RunState {
     /// measures or draws it on them: columns named as it learned them, classes numbered as it
     /// learned them (a second file's words coded by the training data's, not by its own), and,
     /// with `scaled`, every column the training data scaled scaled the same way, as `predict`
-    /// scales its inputs. Returns the columns it scaled, for the page to say so.
+    /// scales its inputs. Returns the columns it scaled and the word columns it coded by the
+    /// learned words, for the page to say so.
     static func inModelTerms(
         _ samples: Dataset, named reference: DatasetName, learnedFrom learned: Dataset?, model: ModelName, scaled: Bool = true
-    ) throws(RunError) -> (samples: Dataset, scaled: [String]) {
-        guard let learned else { return (samples, []) }
+    ) throws(RunError) -> (samples: Dataset, scaled: [String], coded: [String]) {
+        guard let learned else { return (samples, [], []) }
         var samples = samples
         if let unknown = samples.unknownWord(learnedFrom: learned) { throw RunError(ModelTerms.unknownWord(unknown, of: reference, model: model)) }
-        samples.codeWords(as: learned)
+        let coded = samples.codeWords(as: learned)
         if let problem = FitChecks.renamedColumns(learned.featureNames, samples.featureNames, of: reference, model: model) { throw RunError(problem) }
         if let names = learned.classNames {
             if let unknown = samples.unknownClass(among: names) { throw RunError(ModelTerms.unknownClass(unknown, of: reference)) }
@@ -165,7 +166,7 @@ public final class RunState {
             }
         }
         let changed = scaled ? samples.scaleColumns(as: learned) : []
-        return (samples, changed)
+        return (samples, changed, coded)
     }
 }
 

@@ -78,8 +78,11 @@ extension Dataset {
     /// the training data codes any later data: a `codes=` column's numbers are the learned
     /// words' numbers, and a `one_hot=` column has one column per learned word, in its order,
     /// all zeros for a word this data set lacks. Every word must be one `learned` has (see
-    /// `unknownWord`); a column coded another way is left as it is.
-    public mutating func codeWords(as learned: Dataset) {
+    /// `unknownWord`); a column coded another way is left as it is. Returns the columns coded
+    /// again.
+    @discardableResult
+    public mutating func codeWords(as learned: Dataset) -> [String] {
+        var coded: [String] = []
         for (name, column, target) in WordColumn.matching(wordColumns, in: learned.wordColumns) where target.words != column.words {
             switch column.encoding {
             case .codes:
@@ -99,7 +102,9 @@ extension Dataset {
                 featureNames = names
             }
             wordColumns[name] = target
+            coded.append(name)
         }
+        return coded
     }
 
     /// Scales each column that `reference` scaled, by name, as `reference` scaled it: a column

@@ -34,10 +34,11 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let (results, names, count, units, scaled) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "evaluating it")
+        let (results, names, count, units, terms) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "evaluating it")
         let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
         let said = "\(count) samples" + (units.map { "; " + $0.statement(for: names) } ?? "")
-            + (scaled.isEmpty ? "" : "; \(data)'s " + scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.joined(separator: ", ")
+            + (terms.coded.isEmpty ? "" : "; \(data)'s \(terms.coded.excerptList()) coded by the words '\(model)' learned")
+            + (terms.scaled.isEmpty ? "" : "; \(data)'s " + terms.scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
                 + " scaled as '\(model)' learned them, as predict does")
         return [.table(Table(headers: ["metric", "value"], rows: rows)), .text(said)]
             + names.compactMap { name in results[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
@@ -46,20 +47,21 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
     /// The loss and metrics of a trained model on a data set (shared with `expect`): the values
     /// by name, in the units `units=` asks for when the target was scaled; the names in Keras'
     /// order (loss first); how many samples were measured; and the units, when there were any
-    /// to choose; and the columns of `data` scaled as the model's training data were.
+    /// to choose; and the columns of `data` scaled as the model's training data were, and those
+    /// of its word columns coded by the training data's words.
     static func evaluate(
         _ model: ModelName, on data: DatasetName, in state: RunState, units choice: TargetUnits.Choice?, purpose: String
-    ) throws(RunError) -> (results: [String: Double], names: [String], count: Int, units: TargetUnits?, scaled: [String]) {
+    ) throws(RunError) -> (results: [String: Double], names: [String], count: Int, units: TargetUnits?, terms: (scaled: [String], coded: [String])) {
         let entry = try state.model(model)
         let given = try state.dataset(data)
         guard let trainer = entry.trainer, entry.model.isBuilt else {
             throw RunError("the model has not been trained yet", hint: "train it before \(purpose)", at: model.range)
         }
-        let (samples, scaled) = try RunState.inModelTerms(given, named: data, learnedFrom: entry.trainedOn, model: model)
+        let (samples, scaled, coded) = try RunState.inModelTerms(given, named: data, learnedFrom: entry.trainedOn, model: model)
         do {
             let results = try trainer.evaluate(features: samples.features, targets: samples.targets)
             let units = TargetUnits(of: samples, loss: trainer.loss, choice: choice)
-            return (units?.reported(results) ?? results, ["loss"] + trainer.metrics.map(\.name), samples.count, units, scaled)
+            return (units?.reported(results) ?? results, ["loss"] + trainer.metrics.map(\.name), samples.count, units, (scaled, coded))
         } catch {
             throw RunError(error, at: data.range)
         }
