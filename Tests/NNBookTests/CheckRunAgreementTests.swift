@@ -72,6 +72,7 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron age=58 afford=1"))
         try expectBothReject(try mutate(name, "predict neuron age=58 affordability=1", "predict neuron on insurance.test\nimages insurance"))
         try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance agee divide=100"))
+        try expectBothReject(try mutate(name, "scale insurance age divide=100", "scale insurance age divide=1e-45"))
         try expectBothReject(try mutate(name, "compile neuron loss=binary_crossentropy", "compile neuron loss=sparse_categorical_crossentropy"))
         // 28 samples split 22 and 6: a share of the training split holds out from its 22.
         let batch = "train neuron on insurance descent=batch epochs=$epochs every=100"
@@ -127,13 +128,14 @@ final class CheckRunAgreementTests: XCTestCase {
     }
 
     func testOverfittingMutations() throws {
-        // Each run loads the 70,000 images before it fails: two mutations keep the test short.
+        // Each run loads the 70,000 images before it fails: three mutations keep the test short.
         guard FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") else {
             throw XCTSkip("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
         }
         let name = "overfitting"
         try expectBothReject(try mutate(name, "model big\n  flatten\n", "model big\n"))
         try expectBothReject(try mutate(name, "take clothes.test 2000 as unseen", "take clothes.test 2000 as unseen\none_hot unseen"))
+        try expectBothReject(try mutate(name, "scale clothes divide=255", "scale clothes labl divide=255"))
     }
 
     /// The shipped plugins notebook, with the example plugins this build made: `blobs`

@@ -35,6 +35,21 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
+    /// Standardized values are not known before the run: a divisor the check let through
+    /// because it keeps values of 1 finite is refused by the run at the `scale` line, where the
+    /// values of 1.2 would turn infinite, not at `train` with a learning-rate hint.
+    func testADivisorThatMakesValuesInfiniteIsRefusedByTheRunAtTheScale() throws {
+        let result = try run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            scale data x2 method=standardize
+            scale data x2 divide=3e-39
+            ```
+            """)
+        XCTAssertEqual(result.failure?.diagnostic.message, "dividing by 3e-39 makes data.x2 infinite: its largest value, 1.2247449, becomes 4.1e+38, beyond the largest 32-bit number, 3.4e38")
+        XCTAssertEqual(result.failure?.diagnostic.range.map { "\($0.line):\($0.column)" }, "4:15")
+    }
+
     func testTakeChoosesBySeededShuffleOrTheFirstSamples() throws {
         let result = try run("""
             ```nnbook

@@ -414,6 +414,37 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         expect(["scale data x9 divide=10"], ["4:12: data has no column \"x9\" | did you mean 'x1'?"])
     }
 
+    /// Images have no named columns: the run refuses any column but the labels, so the check
+    /// does too, and says how to scale the pixels.
+    func testScalingAColumnOfImagesThatIsNotThere() throws {
+        expect(["scale pics labl divide=9"], [
+            "4:12: pics has no column \"labl\" | did you mean 'label'? the samples of pics are arrays whose values have no names, and the only column to name is its target label; to scale every value of the samples, leave the column out: scale pics divide=9",
+        ])
+        expect(["load idx \"images.idx\" as unlabelled", "scale unlabelled pixels method=min-max"], [
+            "5:18: unlabelled has no column \"pixels\" | the samples of unlabelled are arrays whose values have no names; to scale every value of the samples, leave the column out: scale unlabelled method=min-max",
+        ])
+        expect(["scale pics label divide=2", "scale pics divide=12"], [])
+    }
+
+    /// Values Float32 cannot hold would make the first loss infinite, and the run would blame
+    /// the learning rate: the check refuses the divisor, at its value, by the largest value of
+    /// the column when it read them (a small table), or else by any value of 1 or more.
+    func testADivisorThatMakesValuesInfiniteIsRefusedAtTheDivisor() {
+        expect(["scale data x2 divide=1e-39"], [
+            "4:15: dividing by 1e-39 makes data.x2 infinite: its largest value, 1, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        expect(["scale data divide=1e-39"], [
+            "4:12: dividing by 1e-39 makes the features of data infinite: their largest value, 1, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        expect(["scale data x2 divide=0.01", "scale data x2 divide=1e-37"], [
+            "5:15: dividing by 1e-37 makes data.x2 infinite: its largest value, 100, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        expect(["scale pics divide=-1e-45"], [
+            "4:12: dividing by -1e-45 makes any value of 1 or more infinite: it becomes more than 3.4e38, the largest 32-bit number | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        expect(["scale data x1 divide=1e-38", "scale data x2 method=standardize", "scale data x2 divide=1e-38"], [])
+    }
+
     func testOneHotOfNumbersThatAreNotClasses() throws {
         try "x,y\n1,0.5\n2,1.5\n".write(to: folder.appendingPathComponent("reals.csv"), atomically: true, encoding: .utf8)
         expect(["load csv \"reals.csv\" as reals target=y", "one_hot reals"], [

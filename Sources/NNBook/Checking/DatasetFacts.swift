@@ -17,6 +17,13 @@ public struct DatasetFacts: Sendable, Equatable {
     public var splits: Splits = .none
     /// The columns scaled so far (`*` for every feature), in order, as `scale` describes them.
     public var scalings: [String] = []
+    /// Whether the samples are arrays whose values have no names (images, IDX and `.npy`
+    /// files): the only columns a line can name are the targets.
+    public var unnamedFeatures = false
+    /// The largest magnitude of each feature column's values, by name, when every value was
+    /// read (a small table), kept through `scale … divide=`: how far a divisor below 1 may
+    /// push them before Float32 holds them no more.
+    public var largestValues: [String: Double] = [:]
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
     /// Where each word of a word column first appears in its file (a small table's, read
@@ -39,6 +46,25 @@ public struct DatasetFacts: Sendable, Equatable {
 
         /// Whether `NAME.train` and `NAME.test` may be used.
         var mayBeSplit: Bool { self != .none }
+    }
+
+    /// Every column a line may name (`scale insurance age`): the feature columns, then the
+    /// targets; nil when the feature columns are not known.
+    public var columnNames: [String]? {
+        guard let features = columns ?? (unnamedFeatures ? [] : nil) else { return nil }
+        return features + (target?.names ?? [])
+    }
+
+    /// The largest magnitude of the values of `column` (every feature when nil), when known.
+    func largestValue(of column: String?) -> Double? {
+        guard let column else {
+            let features = (columns ?? []).map { largestValues[$0] }
+            return columns == nil || features.contains(nil) ? nil : features.compactMap { $0 }.max() ?? 0
+        }
+        if target?.names?.contains(column) == true, case .range(let range) = target?.knownValues {
+            return max(abs(range.lowerBound), abs(range.upperBound))
+        }
+        return largestValues[column]
     }
 
     public init(

@@ -150,6 +150,13 @@ public struct Dataset: Equatable, Sendable {
         return nil
     }
 
+    /// The largest magnitude among the values of one column, by name, or of every feature
+    /// (all pixels of the images) when `name` is nil; nil when there is no such column.
+    public func largestMagnitude(ofColumn name: String?) -> Float? {
+        guard let name else { return features.scalars.reduce(0) { max($0, abs($1)) } }
+        return column(name)?.reduce(0) { max($0, abs($1)) }
+    }
+
     private static func values(ofColumn column: Int, in tensor: Tensor) -> [Float] {
         (0..<tensor.rows).map { tensor[$0, column] }
     }

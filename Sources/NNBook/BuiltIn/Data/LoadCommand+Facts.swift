@@ -23,6 +23,8 @@ extension LoadCommand {
             let message = format == .inline ? "in the table '\(path?.path ?? "")': " + error.message : error.path == nil ? error.message : error.description
             return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: error.hint))
         }
+        // Arrays are read without names for their values, whatever their header says.
+        facts.unnamedFeatures = ![.csv, .inline].contains(format)
         if let rows {
             // rows= keeps N of each split, so the smaller split bounds it, as the run finds.
             let (available, source): (Int?, String) = switch facts.splits {
@@ -188,6 +190,9 @@ extension LoadCommand {
         facts.wordColumns = data.wordColumns
         facts.wordOrigins = data.wordOrigins
         facts.classNames = data.classNames
+        for (index, name) in data.featureNames.enumerated() {
+            facts.largestValues[name] = (0..<data.count).reduce(0) { max($0, Double(abs(data.features[$1, index]))) }
+        }
         if data.targets.columns > 0 { facts.stratifyProblem = data.stratifyProblem }
         return facts
     }

@@ -1,5 +1,6 @@
 // `scale insurance age divide=100`: rescale one column, remembering how for predictions.
 
+import Foundation
 import NNData
 
 /// Rescales a column of a data set and of its splits.
@@ -32,7 +33,7 @@ struct ScaleCommand: NotebookCommand {
                 hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")]
         }
         if divide == 0 {
-            return [Diagnostic("cannot divide by 0", at: $divide, hint: "divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max")]
+            return [Diagnostic("cannot divide by 0", at: $divide, hint: ScaleCommand.divideHint)]
         }
         if data.split != nil {
             return [Diagnostic(
@@ -40,10 +41,11 @@ struct ScaleCommand: NotebookCommand {
         }
         guard var facts = context.facts(of: data) else { return [] }
         // A target column may be scaled too: predictions are then shown in its original units.
-        if let column, let columns = facts.columns, let targets = facts.target?.names, !(columns + targets).contains(column.text) {
-            return [Diagnostic(
-                "\(data) has no column \"\(column)\"", at: column.range,
-                hint: Suggestions.hint(for: column.text, in: columns + targets, kind: "columns"))]
+        if let column, let names = facts.columnNames, !names.contains(column.text) {
+            return [Diagnostic("\(data) has no column \"\(column)\"", at: column.range, hint: noColumnHint(names, of: facts))]
+        }
+        if let divide, let problem = infinityProblem(largest: facts.largestValue(of: column?.text), dividedBy: divide) {
+            return [problem]
         }
         // A scaled target holds fractions, no longer class numbers.
         if let column, var target = facts.target, target.names?.contains(column.text) == true {
@@ -60,14 +62,50 @@ struct ScaleCommand: NotebookCommand {
             }
             facts.target = target
         }
+        for name in column.map({ [$0.text] }) ?? facts.columns ?? [] where facts.largestValues[name] != nil {
+            // A fitted scaling of the training split may take the test split's values anywhere.
+            facts.largestValues[name] = divide.map { facts.largestValues[name]! / abs($0) }
+        }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
         context.datasets[data.name] = facts
         return []
     }
 
+    /// What divide= is, for a learner who gave one that cannot work.
+    static let divideHint = "divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max"
+
+    /// The values divided by `divide` would pass beyond Float32 and become infinite: those
+    /// whose largest magnitude is `largest`, or when that is not known, any value of 1 or more.
+    /// The check asks with what it read, the run with the values themselves.
+    func infinityProblem(largest: Double?, dividedBy divide: Double) -> Diagnostic? {
+        let limit = Double(Float.greatestFiniteMagnitude)
+        guard (largest ?? 1) / abs(divide) > limit else { return nil }
+        let values = column.map { "\(data).\($0)" } ?? "the features of \(data)"
+        let divisor = NumberText.plain(divide)
+        let message = largest.map { largest in
+            "dividing by \(divisor) makes \(values) infinite: \(column == nil ? "their" : "its") largest value, \(NumberText.data(Float(largest))), becomes \(String(format: "%.2g", largest / abs(divide))), beyond the largest 32-bit number, \(Float32Limit.largest)"
+        } ?? "dividing by \(divisor) makes any value of 1 or more infinite: it becomes more than \(Float32Limit.largest), the largest 32-bit number"
+        return Diagnostic(message, at: $divide, hint: "nnbook computes in 32-bit numbers (Float32), as Keras does; " + ScaleCommand.divideHint)
+    }
+
+    /// `did you mean 'label'?`, and what a data set's columns are; for arrays, that their values
+    /// are scaled all at once, without a column.
+    private func noColumnHint(_ names: [String], of facts: DatasetFacts) -> String {
+        guard facts.unnamedFeatures else { return Suggestions.hint(for: column?.text ?? "", in: names, kind: "columns") }
+        let near = Suggestions.suggestion(for: column?.text ?? "", in: names).map { $0 + " " } ?? ""
+        let how = divide.map { "divide=\(NumberText.plain($0))" } ?? "method=\(method?.rawValue ?? "min-max")"
+        let targets = names.isEmpty ? "" : ", and the only column\(names.count == 1 ? "" : "s") to name \(names.count == 1 ? "is" : "are") its target\(names.count == 1 ? "" : "s") \(names.excerptList())"
+        return near + "the samples of \(data) are arrays whose values have no names\(targets); to scale every value of the samples, leave the column out: scale \(data) \(how)"
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let name = data.name
         return try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
+            // Dividing by 1 or more makes no value larger: only a smaller divisor is measured.
+            if let divide, abs(divide) < 1 {
+                let largest = [entry.all, entry.testSplit].compactMap { $0?.largestMagnitude(ofColumn: column?.text) }.max()
+                if let largest, let problem = infinityProblem(largest: Double(largest), dividedBy: divide) { throw RunError(problem) }
+            }
             guard let column else {
                 if let divide {
                     entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: .divide(divide)) }
