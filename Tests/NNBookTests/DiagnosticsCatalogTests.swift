@@ -684,6 +684,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("split data test=1.5", "11:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing")
     }
 
+    /// batch= and shuffle= are mini-batch descent's: with another mode they would be ignored
+    /// in silence. A descent given by a parameter may be mini-batch in another run: left alone.
+    func testBatchOrShuffleWithAnotherDescentIsAnError() {
+        expectLine("train m on data descent=batch batch=32", "11:31: batch= has no effect with descent=batch: each step uses all the training samples | drop batch=, or use descent=mini-batch for steps of that many samples")
+        expectLine("explain m on data descent=stochastic shuffle=false", "11:38: shuffle= has no effect with descent=stochastic: each step uses one sample, picked at random | drop shuffle=, or use descent=mini-batch for steps of shuffled samples")
+        expect("---\nparams:\n  descent: batch\n---\n```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data descent=$descent batch=2 shuffle=false\ntrain m on data descent=mini-batch batch=2 shuffle=false\n```\n", [])
+    }
+
     func testScaleWithoutAMethod() {
         expectLine("scale data x1", "11:1: say how to scale: give either divide= or method= | e.g. scale data x1 divide=100, or method=min-max")
     }

@@ -93,6 +93,7 @@ public struct Checker: Sendable {
         var diagnostics: [Diagnostic] = []
         var values: [String: TypedValue] = [:]
         var ranges: [String: SourceRange] = [:]
+        var parameterized: Set<String> = []
         var extras: [(name: String, value: TypedValue, valueRange: SourceRange)] = []
         var definitions: [(String, NameKind)] = []
         var definitionRanges: [String: SourceRange] = [:]
@@ -223,6 +224,7 @@ public struct Checker: Sendable {
             switch convert(value, to: type, context: context, minimum: schema.option(named: name)?.minimum) {
             case .success(let resolved):
                 ranges[name] = nameRange
+                if case .parameter = value.kind { parameterized.insert(name) }
                 if let option = schema.option(named: name), let least = option.minimum, let number = resolved.integer, number < least {
                     // The command's own checks then see the default, not a count they cannot use.
                     diagnostics.append(Checker.below(least, number, option: option, of: schema, at: nameRange))
@@ -273,7 +275,7 @@ public struct Checker: Sendable {
         guard diagnostics.count == unknownOptions else { return (nil, diagnostics, definitions + changed + unresolved) }
         for (name, kind) in definitions { context.define(name, as: kind, at: definitionRanges[name]) }
         return (
-            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, extraOptions: extras, clauses: clauses), diagnostics,
+            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, parameterized: parameterized, extraOptions: extras, clauses: clauses), diagnostics,
             definitions + changed
         )
     }

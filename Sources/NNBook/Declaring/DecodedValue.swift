@@ -5,13 +5,20 @@
 /// The checked value of one declared property, or nothing in a declaration.
 struct DecodedValue<Value: CommandValue>: Sendable {
     private let located: Located<Value>?
+    /// Whether the notebook gave the value by a `$parameter`.
+    let isParameter: Bool
 
     /// The empty value of a declaration.
-    init() { located = nil }
+    init() {
+        located = nil
+        isParameter = false
+    }
 
     /// The property's value from the invocation the decoder carries.
     init(from decoder: any Decoder) throws {
-        located = try PropertyDecoder.of(decoder).value(Value.self)
+        let property = try PropertyDecoder.of(decoder)
+        located = try property.value(Value.self)
+        isParameter = property.invocation.parameterized.contains(property.name)
     }
 
     var value: Value { checked.value }

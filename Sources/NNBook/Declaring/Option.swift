@@ -47,6 +47,10 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
 
     /// Where the notebook wrote it; the command itself when the default was used.
     public var projectedValue: SourceRange { decoded.range }
+
+    /// Whether the notebook gave it by a `$parameter`, leaving its value to `-p`: a check that
+    /// weighs it against another option then cannot tell which values the notebook means.
+    public var isParameter: Bool { decoded.isParameter }
 }
 
 extension Option: DeclaredProperty {

@@ -9,19 +9,22 @@ public struct Invocation: Sendable {
     public let values: [String: TypedValue]
     /// Where each argument or option was written, for errors about one value.
     public let ranges: [String: SourceRange]
+    /// The options given by a `$parameter`: the notebook leaves their value to `-p`.
+    public let parameterized: Set<String>
     /// Options accepted through the schema's `openOptions`, in the order written, each with
     /// where its value was written (`purple` in `colour=purple`), for errors about the value.
     public let extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)]
     public let clauses: [Invocation]
 
     public init(
-        verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:],
+        verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:], parameterized: Set<String> = [],
         extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = []
     ) {
         self.verb = verb
         self.range = range
         self.values = values
         self.ranges = ranges
+        self.parameterized = parameterized
         self.extraOptions = extraOptions
         self.clauses = clauses
     }

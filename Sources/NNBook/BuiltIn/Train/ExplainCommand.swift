@@ -35,6 +35,9 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if !_descent.isParameter {
+            diagnostics += descent.unusedOptions(batch: $batch == command ? nil : $batch, shuffle: $shuffle == command ? nil : $shuffle)
+        }
         guard var facts = context.models[model.name] else { return diagnostics }
         if facts.compilation == nil {
             diagnostics.append(Diagnostic(

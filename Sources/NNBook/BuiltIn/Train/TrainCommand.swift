@@ -37,6 +37,25 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             case .miniBatch: .miniBatch(size: batch, shuffle: shuffle)
             }
         }
+
+        /// `batch=` and `shuffle=` written (at their ranges) where this mode does not use them,
+        /// which would be ignored in silence: batch descent steps with every sample, stochastic
+        /// descent with one picked at random.
+        func unusedOptions(batch: SourceRange?, shuffle: SourceRange?) -> [Diagnostic] {
+            let step = switch self {
+            case .batch: "each step uses all the training samples"
+            case .stochastic: "each step uses one sample, picked at random"
+            case .miniBatch: ""
+            }
+            guard self != .miniBatch else { return [] }
+            return [("batch", batch), ("shuffle", shuffle)].compactMap { option, range in
+                range.map { range in
+                    Diagnostic(
+                        "\(option)= has no effect with descent=\(rawValue): \(step)", at: range,
+                        hint: "drop \(option)=, or use descent=mini-batch for steps of \(option == "batch" ? "that many samples" : "shuffled samples")")
+                }
+            }
+        }
     }
 
     /// Creates the model's weights for `data`'s samples if it has none yet, drawing them from
@@ -111,6 +130,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             diagnostics.append(Diagnostic(
                 "the model '\(model)' must be compiled before it is trained", at: model.range,
                 hint: "add `compile \(model) loss=… optimizer=…` before this line"))
+        }
+        if !_descent.isParameter {
+            diagnostics += descent.unusedOptions(batch: $batch == command ? nil : $batch, shuffle: $shuffle == command ? nil : $shuffle)
         }
         if validation != nil, heldOutShare != nil {
             diagnostics.append(Diagnostic(
