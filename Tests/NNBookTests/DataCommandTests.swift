@@ -46,7 +46,7 @@ final class DataCommandTests: XCTestCase {
             scale data x2 divide=3e-39
             ```
             """)
-        XCTAssertEqual(result.failure?.diagnostic.message, "dividing by 3e-39 makes data.x2 infinite: its largest value, 1.2247449, becomes 4.1e+38, beyond the largest 32-bit number, 3.4e38")
+        XCTAssertEqual(result.failure?.diagnostic.message, "dividing by 3e-39 makes data.x2, which goes up to 1.2247449, infinite: 1.2247449 / 3e-39 is 4.1e+38, too large for a 32-bit number (at most 3.4e38)")
         XCTAssertEqual(result.failure?.diagnostic.range.map { "\($0.line):\($0.column)" }, "4:15")
     }
 

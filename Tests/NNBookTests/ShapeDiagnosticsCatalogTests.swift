@@ -410,6 +410,22 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A trained model learned from targets that fitted it: data whose inputs or targets differ
+    /// is the mistake of each line that gives it, `landscape`, `confusion` and `boundary` as
+    /// `evaluate`, not of `compile`.
+    func testDataGivenToATrainedModelThatItCannotTakeIsAnErrorAtEachLineThatGivesIt() throws {
+        try "x1,x2,y\n0,0,2\n1,1,0\n".write(to: folder.appendingPathComponent("more.csv"), atomically: true, encoding: .utf8)
+        try "x2,x1,y\n0,0,1\n1,1,0\n".write(to: folder.appendingPathComponent("swapped.csv"), atomically: true, encoding: .utf8)
+        let trained = ["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"]
+        let lines = ["load csv \"more.csv\" as more target=y", "load csv \"swapped.csv\" as swapped target=y", "landscape m on more", "confusion m on more", "boundary m on more", "evaluate m on more", "landscape m on swapped", "landscape m on pics"]
+        let misfit = "binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | 'm' learned from targets that its last layer and binary_crossentropy take: give it data whose targets are like those"
+        expect(trained + lines, [
+            "10:16: " + misfit, "11:16: " + misfit, "12:15: " + misfit, "13:15: " + misfit,
+            "14:16: the model 'm' learned from the column x1 where swapped has x2, and 1 more column differ | use data with the columns the model learned from, in the same order: x1, x2",
+            "15:16: the model 'm' expects samples of shape (2,), but pics has samples of shape (2, 2) | use data of the shape the model was built for",
+        ])
+    }
+
     func testScalingAColumnThatIsNotThere() {
         expect(["scale data x9 divide=10"], ["4:12: data has no column \"x9\" | did you mean 'x1'?"])
     }
@@ -431,18 +447,21 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     /// the column when it read them (a small table), or else by any value of 1 or more.
     func testADivisorThatMakesValuesInfiniteIsRefusedAtTheDivisor() {
         expect(["scale data x2 divide=1e-39"], [
-            "4:15: dividing by 1e-39 makes data.x2 infinite: its largest value, 1, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "4:15: dividing by 1e-39 makes data.x2, which goes up to 1, infinite: 1 / 1e-39 is 1e+39, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
         expect(["scale data divide=1e-39"], [
-            "4:12: dividing by 1e-39 makes the features of data infinite: their largest value, 1, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "4:12: dividing by 1e-39 makes the features of data, which go up to 1, infinite: 1 / 1e-39 is 1e+39, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
         expect(["scale data x2 divide=0.01", "scale data x2 divide=1e-37"], [
-            "5:15: dividing by 1e-37 makes data.x2 infinite: its largest value, 100, becomes 1e+39, beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "5:15: dividing by 1e-37 makes data.x2, which goes up to 100, infinite: 100 / 1e-37 is 1e+39, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
         expect(["scale pics divide=-1e-45"], [
-            "4:12: dividing by -1e-45 makes any value of 1 or more infinite: it becomes more than 3.4e38, the largest 32-bit number | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "4:12: dividing by -1e-45 makes the features of pics, which go up to 255, infinite: 255 / -1e-45 is -2.6e+47, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
-        expect(["scale data x1 divide=1e-38", "scale data x2 method=standardize", "scale data x2 divide=1e-38"], [])
+        expect(["scale data x2 method=standardize", "scale data x2 divide=1e-45"], [
+            "5:15: dividing by 1e-45 makes any value of 1 or more infinite: 1 / 1e-45 is 1e+45, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        expect(["scale data x1 divide=1e-38", "scale data x2 method=standardize", "scale data x2 divide=1e-38", "scale pics divide=255", "scale pics divide=1e-38"], [])
     }
 
     func testOneHotOfNumbersThatAreNotClasses() throws {

@@ -21,8 +21,9 @@ public struct DatasetFacts: Sendable, Equatable {
     /// files): the only columns a line can name are the targets.
     public var unnamedFeatures = false
     /// The largest magnitude of each feature column's values, by name, when every value was
-    /// read (a small table), kept through `scale … divide=`: how far a divisor below 1 may
-    /// push them before Float32 holds them no more.
+    /// read (a small table), or of all the values of arrays (`*`) when their type bounds them
+    /// (IDX bytes), kept through `scale … divide=`: how far a divisor below 1 may push them
+    /// before Float32 holds them no more.
     public var largestValues: [String: Double] = [:]
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
@@ -58,6 +59,7 @@ public struct DatasetFacts: Sendable, Equatable {
     /// The largest magnitude of the values of `column` (every feature when nil), when known.
     func largestValue(of column: String?) -> Double? {
         guard let column else {
+            if unnamedFeatures { return largestValues[Dataset.allFeatures] }
             let features = (columns ?? []).map { largestValues[$0] }
             return columns == nil || features.contains(nil) ? nil : features.compactMap { $0 }.max() ?? 0
         }

@@ -4,6 +4,9 @@
 public enum TrainingError: Error, Equatable, Sendable {
     /// The loss became NaN or infinite: almost always a learning rate that is too large.
     case diverged(epoch: Int, step: Int, rate: Float)
+    /// The loss of the very first step, before any update, was NaN or infinite: the learning
+    /// rate played no part yet; the numbers are too large for Float32 from the start.
+    case infiniteFromTheStart
     /// The data does not fit the model.
     case shape(ShapeError)
     /// Training was interrupted (Ctrl-C) after the given number of complete epochs.
@@ -13,6 +16,8 @@ public enum TrainingError: Error, Equatable, Sendable {
         switch self {
         case .diverged(let epoch, let step, _):
             return "the loss became NaN or infinite at epoch \(epoch), step \(step)"
+        case .infiniteFromTheStart:
+            return "the loss of the first step is NaN or infinite, before any weight was changed"
         case .shape(let error):
             return error.message
         case .interrupted(let completed):
@@ -27,6 +32,8 @@ public enum TrainingError: Error, Equatable, Sendable {
             // would show its rounding, 0.000100000005.
             let tenth = Float((Double(rate.description) ?? Double(rate)) / 10)
             return "the steps are too large for this data: try a smaller learning rate, e.g. rate=\(tenth)"
+        case .infiniteFromTheStart:
+            return "the learning rate is not the cause: the inputs, the targets or the starting weights are so large that the outputs or the loss pass the largest 32-bit number (3.4e38); bring the data into a small range first (scale DATA COLUMN method=standardize, or divide= by the column's largest value)"
         case .shape(let error):
             return error.hint
         case .interrupted:

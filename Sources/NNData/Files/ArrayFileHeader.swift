@@ -10,12 +10,21 @@ public enum ArrayFileHeader {
     /// `.npy` header is at most a few kilobytes.
     static let prefixLength = 16 * 1024
 
-    /// The shape the IDX (or, with `numPy`, `.npy`) file at `url` announces; `path` names it
-    /// in errors. Values that would not fit in `memory` are refused as the readers refuse them.
-    public static func shape(ofFileAt url: URL, numPy: Bool, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
+    /// The shape the IDX (or, with `numPy`, `.npy`) file at `url` announces, and the largest
+    /// magnitude its values' type holds when that is small (an IDX file of bytes, as MNIST's
+    /// pixels are: 255), what `scale … divide=` may not push beyond Float32; `path` names the
+    /// file in errors. Values that would not fit in `memory` are refused as the readers refuse them.
+    public static func header(ofFileAt url: URL, numPy: Bool, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> (shape: [Int], largestValue: Double?) {
         let file = try DataFile(url, path: path)
         defer { try? file.handle.close() }
         let prefix = try file.read(upTo: prefixLength)
-        return numPy ? try NumPyReader.shape(ofPrefix: prefix, path: path, memory: memory) : try IDXReader.shape(ofPrefix: prefix, path: path, memory: memory)
+        if numPy { return (try NumPyReader.shape(ofPrefix: prefix, path: path, memory: memory), nil) }
+        let header = try IDXReader.header(ofPrefix: prefix, path: path, memory: memory)
+        let largest: Double? = switch header.type {
+        case 0x08: 255
+        case 0x09: 128
+        default: nil
+        }
+        return (header.shape, largest)
     }
 }

@@ -33,15 +33,15 @@ public enum IDXReader {
         return try result.get()
     }
 
-    /// The shape an IDX file announces, from its first bytes (decompressed when it is gzip):
-    /// what the checker knows of the file without reading its values. A file whose values
-    /// would not fit in `memory` is refused as `read` refuses it.
-    public static func shape(ofPrefix prefix: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
+    /// What an IDX file announces (its type and shape), from its first bytes (decompressed when
+    /// it is gzip): what the checker knows of the file without reading its values. A file whose
+    /// values would not fit in `memory` is refused as `read` refuses it.
+    static func header(ofPrefix prefix: Data, path: String, memory: MemoryLimit) throws(DataError) -> Header {
         let data = Gzip.isCompressed(prefix) ? try Gzip.decompressedPrefix(prefix, path: path) : prefix
         let result: Result<Header, DataError> = data.withUnsafeBytes { raw in
             Result { () throws(DataError) -> Header in try Header(raw.bindMemory(to: UInt8.self), path: path, memory: memory) }
         }
-        return try result.get().shape
+        return try result.get()
     }
 
     /// What the first bytes of an IDX file say: the element type and size, the shape, where the

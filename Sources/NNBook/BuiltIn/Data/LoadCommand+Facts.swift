@@ -78,12 +78,13 @@ extension LoadCommand {
                 csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: context.memory))
         case .idx, .npy:
             guard let path, let file else { return DatasetFacts() }
-            let shape = try arrayShape(file, path: path.path, memory: context.memory)
+            let (shape, largest) = try arrayHeader(file, path: path.path, memory: context.memory)
             try ImageDatasets.checkSamples(shape, path: path.path)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
+            facts.largestValues[Dataset.allFeatures] = largest
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
-                let labelShape = try arrayShape(labelFile, path: labels.text, memory: context.memory)
+                let labelShape = try arrayHeader(labelFile, path: labels.text, memory: context.memory).shape
                 try ImageDatasets.checkPair(images: shape, labels: labelShape, path: labels.text)
                 let columns = labelShape.dropFirst().reduce(1, *)
                 // One-hot rows are not read: their kind stays unknown.
@@ -122,18 +123,24 @@ extension LoadCommand {
     /// 300 images is checked as 300, not as MNIST's 60,000), with each file's values fitting in
     /// the memory limit and each labels file matching its images, as the run reads them.
     private func idxFolderFacts(_ files: [URL], memory: MemoryLimit) throws(DataError) -> DatasetFacts {
-        var shapes: [[Int]] = []
-        for file in files { shapes.append(try ArrayFileHeader.shape(ofFileAt: file, numPy: false, path: file.path, memory: memory)) }
+        var shapes: [[Int]] = [], largest: [Double?] = []
+        for file in files {
+            let header = try ArrayFileHeader.header(ofFileAt: file, numPy: false, path: file.path, memory: memory)
+            shapes.append(header.shape)
+            largest.append(header.largestValue)
+        }
         try ImageDatasets.checkPair(images: shapes[0], labels: shapes[1], path: files[1].path)
         try ImageDatasets.checkPair(images: shapes[2], labels: shapes[3], path: files[3].path)
         let (trainShape, testShape) = (Array(shapes[0].dropFirst()), Array(shapes[2].dropFirst()))
         // Only headers are read: the labels are taken to be the data set's ten digits or
         // garments, unless they come as rows (one-hot), whose kind stays unknown.
         let columns = shapes[1].dropFirst().reduce(1, *)
-        return DatasetFacts(
+        var facts = DatasetFacts(
             sampleShape: trainShape == testShape ? trainShape : nil,
             target: TargetFacts(columns: columns, kind: columns == 1 ? .classNumbers(largest: 9) : .unknown, names: ImageDatasets.labelNames(columns: columns)),
             samples: shapes[0].first, splits: .cameSplit(train: shapes[0].first, test: shapes[2].first))
+        if let train = largest[0], let test = largest[2] { facts.largestValues[Dataset.allFeatures] = max(train, test) }
+        return facts
     }
 
     /// Keras' `mnist.npz` (MNIST itself: ten digits): its arrays' sizes from the archive's index.
@@ -146,11 +153,11 @@ extension LoadCommand {
             samples: train, splits: .cameSplit(train: train, test: test))
     }
 
-    /// The shape an IDX or `.npy` file announces, refused as the run refuses it: a file larger
-    /// than the memory limit, then values that would not fit.
-    private func arrayShape(_ file: URL, path: String, memory: MemoryLimit) throws(DataError) -> [Int] {
+    /// What an IDX or `.npy` file announces, refused as the run refuses it: a file larger than
+    /// the memory limit, then values that would not fit.
+    private func arrayHeader(_ file: URL, path: String, memory: MemoryLimit) throws(DataError) -> (shape: [Int], largestValue: Double?) {
         try DataSources.checkSize(of: file, path: path, memory: memory)
-        return try ArrayFileHeader.shape(ofFileAt: file, numPy: format == .npy, path: path, memory: memory)
+        return try ArrayFileHeader.header(ofFileAt: file, numPy: format == .npy, path: path, memory: memory)
     }
 
     /// What a labels file holds: read whole when it is small (MNIST's 60,000 labels are 60 KB),

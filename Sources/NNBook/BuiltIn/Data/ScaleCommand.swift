@@ -62,7 +62,7 @@ struct ScaleCommand: NotebookCommand {
             }
             facts.target = target
         }
-        for name in column.map({ [$0.text] }) ?? facts.columns ?? [] where facts.largestValues[name] != nil {
+        for name in column.map({ [$0.text] }) ?? facts.columns ?? [Dataset.allFeatures] where facts.largestValues[name] != nil {
             // A fitted scaling of the training split may take the test split's values anywhere.
             facts.largestValues[name] = divide.map { facts.largestValues[name]! / abs($0) }
         }
@@ -78,14 +78,14 @@ struct ScaleCommand: NotebookCommand {
     /// whose largest magnitude is `largest`, or when that is not known, any value of 1 or more.
     /// The check asks with what it read, the run with the values themselves.
     func infinityProblem(largest: Double?, dividedBy divide: Double) -> Diagnostic? {
-        let limit = Double(Float.greatestFiniteMagnitude)
-        guard (largest ?? 1) / abs(divide) > limit else { return nil }
+        let reach = largest ?? 1
+        guard reach / abs(divide) > Double(Float.greatestFiniteMagnitude) else { return nil }
         let values = column.map { "\(data).\($0)" } ?? "the features of \(data)"
-        let divisor = NumberText.plain(divide)
-        let message = largest.map { largest in
-            "dividing by \(divisor) makes \(values) infinite: \(column == nil ? "their" : "its") largest value, \(NumberText.data(Float(largest))), becomes \(String(format: "%.2g", largest / abs(divide))), beyond the largest 32-bit number, \(Float32Limit.largest)"
-        } ?? "dividing by \(divisor) makes any value of 1 or more infinite: it becomes more than \(Float32Limit.largest), the largest 32-bit number"
-        return Diagnostic(message, at: $divide, hint: "nnbook computes in 32-bit numbers (Float32), as Keras does; " + ScaleCommand.divideHint)
+        let (divisor, top) = (NumberText.plain(divide), NumberText.data(Float(reach)))
+        let which = largest == nil ? "any value of 1 or more" : "\(values), which go\(column == nil ? "" : "es") up to \(top),"
+        return Diagnostic(
+            "dividing by \(divisor) makes \(which) infinite: \(top) / \(divisor) is \(String(format: "%.2g", reach / divide)), too large for a 32-bit number (at most \(Float32Limit.largest))",
+            at: $divide, hint: "nnbook computes in 32-bit numbers (Float32), as Keras does; " + ScaleCommand.divideHint)
     }
 
     /// `did you mean 'label'?`, and what a data set's columns are; for arrays, that their values
