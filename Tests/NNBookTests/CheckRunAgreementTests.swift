@@ -82,7 +82,10 @@ final class CheckRunAgreementTests: XCTestCase {
         // A table of the same shape whose first column is another: Keras would feed height as
         // age; the check and the run both refuse it, wherever it is fed to the trained model.
         let other = "\n```csv name=other\nheight,affordability,bought_insurance\n1.5,0,0\n1.8,1,1\n```\n"
-        for use in ["evaluate neuron on o", "train neuron on o", "train neuron on insurance validation=o", "predict neuron on o", "confusion neuron on o", "explain neuron on o"] {
+        for use in [
+            "evaluate neuron on o", "train neuron on o", "train neuron on insurance validation=o", "predict neuron on o", "confusion neuron on o", "explain neuron on o",
+            "landscape neuron on o", "boundary neuron on o",
+        ] {
             try expectBothReject(try mutate(name, batch, batch + "\nload inline other as o target=bought_insurance\n" + use) + other)
         }
         // The lesson's `expect` lines hold its numbers: an accepted mutation changes none of them.
@@ -125,6 +128,12 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nimages gates"))
         try expectBothReject(try mutate(name, "predict hidden on gates rows=4", "predict hidden x1=1 x3=0"))
         try expectBothReject(try mutate(name, "activation=tanh\n  dense 1 activation=sigmoid", "activation=tanh\n  dense 1 activation=relu"))
+        // Labels the trained model's sigmoid and loss cannot take, given to the commands that
+        // compare its predictions with them.
+        let more = "\n```csv name=more\nx1,x2,xor\n0,0,2\n1,1,0\n```\n"
+        for use in ["landscape neuron on more", "confusion neuron on more", "boundary neuron on more"] {
+            try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nload inline more as more target=xor\n" + use) + more)
+        }
     }
 
     func testOverfittingMutations() throws {

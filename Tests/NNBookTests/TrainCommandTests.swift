@@ -18,6 +18,59 @@ final class TrainCommandTests: XCTestCase {
         result.cells.flatMap(\.outputs).compactMap { if case .table(let table) = $0 { table } else { nil } }
     }
 
+    /// Values so large that the first loss, before any update, is infinite: the learning rate
+    /// is not blamed, the size of the numbers is, at the `train` line.
+    func testALossInfiniteBeforeAnyUpdateBlamesTheNumbersNotTheRate() throws {
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            scale data x2 divide=1e-38
+            model m
+              dense 1 weights=ones bias=zeros
+            compile m loss=mse optimizer=sgd
+            train m on data descent=batch
+            ```
+            """, folder: try NotebookFixtures.folder(removedAfter: self))
+        XCTAssertEqual(result.failure?.diagnostic.message, "the loss of the first step is NaN or infinite, before any weight was changed")
+        XCTAssertEqual(result.failure?.diagnostic.hint, "the learning rate is not the cause: the inputs, the targets or the starting weights are so large that the outputs or the loss pass the largest 32-bit number (3.4e38); bring the data into a small range first (scale DATA COLUMN method=standardize, or divide= by the column's largest value)")
+        XCTAssertEqual(result.failure?.diagnostic.range?.line, 7)
+    }
+
+    /// A model compiled with from_logits=true gives scores: its predictions, accuracy and
+    /// classes read them through the sigmoid its loss applies (a score of 0.3 is 0.574, class 1),
+    /// as the same model with a sigmoid gives them.
+    func testAModelOfScoresPredictsProbabilitiesAndClassesAsItsLossReadsThem() throws {
+        let folder = try NotebookFixtures.folder(removedAfter: self)
+        try "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n".write(to: folder.appendingPathComponent("or.csv"), atomically: true, encoding: .utf8)
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            load csv "or.csv" as g target=y
+            model m
+              dense 1 weights=0.3 bias=zeros
+            compile m loss=binary_crossentropy optimizer=sgd rate=1e-30 from_logits=true metrics=[accuracy]
+            train m on g epochs=1
+            evaluate m on g
+            predict m x1=1 x2=0
+            model p
+              dense 1 activation=sigmoid weights=0.3 bias=zeros
+            compile p loss=binary_crossentropy optimizer=sgd rate=1e-30 metrics=[accuracy]
+            train p on g epochs=1
+            evaluate p on g
+            predict p x1=1 x2=0
+            ```
+            """, folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        let evaluated = tables(result).filter { $0.headers == ["metric", "value"] }
+        XCTAssertEqual(evaluated.count, 2)
+        XCTAssertEqual(evaluated[0].rows, evaluated[1].rows)
+        XCTAssertEqual(evaluated[0].rows.last, ["accuracy", "1.0000"])
+        let predicted = tables(result).filter { $0.headers != ["metric", "value"] && $0.headers.contains { $0.hasPrefix("P(") } }
+        XCTAssertEqual(predicted.count, 2)
+        XCTAssertEqual(predicted[0].rows, predicted[1].rows)
+        let probability = try XCTUnwrap(predicted[0].headers.firstIndex { $0.hasPrefix("P(") })
+        XCTAssertEqual(predicted[0].rows.first?[probability], "0.5744")
+    }
+
     /// Keras' `clone_model`: the same layers, built for the same input, with weights drawn anew.
     func testAModelLikeAnotherHasItsLayersWithFreshWeights() throws {
         let result = try NotebookFixtures.run("""

@@ -250,9 +250,9 @@ enum FitChecks {
             hint: "add `train \(name) on …` before this line")] : []
     }
 
-    /// A trained model's predictions on `data`, as `confusion` and `scatter` use them: the
-    /// model is built, it is the kind the command needs (`misfit` says why a compiled model is
-    /// not), and the data's samples fit it.
+    /// A trained model's predictions on `data` compared with its targets, as `confusion`,
+    /// `scatter` and `boundary` draw them: the model is built, it is the kind the command needs
+    /// (`misfit` says why a compiled model is not), and the data fits it as `evaluate` needs.
     static func predictions(
         of model: ModelName, on data: DatasetName, in context: CheckContext, for purpose: String,
         misfit: (ModelFacts.Compilation) -> Diagnostic?
@@ -261,7 +261,23 @@ enum FitChecks {
         let unbuilt = built(facts, named: model, for: purpose)
         guard unbuilt.isEmpty else { return unbuilt }
         if let compilation = facts.compilation, let problem = misfit(compilation) { return [problem] }
-        return context.facts(of: data).map { inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+        return context.facts(of: data).map { fit(of: $0, named: data, to: facts, named: model) } ?? []
+    }
+
+    /// What is wrong with measuring a built model on `data`: its inputs, then (when they fit)
+    /// its targets against the model's outputs and loss, as the trainer validates them. A
+    /// trained model learned from targets that fitted its layers and loss, so a misfit of these
+    /// is the mistake of the line that gives them, not of `compile` or the last layer.
+    static func fit(of data: DatasetFacts, named reference: DatasetName, to model: ModelFacts, named name: ModelName) -> [Diagnostic] {
+        let problems = inputs(of: data, named: reference, into: model, named: name).diagnostics
+        guard problems.isEmpty else { return problems }
+        let misfits = targets(of: data, named: reference, for: model, learnedFrom: model.trainedOn)
+        guard model.trainedOn != nil, let loss = model.compilation?.loss else { return misfits }
+        return misfits.map { problem in
+            problem.range == reference.range ? problem : Diagnostic(
+                problem.message, at: reference.range,
+                hint: "'\(name)' learned from targets that its last layer and \(loss) take: give it data whose targets are like those")
+        }
     }
 
     private static func units(_ count: Int) -> String { "\(count) unit\(count == 1 ? "" : "s")" }

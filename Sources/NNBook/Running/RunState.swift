@@ -134,13 +134,17 @@ public final class RunState {
         return entry
     }
 
-    /// The model and the samples of `data`, for commands that draw or count its predictions:
-    /// the model must have been built for samples of that shape.
+    /// The model and the samples of `data`, for commands that draw or count its predictions
+    /// against the targets: the model must have been built for samples of that shape, and the
+    /// targets must fit its outputs and loss, as `evaluate` needs them.
     public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
         let entry = try model(name)
         let samples = try RunState.inModelTerms(try dataset(data), named: data, learnedFrom: entry.trainedOn, model: name).samples
         guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
             throw RunError("the model has not been trained on data of this shape", at: name.range)
+        }
+        do { try entry.trainer?.validate(features: samples.features, targets: samples.targets) } catch {
+            throw RunError(error.message, hint: error.hint, at: data.range)
         }
         return (entry, samples)
     }
@@ -235,6 +239,9 @@ public final class ModelEntry {
     public init(model: Sequential) { self.model = model }
 
     /// A separate entry whose model and trainer go on independently of this one.
+    /// The model's predictions, as probabilities when it was compiled with `from_logits=true`.
+    public func predict(_ features: Tensor) -> Tensor { trainer?.predict(features) ?? model.predict(features) }
+
     func clone() -> ModelEntry {
         let copy = ModelEntry(model: model.clone())
         copy.trainer = trainer?.clone(for: copy.model)

@@ -49,6 +49,20 @@ public final class Trainer {
         Trainer(model: model, loss: loss, optimizer: optimizer.clone(), metrics: metrics)
     }
 
+    /// The model's outputs as probabilities, as a prediction is read: with `from_logits=true`
+    /// the last layer gives scores, which the loss reads through a sigmoid (each output of a
+    /// binary cross-entropy) or a softmax (the categorical ones). Accuracy, the classes and
+    /// `predict` read them the same way, so a score of 0.3 is a probability of 0.57, class 1.
+    public func probabilities(of outputs: Tensor) -> Tensor {
+        guard (loss as? any LogitsLoss)?.fromLogits == true else { return outputs }
+        var values = outputs
+        if loss is BinaryCrossEntropy { Sigmoid().forward(&values) } else { Softmax().forward(&values) }
+        return values
+    }
+
+    /// The model's predictions for `features`, as probabilities when its loss takes scores.
+    public func predict(_ features: Tensor) -> Tensor { probabilities(of: model.predict(features)) }
+
     /// Checks that targets fit the model's output before any step runs.
     public func validate(features: Tensor, targets: Tensor) throws(ShapeError) {
         guard let inputShape = model.inputShape, let outputShape = model.outputShape else {
@@ -133,11 +147,12 @@ public final class Trainer {
                 // now lets memory fetch them while this step computes.
                 if index + 1 < batches.count { features.prefetch(rows: batches[index + 1][...]) }
                 guard batchLoss.isFinite else {
+                    if epoch == 1, index == 0 { throw .infiniteFromTheStart }
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
                 totals[0] += Double(batchLoss) * Double(batch.count)
                 for (position, metric) in metrics.enumerated() {
-                    totals[position + 1] += metric.value(truth: batchTargets, predicted: output) * Double(batch.count)
+                    totals[position + 1] += metric.value(truth: batchTargets, predicted: probabilities(of: output)) * Double(batch.count)
                 }
                 seen += batch.count
                 backwardStep(optimizer: optimizer, parameters: parameters)
@@ -205,7 +220,7 @@ public final class Trainer {
             let output = model.forward(features.gathering(rows: rows), training: false, generator: &generator)
             totals["loss", default: 0] += Double(lossAndGradient(truth: y, output: output)) * Double(rows.count)
             for metric in metrics {
-                totals[metric.name, default: 0] += metric.value(truth: y, predicted: output) * Double(rows.count)
+                totals[metric.name, default: 0] += metric.value(truth: y, predicted: probabilities(of: output)) * Double(rows.count)
             }
             start += batchSize
         }

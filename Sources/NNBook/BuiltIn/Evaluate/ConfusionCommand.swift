@@ -24,7 +24,7 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let (entry, samples) = try state.model(model, predictingOn: data)
-        let predictions = entry.model.predict(samples.features)
+        let predictions = entry.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let matrix = ConfusionMatrix(truth: Classes.of(truth: samples.targets), predicted: Classes.of(predictions: predictions), classes: classes)
         let labels = (0..<classes).map(samples.className)

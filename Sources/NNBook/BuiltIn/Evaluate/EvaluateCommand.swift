@@ -30,7 +30,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
         }
         let unbuilt = FitChecks.built(facts, named: model, for: "be evaluated")
         guard unbuilt.isEmpty, let samples = context.facts(of: data) else { return unbuilt }
-        return FitChecks.inputs(of: samples, named: data, into: facts, named: model).diagnostics + FitChecks.targets(of: samples, named: data, for: facts, learnedFrom: facts.trainedOn)
+        return FitChecks.fit(of: samples, named: data, to: facts, named: model)
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

@@ -215,7 +215,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         guard sample.sampleShape == entry.model.inputShape else {
             throw RunError("the model expects samples of shape \(Tensor.describe(entry.model.inputShape ?? [])), not \(Tensor.describe(sample.sampleShape))", at: command)
         }
-        let predictions = entry.model.predict(sample)
+        let predictions = entry.predict(sample)
         guard predictions.columns == 1 else {
             throw RunError("the model '\(model)' has \(predictions.columns) outputs, so its prediction is not one number", at: metric.range)
         }

@@ -57,7 +57,7 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
         guard inputs.sampleShape == entry.model.inputShape else {
             throw RunError("the model expects samples of shape \(Tensor.describe(entry.model.inputShape ?? [])), not \(Tensor.describe(inputs.sampleShape))", at: range)
         }
-        let predictions = entry.model.predict(inputs)
+        let predictions = entry.predict(inputs)
         let classes = Classes.of(predictions: predictions)
         let truthClasses = truth.map(Classes.of(truth:))
         let classifies = entry.trainer.map { $0.loss is any LogitsLoss } ?? false

@@ -31,7 +31,8 @@ struct BoundaryCommand: NotebookCommand {
         if let shape = context.facts(of: data)?.sampleShape, shape != [2] {
             return [BoundaryCommand.notTwoInputs(shape, data: data)]
         }
-        return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+        // The samples are drawn in their true classes' colours: classes the model has.
+        return context.facts(of: data).map { FitChecks.fit(of: $0, named: data, to: facts, named: model) } ?? []
     }
 
     private static func notTwoInputs(_ shape: [Int], data: DatasetName) -> Diagnostic {
@@ -59,7 +60,7 @@ struct BoundaryCommand: NotebookCommand {
                 grid[row * size + column, 1] = Float(yRange.upperBound - (Double(row) + 0.5) / Double(size) * (yRange.upperBound - yRange.lowerBound))
             }
         }
-        let predictions = entry.model.predict(grid)
+        let predictions = entry.predict(grid)
         let classCount = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let truth = Classes.of(truth: samples.targets)
         let drawn = (0..<min(samples.count, BoundaryCommand.drawnSamples)).map { DecisionRegions.Sample(x: xs[$0], y: ys[$0], classNumber: truth[$0]) }

@@ -73,7 +73,7 @@ struct ImagesCommand: NotebookCommand {
                 throw RunError("the model '\(model)' has not been trained on images of this shape", at: model.range)
             }
             asLearned = try RunState.inModelTerms(samples, named: data, learnedFrom: entry.trainedOn, model: model).samples
-            predicted = Classes.of(predictions: entry.model.predict(asLearned.features))
+            predicted = Classes.of(predictions: entry.predict(asLearned.features))
         }
         let labels = Classes.of(truth: asLearned.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in

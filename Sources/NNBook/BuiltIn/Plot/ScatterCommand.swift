@@ -29,7 +29,7 @@ struct ScatterCommand: NotebookCommand {
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let (entry, samples) = try state.model(model, predictingOn: data)
         let shown = samples.subset(Array(0..<min(samples.count, ScatterCommand.drawnSamples)))
-        let predictions = entry.model.predict(shown.features)
+        let predictions = entry.predict(shown.features)
         guard predictions.columns == shown.targets.columns else {
             throw RunError(
                 "the model gives \(predictions.columns) outputs per sample, but \(data) has \(shown.targets.columns) target columns", at: data.range)
