@@ -128,12 +128,28 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nimages gates"))
         try expectBothReject(try mutate(name, "predict hidden on gates rows=4", "predict hidden x1=1 x3=0"))
         try expectBothReject(try mutate(name, "activation=tanh\n  dense 1 activation=sigmoid", "activation=tanh\n  dense 1 activation=relu"))
-        // Labels the trained model's sigmoid and loss cannot take, given to the commands that
-        // compare its predictions with them.
-        let more = "\n```csv name=more\nx1,x2,xor\n0,0,2\n1,1,0\n```\n"
-        for use in ["landscape neuron on more", "confusion neuron on more", "boundary neuron on more"] {
-            try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nload inline more as more target=xor\n" + use) + more)
+        // Data given to the trained neuron by every command that takes data for a trained
+        // model: of another shape, with a label it never learned, columns crossed, labels of
+        // −1, one-hot rows, soft targets that are no classes.
+        let tables = [
+            "three": "x1,x2,x3,xor\n0,0,0,0\n1,1,1,1", "more": "x1,x2,xor\n0,0,2\n1,1,0", "swapped": "x2,x1,xor\n0,0,0\n1,1,1",
+            "neg": "x1,x2,xor\n0,0,-1\n1,1,1", "hot": "x1,x2,xor\n0,0,0\n1,1,1", "soft": "x1,x2,xor\n0,0,0.5\n1,1,0.2",
+        ]
+        let given = { (table: String, line: String) throws -> String in
+            let load = "```nnbook label=data\nload inline \(table) as \(table) target=xor\n" + (table == "hot" ? "one_hot hot\n" : "")
+            return try self.mutate(name, "```nnbook label=data\n", "```csv name=\(table)\n\(tables[table]!)\n```\n\n" + load)
+                .replacingOccurrences(of: "predict neuron on gates rows=4", with: "predict neuron on gates rows=4\n" + line)
         }
+        for table in ["three", "more", "swapped", "neg", "hot"] {
+            try expectBothReject(try given(table, "landscape neuron on \(table)"))
+        }
+        for command in ["confusion", "boundary", "predict"] {
+            for table in ["more", "hot", "soft"] { try expectBothReject(try given(table, "\(command) neuron on \(table)")) }
+        }
+        try expectBothAccept(try given("soft", "evaluate neuron on soft"))
+        // The neuron's sigmoid left to the loss: what predict reports is still a probability.
+        let logits = try mutate(name, "  dense 1 activation=sigmoid\ncompile neuron loss=binary_crossentropy", "  dense 1\ncompile neuron loss=binary_crossentropy from_logits=true")
+        try expectBothAccept(logits.replacingOccurrences(of: "predict neuron on gates rows=4", with: "predict neuron on gates rows=4\nexpect neuron prediction between 0 and 1 x1=0 x2=0"))
     }
 
     func testOverfittingMutations() throws {

@@ -34,6 +34,24 @@ final class ExplainCommandTests: XCTestCase {
 
         """
 
+    /// The same neuron with its sigmoid left to the loss (`from_logits=true`): the step is the
+    /// same, and ŷ is the probability the loss compares with y, σ(z), not the score z.
+    func testAModelOfScoresShowsTheProbabilityItsLossCompares() throws {
+        let logits = neuron
+            .replacingOccurrences(of: "dense 1 activation=sigmoid", with: "dense 1")
+            .replacingOccurrences(of: "rate=0.5", with: "rate=0.5 from_logits=true")
+        let text = "```nnbook label=explain\nexplain m on data descent=batch\n```\n"
+        let scores = try NotebookFixtures.run(logits + text, folder: folder)
+        let sigmoid = try NotebookFixtures.run(neuron + text, folder: folder)
+        let explained = tables(scores, cell: "explain")
+        XCTAssertEqual(explained.first?.headers, ["sample", "x1", "x2", "z = w·x + b", "ŷ = sigmoid(z)", "y", "loss"])
+        // The first sample: z = 1.1, σ(1.1) = 0.7503 by hand.
+        XCTAssertEqual(explained.first?.rows[0][4], "0.7503")
+        XCTAssertEqual(explained, tables(sigmoid, cell: "explain"))
+        XCTAssertTrue(texts(scores, cell: "explain").contains(
+            "m outputs scores (logits), as compiled with from_logits=true: the probabilities shown are their sigmoid, and a class is the most probable one"))
+    }
+
     func testNewValuesAreThoseTheFirstEpochOfTrainingEndsOn() throws {
         let result = try NotebookFixtures.run(neuron + """
             ```nnbook label=explain

@@ -374,6 +374,48 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Data given to a trained model go through the checks `evaluate` makes, whichever command
+    /// takes them: labels it never learned, samples of another shape, columns in another order.
+    /// The training data fitted the model, so each mistake is at the data this line gives it.
+    func testEveryCommandThatTakesDataForATrainedModelChecksThemAsEvaluateDoes() throws {
+        try "x1,x2,y\n0,0,2\n1,1,0\n".write(to: folder.appendingPathComponent("more.csv"), atomically: true, encoding: .utf8)
+        let learned = "'m' learned from targets that its last layer and binary_crossentropy take: give it data whose targets are like those"
+        expect([
+            "load csv \"more.csv\" as more target=y", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data",
+            "evaluate m on more", "confusion m on more", "boundary m on more", "predict m on more", "landscape m on more",
+        ], [
+            "9:15: binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | \(learned)",
+            "10:16: binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | \(learned)",
+            "11:15: binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | \(learned)",
+            "12:14: binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | \(learned)",
+            "13:16: binary_crossentropy needs targets of 0 and 1, but the labels of more go up to 2 | \(learned)",
+        ])
+        try "x2,x1,y\n0,0,0\n1,1,1\n".write(to: folder.appendingPathComponent("swapped.csv"), atomically: true, encoding: .utf8)
+        try "x1,x2,x3,y\n0,0,0,0\n1,1,1,1\n".write(to: folder.appendingPathComponent("three.csv"), atomically: true, encoding: .utf8)
+        expect([
+            "load csv \"swapped.csv\" as swapped target=y", "load csv \"three.csv\" as three target=y", "model m", "  dense 1 activation=sigmoid",
+            "compile m loss=binary_crossentropy", "train m on data", "landscape m on swapped", "landscape m on three",
+        ], [
+            "10:16: the model 'm' learned from the column x1 where swapped has x2, and 1 more column differ | use data with the columns the model learned from, in the same order: x1, x2",
+            "11:16: the model 'm' expects samples of shape (2,), but three has samples of shape (3,) | use data of the shape the model was built for",
+        ])
+    }
+
+    /// Soft targets (0.5, 0.2) fit binary_crossentropy, so `evaluate` measures them; but they
+    /// are no classes, and a confusion matrix would count 0.5 as class 1 without a word.
+    func testCommandsThatCompareClassesRefuseTargetsThatAreNoClassLabels() throws {
+        try "x1,x2,y\n0,0,0.5\n1,1,0.2\n".write(to: folder.appendingPathComponent("soft.csv"), atomically: true, encoding: .utf8)
+        let hint = "use data labelled with classes 0, 1, …; soft targets such as 0.5 can be measured with `evaluate m on soft`"
+        expect([
+            "load csv \"soft.csv\" as soft target=y", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data",
+            "evaluate m on soft", "confusion m on soft", "boundary m on soft", "predict m on soft",
+        ], [
+            "10:16: the targets of soft are numbers, not class labels: no sample has a true class to set beside the class 'm' predicts | \(hint)",
+            "11:15: the targets of soft are numbers, not class labels: no sample has a true class to set beside the class 'm' predicts | \(hint)",
+            "12:14: the targets of soft are numbers, not class labels: no sample has a true class to set beside the class 'm' predicts | \(hint)",
+        ])
+    }
+
     /// A model made like another has its layers and its input: the check knows its shapes.
     func testAModelLikeAnotherHasItsShapes() {
         expect(["model a input=[2]", "  dense 1", "model b like a", "compile b loss=mse", "train b on pics"], [

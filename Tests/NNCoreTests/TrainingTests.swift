@@ -1,5 +1,6 @@
 // Training: the descent modes, determinism, divergence and shape errors.
 
+import Foundation
 import XCTest
 @testable import NNCore
 
@@ -171,6 +172,25 @@ final class TrainingTests: XCTestCase {
         let history = try trainer.fit(features: x, targets: y, epochs: 5, descent: .batch, generator: &generator)
         XCTAssertEqual(history.series("loss").first!, expected, accuracy: 1e-4)
         XCTAssertEqual(history.series("loss").last!, expected, accuracy: 1e-4)
+    }
+
+    /// `from_logits=true`: the model outputs scores, and accuracy counts the class of their
+    /// sigmoid, as Keras' BinaryAccuracy counts probabilities. By hand: scores 0, 0.3, 0.3, 0.6
+    /// are the probabilities 0.5, 0.5744, 0.5744, 0.6457, so classes 0, 1, 1, 1 and all four
+    /// right; the scores cut at 0.5 would make it two of four.
+    func testALogitModelsAccuracyCountsTheClassesOfItsScoresSigmoid() throws {
+        var generator = SeededGenerator(seed: 1)
+        let model = Sequential(name: "m", layers: [Dense(units: 1, weights: .constant(0.3), bias: .zeros)])
+        try model.build(inputShape: [2], generator: &generator)
+        let trainer = Trainer(model: model, loss: BinaryCrossEntropy(fromLogits: true), optimizer: StochasticGradientDescent(learningRate: 0.1), metrics: [.accuracy])
+        let inputs = try Tensor(shape: [4, 2], scalars: [0, 0, 0, 1, 1, 0, 1, 1])
+        let labels = try Tensor(shape: [4, 1], scalars: [0, 1, 1, 1])
+        let probabilities = trainer.probabilities(of: model.predict(inputs)).scalars
+        for (got, score) in zip(probabilities, [0, 0.3, 0.3, 0.6]) { XCTAssertEqual(Double(got), 1 / (1 + exp(-score)), accuracy: 1e-6) }
+        XCTAssertEqual(try trainer.evaluate(features: inputs, targets: labels)["accuracy"], 1)
+        // Without from_logits the outputs are probabilities already, and are left as they are.
+        let plain = Trainer(model: model, loss: BinaryCrossEntropy(), optimizer: StochasticGradientDescent(learningRate: 0.1))
+        XCTAssertEqual(plain.probabilities(of: model.predict(inputs)), model.predict(inputs))
     }
 
     func testImagesNeedFlattenBeforeDense() throws {

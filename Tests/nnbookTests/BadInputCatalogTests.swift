@@ -154,6 +154,12 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "zero learning rate", files: withData("compile m loss=mse optimizer=sgd rate=0"), status: 1, firstLine: "t.nnbook:6:34: error: the learning rate must be above 0"),
         Case(name: "batch beside batch descent", files: withData("train m on d descent=batch batch=2"), status: 1, firstLine: "t.nnbook:6:28: error: batch= has no effect with descent=batch: each step uses all the training samples"),
         Case(name: "a divisor that makes values infinite", files: withData("scale d x2 divide=1e-45\ntrain m on d"), status: 1, firstLine: "t.nnbook:6:12: error: dividing by 1e-45 makes d.x2, which goes up to 1, infinite: 1 / 1e-45 is 1e+45, too large for a 32-bit number (at most 3.4e38)"),
+        Case(name: "landscape on data of another shape", files: withData("train m on d\nload csv \"e.csv\" as e target=y\nlandscape m on e").merging(["e.csv": Data("x1,x2,x3,y\n0,0,0,0\n1,1,1,1\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:8:16: error: the model 'm' expects samples of shape (2,), but e has samples of shape (3,)"),
+        Case(name: "confusion on a label the model never learned", files: withData("train m on d\nload csv \"e.csv\" as e target=y\nconfusion m on e").merging(["e.csv": Data("x1,x2,y\n0,0,2\n1,1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:8:16: error: binary_crossentropy needs targets of 0 and 1, but the labels of e go up to 2"),
+        Case(name: "expected prediction of scores beyond a probability", files: withData("model k\n  dense 1\ncompile k loss=binary_crossentropy from_logits=true\ntrain k on d\nexpect k prediction > 1 x1=1 x2=0"), status: 1,
+             firstLine: "t.nnbook:10:23: error: the prediction of 'k' is a probability, from 0 to 1, which is never > 1"),
     ]
 
     static let history: [Case] = [

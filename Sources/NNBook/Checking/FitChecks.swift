@@ -1,6 +1,8 @@
 // Whether a data set fits a model, found before anything runs: the input shape its layers
-// accept, and the outputs and loss its targets need. `train`, `evaluate`, `predict`,
-// `confusion` and `images` share these checks, and each mistake points at the line to change.
+// accept, and the outputs and loss its targets need. `train`, `explain` and every command that
+// gives data to a trained model (`evaluate`, `expect`, `predict`, `confusion`, `boundary`,
+// `scatter`, `images`, `landscape`) share these checks, and each mistake points at the line to
+// change.
 
 import NNCore
 import NNData
@@ -250,18 +252,34 @@ enum FitChecks {
             hint: "add `train \(name) on …` before this line")] : []
     }
 
-    /// A trained model's predictions on `data` compared with its targets, as `confusion`,
-    /// `scatter` and `boundary` draw them: the model is built, it is the kind the command needs
-    /// (`misfit` says why a compiled model is not), and the data fits it as `evaluate` needs.
+    /// A trained model's predictions on `data`, as `confusion`, `boundary`, `scatter`, `images`
+    /// and `predict … on` use them: the model is built, it is the kind the command needs
+    /// (`misfit` says why a compiled model is not), the samples are of a shape the command
+    /// draws (`shape` says why not), the data fit the model as `fit` says, and a
+    /// classifier's data are labelled with classes, which the command compares its predictions
+    /// with.
     static func predictions(
         of model: ModelName, on data: DatasetName, in context: CheckContext, for purpose: String,
-        misfit: (ModelFacts.Compilation) -> Diagnostic?
+        misfit: (ModelFacts.Compilation) -> Diagnostic?, shape: ([Int]) -> Diagnostic? = { _ in nil }
     ) -> [Diagnostic] {
         guard let facts = context.models[model.name] else { return [] }
         let unbuilt = built(facts, named: model, for: purpose)
         guard unbuilt.isEmpty else { return unbuilt }
         if let compilation = facts.compilation, let problem = misfit(compilation) { return [problem] }
-        return context.facts(of: data).map { fit(of: $0, named: data, to: facts, named: model) } ?? []
+        guard let samples = context.facts(of: data) else { return [] }
+        if let sampleShape = samples.sampleShape, let problem = shape(sampleShape) { return [problem] }
+        let problems = fit(of: samples, named: data, to: facts, named: model)
+        guard problems.isEmpty, facts.compilation?.predictsNumbers == false, let target = samples.target, case .numbers = target.kind else { return problems }
+        return [Diagnostic(
+            "the targets of \(data) are numbers, not class labels: no sample has a true class to set beside the class '\(model)' predicts",
+            at: data.range,
+            hint: classLabelsHint(model: model, data: data))]
+    }
+
+    /// What to do with targets that are not class labels, where a command needs true classes:
+    /// the check's hint and the run's (which names the sample) are the same.
+    static func classLabelsHint(model: ModelName, data: DatasetName) -> String {
+        "use data labelled with classes 0, 1, …; soft targets such as 0.5 can be measured with `evaluate \(model) on \(data)`"
     }
 
     /// What is wrong with measuring a built model on `data`: its inputs, then (when they fit)

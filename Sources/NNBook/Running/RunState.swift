@@ -134,19 +134,40 @@ public final class RunState {
         return entry
     }
 
-    /// The model and the samples of `data`, for commands that draw or count its predictions
-    /// against the targets: the model must have been built for samples of that shape, and the
-    /// targets must fit its outputs and loss, as `evaluate` needs them.
+    /// The model and the samples of `data`, for commands that draw or count its predictions:
+    /// the samples as `RunState.measured` gives them.
     public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
         let entry = try model(name)
-        let samples = try RunState.inModelTerms(try dataset(data), named: data, learnedFrom: entry.trainedOn, model: name).samples
-        guard entry.model.isBuilt, entry.model.inputShape == samples.features.sampleShape else {
-            throw RunError("the model has not been trained on data of this shape", at: name.range)
+        return (entry, try RunState.measured(try dataset(data), named: data, by: entry, model: name))
+    }
+
+    /// `samples` as a trained model reads them, for a command that measures, draws or predicts
+    /// it on them (the check's `FitChecks.fit`, for data it could not read): in its terms
+    /// (`inModelTerms`), and of the shape and targets that evaluating it would take, so that no
+    /// command draws or counts data another refuses.
+    static func measured(_ samples: Dataset, named reference: DatasetName, by entry: ModelEntry, model name: ModelName) throws(RunError) -> Dataset {
+        guard entry.model.isBuilt else {
+            throw RunError("the model has not been trained yet", hint: "add `train \(name) on …` before this line", at: name.range)
         }
-        do { try entry.trainer?.validate(features: samples.features, targets: samples.targets) } catch {
-            throw RunError(error.message, hint: error.hint, at: data.range)
+        let samples = try inModelTerms(samples, named: reference, learnedFrom: entry.trainedOn, model: name).samples
+        do {
+            if let trainer = entry.trainer { try trainer.validate(features: samples.features, targets: samples.targets) }
+        } catch {
+            throw RunError(error, at: reference.range)
         }
-        return (entry, samples)
+        return samples
+    }
+
+    /// The true class of every sample, for a command that sets it beside a classifier's: a
+    /// target that is no class (0.5, −1) is refused rather than counted as a class it is not.
+    static func trueClasses(of samples: Dataset, named reference: DatasetName, model name: ModelName) throws(RunError) -> [Int] {
+        let targets = samples.targets
+        if targets.columns == 1, let row = (0..<targets.rows).first(where: { targets[$0, 0].classNumber == nil }) {
+            throw RunError(
+                "sample \(row + 1) of \(reference) has the target \(NumberText.data(samples.targets[row, 0])), not a class label: it has no true class to set beside the class '\(name)' predicts",
+                hint: FitChecks.classLabelsHint(model: name, data: reference), at: reference.range)
+        }
+        return Classes.of(truth: targets)
     }
 
     /// `samples` as a model that learned from `learned` reads them, for a command that trains,
@@ -238,10 +259,20 @@ public final class ModelEntry {
 
     public init(model: Sequential) { self.model = model }
 
-    /// A separate entry whose model and trainer go on independently of this one.
-    /// The model's predictions, as probabilities when it was compiled with `from_logits=true`.
+    /// What the model predicts for `features`, as every command shows and counts it: a
+    /// classifier's probabilities (its scores' sigmoid or softmax when it was compiled with
+    /// `from_logits=true`), a regression's numbers.
     public func predict(_ features: Tensor) -> Tensor { trainer?.predict(features) ?? model.predict(features) }
 
+    /// For a model compiled with `from_logits=true`, the page's sentence that its outputs are
+    /// scores and the probabilities shown their sigmoid or softmax: Keras' `predict` would
+    /// give the scores themselves.
+    var scoresNote: String? {
+        guard let loss = trainer?.loss as? any LogitsLoss, loss.fromLogits else { return nil }
+        return "\(model.name) outputs scores (logits), as compiled with from_logits=true: the probabilities shown are their \(loss.probabilityActivation.name), and a class is the most probable one"
+    }
+
+    /// A separate entry whose model and trainer go on independently of this one.
     func clone() -> ModelEntry {
         let copy = ModelEntry(model: model.clone())
         copy.trainer = trainer?.clone(for: copy.model)

@@ -14,6 +14,8 @@ public struct BinaryCrossEntropy: LogitsLoss {
         self.fromLogits = fromLogits
     }
 
+    public var probabilityActivation: any Activation { Sigmoid() }
+
     public var name: String { "binary_crossentropy" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {

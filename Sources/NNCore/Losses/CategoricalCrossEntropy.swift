@@ -15,6 +15,8 @@ public struct CategoricalCrossEntropy: LogitsLoss {
         self.fromLogits = fromLogits
     }
 
+    public var probabilityActivation: any Activation { Softmax() }
+
     public var name: String { "categorical_crossentropy" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {

@@ -45,6 +45,10 @@ public protocol LogitsLoss: Loss {
 
     /// The mean loss of a batch computed from logits, with ∂(mean loss)/∂logit in `gradient`.
     func lossAndGradient(truth: Tensor, logits: Tensor, gradient: inout Tensor) -> Float
+
+    /// The activation that turns logits into the probabilities this loss compares with the
+    /// targets: the sigmoid for binary cross-entropy, the softmax for the categorical ones.
+    var probabilityActivation: any Activation { get }
 }
 
 extension Loss {

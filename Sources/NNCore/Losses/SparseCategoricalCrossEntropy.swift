@@ -13,6 +13,8 @@ public struct SparseCategoricalCrossEntropy: LogitsLoss {
         self.fromLogits = fromLogits
     }
 
+    public var probabilityActivation: any Activation { Softmax() }
+
     public var name: String { "sparse_categorical_crossentropy" }
 
     public func sampleLoss<T: LossScalar>(truth: UnsafeBufferPointer<T>, predicted: UnsafeBufferPointer<T>) -> T {

@@ -54,9 +54,9 @@ public final class Trainer {
     /// binary cross-entropy) or a softmax (the categorical ones). Accuracy, the classes and
     /// `predict` read them the same way, so a score of 0.3 is a probability of 0.57, class 1.
     public func probabilities(of outputs: Tensor) -> Tensor {
-        guard (loss as? any LogitsLoss)?.fromLogits == true else { return outputs }
+        guard let loss = loss as? any LogitsLoss, loss.fromLogits else { return outputs }
         var values = outputs
-        if loss is BinaryCrossEntropy { Sigmoid().forward(&values) } else { Softmax().forward(&values) }
+        loss.probabilityActivation.forward(&values)
         return values
     }
 
@@ -151,8 +151,11 @@ public final class Trainer {
                     throw .diverged(epoch: epoch, step: index + 1, rate: optimizer.learningRate)
                 }
                 totals[0] += Double(batchLoss) * Double(batch.count)
-                for (position, metric) in metrics.enumerated() {
-                    totals[position + 1] += metric.value(truth: batchTargets, predicted: probabilities(of: output)) * Double(batch.count)
+                if !metrics.isEmpty {
+                    let predicted = probabilities(of: output)
+                    for (position, metric) in metrics.enumerated() {
+                        totals[position + 1] += metric.value(truth: batchTargets, predicted: predicted) * Double(batch.count)
+                    }
                 }
                 seen += batch.count
                 backwardStep(optimizer: optimizer, parameters: parameters)
@@ -219,8 +222,9 @@ public final class Trainer {
             let y = targets.gathering(rows: rows)
             let output = model.forward(features.gathering(rows: rows), training: false, generator: &generator)
             totals["loss", default: 0] += Double(lossAndGradient(truth: y, output: output)) * Double(rows.count)
+            let predicted = probabilities(of: output)
             for metric in metrics {
-                totals[metric.name, default: 0] += metric.value(truth: y, predicted: probabilities(of: output)) * Double(rows.count)
+                totals[metric.name, default: 0] += metric.value(truth: y, predicted: predicted) * Double(rows.count)
             }
             start += batchSize
         }

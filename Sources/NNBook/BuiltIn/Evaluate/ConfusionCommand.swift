@@ -26,7 +26,8 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
         let (entry, samples) = try state.model(model, predictingOn: data)
         let predictions = entry.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
-        let matrix = ConfusionMatrix(truth: Classes.of(truth: samples.targets), predicted: Classes.of(predictions: predictions), classes: classes)
+        let truth = try RunState.trueClasses(of: samples, named: data, model: model)
+        let matrix = ConfusionMatrix(truth: truth, predicted: Classes.of(predictions: predictions), classes: classes)
         let labels = (0..<classes).map(samples.className)
         let table = Table(headers: ["true \\ predicted"] + labels, rows: (0..<classes).map { [labels[$0]] + matrix.counts[$0].map(String.init) })
         let report = Table(

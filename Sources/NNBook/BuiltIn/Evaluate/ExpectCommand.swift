@@ -65,6 +65,14 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             case .near, .nearSign: abs(value - bound) <= second
             }
         }
+
+        /// Whether some value of `range` keeps the bound. Each bound is a half-line or an
+        /// interval, so if any value of the range keeps it, one of its ends or the bound
+        /// brought into it does.
+        func canHold(in range: ClosedRange<Double>, _ bound: Double, _ second: Double) -> Bool {
+            let inRange = { (value: Double) in min(max(value, range.lowerBound), range.upperBound) }
+            return [range.lowerBound, range.upperBound, inRange(bound), inRange(second)].contains { holds($0, bound, second) }
+        }
     }
 
     @Argument(help: "the model") var model: ModelName
@@ -150,6 +158,18 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             return [Diagnostic(
                 "the model '\(model)' has \(outputs) outputs, so its prediction is not one number", at: metric.range,
                 hint: "expect a metric on a data set instead, e.g. expect \(model) accuracy >= 0.8 on DATA")]
+        }
+        // A classifier's prediction is the probability `predict` shows (of scores, their
+        // sigmoid): a bound that no probability keeps is a mistake of this line.
+        if let compilation = facts.compilation, !compilation.predictsNumbers,
+            !comparison.canHold(in: 0...1, bound, (comparison.isNear ? tolerance : upper) ?? bound)
+        {
+            return [Diagnostic(
+                "the prediction of '\(model)' is a probability, from 0 to 1, which is never \(comparison.shown) \(NumberText.plain(bound))"
+                    + (comparison == .between ? " and \(NumberText.plain(upper ?? bound))" : comparison.isNear ? " within \(NumberText.plain(tolerance ?? 0))" : ""),
+                at: $bound,
+                hint: "'\(model)' is a classifier (\(compilation.loss)): its prediction is the probability of class 1"
+                    + (compilation.fromLogits ? ", the sigmoid of its score, as compiled with from_logits=true" : "") + "; state a bound from 0 to 1")]
         }
         return NamedInputs(inputs, for: "the prediction").check(for: model, facts: facts, at: command)
     }

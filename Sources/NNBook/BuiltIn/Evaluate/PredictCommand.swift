@@ -31,7 +31,7 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
         guard let facts = context.models[model.name] else { return [] }
         if let data {
             guard facts.isTrained else { return [NamedInputs.untrained(model)] }
-            return context.facts(of: data).map { FitChecks.inputs(of: $0, named: data, into: facts, named: model).diagnostics } ?? []
+            return FitChecks.predictions(of: model, on: data, in: context, for: "predict") { _ in nil }
         }
         return NamedInputs(inputs, for: "predict").check(for: model, facts: facts, at: command)
     }
@@ -42,9 +42,9 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
             throw RunError("the model has not been trained yet", hint: "train it before predicting with it", at: model.range)
         }
         if let data {
-            let samples = try RunState.inModelTerms(try state.dataset(data), named: data, learnedFrom: entry.trainedOn, model: model).samples
+            let samples = try state.model(model, predictingOn: data).samples
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
-            return try table(for: entry, inputs: sample.features, truth: sample.targets, names: samples, state: state, range: data.range)
+            return try table(for: entry, inputs: sample.features, truth: sample, names: samples, state: state, range: data.range)
         }
         let (values, inputText) = try NamedInputs(inputs, for: "predict").encoded(for: trainedOn, model: model, state: state, at: command)
         return [.text("input: " + inputText.joined(separator: ", "))]
@@ -53,14 +53,16 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
 
     /// One row per sample: the class and its probability (with every class's probability, or
     /// the most likely ones), or a value in the target's original units.
-    private func table(for entry: ModelEntry, inputs: Tensor, truth: Tensor?, names: Dataset, state: RunState, range: SourceRange) throws(RunError) -> [Output] {
+    private func table(for entry: ModelEntry, inputs: Tensor, truth truthSamples: Dataset?, names: Dataset, state: RunState, range: SourceRange) throws(RunError) -> [Output] {
         guard inputs.sampleShape == entry.model.inputShape else {
             throw RunError("the model expects samples of shape \(Tensor.describe(entry.model.inputShape ?? [])), not \(Tensor.describe(inputs.sampleShape))", at: range)
         }
         let predictions = entry.predict(inputs)
         let classes = Classes.of(predictions: predictions)
-        let truthClasses = truth.map(Classes.of(truth:))
         let classifies = entry.trainer.map { $0.loss is any LogitsLoss } ?? false
+        let truth = truthSamples?.targets
+        var truthClasses: [Int]?
+        if classifies, let truthSamples, let data { truthClasses = try RunState.trueClasses(of: truthSamples, named: data, model: model) }
         let truthCell = { (row: Int) in truthClasses.map { [names.className($0[row])] } ?? [] }
         var headers = ["sample"]
         var rows: [[String]] = []
@@ -98,6 +100,6 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
                 rows.append(cells)
             }
         }
-        return [.table(Table(headers: headers, rows: rows))]
+        return [.table(Table(headers: headers, rows: rows))] + (entry.scoresNote.map { [.text($0)] } ?? [])
     }
 }

@@ -20,19 +20,13 @@ struct BoundaryCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split whose samples to draw") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        guard let facts = context.models[model.name] else { return [] }
-        let unbuilt = FitChecks.built(facts, named: model, for: "draw its decision regions")
-        guard unbuilt.isEmpty else { return unbuilt }
-        if let compilation = facts.compilation, compilation.predictsNumbers {
-            return [Diagnostic(
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw its decision regions") { compilation in
+            compilation.predictsNumbers ? Diagnostic(
                 "decision regions are the classes a classifier predicts, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)", at: model.range,
-                hint: "for a regression use `scatter \(model) on \(data)`, its predictions against the true values; compile a classifier with binary_crossentropy or (sparse_)categorical_crossentropy")]
+                hint: "for a regression use `scatter \(model) on \(data)`, its predictions against the true values; compile a classifier with binary_crossentropy or (sparse_)categorical_crossentropy") : nil
+        } shape: { shape in
+            shape == [2] ? nil : BoundaryCommand.notTwoInputs(shape, data: data)
         }
-        if let shape = context.facts(of: data)?.sampleShape, shape != [2] {
-            return [BoundaryCommand.notTwoInputs(shape, data: data)]
-        }
-        // The samples are drawn in their true classes' colours: classes the model has.
-        return context.facts(of: data).map { FitChecks.fit(of: $0, named: data, to: facts, named: model) } ?? []
     }
 
     private static func notTwoInputs(_ shape: [Int], data: DatasetName) -> Diagnostic {
@@ -62,7 +56,7 @@ struct BoundaryCommand: NotebookCommand {
         }
         let predictions = entry.predict(grid)
         let classCount = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
-        let truth = Classes.of(truth: samples.targets)
+        let truth = try RunState.trueClasses(of: samples, named: data, model: model)
         let drawn = (0..<min(samples.count, BoundaryCommand.drawnSamples)).map { DecisionRegions.Sample(x: xs[$0], y: ys[$0], classNumber: truth[$0]) }
         let names = samples.featureNames.count == 2 ? samples.featureNames : ["input 1", "input 2"]
         let regions = DecisionRegions(

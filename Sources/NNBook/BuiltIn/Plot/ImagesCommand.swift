@@ -23,10 +23,8 @@ struct ImagesCommand: NotebookCommand {
         if let samples = context.samples(in: data), start >= samples {
             return [Diagnostic(startBeyond(samples), at: $start)]
         }
-        guard let model, let modelFacts = context.models[model.name] else { return [] }
-        let unbuilt = FitChecks.built(modelFacts, named: model, for: "predict the images")
-        guard unbuilt.isEmpty, let facts else { return unbuilt }
-        return FitChecks.inputs(of: facts, named: data, into: modelFacts, named: model).diagnostics
+        guard let model else { return [] }
+        return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { _ in nil }
     }
 
     /// Why samples of `shape` cannot be drawn, if they cannot: only greyscale images of
@@ -65,17 +63,16 @@ struct ImagesCommand: NotebookCommand {
         let samples = dataset.subset(indices)
         var predicted: [Int]?
         // With a model, the labels and predictions are read as the model learned them: its
-        // classes, and pixels scaled as its training images were.
+        // classes, and pixels scaled as its training images were; data it would refuse to be
+        // measured on are refused here too.
         var asLearned = samples
+        var labels = Classes.of(truth: samples.targets)
         if let model {
             let entry = try state.model(model)
-            guard entry.model.isBuilt, entry.model.inputShape == shape else {
-                throw RunError("the model '\(model)' has not been trained on images of this shape", at: model.range)
-            }
-            asLearned = try RunState.inModelTerms(samples, named: data, learnedFrom: entry.trainedOn, model: model).samples
+            asLearned = try RunState.measured(samples, named: data, by: entry, model: model)
             predicted = Classes.of(predictions: entry.predict(asLearned.features))
+            labels = try RunState.trueClasses(of: asLearned, named: data, model: model)
         }
-        let labels = Classes.of(truth: asLearned.targets)
         let tiles = indices.enumerated().map { position, index -> ImageGrid.Tile in
             var lines = ["#\(index): label \(asLearned.className(labels[position]))"]
             let mistaken = predicted.map { $0[position] != labels[position] } ?? false

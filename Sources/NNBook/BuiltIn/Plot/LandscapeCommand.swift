@@ -67,17 +67,15 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 break
             }
         }
-        // The surface is the first model's loss on the data, measured as `evaluate` measures it.
-        if let first = models.first, let facts = context.models[first.name], facts.isTrained, let samples = TrainCommand.trainingFacts(of: data, in: context) {
-            let misfits = FitChecks.fit(of: samples, named: data, to: facts, named: first)
-            if !misfits.isEmpty { return diagnostics + misfits }
-        }
-        if let first = models.first, let facts = context.models[first.name], let shape = facts.inputShape,
-            case .success(let planned) = facts.plan(for: shape),
-            let samples = TrainCommand.trainingFacts(of: data, in: context)?.samples,
-            let problem = workProblem(of: first.name, weights: planned.parameters, samples: samples)
-        {
-            diagnostics.append(problem)
+        // The surface is the first model's loss on the data: they must fit it as `evaluate` needs.
+        if let first = models.first, let facts = context.models[first.name], facts.isTrained, let training = TrainCommand.trainingFacts(of: data, in: context) {
+            let misfits = FitChecks.fit(of: training, named: data, to: facts, named: first)
+            diagnostics += misfits
+            if misfits.isEmpty, let shape = facts.inputShape, case .success(let planned) = facts.plan(for: shape), let samples = training.samples,
+                let problem = workProblem(of: first.name, weights: planned.parameters, samples: samples)
+            {
+                diagnostics.append(problem)
+            }
         }
         return diagnostics
     }
@@ -119,10 +117,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         var entries: [ModelEntry] = []
         for model in models { entries.append(try state.model(model)) }
         guard let first = entries.first, let trainer = first.trainer else { throw RunError("the model has not been compiled", at: $models) }
-        let data = try RunState.inModelTerms(try state.trainingData(data), named: self.data, learnedFrom: first.trainedOn, model: models[0], scaled: false).samples
-        do { try trainer.validate(features: data.features, targets: data.targets) } catch {
-            throw RunError(error.message, hint: error.hint, at: self.data.range)
-        }
+        let data = try RunState.measured(try state.trainingData(data), named: data, by: first, model: models[0])
         let names = WeightsCommand.named(first).map(\.name)
         guard names.count >= 2 else {
             throw RunError("'\(first.model.name)' has \(names.count) weight, and a landscape needs two", at: $models)

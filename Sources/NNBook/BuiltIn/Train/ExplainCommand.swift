@@ -75,7 +75,8 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
                 one step on \(ExplainCommand.count(step.samples.count, "sample")): the first step of the next `train` (\(descent.describe(samples: data.count)))
                 \(optimizer.name), learning rate \(rate): \(optimizer.rule)
                 """),
-            .table(samplesTable(step, data: data, model: entry.model, state: state)),
+            .table(samplesTable(step, data: data, model: entry.model, trainer: trainer, state: state)),
+        ] + (entry.scoresNote.map { [.text($0)] } ?? []) + [
             .text((step.samples.count == 1 ? "L = the sample's loss = " : "L = the mean of the \(step.samples.count) samples' losses = ") + state.format(step.loss)),
         ]
         if entry.model.parameterCount <= WeightsCommand.listingLimit {
@@ -91,11 +92,14 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
     }
 
     /// One row per sample: inputs, weighted sum and activation (for a single layer), prediction,
-    /// truth and loss.
-    private func samplesTable(_ step: StepExplanation, data: Dataset, model: Sequential, state: RunState) -> Table {
+    /// truth and loss. A model compiled with `from_logits=true` outputs scores, and the loss
+    /// their sigmoid or softmax: ŷ is that probability, the one the loss compares with y.
+    private func samplesTable(_ step: StepExplanation, data: Dataset, model: Sequential, trainer: Trainer, state: RunState) -> Table {
         let features = data.features.columns
         let inputHeaders = features <= ExplainCommand.inputColumnsLimit && data.featureNames.count == features ? data.featureNames : ["inputs"]
-        let activation = (model.layers.last as? Dense)?.activation.name ?? "output"
+        let fromLogits = (trainer.loss as? any LogitsLoss).flatMap { $0.fromLogits ? $0.probabilityActivation.name : nil }
+        let activation = fromLogits ?? (model.layers.last as? Dense)?.activation.name ?? "output"
+        let predictions = trainer.probabilities(of: step.predictions)
         let single = step.weightedSums != nil && step.predictions.columns == 1
         let predictionHeaders = single ? ["z = w·x + b", activation == "linear" ? "ŷ = z" : "ŷ = \(activation)(z)"] : ["ŷ"]
         let headers = ["sample"] + inputHeaders + predictionHeaders + ["y", "loss"]
@@ -106,8 +110,8 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
                 ? data.features.row(sample).map { NumberText.data($0) }
                 : ["\(features) values"]
             let predicted: [String] = single
-                ? [state.format(step.weightedSums![position, 0]), state.format(step.predictions[position, 0])]
-                : [ExplainCommand.row(step.predictions.row(position), state: state)]
+                ? [state.format(step.weightedSums![position, 0]), state.format(predictions[position, 0])]
+                : [ExplainCommand.row(predictions.row(position), state: state)]
             let truth = data.targets.row(sample)
             let y = truth.count == 1 ? NumberText.data(truth[truth.startIndex]) : "[" + truth.map(NumberText.data).joined(separator: ", ") + "]"
             return [String(sample + 1)] + inputs + predicted + [y, state.format(step.sampleLosses[position])]
