@@ -269,6 +269,37 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Keras' names for a command, a metric or an activation, and Python's booleans, answer
+    /// with nnbook's; the line is read as meant, so the lines after it are still checked.
+    func testKerasSpellingsOfCommandsAndChoicesGetTheirNnbookNames() {
+        expect(prelude + "fit m on data epochs=$epochs\nplot m metric=mae\n```\n", [
+            "11:1: unknown command 'fit' | did you mean 'train'? nnbook calls fit train",
+        ])
+        expectLine("compile m loss=binary_crossentropy metrics=[acc]", "11:45: 'acc' is not one of the choices | did you mean 'accuracy'? nnbook calls acc accuracy")
+        expectLine("compile m loss=mse metrics=[mean_absolute_error]", "11:29: 'mean_absolute_error' is not one of the choices | did you mean 'mae'? nnbook calls mean_absolute_error mae")
+        expectLine("compile m loss=log_loss", "11:16: 'log_loss' is not one of the choices | did you mean 'binary_crossentropy'? nnbook calls log_loss binary_crossentropy")
+        expect(prelude + "model k\n  dense 1 activation=None\n```\n", [
+            "12:22: 'None' is not one of the choices | did you mean 'linear'? nnbook calls None linear",
+        ])
+        expectLine("train m on data shuffle=True", "11:25: expected true or false, not True | write true, in lower case")
+        expectLine("train m on data shuffle=FALSE", "11:25: expected true or false, not FALSE | write false, in lower case")
+    }
+
+    /// Keras' `elu` is an activation of nnbook's too.
+    func testELUIsAnActivation() {
+        expect(prelude + "model k\n  dense 2 activation=elu\n  dense 1 activation=sigmoid\ncompile k loss=binary_crossentropy\ntrain k on data\nactivation elu x=[-1, 2]\n```\n", [])
+    }
+
+    /// The bound without its comparison is one mistake, at the bound, not three.
+    func testAnExpectationWithoutAComparisonIsOneErrorAtTheBound() {
+        expectLine(
+            "expect m accuracy 0.8 on data",
+            "11:19: a comparison is missing before 0.8 | write `>= 0.8` for at least 0.8, `<= 0.8` for at most, or `≈ 0.8 within 0.01` for about 0.8")
+        expectLine(
+            "expect m prediction 0.5 x1=1 x2=2",
+            "11:21: a comparison is missing before 0.5 | write `>= 0.5` for at least 0.5, `<= 0.5` for at most, or `≈ 0.5 within 0.01` for about 0.5")
+    }
+
     func testAModelLikeAnUndefinedModel() {
         expectLine("model k like n", "11:14: no model named 'n' has been defined before this line | did you mean 'm', defined at line 8?")
     }

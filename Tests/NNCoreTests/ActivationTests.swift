@@ -12,6 +12,26 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(LeakyReLU().value(-1), -0.2, accuracy: 1e-12, "Keras' leaky_relu slope is 0.2")
     }
 
+    /// elu(−1) = e⁻¹ − 1 and its slope there e⁻¹, computed by hand; positive inputs pass as
+    /// they are, with slope 1.
+    func testELUAgainstAHandComputation() throws {
+        XCTAssertEqual(ELU().value(-1), 0.36787944 - 1, accuracy: 1e-8)
+        XCTAssertEqual(ELU().value(2), 2)
+        var values = try Tensor(rows: [[-1, 0, 2, -20]])
+        ELU().forward(&values)
+        XCTAssertEqual(values.scalars[0], -0.63212056, accuracy: 1e-7)
+        XCTAssertEqual(values.scalars[1], 0)
+        XCTAssertEqual(values.scalars[2], 2)
+        XCTAssertEqual(values.scalars[3], -1, accuracy: 1e-7, "elu approaches −1 for very negative inputs")
+        var gradient = try Tensor(rows: [[2, 2, 2, 2]])
+        ELU().backward(output: values, gradient: &gradient)
+        XCTAssertEqual(gradient.scalars[0], 2 * 0.36787944, accuracy: 1e-6)
+        XCTAssertEqual(gradient.scalars[1], 2, "the slope at 0 is e⁰ = 1, the same from both sides")
+        XCTAssertEqual(gradient.scalars[2], 2)
+        XCTAssertEqual(gradient.scalars[3], 2 * 2.0611537e-9, accuracy: 1e-7)
+        XCTAssertEqual(Activations.named("elu")?.name, "elu")
+    }
+
     func testNoOverflowAtPlusMinusOneThousand() throws {
         for activation in Activations.names.compactMap({ Activations.named($0) }) {
             var values = try Tensor(rows: [[-1000, 1000]])
@@ -40,7 +60,7 @@ final class ActivationTests: XCTestCase {
     /// Each activation's backward pass against a central difference of its own formula.
     func testDerivativesMatchFiniteDifferences() throws {
         let inputs: [Float] = [-1.7, -0.3, 0.4, 1.9]
-        for name in ["linear", "sigmoid", "tanh", "relu", "leaky_relu"] {
+        for name in ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu"] {
             let activation = try XCTUnwrap(Activations.named(name))
             var output = try Tensor(rows: [inputs])
             activation.forward(&output)

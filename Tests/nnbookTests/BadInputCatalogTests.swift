@@ -14,6 +14,8 @@ final class BadInputCatalogTests: XCTestCase {
         let status: Int32
         /// The first line written to standard error.
         let firstLine: String
+        /// The first diagnostic's hint, whole (its lines after `hint: `), when the case is about it.
+        var hint: String?
         /// Prepares the folder (after the files are written), e.g. damaging history.
         var prepare: (@Sendable (URL) throws -> Void)?
     }
@@ -91,6 +93,10 @@ final class BadInputCatalogTests: XCTestCase {
     static let arguments: [Case] = [
         Case(name: "unknown option", files: withData("train m on d epoch=5"), status: 1, firstLine: "t.nnbook:6:14: error: 'train' has no option 'epoch'"),
         Case(name: "wrong type", files: withData("train m on d epochs=five"), status: 1, firstLine: "t.nnbook:6:21: error: expected a whole number, not five"),
+        Case(name: "Python's True", files: withData("train m on d shuffle=True"), status: 1, firstLine: "t.nnbook:6:22: error: expected true or false, not True", hint: "write true, in lower case"),
+        Case(name: "Keras' acc", files: withData("compile m loss=mse metrics=[acc]"), status: 1, firstLine: "t.nnbook:6:29: error: 'acc' is not one of the choices", hint: "did you mean 'accuracy'? nnbook calls acc accuracy"),
+        Case(name: "expectation without a comparison", files: withData("train m on d\nexpect m loss 0.5 on d"), status: 1, firstLine: "t.nnbook:7:15: error: a comparison is missing before 0.5",
+             hint: "write `>= 0.5` for at least 0.5, `<= 0.5` for at most, or `≈ 0.5 within 0.01` for about 0.5"),
         Case(name: "undefined data set", files: withData("train m on e"), status: 1, firstLine: "t.nnbook:6:12: error: no data set named 'e' has been defined before this line"),
         Case(name: "model used as a data set", files: withData("train m on m"), status: 1, firstLine: "t.nnbook:6:12: error: 'm' is a model, not a data set"),
         Case(name: "missing keyword argument", files: withData("train m"), status: 1, firstLine: "t.nnbook:6:9: error: 'train' needs 'on DATASET' (the data to learn from)"),
@@ -234,6 +240,10 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:5:1: error: unknown command 'fake'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-fake (plugin 'fake') was refused: nothing allows it"),
         Case(name: "help for a command of a refused plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\nexit 1\n".utf8)], arguments: ["help", "hello", "--notebook", "t.nnbook"], status: 2,
              firstLine: "error: unknown command 'hello'; it may come from a plugin that was not started: FOLDER/p/nnbook-plugin-greet (plugin 'greet') was refused"),
+        Case(name: "Keras' fit beside a refused plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nfit m on d\n```\n".utf8), "p/nnbook-plugin-blobs": Data("#!/bin/sh\nexit 1\n".utf8)], arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:5:1: error: unknown command 'fit'", hint: "did you mean 'train'? nnbook calls fit train"),
+        Case(name: "typo of a built-in beside a refused plugin", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nevalute m on d\n```\n".utf8), "p/nnbook-plugin-blobs": Data("#!/bin/sh\nexit 1\n".utf8)], arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:5:1: error: unknown command 'evalute'", hint: "did you mean 'evaluate'?"),
         Case(name: "plugin that cannot describe itself", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data("#!/bin/sh\necho nonsense\n".utf8)], arguments: ["run", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
         Case(name: "plugin declaring a verb twice", files: ["t.nnbook": Data("---\nplugins: [p]\n---\n```nnbook\nhello\n```\n".utf8), "p/nnbook-plugin-greet": Data(#"#!/bin/sh\necho '{"protocol": 1, "plugin": {"name": "greet", "summary": "s", "commands": [{"verb": "hello", "summary": "a"}, {"verb": "hello", "summary": "b"}]}}'\n"#.utf8)], arguments: ["check", "t.nnbook", "--allow-plugin", "greet"], status: 1, firstLine: "t.nnbook:5:1: error: unknown command 'hello'"),
     ]
@@ -481,6 +491,14 @@ final class BadInputCatalogTests: XCTestCase {
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
+    /// The first hint of `error`: the text after `hint: `, up to the next diagnostic or the count.
+    private static func firstHint(in error: String) -> String? {
+        let lines = error.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("hint: ") }) else { return nil }
+        let end = lines[(start + 1)...].firstIndex { $0.contains(": error: ") || $0.range(of: #"^\d+ errors? in "#, options: .regularExpression) != nil } ?? lines.count
+        return ([String(lines[start].dropFirst("hint: ".count))] + lines[(start + 1)..<end]).joined(separator: "\n")
+    }
+
     func testTheCatalogueHoldsSixtyCasesOrMore() {
         XCTAssertGreaterThanOrEqual(BadInputCatalogTests.cases.count, 60)
         XCTAssertEqual(Set(BadInputCatalogTests.cases.map(\.name)).count, BadInputCatalogTests.cases.count, "names are unique")
@@ -505,6 +523,9 @@ final class BadInputCatalogTests: XCTestCase {
             let expected = testCase.firstLine.replacingOccurrences(of: "FOLDER", with: folder.resolvingSymlinksInPath().path)
             XCTAssertEqual(outcome.status, testCase.status, "\(testCase.name): \(outcome.error)")
             XCTAssertTrue(first.hasPrefix(expected), "\(testCase.name): expected\n\(expected)\ngot\n\(first)")
+            if let hint = testCase.hint {
+                XCTAssertEqual(BadInputCatalogTests.firstHint(in: outcome.error), hint, testCase.name)
+            }
             XCTAssertFalse(outcome.error.contains("Fatal error") || outcome.error.contains("Program crashed"), "\(testCase.name) crashed")
             // A check failure writes nothing; a run that fails writes a whole page with the error.
             let pageAfter = try? Data(contentsOf: folder.appendingPathComponent("t.md"))

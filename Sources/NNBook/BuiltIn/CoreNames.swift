@@ -42,3 +42,9 @@ public struct ActivationName: ChoiceValue {
         self.choice = choice
     }
 }
+
+/// Other libraries' names for the core's choices (Keras' `acc` for `accuracy`, its `None` for
+/// `linear`): a choice written so is answered with nnbook's name, where that name is a choice.
+enum CoreSpellings {
+    static let all = Metric.kerasSpellings + Losses.otherSpellings + Activations.otherSpellings
+}

@@ -35,9 +35,9 @@ public struct Checker: Sendable {
                     let unknown = registry.unknown(syntax.verb)
                     diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))
                     // A misspelt command may have defined or changed what the command it is near
-                    // would (`compil m` compiles m, `shw d` changes nothing); one near none, any
-                    // name it mentions.
-                    if let near = Suggestions.closest(to: syntax.verb, in: registry.verbs), let meant = registry.command(near) {
+                    // would (`compil m` compiles m, `fit m` trains it, `shw d` changes nothing);
+                    // one near none, any name it mentions.
+                    if let near = registry.command(meantBy: syntax.verb), let meant = registry.command(near) {
                         var scratch = context
                         for (name, kind) in resolve(syntax, against: meant.schema, in: &scratch).names { context.markErroneous(name, as: kind) }
                     } else {
@@ -164,7 +164,21 @@ public struct Checker: Sendable {
             }
             let value = positionals[position]
             position += 1
-            switch convert(value, to: argument.type, context: context).mapError({ Checker.answering(argument.mistakes, $0, for: value) }) {
+            let converted = convert(value, to: argument.type, context: context)
+            // A number where a choice stands, that the value after takes (`expect m accuracy
+            // 0.8`, the comparison left out), means the choice is missing: one mistake, at that
+            // number, which is then read as the next value.
+            if case .failure = converted, case .choice = argument.type, !argument.isOptional, index + 1 < schema.arguments.count,
+                case let next = schema.arguments[index + 1], next.keyword == nil, !next.isVariadic, [.number, .integer].contains(next.type),
+                case .success = convert(value, to: next.type, context: context)
+            {
+                let said = argument.missing?(value.text) ?? (
+                    "'\(schema.verb)' needs \(argument.type.placeholder) (\(argument.summary)) before \(value.text.excerpt())", usage)
+                diagnostics.append(Diagnostic(said.message, at: value.range, hint: said.hint))
+                position -= 1
+                continue
+            }
+            switch converted.mapError({ Checker.answering(argument.mistakes, $0, for: value) }) {
             case .success(let resolved):
                 values[argument.name] = resolved
                 ranges[argument.name] = value.range
@@ -343,6 +357,9 @@ public struct Checker: Sendable {
         switch type {
         case .number, .integer, .boolean, .string, .path, .word:
             guard let typed = type.value(from: text) else {
+                if type == .boolean, let meant = ValueType.boolean.value(from: text.lowercased()) {
+                    return mismatch("write \(meant.text), in lower case")
+                }
                 return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(max(Int($0.rounded()), minimum ?? Int.min))" : nil } : nil)
             }
             return .success(typed)
@@ -350,7 +367,7 @@ public struct Checker: Sendable {
             guard choices.contains(text) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' is not one of the choices", at: value.range,
-                    hint: Suggestions.hint(for: text, in: choices, kind: "choices")))
+                    hint: Suggestions.hint(for: text, in: choices, kind: "choices", otherSpellings: CoreSpellings.all)))
             }
             return .success(.string(text))
         case .list(let element):

@@ -47,8 +47,11 @@ extension Argument: DeclaredProperty {
             type = element
             variadic = true
         }
+        let choice = Value.self as? any ChoiceValue.Type
+        var missing: (@Sendable (String) -> (message: String, hint: String)?)?
+        if let choice { missing = { written in choice.missing(before: written) } }
         schema.arguments.append(ArgumentSchema(
             name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic,
-            isChanged: declaration.changes, mistakes: (Value.self as? any ChoiceValue.Type)?.mistakes ?? [:]))
+            isChanged: declaration.changes, mistakes: choice?.mistakes ?? [:], missing: missing))
     }
 }

@@ -10,10 +10,15 @@ public protocol ChoiceValue: CommandValue {
     var choice: String { get }
     /// Words that are not choices but that a learner writes by habit, with the hint for each.
     static var mistakes: [String: String] { get }
+    /// What to say when a line leaves the choice out and goes on with the value after it
+    /// (`expect m accuracy 0.8`), given that value as written: a message and a hint that shows
+    /// the line with a choice; nil for the usage line.
+    static func missing(before written: String) -> (message: String, hint: String)?
 }
 
 extension ChoiceValue {
     public static var mistakes: [String: String] { [:] }
+    public static func missing(before written: String) -> (message: String, hint: String)? { nil }
     public static var valueType: ValueType { .choice(choices) }
     public init(checked value: TypedValue, at range: SourceRange) {
         // The checker accepted only listed choices.

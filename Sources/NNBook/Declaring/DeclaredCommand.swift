@@ -6,15 +6,19 @@
 import Foundation
 
 /// The verb, summary and examples of a declared command: what its properties cannot say.
+/// `spellings` are what Keras, scikit-learn or pandas call the same step (`fit` for `train`):
+/// not accepted, so that a notebook has one spelling, but answered with the verb.
 public struct CommandConfiguration: Sendable {
     public let verb: String
     public let summary: String
     public let examples: [String]
+    public let spellings: [String]
 
-    public init(verb: String, summary: String, examples: [String] = []) {
+    public init(verb: String, summary: String, examples: [String] = [], spellings: [String] = []) {
         self.verb = verb
         self.summary = summary
         self.examples = examples
+        self.spellings = spellings
     }
 }
 
@@ -42,7 +46,8 @@ extension DeclaredCommand {
         }
         return CommandSchema(
             verb: configuration.verb, summary: configuration.summary, arguments: parts.arguments, options: parts.options,
-            clauses: parts.clauses, openOptions: parts.openOptions, examples: configuration.examples)
+            clauses: parts.clauses, openOptions: parts.openOptions, examples: configuration.examples,
+            otherSpellings: configuration.spellings)
     }
 
     /// The command with the values of a checked invocation.

@@ -30,12 +30,23 @@ public enum Suggestions {
     /// spelling of one (an other spelling is answered only when nnbook knows the candidate
     /// here); nil when nothing is.
     public static func suggestion(for word: String, in candidates: [String], otherSpellings: [(name: String, spellings: [String])] = []) -> String? {
-        if let known = otherSpellings.first(where: { known in
-            candidates.contains(known.name) && known.spellings.contains { $0.lowercased() == word.lowercased() }
-        }) {
-            return "did you mean '\(known.name)'? nnbook calls \(word.excerpt()) \(known.name)"
+        if let known = spelling(word, in: candidates, otherSpellings: otherSpellings) {
+            return "did you mean '\(known)'? nnbook calls \(word.excerpt()) \(known)"
         }
         return closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// The candidate that another library calls `word` (`train` for Keras' `fit`), if nnbook
+    /// knows it here.
+    static func spelling(_ word: String, in candidates: [String], otherSpellings: [(name: String, spellings: [String])]) -> String? {
+        otherSpellings.first { known in
+            candidates.contains(known.name) && known.spellings.contains { $0.lowercased() == word.lowercased() }
+        }?.name
+    }
+
+    /// What `word` most likely meant: the candidate another library spells so, else the closest.
+    public static func meant(by word: String, in candidates: [String], otherSpellings: [(name: String, spellings: [String])] = []) -> String? {
+        spelling(word, in: candidates, otherSpellings: otherSpellings) ?? closest(to: word, in: candidates)
     }
 
     /// Levenshtein distance, with a swap of two neighbouring letters counted as one edit.

@@ -12,10 +12,13 @@ public struct CommandSchema: Sendable {
     /// When set, options not in `options` are accepted with this type (`predict`'s feature values).
     public let openOptions: ValueType?
     public let examples: [String]
+    /// What Keras, scikit-learn or pandas call the same step (`fit` for `train`): not accepted,
+    /// so that a notebook has one spelling, but answered with this verb.
+    public let otherSpellings: [String]
 
     public init(
         verb: String, summary: String, arguments: [ArgumentSchema] = [], options: [OptionSchema] = [],
-        clauses: [CommandSchema] = [], openOptions: ValueType? = nil, examples: [String] = []
+        clauses: [CommandSchema] = [], openOptions: ValueType? = nil, examples: [String] = [], otherSpellings: [String] = []
     ) {
         self.verb = verb
         self.summary = summary
@@ -24,6 +27,7 @@ public struct CommandSchema: Sendable {
         self.clauses = clauses
         self.openOptions = openOptions
         self.examples = examples
+        self.otherSpellings = otherSpellings
     }
 
     public func option(named name: String) -> OptionSchema? {
@@ -83,10 +87,13 @@ public struct ArgumentSchema: Sendable {
     /// What a learner writes here by habit from another language (`==` for a comparison), each
     /// answered with the hint that teaches the notebook's way.
     public let mistakes: [String: String]
+    /// What to say when a line leaves this value out and goes on with the next one
+    /// (`expect m accuracy 0.8`), given the value written in its place; nil for the usage line.
+    public let missing: (@Sendable (String) -> (message: String, hint: String)?)?
 
     public init(
         _ name: String, _ type: ValueType, summary: String, keyword: String? = nil, isOptional: Bool = false, isVariadic: Bool = false,
-        isChanged: Bool = false, mistakes: [String: String] = [:]
+        isChanged: Bool = false, mistakes: [String: String] = [:], missing: (@Sendable (String) -> (message: String, hint: String)?)? = nil
     ) {
         self.name = name
         self.type = type
@@ -95,6 +102,7 @@ public struct ArgumentSchema: Sendable {
         self.isOptional = isOptional
         self.isVariadic = isVariadic
         self.mistakes = mistakes
+        self.missing = missing
         self.isChanged = isChanged
     }
 }

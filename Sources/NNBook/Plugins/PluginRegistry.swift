@@ -39,32 +39,42 @@ public struct PluginRegistry: Sendable {
 
     public var verbs: [String] { commandsByVerb.keys.sorted() }
 
+    /// What Keras, scikit-learn or pandas call the commands (`fit` for `train`).
+    public var otherSpellings: [(name: String, spellings: [String])] {
+        verbs.compactMap { verb in commandsByVerb[verb].map { (verb, $0.schema.otherSpellings) } }
+    }
+
+    /// The command a learner most likely meant by `verb`, which no plugin provides: the one
+    /// another library calls so (`train` for `fit`), else the nearest by spelling.
+    public func command(meantBy verb: String) -> String? {
+        Suggestions.meant(by: verb, in: verbs, otherSpellings: otherSpellings)
+    }
+
     /// What to tell a learner about a command no plugin provides. An allowed plugin that could
     /// not be used comes first, since the command may well be its own and its reason is the
-    /// real one; then every external program that was refused (its file and why: it may be the
-    /// one that provides the command, and nnbook did not start it to ask). When a built-in name
-    /// is near, a misspelling is the likelier story: the message stays short and the hint offers
-    /// the near name first, then the refused programs on a line of their own — unless a refused
-    /// plugin bears the command's very name (`fake` from `nnbook-plugin-fake`), which is then
-    /// named in the message, since `take` is not what that notebook meant.
+    /// real one. A refused plugin that bears the command's very name (`fake` from
+    /// `nnbook-plugin-fake`) is the likeliest story, named in the message with how to allow it.
+    /// Otherwise a command near a built-in one, or another library's name for one (`fit`), is
+    /// a slip answered with that command alone: nnbook cannot ask a refused program what it
+    /// provides without starting it, and a hint to allow an unrelated plugin sends a learner the
+    /// wrong way. Only a command near none may come from a refused plugin, which is then listed
+    /// (its file and why), each with how to allow it.
     public func unknown(_ verb: String) -> (message: String, hint: String?) {
         var message = "unknown command '\(verb.excerpt())'"
         var hints: [String] = []
         let unusable = broken.sorted { $0.key < $1.key }
         let reasons = unusable.map { "the plugin '\($0.key)' could not be used: it \($0.value.message)" }
         if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
-        let near = Suggestions.closest(to: verb, in: verbs)
-        if near == nil, blocked.isEmpty, broken.isEmpty {
-            hints += [Suggestions.hint(for: verb, in: verbs, kind: "commands")].filter { !$0.isEmpty }
+        let namesakes = blocked.filter { $0.name == verb }
+        let near = namesakes.isEmpty ? Suggestions.suggestion(for: verb, in: verbs, otherSpellings: otherSpellings) : nil
+        let refused = near == nil ? (namesakes.isEmpty ? blocked : namesakes) : []
+        if near == nil, refused.isEmpty, broken.isEmpty {
+            hints.append(Suggestions.hint(for: verb, in: verbs, kind: "commands"))
         }
-        if !blocked.isEmpty {
-            let refused = "it may come from a plugin that was not started: " + blocked.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
-            if near == nil || blocked.contains(where: { $0.name == verb }) {
-                message += "; " + refused
-            } else {
-                hints.append("or " + refused)
-            }
-            hints += blocked.map { "for '\($0.name)': \($0.howToAllow)" }
+        if !refused.isEmpty {
+            message += "; it may come from a plugin that was not started: "
+                + refused.map { "\($0.path) (plugin '\($0.name)') was refused: \($0.why)" }.joined(separator: "; ")
+            hints += refused.map { "for '\($0.name)': \($0.howToAllow)" }
         }
         // What an unusable plugin wrote (a traceback of several lines) comes first, named
         // unless it is all the hint says.
@@ -72,7 +82,7 @@ public struct PluginRegistry: Sendable {
         hints = said.map { said.count == 1 && hints.isEmpty ? $0.1 : "for '\($0.0)': \($0.1)" } + hints
         let rest = hints.joined(separator: hints.contains { $0.contains("\n") } ? "\n" : "; ")
         guard let near else { return (message, rest.isEmpty ? nil : rest) }
-        return (message, "did you mean '\(near)'?" + (rest.isEmpty ? "" : "\n" + rest))
+        return (message, near + (rest.isEmpty ? "" : "\n" + rest))
     }
 }
 

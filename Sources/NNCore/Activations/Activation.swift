@@ -39,7 +39,11 @@ extension Activation {
 
 /// The activations by their Keras names.
 public enum Activations {
-    public static let names = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"]
+    public static let names = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softmax"]
+
+    /// What Keras and scikit-learn also call an activation: Keras' `None` and scikit-learn's
+    /// `identity` are `linear` (as is leaving `activation=` out).
+    public static let otherSpellings: [(name: String, spellings: [String])] = [("linear", ["None", "identity"])]
 
     /// The activation called `name`; `slope` is leaky ReLU's slope for negative inputs.
     public static func named(_ name: String, slope: Double? = nil) -> (any Activation)? {
@@ -49,6 +53,7 @@ public enum Activations {
         case "tanh": return Tanh()
         case "relu": return ReLU()
         case "leaky_relu": return LeakyReLU(slope: slope ?? LeakyReLU.kerasSlope)
+        case "elu": return ELU()
         case "softmax": return Softmax()
         default: return nil
         }

@@ -134,6 +134,15 @@ public enum Losses {
         }
     }
 
+    /// What Keras, scikit-learn and PyTorch also call a loss (Keras' `bce`, scikit-learn's
+    /// `log_loss`, PyTorch's `CrossEntropyLoss`, which takes class numbers).
+    public static let otherSpellings: [(name: String, spellings: [String])] = [
+        ("binary_crossentropy", ["bce", "log_loss", "BCELoss"]),
+        ("categorical_crossentropy", ["cce"]),
+        ("sparse_categorical_crossentropy", ["CrossEntropyLoss", "cross_entropy", "nll_loss"]),
+        ("mse", ["MSELoss"]), ("mae", ["L1Loss"]),
+    ]
+
     /// The loss called `name`; `epsilon` replaces the cross-entropies' clipping bound.
     public static func named(_ name: String, epsilon: Double? = nil, fromLogits: Bool = false) -> (any Loss)? {
         let epsilon = epsilon ?? CrossEntropyClipping.kerasEpsilon

@@ -9,11 +9,11 @@ public enum Metric: Equatable, Sendable {
 
     public static let names = ["accuracy", "mae"]
 
-    /// What Keras also calls each metric: `acc` in Keras 1 and 2's history keys,
-    /// `mean_absolute_error` in its `metrics=` strings: a learner who writes them is answered
-    /// with nnbook's name ("did you mean 'accuracy'?").
+    /// What Keras also calls each metric: `acc` in Keras 1 and 2's history keys, the accuracy
+    /// of each kind of target by its own name, `mean_absolute_error` in its `metrics=` strings:
+    /// a learner who writes them is answered with nnbook's name ("did you mean 'accuracy'?").
     public static let kerasSpellings: [(name: String, spellings: [String])] = [
-        ("accuracy", ["acc"]), ("mae", ["mean_absolute_error"]),
+        ("accuracy", ["acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy"]), ("mae", ["mean_absolute_error"]),
     ]
 
     public static func named(_ name: String) -> Metric? {

@@ -17,7 +17,8 @@ struct LoadCommand: NotebookCommand {
             "load fashion-mnist as clothes",
             "load fashion-mnist as clothes rows=2000",
             #"load mnist as digits folder="data/mnist""#,
-        ])
+        ],
+        spellings: ["read_csv"])
 
     /// Where the data comes from.
     enum Format: String, ChoiceValue, CaseIterable {

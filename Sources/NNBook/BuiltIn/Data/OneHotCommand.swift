@@ -8,7 +8,7 @@ struct OneHotCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "one_hot",
         summary: "turn class numbers (0, 1, 2, …) into one-hot rows, as keras.utils.to_categorical",
-        examples: ["one_hot digits", "one_hot digits classes=10"])
+        examples: ["one_hot digits", "one_hot digits classes=10"], spellings: ["to_categorical"])
 
     @Argument(help: "the data set", changes: true) var data: DatasetName
     @Option(help: "the number of classes (default: the largest label + 1)") var classes: Int?

@@ -8,7 +8,7 @@ struct ShowCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "show",
         summary: "show the first rows of a data set",
-        examples: ["show insurance", "show insurance.test rows=10"])
+        examples: ["show insurance", "show insurance.test rows=10"], spellings: ["head"])
 
     @Argument(help: "the data set or split to show") var data: DatasetName
     @Option(help: "how many rows", minimum: 1) var rows = 5

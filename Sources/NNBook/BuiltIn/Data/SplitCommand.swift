@@ -7,7 +7,7 @@ struct SplitCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "split",
         summary: "split a data set into NAME.train and NAME.test, shuffled with the notebook's seed",
-        examples: ["split insurance test=0.2"])
+        examples: ["split insurance test=0.2"], spellings: ["train_test_split"])
 
     @Argument(help: "the data set to split", changes: true) var data: DatasetName
     @Option(help: "the share of samples kept for testing", spellings: ["test_size"]) var test = 0.2

@@ -53,6 +53,14 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             "=>": "did you mean '>=' (at least, also written ≥)?", "=<": "did you mean '<=' (at most, also written ≤)?",
         ]
 
+        /// `expect m accuracy 0.8`: the bound without a comparison, answered with the line
+        /// that states one.
+        static func missing(before written: String) -> (message: String, hint: String)? {
+            let bound = written.excerpt()
+            return ("a comparison is missing before \(bound)",
+                    "write `>= \(bound)` for at least \(bound), `<= \(bound)` for at most, or `≈ \(bound) within 0.01` for about \(bound)")
+        }
+
         /// Whether `value` keeps the bound; `second` is the upper bound of `between`, or the
         /// tolerance of `≈`.
         func holds(_ value: Double, _ bound: Double, _ second: Double) -> Bool {

@@ -21,7 +21,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             "train digits on mnist epochs=5 batch=32",
             "train big on small epochs=20 validation=clothes.test",
             "train fruity on fruit epochs=50 validation_split=0.2",
-        ])
+        ],
+        spellings: ["fit"])
 
     /// How many samples each update uses: the course's three descent modes. (`explain` takes
     /// the same options, so that it explains the step `train` would take.)
