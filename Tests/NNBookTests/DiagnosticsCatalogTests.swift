@@ -64,6 +64,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
             ])
     }
 
+    /// Prose may start in lower case with a command's name; it reads as a sentence all the same.
+    func testLowerCaseProseAfterAnUnclosedCellIsNotReadAsCommands() {
+        expect(
+            "# Lesson\n```nnbook\nload csv \"data.csv\" as data target=y\n\ntrain the model as shown below, then look at the curve.\nmodel the way we want.\n\nshow what it learns\n\n```nnbook\nsplit data tset=0.2\n```\n",
+            [
+                "10:1: this cell (opened at line 2) was never closed | close it with a line holding only ``` after its last command, before this line",
+                "11:12: 'split' has no option 'tset' | did you mean 'test'?",
+            ])
+    }
+
     func testACellRunningIntoAnInlineTableIsReportedAtTheTable() {
         expect(
             "```nnbook\nload inline pts as p target=y\n```csv name=pts\nx,y\n1,2\n```\n",
@@ -126,6 +136,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "9:6: the parameter '$epoch' is not declared | did you mean '$epochs'? the parameters are: epochs",
         ])
         expect("---\nparms:\n  epochs: 5\n---\n```nnbook\nshow $epochs\n```\n", ["2:1: unknown front matter setting 'parms' | did you mean 'params'?"])
+    }
+
+    /// YAML that does not parse is one error at its place; the cells are still checked, silent
+    /// about the parameters the front matter may have declared and the lines that use them.
+    func testInvalidYAMLHidesNoMistakeInTheCells() {
+        expect("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=relu\nmodel b\n  dense 1 activation=sigmoidd\nshow a\ntrian b\nblobs points\n```\n", [
+            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces",
+            "10:22: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+            "12:1: unknown command 'trian' | did you mean 'train'?",
+        ])
     }
 
     func testUnknownFrontMatterSetting() {
@@ -440,9 +460,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "2:9: 'model' has no option 'input_shape' | the known options of 'model' are: input",
             "3:22: only straight double quotes \"…\" make a string, not '…' | write sigmoid (a name or a choice needs no quotes)",
         ])
-        expect("```nnbook\nmodel m\n  dense(1, activation='relu')\n```\n", [
-            "3:10: unexpected ',' | lists are written [1, 2, 3]",
-            "3:23: only straight double quotes \"…\" make a string, not '…' | write relu (a name or a choice needs no quotes)",
+    }
+
+    /// Keras' Python is one error a line, which shows the line as nnbook writes it.
+    func testAPythonCallIsOneErrorThatShowsTheNnbookSpelling() {
+        let message = "this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes"
+        expect("```nnbook\nmodel m\n  dense(128, activation='relu')\n  Dense(1, activation=\"sigmoid\", use_bias=True);\nmodel.add(Dense(1, activation='sigmoid', name=None))\nmodel.add(Flatten(input_shape=(28, 28)))\nshow nothing\n```\n", [
+            "3:3: \(message) | write `dense 128 activation=relu`",
+            "4:3: \(message) | write `dense 1 activation=sigmoid use_bias=true`",
+            "5:1: \(message) | write `dense 1 activation=sigmoid`, indented by two spaces under `model NAME`, as a layer is",
+            "6:1: \(message) | write `flatten input_shape=[28, 28]`, indented by two spaces under `model NAME`, as a layer is",
+            "7:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
         ])
     }
 
@@ -766,10 +794,21 @@ final class DiagnosticsCatalogTests: XCTestCase {
         XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "train m on data epochs=$epochs\n```\n", overrides: [("epochs", "0")], folder: folder), [
             "-: -p epochs=0 does not fit where line 11 uses $epochs: epochs must be 1 or more, not 0 | epochs=: how many passes over the training samples; e.g. train neuron on insurance descent=batch epochs=1000 every=100",
         ])
-        // The same value as the notebook's own default is the notebook's mistake, at its lines.
+        // The same value as the notebook's own default is the notebook's mistake, at its declaration.
         XCTAssertEqual(NotebookFixtures.diagnostics(text.replacingOccurrences(of: "act: sigmoid", with: "act: sigmoidd"), folder: folder), [
-            "8:27: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
-            "10:27: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+            "3:3: the default of 'act', sigmoidd, does not fit where lines 8 and 10 use $act: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+        ])
+    }
+
+    /// A default of the wrong kind used on several lines is one mistake, at the front matter;
+    /// a use that alone does not fit is that line's mistake.
+    func testAWrongDefaultUsedOnSeveralLinesIsOneErrorAtTheFrontMatter() {
+        expect("---\nparams:\n  units: four\n  act: relu\n---\n```nnbook\nmodel a\n  dense $units activation=$act\nmodel b\n  dense $units activation=$act\nshow nothing\n```\n", [
+            "3:3: the default of 'units', four, does not fit where lines 8 and 10 use $units: expected a whole number, not \"four\"",
+            "11:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
+        ])
+        expect("---\nparams:\n  act: relu\n---\n```nnbook\nmodel a\n  dense 1 activation=$act\nactivation $act x=[1]\nloss $act y_true=[1] y_pred=[1]\n```\n", [
+            "9:6: 'relu' is not one of the choices | the known choices are: binary_crossentropy, categorical_crossentropy, mae, mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy",
         ])
     }
 

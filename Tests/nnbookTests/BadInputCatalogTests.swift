@@ -16,6 +16,8 @@ final class BadInputCatalogTests: XCTestCase {
         let firstLine: String
         /// The first diagnostic's hint, whole (its lines after `hint: `), when the case is about it.
         var hint: String?
+        /// The last line written to standard error, when the case is about how many mistakes are found.
+        var lastLine: String?
         /// Prepares the folder (after the files are written), e.g. damaging history.
         var prepare: (@Sendable (URL) throws -> Void)?
     }
@@ -54,6 +56,11 @@ final class BadInputCatalogTests: XCTestCase {
     static let syntax: [Case] = [
         Case(name: "unclosed cell", files: notebook("```nnbook\nmodel m\n"), status: 1, firstLine: "t.nnbook:1:1: error: this nnbook cell is never closed"),
         Case(name: "cell running into the next cell", files: notebook("```nnbook\nload csv \"d.csv\" as d target=y\n\nSome prose.\n\n```nnbook\nshow d\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1, firstLine: "t.nnbook:6:1: error: this cell (opened at line 1) was never closed"),
+        Case(name: "lower-case prose after an unclosed cell", files: notebook("```nnbook\nload csv \"d.csv\" as d target=y\n\ntrain the model as shown below, then plot it.\n\n```nnbook\nshow d\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:6:1: error: this cell (opened at line 1) was never closed", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a layer in Python", files: cell("model m\n  Dense(1, activation='sigmoid')"), status: 1,
+             firstLine: "t.nnbook:3:3: error: this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes", hint: "write `dense 1 activation=sigmoid`",
+             lastLine: "1 error in t.nnbook; nothing was run"),
         Case(name: "word processor quotes", files: cell("load csv “d.csv” as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: only straight double quotes \"…\" make a string, not “…”"),
         Case(name: "list continued on the next line", files: cell("loss mae y_true=[1, 0\n  ] y_pred=[1, 0]"), status: 1, firstLine: "t.nnbook:2:17: error: this list is never closed"),
         Case(name: "bad value in an inline table", files: notebook("```nnbook\nload inline p as p target=y\n```\n```csv name=p\nx,y\n1,2\n3,six\n```\n"), status: 1,
@@ -74,6 +81,10 @@ final class BadInputCatalogTests: XCTestCase {
     static let frontMatter: [Case] = [
         Case(name: "unclosed front matter", files: notebook("---\ntitle: x\n"), status: 1, firstLine: "t.nnbook:1:1: error: the front matter that starts here is never closed"),
         Case(name: "invalid YAML", files: notebook("---\ntitle: a: b\n---\n"), status: 1, firstLine: "t.nnbook:2:9: error: the front matter is not valid YAML: mapping values are not allowed in this context"),
+        Case(name: "invalid YAML before a cell with mistakes", files: notebook("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel m\n  dense $units\ntrian m\n```\n"), status: 1,
+             firstLine: "t.nnbook:2:9: error: the front matter is not valid YAML: mapping values are not allowed in this context", lastLine: "2 errors in t.nnbook; nothing was run"),
+        Case(name: "default used on several lines that fits none", files: notebook("---\nparams:\n  units: four\n---\n```nnbook\nmodel a\n  dense $units\nmodel b\n  dense $units\n```\n"), status: 1,
+             firstLine: "t.nnbook:3:3: error: the default of 'units', four, does not fit where lines 7 and 9 use $units: expected a whole number, not \"four\"", lastLine: "1 error in t.nnbook; nothing was run"),
         Case(name: "unclosed front matter list", files: notebook("---\ntitle: [x\n---\n"), status: 1, firstLine: "t.nnbook:2:8: error: this list is never closed"),
         Case(name: "unknown setting", files: notebook("---\nseeds: 1\n---\n"), status: 1, firstLine: "t.nnbook:2:1: error: unknown front matter setting 'seeds'"),
         Case(name: "negative seed", files: notebook("---\nseed: -4\n---\n"), status: 1, firstLine: "t.nnbook:2:7: error: the seed must be a whole number of 0 or more"),
@@ -525,6 +536,9 @@ final class BadInputCatalogTests: XCTestCase {
             XCTAssertTrue(first.hasPrefix(expected), "\(testCase.name): expected\n\(expected)\ngot\n\(first)")
             if let hint = testCase.hint {
                 XCTAssertEqual(BadInputCatalogTests.firstHint(in: outcome.error), hint, testCase.name)
+            }
+            if let last = testCase.lastLine {
+                XCTAssertEqual(outcome.error.split(separator: "\n").last.map(String.init), last, testCase.name)
             }
             XCTAssertFalse(outcome.error.contains("Fatal error") || outcome.error.contains("Program crashed"), "\(testCase.name) crashed")
             // A check failure writes nothing; a run that fails writes a whole page with the error.

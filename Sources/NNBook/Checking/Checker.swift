@@ -31,6 +31,15 @@ public struct Checker: Sendable {
                     }
                     continue
                 }
+                // A front matter that could not be read may have declared the parameters the
+                // line uses, or the folder of a plugin its command comes from: nothing is said
+                // of it, and what it may define is unknown after it.
+                if !notebook.frontMatter.isComplete, syntax.values.contains(where: { value in
+                    if case .parameter(let name) = value.kind { parameters[name] == nil } else { false }
+                }) || (registry.command(syntax.verb) == nil && registry.command(meantBy: syntax.verb) == nil) {
+                    markErroneous([], mentionedBy: syntax, in: &context)
+                    continue
+                }
                 guard let command = registry.command(syntax.verb) else {
                     let unknown = registry.unknown(syntax.verb)
                     diagnostics.append(Diagnostic(unknown.message, at: syntax.verbRange, hint: unknown.hint))

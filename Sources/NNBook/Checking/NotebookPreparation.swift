@@ -28,17 +28,20 @@ public enum NotebookPreparation {
         text: String, path: String, folder: URL, overrides: [(name: String, value: String)], memory: MemoryLimit = .standard,
         registry makeRegistry: (Notebook) -> PluginRegistry
     ) -> Result<Plan, Failure> {
-        let (read, syntaxErrors) = NotebookParser.read(text, path: path)
-        guard let notebook = read else { return .failure(.notebook(DiagnosticList(syntaxErrors), nil)) }
-        let parameters: [String: TypedValue]
+        let (notebook, syntaxErrors) = NotebookParser.read(text, path: path)
+        var parameters: [String: TypedValue]
         switch ParameterBinding.resolve(notebook.frontMatter, overrides: overrides) {
         case .success(let values): parameters = values
         case .failure(let diagnostics):
-            return .failure(syntaxErrors.isEmpty ? .parameters(diagnostics, notebook) : .notebook(DiagnosticList(syntaxErrors), nil))
+            guard !syntaxErrors.isEmpty else { return .failure(.parameters(diagnostics, notebook)) }
+            // The notebook's own mistakes come first; its cells are checked with its defaults.
+            parameters = ParameterBinding.defaults(of: notebook.frontMatter)
         }
         // The check looks past the lines with syntax errors, so that one unclosed list does not
         // hide the mistakes after it.
+        // A default that does not fit where it is used is one mistake, at the front matter.
         let checked = Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
+            .mapError { DiagnosticList(ParameterBinding.defaultProblems($0.diagnostics, in: notebook, overridden: Set(overrides.map(\.name)))) }
         // A `-p` value that does not fit where it is used is a mistake of the command line, as
         // one of the wrong type is, told once however many lines use it.
         if syntaxErrors.isEmpty, case .failure(let list) = checked,

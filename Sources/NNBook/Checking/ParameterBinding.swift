@@ -5,8 +5,7 @@ public enum ParameterBinding {
     /// The value of every declared parameter; an unknown name or a value of the wrong type is
     /// an error that lists the declared parameters.
     public static func resolve(_ frontMatter: FrontMatter, overrides: [(name: String, value: String)]) -> Result<[String: TypedValue], DiagnosticList> {
-        var values: [String: TypedValue] = [:]
-        for parameter in frontMatter.parameters { values[parameter.name] = parameter.defaultValue }
+        var values = defaults(of: frontMatter)
         var diagnostics: [Diagnostic] = []
         for (name, text) in overrides {
             switch declaration(of: name, in: frontMatter).flatMap({ value(text, of: $0, in: frontMatter) }) {
@@ -15,6 +14,11 @@ public enum ParameterBinding {
             }
         }
         return diagnostics.isEmpty ? .success(values) : .failure(DiagnosticList(diagnostics))
+    }
+
+    /// Every declared parameter's default.
+    static func defaults(of frontMatter: FrontMatter) -> [String: TypedValue] {
+        Dictionary(frontMatter.parameters.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { _, last in last })
     }
 
     /// The declared parameter `name`, or an error with "did you mean" and the declared list.
@@ -41,16 +45,66 @@ public enum ParameterBinding {
     /// many lines use it), with the lines that use it; nil when there are none.
     static func overrideProblems(_ diagnostics: [Diagnostic], in notebook: Notebook, overrides: [(name: String, value: String)]) -> DiagnosticList? {
         let given = Dictionary(overrides.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        // A mistake is placed at the `$name` written, or at the name of the option it is given
-        // to (`epochs=$epochs`).
+        let found = problems(diagnostics, atUsesOf: Set(given.keys), in: notebook)
+        guard !found.isEmpty else { return nil }
+        return DiagnosticList(found.map { problem in
+            Diagnostic(
+                "-p \(problem.name)=\(SweepValueList.excerpt(given[problem.name] ?? "")) does not fit where \(place(problem.lines)) $\(problem.name): \(problem.message)", at: nil,
+                hint: problem.hint)
+        })
+    }
+
+    /// `diagnostics` with a front-matter default that does not fit where the notebook uses it
+    /// reported once, at the parameter's declaration, rather than at each of its uses: when the
+    /// same mistake stands at every use of a parameter on two lines or more, the default is
+    /// what to fix. A mistake at one use of several is that line's own; one of a `-p` value
+    /// (a parameter in `overridden`) is the command line's.
+    static func defaultProblems(_ diagnostics: [Diagnostic], in notebook: Notebook, overridden: Set<String>) -> [Diagnostic] {
+        let declared = Set(notebook.frontMatter.parameters.map(\.name)).subtracting(overridden)
+        let lines = useLines(in: notebook, of: declared)
+        let found = problems(diagnostics, atUsesOf: declared, in: notebook).filter { $0.lines.count >= 2 && Set($0.lines) == lines[$0.name] }
+        guard !found.isEmpty else { return diagnostics }
+        var placed: [Diagnostic] = []
+        for problem in found {
+            guard let parameter = notebook.frontMatter.parameter(named: problem.name) else { continue }
+            placed.append(Diagnostic(
+                "the default of '\(problem.name)', \(parameter.defaultValue.text.excerpt()), does not fit where \(place(problem.lines)) $\(problem.name): \(problem.message)",
+                at: parameter.range, hint: problem.hint))
+        }
+        let uses = self.uses(in: notebook, of: Set(found.map(\.name)))
+        let rest = diagnostics.filter { diagnostic in
+            guard let range = diagnostic.range, let name = uses[range] else { return true }
+            return !found.contains { $0.name == name && $0.message == diagnostic.message }
+        }
+        return Diagnostic.inSourceOrder(placed + rest)
+    }
+
+    /// Where the parameters `names` are used in cells, each with its name: the `$name` written,
+    /// and the name of the option it is given to (`epochs=$epochs`), where a mistake may be
+    /// placed.
+    private static func uses(in notebook: Notebook, of names: Set<String>) -> [SourceRange: String] {
         var uses: [SourceRange: String] = [:]
         for argument in notebook.cells.flatMap(\.commands).flatMap(\.withClauses).flatMap(\.arguments) {
             for value in argument.value.flattened {
-                guard case .parameter(let name) = value.kind, given[name] != nil else { continue }
+                guard case .parameter(let name) = value.kind, names.contains(name) else { continue }
                 uses[value.range] = name
                 if value == argument.value { uses[argument.range] = name }
             }
         }
+        return uses
+    }
+
+    /// The lines that use each of the parameters `names`.
+    private static func useLines(in notebook: Notebook, of names: Set<String>) -> [String: Set<Int>] {
+        var lines: [String: Set<Int>] = [:]
+        for (range, name) in uses(in: notebook, of: names) { lines[name, default: []].insert(range.line) }
+        return lines
+    }
+
+    /// The mistakes among `diagnostics` placed at uses of the parameters `names`, one per
+    /// parameter and message, with the lines where it stands.
+    private static func problems(_ diagnostics: [Diagnostic], atUsesOf names: Set<String>, in notebook: Notebook) -> [(name: String, message: String, hint: String?, lines: [Int])] {
+        let uses = uses(in: notebook, of: names)
         var found: [(name: String, message: String, hint: String?, lines: [Int])] = []
         for diagnostic in diagnostics {
             guard let range = diagnostic.range, let name = uses[range] else { continue }
@@ -60,14 +114,13 @@ public enum ParameterBinding {
                 found.append((name, diagnostic.message, diagnostic.hint, [range.line]))
             }
         }
-        guard !found.isEmpty else { return nil }
-        return DiagnosticList(found.map { problem in
-            let lines = problem.lines.map(String.init)
-            let place = lines.count == 1 ? "line \(lines[0]) uses" : "lines " + lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1] + " use"
-            return Diagnostic(
-                "-p \(problem.name)=\(SweepValueList.excerpt(given[problem.name] ?? "")) does not fit where \(place) $\(problem.name): \(problem.message)", at: nil,
-                hint: problem.hint)
-        })
+        return found
+    }
+
+    /// "line 8 uses" or "lines 8 and 10 use".
+    private static func place(_ lines: [Int]) -> String {
+        let lines = lines.map(String.init)
+        return lines.count == 1 ? "line \(lines[0]) uses" : "lines " + lines.dropLast().joined(separator: ", ") + " and " + lines[lines.count - 1] + " use"
     }
 
     /// A parameter used in a cell (`$rate`) or in prose (`{{rate}}`) that the front matter does

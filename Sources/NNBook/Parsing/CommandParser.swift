@@ -18,6 +18,22 @@ struct CommandParser {
                 diagnostics.append(tooLong)
                 continue
             }
+            if let call = PythonCall(text) {
+                // One error for the line, showing it as nnbook writes it; what it may define is
+                // unknown after it.
+                let indent = text.prefix { $0.isWhitespace }.count
+                diagnostics.append(call.diagnostic(line: line, indent: indent))
+                let range = SourceRange(line: line, column: indent + 1, length: call.callee.count)
+                if indent > 0, var parent = commands.popLast() {
+                    parent.markUnread(names: names(in: text))
+                    commands.append(parent)
+                } else {
+                    var command = CommandSyntax(verb: call.callee + "(", verbRange: range, arguments: [])
+                    command.markUnread(names: names(in: text))
+                    commands.append(command)
+                }
+                continue
+            }
             let (tokens, lexDiagnostics, slips) = CommandLexer.tokens(of: text, line: line)
             // A slip is reported, and the line is read as it was meant.
             diagnostics += slips

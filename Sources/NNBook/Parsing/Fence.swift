@@ -1,6 +1,8 @@
 // The line that opens or closes a fenced block of a notebook: a command cell, an inline table,
 // or code shown as it is written.
 
+import Foundation
+
 /// A CommonMark code fence: up to three spaces, then three or more backticks or tildes, then
 /// the info string.
 struct Fence {
@@ -40,8 +42,11 @@ struct Fence {
 
     /// Where the commands of a cell whose closing line was forgotten most likely end, between
     /// `start` and the fence at `end` that the cell ran into: before the first paragraph, after
-    /// a blank line, that does not read as commands (a command starts with its lowercase name,
-    /// a comment with '#'), since that is the prose the author meant to write outside the cell.
+    /// a blank line, that does not read as commands, since that is the prose the author meant
+    /// to write outside the cell. A command starts with its lowercase name (a comment with
+    /// '#') and reads as one; a sentence may start in lower case too ("train the model as
+    /// shown below, then …"), but it has a comma the commands cannot read, or ends as a
+    /// sentence does.
     static func commandsEnd(in lines: [String], from start: Int, to end: Int) -> Int {
         var afterBlank = false
         for index in start..<end {
@@ -50,12 +55,24 @@ struct Fence {
                 afterBlank = true
                 continue
             }
-            if afterBlank, let first = line.first, !(first.isASCII && first.isLowercase), first != "#", !first.isWhitespace {
-                return index
+            if afterBlank, let first = line.first, !first.isWhitespace, first != "#" {
+                if !(first.isASCII && first.isLowercase) || readsAsProse(lines[index..<end].prefix { !$0.allSatisfy(\.isWhitespace) }) {
+                    return index
+                }
             }
             afterBlank = false
         }
         return end
+    }
+
+    /// Whether a paragraph that starts in lower case is a sentence: a line of it ends with '.',
+    /// '!', '?' or ':' after a word, or the commands cannot read it.
+    private static func readsAsProse(_ paragraph: ArraySlice<String>) -> Bool {
+        paragraph.contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let last = trimmed.last, ".!?:".contains(last), trimmed.dropLast().last?.isLetter == true { return true }
+            return !CommandParser.commands(in: [line], firstLine: 1).diagnostics.isEmpty
+        }
     }
 
     /// `NAME` for a ```` ```csv name=NAME ```` fence: an inline table.

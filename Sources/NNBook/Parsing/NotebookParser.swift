@@ -5,15 +5,15 @@ public enum NotebookParser {
     /// The notebook, or every diagnostic found; `path` is used in messages only.
     public static func parse(_ text: String, path: String) -> Result<Notebook, DiagnosticList> {
         let (notebook, diagnostics) = read(text, path: path)
-        guard let notebook, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
         return .success(notebook)
     }
 
     /// The notebook as far as it could be read, and every diagnostic found. Lines with syntax
-    /// errors are marked unread in it, for the checker to look past; it is nil when the front
-    /// matter's parameters or plugins could not be read, since then nothing can be checked
-    /// against them (a wrong seed or title leaves the cells checkable).
-    static func read(_ text: String, path: String) -> (notebook: Notebook?, diagnostics: [Diagnostic]) {
+    /// errors are marked unread in it, for the checker to look past; when the front matter's
+    /// parameters or plugins could not be read, its front matter says so, and the cells are
+    /// checked for what does not depend on them.
+    static func read(_ text: String, path: String) -> (notebook: Notebook, diagnostics: [Diagnostic]) {
         let lines = splitLines(text)
         var diagnostics: [Diagnostic] = []
         var index = 0
@@ -26,6 +26,7 @@ public enum NotebookParser {
                 frontMatter = parsed.frontMatter
                 diagnostics += parsed.diagnostics
                 parametersKnown = parsed.complete
+                frontMatter.isComplete = parsed.complete
                 index = end + 1
             } else {
                 diagnostics.append(Diagnostic(
@@ -125,7 +126,7 @@ public enum NotebookParser {
             diagnostics += undeclaredProseParameters(in: lines, at: proseLines, of: frontMatter)
         }
 
-        return (parametersKnown ? Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables) : nil, diagnostics)
+        return (Notebook(path: path, lines: lines, frontMatter: frontMatter, blocks: blocks, tables: tables), diagnostics)
     }
 
     /// A `{{name}}` in the title that names no parameter (or no name at all), at its place in

@@ -10,6 +10,10 @@ public struct FrontMatter: Equatable, Sendable {
     public var parameters: [ParameterDeclaration]
     /// Folders where the notebook's external plugins live.
     public var pluginFolders: [String]
+    /// Whether the parameters and plugin folders could all be read. When not (YAML that does
+    /// not parse, a misspelt `params:`), the cells are still checked, silent about the uses of
+    /// parameters they do not know and about commands that may come from an unread folder.
+    public var isComplete = true
 
     public static let defaultPrecision = 4
     /// The decimal places a notebook or a command may ask for.
