@@ -9,6 +9,9 @@ public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
     public let line: Int?
     public let column: Int?
     public let hint: String?
+    /// A column the notebook names (`target=`, `codes=`) that the header does not have, and the
+    /// columns it has: the notebook's line is the place to fix, with the nearest name.
+    public var absentColumn: AbsentColumn?
     /// The reader stopped because the run was asked to stop (Ctrl-C, SIGTERM), not because of
     /// the file.
     public private(set) var interrupted = false
@@ -34,5 +37,16 @@ public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
         return location.isEmpty ? message : "\(location): \(message)"
+    }
+}
+
+/// A column named that the data does not have, and the columns it has.
+public struct AbsentColumn: Equatable, Sendable {
+    public let name: String
+    public let columns: [String]
+
+    public init(name: String, columns: [String]) {
+        self.name = name
+        self.columns = columns
     }
 }

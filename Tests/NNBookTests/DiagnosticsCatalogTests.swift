@@ -305,6 +305,44 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("train m on data shuffle=FALSE", "11:25: expected true or false, not FALSE | write false, in lower case")
     }
 
+    /// Keras' and pandas' names for commands and layers, and for the settings of layers.
+    func testKerasNamesOfCommandsLayersAndSettingsGetTheirNnbookNames() {
+        expect(prelude + "normalize data\nhistory m\nflatten data\nSequential k\nmodel k input_shape=[2]\n  dense 1 activation=leaky_relu negative_slope=0.1\nactivation leaky_relu x=[1] alpha=0.3\n```\n", [
+            "11:1: unknown command 'normalize' | did you mean 'scale'? nnbook calls normalize scale",
+            "12:1: unknown command 'history' | did you mean 'plot'? nnbook calls history plot",
+            "13:1: unknown command 'flatten' | 'flatten' is a line of `model`, not a command: write it indented by two spaces under a `model NAME` line",
+            "14:1: unknown command 'Sequential' | did you mean 'model'? nnbook calls Sequential model",
+            "15:9: 'model' has no option 'input_shape' | did you mean 'input'? nnbook calls input_shape input",
+            "16:33: 'dense' has no option 'negative_slope' | did you mean 'slope'? nnbook calls negative_slope slope",
+            "17:29: 'activation' has no option 'alpha' | did you mean 'slope'? nnbook calls alpha slope",
+        ])
+    }
+
+    /// A Python call as an option's value is one error, which shows its settings as options,
+    /// by nnbook's names.
+    func testAChoiceCalledAsInPythonShowsItsSettingsAsOptions() {
+        expectLine(
+            "compile m loss=mse optimizer=adam(learning_rate=$rate, beta_1=0.9)",
+            "11:34: adam(…) is Python's call; an option's value is one word, and its settings are options of their own | write `optimizer=adam rate=$rate beta_1=0.9`")
+    }
+
+    /// The front matter after blank lines is read as the front matter, with one error.
+    func testAFrontMatterAfterBlankLinesIsReadWithOneError() {
+        expect("\n\n---\nparams:\n  epochs: 2\n---\nWe train for {{epochs}} epochs.\n```nnbook\nloss mae y_true=[$epochs] y_pred=[0]\n```\n", [
+            "3:1: the front matter must start on the notebook's first line | remove the blank lines above it",
+        ])
+        expect("---  \nparams:\n  epochs: 2\n---\n```nnbook\nloss mae y_true=[$epochs] y_pred=[0]\n```\n", [])
+    }
+
+    /// A column that `target=` or `codes=` names and the data lacks is the load line's mistake.
+    func testAMisspeltColumnIsPointedAtOnTheLoadLine() {
+        expectLine("load csv \"data.csv\" as other target=yy", "11:30: data.csv has no column \"yy\" | did you mean 'y'? the columns are x1, x2, y")
+        expect("```csv name=homes\narea,price\n50,100\n```\n```nnbook\nload inline homes as homes target=prices\nload inline homes as h2 target=price codes=[aera]\n```\n", [
+            "6:28: the table 'homes' has no column \"prices\" | did you mean 'price'? the columns are area, price",
+            "7:38: the table 'homes' has no column \"aera\" | did you mean 'area'? the columns are area, price",
+        ])
+    }
+
     /// Keras' `elu` is an activation of nnbook's too.
     func testELUIsAnActivation() {
         expect(prelude + "model k\n  dense 2 activation=elu\n  dense 1 activation=sigmoid\ncompile k loss=binary_crossentropy\ntrain k on data\nactivation elu x=[-1, 2]\n```\n", [])
@@ -457,7 +495,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// mistakes of the command are found in the same pass.
     func testAPythonQuoteHidesNoOtherMistake() {
         expect("```nnbook\nmodel m input_shape=[2]\n  dense 1 activation='sigmoid'\n```\n", [
-            "2:9: 'model' has no option 'input_shape' | the known options of 'model' are: input",
+            "2:9: 'model' has no option 'input_shape' | did you mean 'input'? nnbook calls input_shape input",
             "3:22: only straight double quotes \"…\" make a string, not '…' | write sigmoid (a name or a choice needs no quotes)",
         ])
     }
@@ -471,6 +509,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "5:1: \(message) | write `dense 1 activation=sigmoid`, indented by two spaces under `model NAME`, as a layer is",
             "6:1: \(message) | write `flatten input_shape=[28, 28]`, indented by two spaces under `model NAME`, as a layer is",
             "7:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
+        ])
+        expect("```nnbook\nm.summary()\nm.evaluate(data.test)\nlayers.Dense(1)\n```\n", [
+            "2:1: \(message) | write `summary m`",
+            "3:1: \(message) | write `evaluate m on data.test`",
+            "4:1: \(message) | write `dense 1`",
         ])
     }
 

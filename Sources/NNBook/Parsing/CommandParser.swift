@@ -35,6 +35,15 @@ struct CommandParser {
                 continue
             }
             let (tokens, lexDiagnostics, slips) = CommandLexer.tokens(of: text, line: line)
+            if case .word(let verb) = tokens.first?.kind, let call = PythonCall.valueCall(in: text, line: line, verb: verb) {
+                // One error, showing the line as meant; the line is not read further.
+                diagnostics.append(call)
+                if var command = text.first?.isWhitespace == true ? commands.popLast() : CommandSyntax(verb: verb, verbRange: tokens[0].range, arguments: []) {
+                    command.markUnread(names: names(in: text))
+                    commands.append(command)
+                }
+                continue
+            }
             // A slip is reported, and the line is read as it was meant.
             diagnostics += slips
             guard !tokens.isEmpty else {

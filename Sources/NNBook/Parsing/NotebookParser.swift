@@ -1,5 +1,7 @@
 // Reads a .nnbook file: front matter, then Markdown prose and `nnbook` command cells.
 
+import Foundation
+
 /// Parses a whole notebook, reporting every problem it can find in one pass.
 public enum NotebookParser {
     /// The notebook, or every diagnostic found; `path` is used in messages only.
@@ -20,9 +22,23 @@ public enum NotebookParser {
         var frontMatter = FrontMatter()
         // Placeholders in prose are checked against the parameters only when those are known.
         var parametersKnown = true
-        if lines.first == "---" {
-            if let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) {
-                let parsed = FrontMatterParser.parse(lines[1..<end], firstLine: 2)
+        // `---` with spaces after it is still the front matter's line; one after blank lines is
+        // read as the front matter it was meant to be, with one error, rather than as prose
+        // whose parameters every cell would then say are not declared.
+        let isDashes = { (line: String) in line.trimmingCharacters(in: .whitespaces) == "---" }
+        let opening = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
+        if opening > 0, lines.indices.contains(opening + 1), isDashes(lines[opening]),
+            lines[opening + 1].range(of: #"^[A-Za-z_][A-Za-z0-9_]*:"#, options: .regularExpression) != nil
+        {
+            diagnostics.append(Diagnostic(
+                "the front matter must start on the notebook's first line", at: SourceRange(line: opening + 1, column: 1, length: lines[opening].count),
+                hint: "remove the blank line\(opening == 1 ? "" : "s") above it"))
+            index = opening
+        }
+        if lines.indices.contains(index), isDashes(lines[index]) {
+            let start = index
+            if let end = lines[(start + 1)...].firstIndex(where: { isDashes($0) || $0 == "..." }) {
+                let parsed = FrontMatterParser.parse(lines[(start + 1)..<end], firstLine: start + 2)
                 frontMatter = parsed.frontMatter
                 diagnostics += parsed.diagnostics
                 parametersKnown = parsed.complete
@@ -30,7 +46,7 @@ public enum NotebookParser {
                 index = end + 1
             } else {
                 diagnostics.append(Diagnostic(
-                    "the front matter that starts here is never closed", at: SourceRange(line: 1, column: 1, length: 3),
+                    "the front matter that starts here is never closed", at: SourceRange(line: start + 1, column: 1, length: 3),
                     hint: "end the front matter with a line holding only ---"))
                 index = lines.count
             }

@@ -6,8 +6,6 @@ import Foundation
 /// A Python call standing where a command or a layer should: its nnbook spelling, for the one
 /// error the line gets.
 struct PythonCall {
-    /// Where the call's `(` stands in the line (0-based).
-    let parenthesis: Int
     /// The line as nnbook writes it: `dense 128 activation=relu`.
     let spelling: String
     /// Whether the call was wrapped in `model.add(…)`: a layer, which nnbook writes indented
@@ -26,20 +24,27 @@ struct PythonCall {
             name += 1
         }
         guard name > start, characters[start].isLetter, name < characters.count, characters[name] == "(" else { return nil }
-        parenthesis = name
         callee = String(characters[start..<name])
         var call = String(characters[start...]).trimmingCharacters(in: .whitespaces)
         if call.hasSuffix(";") { call.removeLast() }
         var added = false
-        // `model.add(Dense(1))`: the call inside is the line's meaning.
-        while let (callee, inner) = PythonCall.split(call), callee.hasSuffix(".add"), PythonCall.split(inner) != nil {
+        // `model.add(Dense(1))`: the call inside is the line's meaning (a few calls deep at
+        // most, so that a hostile line of nested calls is read in bounded time).
+        for _ in 0..<PythonCall.depthLimit {
+            guard let (callee, inner) = PythonCall.split(call), callee.hasSuffix(".add"), PythonCall.split(inner) != nil else { break }
             call = inner
             added = true
         }
         guard let (callee, arguments) = PythonCall.split(call) else { return nil }
-        let verb = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
-        let words = PythonCall.items(of: arguments).compactMap(PythonCall.word)
-        spelling = ([verb] + words).joined(separator: " ")
+        let parts = callee.split(separator: ".").map(String.init)
+        var words = PythonCall.items(of: arguments).compactMap(PythonCall.word)
+        // `neuron.evaluate(insurance.test)`: a method of a model (not a class, `layers.Dense`)
+        // is a command that names the model first, and the one data set it is given after `on`.
+        if parts.count == 2, parts[1].first?.isLowercase == true, !added {
+            if words.count == 1, !words[0].contains("=") { words[0] = "on " + words[0] }
+            words.insert(parts[0], at: 0)
+        }
+        spelling = ([(parts.last ?? callee).lowercased()] + words).joined(separator: " ")
         isAddedLayer = added
     }
 
@@ -48,6 +53,43 @@ struct PythonCall {
         Diagnostic(
             "this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes", at: SourceRange(line: line, column: indent + 1, length: callee.count + 1),
             hint: "write `\(spelling)`" + (isAddedLayer ? ", indented by two spaces under `model NAME`, as a layer is" : ""))
+    }
+
+    /// `optimizer=sgd(learning_rate=0.5)`: Keras' way to give a choice its settings, as the
+    /// one error of the line `text` (line `line`, its command `verb`), which shows the settings
+    /// as options of the command, by their nnbook names where nnbook knows them; nil when the
+    /// line has no such value.
+    static func valueCall(in text: String, line: Int, verb: String) -> Diagnostic? {
+        guard let (option, choice, inside, column) = firstValueCall(in: Array(text)) else { return nil }
+        let schema = BuiltInPlugins.all.flatMap(\.commands).first { $0.schema.verb == verb }?.schema
+        let settings = items(of: inside).compactMap(word).map { setting -> String in
+            guard let equals = setting.firstIndex(of: "="), let schema else { return setting }
+            let name = String(setting[..<equals])
+            let meant = schema.options.first { $0.otherSpellings.contains(name) }?.name ?? name
+            return meant + setting[equals...]
+        }
+        return Diagnostic(
+            "\(choice)(…) is Python's call; an option's value is one word, and its settings are options of their own", at: SourceRange(line: line, column: column, length: 1),
+            hint: "write `" + ([option + "=" + choice] + settings).joined(separator: " ") + "`")
+    }
+
+    /// The first `option=choice(inside)` of a line, and the column of its `(`: found from each
+    /// `(` by looking back over the two words before it, so that a line of a megabyte is read
+    /// in one pass.
+    private static func firstValueCall(in characters: [Character]) -> (option: String, choice: String, inside: String, column: Int)? {
+        let isWord = { (character: Character) in character.isLetter || character.isNumber || character == "_" }
+        for open in characters.indices where characters[open] == "(" {
+            var start = open
+            while start > 0, isWord(characters[start - 1]) { start -= 1 }
+            guard start < open, start > 0, characters[start - 1] == "=" else { continue }
+            var name = start - 1
+            while name > 0, isWord(characters[name - 1]) { name -= 1 }
+            guard name < start - 1, characters[name].isLetter || characters[name] == "_",
+                let close = characters[(open + 1)...].firstIndex(where: { $0 == "(" || $0 == ")" }), characters[close] == ")"
+            else { continue }
+            return (String(characters[name..<(start - 1)]), String(characters[start..<open]), String(characters[(open + 1)..<close]), open + 1)
+        }
+        return nil
     }
 
     /// `name(arguments)` as its name and the text between its parentheses, when the call is the
@@ -59,30 +101,19 @@ struct PythonCall {
         return (callee, String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
     }
 
-    /// The arguments between commas that no bracket, parenthesis or quote holds.
+    /// The arguments between commas that no bracket, parenthesis or quote holds, read as a
+    /// sweep's list of values is, with a tuple's parentheses as a list's brackets.
     private static func items(of text: String) -> [String] {
-        var items: [String] = []
-        var current = ""
-        var depth = 0
         var quote: Character?
-        for character in text {
+        let bracketed = String(text.map { character -> Character in
             if let open = quote {
                 if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if "([{".contains(character) {
-                depth += 1
-            } else if ")]}".contains(character) {
-                depth -= 1
-            } else if character == ",", depth == 0 {
-                items.append(current)
-                current = ""
-                continue
+                return character
             }
-            current.append(character)
-        }
-        items.append(current)
-        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if character == "'" || character == "\"" { quote = character }
+            return character == "(" ? "[" : character == ")" ? "]" : character
+        })
+        return (try? SweepValueList.split(bracketed).get()) ?? []
     }
 
     /// One argument as nnbook writes it: `activation='relu'` as `activation=relu`, a tuple
@@ -96,22 +127,25 @@ struct PythonCall {
         return value(argument)
     }
 
-    private static func value(_ text: String) -> String? {
+    /// How deep calls and tuples are unwrapped: deeper ones are shown as written.
+    private static let depthLimit = 8
+
+    private static func value(_ text: String, depth: Int = 0) -> String? {
         switch text {
         case "None": return nil
         case "True": return "true"
         case "False": return "false"
         default: break
         }
+        var text = text
         if let first = text.first, first == "'" || first == "\"", text.count >= 2, text.last == first {
-            // A name or a choice needs no quotes; text with spaces or signs keeps them.
-            let inner = String(text.dropFirst().dropLast())
-            let bare = !inner.isEmpty && inner.allSatisfy { $0.isLetter || $0.isNumber || "_-./".contains($0) }
-            return bare ? inner : "\"\(inner)\""
+            text = String(text.dropFirst().dropLast())
         }
-        if text.hasPrefix("("), text.hasSuffix(")") {
-            return "[" + items(of: String(text.dropFirst().dropLast())).compactMap(value).joined(separator: ", ") + "]"
+        if text.hasPrefix("["), text.hasSuffix("]"), depth < depthLimit {
+            return "[" + items(of: String(text.dropFirst().dropLast())).compactMap { value($0, depth: depth + 1) }.joined(separator: ", ") + "]"
         }
-        return text
+        // A name, a choice or a number needs no quotes; text with spaces or signs keeps them.
+        let bare = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-+./$".contains($0) }
+        return bare ? text : "\"\(text)\""
     }
 }

@@ -66,7 +66,12 @@ public struct PluginRegistry: Sendable {
         let reasons = unusable.map { "the plugin '\($0.key)' could not be used: it \($0.value.message)" }
         if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
         let namesakes = blocked.filter { $0.name == verb }
-        let near = namesakes.isEmpty ? Suggestions.suggestion(for: verb, in: verbs, otherSpellings: otherSpellings) : nil
+        // A layer written as a command (`flatten insurance`): where it belongs is the answer.
+        let owner = verbs.first { commandsByVerb[$0]?.schema.clauses.contains { $0.verb == verb } == true }
+        let near = namesakes.isEmpty
+            ? owner.map { "'\(verb)' is a line of `\($0)`, not a command: write it indented by two spaces under a `\($0) NAME` line" }
+                ?? Suggestions.suggestion(for: verb, in: verbs, otherSpellings: otherSpellings)
+            : nil
         let refused = near == nil ? (namesakes.isEmpty ? blocked : namesakes) : []
         if near == nil, refused.isEmpty, broken.isEmpty {
             hints.append(Suggestions.hint(for: verb, in: verbs, kind: "commands"))

@@ -137,8 +137,11 @@ struct CSVDatasetBuilder {
         if let name = (targetNames + options.codes + options.oneHot).first(where: { seen[$0] == nil }) {
             let (path, line) = (path, headerLine)
             headerProblem = headerProblem ?? { quoting in
-                DataError("there is no column \"\(name.excerpt())\"", path: path, line: line, column: 1,
-                          hint: quoting ? "the columns are \(names.excerptList())" : "no row under the header reads as data, so the header is not quoted; a CSV file names its columns on its first line")
+                var error = DataError(
+                    "there is no column \"\(name.excerpt())\"", path: path, line: line, column: 1,
+                    hint: quoting ? "the columns are \(names.excerptList())" : "no row under the header reads as data, so the header is not quoted; a CSV file names its columns on its first line")
+                if quoting { error.absentColumn = AbsentColumn(name: name, columns: names) }
+                return error
             }
         }
         let wordNames = Set(options.codes + options.oneHot)

@@ -17,6 +17,7 @@ extension LoadCommand {
         do throws(DataError) {
             facts = try unlimitedFacts(in: context)
         } catch {
+            if let absent = error.absentColumn, let named = absentColumnProblem(absent) { return .failure(named) }
             if format == .inline, let name = path?.path, let table = context.tables[name], let problem = LoadCommand.tableProblem(error, in: table) {
                 return .failure(problem)
             }
@@ -42,6 +43,18 @@ extension LoadCommand {
             }
         }
         return .success(facts)
+    }
+
+    /// A column that `target=`, `codes=` or `one_hot=` names and the data does not have, at the
+    /// name written on the load line, where the typo is, with the nearest column.
+    private func absentColumnProblem(_ absent: AbsentColumn) -> Diagnostic? {
+        guard let word = [target, codes, oneHot].compactMap({ $0 }).joined().first(where: { $0.text == absent.name }) else { return nil }
+        let source = format == .inline ? "the table '\(path?.path ?? "")'" : path?.path ?? format.rawValue
+        // Any one letter is one edit from any other: a name of one letter is near none.
+        let near = absent.name.count < 2 ? "" : Suggestions.closest(to: absent.name, in: absent.columns).map { "did you mean '\($0)'? " } ?? ""
+        return Diagnostic(
+            "\(source) has no column \"\(absent.name.excerpt())\"", at: word.range,
+            hint: near + "the columns are \(absent.columns.excerptList())")
     }
 
     /// A problem in an inline table, at its row and field in the notebook, where the learner

@@ -14,7 +14,8 @@ struct ScaleCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "scale",
         summary: "rescale a column: divide by a constant, min-max into [0, 1], or standardize",
-        examples: ["scale insurance age divide=100", "scale homes area method=min-max", "scale clothes divide=255"])
+        examples: ["scale insurance age divide=100", "scale homes area method=min-max", "scale clothes divide=255"],
+        spellings: ["normalize", "standardize", "minmax", "rescale"])
 
     /// The scalings fitted to the training values.
     enum Method: String, ChoiceValue, CaseIterable {

@@ -12,7 +12,7 @@ struct ActivationCommand: NotebookCommand, PrintsNumbers {
 
     @Argument(help: "the activation") var function: ActivationName
     @Option(help: "the inputs") var x: [Double]
-    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {

@@ -22,7 +22,7 @@ struct DenseLine: LayerLine {
 
     @Argument(help: "the number of units (outputs)") var units: Int
     @Option(help: "the activation function") var activation = ActivationName(choice: "linear")!
-    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
     @Option(help: "the initial weights: \(Initializer.names.joined(separator: ", ")) or a number", spellings: ["kernel_initializer"]) var weights = Word("glorot_uniform")
     @Option(help: "the initial biases, named like weights", spellings: ["bias_initializer"]) var bias = Word("zeros")
 

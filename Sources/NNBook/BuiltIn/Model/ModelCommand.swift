@@ -15,11 +15,12 @@ struct ModelCommand: NotebookCommand {
         examples: [
             "model neuron\n  dense 1 activation=sigmoid weights=ones bias=zeros", "model digits input=[28, 28]\n  flatten\n  dense 10 activation=sigmoid",
             "model second like neuron",
-        ])
+        ],
+        spellings: ["Sequential"])
 
     @Argument(help: "the model's name") var name: NewModelName
     @Argument(keyword: "like", help: "a model whose layers to copy, with fresh weights from the seed (Keras' clone_model)") var original: ModelName?
-    @Option(help: "the shape of one input sample, e.g. 784 or [28, 28]") var input: [Int]?
+    @Option(help: "the shape of one input sample, e.g. 784 or [28, 28]", spellings: ["input_shape"]) var input: [Int]?
     @Clauses(DenseLine.self, DropoutLine.self, FlattenLine.self) var layers: [Located<any LayerLine>]
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {

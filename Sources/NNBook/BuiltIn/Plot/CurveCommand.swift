@@ -24,7 +24,7 @@ struct CurveCommand: NotebookCommand {
     @Argument(help: "the activations") var functions: [Function]
     @Option(help: "the smallest input") var from = -5.0
     @Option(help: "the largest input") var to = 5.0
-    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)") var slope: Double?
+    @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         from < to ? [] : [Diagnostic("from= must be smaller than to=", at: $from)]

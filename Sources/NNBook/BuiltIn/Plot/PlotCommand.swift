@@ -8,7 +8,8 @@ struct PlotCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "plot",
         summary: "draw a metric per epoch of the whole training of one or more models, one line each (validation dashed)",
-        examples: ["plot neuron", "plot batch stochastic mini metric=loss", "plot big metric=accuracy from=5", "plot slow fast diverging scale=log labels=[0.01, 0.1, 10]"])
+        examples: ["plot neuron", "plot batch stochastic mini metric=loss", "plot big metric=accuracy from=5", "plot slow fast diverging scale=log labels=[0.01, 0.1, 10]"],
+        spellings: ["history"])
 
     /// How the metric axis is drawn.
     enum Scale: String, ChoiceValue, CaseIterable {
