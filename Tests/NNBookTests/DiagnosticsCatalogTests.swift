@@ -343,6 +343,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Habits from Python, spreadsheets and YAML are one error each, with the nnbook spelling.
+    func testPythonSpreadsheetAndYAMLHabitsAreOneErrorEach() {
+        expectLine("split data test=0.2; scale data x1 divide=10", "11:20: a line holds one command | put `scale data x1 divide=10` on a line of its own, without the ';'")
+        expectLine("split data test=0,2", "11:18: unexpected ',' | write 0.2: a number takes a decimal point, not a comma")
+        expectLine("split data test:0.2", "11:12: unexpected test:0.2: 'split' takes only 1 value before its options | write test=0.2: an option is name=value")
+        expect(prelude + "model k\n  dense units=1 activation=sigmoid\n```\n", [
+            "12:9: 'dense' takes its units as a value, without a name | write `dense 1`: the value comes right after 'dense', without its name",
+        ])
+        expect(prelude + "train m on data epochs=$epochs\nexpect m loss<0.9 on data\nexpect m loss>=0.1 on data\n```\n", [])
+    }
+
     /// Keras' `elu` is an activation of nnbook's too.
     func testELUIsAnActivation() {
         expect(prelude + "model k\n  dense 2 activation=elu\n  dense 1 activation=sigmoid\ncompile k loss=binary_crossentropy\ntrain k on data\nactivation elu x=[-1, 2]\n```\n", [])
@@ -687,6 +698,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine(
             "compile m loss=binary_crossentropy optimizer=sgd metrics=[accuracy]\ntrain m on data epochs=$epochs validation_split=0.2\nplot m metric=val_acc",
             "13:8: 'm' will not have recorded val_acc by this line | did you mean 'val_accuracy'? nnbook calls val_acc val_accuracy; it records: accuracy, loss, val_accuracy, val_loss")
+    }
+
+    /// One misspelt metric of a plot of several models is one mistake, told once.
+    func testAMetricNoModelOfAPlotRecordedIsOneError() {
+        expectLine(
+            "model k like m\ncompile k loss=binary_crossentropy\ntrain m on data\ntrain k on data\nplot m k metric=los",
+            "15:10: 'm' and 'k' will not have recorded los by this line | did you mean 'loss'? they record: loss")
     }
 
     func testPlotOfEpochsOutsideTheHistory() {

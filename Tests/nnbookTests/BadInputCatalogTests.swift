@@ -104,6 +104,8 @@ final class BadInputCatalogTests: XCTestCase {
     static let arguments: [Case] = [
         Case(name: "unknown option", files: withData("train m on d epoch=5"), status: 1, firstLine: "t.nnbook:6:14: error: 'train' has no option 'epoch'"),
         Case(name: "wrong type", files: withData("train m on d epochs=five"), status: 1, firstLine: "t.nnbook:6:21: error: expected a whole number, not five"),
+        Case(name: "two commands on a line", files: withData("split d test=0.5; scale d x1 divide=10"), status: 1, firstLine: "t.nnbook:6:17: error: a line holds one command",
+             hint: "put `scale d x1 divide=10` on a line of its own, without the ';'", lastLine: "1 error in t.nnbook; nothing was run"),
         Case(name: "Python's True", files: withData("train m on d shuffle=True"), status: 1, firstLine: "t.nnbook:6:22: error: expected true or false, not True", hint: "write true, in lower case"),
         Case(name: "Keras' acc", files: withData("compile m loss=mse metrics=[acc]"), status: 1, firstLine: "t.nnbook:6:29: error: 'acc' is not one of the choices", hint: "did you mean 'accuracy'? nnbook calls acc accuracy"),
         Case(name: "expectation without a comparison", files: withData("train m on d\nexpect m loss 0.5 on d"), status: 1, firstLine: "t.nnbook:7:15: error: a comparison is missing before 0.5",

@@ -118,6 +118,14 @@ public struct Checker: Sendable {
         let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
             if case .positional(let value) = argument { value } else { nil }
         }
+        // `dense units=1`, as Keras' Dense(units=1): a value written as an option of its name
+        // is one mistake, told where it is written, not also missing.
+        let named = Set(syntax.arguments.compactMap { argument -> String? in
+            guard case .option(let name, _, _) = argument, schema.option(named: name) == nil,
+                schema.arguments.contains(where: { $0.name == name && $0.keyword == nil })
+            else { return nil }
+            return name
+        })
         var position = 0
         for (index, argument) in schema.arguments.enumerated() {
             // An optional value is absent when the next word is the keyword of a later argument.
@@ -145,7 +153,7 @@ public struct Checker: Sendable {
                 position += 1
             }
             guard position < positionals.count else {
-                if !argument.isOptional {
+                if !argument.isOptional, !named.contains(argument.name) {
                     diagnostics.append(Diagnostic(
                         "'\(schema.verb)' needs \(argument.type.placeholder) (\(argument.summary))", at: end(of: syntax), hint: usage))
                 }
@@ -210,9 +218,12 @@ public struct Checker: Sendable {
             }
         }
         if position < positionals.count {
+            // `test:0.2`, an option written as YAML or Python's dict writes it.
+            let colon = positionals[position].text.split(separator: ":", maxSplits: 1).map(String.init)
+            let hint = colon.count == 2 && schema.option(named: colon[0]) != nil ? "write \(colon[0])=\(colon[1]): an option is name=value" : usage
             diagnostics.append(Diagnostic(
                 "unexpected \(positionals[position].text.excerpt()): '\(schema.verb)' takes \(schema.arguments.isEmpty ? "no values before its options" : "only \(schema.arguments.count) value\(schema.arguments.count == 1 ? "" : "s") before its options")",
-                at: positionals[position].range, hint: usage))
+                at: positionals[position].range, hint: hint))
         }
 
         for argument in syntax.arguments {
@@ -226,6 +237,11 @@ public struct Checker: Sendable {
                 type = option.type
             } else if let open = schema.openOptions {
                 type = open
+            } else if named.contains(name) {
+                diagnostics.append(Diagnostic(
+                    "'\(schema.verb)' takes its \(name) as a value, without a name", at: nameRange,
+                    hint: "write `\(schema.verb) \(value.text)`: the value comes right after '\(schema.verb)', without its name"))
+                continue
             } else {
                 diagnostics.append(Diagnostic(
                     "'\(schema.verb)' has no option '\(name.excerpt())'", at: nameRange,

@@ -130,6 +130,13 @@ struct CommandLexer {
             default:
                 let start = index
                 while index < characters.count, !characters[index].isWhitespace, !special.contains(characters[index]) {
+                    // `loss<0.69`: a comparison sign before a number (or `=`) ends the word, as a
+                    // space would, so that it compares as `loss < 0.69` does.
+                    if index > start, CommandLexer.signs.contains(characters[index]), index + 1 < characters.count,
+                        characters[index + 1].isNumber || "-+.=".contains(characters[index + 1])
+                    {
+                        break
+                    }
                     index += 1
                 }
                 tokens.append(Token(kind: .word(String(characters[start..<index])), range: range(start, index)))

@@ -1,6 +1,8 @@
 // Reads the lines of a cell as commands: `verb positional… key=value…`, indented lines belonging
 // to the command above.
 
+import Foundation
+
 /// Parses a cell's lines into commands, collecting every error instead of stopping at the first.
 ///
 /// A syntax error ends its line, not the cell: the parser starts again at the next line, and
@@ -33,6 +35,16 @@ struct CommandParser {
                     commands.append(command)
                 }
                 continue
+            }
+            var text = text
+            if let semicolon = CommandParser.secondCommand(in: text) {
+                // `split d test=0.2; scale d x divide=10`: the first command is read; the rest is
+                // one error, which says where it goes.
+                let rest = text[text.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
+                diagnostics.append(Diagnostic(
+                    "a line holds one command", at: SourceRange(line: line, column: text.distance(from: text.startIndex, to: semicolon) + 1, length: 1),
+                    hint: "put `\(rest.excerpt())` on a line of its own, without the ';'"))
+                text = String(text[..<semicolon])
             }
             let (tokens, lexDiagnostics, slips) = CommandLexer.tokens(of: text, line: line)
             if case .word(let verb) = tokens.first?.kind, let call = PythonCall.valueCall(in: text, line: line, verb: verb) {
@@ -91,6 +103,23 @@ struct CommandParser {
             diagnostics += lexDiagnostics.isEmpty ? problems : lexDiagnostics
         }
         return (commands, diagnostics)
+    }
+
+    /// The `;` that a second command follows on `text`, outside strings and comments; nil when
+    /// there is none.
+    private static func secondCommand(in text: String) -> String.Index? {
+        var quoted = false
+        for index in text.indices {
+            switch text[index] {
+            case "\"": quoted.toggle()
+            case "#" where !quoted: return nil
+            case ";" where !quoted:
+                let rest = text[text.index(after: index)...].drop { $0.isWhitespace }
+                if let first = rest.first, first.isLetter { return index }
+            default: break
+            }
+        }
+        return nil
     }
 
     /// How many of a line's lists are still open at its end.
@@ -254,6 +283,17 @@ private struct TokenParser {
             }
             return .failure(Diagnostic(TokenParser.unclosedList, at: token.range, hint: "add ']' after the last item"))
         case .closeBracket, .comma, .equals:
+            // `test=0,2`: a decimal comma, between two numbers written against it.
+            if token.kind == .comma, position >= 2, position < tokens.count,
+                case .word(let whole) = tokens[position - 2].kind, Int(whole) != nil,
+                case .word(let fraction) = tokens[position].kind, fraction.allSatisfy(\.isNumber),
+                tokens[position - 2].range.column + tokens[position - 2].range.length == token.range.column,
+                token.range.column + 1 == tokens[position].range.column
+            {
+                return .failure(Diagnostic(
+                    "unexpected ','", at: token.range,
+                    hint: "write \(whole).\(fraction): a number takes a decimal point, not a comma"))
+            }
             return .failure(Diagnostic(
                 "unexpected '\(symbol(token.kind))'", at: token.range,
                 hint: "lists are written [1, 2, 3]"))

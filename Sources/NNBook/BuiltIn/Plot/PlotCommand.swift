@@ -30,6 +30,8 @@ struct PlotCommand: NotebookCommand {
         let metric = metric.text
         var diagnostics: [Diagnostic] = []
         var shortest: Int?
+        // Models that will not have recorded the metric: one mistake of the word, told once.
+        var missing: [(model: ModelName, recorded: Set<String>)] = []
         for model in models {
             // A model whose line was wrong is not known: nothing to say about its history.
             guard let facts = context.models[model.name]?.training else { continue }
@@ -40,17 +42,20 @@ struct PlotCommand: NotebookCommand {
                 continue
             }
             shortest = min(shortest ?? facts.epochs, facts.epochs)
-            if !facts.recordedMetrics.contains(metric) {
-                let recorded = facts.recordedMetrics.sorted()
-                let validation = metric.hasPrefix("val_") && facts.recordedMetrics.contains(String(metric.dropFirst(4)))
-                let suggestion = Suggestions.suggestion(for: metric, in: recorded, otherSpellings: Metric.kerasSpellingsWithValidation)
-                diagnostics.append(Diagnostic(
-                    "'\(model)' will not have recorded \(metric) by this line", at: $metric,
-                    hint: validation
-                        ? "train it with validation=DATA or validation_split=SHARE to record \(metric)"
-                        : (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + "it records: " + recorded.joined(separator: ", ")
-                            + (Metric.names.contains(metric) ? "; add \(metric) to the metrics of `compile \(model)`" : "")))
-            }
+            if !facts.recordedMetrics.contains(metric) { missing.append((model, facts.recordedMetrics)) }
+        }
+        if let first = missing.first {
+            let recorded = missing.dropFirst().reduce(first.recorded) { $0.intersection($1.recorded) }.sorted()
+            let validation = metric.hasPrefix("val_") && recorded.contains(String(metric.dropFirst(4)))
+            let suggestion = Suggestions.suggestion(for: metric, in: recorded, otherSpellings: Metric.kerasSpellingsWithValidation)
+            let names = missing.map { "'\($0.model)'" }, compiles = missing.map { "`compile \($0.model)`" }
+            let (subject, pronoun) = missing.count == 1 ? (names[0], "it") : (names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1], "they")
+            diagnostics.append(Diagnostic(
+                "\(subject) will not have recorded \(metric) by this line", at: $metric,
+                hint: validation
+                    ? "train \(missing.count == 1 ? "it" : "them") with validation=DATA or validation_split=SHARE to record \(metric)"
+                    : (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + "\(pronoun) record\(missing.count == 1 ? "s" : ""): " + recorded.joined(separator: ", ")
+                        + (Metric.names.contains(metric) ? "; add \(metric) to the metrics of " + compiles.joined(separator: " and ") : "")))
         }
         let first = from ?? 1, last = to ?? shortest ?? first
         for (option, epoch, given, range) in [("from", first, from != nil, $from), ("to", last, to != nil, $to)] where given {
