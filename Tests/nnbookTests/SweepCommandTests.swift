@@ -180,6 +180,20 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(after.contains("\nThe runs used these values of the parameters not swept: adam_epochs=5000 (the notebook's default now: 50).\n"), after)
     }
 
+    /// The title's `{{name}}` on the sweep's page shows what the runs used: the values swept
+    /// ("0.5 or 2.5"), a parameter not swept at its value, never the braces.
+    func testTheSweepPagesTitleShowsTheValuesTheRunsUsed() throws {
+        let notebook = cli.folder.appendingPathComponent("gradient-descent.nnbook")
+        let text = try String(contentsOf: notebook, encoding: .utf8)
+        let title = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
+        try text.replacingOccurrences(of: title, with: title + " at {{rate}}, Adam for {{ adam_epochs }} epochs")
+            .write(to: notebook, atomically: true, encoding: .utf8)
+        let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook", "-p", "rate=0.5,2.5", "-p", "epochs=100", "-p", "adam_epochs=50", "--no-expect", "--quiet"])
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let heading = try page().split(separator: "\n").first.map(String.init)
+        XCTAssertEqual(heading, "# Sweep: " + title.dropFirst("title: ".count) + " at 0.5 or 2.5, Adam for 50 epochs")
+    }
+
     /// `nnbook run --sweep ID` with a parameter the sweep does not vary, or a value it does not
     /// try, is recorded but does not take a combination's place in the sweep's page; the sweep
     /// says which runs it left out and why.

@@ -136,20 +136,34 @@ public enum SweepCollection {
         case lost(String)
     }
 
+    /// Values as prose reads them: "0.1", "0.1 or 0.2", "0.1, 0.2 or 0.5".
+    static func either(_ values: [String]) -> String {
+        guard let last = values.last, values.count > 1 else { return values.first ?? "" }
+        return values.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     /// The report of `grid`'s runs: `runs` from `RunHistory.sweepRuns`, `outcomes` in the same
     /// order. Metric columns are those the runs recorded, in the notebook's cell order. The
     /// parameters no one swept are given as the runs recorded them, not as `defaults` (the
     /// notebook's now) say: runs collected after the notebook changed used the old values.
+    /// The title's `{{name}}` shows the value the runs used, or, for a parameter swept (or one
+    /// the runs used several values of), its values: "Rate 0.1, 0.2 or 0.5".
     public static func report(
         title: String, notebook: String, id: String, grid: SweepGrid, defaults: [(name: String, value: String)], precision: Int,
         runs: [SweepRun?], outcomes: [Outcome]
     ) -> SweepReport {
         let recorded = runs.compactMap { $0?.record }
+        var shown: [String: String] = [:]
         let used = defaults.map { name, now -> (name: String, value: String, differs: Bool) in
             let values = recorded.compactMap { $0.parameters[name] }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            guard !values.isEmpty, values != [now] else { return (name, now, false) }
+            guard !values.isEmpty, values != [now] else {
+                shown[name] = now
+                return (name, now, false)
+            }
+            shown[name] = SweepCollection.either(values)
             return (name, values.joined(separator: " or ") + " (the notebook's default now: \(now))", true)
         }
+        for axis in grid.axes { shown[axis.name] = SweepCollection.either(axis.values.map(\.text)) }
         let combinations = grid.combinations
         var rows: [SweepReport.Row] = []
         for (index, combination) in combinations.enumerated() {
@@ -173,7 +187,7 @@ public enum SweepCollection {
         }
         let columns = RunRecord.metricColumns(of: runs.compactMap { $0?.record })
         return SweepReport(
-            title: title, notebook: notebook, id: id, grid: grid, fixed: used.map { ($0.name, $0.value) }, fixedDifferFromDefaults: used.contains { $0.differs },
+            title: ProseParameters.substitute(title, values: shown), notebook: notebook, id: id, grid: grid, fixed: used.map { ($0.name, $0.value) }, fixedDifferFromDefaults: used.contains { $0.differs },
             columns: columns, rows: rows, precision: precision)
     }
 }
