@@ -56,14 +56,14 @@ final class GitFixture {
     /// or `metrics` (named as the interpreter names them, `evaluate/m/d.test/accuracy`).
     static func snapshot(
         notebook: String = "lesson.nnbook", rate: String = "0.5", loss: Double = 0.25, accuracy: Double = 0.75,
-        metrics: [(name: String, value: Double)]? = nil,
+        metrics: [(name: String, value: Double)]? = nil, units: [String: String] = [:], precision: Int = 4,
         page: String = "# Lesson\n\nloss 0.2500\n", status: RunStatus = .succeeded
     ) -> RunSnapshot {
-        let text = "---\nparams:\n  rate: 0.5\n---\n```nnbook label=fit\nloss mae y_true=[1] y_pred=[0]\n```\n"
+        let text = "---\n\(precision == 4 ? "" : "precision: \(precision)\n")params:\n  rate: 0.5\n---\n```nnbook label=fit\nloss mae y_true=[1] y_pred=[0]\n```\n"
         let parsed = try! NotebookParser.parse(text, path: notebook).get()
         let result = RunResult(
             notebook: parsed, parameters: ["rate": .number(Double(rate)!)],
-            cells: [.init(cell: parsed.cells[0], outputs: (metrics ?? [("loss", loss), ("accuracy", accuracy)]).map { .metric(name: $0.name, value: $0.value) },
+            cells: [.init(cell: parsed.cells[0], outputs: (metrics ?? [("loss", loss), ("accuracy", accuracy)]).map { .metric(name: $0.name, value: $0.value, units: units[$0.name]) },
                           error: status == .succeeded ? nil : Diagnostic("it broke", at: SourceRange(line: 6, column: 1)), seconds: 0.5, ran: true)],
             status: status)
         let record = RunRecord(

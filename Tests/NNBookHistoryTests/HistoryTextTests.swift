@@ -154,7 +154,8 @@ final class HistoryTextTests: XCTestCase {
             try history.record(GitFixture.snapshot(rate: rate, metrics: metrics), time: Date(timeIntervalSince1970: 1_700_000_000 + 60 * Double(index)))
         }
         let runs = try history.runs()
-        XCTAssertEqual(runs.map(\.record.headline), Array(repeating: [.init(name: "accuracy", value: 0.6667), .init(name: "loss", value: 0.521)], count: 2))
+        let adam = "fit/evaluate/neuron_adam/insurance.test"
+        XCTAssertEqual(runs.map(\.record.headline), Array(repeating: [.init(name: "accuracy", value: 0.6667, source: adam), .init(name: "loss", value: 0.521, source: adam)], count: 2))
         XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
             run  id       date                     status     parameters  metrics of fit/evaluate/neuron/insurance.test
             2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  rate=2.5    accuracy 0.7500, loss 0.3500
@@ -162,10 +163,55 @@ final class HistoryTextTests: XCTestCase {
 
             """)
         XCTAssertEqual(HistoryText(colour: false).log(Array(runs.prefix(1)), notebook: "lesson.nnbook"), """
-            run  id       date                     status     parameters  metrics
+            run  id       date                     status     parameters  metrics of fit/evaluate/neuron_adam/insurance.test
             2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  rate=2.5    accuracy 0.6667, loss 0.5210
 
             """, "one run differs from no other: its recorded headline")
+    }
+
+    /// A Keras user reads the headline's pair as one `model.evaluate()`: it is one command's
+    /// accuracy and loss (the last that reported both, not a later `confusion`'s accuracy
+    /// beside an earlier model's loss), and the heading says whose.
+    func testTheHeadlineIsOneCommandsAccuracyAndLossAndSaysWhose() throws {
+        let fixture = try GitFixture(repository: true)
+        self.fixture = fixture
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        let metrics: [(name: String, value: Double)] = [
+            ("evaluate/a/unseen/accuracy", 0.74), ("evaluate/a/unseen/loss", 0.7393),
+            ("evaluate/c/unseen/accuracy", 0.7), ("evaluate/c/unseen/loss", 0.6829), ("confusion/a/unseen/accuracy", 0.76),
+        ]
+        try history.record(GitFixture.snapshot(metrics: metrics), time: Date(timeIntervalSince1970: 1_700_000_000))
+        let runs = try history.runs()
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics of fit/evaluate/c/unseen
+            1    \(runs[0].id.short)  2023-11-14 22:13:20 UTC  succeeded  defaults    accuracy 0.7000, loss 0.6829
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: Data(try HistoryText(colour: false).logJSON(runs).utf8)) as? [[String: Any]]
+        XCTAssertEqual(json?.first?["headline_source"] as? String, "fit/evaluate/c/unseen")
+    }
+
+    /// A scaled target's headline is the figure in its original units, with them, before one
+    /// reported with `units=scaled`; and a figure the notebook's precision would round to 0 is
+    /// shown with its first two digits, in `log` and `log --table`.
+    func testTheHeadlineOfAScaledTargetIsInItsOriginalUnitsAndNeverRoundedToZero() throws {
+        let fixture = try GitFixture(repository: true)
+        self.fixture = fixture
+        let history = try XCTUnwrap(try RunHistory.forNotebook(at: try fixture.notebook("lesson.nnbook"), create: true))
+        let original = [("evaluate/m/houses.test/loss", 3186.6667), ("evaluate/m/houses.test/mae", 45.25)]
+        let scaled = [("evaluate#2/m/houses.test/loss", 0.003187), ("evaluate#2/m/houses.test/mae", 0.04525)]
+        let units = ["evaluate/m/houses.test/loss": "price_k's units squared", "evaluate/m/houses.test/mae": "price_k's units",
+                     "evaluate#2/m/houses.test/loss": "scaled units squared", "evaluate#2/m/houses.test/mae": "scaled units"]
+        try history.record(GitFixture.snapshot(metrics: original + scaled, units: units, precision: 2), time: Date(timeIntervalSince1970: 1_700_000_000))
+        try history.record(GitFixture.snapshot(metrics: scaled, units: units, precision: 2), time: Date(timeIntervalSince1970: 1_700_000_060))
+        let runs = try history.runs()
+        XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
+            run  id       date                     status     parameters  metrics
+            2    \(runs[0].id.short)  2023-11-14 22:14:20 UTC  succeeded  defaults    loss 0.0032 (scaled units squared) (of fit/evaluate#2/m/houses.test)
+            1    \(runs[1].id.short)  2023-11-14 22:13:20 UTC  succeeded  defaults    loss 3186.67 (price_k's units squared) (of fit/evaluate/m/houses.test)
+
+            """)
+        XCTAssertTrue(HistoryText(colour: false).logTable(Array(runs.prefix(1)), notebook: "lesson.nnbook").contains("0.0032"))
     }
 
     func testLogListsOldAndNewRunsAndShowsTheChosenMetric() throws {
@@ -174,8 +220,8 @@ final class HistoryTextTests: XCTestCase {
         let ids = runs.map(\.id.short)
         XCTAssertEqual(HistoryText(colour: false).log(runs, notebook: "lesson.nnbook"), """
             run  id       date                     status     parameters  metrics
-            4    \(ids[0])  2023-11-14 22:16:20 UTC  succeeded  rate=0.1    accuracy 0.8500, loss 0.2500
-            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    accuracy 0.8000, loss 0.2000
+            4    \(ids[0])  2023-11-14 22:16:20 UTC  succeeded  rate=0.1    accuracy 0.8500 (of fit/evaluate/m/d.test)
+            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    accuracy 0.8000 (of fit/evaluate/m/d.test)
             2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    accuracy 0.7500, loss 0.3000
             1    \(ids[3])  2023-11-14 22:13:20 UTC  succeeded  defaults    accuracy 0.7500, loss 0.2500
 

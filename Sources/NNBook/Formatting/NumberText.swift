@@ -25,6 +25,18 @@ public enum NumberText {
         return text
     }
 
+    /// `fixed`, except that a value which `places` would round to 0 though it is not 0 gets
+    /// the places that show its first two digits: a summary (`nnbook log`) reads `0.0032`,
+    /// not `0.00`, for a loss in scaled units under `precision: 2`.
+    public static func nonZero(_ value: Double, places: Int) -> String {
+        var shown = places
+        if value != 0, value.isFinite, Double(fixed(value, places: places)) == 0 {
+            while shown < 15, Double(fixed(value, places: shown)) == 0 { shown += 1 }
+            shown += 1
+        }
+        return fixed(value, places: shown)
+    }
+
     /// A Float32 from data or settings as it was written: `18`, `0.22`, `0.001` (the shortest
     /// text that reads back to the same Float, never Double's long expansion of it).
     public static func data(_ value: Float) -> String {

@@ -40,7 +40,9 @@ public struct HistoryText: Sendable {
             let headlines = runs.map { run in
                 let values = run.record.metricColumns.filter { $0.column.cell == command.cell && $0.column.command == command.command }
                 let chosen = HistoryText.headlineMeasures.compactMap { measure in
-                    values.first { $0.column.measure == measure }.map { RunRecord.Headline(name: measure, value: $0.value) }
+                    values.first { $0.column.measure == measure }.map {
+                        RunRecord.Headline(name: measure, value: $0.value, source: "\($0.column.cell)/\(command.command ?? "")", units: run.record.units(in: $0.column))
+                    }
                 }
                 // A run without that command (recorded before metrics were kept per command)
                 // keeps its own headline.
@@ -48,7 +50,7 @@ public struct HistoryText: Sendable {
             }
             if headlines != runs.map(\.record.headline) {
                 let rows = zip(runs, headlines).map { run, headline in
-                    logRow(run, shown: headline.map { "\($0.name) \(NumberText.fixed($0.value, places: run.record.precision))" }.joined(separator: ", "))
+                    logRow(run, shown: headline.map { $0.text(places: run.record.precision) }.joined(separator: ", "))
                 }
                 let whose = command.cell + (command.command.map { "/" + $0 } ?? "")
                 return table(headers: ["run", "id", "date", "status", "parameters", "metrics of \(whose)"], rows: HistoryText.placing(unreadable, among: rows, as: unreadableRow))
@@ -58,7 +60,11 @@ public struct HistoryText: Sendable {
         // so that a name several cells recorded (`insurance.test/loss` of two models) says whose
         // value is shown.
         let chosen = Set(runs.flatMap { run in metric.map { run.record.values(matching: $0).map(\.column.name) } ?? [] })
-        let heading = chosen.count == 1 ? chosen.first : metric
+        // The headline's command heads the column when every run's came from the same one;
+        // otherwise each row names its own.
+        let sources = Set(runs.flatMap { $0.record.headline.map { $0.source ?? "" } })
+        let source = sources.count == 1 ? sources.first.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let heading = metric == nil ? source.map { "metrics of " + $0 } : chosen.count == 1 ? chosen.first : metric
         let rows = runs.map { run -> [String] in
             let record = run.record
             let shown: String
@@ -66,11 +72,12 @@ public struct HistoryText: Sendable {
                 let matches = record.values(matching: metric)
                 let values = matches.map { match in
                     // Several commands of one cell recorded it: each value says which.
-                    (matches.count > 1 ? "\(match.column.command ?? match.column.metric) " : "") + NumberText.fixed(match.value, places: record.precision)
+                    (matches.count > 1 ? "\(match.column.command ?? match.column.metric) " : "") + NumberText.nonZero(match.value, places: record.precision)
                 }
                 shown = values.isEmpty ? "-" : values.joined(separator: ", ")
             } else {
-                shown = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }.joined(separator: ", ")
+                let whose = source == nil ? record.headline.first?.source.map { " (of \($0))" } ?? "" : ""
+                shown = record.headline.map { $0.text(places: record.precision) }.joined(separator: ", ") + whose
             }
             return logRow(run, shown: shown)
         }
@@ -129,6 +136,7 @@ public struct HistoryText: Sendable {
                 "metrics": record.metrics.mapValues { $0.mapValues(RunRecord.jsonValue) },
                 "metric_units": record.metricUnits ?? [:],
                 "headline": Dictionary(record.headline.map { ($0.name, RunRecord.jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }),
+                "headline_source": record.headline.first?.source ?? NSNull(),
                 "missed_expectations": (record.missedExpectations ?? []).map {
                     ["cell": $0.cell ?? NSNull(), "label": $0.label ?? NSNull(), "line": $0.line ?? NSNull(), "column": $0.column ?? NSNull(), "message": $0.message] as [String: Any]
                 },
@@ -154,7 +162,7 @@ public struct HistoryText: Sendable {
             let record = run.record
             return [String(run.number), record.status.rawValue] + parameterNames.map { record.parameters[$0] ?? "-" }
                 + zip(columns, units).map { column, units in
-                    record.value(in: column).map { units.value(NumberText.fixed($0, places: record.precision), units: record.units(in: column)) } ?? "-"
+                    record.value(in: column).map { units.value(NumberText.nonZero($0, places: record.precision), units: record.units(in: column)) } ?? "-"
                 }
         }
         let headers = zip(MetricColumn.headers(columns), units).map { $1.header($0) }

@@ -44,9 +44,28 @@ public struct RunRecord: Codable, Equatable, Sendable {
         }
     }
 
+    /// A figure of the run's headline, with the command that reported it.
     public struct Headline: Codable, Equatable, Sendable {
         public let name: String
         public let value: Double
+        /// The cell and command that reported it (`compare/evaluate/c/unseen`), so that a
+        /// headline never pairs one model's accuracy with another's loss unsaid; nil in runs
+        /// recorded before it was kept.
+        public var source: String?
+        /// The units of a scaled target's figure (`price_k's units squared`); nil for none.
+        public var units: String?
+
+        public init(name: String, value: Double, source: String? = nil, units: String? = nil) {
+            self.name = name
+            self.value = value
+            self.source = source
+            self.units = units
+        }
+
+        /// `loss 3186.67 (price_k's units squared)`, never rounded to 0 when it is not 0.
+        public func text(places: Int) -> String {
+            "\(name) \(NumberText.nonZero(value, places: places))" + (units.map { " (\($0))" } ?? "")
+        }
     }
 
     public let notebook: String
@@ -121,22 +140,34 @@ public struct RunRecord: Codable, Equatable, Sendable {
         self.machine = machine
     }
 
-    /// Accuracy and loss as the last command reporting each gave them (the test evaluation,
-    /// usually); else the first metric of the last cell that reported any. Named by what they
-    /// measure (`accuracy`), without the cell and command.
+    /// Accuracy and loss of one command, named by what they measure, with the command that
+    /// reported them: the last command that reported both (the test evaluation, usually), else
+    /// the last that reported either; one whose figures are in a scaled target's original
+    /// units before one in scaled units (`units=scaled`), as the page puts the original first.
+    /// Without any, the first metric of the last cell that reported one.
     static func headline(_ result: RunResult) -> [Headline] {
-        var latest: [String: Double] = [:]
+        var commands: [[Headline]] = []
         var lastCell: [Headline] = []
         for cell in result.cells {
             let metrics = cell.outputs.compactMap { output -> Headline? in
-                guard case .metric(let name, let value, _) = output else { return nil }
-                return Headline(name: MetricColumn(cell: cell.cell.label, metric: name).measure, value: value)
+                guard case .metric(let name, let value, let units) = output else { return nil }
+                let column = MetricColumn(cell: cell.cell.label, metric: name)
+                return Headline(name: column.measure, value: value, source: column.command.map { "\(column.cell)/\($0)" }, units: units)
             }
             if !metrics.isEmpty { lastCell = metrics }
-            for metric in metrics { latest[metric.name] = metric.value }
+            for metric in metrics where ["accuracy", "loss"].contains(metric.name) {
+                if let index = commands.lastIndex(where: { $0.first?.source == metric.source }), index == commands.count - 1 {
+                    commands[index].removeAll { $0.name == metric.name }
+                    commands[index].append(metric)
+                } else {
+                    commands.append([metric])
+                }
+            }
         }
-        let named = ["accuracy", "loss"].compactMap { name in latest[name].map { Headline(name: name, value: $0) } }
-        return named.isEmpty ? Array(lastCell.prefix(1)) : named
+        let original = commands.filter { $0.allSatisfy { $0.units?.contains("scaled") != true } }
+        let candidates = original.isEmpty ? commands : original
+        guard let chosen = candidates.last(where: { $0.count == 2 }) ?? candidates.last else { return Array(lastCell.prefix(1)) }
+        return ["accuracy", "loss"].compactMap { name in chosen.first { $0.name == name } }
     }
 
     /// The parameters as typed values: by their recorded type, or, for runs recorded before

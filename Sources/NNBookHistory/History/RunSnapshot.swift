@@ -42,7 +42,7 @@ public struct RunSnapshot: Sendable {
     /// "gradient-descent: accuracy 0.8333, loss 0.3232" (or "… failed in cell 2: …").
     public var message: String {
         var text = "\(notebookName): "
-        let headline = record.headline.map { "\($0.name) \(NumberText.fixed($0.value, places: record.precision))" }
+        let headline = record.headline.map { $0.text(places: record.precision) }
         switch record.status {
         case .succeeded: text += headline.isEmpty ? "succeeded" : headline.joined(separator: ", ")
         default: text += record.status.rawValue + (record.error.map { error in error.cell.map { " in cell \($0): \(error.message)" } ?? ": \(error.message)" } ?? "")
