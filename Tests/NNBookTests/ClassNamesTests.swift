@@ -48,6 +48,23 @@ final class ClassNamesTests: XCTestCase {
     }
 
     /// `show` names a row's class as pandas shows a column of words: apple, not 0.
+    /// A share of nothing is undefined: a class the data lacks and the model never predicts
+    /// gets "—" for precision, recall and F1, with a note saying why, not 0.0000 (which reads
+    /// as the model missing every one of them).
+    func testAClassNeitherPresentNorPredictedHasUndefinedFiguresNotZeros() throws {
+        try "colour,weight,fruit\nred,120,apple\nred,121,apple\nred,122,apple\n".write(to: folder.appendingPathComponent("apples.csv"), atomically: true, encoding: .utf8)
+        let result = try NotebookFixtures.run(
+            "```nnbook\n" + fruitModel + "load csv \"apples.csv\" as apples target=fruit codes=[fruit] one_hot=[colour]\nconfusion fruity on apples\n```\n", folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        XCTAssertEqual(tables(result).last?.rows, [
+            ["apple", "1.0000", "1.0000", "1.0000", "3"], ["banana", "—", "—", "—", "0"], ["lemon", "—", "—", "—", "0"],
+        ])
+        let notes = result.cells.flatMap(\.outputs).compactMap { if case .text(let text) = $0 { text } else { nil } }
+        XCTAssertTrue(notes.contains(
+            "— is undefined, a share of nothing (0 ÷ 0), where scikit-learn prints 0 with a warning: apples has no sample of banana (recall) "
+                + "and no sample was predicted as banana (precision); apples has no sample of lemon (recall) and no sample was predicted as lemon (precision)."), "\(notes)")
+    }
+
     func testShowNamesTheClassOfEachRow() throws {
         let result = try NotebookFixtures.run("```nnbook\nload csv \"fruit.csv\" as fruit target=fruit codes=[fruit] one_hot=[colour]\nshow fruit rows=3\n```\n", folder: folder)
         XCTAssertEqual(tables(result).first?.rows.map(\.last), ["apple", "banana", "lemon"])

@@ -30,13 +30,30 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
         let matrix = ConfusionMatrix(truth: truth, predicted: Classes.of(predictions: predictions), classes: classes)
         let labels = (0..<classes).map(samples.className)
         let table = Table(headers: ["true \\ predicted"] + labels, rows: (0..<classes).map { [labels[$0]] + matrix.counts[$0].map(String.init) })
+        let shown = { (value: Double?) in value.map(state.format) ?? "—" }
         let report = Table(
             headers: ["class", "precision", "recall", "f1", "support"],
-            rows: (0..<classes).map { [labels[$0], state.format(matrix.precision($0)), state.format(matrix.recall($0)), state.format(matrix.f1($0)), String(matrix.support($0))] })
+            rows: (0..<classes).map { [labels[$0], shown(matrix.precision($0)), shown(matrix.recall($0)), shown(matrix.f1($0)), String(matrix.support($0))] })
         let heatmap = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: labels, counts: matrix.counts)
         return [
             .figure(Figure(name: "confusion", caption: "confusion matrix of \(entry.model.name) on \(data)", kind: .heatmap(heatmap))),
-            .table(table), .table(report), .metric(name: "accuracy", value: matrix.accuracy),
+            .table(table), .table(report),
+        ] + ConfusionCommand.undefined(in: matrix, labels: labels, data: state.label(of: data)).map { .text($0) } + [
+            .metric(name: "accuracy", value: matrix.accuracy),
         ]
+    }
+
+    /// What a "—" in the per-class table means, class by class: a share of nothing, which
+    /// scikit-learn prints as 0 with an `UndefinedMetricWarning`.
+    static func undefined(in matrix: ConfusionMatrix, labels: [String], data: String) -> [String] {
+        let reasons = (0..<matrix.classes).compactMap { label -> String? in
+            let absent = matrix.support(label) == 0, unpredicted = matrix.predictions(of: label) == 0
+            guard absent || unpredicted else { return nil }
+            let parts = (absent ? ["\(data) has no sample of \(labels[label]) (recall)"] : [])
+                + (unpredicted ? ["no sample was predicted as \(labels[label]) (precision)"] : [])
+            return parts.joined(separator: " and ")
+        }
+        guard !reasons.isEmpty else { return [] }
+        return ["— is undefined, a share of nothing (0 ÷ 0), where scikit-learn prints 0 with a warning: " + reasons.joined(separator: "; ") + "."]
     }
 }
