@@ -83,11 +83,10 @@ public struct CheckContext: Sendable {
     /// What is known of the data set or split `reference` names.
     public func facts(of reference: DatasetName) -> DatasetFacts? { datasets[reference.name] }
 
-    /// `reference` as a command's output names it: a data set that came split stands for its
+    /// `reference` as a command's output names it: a data set that is split stands for its
     /// training split, and is then named `NAME.train`, so that no count passes for the whole.
     public func label(of reference: DatasetName) -> String {
-        if reference.split == nil, case .cameSplit = datasets[reference.name]?.splits { return "\(reference.name).train" }
-        return reference.description
+        reference.split == nil && datasets[reference.name]?.splits.mayBeSplit == true ? "\(reference.name).train" : reference.description
     }
 
     /// How many samples `reference` holds, when known.

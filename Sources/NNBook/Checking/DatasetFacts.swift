@@ -79,11 +79,11 @@ public struct DatasetFacts: Sendable, Equatable {
         self.splits = splits
     }
 
-    /// How many samples `split` (nil: the whole set, or for data that came split its training
-    /// split) holds, when known.
+    /// How many samples `split` (nil: the whole set, or for a split data set its training
+    /// split, which its name alone stands for) holds, when known.
     public func samples(in split: DatasetSplit?) -> Int? {
         switch (splits, split) {
-        case (.split(let train, _), .train), (.cameSplit(let train, _), .train): train
+        case (.split(let train, _), .train), (.cameSplit(let train, _), .train), (.split(let train, _), nil), (.cameSplit(let train, _), nil): train
         case (.split(_, let test), .test), (.cameSplit(_, let test), .test): test
         default: samples
         }

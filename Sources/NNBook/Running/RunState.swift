@@ -95,7 +95,10 @@ public final class RunState {
 
     public func format(_ value: Float) -> String { format(Double(value)) }
 
-    /// The data set or split that `reference` names: `insurance`, `insurance.train`, `insurance.test`.
+    /// The data set or split that `reference` names: `insurance`, `insurance.train`,
+    /// `insurance.test`. Once a data set is split (or when it came split), its name alone
+    /// means its training split, for every command as for `train`: "evaluate on the data I
+    /// trained on" never mixes the test samples in.
     public func dataset(_ reference: DatasetName) throws(RunError) -> Dataset {
         guard let entry = datasets[reference.name] else {
             throw RunError("no data set named '\(reference.name)' exists at this point", at: reference.range)
@@ -103,14 +106,14 @@ public final class RunState {
         switch reference.split {
         case .train: return try entry.train(range: reference.range)
         case .test: return try entry.test(range: reference.range)
-        case nil: return entry.all
+        case nil: return entry.trainingSamples
         }
     }
 
-    /// `reference` as a command's output names it: a data set that came split stands for its
+    /// `reference` as a command's output names it: a data set that is split stands for its
     /// training split, and is then named `NAME.train`, so that no count passes for the whole.
     public func label(of reference: DatasetName) -> String {
-        reference.split == nil && datasets[reference.name]?.cameSplit == true ? "\(reference.name).train" : reference.description
+        reference.split == nil && datasets[reference.name]?.trainSplit != nil ? "\(reference.name).train" : reference.description
     }
 
     /// Changes a named data set in place. It leaves the dictionary while it changes (and always

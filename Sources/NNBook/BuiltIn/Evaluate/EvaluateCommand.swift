@@ -36,7 +36,9 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let (results, names, count, units, terms) = try EvaluateCommand.evaluate(model, on: data, in: state, units: self.units, purpose: "evaluating it")
         let rows = names.compactMap { name in results[name].map { [name, state.format($0)] } }
-        let said = "\(count) samples" + (units.map { "; " + $0.statement(for: names) } ?? "")
+        let label = state.label(of: data)
+        let said = "\(count) samples" + (label == data.description ? "" : " of \(label) (\(data) alone is its training split)")
+            + (units.map { "; " + $0.statement(for: names) } ?? "")
             + (terms.coded.isEmpty ? "" : "; \(data)'s \(terms.coded.excerptList()) coded by the words '\(model)' learned")
             + (terms.scaled.isEmpty ? "" : "; \(data)'s " + terms.scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
                 + " scaled as '\(model)' learned them, as predict does")

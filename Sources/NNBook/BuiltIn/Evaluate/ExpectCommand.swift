@@ -194,7 +194,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             }
             value = measured
             // The bounds are in the units the value is reported in, which the line names.
-            subject = "on \(data)" + (units?.units(of: metric.text).map { ($0.hasPrefix("as ") ? ", " : ", in ") + $0 } ?? "")
+            subject = "on \(state.label(of: data))" + (units?.units(of: metric.text).map { ($0.hasPrefix("as ") ? ", " : ", in ") + $0 } ?? "")
         } else {
             throw RunError("'expect' needs 'on DATASET' to measure \(metric) on", at: command)
         }
