@@ -52,6 +52,62 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(text.contains("optimizer: sgd (learning rate 0.1)"))
     }
 
+    /// After `split`, a data set's name alone is its training split for every command, as it
+    /// is for `train` and for data that comes split: `evaluate … on insurance` measures the 22
+    /// samples it learned from (not all 28, the test people mixed in) and says so.
+    func testAfterASplitTheNameAloneIsTheTrainingSplitForEvaluateAndExpect() throws {
+        try """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            split insurance test=0.2
+            scale insurance age divide=100
+            model neuron
+              dense 1 activation=sigmoid
+            compile neuron loss=binary_crossentropy optimizer=sgd rate=0.5 metrics=[accuracy]
+            train neuron on insurance epochs=5
+            evaluate neuron on insurance
+            evaluate neuron on insurance.train
+            expect neuron accuracy >= 0 on insurance
+            ```
+
+            """.write(to: folder.appendingPathComponent("s.nnbook"), atomically: true, encoding: .utf8)
+        let run = try nnbook("run", "s.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        let text = try String(contentsOf: folder.appendingPathComponent("s.md"), encoding: .utf8)
+        let tables = text.components(separatedBy: "| metric | value |").dropFirst().map { $0.components(separatedBy: "\n\n").first ?? "" }
+        XCTAssertEqual(tables.count, 2, text)
+        XCTAssertEqual(tables.first, tables.last, "insurance and insurance.train are the same samples: \(text)")
+        XCTAssertTrue(text.contains("22 samples of insurance.train (insurance alone is its training split)"), text)
+        XCTAssertTrue(text.contains("on insurance.train"), text)
+    }
+
+    /// A column with one value in every training sample: the page writes no division by zero,
+    /// says the column carries nothing, and a new value is shifted as scikit-learn's scalers
+    /// shift it (floor=2 is 1 above the 1 it always was), not mapped to 0 whatever it is.
+    func testAColumnOfOneValueIsShiftedNotDividedByZeroAndSaysSo() throws {
+        try "size,floor,price\n50,1,100\n80,1,160\n100,1,200\n60,1,120\n".write(to: folder.appendingPathComponent("flats.csv"), atomically: true, encoding: .utf8)
+        try """
+            ```nnbook
+            load csv "flats.csv" as flats target=price
+            scale flats method=min-max
+            model m
+              dense 1
+            compile m loss=mse optimizer=sgd rate=0.01
+            train m on flats epochs=2
+            predict m size=100 floor=2
+            ```
+
+            """.write(to: folder.appendingPathComponent("f.nnbook"), atomically: true, encoding: .utf8)
+        let run = try nnbook("run", "f.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        let text = try String(contentsOf: folder.appendingPathComponent("f.md"), encoding: .utf8)
+        XCTAssertTrue(text.contains("| floor | floor − 1 |"), text)
+        XCTAssertTrue(text.contains("floor is 1 in every training sample, so it tells them nothing apart and the model can learn nothing from it: "
+            + "it is only shifted (floor − 1), not divided by a spread of 0, as scikit-learn does, so a new value 1 above it becomes 1"), text)
+        XCTAssertTrue(text.contains("floor=2 (scaled: 1.0000)"), text)
+        XCTAssertFalse(text.contains("(1 − 1)"), text)
+    }
+
     func testOutPutsThePageElsewhere() throws {
         XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "--out", "pages", "--quiet").status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pages/gradient-descent.md").path))

@@ -6,6 +6,10 @@
 /// - `minMax(low, high)`: (x − low) / (high − low), into [0, 1].
 /// - `standardize(mean, deviation)`: (x − mean) / deviation.
 /// - `chain`: one scaling after another, when a column is scaled twice.
+///
+/// A column with one value in every training sample has a range and a deviation of 0: it is
+/// shifted and not divided (a divisor of 1), as scikit-learn's scalers do, so that a new value
+/// lands where it lies from that one value (1 above it is 1) instead of at 0 whatever it is.
 public indirect enum ColumnScaling: Equatable, Sendable {
     case divide(Double)
     case minMax(low: Double, high: Double)
@@ -15,8 +19,8 @@ public indirect enum ColumnScaling: Equatable, Sendable {
     public func apply(_ x: Double) -> Double {
         switch self {
         case .divide(let c): return x / c
-        case .minMax(let low, let high): return high == low ? 0 : (x - low) / (high - low)
-        case .standardize(let mean, let deviation): return deviation == 0 ? 0 : (x - mean) / deviation
+        case .minMax(let low, let high): return (x - low) / (high == low ? 1 : high - low)
+        case .standardize(let mean, let deviation): return (x - mean) / (deviation == 0 ? 1 : deviation)
         case .chain(let first, let then): return then.apply(first.apply(x))
         }
     }
@@ -25,9 +29,19 @@ public indirect enum ColumnScaling: Equatable, Sendable {
     public func invert(_ y: Double) -> Double {
         switch self {
         case .divide(let c): return y * c
-        case .minMax(let low, let high): return low + y * (high - low)
-        case .standardize(let mean, let deviation): return mean + y * deviation
+        case .minMax(let low, let high): return low + y * (high == low ? 1 : high - low)
+        case .standardize(let mean, let deviation): return mean + y * (deviation == 0 ? 1 : deviation)
         case .chain(let first, let then): return first.invert(then.invert(y))
+        }
+    }
+
+    /// The one value of a column that held no other in the training samples, when this
+    /// scaling was fitted to such a column (and so only shifts it).
+    public var constant: Double? {
+        switch self {
+        case .minMax(let low, let high): return high == low ? low : nil
+        case .standardize(let mean, let deviation): return deviation == 0 ? mean : nil
+        case .divide, .chain: return nil
         }
     }
 

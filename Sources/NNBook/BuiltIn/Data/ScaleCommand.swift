@@ -118,11 +118,14 @@ struct ScaleCommand: NotebookCommand {
                 }
                 entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleEachFeature(with: scalings) }
                 guard training.featureNames.count == scalings.count else {
-                    return [.text("\(name): each of the \(scalings.count) inputs (pixel positions) scaled by its own \(method == .minMax ? "minimum and maximum" : "mean and standard deviation") over the \(training.count) training samples")]
+                    let constant = scalings.filter { $0.constant != nil }.count
+                    return [.text("\(name): each of the \(scalings.count) inputs (pixel positions) scaled by its own \(method == .minMax ? "minimum and maximum" : "mean and standard deviation") over the \(training.count) training samples"
+                        + (constant == 0 ? "" : "; \(constant) of them hold one value in every training sample (a border pixel that is always 0), carry nothing to learn from, and are only shifted, not divided by a spread of 0"))]
                 }
+                let notes = zip(training.featureNames, scalings).compactMap { column, scaling in ScaleCommand.constantNote(scaling, column: column) }
                 return [.table(Table(
                     headers: ["column", "scaling"],
-                    rows: zip(training.featureNames, scalings).map { [$0, ScaleCommand.describe($1, column: $0)] }))]
+                    rows: zip(training.featureNames, scalings).map { [$0, ScaleCommand.describe($1, column: $0)] }))] + notes.map { .text($0) }
             }
             let scaling: ColumnScaling
             if let divide {
@@ -143,10 +146,22 @@ struct ScaleCommand: NotebookCommand {
                 throw RunError(error, at: column.range)
             }
             return [.text("\(name).\(column) → \(ScaleCommand.describe(scaling, column: column.text))")]
+                + (ScaleCommand.constantNote(scaling, column: column.text).map { [.text($0)] } ?? [])
+        }
+    }
+
+    /// What a learner is told of a column that held one value in every training sample: a
+    /// range of 0 would be a division by zero, and the column tells no sample from another.
+    static func constantNote(_ scaling: ColumnScaling, column: String) -> String? {
+        scaling.constant.map { value in
+            "\(column) is \(NumberText.data(Float(value))) in every training sample, so it tells them nothing apart and the model can learn nothing from it: "
+                + "it is only shifted (\(describe(scaling, column: column))), not divided by a spread of 0, as scikit-learn does, so a new value 1 above it becomes 1"
         }
     }
 
     static func describe(_ scaling: ColumnScaling, column: String) -> String {
+        // A column of one value is shifted only: no division by a spread of 0 is written.
+        if let value = scaling.constant { return "\(column) − \(NumberText.data(Float(value)))" }
         switch scaling {
         case .divide(let c): return "\(column) / \(NumberText.plain(c))"
         // Fitted figures come from 32-bit data: shown as such, 0.1 rather than 0.10000000149011612.
