@@ -118,8 +118,12 @@ public struct SweepPageRenderer: Sendable {
             if isNumeric, case .integer(let integer) = value { return Double(integer) }
             return Double((xAxis.values.firstIndex(of: value) ?? 0) + 1)
         }
+        // Values that span two decades or more (learning rates from 0.0003 to 0.1) on a linear
+        // axis would crowd all but the largest into its first tenth: they get a log axis.
+        let positions = xAxis.values.map(position)
+        let logX = isNumeric && (positions.min() ?? 0) > 0 && (positions.max() ?? 0) / (positions.min() ?? 1) >= 100
         let xLabel = isNumeric
-            ? xAxis.name
+            ? xAxis.name + (logX ? " (log scale)" : "")
             : xAxis.name + ": " + xAxis.values.enumerated().map { "\($0.offset + 1) \($0.element.text)" }.joined(separator: ", ")
         let others = varied.filter { $0.name != xAxis.name }.compactMap { axis in axes.firstIndex { $0.name == axis.name } }
         var seriesKeys: [[TypedValue]] = []
@@ -141,7 +145,10 @@ public struct SweepPageRenderer: Sendable {
             let caption = "\(column.name) against \(xAxis.name)"
             var name = SweepPageRenderer.fileStem(column.name)
             while !used.insert(name).inserted { name += "-2" }
-            let chart = LineChart(title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(column.name), series: series)
+            // Each point is a run of its own: a marker shows where the runs are.
+            let chart = LineChart(
+                title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(column.name), series: series,
+                axes: LineChart.Axes(logX: logX, markers: true))
             return (name + ".svg", Figure(name: name, caption: caption, kind: .lines(chart)))
         }
     }

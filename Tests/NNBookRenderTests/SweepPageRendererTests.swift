@@ -5,11 +5,11 @@ import NNBook
 import XCTest
 
 final class SweepPageRendererTests: XCTestCase {
-    private func report(_ rows: [(status: RunStatus, accuracy: Double)]) throws -> SweepReport {
+    private func report(_ rows: [(status: RunStatus, accuracy: Double)], rates: [String]? = nil) throws -> SweepReport {
         let frontMatter = FrontMatter(parameters: [
             ParameterDeclaration(name: "rate", type: .number, defaultValue: .number(0.5), range: SourceRange(line: 3, column: 3)),
         ])
-        let values = (1...rows.count).map(String.init).joined(separator: ",")
+        let values = (rates ?? (1...rows.count).map(String.init)).joined(separator: ",")
         let grid = try SweepGrid.parse([("rate", values)], frontMatter: frontMatter).get()
         let column = MetricColumn(cell: "test", metric: "accuracy")
         return SweepReport(
@@ -54,6 +54,21 @@ final class SweepPageRendererTests: XCTestCase {
         let markdown = SweepPageRenderer(assetsFolder: "t.sweep.assets").render(report).markdown
         XCTAssertFalse(markdown.contains("\u{1B}") || markdown.contains("\u{07}"), markdown)
         XCTAssertTrue(markdown.contains("(run 1): failed \\u{1b}[31mred\\u{7}"), markdown)
+    }
+
+    /// Learning rates from 0.0003 to 0.1 span more than two decades: on a linear axis three of
+    /// the four runs would sit in its first tenth. The axis is logarithmic (ticks at powers of
+    /// ten, said in its label) and each run is a marker on the line, as Keras' tutorials draw
+    /// a rate sweep; values within a decade keep a linear axis, with markers.
+    func testValuesSpanningDecadesAreDrawnOnALogAxisWithAMarkerPerRun() throws {
+        let rows: [(status: RunStatus, accuracy: Double)] = [(.succeeded, 0.5), (.succeeded, 0.6), (.succeeded, 0.8), (.succeeded, 0.7)]
+        let page = SweepPageRenderer(assetsFolder: "t.sweep.assets").render(try report(rows, rates: ["0.0003", "0.001", "0.01", "0.1"]))
+        let svg = try XCTUnwrap(page.assets.first?.contents)
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 4, svg)
+        for tick in [">0.001<", ">0.01<", ">0.1<", "rate (log scale)"] { XCTAssertTrue(svg.contains(tick), "\(tick): \(svg)") }
+        let linear = try XCTUnwrap(SweepPageRenderer(assetsFolder: "t.sweep.assets").render(try report(rows, rates: ["0.1", "0.2", "0.4", "0.8"])).assets.first?.contents)
+        XCTAssertEqual(linear.components(separatedBy: "<circle").count - 1, 4)
+        XCTAssertFalse(linear.contains("log scale"))
     }
 
     /// A metric that only one run reported (the others diverged or failed first) gets no

@@ -55,7 +55,8 @@ public struct LineChart: Equatable, Sendable {
     }
 
     /// How the axes are drawn: a log scale for the metric when one curve dwarfs the others,
-    /// fixed limits, and whole-number ticks for epochs.
+    /// fixed limits, and whole-number ticks for epochs; a log scale for x when the values tried
+    /// span decades (learning rates), and a marker on each point when each is a run of its own.
     public struct Axes: Equatable, Sendable {
         public let logScale: Bool
         /// Limits of the y axis; values beyond them are cut off at the plot's edge.
@@ -63,12 +64,20 @@ public struct LineChart: Equatable, Sendable {
         public let yMaximum: Double?
         /// Ticks only at whole numbers (epochs), even on a run of 3.
         public let wholeNumberX: Bool
+        /// The x axis in powers of ten.
+        public let logX: Bool
+        /// A marker on every point, not only on a lone one.
+        public let markers: Bool
 
-        public init(logScale: Bool = false, yMinimum: Double? = nil, yMaximum: Double? = nil, wholeNumberX: Bool = false) {
+        public init(
+            logScale: Bool = false, yMinimum: Double? = nil, yMaximum: Double? = nil, wholeNumberX: Bool = false, logX: Bool = false, markers: Bool = false
+        ) {
             self.logScale = logScale
             self.yMinimum = yMinimum
             self.yMaximum = yMaximum
             self.wholeNumberX = wholeNumberX
+            self.logX = logX
+            self.markers = markers
         }
     }
 

@@ -18,11 +18,16 @@ enum LineChartSVG {
         let axes = chart.axes
         // On a log scale the axis holds log10 of the values, and values of 0 or less have no place.
         let scaled = { (value: Double) in axes.logScale ? log10(value) : value }
-        let drawable = { (point: LineChart.Point) in point.x.isFinite && point.y.isFinite && (!axes.logScale || point.y > 0) }
+        let scaledX = { (value: Double) in axes.logX ? log10(value) : value }
+        let drawable = { (point: LineChart.Point) in
+            point.x.isFinite && point.y.isFinite && (!axes.logScale || point.y > 0) && (!axes.logX || point.x > 0)
+        }
         let points = chart.series.flatMap(\.points).filter(drawable)
-        let xTicks = AxisTicks.ticks(low: points.map(\.x).min() ?? 0, high: points.map(\.x).max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
+        let xTicks = axes.logX
+            ? decades(low: points.map { scaledX($0.x) }.min() ?? 0, high: points.map { scaledX($0.x) }.max() ?? 1)
+            : AxisTicks.ticks(low: points.map(\.x).min() ?? 0, high: points.map(\.x).max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
         let yTicks = yAxis(points.map { scaled($0.y) }, axes: axes, scaled: scaled)
-        let x = { (value: Double) in left + (value - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
+        let x = { (value: Double) in left + (scaledX(value) - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
         let y = { (value: Double) in top + plotHeight - (scaled(value) - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
 
         var body: [String] = [SVGText.heading(chart.title, centre: left + plotWidth / 2, pictureWidth: width)]
@@ -35,9 +40,10 @@ enum LineChartSVG {
             body.append(SVGText.text(AxisTicks.label(shown, step: axes.logScale ? shown : yStep), x: left - 8, y: y(shown) + 4, anchor: "end", fill: "#444444"))
         }
         for value in xTicks.values {
-            let position = SVGText.number(x(value))
+            let shown = axes.logX ? pow(10, value) : value
+            let position = SVGText.number(x(shown))
             body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(top + plotHeight))" x2="\##(position)" y2="\##(SVGText.number(top + plotHeight + 5))" stroke="#444444"/>"##)
-            body.append(SVGText.text(AxisTicks.label(value, step: xStep), x: x(value), y: top + plotHeight + 18, anchor: "middle", fill: "#444444"))
+            body.append(SVGText.text(AxisTicks.label(shown, step: axes.logX ? shown : xStep), x: x(shown), y: top + plotHeight + 18, anchor: "middle", fill: "#444444"))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotWidth))" height="\##(SVGText.number(plotHeight))" fill="none" stroke="#444444"/>"##)
         body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle", fitting: 2 * min(left + plotWidth / 2, right + plotWidth / 2) - 8))
@@ -58,11 +64,14 @@ enum LineChartSVG {
             let colour = palette[colourIndex % palette.count]
             let dash = series.dashed ? #" stroke-dasharray="6 4""# : ""
             let visible = series.points.filter(drawable)
-            if visible.count == 1, let only = visible.first {
-                body.append(##"<circle cx="\##(SVGText.number(x(only.x)))" cy="\##(SVGText.number(y(only.y)))" r="3" fill="\##(colour)"\##(clip)/>"##)
-            } else if !visible.isEmpty {
+            if visible.count > 1 {
                 let path = visible.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: " ")
                 body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"\##(dash)\##(clip)/>"##)
+            }
+            if visible.count == 1 || axes.markers {
+                for point in visible {
+                    body.append(##"<circle cx="\##(SVGText.number(x(point.x)))" cy="\##(SVGText.number(y(point.y)))" r="3" fill="\##(colour)"\##(clip)/>"##)
+                }
             }
             if hasLegend {
                 let legendY = top + 10 + Double(index) * 20
@@ -71,6 +80,13 @@ enum LineChartSVG {
             }
         }
         return SVGText.document(width: width, height: height, title: chart.title, body: body)
+    }
+
+    /// Ticks at every power of ten from `low` to `high` (log10 of the values), the axis
+    /// starting and ending on one.
+    private static func decades(low: Double, high: Double) -> (values: [Double], low: Double, high: Double) {
+        let first = floor(low), last = max(ceil(high), first + 1)
+        return (Array(stride(from: first, through: last, by: 1)), first, last)
     }
 
     /// The y axis's ticks over `values` (already on the axis's scale): round numbers, or on a
@@ -86,12 +102,7 @@ enum LineChartSVG {
             if axes.yMaximum == nil { high = low + span } else if axes.yMinimum == nil { low = high - span } else { (low, high) = (min(low, high), max(low, high) + span) }
         }
         var ticks: (values: [Double], low: Double, high: Double)
-        if axes.logScale {
-            let first = floor(low), last = max(ceil(high), first + 1)
-            ticks = (Array(stride(from: first, through: last, by: 1)), first, last)
-        } else {
-            ticks = AxisTicks.ticks(low: low, high: high)
-        }
+        ticks = axes.logScale ? decades(low: low, high: high) : AxisTicks.ticks(low: low, high: high)
         if axes.yMinimum != nil { ticks.low = low }
         if axes.yMaximum != nil { ticks.high = high }
         ticks.values = ticks.values.filter { $0 >= ticks.low - 1e-9 && $0 <= ticks.high + 1e-9 }
