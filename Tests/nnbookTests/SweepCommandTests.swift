@@ -301,17 +301,17 @@ final class SweepCommandTests: XCTestCase {
         let sweep = try cli.nnbook("sweep", "gradient-descent.nnbook", "-p", "rate=0.001,0.5", "-p", "adam_epochs=5000", "--jobs", "2")
         XCTAssertEqual(sweep.status, 1, sweep.error)
         XCTAssertTrue(sweep.error.contains("rate=0.001 adam_epochs=5000: failed ("), sweep.error)
-        XCTAssertTrue(sweep.error.contains("    gradient-descent.nnbook:122:1: error: expected neuron loss < 0.69 on insurance, got 0.7349\n"), sweep.error)
+        XCTAssertTrue(sweep.error.contains("    gradient-descent.nnbook:122:1: error: expected neuron loss < 0.69 on insurance.train, got 0.7634\n"), sweep.error)
         XCTAssertTrue(sweep.error.hasSuffix("wrote gradient-descent.sweep.md: 1 succeeded, 1 failed\n"), sweep.error)
         let hint = try XCTUnwrap(sweep.error.range(of: "its page is in history: nnbook show gradient-descent.nnbook "), sweep.error)
         let named = String(sweep.error[hint.upperBound...].prefix { $0 != "\n" })
         XCTAssertEqual(named.count, 7, "the hint names the failed run, not the latest: \(sweep.error)")
-        XCTAssertTrue(try cli.nnbook("show", "gradient-descent.nnbook", named).output.contains("expected neuron loss \\< 0.69 on insurance, got 0.7349"), "as Markdown writes it")
+        XCTAssertTrue(try cli.nnbook("show", "gradient-descent.nnbook", named).output.contains("expected neuron loss \\< 0.69 on insurance.train, got 0.7634"), "as Markdown writes it")
         let page = try page()
         XCTAssertTrue(page.contains(" | 0.001 | 5000 | failed | "), page)
         XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | "), page)
         XCTAssertTrue(page.contains("- rate=0.001 adam_epochs=5000 (run "), page)
-        XCTAssertTrue(page.contains("): failed in cell 8 (expectations), line 122: expected neuron loss \\< 0.69 on insurance, got 0.7349\n"), page)
+        XCTAssertTrue(page.contains("): failed in cell 8 (expectations), line 122: expected neuron loss \\< 0.69 on insurance.train, got 0.7634\n"), page)
         XCTAssertTrue(page.hasSuffix("\n\nA run that did not succeed has a point in a picture only where it recorded the metric before it stopped.\n"), page)
         XCTAssertEqual(try runs().count, 2)
     }
@@ -330,7 +330,7 @@ final class SweepCommandTests: XCTestCase {
             let rate = (run["parameters"] as? [String: Any])?["rate"] as? Double ?? 0
             missed[rate] = (run["missed_expectations"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
         }
-        XCTAssertEqual(missed, [0.001: ["expected neuron loss < 0.69 on insurance, got 0.7349", "expected neuron prediction < 0.5 for age=30 affordability=1, got 0.6546"], 0.5: []])
+        XCTAssertEqual(missed, [0.001: ["expected neuron loss < 0.69 on insurance.train, got 0.7634", "expected neuron prediction < 0.5 for age=30 affordability=1, got 0.6546"], 0.5: []])
     }
 
     /// Outside any repository a sweep makes the notebook's `.nnbook-history/`, as a run does,
