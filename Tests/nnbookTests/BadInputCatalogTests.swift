@@ -125,6 +125,11 @@ final class BadInputCatalogTests: XCTestCase {
         // Once a run crash (a range from 0 to -3): refused by the check, as show's rows= is.
         Case(name: "predict rows below one", files: withData("train m on d\npredict m on d rows=-3"), status: 1, firstLine: "t.nnbook:7:16: error: rows must be 1 or more, not -3"),
         Case(name: "predict no rows", files: withData("train m on d\npredict m on d rows=0"), status: 1, firstLine: "t.nnbook:7:16: error: rows must be 1 or more, not 0"),
+        // The first rows of a file the check read whole: it knows their classes, as the run does.
+        Case(name: "stratify of the first rows", files: loadCSV("x,y\n1,0\n2,0\n3,1\n4,1\n5,1\n", extra: " rows=3 shuffle=false\nsplit d test=0.5 stratify=true"), status: 1,
+             firstLine: "t.nnbook:3:18: error: stratify needs at least 2 samples of each class, but class 1 has only 1"),
+        Case(name: "stratify of the first taken", files: loadCSV("x,y\n1,0\n2,0\n3,1\n4,1\n5,1\n", extra: "\ntake d 3 as few shuffle=false\nsplit few test=0.5 stratify=true"), status: 1,
+             firstLine: "t.nnbook:4:20: error: stratify needs at least 2 samples of each class, but class 1 has only 1"),
         Case(name: "load no rows", files: loadCSV("x,y\n1,0\n", extra: " rows=0"), status: 1, firstLine: "t.nnbook:2:32: error: rows must be 1 or more, not 0"),
     ]
 

@@ -108,6 +108,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(text.contains("(1 − 1)"), text)
     }
 
+    /// rows= chose its samples by a seeded shuffle, which the check cannot follow: the class
+    /// that choice left with one sample is the run's error, at the split's stratify=, and its
+    /// hint names the choice (the check's class counts were of the whole file).
+    func testAStratifiedSplitOfTooFewChosenRowsNamesTheChoiceInItsHint() throws {
+        let rows = (0..<20).map { "\($0),\($0 < 10 ? 0 : 1)" }.joined(separator: "\n")
+        try ("x,y\n" + rows + "\n").write(to: folder.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
+        try "---\nseed: 1\n---\n```nnbook\nload csv \"t.csv\" as d target=y rows=3\nsplit d test=0.5 stratify=true\n```\n"
+            .write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try nnbook("check", "t.nnbook").status, 0)
+        let run = try nnbook("run", "t.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.hasPrefix("t.nnbook:6:18: error: stratify needs at least 2 samples of each class, but class "), run.error)
+        XCTAssertTrue(run.error.contains("\nhint: rows=3 at line 5 kept 3 of the 20 samples, chosen by a seeded shuffle: keep more samples, or split without stratify=true\n"), run.error)
+    }
+
     func testOutPutsThePageElsewhere() throws {
         XCTAssertEqual(try nnbook("run", "gradient-descent.nnbook", "--out", "pages", "--quiet").status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pages/gradient-descent.md").path))

@@ -34,8 +34,28 @@ public struct DatasetFacts: Sendable, Equatable {
     /// read whole) or `classes=`. A model's later data must not hold classes it never learned.
     public var classNames: [String]?
     /// Why `split … stratify=true` will refuse these samples (a class of one sample), known
-    /// when the check read them all (a small table); nil once a subset of them is taken.
+    /// when the check read them all (a small table); nil once a seeded shuffle chose some.
     public var stratifyProblem: DataError?
+    /// The class of each sample, in order, when the check read them all (a small table of
+    /// class targets): what the first N of them hold is then known too.
+    public var classLabels: [Int]?
+
+    /// The facts once `rows=` or `take` kept `count` samples: the first ones (`shuffle=false`),
+    /// whose classes are known when every sample's was, or a seeded choice, whose are not (the
+    /// choice depends on every draw before it).
+    mutating func keepSamples(_ count: Int, shuffled: Bool) {
+        samples = samples.map { min($0, count) } ?? count
+        guard !shuffled, let labels = classLabels else {
+            classLabels = nil
+            stratifyProblem = nil
+            return
+        }
+        let kept = Array(labels.prefix(count))
+        classLabels = kept
+        stratifyProblem = Dataset.stratifyProblem(ofClasses: kept) { number in
+            classNames.flatMap { $0.indices.contains(number) ? $0[number] : nil } ?? String(number)
+        }
+    }
 
     /// How a data set is divided into training and test samples.
     public enum Splits: Sendable, Equatable {

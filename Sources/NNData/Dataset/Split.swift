@@ -49,16 +49,21 @@ extension Dataset {
                 return values.allSatisfy { $0 == 0 || $0 == 1 } && values.reduce(0, +) == 1
             }
         guard isClasses else { return Dataset.stratifyRefusal }
-        // A class of one sample cannot be in both splits (scikit-learn refuses it too): whole
-        // numbers to predict, such as prices, look like classes of one sample each.
+        return Dataset.stratifyProblem(ofClasses: Classes.of(truth: targets), named: className)
+    }
+
+    /// Why samples of these classes (in order) cannot be stratified: a class of one sample
+    /// cannot be in both splits (scikit-learn refuses it too). Whole numbers to predict, such
+    /// as prices, look like classes of one sample each.
+    public static func stratifyProblem(ofClasses labels: [Int], named className: (Int) -> String) -> DataError? {
         var sizes: [Int: Int] = [:]
-        for label in Classes.of(truth: targets) { sizes[label, default: 0] += 1 }
+        for label in labels { sizes[label, default: 0] += 1 }
         guard let single = sizes.filter({ $0.value == 1 }).keys.min() else { return nil }
         return DataError(
             "stratify needs at least 2 samples of each class, but class \(className(single)) has only 1",
             // Most samples alone in their class are numbers to predict; a few samples of a few
             // classes (4 samples of 3 classes) are just too few.
-            hint: sizes.values.filter { $0 == 1 }.count > count / 2
+            hint: sizes.values.filter { $0 == 1 }.count > labels.count / 2
                 ? "most targets are classes of their own: for numbers to predict, split without stratify=true"
                 : "split without stratify=true, or leave out the classes of one sample")
     }

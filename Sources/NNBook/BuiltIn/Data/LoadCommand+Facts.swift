@@ -36,8 +36,7 @@ extension LoadCommand {
                 let each = facts.splits == .none ? "" : " of each split"
                 return .failure(Diagnostic(problem.message, at: problem.range, hint: "rows= keeps N samples\(each); give at most \(available ?? rows)"))
             }
-            facts.samples = facts.samples.map { min($0, rows) } ?? rows
-            facts.stratifyProblem = nil
+            facts.keepSamples(rows, shuffled: shuffle)
             if case .cameSplit(let train, let test) = facts.splits {
                 facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
             }
@@ -213,7 +212,10 @@ extension LoadCommand {
         for (index, name) in data.featureNames.enumerated() {
             facts.largestValues[name] = (0..<data.count).reduce(0) { max($0, Double(abs(data.features[$1, index]))) }
         }
-        if data.targets.columns > 0 { facts.stratifyProblem = data.stratifyProblem }
+        if data.targets.columns > 0 {
+            facts.stratifyProblem = data.stratifyProblem
+            if facts.stratifyProblem != Dataset.stratifyRefusal { facts.classLabels = Classes.of(truth: data.targets) }
+        }
         return facts
     }
 

@@ -199,11 +199,13 @@ struct LoadCommand: NotebookCommand {
             entry.updateEverySplit { (data: inout Dataset) in data.classNames = classes }
         }
         if let rows {
+            let before = entry.all.count
             do throws(DataError) {
                 try entry.updateEverySplit { (data: inout Dataset) throws(DataError) in data = try data.taking(rows, shuffle: shuffle, generator: &state.generator) }
             } catch {
                 throw RunError(error, at: $rows)
             }
+            if shuffle, !entry.cameSplit { entry.chosen = "rows=\(rows) at line \($rows.line) kept \(rows) of the \(before) samples, chosen by a seeded shuffle" }
         }
         state.datasets[name.name] = entry
         let data = entry.all

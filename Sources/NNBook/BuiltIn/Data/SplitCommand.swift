@@ -59,7 +59,12 @@ struct SplitCommand: NotebookCommand {
             guard !entry.cameSplit else {
                 throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: data.range)
             }
-            if stratify, let problem = entry.all.stratifyProblem { throw RunError(problem, at: $stratify) }
+            if stratify, let problem = entry.all.stratifyProblem {
+                // The check knew every class had 2 samples or more; the seeded choice left one
+                // with fewer, which only the run can see.
+                guard let chosen = entry.chosen, problem != Dataset.stratifyRefusal else { throw RunError(problem, at: $stratify) }
+                throw RunError(problem.message, hint: "\(chosen): keep more samples, or split without stratify=true", at: $stratify)
+            }
             do throws(DataError) {
                 let (train, test) = try entry.all.split(testFraction: test, stratify: stratify, generator: &state.generator)
                 entry.trainSplit = train

@@ -21,9 +21,11 @@ struct TakeCommand: NotebookCommand {
             return [diagnostic]
         }
         var facts = context.facts(of: data) ?? DatasetFacts()
+        // A split's classes are a seeded shuffle's: not known to the check.
+        if data.split != nil || facts.splits.mayBeSplit { facts.classLabels = nil }
+        facts.keepSamples(count, shuffled: shuffle)
         facts.samples = count
         facts.splits = .none
-        facts.stratifyProblem = nil
         context.datasets[name.name] = facts
         return []
     }
@@ -45,7 +47,8 @@ struct TakeCommand: NotebookCommand {
         let source = try state.dataset(data)
         do {
             let taken = try source.taking(count, shuffle: shuffle, generator: &state.generator)
-            state.datasets[name.name] = NotebookDataset(all: taken)
+            let chosen = shuffle ? "take at line \($count.line) kept \(taken.count) of the \(source.count) samples of \(state.label(of: data)), chosen by a seeded shuffle" : nil
+            state.datasets[name.name] = NotebookDataset(all: taken, chosen: chosen)
             return [.text("\(name): \(taken.count) of the \(source.count) samples of \(state.label(of: data))" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
         } catch {
             throw RunError(error, at: $count)
