@@ -633,14 +633,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     /// A class of one sample cannot be in both splits: the check has read a small table's
-    /// classes, and says so before anything runs, with the class's name; after a `take` it
-    /// no longer knows the classes, and leaves the question to the run.
+    /// classes, and says so before anything runs, with the class's name; after a `take` of
+    /// the first rows it knows theirs too.
     func testStratifyingAClassOfOneSampleIsRefusedByTheCheck() {
         let table = "```csv name=fruit\nweight,fruit\n150,apple\n140,apple\n155,apple\n120,banana\n90,lemon\n95,lemon\n```\n"
         expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\nsplit f stratify=true\n```\n", [
             "12:9: stratify needs at least 2 samples of each class, but class banana has only 1 | split without stratify=true, or leave out the classes of one sample",
         ])
-        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\ntake f 5 as some shuffle=false\nsplit some stratify=true\n```\n", [])
+        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\ntake f 5 as some shuffle=false\nsplit some stratify=true\n```\n", [
+            "13:12: stratify needs at least 2 samples of each class, but class banana has only 1 | split without stratify=true, or leave out the classes of one sample",
+        ])
     }
 
     /// A word target made one-hot rows (`one_hot=[fruit]`) is classes, and stratifies.
@@ -650,15 +652,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
         XCTAssertEqual(try NotebookFixtures.run(text, folder: folder).status, .succeeded)
     }
 
-    /// Where the check cannot know the classes (after a `take`), the run finds the class of one
-    /// sample at stratify=, as the check does, with the hint for few samples, not for numbers.
-    func testStratifyingAClassOfOneSampleFoundByTheRunIsPlacedAtStratify() throws {
+    /// The first rows a `take` keeps are known to the check as the run will find them: the
+    /// class of one sample among them is refused at stratify=, with the hint for few samples.
+    func testStratifyingAClassOfOneSampleAmongTheFirstRowsIsPlacedAtStratify() {
         let text = "```csv name=t\nx,y\n1,0\n2,1\n3,2\n4,2\n```\n```nnbook\nload inline t as d target=y\ntake d 4 as few shuffle=false\nsplit few test=0.5 stratify=true\n```\n"
-        expect(text, [])
-        let failure = try XCTUnwrap(try NotebookFixtures.run(text, folder: folder).failure?.diagnostic)
-        XCTAssertEqual(
-            "\(failure.range?.line ?? 0):\(failure.range?.column ?? 0): \(failure.message) | \(failure.hint ?? "")",
-            "11:20: stratify needs at least 2 samples of each class, but class 0 has only 1 | split without stratify=true, or leave out the classes of one sample")
+        expect(text, ["11:20: stratify needs at least 2 samples of each class, but class 0 has only 1 | split without stratify=true, or leave out the classes of one sample"])
     }
 
     /// Decision regions are classes: a regression's are refused, as its confusion matrix is.
