@@ -25,8 +25,10 @@ struct CheckNotebooks: ParsableCommand {
         let setup = plugins.setup
         var worst: Int32 = NNBookExit.success
         for file in files {
-            switch NotebookFile(path: file).plan(overrides: overrides, plugins: setup, memory: memory.limit) {
+            let notebookFile = NotebookFile(path: file)
+            switch notebookFile.plan(overrides: overrides, plugins: setup, memory: memory.limit) {
             case .success(let checked):
+                notebookFile.printNotes(of: checked.plan, text: checked.text)
                 // Valid, as an empty Jupyter notebook is; but a file with nothing to run is
                 // more often a mistake than a wish.
                 Console.error(checked.plan.cells.isEmpty ? "\(file): ok, but it has no cells (```nnbook blocks), so it runs nothing" : "\(file): ok")

@@ -65,6 +65,13 @@ struct NotebookFile {
         }
     }
 
+    /// Prints what the check noticed without stopping the notebook (``Plan/notes``), each as
+    /// `file:line:col: note:` with its line, caret and hint; the exit status stays the check's.
+    func printNotes(of plan: Plan, text: String) {
+        guard !plan.notes.isEmpty else { return }
+        Console.error(DiagnosticPrinter(path: path, lines: NotebookParser.splitLines(text)).format(plan.notes, as: "note"))
+    }
+
     /// The notebook's bytes, read as a data file is: only from a regular file, so that a pipe
     /// or a device named as the notebook (`nnbook run /dev/zero`) is refused saying what it is,
     /// and only when it fits in `memory`, so that a huge file is refused before it is read.

@@ -53,9 +53,14 @@ struct NotebookRunner {
             throw ExitCode(NNBookExit.notebookFailed)
         }
         let plan: Plan, source: String
-        switch checked.map(Result.success) ?? notebookFile.plan(overrides: overrides, plugins: plugins, memory: memory) {
-        case .success(let checked): (plan, source) = checked
-        case .failure(let code): throw code
+        if let checked {
+            (plan, source) = checked
+        } else {
+            switch notebookFile.plan(overrides: overrides, plugins: plugins, memory: memory) {
+            case .success(let checked): (plan, source) = checked
+            case .failure(let code): throw code
+            }
+            notebookFile.printNotes(of: plan, text: source)
         }
         let started = Date()
         let progress = quiet ? nil : ProgressPrinter.standardError()

@@ -81,7 +81,10 @@ struct SweepNotebook: ParsableCommand {
         }
         let plan: Plan
         switch notebookFile.plan(overrides: [], memory: memory.limit, registry: registry) {
-        case .success(let checked): plan = checked.plan
+        case .success(let checked):
+            plan = checked.plan
+            // Said once for the sweep; every run's page says it under its line.
+            notebookFile.printNotes(of: plan, text: checked.text)
         case .failure(let code): throw code
         }
         let frontMatter = plan.notebook.frontMatter

@@ -149,6 +149,50 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
     }
 
+    /// `scale … method=` before `split` fits on the test samples too (data leakage): the check
+    /// and the run say so at the scale line without failing, and the page says it under that
+    /// line's output, apart from the next command's text. `divide=` fits nothing, and a scale
+    /// after the split fits on the training split: neither is noted.
+    func testAScalingFittedBeforeTheSplitIsNotedWithoutFailingTheCheck() throws {
+        try """
+            ```nnbook
+            load csv "data/insurance.csv" as insurance target=bought_insurance
+            scale insurance age method=standardize
+            split insurance test=0.2
+            scale insurance affordability method=min-max
+            ```
+
+            """.write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+        let note = """
+            t.nnbook:3:1: note: insurance is scaled before it is split (line 4): method= is fitted on every sample, the test samples too, so they shape the data the model learns from
+             3 | scale insurance age method=standardize
+               | ^~~~~
+            hint: split first, then scale: method= is then fitted on insurance.train alone and applied to insurance.test alike, as scikit-learn fits a scaler on the training split only (divide= fits nothing, and may stay)
+
+            """
+        let check = try nnbook("check", "t.nnbook")
+        XCTAssertEqual(check.status, 0)
+        XCTAssertEqual(check.error, note + "t.nnbook: ok\n")
+        let run = try nnbook("run", "t.nnbook", "--quiet", "--no-snapshot")
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.error, note)
+        let text = try String(contentsOf: folder.appendingPathComponent("t.md"), encoding: .utf8)
+        XCTAssertTrue(text.contains("""
+            ```
+
+            > **Note** at line 3, column 1: insurance is scaled before it is split (line 4): method= is fitted on every sample, the test samples too, so they shape the data the model learns from
+            >
+            > *Hint:* split first, then scale: method= is then fitted on insurance.train alone and applied to insurance.test alike, as scikit-learn fits a scaler on the training split only (divide= fits nothing, and may stay)
+
+            ```text
+            insurance.train: 22 samples; insurance.test: 6 samples
+            """), text)
+        XCTAssertEqual(text.components(separatedBy: "**Note**").count, 2, "only the scale before the split is noted")
+        try String(contentsOf: folder.appendingPathComponent("t.nnbook"), encoding: .utf8).replacingOccurrences(of: "age method=standardize", with: "age divide=100")
+            .write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try nnbook("check", "t.nnbook").error, "t.nnbook: ok\n")
+    }
+
     func testFailedRunRendersTheErrorBlockAndExitsWithOne() throws {
         // A diverging loss is a mistake only running can find: the check passes it.
         try "x,y\n100,1\n300,0\n".write(to: folder.appendingPathComponent("data/two.csv"), atomically: true, encoding: .utf8)

@@ -25,6 +25,10 @@ public struct CheckContext: Sendable {
     /// data set): a name defined once and used nowhere, next to a close name used on several
     /// lines, is the misspelt one.
     var mentions: [String: Int] = [:]
+    /// What the check notices that does not stop the notebook (a scaling fitted before the
+    /// split), at the line it is about: `check` prints each, and the page says it under that
+    /// line's output (``Plan/notes``).
+    public var notes: [Diagnostic] = []
 
     public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:], memory: MemoryLimit = .standard) {
         self.folder = folder

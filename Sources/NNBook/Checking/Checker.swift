@@ -77,7 +77,7 @@ public struct Checker: Sendable {
         // before the line that revealed it: keep the notebook's order.
         reported = Diagnostic.inSourceOrder(reported)
         guard reported.isEmpty else { return .failure(DiagnosticList(reported)) }
-        return .success(Plan(notebook: notebook, parameters: parameters, cells: cells))
+        return .success(Plan(notebook: notebook, parameters: parameters, cells: cells, notes: Diagnostic.inSourceOrder(context.notes)))
     }
 
     /// Marks `names` and the words a command that cannot be checked gives as its values as

@@ -25,6 +25,9 @@ public struct DatasetFacts: Sendable, Equatable {
     /// (IDX bytes), kept through `scale … divide=`: how far a divisor below 1 may push them
     /// before Float32 holds them no more.
     public var largestValues: [String: Double] = [:]
+    /// The `scale … method=` lines that fitted their statistics while the data was whole; a
+    /// later `split` makes some of those samples test samples (see `ScaleCommand`).
+    public var fittedWhole: [SourceRange] = []
     /// The feature columns of words (`codes=`, `one_hot=`) with their words, for `predict`.
     public var wordColumns: [String: WordColumn] = [:]
     /// Where each word of a word column first appears in its file (a small table's, read

@@ -15,4 +15,19 @@ public struct Plan: Sendable {
     public let notebook: Notebook
     public let parameters: [String: TypedValue]
     public let cells: [PlannedCell]
+    /// What the check noticed that does not stop the notebook, in the notebook's order, each at
+    /// the command it is about.
+    public let notes: [Diagnostic]
+
+    public init(notebook: Notebook, parameters: [String: TypedValue], cells: [PlannedCell], notes: [Diagnostic] = []) {
+        self.notebook = notebook
+        self.parameters = parameters
+        self.cells = cells
+        self.notes = notes
+    }
+
+    /// The notes about `step`, said under its output.
+    func notes(about step: Step) -> [Output] {
+        notes.filter { $0.range == step.invocation.range }.map(Output.note)
+    }
 }

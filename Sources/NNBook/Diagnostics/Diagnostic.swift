@@ -2,7 +2,9 @@
 
 import NNData
 
-/// An error at a place in a file. nnbook has no warnings: what it reports stops the notebook.
+/// An error at a place in a file: what the checker reports stops the notebook. The one kind of
+/// diagnostic that does not is a plan's note (``Plan/notes``), what the check noticed that a
+/// course would point out (a scaling fitted before the split).
 public struct Diagnostic: Error, Equatable, Sendable {
     public let message: String
     /// Where in the notebook; nil for problems with no place (a missing file).

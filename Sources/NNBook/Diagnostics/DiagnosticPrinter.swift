@@ -19,12 +19,14 @@ public struct DiagnosticPrinter: Sendable {
         self.init(path: notebook.path, lines: notebook.lines)
     }
 
-    public func format(_ diagnostic: Diagnostic) -> String {
+    /// An error; `kind` is `note` for what the check notices without stopping the notebook
+    /// (``Plan/notes``), as compilers print a note.
+    public func format(_ diagnostic: Diagnostic, as kind: String = "error") -> String {
         let file = diagnostic.path ?? path
         guard let range = diagnostic.range else {
-            return "\(file): error: \(diagnostic.message)" + hintLine(diagnostic)
+            return "\(file): \(kind): \(diagnostic.message)" + hintLine(diagnostic)
         }
-        var text = "\(file):\(range.line):\(range.column): error: \(diagnostic.message)"
+        var text = "\(file):\(range.line):\(range.column): \(kind): \(diagnostic.message)"
         if diagnostic.path == nil, range.line >= 1, range.line <= lines.count {
             let number = String(range.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -54,8 +56,8 @@ public struct DiagnosticPrinter: Sendable {
         return (lead + shown.joined() + (end < line.count ? "…" : ""), before, marked)
     }
 
-    public func format(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(format).joined(separator: "\n")
+    public func format(_ diagnostics: [Diagnostic], as kind: String = "error") -> String {
+        diagnostics.map { format($0, as: kind) }.joined(separator: "\n")
     }
 
     private func hintLine(_ diagnostic: Diagnostic) -> String {

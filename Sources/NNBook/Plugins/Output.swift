@@ -13,6 +13,10 @@ public enum Output: Equatable, Sendable {
     /// scaled target's figure was reported in (`price's units squared`, `scaled units`), so
     /// that comparisons of runs can say it; nil for a figure without units or an unscaled target.
     case metric(name: String, value: Double, units: String? = nil)
+    /// What the check noticed about the command without stopping the notebook (a scaling
+    /// fitted before the split), said under its output. Only the interpreter gives one, from
+    /// the plan's notes (``Plan/notes``).
+    case note(Diagnostic)
 }
 
 /// A table with a header row, rendered as a GitHub-flavoured Markdown table.

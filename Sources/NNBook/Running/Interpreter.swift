@@ -50,7 +50,7 @@ public struct Interpreter {
                     break
                 }
                 do {
-                    outputs.append(scope.qualify(try step.command.run(step.invocation, in: state), of: step.invocation, schema: step.command.schema))
+                    outputs.append(scope.qualify(try step.command.run(step.invocation, in: state), of: step.invocation, schema: step.command.schema) + plan.notes(about: step))
                 } catch {
                     failure = error.diagnostic(defaultRange: step.invocation.range)
                     status = error.interrupted ? .interrupted : .failed

@@ -1,6 +1,7 @@
 // What identifies a cell's result: everything the cell depends on, hashed in a chain.
 
-/// A 64-bit FNV-1a hash of the cell's commands after parameter substitution, chained with the
+/// A 64-bit FNV-1a hash of the cell's commands after parameter substitution and the check's
+/// notes about them (a later `split` adds one under an earlier `scale`), chained with the
 /// key of the cell before (which stands for the whole state it left) and, at the root,
 /// nnbook's version, the seed and the precision. Files the cell read are not in the key: they
 /// are known only once it has run, so each stored result keeps their fingerprints and is
@@ -13,7 +14,9 @@ public struct SnapshotKey: Hashable, Sendable, CustomStringConvertible {
         let frontMatter = plan.notebook.frontMatter
         var key = SnapshotKey(hashing: "nnbook \(version)\nseed \(frontMatter.seed)\nprecision \(frontMatter.precision)", after: 0xcbf2_9ce4_8422_2325)
         return plan.cells.map { planned in
-            let commands = planned.steps.map { describe($0.invocation) }.joined(separator: "\n")
+            let commands = planned.steps.map { step in
+                ([describe(step.invocation)] + plan.notes(about: step).map { "note \($0)" }).joined(separator: "\n")
+            }.joined(separator: "\n")
             key = SnapshotKey(hashing: "cell \(planned.cell.label)\n" + commands, after: key.value)
             return key
         }

@@ -94,6 +94,7 @@ public enum HTMLRenderer {
             case .text(let text): "<pre><code>\(HTMLText.escape(text))\n</code></pre>"
             case .table(let table): html(table)
             case .picture(let picture): html(picture, svg: pictures[picture.file] ?? "")
+            case .note(let note): quote("Note", note, attributes: "class=\"note\"")
             case .metric: ""
             }
         }
@@ -125,9 +126,14 @@ public enum HTMLRenderer {
 
     /// The error, with the anchor the failure line links to.
     static func html(_ error: Page.CellError) -> String {
-        var lines = ["<blockquote class=\"error\" id=\"\(Page.errorAnchor)\">", "<p><strong>Error</strong>\(error.place): \(HTMLText.escape(error.message))</p>"]
-        if !error.hintLines.isEmpty {
-            lines.append("<p><em>Hint:</em> " + error.hintLines.map { HTMLText.escape($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "\n") + "</p>")
+        quote("Error", error, attributes: "class=\"error\" id=\"\(Page.errorAnchor)\"")
+    }
+
+    /// A quoted message with its hint: `<blockquote ATTRIBUTES><p><strong>Error</strong> at …`.
+    static func quote(_ headline: String, _ message: some PageMessage, attributes: String) -> String {
+        var lines = ["<blockquote \(attributes)>", "<p><strong>\(headline)</strong>\(message.place): \(HTMLText.escape(message.message))</p>"]
+        if !message.hintLines.isEmpty {
+            lines.append("<p><em>Hint:</em> " + message.hintLines.map { HTMLText.escape($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "\n") + "</p>")
         }
         lines.append("</blockquote>")
         return lines.joined(separator: "\n")
@@ -152,6 +158,7 @@ public enum HTMLRenderer {
         figcaption { font-size: 0.85em; opacity: 0.8; }
         blockquote { border-left: 3px solid var(--rule); margin: 1rem 0; padding: 0.25rem 0.75rem; }
         blockquote.error { border-left-color: var(--alert); }
+        blockquote.note { border-left-color: var(--accent); }
         @media print { body { background: none; color: black; } main { max-width: none; } pre { background: none; border: 1px solid #ccc; white-space: pre-wrap; } .cell, figure, table { break-inside: avoid; } }
         """
 }

@@ -69,6 +69,10 @@ public enum JupyterRenderer {
                 result.append(display(["text/html": lines(HTMLRenderer.html(table)), "text/plain": lines(PlainTable.text(table))]))
             case .picture(let picture):
                 result.append(display(["image/svg+xml": lines(pictures[picture.file] ?? ""), "text/plain": [picture.caption]]))
+            case .note(let note):
+                // Jupyter shows what a cell writes to stderr apart from its output, as a warning.
+                let text = "Note\(note.place): \(note.message)" + note.hintLines.enumerated().map { "\n" + ($0.offset == 0 ? "Hint: " : "") + $0.element }.joined()
+                result.append(["output_type": "stream", "name": "stderr", "text": lines(text + "\n")])
             case .metric:
                 continue
             }

@@ -60,6 +60,7 @@ public enum MarkdownRenderer {
             case .text(let text): MarkdownText.codeBlock(text, info: "text")
             case .table(let table): markdown(table)
             case .picture(let picture): "![\(MarkdownText.inline(picture.caption))](\(MarkdownText.destination(assetsFolder + "/" + picture.file)))"
+            case .note(let note): quote("Note", note)
             case .metric: ""
             }
         }
@@ -78,9 +79,14 @@ public enum MarkdownRenderer {
 
     /// The error, quoted, with the anchor the failure line links to.
     static func markdown(_ error: Page.CellError) -> String {
-        var block = "<a id=\"\(Page.errorAnchor)\"></a>\n\n> **Error**\(error.place): \(MarkdownText.inline(error.message))"
-        if !error.hintLines.isEmpty {
-            block += "\n>\n> *Hint:* " + error.hintLines.map(MarkdownText.line).joined(separator: "\n> ")
+        "<a id=\"\(Page.errorAnchor)\"></a>\n\n" + quote("Error", error)
+    }
+
+    /// `> **Error** at line 4, column 1: …` and its hint, quoted.
+    static func quote(_ headline: String, _ message: some PageMessage) -> String {
+        var block = "> **\(headline)**\(message.place): \(MarkdownText.inline(message.message))"
+        if !message.hintLines.isEmpty {
+            block += "\n>\n> *Hint:* " + message.hintLines.map(MarkdownText.line).joined(separator: "\n> ")
         }
         return block
     }

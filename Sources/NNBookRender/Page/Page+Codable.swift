@@ -37,7 +37,7 @@ struct Document: Codable {
 }
 
 extension Page.Output: Codable {
-    private enum CodingKeys: String, CodingKey { case text, table, metric, picture }
+    private enum CodingKeys: String, CodingKey { case text, table, metric, picture, note }
     private struct Metric: Codable { let name: String; let value: JSONNumber }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +48,8 @@ extension Page.Output: Codable {
             self = .table(table)
         } else if let metric = try container.decodeIfPresent(Metric.self, forKey: .metric) {
             self = .metric(name: metric.name, value: metric.value.value)
+        } else if let note = try container.decodeIfPresent(Page.Note.self, forKey: .note) {
+            self = .note(note)
         } else {
             self = .picture(try container.decode(Page.Picture.self, forKey: .picture))
         }
@@ -60,6 +62,7 @@ extension Page.Output: Codable {
         case .table(let table): try container.encode(table, forKey: .table)
         case .metric(let name, let value): try container.encode(Metric(name: name, value: JSONNumber(value: value)), forKey: .metric)
         case .picture(let picture): try container.encode(picture, forKey: .picture)
+        case .note(let note): try container.encode(note, forKey: .note)
         }
     }
 }

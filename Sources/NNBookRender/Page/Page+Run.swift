@@ -62,7 +62,8 @@ extension Page {
     /// the block above only when the command above showed nothing but text, so that the
     /// one-line summaries of `load`, `split` and `compile` read as one log, as a Jupyter cell's
     /// prints do; a text after a table or a picture is that output's note (`evaluate`'s "18
-    /// samples"), and the next command's text starts a block of its own.
+    /// samples"), and the next command's text starts a block of its own, as it does after a
+    /// note of the check.
     static func blocks(of commands: [[NNBook.Output]], draw: (Figure) -> Picture) -> [Output] {
         var outputs: [Output] = []
         // The text block that the next text joins.
@@ -80,6 +81,9 @@ extension Page {
                     (open, showedOnlyText) = (nil, false)
                 case .figure(let figure):
                     outputs.append(.picture(draw(figure)))
+                    (open, showedOnlyText) = (nil, false)
+                case .note(let note):
+                    outputs.append(.note(Note(message: note.message, hint: note.hint, line: note.range?.line, column: note.range?.column)))
                     (open, showedOnlyText) = (nil, false)
                 }
             }

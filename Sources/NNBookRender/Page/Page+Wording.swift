@@ -50,8 +50,19 @@ extension Page.Cell {
     }
 }
 
-extension Page.CellError {
-    /// " at line 4, column 1", or nothing when the error has no place.
+/// A message at a place in the notebook, with a hint: a cell's error, or a note of the check.
+public protocol PageMessage {
+    var message: String { get }
+    var hint: String? { get }
+    var line: Int? { get }
+    var column: Int? { get }
+}
+
+extension Page.CellError: PageMessage {}
+extension Page.Note: PageMessage {}
+
+extension PageMessage {
+    /// " at line 4, column 1", or nothing when the message has no place.
     public var place: String {
         guard let line, let column else { return "" }
         return " at line \(line), column \(column)"

@@ -37,6 +37,25 @@ extension Page {
         /// A number recorded under the cell's label; shown in tables, not by itself.
         case metric(name: String, value: Double)
         case picture(Picture)
+        /// What the check noticed about the command above without stopping the notebook.
+        case note(Note)
+    }
+
+    /// A note of the check (a scaling fitted before the split), under the output of the
+    /// command it is about.
+    public struct Note: Codable, Equatable, Sendable {
+        public let message: String
+        public let hint: String?
+        /// Where in the notebook: the command's line and column.
+        public let line: Int?
+        public let column: Int?
+
+        public init(message: String, hint: String?, line: Int?, column: Int?) {
+            self.message = message
+            self.hint = hint
+            self.line = line
+            self.column = column
+        }
     }
 
     /// A table whose cells keep their kind: numbers are right-aligned and exported as numbers.

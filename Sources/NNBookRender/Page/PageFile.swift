@@ -12,7 +12,8 @@ import NNBook
 /// `{"cell": {number, label, line, source, ran, outputs, error}}`. Each output is one of
 /// `{"text": TEXT}`, `{"table": {headers, alignments, rows}}` (a row is a list of
 /// `{"text", "number"}`, `number` absent for words and `"nan"`, `"inf"` or `"-inf"` where JSON
-/// has no number), `{"metric": {name, value}}` and `{"picture": {kind, file, caption, tiles}}`;
+/// has no number), `{"metric": {name, value}}`, `{"picture": {kind, file, caption, tiles}}` and
+/// `{"note": {message, hint, line, column}}` (what the check noticed about the command);
 /// an error has `message`, `hint`, `line`, `column`, `length` and `path`. Pictures are not in
 /// the document: `file` names them in the run's `assets/` folder.
 ///
@@ -80,7 +81,7 @@ extension Page.Block {
             switch output {
             case .text(let text): Page.appendText(text, to: &outputs, joining: &open)
             case .metric: outputs.append(output)
-            case .table, .picture:
+            case .table, .picture, .note:
                 outputs.append(output)
                 open = nil
             }

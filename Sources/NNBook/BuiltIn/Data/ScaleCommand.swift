@@ -68,6 +68,7 @@ struct ScaleCommand: NotebookCommand {
             facts.largestValues[name] = divide.map { facts.largestValues[name]! / abs($0) }
         }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
+        if method != nil, facts.splits == .none { facts.fittedWhole.append(command) }
         context.datasets[data.name] = facts
         return []
     }
@@ -157,6 +158,17 @@ struct ScaleCommand: NotebookCommand {
             "\(column) is \(NumberText.data(Float(value))) in every training sample, so it tells them nothing apart and the model can learn nothing from it: "
                 + "it is only shifted (\(describe(scaling, column: column))), not divided by a spread of 0, as scikit-learn does, so a new value 1 above it becomes 1"
         }
+    }
+
+    /// Said at a `scale … method=` line whose data `split` (at `split`) divides later: the
+    /// statistics came from every sample, the test samples too, so what the model is tested on
+    /// shaped what it learns from. Keras' and scikit-learn's courses fit a scaler on the
+    /// training split alone; the notebook still runs, and the page says it under the line.
+    static func fittedBeforeSplit(_ data: String, at scale: SourceRange, split: SourceRange) -> Diagnostic {
+        Diagnostic(
+            "\(data) is scaled before it is split (line \(split.line)): method= is fitted on every sample, the test samples too, so they shape the data the model learns from",
+            at: scale,
+            hint: "split first, then scale: method= is then fitted on \(data).train alone and applied to \(data).test alike, as scikit-learn fits a scaler on the training split only (divide= fits nothing, and may stay)")
     }
 
     static func describe(_ scaling: ColumnScaling, column: String) -> String {

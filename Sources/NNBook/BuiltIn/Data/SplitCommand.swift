@@ -49,6 +49,8 @@ struct SplitCommand: NotebookCommand {
         }
         let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
         facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
+        context.notes += facts.fittedWhole.map { ScaleCommand.fittedBeforeSplit(data.name, at: $0, split: command) }
+        facts.fittedWhole = []
         context.datasets[data.name] = facts
         return []
     }
