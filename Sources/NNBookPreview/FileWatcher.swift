@@ -35,6 +35,11 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
+    /// Counts a change the kernel could not report: one made to a file before it was watched.
+    func noteMissedChange() {
+        condition.withLock { noteChange() }
+    }
+
     /// Called with the lock held when a watched file changed.
     private func noteChange() {
         changes += 1

@@ -161,6 +161,14 @@ public final class PreviewSession: @unchecked Sendable {
         let result = interpreter.run(plan, state: state, cache: cache)
         if result.status == .interrupted, watcher.count != seen || isStopping { return }
 
+        // The data files are known only now: watch them before showing the result, and count
+        // a change made while the run read them (a file deleted or saved before its watch
+        // began sends no event) as a change, so that the page is never left up to date with
+        // data that are gone.
+        dataFiles = Set(state.inputFiles)
+        watcher.watch(dataFiles.union([settings.notebook.path]))
+        if !state.inputs.allSatisfy({ $0.isCurrent(tables: plan.notebook.tables) }) { watcher.noteMissedChange() }
+
         let page = Page(run: result, assetsFolder: name + ".assets")
         var status = summary(result, seconds: Date().timeIntervalSince(started))
         do {
@@ -170,8 +178,6 @@ public final class PreviewSession: @unchecked Sendable {
         }
         lastPage = page
         hub.publish(title: page.title ?? name, status: status, blocks: PreviewPage.blocks(page, states: [:]))
-        dataFiles = Set(state.inputFiles)
-        watcher.watch(dataFiles.union([settings.notebook.path]))
         runDidComplete(CompletedRun(result: result, page: page, source: source, started: started, pageURL: pageURL))
     }
 
