@@ -52,10 +52,10 @@ public struct SweepPageRenderer: Sendable {
             if undrawn > 0 {
                 lines += ["\(undrawn) metric\(undrawn == 1 ? "" : "s") reported by fewer than two runs \(undrawn == 1 ? "has" : "have") no picture.", ""]
             }
-            // A failed run is missing from a picture of a metric it never reached: say so, rather
-            // than let a line seem to skip a value.
-            if !figures.isEmpty, report.rows.contains(where: { $0.status != .succeeded }) {
-                lines += ["A run that did not succeed has a point in a picture only where it recorded the metric before it stopped.", ""]
+            // A failed run's cross is not a result: say what it marks, rather than let it be read
+            // as one.
+            if !figures.isEmpty, report.rows.contains(where: { $0.status == .failed || $0.status == .interrupted }) {
+                lines += ["A cross marks a run that did not succeed, not joined to the line: at the value it recorded before it stopped, or on the x axis where it recorded none.", ""]
             }
             lines.removeLast()
         }
@@ -134,14 +134,20 @@ public struct SweepPageRenderer: Sendable {
         var used: Set<String> = []
         return report.columns.compactMap { column in
             let series = seriesKeys.map { key -> LineChart.Series in
-                let points = report.rows.filter { row in others.map { row.combination.values[$0] } == key }.compactMap { row in
+                let rows = report.rows.filter { row in others.map { row.combination.values[$0] } == key }
+                // The line joins the runs that succeeded; a run that failed or was interrupted
+                // is a cross, at what it recorded before it stopped or on the x axis.
+                let points = rows.filter { $0.status == .succeeded }.compactMap { row in
                     row.metrics[column.name].map { LineChart.Point(x: position(row.combination.values[xIndex]), y: $0) }
                 }.sorted { $0.x < $1.x }
+                let failures = rows.filter { $0.status == .failed || $0.status == .interrupted }.map { row in
+                    LineChart.Failure(x: position(row.combination.values[xIndex]), y: row.metrics[column.name])
+                }.sorted { $0.x < $1.x }
                 let name = key.isEmpty ? column.name : zip(others, key).map { "\(axes[$0].name)=\($1.text)" }.joined(separator: " ")
-                return LineChart.Series(name: name, points: points)
+                return LineChart.Series(name: name, points: points, failures: failures)
             }
-            // One point is no line: its axes would be drawn around nothing.
-            guard series.map(\.points.count).reduce(0, +) >= 2 else { return nil }
+            // One value is no line: its axes would be drawn around nothing.
+            guard series.map({ $0.points.count + $0.failures.filter { $0.y != nil }.count }).reduce(0, +) >= 2 else { return nil }
             let caption = "\(column.name) against \(xAxis.name)"
             var name = SweepPageRenderer.fileStem(column.name)
             while !used.insert(name).inserted { name += "-2" }

@@ -47,6 +47,23 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertLessThanOrEqual(TextWidth.estimate(shown, size: 12), Legend.maximumNameWidth)
     }
 
+    /// A sweep's failed runs are crosses the line does not join: at the value one recorded
+    /// before it stopped, on the x axis for one that recorded none; the legend says what a
+    /// cross is, even beside a single line.
+    func testFailedRunsOfASweepAreCrossesWithALegendEntry() throws {
+        let chart = LineChart(title: "test/accuracy against rate", xLabel: "rate", yLabel: "test/accuracy", series: [
+            .init(name: "test/accuracy", points: [.init(x: 0.1, y: 0.7), .init(x: 0.5, y: 0.9)], failures: [.init(x: 1, y: 0.45), .init(x: 5, y: nil)]),
+        ])
+        let svg = FigureSVG.render(Figure(name: "accuracy", caption: "accuracy", kind: .lines(chart)))
+        try assertGolden(svg, "sweep-failed-runs")
+        let crosses = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<path d=") }
+        XCTAssertEqual(crosses.count, 3, "two failed runs and the legend's cross")
+        XCTAssertTrue(svg.contains(">failed run</text>"))
+        let line = try XCTUnwrap(svg.components(separatedBy: "\n").first { $0.hasPrefix("<polyline") })
+        XCTAssertEqual(line.components(separatedBy: ",").count - 1, 2, "the line joins only the two runs that succeeded")
+        XCTAssertEqual(crosses.filter { $0.contains(",304L") }.count, 1, "only the run without a value is on the x axis (y 308): \(crosses)")
+    }
+
     /// The estimate follows Helvetica's widths: an i is narrower than an m, and a word of
     /// capitals wider than the same in small letters; wide scripts take a full square.
     func testTextWidthFollowsTheFontsCharacterWidths() {

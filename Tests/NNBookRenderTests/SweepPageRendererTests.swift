@@ -71,6 +71,17 @@ final class SweepPageRendererTests: XCTestCase {
         XCTAssertFalse(linear.contains("log scale"))
     }
 
+    /// The line joins the runs that succeeded; a failed run is a mark of its own, at what it
+    /// recorded before it stopped, and the page says what the mark means.
+    func testAFailedRunIsAMarkTheLineDoesNotJoin() throws {
+        let renderer = SweepPageRenderer(assetsFolder: "t.sweep.assets")
+        let report = try report([(.succeeded, 0.9), (.failed, 0.7), (.succeeded, 0.5)])
+        guard case .lines(let chart) = try XCTUnwrap(renderer.figures(report).first).figure.kind else { return XCTFail("no line chart") }
+        XCTAssertEqual(chart.series.map(\.points), [[.init(x: 1, y: 0.9), .init(x: 3, y: 0.5)]])
+        XCTAssertEqual(chart.series.map(\.failures), [[.init(x: 2, y: 0.7)]])
+        XCTAssertTrue(renderer.render(report).markdown.hasSuffix("\n\nA cross marks a run that did not succeed, not joined to the line: at the value it recorded before it stopped, or on the x axis where it recorded none.\n"))
+    }
+
     /// A metric that only one run reported (the others diverged or failed first) gets no
     /// picture of one point in made-up axes; the page says so.
     func testAMetricOfOneRunHasNoPictureAndThePageSaysSo() throws {

@@ -312,8 +312,16 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(page.contains(" | 0.5 | 5000 | succeeded | "), page)
         XCTAssertTrue(page.contains("- rate=0.001 adam_epochs=5000 (run "), page)
         XCTAssertTrue(page.contains("): failed in cell 8 (expectations), line 122: expected neuron loss \\< 0.69 on insurance.train, got 0.7634\n"), page)
-        XCTAssertTrue(page.hasSuffix("\n\nA run that did not succeed has a point in a picture only where it recorded the metric before it stopped.\n"), page)
+        XCTAssertTrue(page.hasSuffix("\n\nA cross marks a run that did not succeed, not joined to the line: at the value it recorded before it stopped, or on the x axis where it recorded none.\n"), page)
         XCTAssertEqual(try runs().count, 2)
+        // The failed run is a cross in the pictures, and their legends say what a cross is.
+        let assets = cli.folder.appendingPathComponent("gradient-descent.sweep.assets")
+        let pictures = try XCTUnwrap(FileManager.default.enumerator(at: assets, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "svg" }.map { try String(contentsOf: $0, encoding: .utf8) }
+        XCTAssertFalse(pictures.isEmpty)
+        for picture in pictures {
+            XCTAssertTrue(picture.contains(">failed run</text>") && picture.contains(#"<path d="M"#), picture)
+        }
     }
 
     /// With --no-expect a run that misses an expectation succeeds, and the sweep's table and

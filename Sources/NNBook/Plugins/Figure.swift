@@ -36,11 +36,27 @@ public struct LineChart: Equatable, Sendable {
         /// Drawn dashed, in the colour of the solid series before it: a validation curve beside
         /// its training curve, as Keras' tutorials draw them.
         public let dashed: Bool
+        /// Runs of a sweep that did not succeed, at their place along the x axis: marked with a
+        /// cross, not joined to the line, at the value they recorded before they stopped, or on
+        /// the x axis where they recorded none.
+        public let failures: [Failure]
 
-        public init(name: String, points: [Point], dashed: Bool = false) {
+        public init(name: String, points: [Point], dashed: Bool = false, failures: [Failure] = []) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.failures = failures
+        }
+    }
+
+    /// Where a run that did not succeed is marked: `y` is nil when it recorded no value.
+    public struct Failure: Equatable, Sendable {
+        public let x: Double
+        public let y: Double?
+
+        public init(x: Double, y: Double?) {
+            self.x = x
+            self.y = y
         }
     }
 

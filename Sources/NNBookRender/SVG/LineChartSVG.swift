@@ -9,11 +9,14 @@ enum LineChartSVG {
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
     static func render(_ chart: LineChart) -> String {
-        let hasLegend = chart.series.count > 1
+        let failures = chart.series.flatMap(\.failures).filter(\.x.isFinite)
+        // Failed runs are explained by a legend entry of their own, even beside a single line.
+        let legendNames = chart.series.map(\.name) + (failures.isEmpty ? [] : [failureName])
+        let hasLegend = legendNames.count > 1
         let left = 64.0, top = 40.0, bottom = 52.0, plotWidth = hasLegend ? 426.0 : 552.0
         // The legend column grows to the longest name, and the picture downwards to the last entry.
-        let right = hasLegend ? Legend.columnWidth(chart.series.map(\.name), nameOffset: 40, minimum: 150) : 24.0
-        let width = left + plotWidth + right, height = max(360, top + 20 * Double(chart.series.count) + 16)
+        let right = hasLegend ? Legend.columnWidth(legendNames, nameOffset: 40, minimum: 150) : 24.0
+        let width = left + plotWidth + right, height = max(360, top + 20 * Double(legendNames.count) + 16)
         let plotHeight = height - top - bottom
         let axes = chart.axes
         // On a log scale the axis holds log10 of the values, and values of 0 or less have no place.
@@ -22,10 +25,13 @@ enum LineChartSVG {
         let drawable = { (point: LineChart.Point) in
             point.x.isFinite && point.y.isFinite && (!axes.logScale || point.y > 0) && (!axes.logX || point.x > 0)
         }
-        let points = chart.series.flatMap(\.points).filter(drawable)
+        // A failed run's value is marked where it lies; one without a value lies on the x axis.
+        let failedAt = { (failure: LineChart.Failure) in failure.y.map { LineChart.Point(x: failure.x, y: $0) }.flatMap { drawable($0) ? $0 : nil } }
+        let points = chart.series.flatMap(\.points).filter(drawable) + failures.compactMap(failedAt)
+        let xs = points.map(\.x) + failures.map(\.x).filter { !axes.logX || $0 > 0 }
         let xTicks = axes.logX
-            ? decades(low: points.map { scaledX($0.x) }.min() ?? 0, high: points.map { scaledX($0.x) }.max() ?? 1)
-            : AxisTicks.ticks(low: points.map(\.x).min() ?? 0, high: points.map(\.x).max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
+            ? decades(low: xs.map(scaledX).min() ?? 0, high: xs.map(scaledX).max() ?? 1)
+            : AxisTicks.ticks(low: xs.min() ?? 0, high: xs.max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
         let yTicks = yAxis(points.map { scaled($0.y) }, axes: axes, scaled: scaled)
         let x = { (value: Double) in left + (scaledX(value) - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
         let y = { (value: Double) in top + plotHeight - (scaled(value) - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
@@ -73,11 +79,21 @@ enum LineChartSVG {
                     body.append(##"<circle cx="\##(SVGText.number(x(point.x)))" cy="\##(SVGText.number(y(point.y)))" r="3" fill="\##(colour)"\##(clip)/>"##)
                 }
             }
+            for failure in series.failures where failure.x.isFinite && (!axes.logX || failure.x > 0) {
+                // A cross on the x axis is not cut in half by the limits' clip.
+                let at = failedAt(failure)
+                body.append(cross(x: x(failure.x), y: at.map { y($0.y) } ?? top + plotHeight, colour: colour, clip: at == nil ? "" : clip))
+            }
             if hasLegend {
                 let legendY = top + 10 + Double(index) * 20
                 body.append(##"<line x1="\##(SVGText.number(left + plotWidth + 14))" y1="\##(SVGText.number(legendY))" x2="\##(SVGText.number(left + plotWidth + 34))" y2="\##(SVGText.number(legendY))" stroke="\##(colour)" stroke-width="2"\##(dash)/>"##)
                 body.append(Legend.name(series.name, x: left + plotWidth + 40, y: legendY + 4))
             }
+        }
+        if !failures.isEmpty {
+            let legendY = top + 10 + Double(chart.series.count) * 20
+            body.append(cross(x: left + plotWidth + 24, y: legendY, colour: "#444444", clip: ""))
+            body.append(Legend.name(failureName, x: left + plotWidth + 40, y: legendY + 4))
         }
         return SVGText.document(width: width, height: height, title: chart.title, body: body)
     }
@@ -87,6 +103,15 @@ enum LineChartSVG {
     private static func decades(low: Double, high: Double) -> (values: [Double], low: Double, high: Double) {
         let first = floor(low), last = max(ceil(high), first + 1)
         return (Array(stride(from: first, through: last, by: 1)), first, last)
+    }
+
+    /// The legend's name for the cross that marks a run that did not succeed.
+    static let failureName = "failed run"
+
+    /// A cross centred on (x, y): a failed run's mark, which no line joins.
+    private static func cross(x: Double, y: Double, colour: String, clip: String) -> String {
+        let (left, right, up, down) = (SVGText.number(x - 4), SVGText.number(x + 4), SVGText.number(y - 4), SVGText.number(y + 4))
+        return ##"<path d="M\##(left),\##(up)L\##(right),\##(down)M\##(left),\##(down)L\##(right),\##(up)" stroke="\##(colour)" stroke-width="2"\##(clip)/>"##
     }
 
     /// The y axis's ticks over `values` (already on the axis's scale): round numbers, or on a
