@@ -810,6 +810,24 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("---\nparams:\n  descent: batch\n---\n```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data descent=$descent batch=2 shuffle=false\ntrain m on data descent=mini-batch batch=2 shuffle=false\n```\n", [])
     }
 
+    /// The hand-computed loss takes from_logits= and epsilon= as `compile` does: only for a
+    /// cross-entropy (they were ignored in silence, and the column was headed "logits").
+    func testCrossEntropyOptionsOnTheLossLessonOfAnotherLoss() {
+        expect("```nnbook\nloss mae y_true=[0.3, 1] y_pred=[1, 0] from_logits=true\nloss mse y_true=[0.3, 1] y_pred=[1, 0] epsilon=0.1\n```\n", [
+            "2:40: from_logits= applies to cross-entropy losses, and loss=mae has none | drop from_logits=, or compute a cross-entropy such as binary_crossentropy",
+            "3:40: epsilon= applies to cross-entropy losses, and loss=mse has none | drop epsilon=, or compute a cross-entropy such as binary_crossentropy",
+        ])
+    }
+
+    /// The activation lesson's numbers are a network's: Float32, as a layer's slope= is.
+    func testActivationLessonInputsBeyondFloat32OrNone() {
+        expect("```nnbook\nactivation leaky_relu x=[-1, 5] slope=1e40\nactivation sigmoid x=[1e40]\nactivation softmax x=[]\n```\n", [
+            "2:33: 1e+40 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+40 would be infinite: Keras' slope is 0.2, the course's 0.1",
+            "3:20: 1e+40 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+40 would be infinite: a network's inputs and sums are 32-bit numbers",
+            "4:20: x= holds no inputs | give the inputs to compute softmax at, e.g. x=[-1, 0, 2]",
+        ])
+    }
+
     func testScaleWithoutAMethod() {
         expectLine("scale data x1", "11:1: say how to scale: give either divide= or method= | e.g. scale data x1 divide=100, or method=min-max")
     }

@@ -69,7 +69,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
 
     func testBinaryCrossEntropyOnThreeClassesPointsAtTheLoss() {
         expect(["model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on pics"], [
-            "7:11: binary_crossentropy needs targets of 0 and 1, but the labels of pics go up to 2 | for 3 classes use sparse_categorical_crossentropy, with a last dense layer of 3 units",
+            "7:11: binary_crossentropy needs targets of 0 and 1, but the labels of pics go up to 2 | if these are 3 classes, use sparse_categorical_crossentropy with a last dense layer of 3 units; if they are numbers to predict (ages, prices), give the last dense layer 1 unit and no activation, and compile with loss=mse",
         ])
     }
 

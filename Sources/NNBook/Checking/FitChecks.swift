@@ -118,7 +118,7 @@ enum FitChecks {
             if compilation.loss == "binary_crossentropy", case .classNumbers(let largest?) = target.kind, largest > 1, columns == 1 {
                 return [Diagnostic(
                     "binary_crossentropy needs targets of 0 and 1, but the labels of \(reference) go up to \(largest)",
-                    at: lossAt, hint: "for \(largest + 1) classes use sparse_categorical_crossentropy, with a last dense layer of \(largest + 1) units")]
+                    at: lossAt, hint: "if these are \(largest + 1) classes, use sparse_categorical_crossentropy with a last dense layer of \(largest + 1) units; if they are numbers to predict (ages, prices), give the last dense layer 1 unit and no activation, and compile with loss=mse")]
             }
             if compilation.loss == "binary_crossentropy", let problem = binaryTargets(target, of: reference, at: lossAt) { return [problem] }
             if compilation.loss == "categorical_crossentropy", columns == 1, outputs == 1, case .classNumbers(let largest) = target.kind {

@@ -8,6 +8,11 @@ enum Float32Limit {
 
     /// The problem with `value` (written as `text`) when Float32 cannot hold it; `what` says
     /// what the number is for, in the hint.
+    /// leaky_relu's `slope=` beyond Float32, on a layer or on the `activation` lesson alike.
+    static func slopeProblem(_ slope: Double, at range: SourceRange) -> Diagnostic? {
+        problem(slope, written: NumberText.plain(slope), at: range, what: "Keras' slope is 0.2, the course's 0.1")
+    }
+
     static func problem(_ value: Double, written text: String, at range: SourceRange, what: String) -> Diagnostic? {
         guard value.isFinite, !Float(value).isFinite else { return nil }
         return Diagnostic(

@@ -15,6 +15,22 @@ struct ActivationCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
     @Option(help: DecimalPlaces.help) var precision: Int?
 
+    /// Numbers a network's 32-bit values cannot hold, as a layer's `slope=` is refused; and no
+    /// inputs at all.
+    func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if x.isEmpty {
+            diagnostics.append(Diagnostic("x= holds no inputs", at: $x, hint: "give the inputs to compute \(function.choice) at, e.g. x=[-1, 0, 2]"))
+        }
+        if let problem = x.lazy.compactMap({ Float32Limit.problem($0, written: NumberText.plain($0), at: $x, what: "a network's inputs and sums are 32-bit numbers") }).first {
+            diagnostics.append(problem)
+        }
+        if let slope, let problem = Float32Limit.slopeProblem(slope, at: $slope) {
+            diagnostics.append(problem)
+        }
+        return diagnostics
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let name = function.choice
         guard let activation = Activations.named(name, slope: slope) else {

@@ -38,6 +38,9 @@ struct LossCommand: NotebookCommand, PrintsNumbers {
         var diagnostics: [Diagnostic] = []
         if case .failure(let problem) = LossSamples.read(self) { diagnostics.append(problem) }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        diagnostics += CompileCommand.crossEntropyOptionProblems(
+            of: loss.choice, fromLogits: fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
+            instead: "compute a cross-entropy such as binary_crossentropy")
         // Keras' float32 cannot hold them; NumPy's float64 can.
         if dtype == .float32 {
             for (values, range) in [(yTrue, $yTrue), (yPred, $yPred)] {

@@ -49,7 +49,7 @@ struct DenseLine: LayerLine {
                     hint: Suggestions.hint(for: initializer.text, in: Initializer.names, kind: "initializers") + " (or a number)"))
             }
         }
-        if let slope, let problem = Float32Limit.problem(slope, written: NumberText.plain(slope), at: $slope, what: "Keras' slope is 0.2, the course's 0.1") {
+        if let slope, let problem = Float32Limit.slopeProblem(slope, at: $slope) {
             diagnostics.append(problem)
         }
         if units == 1, activation.choice == "softmax" {

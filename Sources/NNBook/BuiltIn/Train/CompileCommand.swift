@@ -26,13 +26,9 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         }
         if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
-        // Both settings belong to a cross-entropy; Keras' MeanSquaredError refuses from_logits.
-        for (option, given, range) in [("from_logits", fromLogits, $fromLogits), ("epsilon", epsilon != nil, $epsilon)]
-        where given && !loss.choice.hasSuffix("crossentropy") {
-            diagnostics.append(Diagnostic(
-                "\(option)= applies to cross-entropy losses, and loss=\(loss.choice) has none", at: range,
-                hint: "drop \(option)=, or compile with a cross-entropy such as binary_crossentropy for a classifier"))
-        }
+        diagnostics += CompileCommand.crossEntropyOptionProblems(
+            of: loss.choice, fromLogits: fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
+            instead: "compile with a cross-entropy such as binary_crossentropy for a classifier")
         if let last = context.models[model.name]?.lastDense, let problem = outputsProblem(last) { diagnostics.append(problem) }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
             loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), metricsRange: $metrics,
@@ -63,6 +59,16 @@ struct CompileCommand: NotebookCommand {
 
     /// An `epsilon=` that clips nothing (0 or below) or everything (0.5 or more), for `compile`
     /// and the `loss` lesson alike.
+    /// `from_logits=` and `epsilon=` (given at these ranges) belong to a cross-entropy: with
+    /// another loss they would change nothing (Keras' MeanSquaredError refuses from_logits).
+    /// `instead` is the other way out, for `compile` or the hand-computed `loss`.
+    static func crossEntropyOptionProblems(of loss: String, fromLogits: SourceRange?, epsilon: SourceRange?, instead: String) -> [Diagnostic] {
+        guard !loss.hasSuffix("crossentropy") else { return [] }
+        return [("from_logits", fromLogits), ("epsilon", epsilon)].compactMap { option, range in
+            range.map { Diagnostic("\(option)= applies to cross-entropy losses, and loss=\(loss) has none", at: $0, hint: "drop \(option)=, or \(instead)") }
+        }
+    }
+
     static func epsilonProblem(_ epsilon: Double?, at range: SourceRange) -> Diagnostic? {
         guard let epsilon, !(epsilon > 0 && epsilon < 0.5) else { return nil }
         return Diagnostic(
