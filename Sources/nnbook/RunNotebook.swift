@@ -37,8 +37,10 @@ struct RunNotebook: ParsableCommand {
     var sweep: String?
 
     func validate() throws {
-        if let sweep, !SweepGrid.isValidID(sweep) {
-            throw ValidationError("--sweep takes the id of a sweep: letters, digits, '-' and '_', e.g. --sweep 3f2a9c01be47")
+        // A run under an id no sweep makes would be left out of every sweep's page: refused
+        // before it runs, however well-formed the id.
+        if let sweep, !SweepGrid.isSweepID(sweep) {
+            throw ValidationError("--sweep \(sweep.excerpt()) names no sweep: a sweep's id is the one `nnbook sweep FILE -p NAME=V1,V2 --print` prints, 16 hexadecimal digits whose last 4 check the others (ids of 12 digits came from an earlier nnbook: print the commands again); to record a run of no sweep, leave --sweep out")
         }
         if sweep != nil, noSnapshot { throw ValidationError("--sweep records the run in history; it cannot go with --no-snapshot") }
     }

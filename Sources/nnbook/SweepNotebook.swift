@@ -106,7 +106,7 @@ struct SweepNotebook: ParsableCommand {
         let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count, pageFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder)
         if collect {
             let history = try NotebookHistoryOptions(file: file).history()
-            let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+            let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid) }
             tellUncounted(strays, sweep: grid.id)
             // A page of nothing but "not run" would replace a good page over a mistyped list:
             // the values (and their order) make the sweep's id, so say so and write nothing.
@@ -160,7 +160,7 @@ struct SweepNotebook: ParsableCommand {
         // the system's certificates, a few milliseconds a run).
         let history = try NotebookHistoryOptions(file: file).history(creating: true)
         let outcomes = try runAll(sweep, checked: checked)
-        let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid, id: grid.id) }
+        let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid) }
         tellUncounted(strays, sweep: grid.id)
         let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
         let page = try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)

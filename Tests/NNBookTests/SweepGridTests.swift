@@ -37,10 +37,17 @@ final class SweepGridTests: XCTestCase {
         let reordered = try SweepGrid.parse([("title", "z,x,y"), ("rate", "0.2,0.1")], frontMatter: frontMatter).get()
         XCTAssertEqual(reordered.id, grid.id, "the same combinations, listed in another order, are the same sweep")
         XCTAssertEqual(reordered.combinations.first?.label, "title=z rate=0.2", "the runs keep the order the user listed")
-        XCTAssertEqual(grid.id.count, 12)
+        XCTAssertEqual(grid.id.count, 16)
+        XCTAssertEqual(String(grid.id.prefix(12)), grid.earlierID, "the id of earlier nnbooks, then 4 check digits")
         XCTAssertNotEqual(try SweepGrid.parse([("rate", "0.1,0.3")], frontMatter: frontMatter).get().id, grid.id)
-        XCTAssertTrue(SweepGrid.isValidID(grid.id))
-        XCTAssertFalse(SweepGrid.isValidID("../x"))
+        XCTAssertTrue(SweepGrid.isSweepID(grid.id))
+        // A digit changed anywhere, an id of 12 digits, a name: no sweep's.
+        for index in grid.id.indices {
+            var typo = grid.id
+            typo.replaceSubrange(index...index, with: grid.id[index] == "0" ? "1" : "0")
+            XCTAssertFalse(SweepGrid.isSweepID(typo), typo)
+        }
+        for made in [grid.earlierID, "HEAD", "../x", grid.id.uppercased(), ""] { XCTAssertFalse(SweepGrid.isSweepID(made), made) }
     }
 
     func testATooLargeGridHasNoCount() {

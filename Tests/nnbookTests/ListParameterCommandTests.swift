@@ -77,7 +77,7 @@ final class ListParameterCommandTests: XCTestCase {
         let printed = try cli.nnbookArguments(["sweep", "metrics.nnbook"] + grid + ["--print"])
         let commands = printed.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(commands.count, 4)
-        XCTAssertEqual(commands[2], "nnbook run metrics.nnbook -p 'metrics=[accuracy, mae]' -p epochs=5 --sweep \(commands[2].suffix(12))")
+        XCTAssertEqual(commands[2], "nnbook run metrics.nnbook -p 'metrics=[accuracy, mae]' -p epochs=5 --sweep \(commands[2].suffix(16))")
         try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("metrics.sweep.md"))
         for command in commands {
             let ran = try cli.shell(command + " --quiet")

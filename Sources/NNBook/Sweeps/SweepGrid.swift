@@ -2,6 +2,8 @@
 // checked against the notebook's front matter before anything runs, and every combination of
 // them, in a fixed order.
 
+import Foundation
+
 /// The values of each swept parameter, and the runs they make.
 public struct SweepGrid: Equatable, Sendable {
     /// One swept parameter and its values, in the order the command line lists them.
@@ -65,23 +67,41 @@ public struct SweepGrid: Equatable, Sendable {
     /// sweep is the set of combinations it tries, so neither the order of the `-p` options nor
     /// the order of the values in a list changes it: the parameters are taken by name and each
     /// one's values as a sorted set (the table keeps the order the user listed). It is FNV-1a of
-    /// that text, as 12 hexadecimal digits.
+    /// that text, as 12 hexadecimal digits (`earlierID`, the whole id of earlier nnbooks), then 4
+    /// that check them, so that `nnbook run --sweep` can refuse an id no sweep makes (a typo,
+    /// an id made up) without knowing the sweep.
     public var id: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        SweepGrid.checked(earlierID)
+    }
+
+    /// The id as nnbooks before the check digits gave it: runs recorded under it still count.
+    public var earlierID: String {
         let text = axes.sorted { $0.name < $1.name }.map { axis in
             axis.name + "=" + axis.values.map(\.text).sorted().joined(separator: "\u{1F}")
         }.joined(separator: "\u{1E}")
+        return String(SweepGrid.fnv1a(text).prefix(12))
+    }
+
+    /// `hash` followed by its 4 check digits: SHA-256's, so that any one digit changed changes
+    /// them (FNV-1a's top digits barely see its last byte).
+    private static func checked(_ hash: String) -> String {
+        hash + SHA256.hex(of: Data(("sweep " + hash).utf8)).prefix(4)
+    }
+
+    /// FNV-1a of `text`, as 16 hexadecimal digits.
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
         let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Whether `id` could name a sweep (what `nnbook run --sweep` accepts).
-    public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    /// Whether `id` is one a sweep makes: 16 hexadecimal digits whose last 4 check the others.
+    public static func isSweepID(_ id: String) -> Bool {
+        id.count == 16 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase } && checked(String(id.prefix(12))) == id
     }
 
     /// Reads `-p name=v1,v2,…` lists against the notebook's declared parameters. Every value is

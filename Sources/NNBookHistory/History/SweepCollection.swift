@@ -55,7 +55,7 @@ extension RunHistory {
         }
     }
 
-    /// The newest recorded run of each of `grid`'s combinations under sweep `id`, in the grid's
+    /// The newest recorded run of each of `grid`'s combinations under its id, in the grid's
     /// order; nil where none is recorded. Runs on the notebook's chain and runs only under the
     /// sweep's references (fetched from other clones) count alike. A run recorded under the id
     /// that is none of the combinations (`nnbook run --sweep ID` with a value the sweep does not
@@ -63,13 +63,15 @@ extension RunHistory {
     /// time) is not counted: it is returned among `strays`, with the parameters that set it apart.
     /// A run under the sweep's references whose record cannot be read is among `strays` too,
     /// named by its id. Every reason is escaped for the terminal: it quotes fetched records.
-    public func sweepRuns(of grid: SweepGrid, id: String) throws(HistoryError) -> (runs: [SweepRun?], strays: [(name: String, why: String)]) {
+    /// Runs recorded under the grid's id of earlier nnbooks (`SweepGrid.earlierID`) count too.
+    public func sweepRuns(of grid: SweepGrid) throws(HistoryError) -> (runs: [SweepRun?], strays: [(name: String, why: String)]) {
+        let ids = [grid.id, grid.earlierID]
         let chain = try listing()
-        var candidates = chain.runs.filter { $0.record.sweep == id }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
+        var candidates = chain.runs.filter { ids.contains($0.record.sweep ?? "") }.map { SweepRun(id: $0.id, number: $0.number, time: $0.time, record: $0.record) }
         let onChain = Set(chain.entries.map(\.id))
         var unreadable: [(name: String, why: String)] = []
         do {
-            for reference in try sweepReferences(under: "\(id)/") where !onChain.contains(reference.target) {
+            for reference in try ids.flatMap({ id throws(GitError) in try sweepReferences(under: "\(id)/") }) where !onChain.contains(reference.target) {
                 let commit = try repository.commit(reference.target)
                 switch record(of: commit.id) {
                 case .success(let record): candidates.append(SweepRun(id: commit.id, number: nil, time: commit.time, record: record))
