@@ -23,6 +23,20 @@ final class MemoryLimitTests: XCTestCase {
         return (said[0] * 1024, Int32(said[1]))
     }
 
+    /// `one_hot g classes=25000000` on two rows under a limit of 0.3 GB: the numbers take 200 MB,
+    /// the 25 million column names (`y=7`) twice that, uncounted, so the run peaked at 620 MB.
+    /// Both are counted: the run is refused at classes=, within the limit.
+    func testOneHotCountsItsColumnNamesAgainstTheLimit() throws {
+        let cli = try CLIFixture()
+        try "```csv name=g\nx,y\n0,0\n1,1\n```\n```nnbook\nload inline g as g target=y\none_hot g classes=25000000\nshape g\n```\n"
+            .write(to: cli.folder.appendingPathComponent("wide.nnbook"), atomically: true, encoding: .utf8)
+        let run = try peak(cli, ["run", cli.folder.appendingPathComponent("wide.nnbook").path, "--quiet", "--no-snapshot", "--memory-limit", "0.3"])
+        XCTAssertEqual(run.status, 1, "refused")
+        XCTAssertLessThan(run.bytes, 300_000_000, "peak \(run.bytes / 1_000_000) MB under a limit of 300 MB")
+        let said = try cli.nnbookArguments(["run", "wide.nnbook", "--quiet", "--no-snapshot", "--memory-limit", "0.3"])
+        XCTAssertTrue(said.error.contains("wide.nnbook:8:11: error: 25000000 one-hot columns for 2 rows would need 600 MB of memory, more than the limit of 300 MB"), said.error)
+    }
+
     /// A 2000-2000-1 model (4 million weights: 64 MB with gradients and Adam's two slots)
     /// trained 30 epochs under a limit of 0.25 GB. Its weights were copied after every epoch
     /// for `landscape` (16 MB an epoch, uncounted), which drew the process past the limit; a

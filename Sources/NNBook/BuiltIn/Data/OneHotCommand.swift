@@ -54,10 +54,15 @@ struct OneHotCommand: NotebookCommand {
                 throw RunError("the label \(big) does not fit in \(count) classes", hint: "give classes= at least \(big + 1)", at: $classes)
             }
             let rows = [entry.all, entry.trainSplit, entry.testSplit].compactMap { $0?.count }.reduce(0, +)
-            if let refusal = state.memory.refusal(MemoryLimit.product([rows, count], size: MemoryLayout<Float>.size), for: "\(count) one-hot columns for \(rows) rows") {
+            let targetName = entry.all.targetNames.first ?? "label"
+            // Each column is also named (`label=7`): on two rows, 100 million classes take twice
+            // as much memory in names as in numbers.
+            let name = "\(targetName)=\(count)".utf8.count
+            let perName = MemoryLayout<String>.stride + (name > 15 ? name + 32 : 0)
+            let needed = MemoryLimit.sum([MemoryLimit.product([rows, count], size: MemoryLayout<Float>.size), MemoryLimit.product([count], size: perName)])
+            if let refusal = state.memory.refusal(needed, for: "\(count) one-hot columns for \(rows) rows") {
                 throw RunError(refusal, hint: MemoryLimit.hint, at: classes == nil ? data.range : $classes)
             }
-            let targetName = entry.all.targetNames.first ?? "label"
             entry.updateEverySplit { (dataset: inout Dataset) in
                 var rows = Tensor(shape: [dataset.count, count])
                 for row in 0..<dataset.count { rows[row, Int(dataset.targets[row, 0])] = 1 }
