@@ -334,7 +334,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "one-hot classes of Int.max", files: withData("one_hot d classes=\(big)"), status: 1,
              firstLine: "t.nnbook:6:11: error: 9223372036854775807 one-hot columns for 4 rows would need more memory than a 64-bit machine can address, far more than the limit of 1.0 GB"),
         Case(name: "one-hot classes of a trillion", files: withData("one_hot d classes=1000000000000"), status: 1,
-             firstLine: "t.nnbook:6:11: error: 1000000000000 one-hot columns for 4 rows would need 16000.0 GB of memory, more than the limit of 1.0 GB"),
+             firstLine: "t.nnbook:6:11: error: 1000000000000 one-hot columns for 4 rows would need 32000.0 GB of memory, more than the limit of 1.0 GB"),
         Case(name: "label too large to be a class", files: withData("one_hot d", csv: "x1,x2,y\n1,2,1e30\n"), status: 1,
              firstLine: "t.nnbook:6:9: error: the target of d holds numbers that are not class numbers (0, 1, 2, … up to 16777216)"),
         Case(name: "batch of Int.max", files: withData("train m on d batch=\(big)"), status: 0, firstLine: ""),
