@@ -562,6 +562,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect(prelude + "train m on data epochs=$epochs\nexpect m loss <0.9 on data\nexpect m loss ≤0.9 on data\nexpect m loss >=0.1 on data\n```\n", [])
     }
 
+    /// A bound no value of the metric keeps (accuracy is a share, a loss is never negative) is
+    /// found by the check, as plot's limits are, not by a run that fails at the line.
+    func testABoundNoValueOfTheMetricCanKeepIsACheckError() {
+        let reporting = prelude.replacingOccurrences(of: "rate=$rate\n", with: "rate=$rate metrics=[accuracy]\n")
+        expect(reporting + "train m on data epochs=$epochs\nexpect m accuracy >= 100 on data\nexpect m loss < 0 on data\nexpect m accuracy between 2 and 3 on data\nexpect m accuracy >= 1 on data\nexpect m loss <= 0 on data\n```\n", [
+            "12:22: no accuracy is ≥ 100: accuracy is a share from 0 to 1, so the run would fail here however well m learns | for 100% write 1",
+            "13:17: no loss is < 0: loss is 0 or more, so the run would fail here however well m learns | give a bound from 0 up",
+            "14:27: no accuracy is between 2 and 3: accuracy is a share from 0 to 1, so the run would fail here however well m learns | give a bound from 0 to 1",
+        ])
+    }
+
     func testAnArrowWrittenTheWrongWayRoundInExpectIsAnsweredWithItsComparison() {
         expectLine("expect m loss => 0.5 on data", "11:15: '=>' is not one of the choices | did you mean '>=' (at least, also written ≥)?")
         expectLine("expect m loss =< 0.5 on data", "11:15: '=<' is not one of the choices | did you mean '<=' (at most, also written ≤)?")

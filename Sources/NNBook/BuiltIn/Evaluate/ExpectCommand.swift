@@ -110,6 +110,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             diagnostics.append(Diagnostic(
                 "only 'between' takes a second bound", at: $upper, hint: "write `\(metric) between A and B`, or drop `and …`"))
         }
+        if let impossible = unreachableBound() { diagnostics.append(impossible) }
         switch (comparison.isNear, tolerance) {
         case (true, nil):
             diagnostics.append(Diagnostic(
@@ -123,6 +124,37 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             break
         }
         return diagnostics
+    }
+
+    /// A bound no value of the metric can keep, known before anything runs, as `plot`'s limits
+    /// are: a loss and mae are 0 or more, and accuracy a share from 0 to 1 (a learner who means
+    /// 100% writes >= 100). The run would fail at the line however well the model learned.
+    private func unreachableBound() -> Diagnostic? {
+        let possible: ClosedRange<Double>
+        switch metric.text {
+        case "accuracy": possible = 0...1
+        case "loss", "mae": possible = 0...Double.infinity
+        default: return nil
+        }
+        // A tolerance below 0 is a mistake of its own, told apart.
+        guard bound.isFinite, upper?.isFinite ?? true, tolerance.map({ $0.isFinite && $0 >= 0 }) ?? true else { return nil }
+        let reachable: Bool
+        switch comparison {
+        case .atLeast, .atLeastSign: reachable = bound <= possible.upperBound
+        case .above: reachable = bound < possible.upperBound
+        case .atMost, .atMostSign: reachable = bound >= possible.lowerBound
+        case .below: reachable = bound > possible.lowerBound
+        case .between: reachable = bound <= possible.upperBound && (upper ?? bound) >= possible.lowerBound
+        case .near, .nearSign: reachable = bound - (tolerance ?? 0) <= possible.upperBound && bound + (tolerance ?? 0) >= possible.lowerBound
+        }
+        guard !reachable else { return nil }
+        let range = possible.upperBound.isFinite ? "a share from 0 to 1" : "0 or more"
+        let percent = metric.text == "accuracy" && comparison != .between && bound > 1 && bound <= 100
+            ? "for \(NumberText.plain(bound))% write \(NumberText.plain(bound / 100))" : "give a bound from \(possible.upperBound.isFinite ? "0 to 1" : "0 up")"
+        let written = comparison == .between
+            ? "between \(NumberText.plain(bound)) and \(NumberText.plain(upper ?? bound))" : "\(comparison.shown) \(NumberText.plain(bound))"
+        return Diagnostic(
+            "no \(metric) is \(written): \(metric) is \(range), so the run would fail here however well \(model) learns", at: $bound, hint: percent)
     }
 
     /// A metric is measured on a data set, as `evaluate` measures it.
