@@ -79,7 +79,12 @@ public enum ProseParameters {
 
     /// The placeholders of `characters` (one line, or a paragraph's lines joined by line
     /// breaks) outside its code spans.
-    static func uses(in line: String) -> [Use] { uses(in: Array(line)) }
+    static func uses(in line: String) -> [Use] {
+        // Most lines hold no `{{` (the rows of an inline table, most prose): no array of their
+        // characters is made.
+        guard line.contains("{{") else { return [] }
+        return uses(in: Array(line))
+    }
 
     private static func uses(in characters: [Character]) -> [Use] {
         var uses: [Use] = []

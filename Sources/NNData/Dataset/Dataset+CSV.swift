@@ -139,14 +139,15 @@ extension Dataset {
     /// `index` (from 0) then says which field. Once a row has read as data, the column held a
     /// number there, so a word is more likely a slip in one value than a column of words.
     static func number(_ text: String, column: String?, index: Int, line: Int, column field: Int, missing: CSVColumnOptions.Missing, path: String) throws(DataError) -> Float {
-        let notANumber = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
-            ?? "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header"
         if text.isEmpty {
             if case .fill(let value) = missing { return Float(value) }
             throw DataError(column.map { "the value of \"\($0.excerpt())\" is missing" } ?? "field \(index + 1) has no value", path: path, line: line, column: field,
                             hint: "fill in the value, or load with missing=drop (drop such rows) or fill=NUMBER")
         }
         guard text.isDecimalNumber, let value = Float(text), !value.isNaN else {
+            // Written only for a value that is no number: every value of a file passes here.
+            let notANumber = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
+                ?? "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header"
             throw DataError(column.map { "\"\(text.excerpt())\" in column \"\($0.excerpt())\" is not a number" } ?? "field \(index + 1) is not a number", path: path, line: line, column: field,
                             hint: notANumber)
         }
