@@ -22,7 +22,7 @@ final class CheckRunAgreementTests: XCTestCase {
         let notebook = try NotebookParser.parse(text, path: "t.nnbook").get()
         let parameters = try ParameterBinding.resolve(notebook.frontMatter, overrides: []).get()
         let checker = Checker(registry: registry)
-        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables)
+        var context = CheckContext(folder: folder, parameters: parameters, seed: notebook.frontMatter.seed, tables: notebook.tables)
         var cells: [Plan.PlannedCell] = []
         for cell in notebook.cells {
             var steps: [Plan.Step] = []
@@ -88,6 +88,8 @@ final class CheckRunAgreementTests: XCTestCase {
         ] {
             try expectBothReject(try mutate(name, batch, batch + "\nload inline other as o target=bought_insurance\n" + use) + other)
         }
+        // A seeded choice of 3 of the 28 people leaves a class of one (seed 42).
+        try expectBothReject(try mutate(name, "split insurance test=0.2", "take insurance 3 as few\nsplit few stratify=true\nsplit insurance test=0.2"))
         // The lesson's `expect` lines hold its numbers: an accepted mutation changes none of them.
         try expectBothAccept(try mutate(name, "show insurance rows=5", "show insurance rows=3"))
     }
@@ -177,6 +179,32 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "  dense 3 activation=softmax", "  dense 2 activation=softmax"), registry: registry)
         try expectBothReject(try mutate(name, "blobs points samples=300 classes=3", "blobs points samples=300 classes=4"), registry: registry)
         try expectBothAccept(try mutate(name, "train clusters on points epochs=20", "train clusters on points epochs=2"), registry: registry)
+    }
+
+    /// Seeded choices before a stratified split: the check replays the run's draws (`rows=`,
+    /// `take`, an earlier `split`, stratified or not), so whatever the seed, it refuses exactly
+    /// the notebooks whose split the run refuses. Both outcomes occur among the seeds.
+    func testSeededChoicesBeforeAStratifiedSplitAgreeWithTheRunForEverySeed() throws {
+        let load = "load csv \"data/insurance.csv\" as insurance target=bought_insurance"
+        let again = "load csv \"data/insurance.csv\" as again target=bought_insurance"
+        let chains = [
+            [load, "take insurance 4 as small", "split small stratify=true"],
+            [load + " rows=4", "split insurance stratify=true"],
+            [load + " rows=12", "take insurance 4 as small", "split small stratify=true"],
+            [load, "split insurance", again, "take again 4 as small", "split small stratify=true"],
+            [load, "split insurance stratify=true", again, "take again 4 as small", "split small stratify=true"],
+        ]
+        var outcomes: Set<Bool> = []
+        for chain in chains {
+            for seed in 0..<12 {
+                let text = "---\nseed: \(seed)\n---\n```nnbook\n" + chain.joined(separator: "\n") + "\n```\n"
+                let refused = !NotebookFixtures.diagnostics(text, folder: folder).isEmpty
+                let failed = try runIgnoringTheCheck(text, registry: BuiltInPlugins.registry()).status == .failed
+                XCTAssertEqual(refused, failed, "seed \(seed): \(chain)")
+                outcomes.insert(failed)
+            }
+        }
+        XCTAssertEqual(outcomes, [true, false])
     }
 
     func testEveryShippedNotebookWithoutPluginsChecks() throws {

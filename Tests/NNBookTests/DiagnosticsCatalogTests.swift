@@ -656,6 +656,19 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A seeded choice (`take`, `rows=`) of a small table's samples is replayed by the check
+    /// with the notebook's seed, as the run draws it: the class it leaves with one sample is
+    /// refused at stratify=, naming the choice, before anything runs.
+    func testStratifyingAClassOfOneSampleLeftByASeededChoiceIsFoundByTheCheck() {
+        let table = "```csv name=fruit\nweight,fruit\n150,apple\n140,apple\n155,apple\n120,banana\n125,banana\n90,lemon\n95,lemon\n```\n"
+        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit]\ntake f 4 as some\nsplit some stratify=true\n```\n", [
+            "14:12: stratify needs at least 2 samples of each class, but class banana has only 1 | take at line 13 kept 4 of the 7 samples of f, chosen by a seeded shuffle: keep more samples, or split without stratify=true",
+        ])
+        expect(table + "```nnbook\nload inline fruit as f target=fruit codes=[fruit] rows=4\nsplit f stratify=true\n```\n", [
+            "13:9: stratify needs at least 2 samples of each class, but class banana has only 1 | rows=4 at line 12 kept 4 of the 7 samples, chosen by a seeded shuffle: keep more samples, or split without stratify=true",
+        ])
+    }
+
     /// A word target made one-hot rows (`one_hot=[fruit]`) is classes, and stratifies.
     func testStratifyingOneHotRowsOfAWordTargetIsAccepted() throws {
         let text = "```csv name=fruit\nweight,fruit\n150,apple\n140,apple\n120,banana\n125,banana\n90,lemon\n95,lemon\n```\n```nnbook\nload inline fruit as f target=fruit one_hot=[fruit]\nsplit f test=0.5 stratify=true\n```\n"

@@ -362,6 +362,13 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A regression's number is no class to caption an image with.
+    func testImagesWithARegressionModelPointsAtTheModelOption() {
+        expect(["model m", "  flatten", "  dense 1", "compile m loss=mse", "train m on pics", "images pics count=2 model=m"], [
+            "9:21: images with model= shows the class a classifier predicts for each image, but 'm' predicts numbers: it was compiled with mse | give model= a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; to measure 'm', use `evaluate m on pics`",
+        ])
+    }
+
     func testScatterOfAClassifierPointsAtTheModel() {
         expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data", "scatter m on data"], [
             "8:9: scatter draws predicted against actual numbers, but 'm' is a classifier: it was compiled with binary_crossentropy | for a classifier use `confusion m on data`, or `boundary` when it has two inputs",

@@ -3,6 +3,7 @@
 
 import Foundation
 import NNCore
+import NNData
 
 /// The state of checking, passed from command to command in notebook order: the typed
 /// counterpart of what `RunState` holds while the notebook runs.
@@ -29,13 +30,36 @@ public struct CheckContext: Sendable {
     /// split), at the line it is about: `check` prints each, and the page says it under that
     /// line's output (``Plan/notes``).
     public var notes: [Diagnostic] = []
+    /// The notebook's generator as the run will have it at this line, while the check knows
+    /// every draw before it: `rows=`, `take` and `split` replay theirs (the same functions the
+    /// run draws by), so a seeded choice's classes are known where the samples' were. Nil from
+    /// the first draw the check does not make (a model's weights, training): the choices after
+    /// it are the run's to see.
+    public var generator: SeededGenerator?
 
-    public init(folder: URL, parameters: [String: TypedValue], tables: [String: InlineTable] = [:], memory: MemoryLimit = .standard) {
+    public init(folder: URL, parameters: [String: TypedValue], seed: UInt64, tables: [String: InlineTable] = [:], memory: MemoryLimit = .standard) {
         self.folder = folder
         self.parameters = parameters
         self.tables = tables
         self.memory = memory
+        generator = SeededGenerator(seed: seed)
     }
+
+    /// The indices a seeded choice of `wanted` of `count` samples keeps (`rows=`, `take`), as
+    /// the run draws them, or nil when the draws before it are not known (or a permutation of
+    /// `count` is more than the check should hold): the generator is then unknown after it.
+    mutating func replayChoice(_ wanted: Int, of count: Int?) -> [Int]? {
+        guard var drawn = generator, let count, count <= CheckContext.replayLimit else {
+            generator = nil
+            return nil
+        }
+        let chosen = Dataset.chosenIndices(wanted, of: count, shuffle: true, generator: &drawn)
+        generator = drawn
+        return chosen
+    }
+
+    /// The most samples whose shuffle the check replays: a million indices, 8 MB.
+    static let replayLimit = 1 << 20
 
     /// A new name, written at `range`, known by its kind until the command that defines it
     /// says more.

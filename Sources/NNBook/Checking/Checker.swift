@@ -13,7 +13,7 @@ public struct Checker: Sendable {
 
     /// The plan, or every problem found in the notebook, for a run under `memory`.
     public func check(_ notebook: Notebook, parameters: [String: TypedValue], folder: URL, memory: MemoryLimit = .standard) -> Result<Plan, DiagnosticList> {
-        var context = CheckContext(folder: folder, parameters: parameters, tables: notebook.tables, memory: memory)
+        var context = CheckContext(folder: folder, parameters: parameters, seed: notebook.frontMatter.seed, tables: notebook.tables, memory: memory)
         context.mentions = Checker.mentions(in: notebook)
         var diagnostics: [Diagnostic] = []
         var cells: [Plan.PlannedCell] = []

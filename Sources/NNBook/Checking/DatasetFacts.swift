@@ -37,25 +37,31 @@ public struct DatasetFacts: Sendable, Equatable {
     /// read whole) or `classes=`. A model's later data must not hold classes it never learned.
     public var classNames: [String]?
     /// Why `split … stratify=true` will refuse these samples (a class of one sample), known
-    /// when the check read them all (a small table); nil once a seeded shuffle chose some.
+    /// when the check read them all (a small table) and knows which of them were kept.
     public var stratifyProblem: DataError?
     /// The class of each sample, in order, when the check read them all (a small table of
-    /// class targets): what the first N of them hold is then known too.
+    /// class targets): what the first N of them, or a replayed seeded choice, hold is then
+    /// known too.
     public var classLabels: [Int]?
+    /// How a seeded shuffle chose these samples from more, in the run's words
+    /// (``NotebookDataset/chosen``): what an error that the choice explains names.
+    public var chosen: String?
 
-    /// The facts once `rows=` or `take` kept `count` samples: the first ones (`shuffle=false`),
-    /// whose classes are known when every sample's was, or a seeded choice, whose are not (the
-    /// choice depends on every draw before it).
-    mutating func keepSamples(_ count: Int, shuffled: Bool) {
+    /// The facts once `rows=` or `take` kept `count` samples, those of the indices `kept` when
+    /// the check knows them (the first ones, or a seeded choice it replayed), `chosen` telling
+    /// how a seeded shuffle chose them. The classes of the samples kept are known when every
+    /// sample's was and the indices are.
+    mutating func keepSamples(_ count: Int, kept: [Int]?, chosen: String?) {
         samples = samples.map { min($0, count) } ?? count
-        guard !shuffled, let labels = classLabels else {
+        self.chosen = chosen
+        guard let kept, let labels = classLabels, kept.allSatisfy(labels.indices.contains) else {
             classLabels = nil
             stratifyProblem = nil
             return
         }
-        let kept = Array(labels.prefix(count))
-        classLabels = kept
-        stratifyProblem = Dataset.stratifyProblem(ofClasses: kept) { number in
+        let keptLabels = kept.map { labels[$0] }
+        classLabels = keptLabels
+        stratifyProblem = Dataset.stratifyProblem(ofClasses: keptLabels) { number in
             classNames.flatMap { $0.indices.contains(number) ? $0[number] : nil } ?? String(number)
         }
     }

@@ -16,27 +16,36 @@ extension Dataset {
         guard count >= 2 else {
             throw DataError("a data set of \(count) sample\(count == 1 ? "" : "s") cannot be split")
         }
-        let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)
-        var test: [Int] = [], train: [Int] = []
-        if stratify {
-            if let problem = stratifyProblem { throw problem }
-            let labels = Classes.of(truth: targets)
-            let classes = Set(labels).sorted()
-            let members = classes.map { label in labels.indices.filter { labels[$0] == label } }
-            let shares = Dataset.apportion(testCount, among: members.map(\.count), generator: &generator)
-            for (indices, share) in zip(members, shares) {
-                let order = generator.permutation(indices.count).map { indices[$0] }
-                test += order.prefix(share)
-                train += order.dropFirst(share)
-            }
-            test = generator.permutation(test.count).map { test[$0] }
-            train = generator.permutation(train.count).map { train[$0] }
-        } else {
-            let order = generator.permutation(count)
-            test = Array(order.prefix(testCount))
-            train = Array(order.dropFirst(testCount))
-        }
+        if stratify, let problem = stratifyProblem { throw problem }
+        let (train, test) = Dataset.splitIndices(
+            of: count, testFraction: testFraction, stratifiedBy: stratify ? Classes.of(truth: targets) : nil, generator: &generator)
         return (subset(train), subset(test))
+    }
+
+    /// Which of `count` samples go to the test split and which to the training split, drawn
+    /// from `generator`; `labels` are the class of each sample for a stratified split. The run
+    /// splits by it, and the check replays it on the classes it read, so that it knows the
+    /// draws every later seeded choice starts from.
+    public static func splitIndices(
+        of count: Int, testFraction: Double, stratifiedBy labels: [Int]?, generator: inout SeededGenerator
+    ) -> (train: [Int], test: [Int]) {
+        let testCount = min(Int((testFraction * Double(count)).rounded(.up)), count - 1)
+        guard let labels else {
+            let order = generator.permutation(count)
+            return (Array(order.dropFirst(testCount)), Array(order.prefix(testCount)))
+        }
+        var test: [Int] = [], train: [Int] = []
+        let classes = Set(labels).sorted()
+        let members = classes.map { label in labels.indices.filter { labels[$0] == label } }
+        let shares = apportion(testCount, among: members.map(\.count), generator: &generator)
+        for (indices, share) in zip(members, shares) {
+            let order = generator.permutation(indices.count).map { indices[$0] }
+            test += order.prefix(share)
+            train += order.dropFirst(share)
+        }
+        test = generator.permutation(test.count).map { test[$0] }
+        train = generator.permutation(train.count).map { train[$0] }
+        return (train, test)
     }
 
     /// Why the targets cannot be stratified, if they cannot: stratifying keeps each class's
@@ -128,6 +137,13 @@ extension Dataset {
                 "cannot take \(wanted) sample\(wanted == 1 ? "" : "s") of \(count)",
                 hint: count == 1 ? "take 1 sample" : "take from 1 to \(count) samples")
         }
-        return subset(shuffle ? Array(generator.permutation(count).prefix(wanted)) : Array(0..<wanted))
+        return subset(Dataset.chosenIndices(wanted, of: count, shuffle: shuffle, generator: &generator))
+    }
+
+    /// The samples `taking` keeps of `count`, in order: the first ones, or the first of a
+    /// permutation drawn from `generator`. The check replays it on the classes it read, so
+    /// that it sees the run's choice (a class left with one sample) before anything runs.
+    public static func chosenIndices(_ wanted: Int, of count: Int, shuffle: Bool, generator: inout SeededGenerator) -> [Int] {
+        shuffle ? Array(generator.permutation(count).prefix(wanted)) : Array(0..<wanted)
     }
 }

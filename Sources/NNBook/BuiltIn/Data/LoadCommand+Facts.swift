@@ -12,7 +12,7 @@ extension LoadCommand {
 
     /// The facts of the data set, or the problem that will stop `load` (a file that cannot be
     /// read or parsed), placed at the load line.
-    func facts(in context: CheckContext) -> Result<DatasetFacts, Diagnostic> {
+    func facts(in context: inout CheckContext) -> Result<DatasetFacts, Diagnostic> {
         var facts: DatasetFacts
         do throws(DataError) {
             facts = try unlimitedFacts(in: context)
@@ -36,7 +36,16 @@ extension LoadCommand {
                 let each = facts.splits == .none ? "" : " of each split"
                 return .failure(Diagnostic(problem.message, at: problem.range, hint: "rows= keeps N samples\(each); give at most \(available ?? rows)"))
             }
-            facts.keepSamples(rows, shuffled: shuffle)
+            if !shuffle {
+                facts.keepSamples(rows, kept: Array(0..<rows), chosen: nil)
+            } else if case .cameSplit(let train, let test) = facts.splits {
+                // The run draws each split's choice, the training split's first.
+                _ = context.replayChoice(rows, of: train)
+                _ = context.replayChoice(rows, of: test)
+                facts.keepSamples(rows, kept: nil, chosen: nil)
+            } else {
+                facts.keepSamples(rows, kept: context.replayChoice(rows, of: facts.samples), chosen: facts.samples.map(choice))
+            }
             if case .cameSplit(let train, let test) = facts.splits {
                 facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
             }

@@ -119,7 +119,7 @@ struct LoadCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the separator must be one character", at: $separator))
         }
         guard diagnostics.isEmpty else { return diagnostics }
-        switch facts(in: context) {
+        switch facts(in: &context) {
         case .success(var facts):
             let words = wordClasses(facts.classNames)
             if let classes, let words {
@@ -175,6 +175,12 @@ struct LoadCommand: NotebookCommand {
             hint: "give one name per class, in the order of the class numbers 0 to \(expected - 1)")
     }
 
+    /// How `rows=` chose its samples of `available` by a seeded shuffle: the check and the run
+    /// name it alike in an error it explains.
+    func choice(of available: Int) -> String {
+        "rows=\(rows ?? available) at line \($rows.line) kept \(rows ?? available) of the \(available) samples, chosen by a seeded shuffle"
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         var entry: NotebookDataset
         do {
@@ -205,7 +211,7 @@ struct LoadCommand: NotebookCommand {
             } catch {
                 throw RunError(error, at: $rows)
             }
-            if shuffle, !entry.cameSplit { entry.chosen = "rows=\(rows) at line \($rows.line) kept \(rows) of the \(before) samples, chosen by a seeded shuffle" }
+            if shuffle, !entry.cameSplit { entry.chosen = choice(of: before) }
         }
         state.datasets[name.name] = entry
         let data = entry.all

@@ -45,14 +45,32 @@ struct SplitCommand: NotebookCommand {
             return [Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)]
         }
         if stratify, let problem = facts.stratifyProblem {
-            return [Diagnostic(problem.message, at: $stratify, hint: problem.hint)]
+            let refusal = refusal(problem, chosen: facts.chosen)
+            return [Diagnostic(refusal.message, at: $stratify, hint: refusal.hint)]
         }
+        // The run's draws, replayed, leave the generator where the run's will be.
+        if var drawn = context.generator, let count = facts.samples, count <= CheckContext.replayLimit, !stratify || facts.classLabels != nil {
+            _ = Dataset.splitIndices(of: count, testFraction: test, stratifiedBy: stratify ? facts.classLabels : nil, generator: &drawn)
+            context.generator = drawn
+        } else {
+            context.generator = nil
+        }
+        facts.classLabels = nil
+        facts.stratifyProblem = nil
         let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
         facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
         context.notes += facts.fittedWhole.map { ScaleCommand.fittedBeforeSplit(data.name, at: $0, split: command) }
         facts.fittedWhole = []
         context.datasets[data.name] = facts
         return []
+    }
+
+    /// What `stratify=true` says of samples it cannot stratify: when a seeded shuffle chose
+    /// them (`chosen`), keeping more of them is the fix. The check (which replays the choice
+    /// where it read the samples) and the run say it alike.
+    private func refusal(_ problem: DataError, chosen: String?) -> (message: String, hint: String?) {
+        guard let chosen, problem != Dataset.stratifyRefusal else { return (problem.message, problem.hint) }
+        return (problem.message, "\(chosen): keep more samples, or split without stratify=true")
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
@@ -62,10 +80,8 @@ struct SplitCommand: NotebookCommand {
                 throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: data.range)
             }
             if stratify, let problem = entry.all.stratifyProblem {
-                // The check knew every class had 2 samples or more; the seeded choice left one
-                // with fewer, which only the run can see.
-                guard let chosen = entry.chosen, problem != Dataset.stratifyRefusal else { throw RunError(problem, at: $stratify) }
-                throw RunError(problem.message, hint: "\(chosen): keep more samples, or split without stratify=true", at: $stratify)
+                let refusal = refusal(problem, chosen: entry.chosen)
+                throw RunError(refusal.message, hint: refusal.hint, at: $stratify)
             }
             do throws(DataError) {
                 let (train, test) = try entry.all.split(testFraction: test, stratify: stratify, generator: &state.generator)

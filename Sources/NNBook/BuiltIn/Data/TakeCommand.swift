@@ -21,9 +21,15 @@ struct TakeCommand: NotebookCommand {
             return [diagnostic]
         }
         var facts = context.facts(of: data) ?? DatasetFacts()
-        // A split's classes are a seeded shuffle's: not known to the check.
+        let available = context.samples(in: data)
+        // The check knows the classes of a whole data set, not of a split's samples.
         if data.split != nil || facts.splits.mayBeSplit { facts.classLabels = nil }
-        facts.keepSamples(count, shuffled: shuffle)
+        if shuffle {
+            let kept = context.replayChoice(count, of: available)
+            facts.keepSamples(count, kept: kept, chosen: available.map { choice(of: $0, from: context.label(of: data)) })
+        } else {
+            facts.keepSamples(count, kept: Array(0..<count), chosen: nil)
+        }
         facts.samples = count
         facts.splits = .none
         context.datasets[name.name] = facts
@@ -43,11 +49,17 @@ struct TakeCommand: NotebookCommand {
         return nil
     }
 
+    /// How the seeded shuffle chose the samples of `available` (in `source`): the check and the
+    /// run name it alike in an error it explains.
+    private func choice(of available: Int, from source: String) -> String {
+        "take at line \($count.line) kept \(count) of the \(available) samples of \(source), chosen by a seeded shuffle"
+    }
+
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
         let source = try state.dataset(data)
         do {
             let taken = try source.taking(count, shuffle: shuffle, generator: &state.generator)
-            let chosen = shuffle ? "take at line \($count.line) kept \(taken.count) of the \(source.count) samples of \(state.label(of: data)), chosen by a seeded shuffle" : nil
+            let chosen = shuffle ? choice(of: source.count, from: state.label(of: data)) : nil
             state.datasets[name.name] = NotebookDataset(all: taken, chosen: chosen)
             return [.text("\(name): \(taken.count) of the \(source.count) samples of \(state.label(of: data))" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
         } catch {

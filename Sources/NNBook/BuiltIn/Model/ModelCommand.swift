@@ -65,6 +65,9 @@ struct ModelCommand: NotebookCommand {
         if diagnostics.isEmpty, let shape = facts.inputShape, let problem = facts.memoryProblem(named: name.name, inputShape: shape, memory: context.memory, at: command) {
             diagnostics.append(problem)
         }
+        // A model built here draws its weights from the generator, in draws the check does
+        // not make.
+        if facts.inputShape != nil { context.generator = nil }
         context.models[name.name] = facts
         return diagnostics
     }

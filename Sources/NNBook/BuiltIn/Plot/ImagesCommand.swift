@@ -24,7 +24,15 @@ struct ImagesCommand: NotebookCommand {
             return [Diagnostic(startBeyond(samples), at: $start)]
         }
         guard let model else { return [] }
-        return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { _ in nil }
+        return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { compilation in
+            // A regression's number read as a class would caption every image with a class the
+            // model never meant.
+            compilation.predictsNumbers ? Diagnostic(
+                "images with model= shows the class a classifier predicts for each image, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)",
+                at: model.range,
+                hint: "give model= a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; to measure '\(model)', use `evaluate \(model) on \(data)`")
+                : nil
+        }
     }
 
     /// Why samples of `shape` cannot be drawn, if they cannot: only greyscale images of

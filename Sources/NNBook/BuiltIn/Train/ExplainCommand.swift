@@ -34,6 +34,8 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        // Building the model and shuffling draw from the generator, in draws the check does not make.
+        context.generator = nil
         var diagnostics: [Diagnostic] = []
         if !_descent.isParameter {
             diagnostics += descent.unusedOptions(batch: $batch == command ? nil : $batch, shuffle: $shuffle == command ? nil : $shuffle)

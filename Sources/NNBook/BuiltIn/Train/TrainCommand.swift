@@ -125,6 +125,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     }
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        // Building the model and shuffling draw from the generator, in draws the check does not make.
+        context.generator = nil
         var diagnostics: [Diagnostic] = []
         guard var facts = context.models[model.name] else { return [] }
         if facts.compilation == nil {
