@@ -108,19 +108,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(text.contains("(1 − 1)"), text)
     }
 
-    /// rows= chose its samples by a seeded shuffle, which the check cannot follow: the class
-    /// that choice left with one sample is the run's error, at the split's stratify=, and its
-    /// hint names the choice (the check's class counts were of the whole file).
+    /// rows= chose its samples by a seeded shuffle: the check replays it with the notebook's
+    /// seed and refuses the class it left with one sample at the split's stratify=, naming the
+    /// choice. After a model's weights were drawn, draws the check does not make, the choice
+    /// is the run's to see, and the run says the same.
     func testAStratifiedSplitOfTooFewChosenRowsNamesTheChoiceInItsHint() throws {
         let rows = (0..<20).map { "\($0),\($0 < 10 ? 0 : 1)" }.joined(separator: "\n")
         try ("x,y\n" + rows + "\n").write(to: folder.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
-        try "---\nseed: 1\n---\n```nnbook\nload csv \"t.csv\" as d target=y rows=3\nsplit d test=0.5 stratify=true\n```\n"
-            .write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+        let split = "load csv \"t.csv\" as d target=y rows=3\nsplit d test=0.5 stratify=true\n```\n"
+        try ("---\nseed: 1\n---\n```nnbook\n" + split).write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
+        let check = try nnbook("check", "t.nnbook")
+        XCTAssertEqual(check.status, 1, check.error)
+        XCTAssertTrue(check.error.hasPrefix("t.nnbook:6:18: error: stratify needs at least 2 samples of each class, but class "), check.error)
+        XCTAssertTrue(check.error.contains("\nhint: rows=3 at line 5 kept 3 of the 20 samples, chosen by a seeded shuffle: keep more samples, or split without stratify=true\n"), check.error)
+        try ("---\nseed: 1\n---\n```nnbook\nmodel m input=[1]\n  dense 1 activation=sigmoid\n" + split).write(to: folder.appendingPathComponent("t.nnbook"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try nnbook("check", "t.nnbook").status, 0)
         let run = try nnbook("run", "t.nnbook", "--quiet")
         XCTAssertEqual(run.status, 1, run.error)
-        XCTAssertTrue(run.error.hasPrefix("t.nnbook:6:18: error: stratify needs at least 2 samples of each class, but class "), run.error)
-        XCTAssertTrue(run.error.contains("\nhint: rows=3 at line 5 kept 3 of the 20 samples, chosen by a seeded shuffle: keep more samples, or split without stratify=true\n"), run.error)
+        XCTAssertTrue(run.error.hasPrefix("t.nnbook:8:18: error: stratify needs at least 2 samples of each class, but class "), run.error)
+        XCTAssertTrue(run.error.contains("\nhint: rows=3 at line 7 kept 3 of the 20 samples, chosen by a seeded shuffle: keep more samples, or split without stratify=true\n"), run.error)
     }
 
     func testOutPutsThePageElsewhere() throws {
