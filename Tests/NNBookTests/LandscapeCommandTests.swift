@@ -79,6 +79,43 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertTrue(map.paths.flatMap(\.points).allSatisfy { $0.x > box.0 && $0.x < box.1 && $0.y > box.2 && $0.y < box.3 }, "every path lies inside the grid")
     }
 
+    /// Another data set is read in the model's terms, as `evaluate` reads it: a second load of
+    /// the training file, unscaled or scaled by its own `scale` lines, gives the surface of the
+    /// training data, and the page says which columns it scaled.
+    func testAnotherLoadOfTheTrainingFileGivesTheSameSurface() throws {
+        let text = """
+            ```nnbook label=landscape
+            load csv "line.csv" as line target=y
+            scale line x method=standardize
+            scale line y method=min-max
+            model fit
+              dense 1
+            compile fit loss=mse optimizer=sgd rate=0.3
+            train fit on line descent=batch epochs=6
+            landscape fit on line
+            load csv "line.csv" as again target=y
+            landscape fit on again
+            load csv "line.csv" as rescaled target=y
+            scale rescaled x method=standardize
+            scale rescaled y method=min-max
+            landscape fit on rescaled
+            ```
+
+            """
+        let outputs = try NotebookFixtures.run(text, folder: folder).cells[0].outputs
+        let maps = outputs.compactMap { output -> ContourMap? in
+            if case .figure(let figure) = output, case .contour(let map) = figure.kind { map } else { nil }
+        }
+        XCTAssertEqual(maps.count, 3)
+        XCTAssertEqual(maps[1], maps[0], "the unscaled second load")
+        XCTAssertEqual(maps[2], maps[0], "the second load scaled as the training data")
+        let said = outputs.compactMap { output -> String? in if case .text(let text) = output, text.contains("grid") { text } else { nil } }
+        XCTAssertEqual(said.count, 3)
+        XCTAssertFalse(said[0].contains("scaled as"), said[0])
+        XCTAssertTrue(said[1].hasSuffix("; again's x, y scaled as 'fit' learned them, as predict does"), said[1])
+        XCTAssertFalse(said[2].contains("scaled as"), said[2])
+    }
+
     /// The check knows each model's weights from its layers and its data: a weight it lacks is
     /// a mistake found before anything trains.
     func testAWeightTheModelLacksIsACheckErrorListingTheWeightsItHas() {

@@ -141,24 +141,37 @@ public final class RunState {
     /// the samples as `RunState.measured` gives them.
     public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
         let entry = try model(name)
-        return (entry, try RunState.measured(try dataset(data), named: data, by: entry, model: name))
+        return (entry, try RunState.measured(try dataset(data), named: data, by: entry, model: name).samples)
     }
 
     /// `samples` as a trained model reads them, for a command that measures, draws or predicts
     /// it on them (the check's `FitChecks.fit`, for data it could not read): in its terms
     /// (`inModelTerms`), and of the shape and targets that evaluating it would take, so that no
-    /// command draws or counts data another refuses.
-    static func measured(_ samples: Dataset, named reference: DatasetName, by entry: ModelEntry, model name: ModelName) throws(RunError) -> Dataset {
+    /// command draws or counts data another refuses. Returns the columns it scaled and coded,
+    /// as `inModelTerms` does.
+    static func measured(
+        _ samples: Dataset, named reference: DatasetName, by entry: ModelEntry, model name: ModelName
+    ) throws(RunError) -> (samples: Dataset, scaled: [String], coded: [String]) {
         guard entry.model.isBuilt else {
             throw RunError("the model has not been trained yet", hint: "add `train \(name) on …` before this line", at: name.range)
         }
-        let samples = try inModelTerms(samples, named: reference, learnedFrom: entry.trainedOn, model: name).samples
+        let read = try inModelTerms(samples, named: reference, learnedFrom: entry.trainedOn, model: name)
         do {
-            if let trainer = entry.trainer { try trainer.validate(features: samples.features, targets: samples.targets) }
+            if let trainer = entry.trainer { try trainer.validate(features: read.samples.features, targets: read.samples.targets) }
         } catch {
             throw RunError(error, at: reference.range)
         }
-        return samples
+        return read
+    }
+
+    /// What a command that measured a model on `reference` says of reading it in the model's
+    /// terms (`; houses's district coded by the words 'm' learned; …`), so that a number that
+    /// differs from one on the data as given is explained on the page; empty when nothing
+    /// changed.
+    static func saidOfTerms(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> String {
+        (coded.isEmpty ? "" : "; \(reference)'s \(coded.excerptList()) coded by the words '\(model)' learned")
+            + (scaled.isEmpty ? "" : "; \(reference)'s " + scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
+                + " scaled as '\(model)' learned them, as predict does")
     }
 
     /// The true class of every sample, for a command that sets it beside a classifier's: a

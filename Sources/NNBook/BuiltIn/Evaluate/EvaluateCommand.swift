@@ -39,9 +39,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
         let label = state.label(of: data)
         let said = "\(count) samples" + (label == data.description ? "" : " of \(label) (\(data) alone is its training split)")
             + (units.map { "; " + $0.statement(for: names) } ?? "")
-            + (terms.coded.isEmpty ? "" : "; \(data)'s \(terms.coded.excerptList()) coded by the words '\(model)' learned")
-            + (terms.scaled.isEmpty ? "" : "; \(data)'s " + terms.scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
-                + " scaled as '\(model)' learned them, as predict does")
+            + RunState.saidOfTerms(scaled: terms.scaled, coded: terms.coded, of: data, model: model)
         return [.table(Table(headers: ["metric", "value"], rows: rows)), .text(said)]
             + names.compactMap { name in results[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
     }

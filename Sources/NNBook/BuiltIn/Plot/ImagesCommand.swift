@@ -77,7 +77,7 @@ struct ImagesCommand: NotebookCommand {
         var labels = Classes.of(truth: samples.targets)
         if let model {
             let entry = try state.model(model)
-            asLearned = try RunState.measured(samples, named: data, by: entry, model: model)
+            asLearned = try RunState.measured(samples, named: data, by: entry, model: model).samples
             predicted = Classes.of(predictions: entry.predict(asLearned.features))
             labels = try RunState.trueClasses(of: asLearned, named: data, model: model)
         }

@@ -117,7 +117,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         var entries: [ModelEntry] = []
         for model in models { entries.append(try state.model(model)) }
         guard let first = entries.first, let trainer = first.trainer else { throw RunError("the model has not been compiled", at: $models) }
-        let data = try RunState.measured(try state.trainingData(data), named: data, by: first, model: models[0])
+        let (data, scaled, coded) = try RunState.measured(try state.trainingData(data), named: data, by: first, model: models[0])
         let names = WeightsCommand.named(first).map(\.name)
         guard names.count >= 2 else {
             throw RunError("'\(first.model.name)' has \(names.count) weight, and a landscape needs two", at: $models)
@@ -160,7 +160,8 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         }
         return [
             .text("\(lossName)" + (unitsSaid.map { " (\($0))" } ?? "") + " on \(data.count) samples over a \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) grid of \(xName) and \(yName)"
-                + (held.isEmpty ? "" : "; \(heldText) held at \(first.model.name)'s final value\(held.count == 1 ? "" : "s")")),
+                + (held.isEmpty ? "" : "; \(heldText) held at \(first.model.name)'s final value\(held.count == 1 ? "" : "s")")
+                + RunState.saidOfTerms(scaled: scaled, coded: coded, of: self.data, model: models[0])),
             .table(Table(headers: ["model", "epochs", "start (\(xName), \(yName))", "end (\(xName), \(yName))"], rows: rows)),
             .figure(Figure(
                 name: "landscape", caption: title,
