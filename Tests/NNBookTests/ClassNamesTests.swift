@@ -74,7 +74,7 @@ final class ClassNamesTests: XCTestCase {
     func testAWordTheColumnNeverHadIsACheckErrorListingItsWords() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\n" + fruitModel + "predict fruity colour=purple weight=heavy\n```\n", folder: folder), [
             "8:23: the column 'colour' never had the word 'purple' | its words are red, yellow",
-            "8:37: 'weight' is a column of numbers: expected a number, not heavy",
+            "8:37: 'weight' is a column of numbers: expected a number, not heavy | give the number alone, without units, in the units of the data 'fruity' learned from (predict scales it as that data was)",
         ])
     }
 
@@ -91,6 +91,16 @@ final class ClassNamesTests: XCTestCase {
         XCTAssertEqual(tables(named).last?.rows.map(\.last), ["no", "yes"])
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y classes=[no, yes, maybe]\n```\n", folder: folder), [
             "2:38: classes= names 3 classes, but data has 2 | give one name per class, in the order of the class numbers 0 to 1",
+        ])
+    }
+
+    /// Two classes of one name could not be told apart in a confusion matrix or a prediction.
+    func testAClassNamedTwiceIsACheckError() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y classes=[no, no]\n```\n", folder: folder), [
+            "2:38: classes= names 'no' twice | give each class a name of its own, in the order of the class numbers 0, 1, 2, …",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"fruit.csv\" as fruit target=fruit codes=[fruit] one_hot=[colour] classes=[apple, banana, lemon, apple]\n```\n", folder: folder), [
+            "2:75: classes= names 'apple' twice | give each class a name of its own, in the order of the class numbers 0, 1, 2, …",
         ])
     }
 

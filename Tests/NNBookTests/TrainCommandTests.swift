@@ -127,6 +127,22 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(chart.series.map(\.dashed), [false, true])
     }
 
+    /// Keras' `fit` continued, through the notebook: 3 epochs then 2 on the same seed give the
+    /// very weights, and the same epochs 4 and 5, as one `train` of 5 (mini-batches shuffled by
+    /// the notebook's generator, Adam's moments carried over, validation drawing nothing).
+    func testThreeEpochsThenTwoAreFiveEpochsBitForBit() throws {
+        let folder = try NotebookFixtures.folder(removedAfter: self)
+        let options = "descent=mini-batch batch=2 validation_split=0.4"
+        let whole = try NotebookFixtures.run(prelude + "train m on data epochs=5 \(options)\nweights m precision=9\n```\n", folder: folder)
+        let parts = try NotebookFixtures.run(
+            prelude + "train m on data epochs=3 \(options)\ntrain m on data epochs=2 \(options)\nweights m precision=9\n```\n", folder: folder)
+        let (one, two) = (tables(whole), tables(parts))
+        XCTAssertEqual(two.count, 3)
+        XCTAssertEqual(one.last, two.last, "the final weights")
+        XCTAssertEqual(two[1].rows.map(\.first), ["4", "5"])
+        XCTAssertEqual(Array(one[0].rows.suffix(2)), two[1].rows, "epochs 4 and 5, their weights, losses and validation")
+    }
+
     func testPlotDrawsAChosenRangeOfEpochs() throws {
         let result = try NotebookFixtures.run(prelude + "train m on data epochs=6 descent=batch\nplot m from=2 to=4\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
         guard case .figure(let figure) = result.cells[0].outputs.last, case .lines(let chart) = figure.kind else { return XCTFail("no chart") }

@@ -118,6 +118,13 @@ struct LoadCommand: NotebookCommand {
         if separator.count != 1 {
             diagnostics.append(Diagnostic("the separator must be one character", at: $separator))
         }
+        // Two classes of one name would be told apart nowhere: not in the confusion matrix,
+        // the per-class table or predict's probabilities.
+        if let classes, let repeated = classes.enumerated().first(where: { classes.prefix($0.offset).contains($0.element) })?.element {
+            diagnostics.append(Diagnostic(
+                "classes= names '\(repeated.excerpt())' twice", at: $classes,
+                hint: "give each class a name of its own, in the order of the class numbers 0, 1, 2, …"))
+        }
         guard diagnostics.isEmpty else { return diagnostics }
         switch facts(in: &context) {
         case .success(var facts):

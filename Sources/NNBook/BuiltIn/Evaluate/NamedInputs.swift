@@ -76,7 +76,9 @@ struct NamedInputs {
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
                     hint: (near ?? (missing.isEmpty ? "" : "no value is given for \(missing.excerptList()); ")) + "its features are \(names.excerptList())"))
             } else if !(Double(decimal: input.value)?.isFinite ?? false) {
-                diagnostics.append(Diagnostic("'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.valueRange))
+                diagnostics.append(Diagnostic(
+                    "'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.valueRange,
+                    hint: "give the number alone, without units, in the units of the data '\(model)' learned from (predict scales it as that data was)"))
             }
         }
         if !missing.isEmpty, !misnamed {
