@@ -122,9 +122,7 @@ public struct SweepPageRenderer: Sendable {
         // axis would crowd all but the largest into its first tenth: they get a log axis.
         let positions = xAxis.values.map(position)
         let logX = isNumeric && (positions.min() ?? 0) > 0 && (positions.max() ?? 0) / (positions.min() ?? 1) >= 100
-        let xLabel = isNumeric
-            ? xAxis.name + (logX ? " (log scale)" : "")
-            : xAxis.name + ": " + xAxis.values.enumerated().map { "\($0.offset + 1) \($0.element.text)" }.joined(separator: ", ")
+        let xLabel = xAxis.name + (logX ? " (log scale)" : "")
         let others = varied.filter { $0.name != xAxis.name }.compactMap { axis in axes.firstIndex { $0.name == axis.name } }
         var seriesKeys: [[TypedValue]] = []
         for row in report.rows {
@@ -154,7 +152,7 @@ public struct SweepPageRenderer: Sendable {
             // Each point is a run of its own: a marker shows where the runs are.
             let chart = LineChart(
                 title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(column.name), series: series,
-                axes: LineChart.Axes(logX: logX, markers: true))
+                axes: LineChart.Axes(logX: logX, markers: true, xCategories: isNumeric ? nil : xAxis.values.map(\.text)))
             return (name + ".svg", Figure(name: name, caption: caption, kind: .lines(chart)))
         }
     }

@@ -2,6 +2,7 @@
 
 import NNBook
 @testable import NNBookRender
+import Foundation
 import XCTest
 
 final class SweepPageRendererTests: XCTestCase {
@@ -69,6 +70,35 @@ final class SweepPageRendererTests: XCTestCase {
         let linear = try XCTUnwrap(SweepPageRenderer(assetsFolder: "t.sweep.assets").render(try report(rows, rates: ["0.1", "0.2", "0.4", "0.8"])).assets.first?.contents)
         XCTAssertEqual(linear.components(separatedBy: "<circle").count - 1, 4)
         XCTAssertFalse(linear.contains("log scale"))
+    }
+
+    /// A sweep over values that are no numbers (optimizer=[sgd, adam, rmsprop]) is drawn on a
+    /// category axis: each name is the tick at its run, and the axis title is the parameter's
+    /// name alone, not a key of numbers to names.
+    func testChoicesAreTheTicksOfACategoryAxis() throws {
+        let frontMatter = FrontMatter(parameters: [
+            ParameterDeclaration(name: "optimizer", type: .choice(["sgd", "adam", "rmsprop"]), defaultValue: .string("sgd"), range: SourceRange(line: 3, column: 3)),
+        ])
+        let grid = try SweepGrid.parse([("optimizer", "sgd,adam,rmsprop")], frontMatter: frontMatter).get()
+        let column = MetricColumn(cell: "test", metric: "accuracy")
+        let report = SweepReport(
+            title: "t", notebook: "t.nnbook", id: grid.id, grid: grid, fixed: [], columns: [column],
+            rows: zip(grid.combinations, [0.6, 0.9, 0.85]).enumerated().map { index, pair in
+                SweepReport.Row(combination: pair.0, status: .succeeded, run: String(index + 1), metrics: [column.name: pair.1], failure: nil)
+            },
+            precision: 2)
+        guard case .lines(let chart) = try XCTUnwrap(SweepPageRenderer(assetsFolder: "t.sweep.assets").figures(report).first).figure.kind else {
+            return XCTFail("no line chart")
+        }
+        XCTAssertEqual(chart.xLabel, "optimizer")
+        XCTAssertEqual(chart.axes.xCategories, ["sgd", "adam", "rmsprop"])
+        XCTAssertEqual(chart.series.first?.points.map(\.x), [1, 2, 3])
+        let svg = FigureSVG.render(Figure(name: "accuracy", caption: "accuracy", kind: .lines(chart)))
+        for tick in [">sgd</text>", ">adam</text>", ">rmsprop</text>", ">optimizer</text>"] { XCTAssertTrue(svg.contains(tick), "\(tick): \(svg)") }
+        XCTAssertFalse(svg.contains(">1</text>") || svg.contains(">1.5</text>"), "no numbers on a category axis: \(svg)")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/sweep-categories.svg")
+        if ProcessInfo.processInfo.environment["NNBOOK_UPDATE_GOLDEN"] == "1" { try svg.write(to: golden, atomically: true, encoding: .utf8) }
+        XCTAssertEqual(svg, try String(contentsOf: golden, encoding: .utf8))
     }
 
     /// The line joins the runs that succeeded; a failed run is a mark of its own, at what it

@@ -84,9 +84,14 @@ public struct LineChart: Equatable, Sendable {
         public let logX: Bool
         /// A marker on every point, not only on a lone one.
         public let markers: Bool
+        /// The names of the x positions 1, 2, …, for values that are no numbers (a sweep over
+        /// optimizer=[sgd, adam]): each name is the tick at its position, as a bar chart's
+        /// categories are, and the axis has no numbers.
+        public let xCategories: [String]?
 
         public init(
-            logScale: Bool = false, yMinimum: Double? = nil, yMaximum: Double? = nil, wholeNumberX: Bool = false, logX: Bool = false, markers: Bool = false
+            logScale: Bool = false, yMinimum: Double? = nil, yMaximum: Double? = nil, wholeNumberX: Bool = false, logX: Bool = false, markers: Bool = false,
+            xCategories: [String]? = nil
         ) {
             self.logScale = logScale
             self.yMinimum = yMinimum
@@ -94,6 +99,7 @@ public struct LineChart: Equatable, Sendable {
             self.wholeNumberX = wholeNumberX
             self.logX = logX
             self.markers = markers
+            self.xCategories = xCategories
         }
     }
 

@@ -29,7 +29,11 @@ enum LineChartSVG {
         let failedAt = { (failure: LineChart.Failure) in failure.y.map { LineChart.Point(x: failure.x, y: $0) }.flatMap { drawable($0) ? $0 : nil } }
         let points = chart.series.flatMap(\.points).filter(drawable) + failures.compactMap(failedAt)
         let xs = points.map(\.x) + failures.map(\.x).filter { !axes.logX || $0 > 0 }
-        let xTicks = axes.logX
+        // Categories stand at 1, 2, …, half a step in from each end of the axis.
+        let categories = axes.xCategories ?? []
+        let xTicks = !categories.isEmpty
+            ? (values: categories.indices.map { Double($0 + 1) }, low: 0.5, high: Double(categories.count) + 0.5)
+            : axes.logX
             ? decades(low: xs.map(scaledX).min() ?? 0, high: xs.map(scaledX).max() ?? 1)
             : AxisTicks.ticks(low: xs.min() ?? 0, high: xs.max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
         let yTicks = yAxis(points.map { scaled($0.y) }, axes: axes, scaled: scaled)
@@ -49,7 +53,10 @@ enum LineChartSVG {
             let shown = axes.logX ? pow(10, value) : value
             let position = SVGText.number(x(shown))
             body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(top + plotHeight))" x2="\##(position)" y2="\##(SVGText.number(top + plotHeight + 5))" stroke="#444444"/>"##)
-            body.append(SVGText.text(AxisTicks.label(shown, step: axes.logX ? shown : xStep), x: x(shown), y: top + plotHeight + 18, anchor: "middle", fill: "#444444"))
+            // A category's name is shortened to its share of the axis, never into its neighbour's.
+            let label = categories.isEmpty ? AxisTicks.label(shown, step: axes.logX ? shown : xStep) : categories[Int(value) - 1]
+            let share = categories.isEmpty ? nil : plotWidth / Double(categories.count) - 8
+            body.append(SVGText.text(label, x: x(shown), y: top + plotHeight + 18, anchor: "middle", fill: "#444444", fitting: share))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotWidth))" height="\##(SVGText.number(plotHeight))" fill="none" stroke="#444444"/>"##)
         body.append(SVGText.text(chart.xLabel, x: left + plotWidth / 2, y: height - 12, anchor: "middle", fitting: 2 * min(left + plotWidth / 2, right + plotWidth / 2) - 8))
