@@ -64,6 +64,92 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(crosses.filter { $0.contains(",304L") }.count, 1, "only the run without a value is on the x axis (y 308): \(crosses)")
     }
 
+    /// Wide tick labels (a log axis up to a million) widen the left margin, so that none runs
+    /// into the rotated axis title at x = 16.
+    func testWideTickLabelsClearTheAxisTitle() throws {
+        let chart = LineChart(title: "loss per epoch", xLabel: "epoch", yLabel: "loss (price_k's units squared, log scale)", series: [
+            .init(name: "pricer", points: [.init(x: 1, y: 900_000), .init(x: 2, y: 3000), .init(x: 3, y: 40)]),
+        ], axes: LineChart.Axes(logScale: true, wholeNumberX: true))
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        try assertGolden(svg, "log-chart-wide-ticks")
+        let tick = try XCTUnwrap(svg.components(separatedBy: "\n").first { $0.hasSuffix(">1000000</text>") })
+        let end = try XCTUnwrap(Double(tick.components(separatedBy: #"x=""#)[1].prefix { $0 != "\"" }))
+        XCTAssertGreaterThanOrEqual(end - TextWidth.estimate("1000000", size: 12), 24, "the label starts clear of the title: \(tick)")
+    }
+
+    /// A point that is not a number breaks the line in two (matplotlib's gap), rather than
+    /// joining the values either side of it.
+    func testAPointThatIsNotANumberBreaksTheLine() {
+        let chart = LineChart(title: "val_loss per epoch", xLabel: "epoch", yLabel: "val_loss", series: [
+            .init(name: "m", points: [.init(x: 1, y: 0.9), .init(x: 2, y: 0.7), .init(x: 3, y: .nan), .init(x: 5, y: 0.5), .init(x: 6, y: 0.4), .init(x: 7, y: .nan), .init(x: 8, y: 0.3)]),
+        ])
+        let svg = FigureSVG.render(Figure(name: "l", caption: "l", kind: .lines(chart)))
+        XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 2)
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 1, "the lone last point is a dot")
+    }
+
+    /// Captions longer than an image (Fashion-MNIST's names, or a teacher's sentence for one)
+    /// widen the cells, with fewer images a row, so that no caption runs into its neighbour or
+    /// off the picture; an absurd one ends in an ellipsis.
+    func testLongImageCaptionsNeverOverlap() throws {
+        let names = ["top", "trousers for very long legs indeed", "pullover", "dress", "ankle boot of the kind worn in winter by people who walk a lot", "coat"]
+        let tiles = names.enumerated().map { index, name in
+            ImageGrid.Tile(width: 2, height: 2, pixels: [0, 1, 0.5, 0.2], captionLines: ["#\(index): label \(name)", "predicted coat"])
+        }
+        let svg = FigureSVG.render(Figure(name: "i", caption: "i", kind: .images(ImageGrid(tiles: tiles))))
+        try assertGolden(svg, "image-grid-long-captions")
+        let width = try XCTUnwrap(Double(svg.components(separatedBy: #"width=""#)[1].prefix { $0 != "\"" }))
+        XCTAssertLessThanOrEqual(width, ImageGridSVG.pageWidth)
+        let captions = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<text") }
+        // Captions on one line of text: each one's estimated extent ends before the next begins.
+        var rows: [String: [(low: Double, high: Double)]] = [:]
+        for caption in captions {
+            let x = try XCTUnwrap(Double(caption.components(separatedBy: #" x=""#)[1].prefix { $0 != "\"" }))
+            let y = String(caption.components(separatedBy: #" y=""#)[1].prefix { $0 != "\"" })
+            let text = String(caption.components(separatedBy: ">").dropFirst().joined(separator: ">").dropLast("</text>".count))
+            let shown = text.contains("</title>") ? String(text.components(separatedBy: "</title>")[1]) : text
+            let half = TextWidth.estimate(shown, size: 15) / 2
+            XCTAssertGreaterThanOrEqual(x - half, 0, caption)
+            XCTAssertLessThanOrEqual(x + half, width, caption)
+            rows[y, default: []].append((x - half, x + half))
+        }
+        for extents in rows.values {
+            for (a, b) in zip(extents, extents.dropFirst()) { XCTAssertLessThan(a.high, b.low, "\(extents)") }
+        }
+        XCTAssertTrue(svg.contains("<title>#4: label ankle boot of the kind worn in winter by people who walk a lot</title>"))
+    }
+
+    /// A class named by a sentence is shortened in the confusion matrix's margins, its whole
+    /// name the tooltip, so the matrix stays on the page.
+    func testConfusionHeatmapShortensAnAbsurdClassName() {
+        let long = "ankle boot of the kind worn in winter by people who walk a lot"
+        let map = Heatmap(title: "confusion matrix", rowLabel: "true class", columnLabel: "predicted class", labels: ["coat", long], counts: [[3, 1], [0, 4]])
+        let svg = FigureSVG.render(Figure(name: "c", caption: "c", kind: .heatmap(map)))
+        let width = Double(svg.components(separatedBy: #"width=""#)[1].prefix { $0 != "\"" }) ?? 0
+        XCTAssertLessThanOrEqual(width, 84 + HeatmapSVG.maximumLabelWidth + 2 * 36 + 24)
+        XCTAssertEqual(svg.components(separatedBy: "<title>\(long)</title>").count - 1, 2, "row and column label")
+    }
+
+    /// A single sample, samples all alike, and values that are not numbers draw a picture with
+    /// finite coordinates and readable ticks, never a crash or "nan" in the SVG.
+    func testScatterAndRegionsWithExtremeValues() {
+        let cases: [[LineChart.Point]] = [
+            [.init(x: 3, y: 3)], [.init(x: 2, y: 2), .init(x: 2, y: 2)], [.init(x: .nan, y: 1), .init(x: 1, y: .infinity), .init(x: 2, y: 2.5)], [],
+            [.init(x: -3e38, y: 3e38), .init(x: 3e38, y: -3e38)],
+        ]
+        for points in cases {
+            let plot = ScatterPlot(title: "s", xLabel: "actual y", yLabel: "predicted y", series: [.init(name: "d", points: points)])
+            let svg = FigureSVG.render(Figure(name: "s", caption: "s", kind: .scatter(plot)))
+            XCTAssertFalse(svg.lowercased().contains("nan") || svg.contains("inf"), "\(points): \(svg)")
+            XCTAssertTrue(svg.contains("<text"), "\(points)")
+        }
+        let regions = DecisionRegions(
+            title: "decision regions of m", xLabel: "x", yLabel: "y", classNames: ["off", "on"], xRange: -1...1, yRange: 4...6, size: 2,
+            classes: [0, 0, 1, 1], samples: [.init(x: 0, y: 5, classNumber: 0)])
+        let svg = FigureSVG.render(Figure(name: "b", caption: "b", kind: .regions(regions)))
+        XCTAssertFalse(svg.lowercased().contains("nan") || svg.contains("inf"), svg)
+    }
+
     /// The estimate follows Helvetica's widths: an i is narrower than an m, and a word of
     /// capitals wider than the same in small letters; wide scripts take a full square.
     func testTextWidthFollowsTheFontsCharacterWidths() {

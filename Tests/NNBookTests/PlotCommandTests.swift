@@ -48,4 +48,80 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(chart.yLabel, "loss")
         XCTAssertEqual(caption, "loss per epoch: a, c")
     }
+
+    /// Epochs that recorded no validation (a `train` without it between two with it) are a gap
+    /// in the dashed line, not a straight line claiming values never measured.
+    func testEpochsWithoutValidationBreakTheValidationLine() throws {
+        let (chart, _) = try chart("""
+            train a on data epochs=2 descent=batch validation=data
+            train a on data epochs=2 descent=batch
+            train a on data epochs=2 descent=batch validation=data
+            plot a
+            """)
+        XCTAssertEqual(chart.series.map(\.name), ["a (training)", "a (validation)"])
+        XCTAssertEqual(chart.series[0].points.map(\.x), [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(chart.series[1].points.map(\.x), [1, 2, 3, 5, 6])
+        XCTAssertEqual(chart.series[1].points.map(\.y.isNaN), [false, false, true, false, false], "epoch 3 is the gap")
+    }
+
+    private func figures(_ text: String) throws -> [Figure] {
+        let result = try NotebookFixtures.run(text, folder: try NotebookFixtures.folder(removedAfter: self))
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        return result.cells.flatMap(\.outputs).compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+    }
+
+    /// A boundary over min-max scaled inputs is drawn in the columns' own units (grams, not
+    /// shares of the range), as predict takes them; the samples sit at their own values.
+    func testBoundaryAxesAreInTheColumnsOwnUnits() throws {
+        let figures = try figures("""
+            ```csv name=fruit
+            sweetness,weight_g,kind
+            2,10,0
+            4,50,0
+            9,150,1
+            11,210,1
+            ```
+
+            ```nnbook
+            load inline fruit as fruit target=kind
+            scale fruit method=min-max
+            model f
+              dense 1 activation=sigmoid
+            compile f loss=binary_crossentropy
+            train f on fruit epochs=1
+            boundary f on fruit
+            ```
+            """)
+        guard case .regions(let regions) = try XCTUnwrap(figures.last).kind else { return XCTFail("no regions") }
+        XCTAssertEqual([regions.xLabel, regions.yLabel], ["sweetness", "weight_g"])
+        XCTAssertEqual(regions.xRange.lowerBound, 2 - 0.9, accuracy: 1e-4, "a tenth of the range beyond the samples, in sweetness")
+        XCTAssertEqual(regions.yRange.upperBound, 210 + 20, accuracy: 1e-3)
+        for (sample, grams) in zip(regions.samples, [10.0, 50, 150, 210]) { XCTAssertEqual(sample.y, grams, accuracy: 1e-3) }
+    }
+
+    /// Two targets in different units are two pictures, each in its own units, so that the
+    /// rent does not shrink to a dot beside the price.
+    func testScatterOfTwoTargetsDrawsAPictureForEach() throws {
+        let figures = try figures("""
+            ```csv name=homes
+            area,price_k,rent_k
+            1,100,0.5
+            2,500,1.5
+            3,900,2.5
+            ```
+
+            ```nnbook
+            load inline homes as homes target=[price_k, rent_k]
+            model m input=[1]
+              dense 2 weights=zeros bias=zeros
+            compile m loss=mse optimizer=sgd
+            scatter m on homes
+            ```
+            """)
+        XCTAssertEqual(figures.map(\.name), ["scatter-price_k", "scatter-rent_k"])
+        guard case .scatter(let rent) = figures[1].kind else { return XCTFail("no scatter") }
+        XCTAssertEqual(rent.xLabel, "actual rent_k")
+        XCTAssertEqual(rent.series.map(\.name), ["homes"])
+        XCTAssertEqual(rent.series[0].points.map(\.x), [0.5, 1.5, 2.5])
+    }
 }

@@ -31,6 +31,13 @@ enum AxisTicks {
         return (values, start, end)
     }
 
+    /// The margin left of a plot whose y ticks read `labels`: the widest label, 8 pixels from
+    /// the axis, clears the rotated axis title (about 24 pixels from the picture's edge); 64
+    /// pixels at least, as wide as three-digit ticks need.
+    static func leftMargin(_ labels: [String]) -> Double {
+        max(64, 24 + 4 + (labels.map { TextWidth.estimate($0, size: Double(SVGText.defaultSize)) }.max() ?? 0) + 8)
+    }
+
     /// A tick's label: as few decimals as the step needs.
     static func label(_ value: Double, step: Double) -> String {
         let decimals = max(0, -Int(floor(log10(step))))

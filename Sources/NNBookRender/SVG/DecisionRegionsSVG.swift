@@ -10,7 +10,13 @@ enum DecisionRegionsSVG {
 
     static func render(_ regions: DecisionRegions) -> String {
         let side = Double(cellSide * regions.size)
-        let left = 64.0, top = 40.0
+        let top = 40.0
+        let xTicks = AxisTicks.ticks(low: regions.xRange.lowerBound, high: regions.xRange.upperBound)
+        let yTicks = AxisTicks.ticks(low: regions.yRange.lowerBound, high: regions.yRange.upperBound)
+        let xStep = xTicks.values.count > 1 ? xTicks.values[1] - xTicks.values[0] : 1
+        let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
+        let yLabels = yTicks.values.filter(regions.yRange.contains).map { ($0, AxisTicks.label($0, step: yStep)) }
+        let left = AxisTicks.leftMargin(yLabels.map(\.1))
         let width = left + side + Legend.columnWidth(regions.classNames, nameOffset: 40, minimum: 150)
         let height = max(top + side + 52, top + 20 * Double(regions.classNames.count) + 16)
         let x = { (value: Double) in left + (value - regions.xRange.lowerBound) / (regions.xRange.upperBound - regions.xRange.lowerBound) * side }
@@ -29,15 +35,11 @@ enum DecisionRegionsSVG {
             }
         }
         body.append("</g>")
-        let xTicks = AxisTicks.ticks(low: regions.xRange.lowerBound, high: regions.xRange.upperBound)
-        let yTicks = AxisTicks.ticks(low: regions.yRange.lowerBound, high: regions.yRange.upperBound)
-        let xStep = xTicks.values.count > 1 ? xTicks.values[1] - xTicks.values[0] : 1
-        let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
         for value in xTicks.values where regions.xRange.contains(value) {
             body.append(SVGText.text(AxisTicks.label(value, step: xStep), x: x(value), y: top + side + 18, anchor: "middle", fill: "#444444"))
         }
-        for value in yTicks.values where regions.yRange.contains(value) {
-            body.append(SVGText.text(AxisTicks.label(value, step: yStep), x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
+        for (value, label) in yLabels {
+            body.append(SVGText.text(label, x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(side))" height="\##(SVGText.number(side))" fill="none" stroke="#444444"/>"##)
         body.append(SVGText.text(regions.xLabel, x: left + side / 2, y: top + side + 40, anchor: "middle", fitting: 2 * left + side - 8))

@@ -7,12 +7,15 @@ import NNBook
 /// Class names (Fashion-MNIST's "Ankle boot") are wider than a cell: the margins grow to the
 /// longest label, and column labels too wide for their cell stand upright.
 enum HeatmapSVG {
-    /// About the width of one character of the 11-pixel labels, for laying them out.
-    static let characterWidth = 6.5
+    /// The labels' font size.
+    static let labelSize = 11
+    /// The widest a class name is drawn: a longer one ends in an ellipsis, its whole text the
+    /// tooltip, so that a sentence for a name does not push the matrix off the page.
+    static let maximumLabelWidth = 160.0
 
     static func render(_ map: Heatmap) -> String {
         let cell = 36.0
-        let labelWidth = Double(map.labels.map(\.count).max() ?? 1) * characterWidth
+        let labelWidth = min(map.labels.map { TextWidth.estimate($0, size: Double(labelSize)) }.max() ?? 0, maximumLabelWidth)
         let upright = labelWidth > cell - 6
         let left = max(84, 42 + labelWidth), top = upright ? 58 + labelWidth : 64
         let size = Double(map.labels.count)
@@ -24,9 +27,9 @@ enum HeatmapSVG {
         for (index, label) in map.labels.enumerated() {
             let offset = Double(index) * cell + cell / 2
             body.append(upright
-                ? SVGText.text(label, x: left + offset + 4, y: top - 6, anchor: "start", size: 11, fill: "#444444", rotate: true)
-                : SVGText.text(label, x: left + offset, y: top - 6, anchor: "middle", size: 11, fill: "#444444"))
-            body.append(SVGText.text(label, x: left - 8, y: top + offset + 4, anchor: "end", size: 11, fill: "#444444"))
+                ? SVGText.text(label, x: left + offset + 4, y: top - 6, anchor: "start", size: labelSize, fill: "#444444", rotate: true, fitting: labelWidth)
+                : SVGText.text(label, x: left + offset, y: top - 6, anchor: "middle", size: labelSize, fill: "#444444"))
+            body.append(SVGText.text(label, x: left - 8, y: top + offset + 4, anchor: "end", size: labelSize, fill: "#444444", fitting: labelWidth))
         }
         for (row, counts) in map.counts.enumerated() {
             for (column, count) in counts.enumerated() {

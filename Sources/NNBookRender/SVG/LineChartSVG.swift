@@ -13,11 +13,8 @@ enum LineChartSVG {
         // Failed runs are explained by a legend entry of their own, even beside a single line.
         let legendNames = chart.series.map(\.name) + (failures.isEmpty ? [] : [failureName])
         let hasLegend = legendNames.count > 1
-        let left = 64.0, top = 40.0, bottom = 52.0, plotWidth = hasLegend ? 426.0 : 552.0
-        // The legend column grows to the longest name, and the picture downwards to the last entry.
-        let right = hasLegend ? Legend.columnWidth(legendNames, nameOffset: 40, minimum: 150) : 24.0
-        let width = left + plotWidth + right, height = max(360, top + 20 * Double(legendNames.count) + 16)
-        let plotHeight = height - top - bottom
+        let top = 40.0, bottom = 52.0, plotWidth = hasLegend ? 426.0 : 552.0
+        let height = max(360, top + 20 * Double(legendNames.count) + 16), plotHeight = height - top - bottom
         let axes = chart.axes
         // On a log scale the axis holds log10 of the values, and values of 0 or less have no place.
         let scaled = { (value: Double) in axes.logScale ? log10(value) : value }
@@ -37,17 +34,25 @@ enum LineChartSVG {
             ? decades(low: xs.map(scaledX).min() ?? 0, high: xs.map(scaledX).max() ?? 1)
             : AxisTicks.ticks(low: xs.min() ?? 0, high: xs.max() ?? 1, minimumStep: axes.wholeNumberX ? 1 : 0)
         let yTicks = yAxis(points.map { scaled($0.y) }, axes: axes, scaled: scaled)
+        let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
+        let yLabels = yTicks.values.map { value in
+            let shown = axes.logScale ? pow(10, value) : value
+            return (shown, AxisTicks.label(shown, step: axes.logScale ? shown : yStep))
+        }
+        // The left margin grows with the widest tick label, clear of the axis title.
+        let left = AxisTicks.leftMargin(yLabels.map(\.1))
+        // The legend column grows to the longest name, and the picture downwards to the last entry.
+        let right = hasLegend ? Legend.columnWidth(legendNames, nameOffset: 40, minimum: 150) : 24.0
+        let width = left + plotWidth + right
         let x = { (value: Double) in left + (scaledX(value) - xTicks.low) / (xTicks.high - xTicks.low) * plotWidth }
         let y = { (value: Double) in top + plotHeight - (scaled(value) - yTicks.low) / (yTicks.high - yTicks.low) * plotHeight }
 
         var body: [String] = [SVGText.heading(chart.title, centre: left + plotWidth / 2, pictureWidth: width)]
         let xStep = xTicks.values.count > 1 ? xTicks.values[1] - xTicks.values[0] : 1
-        let yStep = yTicks.values.count > 1 ? yTicks.values[1] - yTicks.values[0] : 1
-        for value in yTicks.values {
-            let shown = axes.logScale ? pow(10, value) : value
+        for (shown, label) in yLabels {
             let position = SVGText.number(y(shown))
             body.append(##"<line x1="\##(SVGText.number(left))" y1="\##(position)" x2="\##(SVGText.number(left + plotWidth))" y2="\##(position)" stroke="#e5e5e5"/>"##)
-            body.append(SVGText.text(AxisTicks.label(shown, step: axes.logScale ? shown : yStep), x: left - 8, y: y(shown) + 4, anchor: "end", fill: "#444444"))
+            body.append(SVGText.text(label, x: left - 8, y: y(shown) + 4, anchor: "end", fill: "#444444"))
         }
         for value in xTicks.values {
             let shown = axes.logX ? pow(10, value) : value
@@ -76,13 +81,16 @@ enum LineChartSVG {
             if !series.dashed || index == 0 || chart.series[index - 1].dashed { colourIndex += 1 }
             let colour = palette[colourIndex % palette.count]
             let dash = series.dashed ? #" stroke-dasharray="6 4""# : ""
-            let visible = series.points.filter(drawable)
-            if visible.count > 1 {
-                let path = visible.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: " ")
+            // A point that cannot be drawn (nan, or not measured in that epoch) breaks the line,
+            // as in matplotlib: no line claims values where there were none.
+            let pieces = series.points.split(whereSeparator: { !drawable($0) })
+            for piece in pieces where piece.count > 1 {
+                let path = piece.map { "\(SVGText.number(x($0.x))),\(SVGText.number(y($0.y)))" }.joined(separator: " ")
                 body.append(##"<polyline points="\##(path)" fill="none" stroke="\##(colour)" stroke-width="2" stroke-linejoin="round"\##(dash)\##(clip)/>"##)
             }
-            if visible.count == 1 || axes.markers {
-                for point in visible {
+            // A lone point (a piece of one) is a dot; a sweep marks every run's point.
+            for piece in pieces where piece.count == 1 || axes.markers {
+                for point in piece {
                     body.append(##"<circle cx="\##(SVGText.number(x(point.x)))" cy="\##(SVGText.number(y(point.y)))" r="3" fill="\##(colour)"\##(clip)/>"##)
                 }
             }

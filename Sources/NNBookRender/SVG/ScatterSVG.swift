@@ -9,14 +9,15 @@ enum ScatterSVG {
     static let diagonalName = "predicted = actual"
 
     static func render(_ plot: ScatterPlot) -> String {
-        let left = 64.0, top = 40.0, side = 400.0, bottom = 52.0
-        let names = plot.series.map(\.name) + [diagonalName]
-        let width = left + side + Legend.columnWidth(names, nameOffset: 40, minimum: 170)
-        let height = max(top + side + bottom, top + 20 * Double(names.count) + 16)
+        let top = 40.0, side = 400.0, bottom = 52.0
         // Both axes share one range, so that the diagonal runs corner to corner at 45°.
         let values = plot.series.flatMap(\.points).flatMap { [$0.x, $0.y] }.filter(\.isFinite)
         let ticks = AxisTicks.ticks(low: values.min() ?? 0, high: values.max() ?? 1)
         let step = ticks.values.count > 1 ? ticks.values[1] - ticks.values[0] : 1
+        let left = AxisTicks.leftMargin(ticks.values.map { AxisTicks.label($0, step: step) })
+        let names = plot.series.map(\.name) + [diagonalName]
+        let width = left + side + Legend.columnWidth(names, nameOffset: 40, minimum: 170)
+        let height = max(top + side + bottom, top + 20 * Double(names.count) + 16)
         let span = ticks.high - ticks.low
         let x = { (value: Double) in left + (value - ticks.low) / span * side }
         let y = { (value: Double) in top + side - (value - ticks.low) / span * side }

@@ -57,18 +57,36 @@ struct BoundaryCommand: NotebookCommand {
         let predictions = entry.predict(grid)
         let classCount = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let truth = try RunState.trueClasses(of: samples, named: data, model: model)
-        let drawn = (0..<min(samples.count, BoundaryCommand.drawnSamples)).map { DecisionRegions.Sample(x: xs[$0], y: ys[$0], classNumber: truth[$0]) }
         let names = samples.featureNames.count == 2 ? samples.featureNames : ["input 1", "input 2"]
+        // The model sees scaled inputs; the axes show the columns' own units (grams, not
+        // min-max shares), as scatter and predict do. Scalings are linear, so the grid maps over.
+        let x = BoundaryCommand.axis(names[0], range: xRange, scaling: samples.featureNames.count == 2 ? samples.scalings[names[0]] : nil)
+        let y = BoundaryCommand.axis(names[1], range: yRange, scaling: samples.featureNames.count == 2 ? samples.scalings[names[1]] : nil)
+        let drawn = (0..<min(samples.count, BoundaryCommand.drawnSamples)).map {
+            DecisionRegions.Sample(x: x.original(xs[$0]), y: y.original(ys[$0]), classNumber: truth[$0])
+        }
         let regions = DecisionRegions(
-            title: "decision regions of \(model)", xLabel: names[0], yLabel: names[1], classNames: (0..<classCount).map(samples.className),
-            xRange: xRange, yRange: yRange, size: size, classes: Classes.of(predictions: predictions), samples: drawn)
+            title: "decision regions of \(model)", xLabel: x.label, yLabel: y.label, classNames: (0..<classCount).map(samples.className),
+            xRange: x.range, yRange: y.range, size: size, classes: Classes.of(predictions: predictions), samples: drawn)
         let caption = "decision regions of \(model) over \(names[0]) and \(names[1]), with the \(drawn.count) samples of \(data)"
         return [.figure(Figure(name: "boundary", caption: caption, kind: .regions(regions)))]
     }
 
+    /// An axis in a column's original units: its label, its range, and the map from the scaled
+    /// values the model sees. A scaling that cannot be undone over the range (a constant
+    /// column's, whose spread is 0) leaves the axis in scaled units, and the label says so.
+    private static func axis(_ name: String, range: ClosedRange<Double>, scaling: ColumnScaling?) -> (label: String, range: ClosedRange<Double>, original: (Double) -> Double) {
+        guard let scaling else { return (name, range, { $0 }) }
+        let low = scaling.invert(range.lowerBound), high = scaling.invert(range.upperBound)
+        guard low.isFinite, high.isFinite, low < high else { return ("\(name) (scaled)", range, { $0 }) }
+        return (name, low...high, scaling.invert)
+    }
+
     /// The values' range with a tenth of it added on each side (or ±1 around a single value).
     private static func padded(_ values: [Double]) -> ClosedRange<Double> {
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        // Values that are not numbers (a NumPy file's nan or inf) have no place on an axis.
+        let finite = values.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = finite.max() ?? 1
         let pad = high > low ? (high - low) / 10 : 1
         return (low - pad)...(high + pad)
     }

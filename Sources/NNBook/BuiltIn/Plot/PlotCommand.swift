@@ -147,10 +147,17 @@ struct PlotCommand: NotebookCommand {
             // units the training table reported, the target's own unless units=scaled.
             let targetUnits = entry.trainedOn.flatMap { data in entry.trainer.flatMap { TargetUnits(of: data, loss: $0.loss, choice: units) } }
             said.append(targetUnits?.units(of: metric))
-            let drawn = { (metric: String) in
-                history.points(metric).filter { range.contains($0.epoch) }.map { point in
-                    LineChart.Point(x: Double(point.epoch), y: targetUnits?.reported(metric, point.value) ?? point.value)
+            let drawn = { (metric: String) -> [LineChart.Point] in
+                var points: [LineChart.Point] = []
+                var previous: Int?
+                for point in history.points(metric) where range.contains(point.epoch) {
+                    // Epochs that recorded none (a `train` without validation between two with
+                    // it) break the line: a point that is not a number is a gap in the chart.
+                    if let previous, point.epoch > previous + 1 { points.append(LineChart.Point(x: Double(previous + 1), y: .nan)) }
+                    points.append(LineChart.Point(x: Double(point.epoch), y: targetUnits?.reported(metric, point.value) ?? point.value))
+                    previous = point.epoch
                 }
+                return points
             }
             let values = drawn(metric)
             guard !values.isEmpty else {
@@ -176,7 +183,7 @@ struct PlotCommand: NotebookCommand {
             axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
         // Limits the check could not judge (a loss's size is known only once trained) may still
         // leave every value off the axis: the axis is drawn empty, and the caption says why.
-        let values = series.flatMap(\.points).map(\.y)
+        let values = series.flatMap(\.points).map(\.y).filter(\.isFinite)
         let shown = values.contains { $0 >= (ymin ?? -.infinity) && $0 <= (ymax ?? .infinity) }
         let empty = (ymin != nil || ymax != nil) && !shown
             ? " (no value lies within the limits: the values run from \(NumberText.fixed(values.min() ?? 0, places: state.precision)) to \(NumberText.fixed(values.max() ?? 0, places: state.precision)))" : ""

@@ -37,19 +37,21 @@ struct ScatterCommand: NotebookCommand {
         // Predictions are in the units the model was trained on; both axes show original units.
         let trainedOn = entry.trainedOn ?? samples
         let names = (0..<predictions.columns).map { $0 < samples.targetNames.count ? samples.targetNames[$0] : "output \($0 + 1)" }
-        let series = names.enumerated().map { column, name in
+        let drawn = shown.count < samples.count ? "the first \(shown.count) of the \(samples.count) samples" : "the \(samples.count) samples"
+        // One picture per target: each column is in its own units (a price in thousands, a
+        // rent in hundreds), so that no target shrinks to a dot beside another.
+        return names.enumerated().map { column, name in
             let truth = samples.scalings[name], predicted = trainedOn.scalings[name]
-            // One target: the dots are the data set's samples, and the legend says so.
-            return LineChart.Series(name: names.count == 1 ? data.description : name, points: (0..<shown.count).map { row in
+            let points = (0..<shown.count).map { row in
                 LineChart.Point(
                     x: truth?.invert(Double(shown.targets[row, column])) ?? Double(shown.targets[row, column]),
                     y: predicted?.invert(Double(predictions[row, column])) ?? Double(predictions[row, column]))
-            })
+            }
+            let plot = ScatterPlot(
+                title: "\(model): predicted against actual \(name)", xLabel: "actual \(name)", yLabel: "predicted \(name)",
+                series: [LineChart.Series(name: data.description, points: points)])
+            let caption = "\(model)'s predicted \(name) against the actual \(name) for \(drawn) of \(data); on the dashed diagonal they are equal"
+            return .figure(Figure(name: names.count == 1 ? "scatter" : "scatter-\(name)", caption: caption, kind: .scatter(plot)))
         }
-        let target = names.count == 1 ? names[0] : "target"
-        let plot = ScatterPlot(title: "\(model): predicted against actual \(target)", xLabel: "actual \(target)", yLabel: "predicted \(target)", series: series)
-        let drawn = shown.count < samples.count ? "the first \(shown.count) of the \(samples.count) samples" : "the \(samples.count) samples"
-        let caption = "\(model)'s predicted \(target) against the actual \(target) for \(drawn) of \(data); on the dashed diagonal they are equal"
-        return [.figure(Figure(name: "scatter", caption: caption, kind: .scatter(plot)))]
     }
 }
