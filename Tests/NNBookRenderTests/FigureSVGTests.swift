@@ -169,6 +169,21 @@ final class FigureSVGTests: XCTestCase {
         }
     }
 
+    /// A curve from 0 to 1e-40 is ticked within its range, and huge or tiny ticks read in
+    /// scientific notation, not as 31-digit integers or 41 decimals.
+    func testTinyAndHugeRangesAreTickedReadably() {
+        let tiny = AxisTicks.ticks(low: 0, high: 1e-40)
+        XCTAssertEqual(tiny.high, 1e-40, accuracy: 1e-52)
+        XCTAssertTrue((3...11).contains(tiny.values.count), "\(tiny.values)")
+        let label = AxisTicks.label(tiny.values[1], step: tiny.values[1] - tiny.values[0])
+        XCTAssertTrue(label.hasSuffix("e-41") && label.count <= 6, label)
+        let huge = AxisTicks.ticks(low: -1e30, high: 1e30)
+        let step = huge.values[1] - huge.values[0]
+        XCTAssertEqual(huge.values.map { AxisTicks.label($0, step: step) }, ["-1e30", "-5e29", "0", "5e29", "1e30"])
+        XCTAssertEqual(AxisTicks.label(1_000_000, step: 1_000_000), "1000000", "seven digits stay plain")
+        XCTAssertEqual(AxisTicks.label(0.25, step: 0.05), "0.25")
+    }
+
     /// ymin= above every value, or ymax= below, leaves an empty axis that begins at the limit.
     func testALimitBeyondEveryValueDrawsAnEmptyAxis() {
         let points: [LineChart.Point] = [.init(x: 1, y: 0.6), .init(x: 2, y: 0.8)]

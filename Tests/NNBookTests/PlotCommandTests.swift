@@ -124,4 +124,23 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(rent.series.map(\.name), ["homes"])
         XCTAssertEqual(rent.series[0].points.map(\.x), [0.5, 1.5, 2.5])
     }
+
+    /// from= beyond the shorter of two histories names the model that falls short and the one
+    /// that reaches it, rather than speak of "the history" as if there were one.
+    func testFromBeyondTheShorterHistoryNamesTheModels() throws {
+        let diagnostics = NotebookFixtures.diagnostics("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            model a
+              dense 1 weights=zeros bias=zeros
+            model b like a
+            compile a loss=mse optimizer=sgd
+            compile b loss=mse optimizer=sgd
+            train a on data epochs=2
+            train b on data epochs=5
+            plot a b from=4
+            ```
+            """, folder: try NotebookFixtures.folder(removedAfter: self))
+        XCTAssertEqual(diagnostics, ["10:10: from=4 lies outside the history of 'a', which holds epochs 1 to 2 by this line ('b' holds 1 to 5) | choose epochs from 1 to 2, which every model drawn has, or plot 'b' without 'a'"])
+    }
 }

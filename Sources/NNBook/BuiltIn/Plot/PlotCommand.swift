@@ -32,6 +32,7 @@ struct PlotCommand: NotebookCommand {
         var shortest: Int?
         // Models that will not have recorded the metric: one mistake of the word, told once.
         var missing: [(model: ModelName, recorded: Set<String>)] = []
+        var epochs: [(model: String, epochs: Int)] = []
         for model in models {
             // A model whose line was wrong is not known: nothing to say about its history.
             guard let facts = context.models[model.name]?.training else { continue }
@@ -42,6 +43,7 @@ struct PlotCommand: NotebookCommand {
                 continue
             }
             shortest = min(shortest ?? facts.epochs, facts.epochs)
+            epochs.append((model.name, facts.epochs))
             if !facts.recordedMetrics.contains(metric) { missing.append((model, facts.recordedMetrics)) }
         }
         if let first = missing.first {
@@ -59,7 +61,14 @@ struct PlotCommand: NotebookCommand {
         }
         let first = from ?? 1, last = to ?? shortest ?? first
         for (option, epoch, given, range) in [("from", first, from != nil, $from), ("to", last, to != nil, $to)] where given {
-            if epoch < 1 || shortest.map({ epoch > $0 }) == true {
+            let reaching = epochs.filter { $0.epochs >= epoch }
+            if epoch >= 1, let shortest, epoch > shortest, !reaching.isEmpty, let short = epochs.first(where: { $0.epochs == shortest }) {
+                // Models of different lengths: name the one that falls short, and the ones that reach.
+                let others = reaching.map { "'\($0.model)' holds 1 to \($0.epochs)" }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(
+                    "\(option)=\(epoch) lies outside the history of '\(short.model)', which holds epochs 1 to \(shortest) by this line (\(others))", at: range,
+                    hint: "choose epochs from 1 to \(shortest), which every model drawn has, or plot " + reaching.map { "'\($0.model)'" }.joined(separator: " and ") + " without '\(short.model)'"))
+            } else if epoch < 1 || shortest.map({ epoch > $0 }) == true {
                 // How far the history reaches is unknown after a wrong `train`: only that it starts at 1.
                 diagnostics.append(Diagnostic(
                     shortest.map { "\(option)=\(epoch) lies outside the history, which holds epochs 1 to \($0) by this line" }
