@@ -638,6 +638,27 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("split data test=1.5\ntrain m on data.train\nevaluate m on data.test", "11:12: the test share must lie between 0 and 1, not 1.5 | test=0.2 keeps a fifth of the samples for testing")
     }
 
+    /// A name stands for one data set or one model at a time, as a Python variable does: a
+    /// model given a data set's name replaces it, and later lines that still use the data set
+    /// are one mistake, at the line that took its name, not one at each use.
+    func testAModelNamedLikeADataSetThatLaterLinesStillUseIsOneErrorAtTheModel() {
+        expect(prelude + "model data\n  dense 1 activation=sigmoid\ntrain m on data\nevaluate m on data\n```\n", [
+            "11:7: this line names a model 'data', which replaces the data set 'data' (line 7), but later lines still use that data set | give the model a name of its own, such as data_model: a name stands for one data set or one model at a time, as a Python variable does",
+        ])
+        expect(prelude + "take data 2 as m\ntrain m on data\nevaluate m on data\n```\n", [
+            "11:16: this line names a data set 'm', which replaces the model 'm' (line 8), but later lines still use that model | give the data set a name of its own, such as m_data: a name stands for one data set or one model at a time, as a Python variable does",
+        ])
+    }
+
+    /// Rebinding a name to the other kind is no mistake when nothing uses the old one after,
+    /// and the run gives the name to the new one as the check does.
+    func testAModelNamedLikeADataSetNothingUsesAfterIsAccepted() throws {
+        let text = prelude + "train m on data\nload csv \"data.csv\" as more target=y\nmodel data\n  dense 1 activation=sigmoid\n"
+            + "compile data loss=binary_crossentropy optimizer=sgd\ntrain data on more\nevaluate data on more\n```\n"
+        expect(text, [])
+        XCTAssertEqual(try NotebookFixtures.run(text, folder: folder).status, .succeeded)
+    }
+
     /// The check knows the size of a small table: a split of one sample is found before the run.
     func testSplittingASingleSampleIsFoundByTheCheck() {
         expectLine("take data 1 as one\nsplit one", "12:7: one has 1 sample, and a split needs at least 2: one to train on, one to test on | load more samples, or train and evaluate on one as it is")

@@ -64,6 +64,9 @@ public struct CheckContext: Sendable {
     /// A new name, written at `range`, known by its kind until the command that defines it
     /// says more.
     mutating func define(_ name: String, as kind: NameKind, at range: SourceRange?) {
+        if let replaced = self.kind(of: name), replaced != kind, rebindings[name]?.replaced != replaced {
+            rebindings[name] = Rebinding(replaced: replaced, definedAt: definitions[name], reboundAt: range)
+        }
         erroneous[name] = nil
         definitions[name] = range
         switch kind {
@@ -75,6 +78,30 @@ public struct CheckContext: Sendable {
             models[name] = ModelFacts(layers: [], inputShape: nil)
         }
     }
+
+    /// A name given to a model that named a data set, or the reverse: as a Python variable, the
+    /// name then stands for the new one, and the old one is gone.
+    struct Rebinding: Sendable {
+        let replaced: NameKind
+        /// Where the name was given to what it replaced, and to what replaced it.
+        let definedAt: SourceRange?
+        let reboundAt: SourceRange?
+
+        /// A later line's use of `name` as the `replaced` kind: one mistake, at the line that
+        /// took the name, however many lines use it, since renaming there is the fix.
+        func stillUsed(_ name: String) -> Diagnostic? {
+            guard let reboundAt else { return nil }
+            let other: NameKind = replaced == .dataset ? .model : .dataset
+            let defined = definedAt.map { " (line \($0.line))" } ?? ""
+            return Diagnostic(
+                "this line names a \(other.rawValue) '\(name.excerpt())', which replaces the \(replaced.rawValue) '\(name.excerpt())'\(defined), but later lines still use that \(replaced.rawValue)",
+                at: reboundAt,
+                hint: "give the \(other.rawValue) a name of its own, such as \(name)_\(other == .model ? "model" : "data"): a name stands for one data set or one model at a time, as a Python variable does")
+        }
+    }
+
+    /// The names a line gave to the other kind of thing than they named before.
+    private(set) var rebindings: [String: Rebinding] = [:]
 
     /// What a name stands for, if anything.
     public func kind(of name: String) -> NameKind? {

@@ -416,6 +416,9 @@ public struct Checker: Sendable {
                     hint: "names use letters, digits and '_', and start with a letter\(kind == .dataset ? "; a split is written NAME.train or NAME.test" : ""); files are loaded first, e.g. load csv \"data.csv\" as NAME"))
             }
             guard context.kind(of: base) == kind || context.isErroneous(base, as: kind) else {
+                if context.rebindings[base]?.replaced == kind, let rebound = context.rebindings[base]?.stillUsed(base) {
+                    return .failure(rebound)
+                }
                 let known = context.names(of: kind)
                 if context.kind(of: base) == nil, let misspelt = Checker.misspeltDefinition(of: base, as: kind, usedAt: value.range, among: known, in: context) {
                     return .failure(misspelt)

@@ -132,6 +132,20 @@ public final class RunState {
         return try dataset(reference)
     }
 
+    /// Gives `name` to a data set. A name stands for one data set or one model at a time, as a
+    /// Python variable does: a model of that name is gone (the check refuses a later line
+    /// that still uses it, at this one).
+    public func define(_ name: String, as entry: NotebookDataset) {
+        models[name] = nil
+        datasets[name] = entry
+    }
+
+    /// Gives `name` to a model; a data set of that name is gone, as above.
+    public func define(_ name: String, as entry: ModelEntry) {
+        datasets[name] = nil
+        models[name] = entry
+    }
+
     public func model(_ name: ModelName) throws(RunError) -> ModelEntry {
         guard let entry = models[name.name] else { throw RunError("no model named '\(name)' exists at this point", at: name.range) }
         return entry

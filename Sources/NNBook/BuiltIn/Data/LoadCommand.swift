@@ -220,7 +220,7 @@ struct LoadCommand: NotebookCommand {
             }
             if shuffle, !entry.cameSplit { entry.chosen = choice(of: before) }
         }
-        state.datasets[name.name] = entry
+        state.define(name.name, as: entry)
         let data = entry.all
         // A wide data set names its first and last features only, and how many there are.
         let features = ColumnWindow(count: data.featureNames.count)

@@ -85,7 +85,7 @@ struct ModelCommand: NotebookCommand {
         }
         let entry = ModelEntry(model: model)
         entry.layerLines = lines
-        state.models[name.name] = entry
+        state.define(name.name, as: entry)
         let count = model.layers.count
         return [.text(
             "\(name): a sequential model of \(count) layer\(count == 1 ? "" : "s")" + (original.map { " like \($0), with fresh weights" } ?? "")

@@ -118,7 +118,7 @@ struct ExternalCommand: CellCommand {
                     "the plugin '\(process.name)' returned the data set '\(name)' with \(contradiction)",
                     hint: "the plugin's `produces` declaration must describe what it returns: the check relied on it", at: invocation.range(of: argument.name))
             }
-            state.datasets[name] = NotebookDataset(all: made)
+            state.define(name, as: NotebookDataset(all: made))
         }
         let tables = (response.outputs ?? []).compactMap(\.table)
         let cells = tables.reduce(0) { sum, table in sum + table.headers.count + table.rows.reduce(0) { $0 + $1.count } }
