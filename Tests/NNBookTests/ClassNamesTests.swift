@@ -94,13 +94,17 @@ final class ClassNamesTests: XCTestCase {
         ])
     }
 
-    /// Two classes of one name could not be told apart in a confusion matrix or a prediction.
-    func testAClassNamedTwiceIsACheckError() {
+    /// Two classes of one name, or one without a name, could not be told apart in a confusion
+    /// matrix or a prediction.
+    func testAClassNamedTwiceOrNotAtAllIsACheckError() {
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y classes=[no, no]\n```\n", folder: folder), [
-            "2:38: classes= names 'no' twice | give each class a name of its own, in the order of the class numbers 0, 1, 2, …",
+            "2:38: classes= names classes 0 and 1 both 'no' | give each class a name of its own, in the order of the class numbers 0, 1, 2, …; a name with spaces goes in quotes",
         ])
         XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"fruit.csv\" as fruit target=fruit codes=[fruit] one_hot=[colour] classes=[apple, banana, lemon, apple]\n```\n", folder: folder), [
-            "2:75: classes= names 'apple' twice | give each class a name of its own, in the order of the class numbers 0, 1, 2, …",
+            "2:75: classes= names classes 0 and 3 both 'apple' | give each class a name of its own, in the order of the class numbers 0, 1, 2, …; a name with spaces goes in quotes",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"data.csv\" as data target=y classes=[\"\", yes]\n```\n", folder: folder), [
+            "2:38: classes= leaves class 0 without a name | give each class a name of its own, in the order of the class numbers 0, 1, 2, …; a name with spaces goes in quotes",
         ])
     }
 

@@ -834,13 +834,21 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// Splitting a split: the hint says how to get what the learner wanted, validation samples
     /// or a smaller set of its own to split.
     func testSplittingASplitTeachesValidationSplitAndTake() {
-        expectLine("split data test=0.4\nsplit data.train test=0.5", "12:7: data.train is already a split of data, and only a whole data set can be split | to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 3 as data_train`, then `split data_train`")
+        expectLine("split data test=0.4\nsplit data.train test=0.5", "12:7: data.train is already a split of data, and only a whole data set can be split | to hold out validation samples from data.train, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 3 as data_train`, then `split data_train`")
         expectLine("split data test=0.4\nsplit data.test", "12:7: data.test is already a split of data, and only a whole data set can be split | to split its samples again, make them a data set of their own first: `take data.test 2 as data_test`, then `split data_test`")
+    }
+
+    /// A second `split` of one data set would split every sample again and drop the first
+    /// split: its test samples would be trained on.
+    func testSplittingADataSetTwiceIsAnErrorAtTheSecondSplit() {
+        expectLine("split data test=0.4\nshow data.test\nsplit data test=0.5", "13:7: data is already split, at line 11, into data.train (3 samples) and data.test (2) | split a data set once: change test= at line 11 instead; to hold out validation samples from data.train, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 3 as data_train`, then `split data_train`")
+        // A data set made anew under the name may be split again.
+        expect(prelude + "split data\ntake data 4 as data\nsplit data\n```\n", [])
     }
 
     /// The name the hint proposes is not in use: following it replaces nothing.
     func testTheSplitOfASplitHintNamesANewDataSet() {
-        expectLine("split data\ntake data.train 3 as data_train\nsplit data.train", "13:7: data.train is already a split of data, and only a whole data set can be split | to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 4 as data_train2`, then `split data_train2`")
+        expectLine("split data\ntake data.train 3 as data_train\nsplit data.train", "13:7: data.train is already a split of data, and only a whole data set can be split | to hold out validation samples from data.train, train with validation_split=0.2 (`train MODEL on data validation_split=0.2`); to split its samples again, make them a data set of their own first: `take data.train 4 as data_train2`, then `split data_train2`")
     }
 
     func testTestShareOutOfRange() {

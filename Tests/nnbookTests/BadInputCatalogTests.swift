@@ -194,6 +194,13 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:8:16: error: binary_crossentropy needs targets of 0 and 1, but the labels of e go up to 2"),
         Case(name: "expected prediction of scores beyond a probability", files: withData("model k\n  dense 1\ncompile k loss=binary_crossentropy from_logits=true\ntrain k on d\nexpect k prediction > 1 x1=1 x2=0"), status: 1,
              firstLine: "t.nnbook:10:23: error: the prediction of 'k' is a probability, from 0 to 1, which is never > 1"),
+        Case(name: "a predict input beyond Float32", files: withData("train m on d\npredict m x1=1e39 x2=0"), status: 1,
+             firstLine: "t.nnbook:7:14: error: x1=1e39 is beyond the largest 32-bit number, 3.4e38"),
+        Case(name: "a predict input beyond any number", files: withData("train m on d\npredict m x1=0.5 x2=1e400"), status: 1,
+             firstLine: "t.nnbook:7:21: error: x2=1e400 is beyond the largest 32-bit number, 3.4e38"),
+        // The check does not know how x1 is scaled: 3e38, within Float32, is divided by 0.3 into infinity.
+        Case(name: "a predict input that scaling makes infinite", files: withData("scale d x1 method=standardize\ntrain m on d\npredict m x1=3e38 x2=0"), status: 1,
+             firstLine: "t.nnbook:8:14: error: x1=3e38, scaled as the training data was ((x1 − 0.45) / 0.29580396), is beyond the largest 32-bit number, 3.4e38"),
     ]
 
     static let history: [Case] = [

@@ -69,8 +69,8 @@ public struct DatasetFacts: Sendable, Equatable {
     /// How a data set is divided into training and test samples.
     public enum Splits: Sendable, Equatable {
         case none
-        /// `split` made `NAME.train` and `NAME.test`, of these sizes when known.
-        case split(train: Int?, test: Int?)
+        /// `split` at `line` made `NAME.train` and `NAME.test`, of these sizes when known.
+        case split(train: Int?, test: Int?, line: Int)
         /// The data came split (MNIST's 60,000 and 10,000 images).
         case cameSplit(train: Int?, test: Int?)
 
@@ -112,8 +112,8 @@ public struct DatasetFacts: Sendable, Equatable {
     /// split, which its name alone stands for) holds, when known.
     public func samples(in split: DatasetSplit?) -> Int? {
         switch (splits, split) {
-        case (.split(let train, _), .train), (.cameSplit(let train, _), .train), (.split(let train, _), nil), (.cameSplit(let train, _), nil): train
-        case (.split(_, let test), .test), (.cameSplit(_, let test), .test): test
+        case (.split(let train, _, _), .train), (.cameSplit(let train, _), .train), (.split(let train, _, _), nil), (.cameSplit(let train, _), nil): train
+        case (.split(_, let test, _), .test), (.cameSplit(_, let test), .test): test
         default: samples
         }
     }

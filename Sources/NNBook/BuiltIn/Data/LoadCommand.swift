@@ -118,13 +118,7 @@ struct LoadCommand: NotebookCommand {
         if separator.count != 1 {
             diagnostics.append(Diagnostic("the separator must be one character", at: $separator))
         }
-        // Two classes of one name would be told apart nowhere: not in the confusion matrix,
-        // the per-class table or predict's probabilities.
-        if let classes, let repeated = classes.enumerated().first(where: { classes.prefix($0.offset).contains($0.element) })?.element {
-            diagnostics.append(Diagnostic(
-                "classes= names '\(repeated.excerpt())' twice", at: $classes,
-                hint: "give each class a name of its own, in the order of the class numbers 0, 1, 2, …"))
-        }
+        if let classes, let problem = LoadCommand.unclearNames(classes, at: $classes) { diagnostics.append(problem) }
         guard diagnostics.isEmpty else { return diagnostics }
         switch facts(in: &context) {
         case .success(var facts):
@@ -174,6 +168,21 @@ struct LoadCommand: NotebookCommand {
         Diagnostic(
             "classes= leaves out \(word), a class of the target column", at: range,
             hint: "name every class the column holds (\(words.joined(separator: ", "))), in the order the model should number them; names of classes the file lacks may be added")
+    }
+
+    /// Classes that could not be told apart in the confusion matrix, the per-class table or
+    /// predict's probabilities: two of one name, or one with no name (Keras' StringLookup
+    /// refuses such a vocabulary too).
+    static func unclearNames(_ classes: [String], at range: SourceRange) -> Diagnostic? {
+        let hint = "give each class a name of its own, in the order of the class numbers 0, 1, 2, …; a name with spaces goes in quotes"
+        if let blank = classes.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return Diagnostic("classes= leaves class \(blank) without a name", at: range, hint: hint)
+        }
+        for (index, name) in classes.enumerated() {
+            guard let first = classes.prefix(index).firstIndex(of: name) else { continue }
+            return Diagnostic("classes= names classes \(first) and \(index) both '\(name.excerpt())'", at: range, hint: hint)
+        }
+        return nil
     }
 
     static func wrongClassCount(_ count: Int, expected: Int, of source: String, at range: SourceRange) -> Diagnostic {

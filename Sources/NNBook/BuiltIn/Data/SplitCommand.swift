@@ -16,15 +16,9 @@ struct SplitCommand: NotebookCommand {
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if let split = data.split {
             // A learner who splits a split wants validation samples, or a smaller set to split.
-            let count = context.samples(in: data).map(String.init) ?? "N"
-            // A name not in use, so that following the hint replaces nothing.
-            let base = "\(data.name)_\(split.rawValue)"
-            let part = context.kind(of: base) == nil ? base : (2...).lazy.map { "\(base)\($0)" }.first { context.kind(of: $0) == nil }!
             return [Diagnostic(
                 "\(data) is already a split of \(data.name), and only a whole data set can be split", at: data.range,
-                hint: split == .train
-                    ? "to hold out validation samples from it, train with validation_split=0.2 (`train MODEL on \(data.name) validation_split=0.2`); to split its samples again, make them a data set of their own first: `take \(data) \(count) as \(part)`, then `split \(part)`"
-                    : "to split its samples again, make them a data set of their own first: `take \(data) \(count) as \(part)`, then `split \(part)`")]
+                hint: SplitCommand.againHint(of: data.name, split, in: context))]
         }
         if test <= 0 || test >= 1 {
             return [Diagnostic(
@@ -35,6 +29,15 @@ struct SplitCommand: NotebookCommand {
         if case .cameSplit = facts.splits {
             return [Diagnostic(
                 "\(data) already comes split into \(data).train and \(data).test", at: data.range, hint: "use those splits as they are")]
+        }
+        // A second split would split every sample again and drop the first: the test samples
+        // seen so far would be trained on.
+        if case .split(let train, let test, let line) = facts.splits {
+            let sizes = train.map { " (\($0) samples)" } ?? "", tested = test.map { " (\($0))" } ?? ""
+            return [Diagnostic(
+                "\(data) is already split, at line \(line), into \(data).train\(sizes) and \(data).test\(tested)", at: data.range,
+                hint: "split a data set once: change test= at line \(line) instead; "
+                    + SplitCommand.againHint(of: data.name, .train, in: context))]
         }
         if let count = facts.samples, count < 2 {
             return [Diagnostic(
@@ -58,11 +61,25 @@ struct SplitCommand: NotebookCommand {
         facts.classLabels = nil
         facts.stratifyProblem = nil
         let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
-        facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test)
+        facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test, line: command.line)
         context.notes += facts.fittedWhole.map { ScaleCommand.fittedBeforeSplit(data.name, at: $0, split: command) }
         facts.fittedWhole = []
         context.datasets[data.name] = facts
         return []
+    }
+
+    /// How to split the samples of `name`'s `split` again: validation_split= for the training
+    /// samples, or `take` them into a data set of their own (of a name not in use, so that
+    /// following the hint replaces nothing) and split that.
+    private static func againHint(of name: String, _ split: DatasetSplit, in context: CheckContext) -> String {
+        let reference = "\(name).\(split.rawValue)"
+        let count = context.datasets[name]?.samples(in: split).map(String.init) ?? "N"
+        let base = "\(name)_\(split.rawValue)"
+        let part = context.kind(of: base) == nil ? base : (2...).lazy.map { "\(base)\($0)" }.first { context.kind(of: $0) == nil }!
+        let again = "to split its samples again, make them a data set of their own first: `take \(reference) \(count) as \(part)`, then `split \(part)`"
+        return split == .train
+            ? "to hold out validation samples from \(reference), train with validation_split=0.2 (`train MODEL on \(name) validation_split=0.2`); " + again
+            : again
     }
 
     /// What `stratify=true` says of samples it cannot stratify: when a seeded shuffle chose
@@ -78,6 +95,10 @@ struct SplitCommand: NotebookCommand {
         return try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
             guard !entry.cameSplit else {
                 throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: data.range)
+            }
+            // The check refuses a second split; a data set it could not follow is refused here.
+            guard entry.trainSplit == nil else {
+                throw RunError("\(name) is already split into \(name).train and \(name).test", hint: "split a data set once", at: data.range)
             }
             if stratify, let problem = entry.all.stratifyProblem {
                 let refusal = refusal(problem, chosen: entry.chosen)

@@ -44,14 +44,18 @@ struct NamedInputs {
             }
             return []
         }
-        return problems(model: model, columns: columns, wordColumns: trainedOn.wordColumns, at: command)
+        let scaled = trainedOn.scalings.contains(Dataset.allFeatures) ? Set(columns) : Set(trainedOn.scalings)
+        return problems(model: model, columns: columns, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command)
     }
 
     /// What is wrong with the named inputs for a model trained on `columns`: a name it was not
-    /// trained on, a word its column never had, text for a column of numbers, a missing input.
-    /// The checker reports them all; a run (of a table too large to read while checking) stops
-    /// at the first.
-    private func problems(model: ModelName, columns: [String], wordColumns: [String: WordColumn], at command: SourceRange) -> [Diagnostic] {
+    /// trained on, a word its column never had, text for a column of numbers, a number beyond
+    /// Float32 for a column that is not scaled (`scaled` names those that are: a scaled one is
+    /// judged once scaled, by `encoded`), a missing input. The checker reports them all; a run
+    /// (of a table too large to read while checking) stops at the first.
+    private func problems(
+        model: ModelName, columns: [String], wordColumns: [String: WordColumn], scaled: Set<String>, at command: SourceRange
+    ) -> [Diagnostic] {
         let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
         let known = Set(columns)
         let given = Set(inputs.map(\.name))
@@ -75,7 +79,9 @@ struct NamedInputs {
                 diagnostics.append(Diagnostic(
                     "the model '\(model)' was not trained on a feature called '\(input.name)'", at: input.range,
                     hint: (near ?? (missing.isEmpty ? "" : "no value is given for \(missing.excerptList()); ")) + "its features are \(names.excerptList())"))
-            } else if !(Double(decimal: input.value)?.isFinite ?? false) {
+            } else if let number = Double(decimal: input.value), !Float(number).isFinite, !number.isFinite || !scaled.contains(input.name) {
+                diagnostics.append(NamedInputs.beyondFloat32("\(input.name)=\(input.value)", at: input.valueRange))
+            } else if Double(decimal: input.value) == nil {
                 diagnostics.append(Diagnostic(
                     "'\(input.name)' is a column of numbers: expected a number, not \(input.value)", at: input.valueRange,
                     hint: "give the number alone, without units, in the units of the data '\(model)' learned from (predict scales it as that data was)"))
@@ -85,6 +91,14 @@ struct NamedInputs {
             diagnostics.append(Diagnostic("\(user) needs a value for \(missing.excerptList())", at: command, hint: "its features are \(names.excerptList())"))
         }
         return diagnostics
+    }
+
+    /// An input that would reach the network as infinity: `what` is the input as the learner
+    /// wrote it, and how it was scaled when scaling made it so large.
+    private static func beyondFloat32(_ what: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            "\(what) is beyond the largest 32-bit number, \(Float32Limit.largest)", at: range,
+            hint: "nnbook computes in 32-bit numbers (Float32), as Keras does, so the network would be given infinity: give a number of the size of the training data's")
     }
 
     /// "did you mean 'sweet'? " for an input name the model was not trained on: a feature
@@ -105,7 +119,8 @@ struct NamedInputs {
     /// training data was, words encoded and scaled as their column was; and the inputs as the
     /// page shows them.
     func encoded(for trainedOn: Dataset, model: ModelName, state: RunState, at command: SourceRange) throws(RunError) -> (Tensor, [String]) {
-        if let problem = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, at: command).first {
+        let scaled = Set(trainedOn.featureNames.filter { trainedOn.scalings[$0] != nil })
+        if let problem = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command).first {
             throw RunError(problem.message, hint: problem.hint, at: problem.range)
         }
         var features: [String: Float] = [:]
@@ -122,6 +137,11 @@ struct NamedInputs {
             let number = Double(decimal: input.value) ?? 0
             let scaling = trainedOn.scalings[input.name]
             let scaled = Float(scaling?.apply(number) ?? number)
+            if let scaling, !scaled.isFinite {
+                let problem = NamedInputs.beyondFloat32(
+                    "\(input.name)=\(input.value), scaled as the training data was (\(ScaleCommand.describe(scaling, column: input.name))),", at: input.valueRange)
+                throw RunError(problem.message, hint: problem.hint, at: problem.range)
+            }
             features[input.name] = scaled
             shown.append("\(input.name)=\(NumberText.plain(number))" + (scaling == nil ? "" : " (scaled: \(state.format(scaled)))"))
         }
