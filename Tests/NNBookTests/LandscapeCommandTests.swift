@@ -159,6 +159,19 @@ final class LandscapeCommandTests: XCTestCase {
         ])
     }
 
+    /// The surface is the first model's loss: a model trained on another loss went down another
+    /// surface, and drawing its path on this one said nothing of it. The same loss under its
+    /// long name is one surface.
+    func testModelsCompiledWithDifferentLossesInOneLandscapeAreACheckError() throws {
+        let otherLoss = notebook.replacingOccurrences(of: "compile stochastic_fit loss=mse optimizer=sgd", with: "compile stochastic_fit loss=mae optimizer=adam")
+        XCTAssertEqual(NotebookFixtures.diagnostics(otherLoss, folder: folder), [
+            "17:11: 'stochastic_fit' minimised mae and 'batch_fit' mse: a landscape draws one loss, its first model's, and the path of 'stochastic_fit' went down another surface | draw each model in a landscape line of its own, e.g. landscape stochastic_fit on line; `plot batch_fit stochastic_fit` compares how each loss fell",
+        ])
+        let sameLoss = notebook.replacingOccurrences(of: "compile stochastic_fit loss=mse optimizer=sgd", with: "compile stochastic_fit loss=mean_squared_error optimizer=adam")
+        XCTAssertEqual(NotebookFixtures.diagnostics(sameLoss, folder: folder), [])
+        XCTAssertEqual(try contour(try NotebookFixtures.run(sameLoss, folder: folder)).paths.count, 2)
+    }
+
     func testALandscapeThatWouldTakeTooLongIsACheckErrorWithAWayOut() {
         XCTAssertEqual(NotebookFixtures.diagnostics("""
             ```nnbook label=landscape

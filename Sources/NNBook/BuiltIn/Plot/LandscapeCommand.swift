@@ -8,7 +8,8 @@ import NNData
 /// the first two, named as `weights` names them), every other weight held at that model's
 /// final value, and on it the path of each listed model's two weights: one point before
 /// training and one after every epoch. Models drawn together need the same weights (the same
-/// layers), as the course's three descent modes have.
+/// layers) and the same loss, as the course's three descent modes have: each path is drawn on
+/// the surface it went down.
 struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// Grid points along each axis: 41 × 41 losses draw smooth contours and, on the course's
     /// data, take a few milliseconds.
@@ -67,6 +68,17 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
                 break
             }
         }
+        // The surface is the first model's loss: a model that minimised another one descended
+        // another surface, and its path drawn on this one would show steps that make no sense.
+        if let first = models.first, let surface = context.models[first.name]?.compilation {
+            for model in models.dropFirst() {
+                guard let own = context.models[model.name]?.compilation, let difference = LandscapeCommand.lossDifference(own, surface) else { continue }
+                diagnostics.append(Diagnostic(
+                    "'\(model)' minimised \(difference.own) and '\(first)' \(difference.surface): a landscape draws one loss, its first model's, and the path of '\(model)' went down another surface",
+                    at: model.range, hint: "draw each model in a landscape line of its own, e.g. landscape \(model) on \(data); `plot \(first) \(model)` compares how each loss fell"))
+                break
+            }
+        }
         // The surface is the first model's loss on the data: they must fit it as `evaluate` needs.
         if let first = models.first, let facts = context.models[first.name], facts.isTrained, let training = TrainCommand.trainingFacts(of: data, in: context) {
             let misfits = FitChecks.fit(of: training, named: data, to: facts, named: first)
@@ -105,6 +117,16 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
             shape = planned.outputShape
         }
         return WeightsCommand.names(ofDense: dense, singleNeuron: dense.count == 1 && dense[0].units == 1, featureNames: nil)
+    }
+
+    /// How two compilations' losses differ, each as `compile` was written (`mse`,
+    /// `binary_crossentropy from_logits=true`), or nil when they measure the same loss (`mse`
+    /// and `mean_squared_error` do).
+    private static func lossDifference(_ own: ModelFacts.Compilation, _ surface: ModelFacts.Compilation) -> (own: String, surface: String)? {
+        let said = { (compilation: ModelFacts.Compilation) in
+            Losses.shortName(compilation.loss) + (compilation.fromLogits ? " from_logits=true" : "")
+        }
+        return said(own) == said(surface) ? nil : (said(own), said(surface))
     }
 
     /// At most a dozen names, and how many more: a large model's weights do not fill a hint.
