@@ -194,6 +194,11 @@ final class ExternalPluginTests: XCTestCase {
             if arguments[0] != "plugins" { XCTAssertNotEqual(outcome.status, 0, arguments.joined(separator: " ")) }
             XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "\(arguments[0]) started the notebook's own program")
         }
+        // The hint gives the one way that runs this very file: --allow-plugin stats would mean
+        // the trusted program again, and be refused.
+        let refused = try nnbookWithHome("check", "p.nnbook")
+        XCTAssertTrue(refused.error.contains("for 'stats': to run this very file, allow it by its path: --allow-plugin \(impostor.resolvingSymlinksInPath().path)"), refused.error)
+        XCTAssertFalse(refused.error.contains("--allow-plugin stats"), refused.error)
         let listed = try nnbookWithHome("plugins", "p.nnbook")
         XCTAssertTrue(listed.output.contains("stats (external, not allowed) — \(impostor.resolvingSymlinksInPath().path) is not the program allowed under that name"), listed.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path))

@@ -83,7 +83,8 @@ public struct PluginTrust: Sendable {
         /// The commands that allow it, for a hint.
         public var howToAllow: String {
             switch reason {
-            case .nameMeansAnother, .shadowsInstalled, .unreadableGrant: return "to run this very file, allow it by its path: --allow-plugin \(path)"
+            // --allow-plugin NAME would mean the program the name already stands for, not this one.
+            case .otherProgram, .nameMeansAnother, .shadowsInstalled, .unreadableGrant: return "to run this very file, allow it by its path: --allow-plugin \(path)"
             default: break
             }
             let how = "allow it for one run with --allow-plugin \(name), or for good with `nnbook plugins --trust \(name)`"
