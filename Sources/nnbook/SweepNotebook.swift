@@ -140,7 +140,7 @@ struct SweepNotebook: ParsableCommand {
         }
         if let first = failures.first {
             for failure in failures {
-                StandardStream.write(failure.said, to: StandardStream.error)
+                Console.write(failure.said)
                 if failure.labels.count > 1 {
                     Console.error("note: shown for \(failure.labels[0]); \(failure.labels.count - 1) more combination\(failure.labels.count == 2 ? " fails" : "s fail") at the same place\(failure.places.count == 1 ? "" : "s"): \(failure.labels.dropFirst().excerptList(limit: 8, nameLimit: 80, separator: "; "))")
                 }
@@ -355,6 +355,28 @@ private struct Sweep {
 func shellCommand(_ words: [String]) -> String {
     words.map { word in
         let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./=:,@%+".contains($0)) }
-        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain ? word : quotedForShell(word)
     }.joined(separator: " ")
+}
+
+/// `word` in single quotes, except that each control or invisible formatting character (of a
+/// file named `$'\e[31m.nnbook'`) is written as `"$(printf '\033')"`: the printed command
+/// never sends the character itself to the terminal, and `sh` (dash, which reads no `$'…'`),
+/// bash and zsh all read it back. A line break stays itself, since `$(…)` drops a last one.
+private func quotedForShell(_ word: String) -> String {
+    var quoted = "", literal = ""
+    func closeLiteral() {
+        if !literal.isEmpty { quoted += "'" + literal.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        literal = ""
+    }
+    for scalar in word.unicodeScalars {
+        guard scalar != "\n", [.control, .format].contains(scalar.properties.generalCategory) else {
+            literal.unicodeScalars.append(scalar)
+            continue
+        }
+        closeLiteral()
+        quoted += "\"$(printf '" + String(scalar).utf8.map { String(format: "\\%03o", $0) }.joined() + "')\""
+    }
+    closeLiteral()
+    return quoted.isEmpty ? "''" : quoted
 }

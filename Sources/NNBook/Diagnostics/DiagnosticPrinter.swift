@@ -22,7 +22,8 @@ public struct DiagnosticPrinter: Sendable {
     /// An error; `kind` is `note` for what the check notices without stopping the notebook
     /// (``Plan/notes``), as compilers print a note.
     public func format(_ diagnostic: Diagnostic, as kind: String = "error") -> String {
-        let file = diagnostic.path ?? path
+        // A file's name is shown as its lines are, with control characters as escapes.
+        let file = (diagnostic.path ?? path).visible()
         guard let range = diagnostic.range else {
             return "\(file): \(kind): \(diagnostic.message)" + hintLine(diagnostic)
         }
