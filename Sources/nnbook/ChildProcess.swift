@@ -53,6 +53,8 @@ struct ChildProcess {
         guard pid >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if pid == 0 {
             setpgid(0, 0)
+            // Ctrl-Z is taken as `nnbook run` takes it, not by the sweep's handler.
+            Interruption.stopPluginsWithThisProcess()
             guard nnb_die_with_parent(sweep, SIGTERM) == 0 else { _exit(NNBookExit.interrupted) }
             // A fork is no reaper of what its plugins leave behind until it asks to be.
             PluginProcess.adoptOrphans()
@@ -82,8 +84,29 @@ struct ChildProcess {
     /// Asks the run to stop as Ctrl-C would: it records itself as interrupted.
     func interrupt() { kill(pid, SIGINT) }
 
-    /// Stops the run's process group where it is (Ctrl-Z on the sweep), until `resume`.
-    func suspend() { kill(-pid, SIGSTOP) }
+    /// Stops the runs' process groups where they are (Ctrl-Z on the sweep), until `resume`:
+    /// SIGTSTP, which a run takes as Ctrl-Z and so stops its plugin under way (in a process
+    /// group of its own) before itself; SIGSTOP, which no process can put off, for a run not
+    /// stopped within `stopGrace` seconds.
+    static func suspend(_ runs: [ChildProcess]) {
+        for run in runs { kill(-run.pid, SIGTSTP) }
+        let deadline = Date().addingTimeInterval(stopGrace)
+        var going = runs
+        while !going.isEmpty, Date() < deadline {
+            going.removeAll { $0.hasStoppedOrExited }
+            if !going.isEmpty { usleep(2000) }
+        }
+        for run in going { kill(-run.pid, SIGSTOP) }
+    }
+
+    /// Seconds a run has to stop itself (and its plugin) at Ctrl-Z.
+    static let stopGrace = 0.5
+
+    /// Whether the child is stopped or has ended, leaving its status to `poll`.
+    private var hasStoppedOrExited: Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WSTOPPED | WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+    }
 
     func resume() { kill(-pid, SIGCONT) }
 

@@ -75,17 +75,38 @@ enum Interruption {
     /// Whether the user asked the run to stop.
     static let requested: @Sendable () -> Bool = { flag != 0 }
 
+    /// Catches SIGTSTP (Ctrl-Z in the terminal, or a sweep stopping its runs) for every
+    /// command: the plugin under way, in a process group of its own that the stop does not
+    /// reach, is stopped first (`PluginProcess.stopRunning`); then this process stops as it
+    /// would have without the handler, and when continued (`fg`, `bg`, the sweep going on)
+    /// continues the plugin. Everything the handler does is safe in a signal handler.
+    static func stopPluginsWithThisProcess() {
+        signal(SIGTSTP) { _ in
+            PluginProcess.stopRunning()
+            signal(SIGTSTP, SIG_DFL)
+            // Blocked while its handler runs: unblocked, the raised signal stops the process here.
+            var stop = sigset_t()
+            sigemptyset(&stop)
+            sigaddset(&stop, SIGTSTP)
+            pthread_sigmask(SIG_UNBLOCK, &stop, nil)
+            raise(SIGTSTP)
+            Interruption.stopPluginsWithThisProcess()
+            PluginProcess.continueRunning()
+        }
+    }
+
     private nonisolated(unsafe) static var suspendFlag: sig_atomic_t = 0
 
     /// Catches SIGTSTP (Ctrl-Z) for a process whose children the terminal's signals do not
     /// reach (a sweep's runs, each in a process group of its own): the process takes the stop
-    /// to them first (`suspendRequested`, then `suspend`), until `releaseSuspension`.
+    /// to them first (`suspendRequested`, then `suspend`), until `releaseSuspension` gives Ctrl-Z
+    /// back to `stopPluginsWithThisProcess`.
     static func catchSuspension() {
         signal(SIGTSTP) { _ in Interruption.suspendFlag = 1 }
     }
 
     static func releaseSuspension() {
-        signal(SIGTSTP, SIG_DFL)
+        stopPluginsWithThisProcess()
     }
 
     /// Whether Ctrl-Z was pressed since the last `suspend`.

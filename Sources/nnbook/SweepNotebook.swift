@@ -212,7 +212,7 @@ struct SweepNotebook: ParsableCommand {
         defer { Interruption.releaseSuspension() }
         while next < sweep.count || !running.isEmpty {
             if Interruption.suspendRequested() {
-                Interruption.suspend(stopping: { running.forEach { $0.child.suspend() } }, resuming: { running.forEach { $0.child.resume() } })
+                Interruption.suspend(stopping: { ChildProcess.suspend(running.map(\.child)) }, resuming: { running.forEach { $0.child.resume() } })
             }
             let stopping = Interruption.requested()
             if stopping, !forwarded {

@@ -10,6 +10,7 @@ if let command = CommandLine.arguments.dropFirst().first, Interruption.commands.
 } else {
     Interruption.installEnding()
 }
+Interruption.stopPluginsWithThisProcess()
 // What a plugin starts and leaves behind, even outside its process group, comes back to nnbook
 // to be ended with the plugin's request.
 PluginProcess.adoptOrphans()

@@ -540,13 +540,13 @@ final class SweepCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time", environment: ["TMPDIR": scratch.path])
         let sweepID = sweep.process.processIdentifier
-        let runs = runsStarted(by: sweepID, count: 2)
+        let runs = ProcessTable.children(of: sweepID, count: 2)
         XCTAssertEqual(runs.count, 2, sweep.said)
         defer { runs.forEach { kill(-$0, SIGKILL) } }
         kill(sweepID, SIGKILL)
         sweep.finish()
         // A run that has ended is a zombie until init reaps it.
-        let running = { (pid: pid_t) in self.state(of: pid).map { $0 != "Z" } ?? false }
+        let running = { (pid: pid_t) in ProcessTable.state(of: pid).map { $0 != "Z" } ?? false }
         let gone = Date().addingTimeInterval(20)
         while runs.contains(where: running), Date() < gone { usleep(20_000) }
         XCTAssertFalse(runs.contains(where: running), "the runs end with the sweep")
@@ -558,46 +558,22 @@ final class SweepCommandTests: XCTestCase {
         try writeLongTraining()
         var sweep = try cli.start(["sweep", "long.nnbook", "-p", "rate=0.1,0.2", "--jobs", "2"], until: "2 at a time")
         let sweepID = sweep.process.processIdentifier
-        let runs = runsStarted(by: sweepID, count: 2)
+        let runs = ProcessTable.children(of: sweepID, count: 2)
         XCTAssertEqual(runs.count, 2, sweep.said)
         defer { runs.forEach { kill(-$0, SIGKILL) } }
-        func waitUntil(_ condition: () -> Bool) {
-            let deadline = Date().addingTimeInterval(20)
-            while !condition(), Date() < deadline { usleep(20_000) }
-        }
         kill(sweepID, SIGTSTP)
-        waitUntil { ([sweepID] + runs).allSatisfy { state(of: $0) == "T" } }
-        XCTAssertEqual(([sweepID] + runs).map { state(of: $0) }, ["T", "T", "T"], "the sweep and both runs are stopped")
+        ProcessTable.waitUntil { ([sweepID] + runs).allSatisfy { ProcessTable.state(of: $0) == "T" } }
+        XCTAssertEqual(([sweepID] + runs).map { ProcessTable.state(of: $0) }, ["T", "T", "T"], "the sweep and both runs are stopped")
         // Still stopped a moment later: nothing continues them but the shell.
         usleep(300_000)
-        XCTAssertEqual(runs.map { state(of: $0) }, ["T", "T"])
+        XCTAssertEqual(runs.map { ProcessTable.state(of: $0) }, ["T", "T"])
         kill(sweepID, SIGCONT)
-        waitUntil { ([sweepID] + runs).allSatisfy { state(of: $0) != "T" } }
-        XCTAssertFalse(([sweepID] + runs).contains { state(of: $0) == "T" }, "fg continues the runs too")
+        ProcessTable.waitUntil { ([sweepID] + runs).allSatisfy { ProcessTable.state(of: $0) != "T" } }
+        XCTAssertFalse(([sweepID] + runs).contains { ProcessTable.state(of: $0) == "T" }, "fg continues the runs too")
         kill(sweepID, SIGINT)
         sweep.finish()
         XCTAssertEqual(sweep.process.terminationStatus, 130, sweep.said)
         XCTAssertTrue(sweep.said.contains("rate=0.1: interrupted"), sweep.said)
-    }
-
-    /// The children of `parent` once `count` of them run (30 s at most).
-    private func runsStarted(by parent: pid_t, count: Int) -> [pid_t] {
-        let deadline = Date().addingTimeInterval(30)
-        var runs: [pid_t] = []
-        while runs.count < count, Date() < deadline {
-            usleep(20_000)
-            runs = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }.filter { pid in
-                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return false }
-                return stat[end.upperBound...].split(separator: " ").dropFirst().first.flatMap { pid_t($0) } == parent
-            }
-        }
-        return runs.sorted()
-    }
-
-    /// A process's state as /proc shows it (`R`, `S`, `T` stopped, `Z` ended); nil once it is gone.
-    private func state(of pid: pid_t) -> Character? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let end = stat.range(of: ") ", options: .backwards) else { return nil }
-        return stat[end.upperBound...].first
     }
 }
 

@@ -55,7 +55,9 @@ public struct PluginProcess: Sendable {
         var input: Int32? = child.input
         _ = fcntl(child.input, F_SETFL, fcntl(child.input, F_GETFL) | O_NONBLOCK)
         var offset = 0
-        let deadline = DispatchTime.now() + timeLimit
+        let deadline = DispatchTime.now() + timeLimit, stoppedBefore = PluginProcess.stoppedNanoseconds
+        // The time limit, moved on by the time nnbook has been stopped since the request began.
+        let timeIsUp = { DispatchTime.now() >= deadline + .nanoseconds(Int(clamping: PluginProcess.stoppedNanoseconds &- stoppedBefore)) }
         var stopped = false
         // A plugin that has answered and lingers (a server's loop, a sleep before exiting) is
         // given `grace` to exit, then stopped: its answer stands.
@@ -70,7 +72,7 @@ public struct PluginProcess: Sendable {
                 lingered = true
                 break
             }
-            if DispatchTime.now() >= deadline || collected.overflowed { break }
+            if timeIsUp() || collected.overflowed { break }
             guard let descriptor = input else {
                 usleep(2000)
                 continue
@@ -191,6 +193,38 @@ public struct PluginProcess: Sendable {
             while waitid(P_PID, id_t(group), &info, WEXITED | WNOWAIT) < 0, errno == EINTR {}
         }
         if adoptsOrphans { nnb_end_adopted(0) }
+    }
+
+    /// Monotonic nanoseconds that nnbook spent stopped (Ctrl-Z) with a plugin under way, and
+    /// when the stop under way began (0 when none): a request's time limit counts only the
+    /// time its plugin could work, so that `fg` after a long stop does not time it out.
+    private nonisolated(unsafe) static var stoppedNanoseconds: UInt64 = 0, stoppedSince: UInt64 = 0
+
+    /// The monotonic clock, read as a signal handler may (`clock_gettime`).
+    private static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
+    /// Stops the plugin of the request under way with everything in its process group
+    /// (SIGSTOP), for nnbook's handler of SIGTSTP before it stops itself: the plugin runs in a
+    /// process group of its own, which neither the terminal's Ctrl-Z nor a sweep stopping its
+    /// runs reaches, and it would work on while nnbook stands still. Safe in a signal handler.
+    public static func stopRunning() {
+        let group = runningGroup
+        guard group > 0 else { return }
+        stoppedSince = monotonicNanoseconds()
+        kill(-group, SIGSTOP)
+    }
+
+    /// Continues what `stopRunning` stopped, once nnbook is continued (`fg`, `bg`). Safe in a
+    /// signal handler.
+    public static func continueRunning() {
+        let group = runningGroup
+        if group > 0 { kill(-group, SIGCONT) }
+        if stoppedSince > 0 { stoppedNanoseconds &+= monotonicNanoseconds() &- stoppedSince }
+        stoppedSince = 0
     }
 
     /// Whether the child `pid` has exited, leaving it unreaped: while it is a zombie its pid,
