@@ -62,6 +62,7 @@ struct NotebookRunner {
             }
             notebookFile.printNotes(of: plan, text: source)
         }
+        if snapshot { try NotebookRunner.checkRecordable(notebookFile.url, file: file) }
         let started = Date()
         let progress = quiet ? nil : ProgressPrinter.standardError()
         let state = RunState(
@@ -148,6 +149,18 @@ struct NotebookRunner {
     /// anything else is a page that could not be stored as JSON.
     static func describe(recordFailure error: any Error) -> String {
         (error as? HistoryError)?.description ?? "cannot record the run: its page could not be stored: \(StoredDataProblem.describe(error))"
+    }
+
+    /// Refuses the run before its cells when its history is there but could not take the run
+    /// (not a repository, a reference in the way), so that no training is spent on a run that
+    /// would not be recorded.
+    static func checkRecordable(_ notebook: URL, file: String) throws {
+        do {
+            try RunHistory.forNotebook(at: notebook, create: false)?.checkRecordable()
+        } catch {
+            Console.error("\(file): error: \(describe(recordFailure: error)); nothing was run")
+            throw ExitCode(NNBookExit.notebookFailed)
+        }
     }
 
     /// Runs as `nnbook run` does and returns its exit status: 0, 1 when the check or the run

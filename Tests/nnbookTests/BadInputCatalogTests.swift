@@ -204,14 +204,6 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     static let history: [Case] = [
-        Case(name: "stale lock", files: cell("loss mae y_true=[1] y_pred=[0]"), status: 1,
-             firstLine: "t.nnbook: error: cannot record the run: the lock file FOLDER/.nnbook-history/refs/nnbook/runs/t.nnbook.lock exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove FOLDER/.nnbook-history/refs/nnbook/runs/t.nnbook.lock and run again",
-             prepare: { folder in
-                 try BadInputCatalogTests.runOnce(folder)
-                 let lock = folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/t.nnbook.lock")
-                 try Data().write(to: lock)
-                 try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
-             }),
         Case(name: "corrupt reference", files: cell("loss mae y_true=[1] y_pred=[0]"), arguments: ["log", "t.nnbook"], status: 1,
              firstLine: "t.nnbook: error: read refs/nnbook/runs/t.nnbook: corrupted loose reference file: refs/nnbook/runs/t.nnbook",
              prepare: { folder in

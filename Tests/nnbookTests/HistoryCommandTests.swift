@@ -237,16 +237,52 @@ final class HistoryCommandTests: XCTestCase {
         return files
     }
 
-    func testAStaleLockFailsTheRecordButKeepsThePage() throws {
+    /// git's lock file on the reference, as a run killed while recording leaves it (SIGKILL,
+    /// `timeout -s KILL`, the OOM killer): the next run takes it over and is recorded.
+    func testALockLeftByAKilledRunIsTakenOverByTheNextRun() throws {
         XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
         let lock = cli.folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/gradient-descent.nnbook.lock")
         try "".write(to: lock, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: lock.path)
-        try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("gradient-descent.md"))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: lock.path)
         let outcome = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path))
+        XCTAssertEqual(try cli.nnbook("log", "gradient-descent.nnbook").output.split(separator: "\n").count, 3)
+    }
+
+    /// A run killed with SIGKILL at any moment, recording included, never keeps a later run
+    /// from being recorded: each later run is.
+    func testRunsKilledWhileTheyRecordNeverStopTheHistory() throws {
+        try "```nnbook label=a\nactivation relu x=[1,-1]\ncurve relu\n```\n".write(to: cli.folder.appendingPathComponent("quick.nnbook"), atomically: true, encoding: .utf8)
+        for delay in stride(from: 0, to: 60_000, by: 5_000) {
+            let process = Process()
+            process.executableURL = cli.executable
+            process.arguments = ["run", "quick.nnbook", "--quiet"]
+            process.currentDirectoryURL = cli.folder
+            try process.run()
+            usleep(useconds_t(20_000 + delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let before = try cli.nnbook("log", "quick.nnbook").output.split(separator: "\n").count
+        let run = try cli.nnbook("run", "quick.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(try cli.nnbook("log", "quick.nnbook").output.split(separator: "\n").count, max(before, 1) + 1)
+    }
+
+    /// A history that could not take the run (here a store that is no repository) is found
+    /// before the cells run, not after the whole training.
+    func testAnUnrecordableHistoryStopsTheRunBeforeItsCells() throws {
+        let elsewhere = cli.folder.appendingPathComponent("not-a-repository")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: cli.folder.appendingPathComponent(".nnbook-history"), withDestinationURL: elsewhere)
+        let outcome = try cli.nnbook("run", "gradient-descent.nnbook")
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.error.contains("the lock file \(lock.resolvingSymlinksInPath().path) exists"), outcome.error)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path))
+        XCTAssertTrue(outcome.error.hasPrefix("gradient-descent.nnbook: error: "), outcome.error)
+        XCTAssertTrue(outcome.error.hasSuffix("; nothing was run\n"), outcome.error)
+        XCTAssertFalse(outcome.error.contains("[1/"), "no cell ran: \(outcome.error)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("gradient-descent.md").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
     }
 
     func testNoSnapshotRecordsNothing() throws {

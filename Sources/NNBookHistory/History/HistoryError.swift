@@ -6,8 +6,8 @@ import NNData
 
 /// A run history problem.
 public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
-    /// A lock file left by a run that died holds the reference.
-    case staleLock(path: String)
+    /// git's lock file on the reference stayed `seconds` old and could not be taken over.
+    case staleLock(path: String, seconds: Int)
     /// The notebook has no recorded runs yet.
     case noRuns(notebook: String)
     /// Every recorded run failed or was interrupted, and no run was named.
@@ -43,8 +43,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .staleLock(let path):
-            return "cannot record the run: the lock file \(path) exists. Another nnbook run may be recording right now; if none is, a run was killed while recording: remove \(path) and run again"
+        case .staleLock(let path, let seconds):
+            return "cannot record the run: git's lock file \(path) is \(seconds) s old, and nnbook could not take it over (a live nnbook holds it for milliseconds; one older than ten seconds was left by a run killed while recording, or a git program keeps it): remove \(path) and run again"
         case .noRuns(let notebook):
             return "\(notebook) has no recorded runs yet: `nnbook run \(notebook)` records one"
         case .noSuccessfulRun(let notebook, let available):

@@ -64,7 +64,9 @@ public final class RunHistory {
 
     /// Commits `snapshot` as the newest run. The reference moves by compare-and-swap: when
     /// another process recorded a run in between, the commit is made again on top of that run
-    /// and the swap retried, so concurrent runs are all kept.
+    /// and the swap retried, so concurrent runs are all kept. The swap is made holding the
+    /// repository's recording lock, under which git's lock on the reference, when it is older
+    /// than `staleLockAge`, was left by a killed run and is taken over.
     @discardableResult
     public func record(_ snapshot: RunSnapshot, time: Date = Date()) throws(HistoryError) -> ObjectID {
         let tree: ObjectID
@@ -73,23 +75,45 @@ public final class RunHistory {
         } catch {
             throw .wrapping(error)
         }
+        try checkRecordable()
+        return try RecordingLock.holding(in: repository.gitDirectory) { () throws(HistoryError) -> ObjectID in
+            try commitOnTip(tree: tree, message: snapshot.message, time: time)
+        }
+    }
+
+    /// Why a run of the notebook could not be recorded, thrown before the run is made when
+    /// it can be known then: the notebook's reference names another, or another is in its way.
+    public func checkRecordable() throws(HistoryError) {
         if let target = repository.symbolicTarget(of: referenceName) { throw .symbolicReference(referenceName, target: target) }
         if let blocking = try referenceInTheWay() { throw .referenceInTheWay(referenceName, blocking: blocking) }
+    }
+
+    /// The compare-and-swap of `record`, retried while other processes move the reference, and
+    /// while git's lock on it is held; a lock that stays longer than `staleLockAge` is removed.
+    private func commitOnTip(tree: ObjectID, message: String, time: Date) throws(HistoryError) -> ObjectID {
         let lock = repository.gitDirectory.appendingPathComponent(referenceName + ".lock")
-        for attempt in 0..<RunHistory.attempts {
+        let giveUp = Date().addingTimeInterval(2 * RunHistory.staleLockAge)
+        for attempt in 0... {
             do {
                 let tip = try repository.reference(referenceName)
-                let commit = try repository.createCommit(tree: tree, parent: tip, message: snapshot.message, time: time)
-                try repository.updateReference(referenceName, to: commit, expecting: tip, message: "nnbook: \(snapshot.message)")
+                let commit = try repository.createCommit(tree: tree, parent: tip, message: message, time: time)
+                try repository.updateReference(referenceName, to: commit, expecting: tip, message: "nnbook: \(message)")
                 return commit
             } catch where error.isConcurrentUpdate {
-                if error.code == GIT_ELOCKED.rawValue, RunHistory.isStale(lock) { throw .staleLock(path: lock.path) }
-                usleep(useconds_t(1000 * (1 + attempt % 20) + Int.random(in: 0..<2000)))
+                let age = error.code == GIT_ELOCKED.rawValue ? RunHistory.age(of: lock) : nil
+                if let age, age > RunHistory.staleLockAge {
+                    guard unlink(lock.path) == 0 || errno == ENOENT else { throw .staleLock(path: lock.path, seconds: Int(age)) }
+                    continue
+                }
+                if Date() > giveUp || (age == nil && attempt >= RunHistory.attempts) { break }
+                // A lock held by a live writer goes in milliseconds; one left by a killed run
+                // is waited for until it is old enough to be taken for one.
+                usleep(age == nil ? useconds_t(1000 * (1 + attempt % 20) + Int.random(in: 0..<2000)) : 50_000)
             } catch {
                 throw .git(error)
             }
         }
-        if FileManager.default.fileExists(atPath: lock.path) { throw .staleLock(path: lock.path) }
+        if let age = RunHistory.age(of: lock) { throw .staleLock(path: lock.path, seconds: Int(age)) }
         throw .git(GitError(operation: "record the run", code: -1, message: "another process kept changing \(referenceName)"))
     }
 
@@ -120,9 +144,10 @@ public final class RunHistory {
     /// milliseconds.
     static let staleLockAge: TimeInterval = 10
 
-    private static func isStale(_ lock: URL) -> Bool {
-        guard let modified = (try? FileManager.default.attributesOfItem(atPath: lock.path))?[.modificationDate] as? Date else { return false }
-        return Date().timeIntervalSince(modified) > staleLockAge
+    /// How long ago the lock file at `lock` was made or written, or nil when there is none.
+    private static func age(of lock: URL) -> TimeInterval? {
+        guard let modified = (try? FileManager.default.attributesOfItem(atPath: lock.path))?[.modificationDate] as? Date else { return nil }
+        return max(0, Date().timeIntervalSince(modified))
     }
 
     /// Every run whose record can be read, newest first, numbered from 1 for the oldest (a run
