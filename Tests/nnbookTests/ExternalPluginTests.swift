@@ -317,6 +317,24 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(page.contains("> **Error** at line 6, column 1: the plugin 'crash' crashed"))
     }
 
+    /// A plugin that writes hundreds of megabytes to standard error (a library logging in a
+    /// loop) costs nnbook no more memory than a quiet one: only the tail the hint quotes is
+    /// kept, as it arrives. Peak memory is read from outside, as the kernel counts it.
+    func testAChattyPluginsStandardErrorIsNotKeptInMemory() throws {
+        func peakMemory(writingMegabytes megabytes: Int) throws -> Double {
+            try writePlugin("chatty", run: "python3 -c \"import sys\nfor i in range(\(megabytes) * 1024): sys.stderr.write('x' * 1023 + '\\\\n')\"; echo last words >&2; exit 3")
+            try writeNotebook("probe insurance")
+            let measured = try cli.shell(
+                "python3 -c 'import resource, subprocess, sys; subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "
+                    + "nnbook run p.nnbook --allow-plugin chatty --quiet --no-snapshot")
+            return try XCTUnwrap(Double(measured.output.trimmingCharacters(in: .whitespacesAndNewlines)), measured.error)
+        }
+        let quiet = try peakMemory(writingMegabytes: 0), chatty = try peakMemory(writingMegabytes: 200)
+        XCTAssertLessThan(chatty / quiet, 1.5, "peak memory \(chatty) KB with 200 MB on standard error, \(quiet) KB without")
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "chatty", "--quiet", "--no-snapshot")
+        XCTAssertTrue(outcome.error.hasSuffix("  last words\n") || outcome.error.contains("\n  last words\n"), outcome.error)
+    }
+
     /// A plugin's traceback is quoted as the lines it is, its last twelve, control characters
     /// escaped, whether the plugin crashes in a cell's request or while it describes itself
     /// (where the command is then unknown: the message says why, the traceback is the hint).

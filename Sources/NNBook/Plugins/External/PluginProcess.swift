@@ -322,7 +322,9 @@ private final class Collected: @unchecked Sendable {
                 }
             } else {
                 errors.append(contentsOf: buffer[..<count])
-                if errors.count > 2 * PluginProtocol.keptErrors { errors = errors.suffix(PluginProtocol.keptErrors) }
+                // Removed in place: a suffix of `Data` is a slice that keeps, and goes on
+                // growing, the storage of everything the plugin ever wrote.
+                if errors.count > 2 * PluginProtocol.keptErrors { errors.removeSubrange(errors.startIndex..<(errors.endIndex - PluginProtocol.keptErrors)) }
             }
         }
     }
