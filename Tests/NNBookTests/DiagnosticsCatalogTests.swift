@@ -1,5 +1,6 @@
 // Malformed notebooks, each with the exact diagnostic it must produce: place, message, hint.
 
+import NNCore
 import XCTest
 @testable import NNBook
 
@@ -139,11 +140,13 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     /// YAML that does not parse is one error at its place; the cells are still checked, silent
-    /// about the parameters the front matter may have declared and the lines that use them.
+    /// about the parameters the front matter may have declared; a line that uses one still
+    /// defines what it says (`model a` a model, whatever its units).
     func testInvalidYAMLHidesNoMistakeInTheCells() {
         expect("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=relu\nmodel b\n  dense 1 activation=sigmoidd\nshow a\ntrian b\nblobs points\n```\n", [
             "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces",
             "10:22: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+            "11:6: 'a' is a model, not a data set | define the data set in an earlier command",
             "12:1: unknown command 'trian' | did you mean 'train'?",
         ])
     }
@@ -939,6 +942,86 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
         expect("---\nparams:\n  act: relu\n---\n```nnbook\nmodel a\n  dense 1 activation=$act\nactivation $act x=[1]\nloss $act y_true=[1] y_pred=[1]\n```\n", [
             "9:6: 'relu' is not one of the choices | the known choices are: binary_crossentropy, categorical_crossentropy, mae, mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy",
+        ])
+    }
+
+    /// A label in quotes, as an HTML attribute is written, is one mistake however many words the
+    /// quotes hold, with the label it can be.
+    func testAQuotedLabelIsOneErrorWithTheLabelWrittenAsOneWord() {
+        expect("```nnbook label=\"my train\"\nmodel m\n  dense 1\n```\n", [
+            "1:17: a label is one word, written without quotes | write ```nnbook label=my_train (letters, digits, '-' and '_'; it names the cell's pictures)",
+        ])
+        expect("```nnbook label='data' \nmodel m\n  dense 1\n```\n", [
+            "1:17: a label is one word, written without quotes | write ```nnbook label=data (letters, digits, '-' and '_'; it names the cell's pictures)",
+        ])
+    }
+
+    /// A share written as a percentage gets the number nnbook takes, on a command and on an
+    /// `expect` bound alike.
+    func testAPercentageWhereAShareIsTakenIsToldTheNumber() {
+        expectLine("split data test=20%", "11:17: expected a number, not 20% | write 0.2: nnbook writes a share as a number from 0 to 1, not as a percentage")
+        expectLine("train m on data epochs=1\nexpect m accuracy >= 80% on data", "12:22: expected a number, not 80% | write 0.8: nnbook writes a share as a number from 0 to 1, not as a percentage")
+        XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "train m on data epochs=1\n```\n", overrides: [("rate", "50%")], folder: folder), [
+            "-: the parameter 'rate' must be a number, not '50%' | write 0.5: nnbook writes a share as a number from 0 to 1, not as a percentage",
+        ])
+    }
+
+    /// A whole number too large for 64 bits is whole: it is too large, and the largest is said.
+    func testAWholeNumberBeyond64BitsIsTooLargeNotFractional() {
+        expectLine("train m on data epochs=99999999999999999999", "11:24: 99999999999999999999 is too large for a whole number (the largest is 9223372036854775807)")
+        XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "train m on data epochs=$epochs\n```\n", overrides: [("epochs", "99999999999999999999")], folder: folder), [
+            "-: the parameter 'epochs' cannot be 99999999999999999999: it is too large for a whole number (the largest is 9223372036854775807) | the parameters are: rate (number, default 0.5), epochs (integer, default 10)",
+        ])
+    }
+
+    /// A default that is wrong is reported on the front matter's own line: a whole number too
+    /// large (which YAML would read as 1e+20), a setting written `name=value`, and a default
+    /// that does not fit its one use.
+    func testAWrongDefaultIsReportedOnItsOwnLine() {
+        expect("---\nparams:\n  epochs: 99999999999999999999\n---\n```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ncompile m loss=mse\ntrain m on data epochs=$epochs\n```\n", [
+            "3:11: the default of 'epochs', 99999999999999999999, is too large for a whole number (the largest is 9223372036854775807)",
+        ])
+        expect("---\nparams:\n  epochs: {type: integer, default: 99999999999999999999}\n---\n", [
+            "3:36: the default of 'epochs', 99999999999999999999, is too large for a whole number (the largest is 9223372036854775807)",
+        ])
+        expect("---\nparams:\n  epochs=1000\n  rate: 0.5\n---\n", [
+            "3:9: a setting of the front matter is written `name: value`, not `name=value` | write epochs: 1000",
+        ])
+        expect("---\nparams:\n  epochs: 0\n---\n```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ncompile m loss=mse\ntrain m on data epochs=$epochs\n```\n", [
+            "3:3: the default of 'epochs', 0, does not fit where line 10 uses $epochs: epochs must be 1 or more, not 0 | epochs=: how many passes over the training samples; e.g. train neuron on insurance descent=batch epochs=1000 every=100",
+        ])
+    }
+
+    /// A model no machine could hold is refused without suggesting a larger --memory-limit.
+    func testAModelBeyondWhat64BitsAddressIsNotToldToRaiseTheLimit() {
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nmodel m input=[9223372036854775807]\n  dense 1\n```\n", folder: folder, memory: MemoryLimit(bytes: 1_000_000_000)), [
+            "3:9: the model m would need more memory than a 64-bit machine can address, far more than the limit of 1.0 GB | `dense 1` holds more than a 64-bit machine can address of it: 9,223,372,036,854,775,807 weights (9,223,372,036,854,775,807 inputs × 1 units, and a bias per unit), each with its gradient and the optimizer's state, and 1 outputs for each sample of a batch; make it smaller: no machine can address that much memory, whatever --memory-limit says",
+        ])
+    }
+
+    /// A line that uses a parameter of a front matter YAML could not read is still checked,
+    /// silent only about the parameter.
+    func testALineUsingAParameterOfUnreadableYAMLIsStillChecked() {
+        expect("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=reluu\ntrain a on nothing epochs=$units shufle=false\n```\n", [
+            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces",
+            "8:27: 'reluu' is not one of the choices | did you mean 'relu'?",
+            "9:12: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
+            "9:34: 'train' has no option 'shufle' | did you mean 'shuffle'?",
+        ])
+    }
+
+    /// A `-p` value that breaks a line where it is not written, in a notebook that passes with
+    /// its defaults, is the command line's mistake, naming the value and where it shows; of
+    /// several values, the one that alone breaks it.
+    func testAnOverrideThatBreaksAnotherLineIsTheCommandLinesMistake() {
+        let text = "---\nparams:\n  loss: {choices: [binary_crossentropy, mse, sparse_categorical_crossentropy], default: binary_crossentropy}\n  n: 4\n  share: 0.25\n---\n"
+            + "```nnbook\nload csv \"data.csv\" as data target=y\ntake data $n as g\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=$loss optimizer=adam\ntrain m on g epochs=5 validation_split=$share\n```\n"
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [])
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, overrides: [("loss", "sparse_categorical_crossentropy")], folder: folder), [
+            "-: -p loss=sparse_categorical_crossentropy does not fit the notebook, which uses $loss at line 12: at line 11, the labels of g go up to 1, but the last dense layer has 1 unit, for the classes 0 to 0 | give the last dense layer 2 units, one per class",
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, overrides: [("loss", "mse"), ("n", "1")], folder: folder), [
+            "-: -p n=1 does not fit the notebook, which uses $n at line 9: at line 13, validation_split=0.25 of 1 sample leaves 0 to train on and 1 to validate on | validation_split=0.2 keeps the last fifth of the samples for validation",
         ])
     }
 

@@ -76,6 +76,9 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "bad cell attribute", files: notebook("```nnbook cell=1\nmodel m\n  dense 1\n```\n"), status: 1, firstLine: "t.nnbook:1:11: error: 'cell=1' is not a cell attribute"),
         Case(name: "duplicate label", files: notebook("```nnbook label=a\nmodel m\n  dense 1\n```\n```nnbook label=a\nmodel n\n  dense 1\n```\n"), status: 1, firstLine: "t.nnbook:5:1: error: the label 'a' is already used by the cell at line 1"),
         Case(name: "duplicate inline table", files: notebook("```csv name=t\na\n```\n```csv name=t\nb\n```\n"), status: 1, firstLine: "t.nnbook:4:1: error: a table named 't' is already written above"),
+        Case(name: "label in quotes", files: notebook("```nnbook label=\"my train\"\nmodel m\n  dense 1\n```\n"), status: 1,
+             firstLine: "t.nnbook:1:17: error: a label is one word, written without quotes",
+             hint: "write ```nnbook label=my_train (letters, digits, '-' and '_'; it names the cell's pictures)", lastLine: "1 error in t.nnbook; nothing was run"),
     ]
 
     static let frontMatter: [Case] = [
@@ -99,6 +102,21 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "override that does not fit where it is used", files: notebook("---\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units\nmodel b\n  dense $units\n```\n"), arguments: ["run", "t.nnbook", "-p", "units=0"], status: 2,
              firstLine: "t.nnbook: error: -p units=0 does not fit where lines 7 and 9 use $units: a dense layer needs at least 1 unit, not 0"),
         Case(name: "override without equals", files: notebook("# x\n"), arguments: ["run", "t.nnbook", "-p", "rate"], status: 2, firstLine: "Error: -p takes NAME=VALUE, e.g. -p rate=0.1, not 'rate'"),
+        Case(name: "setting written with equals", files: notebook("---\nparams:\n  epochs=1000\n  rate: 0.5\n---\n"), status: 1,
+             firstLine: "t.nnbook:3:9: error: a setting of the front matter is written `name: value`, not `name=value`", hint: "write epochs: 1000"),
+        Case(name: "default too large for a whole number", files: notebook("---\nparams:\n  epochs: 99999999999999999999\n---\n```nnbook\nmodel m\n  dense 1\ncompile m loss=mse\nload csv \"d.csv\" as d target=y\ntrain m on d epochs=$epochs\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:3:11: error: the default of 'epochs', 99999999999999999999, is too large for a whole number (the largest is 9223372036854775807)", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "default that fits not its one use", files: notebook("---\nparams:\n  epochs: 0\n---\n```nnbook\nmodel m\n  dense 1\ncompile m loss=mse\nload csv \"d.csv\" as d target=y\ntrain m on d epochs=$epochs\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:3:3: error: the default of 'epochs', 0, does not fit where line 10 uses $epochs: epochs must be 1 or more, not 0"),
+        Case(name: "invalid YAML before a line with a parameter and a mistake", files: notebook("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel m\n  dense $units activation=reluu\n```\n"), status: 1,
+             firstLine: "t.nnbook:2:9: error: the front matter is not valid YAML: mapping values are not allowed in this context", lastLine: "2 errors in t.nnbook; nothing was run"),
+        Case(name: "override too large for a whole number", files: notebook("---\nparams:\n  epochs: 5\n---\n"), arguments: ["check", "t.nnbook", "-p", "epochs=99999999999999999999"], status: 2,
+             firstLine: "t.nnbook: error: the parameter 'epochs' cannot be 99999999999999999999: it is too large for a whole number (the largest is 9223372036854775807)"),
+        Case(name: "override as a percentage", files: notebook("---\nparams:\n  share: 0.2\n---\n"), arguments: ["check", "t.nnbook", "-p", "share=20%"], status: 2,
+             firstLine: "t.nnbook: error: the parameter 'share' must be a number, not '20%'", hint: "write 0.2: nnbook writes a share as a number from 0 to 1, not as a percentage"),
+        Case(name: "override that breaks a line where it is not written", files: notebook("---\nparams:\n  n: 4\n---\n```nnbook\nload csv \"d.csv\" as d target=y\ntake d $n as g\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on g epochs=1 validation_split=0.25\n```\n").merging(["d.csv": Data("x,y\n1,0\n2,1\n3,0\n4,1\n".utf8)]) { $1 },
+             arguments: ["run", "t.nnbook", "-p", "n=1"], status: 2,
+             firstLine: "t.nnbook: error: -p n=1 does not fit the notebook, which uses $n at line 7: at line 11, validation_split=0.25 of 1 sample leaves 0 to train on and 1 to validate on"),
     ]
 
     static let arguments: [Case] = [
@@ -367,6 +385,10 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "model first built by train larger than the memory limit, at check", files: withData("model wide\n  dense 30000\n  dense 30000\n  dense 1\ncompile wide loss=mse optimizer=sgd\ntrain wide on d"),
              arguments: ["check", "t.nnbook", "--memory-limit", "2"], status: 1,
              firstLine: "t.nnbook:8:9: error: the model wide would need 18.2 GB of memory, more than the limit of 2.0 GB"),
+        Case(name: "a share written as a percentage", files: withData("split d test=20%"), status: 1,
+             firstLine: "t.nnbook:6:14: error: expected a number, not 20%", hint: "write 0.2: nnbook writes a share as a number from 0 to 1, not as a percentage"),
+        Case(name: "a whole number beyond 64 bits", files: withData("train m on d epochs=99999999999999999999"), status: 1,
+             firstLine: "t.nnbook:6:21: error: 99999999999999999999 is too large for a whole number (the largest is 9223372036854775807)"),
     ]
 
     /// Values from files and notebooks are quoted as short, escaped excerpts, never whole.
@@ -449,6 +471,9 @@ final class BadInputCatalogTests: XCTestCase {
              files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": npy("<f8", [1000], Array(repeating: 0, count: 8000))],
              arguments: ["check", "t.nnbook", "--memory-limit", "0.000005"], status: 1,
              firstLine: "t.nnbook:2:10: error: x.npy: reading the 8 KB file would need"),
+        Case(name: "a model no machine could address", files: cell("model m input=[9223372036854775807]\n  dense 1"), status: 1,
+             firstLine: "t.nnbook:3:9: error: the model m would need more memory than a 64-bit machine can address, far more than the limit of 1.0 GB",
+             hint: "`dense 1` holds more than a 64-bit machine can address of it: 9,223,372,036,854,775,807 weights (9,223,372,036,854,775,807 inputs × 1 units, and a bias per unit), each with its gradient and the optimizer's state, and 1 outputs for each sample of a batch; make it smaller: no machine can address that much memory, whatever --memory-limit says"),
     ]
 
     /// Records one good run of the notebook, as the history cases need.
@@ -523,7 +548,8 @@ final class BadInputCatalogTests: XCTestCase {
         let lines = error.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("hint: ") }) else { return nil }
         let end = lines[(start + 1)...].firstIndex { $0.contains(": error: ") || $0.range(of: #"^\d+ errors? in "#, options: .regularExpression) != nil } ?? lines.count
-        return ([String(lines[start].dropFirst("hint: ".count))] + lines[(start + 1)..<end]).joined(separator: "\n")
+        let rest = lines[(start + 1)..<end].reversed().drop { $0.isEmpty }.reversed()
+        return ([String(lines[start].dropFirst("hint: ".count))] + rest).joined(separator: "\n")
     }
 
     func testTheCatalogueHoldsSixtyCasesOrMore() {

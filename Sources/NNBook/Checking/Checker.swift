@@ -33,10 +33,20 @@ public struct Checker: Sendable {
                 }
                 // A front matter that could not be read may have declared the parameters the
                 // line uses, or the folder of a plugin its command comes from: nothing is said
-                // of it, and what it may define is unknown after it.
-                if !notebook.frontMatter.isComplete, syntax.values.contains(where: { value in
+                // of them, the rest of the line is checked, and what it may define is unknown
+                // after it.
+                let unreadParameters = syntax.values.filter { value in
                     if case .parameter(let name) = value.kind { parameters[name] == nil } else { false }
-                }) || (registry.command(syntax.verb) == nil && registry.command(meantBy: syntax.verb) == nil) {
+                }.map(\.range)
+                if !notebook.frontMatter.isComplete,
+                    !unreadParameters.isEmpty || (registry.command(syntax.verb) == nil && registry.command(meantBy: syntax.verb) == nil)
+                {
+                    if let command = registry.command(syntax.verb) {
+                        var scratch = context
+                        let (_, problems, names) = resolve(syntax, against: command.schema, in: &scratch)
+                        diagnostics += problems.filter { problem in !unreadParameters.contains { $0 == problem.range } }
+                        for (name, kind) in names { context.markErroneous(name, as: kind) }
+                    }
                     markErroneous([], mentionedBy: syntax, in: &context)
                     continue
                 }
@@ -385,6 +395,10 @@ public struct Checker: Sendable {
                 if type == .boolean, let meant = ValueType.boolean.value(from: text.lowercased()) {
                     return mismatch("write \(meant.text), in lower case")
                 }
+                if type == .integer, ValueType.isWholeNumberBeyondRange(text) {
+                    return .failure(Diagnostic("\(text.excerpt()) is \(ValueType.beyondRange(text))", at: value.range))
+                }
+                if type == .number, let share = ValueType.shareHint(for: text) { return mismatch(share) }
                 return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(max(Int($0.rounded()), minimum ?? Int.min))" : nil } : nil)
             }
             return .success(typed)

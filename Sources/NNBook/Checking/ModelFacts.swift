@@ -110,7 +110,7 @@ public struct ModelFacts: Sendable {
         let weights = MemoryLimit.sum([MemoryLimit.product([inputs, dense.units], size: 1), dense.units])
         return Diagnostic(
             refusal.message, at: dense.$units,
-            hint: "`dense \(dense.units)` holds \(share) of it: \(ColumnWindow.grouped(weights)) weights (\(ColumnWindow.grouped(inputs)) inputs × \(ColumnWindow.grouped(dense.units)) units, and a bias per unit), each with its gradient and the optimizer's state, and \(ColumnWindow.grouped(dense.units)) outputs for each sample of a batch; " + MemoryLimit.hint)
+            hint: "`dense \(dense.units)` holds \(share) of it: \(ColumnWindow.grouped(weights)) weights (\(ColumnWindow.grouped(inputs)) inputs × \(ColumnWindow.grouped(dense.units)) units, and a bias per unit), each with its gradient and the optimizer's state, and \(ColumnWindow.grouped(dense.units)) outputs for each sample of a batch; " + (refusal.hint ?? ""))
     }
 
     /// The model the run would make of these layers, not built: what its sizes are planned on.

@@ -40,14 +40,30 @@ public enum NotebookPreparation {
         // The check looks past the lines with syntax errors, so that one unclosed list does not
         // hide the mistakes after it.
         // A default that does not fit where it is used is one mistake, at the front matter.
-        let checked = Checker(registry: makeRegistry(notebook)).check(notebook, parameters: parameters, folder: folder, memory: memory)
+        let checker = Checker(registry: makeRegistry(notebook))
+        let unplaced = checker.check(notebook, parameters: parameters, folder: folder, memory: memory)
+        let checked = unplaced
             .mapError { DiagnosticList(ParameterBinding.defaultProblems($0.diagnostics, in: notebook, overridden: Set(overrides.map(\.name)))) }
-        // A `-p` value that does not fit where it is used is a mistake of the command line, as
-        // one of the wrong type is, told once however many lines use it.
-        if syntaxErrors.isEmpty, case .failure(let list) = checked,
-            let problems = ParameterBinding.overrideProblems(list.diagnostics, in: notebook, overrides: overrides)
-        {
-            return .failure(.parameters(problems, notebook))
+        if syntaxErrors.isEmpty, case .failure(let list) = unplaced, !overrides.isEmpty {
+            // A `-p` value that does not fit where it is used is a mistake of the command line,
+            // as one of the wrong type is, told once however many lines use it.
+            if let problems = ParameterBinding.overrideProblems(list.diagnostics, in: notebook, overrides: overrides) {
+                return .failure(.parameters(problems, notebook))
+            }
+            // So is one that breaks another line, when the notebook passes with its defaults.
+            func failures(with given: [(name: String, value: String)]) -> [Diagnostic] {
+                guard case .success(let values) = ParameterBinding.resolve(notebook.frontMatter, overrides: given),
+                    case .failure(let list) = checker.check(notebook, parameters: values, folder: folder, memory: memory)
+                else { return [] }
+                return list.diagnostics
+            }
+            if failures(with: []).isEmpty {
+                let alone = overrides.count == 1 ? [list.diagnostics] : overrides.map { failures(with: [$0]) }
+                let effects = ParameterBinding.overrideEffects(list.diagnostics, in: notebook, overrides: overrides) { diagnostic in
+                    overrides.indices.filter { alone[$0].contains(diagnostic) }.map { overrides[$0] }
+                }
+                return .failure(.parameters(effects, notebook))
+            }
         }
         guard !syntaxErrors.isEmpty else { return checked.mapError { .notebook($0, notebook) } }
         var found = syntaxErrors

@@ -33,6 +33,14 @@ public enum ParameterBinding {
     /// `text` read as a value of `parameter`, or an error saying what it must be.
     public static func value(_ text: String, of parameter: ParameterDeclaration, in frontMatter: FrontMatter) -> Result<TypedValue, Diagnostic> {
         guard let value = parameter.type.value(from: text) else {
+            if parameter.type == .integer, ValueType.isWholeNumberBeyondRange(text) {
+                return .failure(Diagnostic(
+                    "the parameter '\(parameter.name)' cannot be \(SweepValueList.excerpt(text)): it is \(ValueType.beyondRange(text))", at: nil,
+                    hint: declaredList(frontMatter)))
+            }
+            if parameter.type == .number, let share = ValueType.shareHint(for: text) {
+                return .failure(Diagnostic("the parameter '\(parameter.name)' must be a number, not '\(SweepValueList.excerpt(text))'", at: nil, hint: share))
+            }
             return .failure(Diagnostic(
                 "the parameter '\(parameter.name)' must be \(parameter.type.description), not '\(SweepValueList.excerpt(text))'", at: nil,
                 hint: declaredList(frontMatter)))
@@ -54,15 +62,40 @@ public enum ParameterBinding {
         })
     }
 
+    /// The mistakes a notebook that passes its check with its defaults has with `-p` values,
+    /// each where it shows (the layer a `-p loss=` does not fit, the split a `-p n=` leaves
+    /// empty), told as a mistake of the command line: the fix is the value given. `culprits`
+    /// names, for a diagnostic, the overrides that alone make it; all of them when none does.
+    static func overrideEffects(
+        _ diagnostics: [Diagnostic], in notebook: Notebook, overrides: [(name: String, value: String)],
+        culprits: (Diagnostic) -> [(name: String, value: String)]
+    ) -> DiagnosticList {
+        let lines = useLines(in: notebook, of: Set(overrides.map(\.name)))
+        return DiagnosticList(diagnostics.map { diagnostic in
+            let blamed = culprits(diagnostic).isEmpty ? overrides : culprits(diagnostic)
+            let given = blamed.map { "-p \($0.name)=\(SweepValueList.excerpt($0.value))" }
+            let uses = blamed.count == 1 ? lines[blamed[0].name].map { ", which uses $\(blamed[0].name) at line\($0.count == 1 ? "" : "s") " + $0.sorted().map(String.init).joined(separator: ", ") } ?? "" : ""
+            let at = diagnostic.range.map { "at line \($0.line), " } ?? ""
+            return Diagnostic(
+                "\(given.joined(separator: " with ")) \(blamed.count == 1 ? "does" : "do") not fit the notebook\(uses): \(at)\(diagnostic.message)", at: nil,
+                hint: diagnostic.hint)
+        })
+    }
+
     /// `diagnostics` with a front-matter default that does not fit where the notebook uses it
     /// reported once, at the parameter's declaration, rather than at each of its uses: when the
-    /// same mistake stands at every use of a parameter on two lines or more, the default is
-    /// what to fix. A mistake at one use of several is that line's own; one of a `-p` value
+    /// same mistake stands at every use of a parameter, on two lines or more or on its one line
+    /// naming the value, the default is what to fix. A mistake at one use of several is that line's own; one of a `-p` value
     /// (a parameter in `overridden`) is the command line's.
     static func defaultProblems(_ diagnostics: [Diagnostic], in notebook: Notebook, overridden: Set<String>) -> [Diagnostic] {
         let declared = Set(notebook.frontMatter.parameters.map(\.name)).subtracting(overridden)
         let lines = useLines(in: notebook, of: declared)
-        let found = problems(diagnostics, atUsesOf: declared, in: notebook).filter { $0.lines.count >= 2 && Set($0.lines) == lines[$0.name] }
+        let found = problems(diagnostics, atUsesOf: declared, in: notebook).filter { problem in
+            // At its one use, only a mistake that names the value is the default's: a misspelt
+            // option (`epoch=$epochs`) is the line's.
+            Set(problem.lines) == lines[problem.name]
+                && (problem.lines.count >= 2 || notebook.frontMatter.parameter(named: problem.name).map { names(problem.message, $0.defaultValue.text) } == true)
+        }
         guard !found.isEmpty else { return diagnostics }
         var placed: [Diagnostic] = []
         for problem in found {
@@ -77,6 +110,11 @@ public enum ParameterBinding {
             return !found.contains { $0.name == name && $0.message == diagnostic.message }
         }
         return Diagnostic.inSourceOrder(placed + rest)
+    }
+
+    /// Whether `message` quotes `value` as one of its words (`epochs must be 1 or more, not 0`).
+    private static func names(_ message: String, _ value: String) -> Bool {
+        message.split { $0 == " " || $0 == "=" || $0 == "'" || $0 == "\"" || $0 == "," || $0 == ":" }.contains { $0 == value }
     }
 
     /// Where the parameters `names` are used in cells, each with its name: the `$name` written,

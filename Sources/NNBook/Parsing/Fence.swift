@@ -93,10 +93,24 @@ struct Fence {
     func label(line: Int, cellNumber: Int) -> (String, [Diagnostic]) {
         var label = "cell-\(cellNumber)"
         var diagnostics: [Diagnostic] = []
-        for attribute in info.dropFirst() {
+        var attributes = info.dropFirst()[...]
+        while let attribute = attributes.popFirst() {
             let column = text.distance(from: text.startIndex, to: attribute.startIndex) + 1
             let parts = attribute.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]), parts[1].count > Fence.labelLimit {
+            if parts.count == 2, parts[0] == "label", let quote = parts[1].first, quote == "\"" || quote == "'" {
+                // `label="my train"`, as an HTML attribute is written: one mistake, however many
+                // words the quotes hold.
+                var last = attribute
+                if parts[1].count == 1 || parts[1].last != quote, let closing = attributes.firstIndex(where: { $0.last == quote }) {
+                    last = attributes[closing]
+                    attributes = attributes[(closing + 1)...]
+                }
+                let written = text[parts[1].startIndex..<last.endIndex]
+                let words = written.dropFirst().prefix { $0 != quote }.split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
+                diagnostics.append(Diagnostic(
+                    "a label is one word, written without quotes", at: SourceRange(line: line, column: column + 6, length: written.count),
+                    hint: "write ```nnbook label=\(words.isEmpty ? "training" : words.joined(separator: "_")) (letters, digits, '-' and '_'; it names the cell's pictures)"))
+            } else if parts.count == 2, parts[0] == "label", Fence.isValidLabel(parts[1]), parts[1].count > Fence.labelLimit {
                 diagnostics.append(Diagnostic(
                     "the label '\(parts[1].excerpt())' is \(parts[1].count) characters long; a label may have at most \(Fence.labelLimit)",
                     at: SourceRange(line: line, column: column + 6, length: parts[1].count),

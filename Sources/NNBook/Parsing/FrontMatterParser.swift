@@ -105,6 +105,7 @@ enum FrontMatterParser {
                 hint: "parameter names use letters, digits and '_', and start with a letter"))
         }
         if let scalar = declaration.scalar {
+            if let tooLarge = beyondRange(scalar, of: name, at: at(declaration.mark, scalar.string.count)) { return .failure(tooLarge) }
             guard let (type, value) = inferred(scalar) else {
                 return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
             }
@@ -136,6 +137,9 @@ enum FrontMatterParser {
                     ParameterDeclaration(name: name, type: $0.type, defaultValue: $0.value, help: help, range: range)
                 }
             }
+            if let scalar = fields["default"]?.scalar, let tooLarge = beyondRange(scalar, of: name, at: at(fields["default"]?.mark, scalar.string.count)) {
+                return .failure(tooLarge)
+            }
             guard let scalar = fields["default"]?.scalar, let (inferredType, value) = inferred(scalar) else {
                 return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range))
             }
@@ -158,10 +162,20 @@ enum FrontMatterParser {
             return .failure(Diagnostic("the parameter '\(name)' needs a default value", at: range, hint: "add default: …"))
         }
         guard let value = type.value(from: defaultText), written == nil || value.list != nil else {
+            if type == .integer, let scalar = fields["default"]?.scalar, let tooLarge = beyondRange(scalar, of: name, at: at(fields["default"]?.mark, defaultText.count)) {
+                return .failure(tooLarge)
+            }
             return .failure(Diagnostic(
                 "the default '\(defaultText)' of '\(name)' is not \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
         }
         return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
+    }
+
+    /// A default written as a whole number too large for one (`epochs: 99999999999999999999`),
+    /// which YAML would read as the decimal 1e+20: the mistake is here, not at each use.
+    private static func beyondRange(_ scalar: Node.Scalar, of name: String, at range: SourceRange) -> Diagnostic? {
+        guard scalar.style == .plain, ValueType.isWholeNumberBeyondRange(scalar.string) else { return nil }
+        return Diagnostic("the default of '\(name)', \(scalar.string.excerpt()), is \(ValueType.beyondRange(scalar.string))", at: range)
     }
 
     /// The type a plain YAML default implies: `1000` integer, `0.5` number, `true` boolean,
@@ -207,6 +221,7 @@ enum FrontMatterParser {
 
     /// `lines` are the front matter's lines, for the brackets of the line a problem started on.
     private static func yamlDiagnostic(_ error: YamlError, lines: [String], at: (Mark?, Int) -> SourceRange) -> Diagnostic {
+        if let assignment = assignment(in: lines, at: at) { return assignment }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             if let context, let unclosed = unclosedBrackets(context, problemLine: mark.line, lines: lines, at: at) { return unclosed }
@@ -217,6 +232,23 @@ enum FrontMatterParser {
         default:
             return Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil, 1))
         }
+    }
+
+    /// `epochs=1000`, as `-p` and the cells write it: YAML reads the line as text run on into
+    /// the next one and stumbles there, but the mistake is the '=' on this line.
+    private static func assignment(in lines: [String], at: (Mark?, Int) -> SourceRange) -> Diagnostic? {
+        for (index, line) in lines.enumerated() {
+            let text = line.drop { $0 == " " }
+            guard !text.hasPrefix("#"), let equals = text.firstIndex(of: "="), !text[..<equals].contains(":") else { continue }
+            let name = text[..<equals].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let column = line.distance(from: line.startIndex, to: equals) + 1
+            return Diagnostic(
+                "a setting of the front matter is written `name: value`, not `name=value`", at: SourceRange(line: at(nil, 1).line + index, column: column, length: 1),
+                hint: "write \(name): \(value.isEmpty ? "…" : value)")
+        }
+        return nil
     }
 
     /// `rate: [0.1, 0.2` with no `]`: YAML reads on into the next lines and stumbles there, but

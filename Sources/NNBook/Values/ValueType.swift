@@ -102,6 +102,28 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether `text` writes a whole number beyond the largest one nnbook holds (64 bits):
+    /// `99999999999999999999` is whole, only too large.
+    public static func isWholeNumberBeyondRange(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) && Int(text) == nil
+    }
+
+    /// "too large for a whole number (the largest is 9223372036854775807)", said of `text` when
+    /// `isWholeNumberBeyondRange`.
+    public static func beyondRange(_ text: String) -> String {
+        text.hasPrefix("-")
+            ? "too small for a whole number (the smallest is \(Int.min))"
+            : "too large for a whole number (the largest is \(Int.max))"
+    }
+
+    /// `20%` written where a number is taken: the share nnbook takes instead (`0.2`), as a
+    /// hint; nil when `text` is no percentage.
+    public static func shareHint(for text: String) -> String? {
+        guard text.hasSuffix("%"), let percent = Double(decimal: text.dropLast()), percent.isFinite else { return nil }
+        return "write \(percent / 100): nnbook writes a share as a number from 0 to 1, not as a percentage"
+    }
+
     /// The items of a written list, `[64, 32]` (commas inside quotes or brackets belong to an
     /// item, quotes around an item are removed); `[]` has none, and a value without brackets is
     /// a list of one. Nil when the brackets or an item are malformed.

@@ -47,7 +47,8 @@ public final class Sequential {
     /// Why the model, built for samples of `inputShape`, would not fit in `memory`, if it would
     /// not: what `build` refuses, and what a notebook's check refuses before anything runs.
     public func memoryRefusal(inputShape: [Int], memory: MemoryLimit) throws(ShapeError) -> ShapeError? {
-        memory.refusal(try memoryNeeded(inputShape: inputShape, batch: 1), for: "the model \(name)").map { ShapeError($0, hint: MemoryLimit.hint) }
+        let bytes = try memoryNeeded(inputShape: inputShape, batch: 1)
+        return memory.refusal(bytes, for: "the model \(name)").map { ShapeError($0, hint: MemoryLimit.hint(needing: bytes)) }
     }
 
     /// Bytes for the weights (value, gradient and two optimizer slots each, and one layer's

@@ -30,8 +30,13 @@ public struct MemoryLimit: Equatable, Sendable {
         return "\(what) would need \(needed) of memory, more than the limit of \(limit)"
     }
 
-    /// The hint that goes with a refusal.
-    public static let hint = "make it smaller, or raise the limit with --memory-limit GB if the machine really has the memory"
+    /// The hint that goes with the refusal of `bytes`: a larger limit helps only a size some
+    /// machine can have, not one beyond what 64 bits address.
+    public static func hint(needing bytes: Int) -> String {
+        bytes == Int.max
+            ? "make it smaller: no machine can address that much memory, whatever --memory-limit says"
+            : "make it smaller, or raise the limit with --memory-limit GB if the machine really has the memory"
+    }
 
     /// `1.5 GB`, `312 MB`, `4 KB`.
     public static func describe(_ bytes: Int) -> String {

@@ -96,7 +96,7 @@ struct CSVDatasetBuilder {
             }
         }
         guard stored else {
-            throw DataError("the system has no memory left for the values of this file", path: path, line: line, column: 1, hint: MemoryLimit.hint)
+            throw DataError("the system has no memory left for the values of this file", path: path, line: line, column: 1, hint: MemoryLimit.hint(needing: 0))
         }
         rowsKept += 1
         if rowsKept == 1 { try checkHeader() }
@@ -188,7 +188,7 @@ struct CSVDatasetBuilder {
         }
         let total = MemoryLimit.product([rowsKept, features.count + targets.count], size: MemoryLayout<Float>.stride)
         if total > bytes, let refusal = memory.refusal(total, for: "the data set with its one-hot columns") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: total))
         }
         let (featureValues, targetValues) = assemble(features.map(\.output), targets.map(\.output))
         // Every column holds one value per row.

@@ -67,7 +67,7 @@ public struct DataFile {
     /// check asks the same before anything runs.
     public func checkFits(in memory: MemoryLimit) throws(DataError) {
         if let refusal = memory.refusal(size, for: "reading the \(MemoryLimit.describe(size)) file") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: size))
         }
     }
 

@@ -28,7 +28,7 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
         if let expectedSize, let refusal = memory.refusal(expectedSize, for: "decompressing the file") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: expectedSize))
         }
         var output = Data(count: max(min(expectedSize ?? data.count * 4, memory.bytes), min(1024, memory.bytes)))
         var produced = 0
@@ -67,7 +67,7 @@ public enum Gzip {
             return output
         }
         if tooLarge, let refusal = memory.refusal(memory.bytes &+ 1, for: "decompressing the file") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: memory.bytes &+ 1))
         }
         guard status == Z_STREAM_END else {
             let problem = status == Z_BUF_ERROR ? "the compressed data ends too early (the file is truncated)" : "the compressed data is damaged"

@@ -81,8 +81,9 @@ public enum IDXReader {
             fileBytes = values == Int.max ? Int.max : start + values
             let floats = MemoryLimit.product(shape, size: MemoryLayout<Float>.size)
             let (needed, overflow) = floats.addingReportingOverflow(fileBytes)
-            if let refusal = memory.refusal(overflow ? Int.max : needed, for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
-                throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+            let bytes = overflow ? Int.max : needed
+            if let refusal = memory.refusal(bytes, for: "the \(shape.map(String.init).joined(separator: "×")) values of the file") {
+                throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: bytes))
             }
         }
     }

@@ -58,8 +58,9 @@ public enum NumPyReader {
 
     /// Refuses an array whose values, as Float32, would not fit in `memory`.
     private static func checkFits(_ shape: [Int], _ shapeText: String, memory: MemoryLimit, path: String) throws(DataError) {
-        if let refusal = memory.refusal(MemoryLimit.product(shape, size: MemoryLayout<Float>.size), for: "the array of shape \(shapeText)") {
-            throw DataError(refusal, path: path, hint: MemoryLimit.hint)
+        let bytes = MemoryLimit.product(shape, size: MemoryLayout<Float>.size)
+        if let refusal = memory.refusal(bytes, for: "the array of shape \(shapeText)") {
+            throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: bytes))
         }
     }
 

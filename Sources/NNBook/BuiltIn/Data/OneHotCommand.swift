@@ -61,7 +61,7 @@ struct OneHotCommand: NotebookCommand {
             let perName = MemoryLayout<String>.stride + (name > 15 ? name + 32 : 0)
             let needed = MemoryLimit.sum([MemoryLimit.product([rows, count], size: MemoryLayout<Float>.size), MemoryLimit.product([count], size: perName)])
             if let refusal = state.memory.refusal(needed, for: "\(count) one-hot columns for \(rows) rows") {
-                throw RunError(refusal, hint: MemoryLimit.hint, at: classes == nil ? data.range : $classes)
+                throw RunError(refusal, hint: MemoryLimit.hint(needing: needed), at: classes == nil ? data.range : $classes)
             }
             entry.updateEverySplit { (dataset: inout Dataset) in
                 var rows = Tensor(shape: [dataset.count, count])

@@ -99,8 +99,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let samplesPerStep = descent.mode(batch: batch, shuffle: shuffle).samplesPerStep(samples: samples)
         let path = WeightPath.bytesNeeded(weights: try model.plannedSizes(inputShape: inputShape).parameters, under: memory)
         let (needed, overflow) = try model.memoryNeeded(inputShape: inputShape, batch: samplesPerStep).addingReportingOverflow(path)
-        guard let refusal = memory.refusal(overflow ? Int.max : needed, for: "training \(model.name) on steps of \(samplesPerStep) samples") else { return nil }
-        return Diagnostic(refusal, at: command, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint)
+        let bytes = overflow ? Int.max : needed
+        guard let refusal = memory.refusal(bytes, for: "training \(model.name) on steps of \(samplesPerStep) samples") else { return nil }
+        return Diagnostic(refusal, at: command, hint: "train on smaller steps (descent=mini-batch batch=32), or " + MemoryLimit.hint(needing: bytes))
     }
 
     /// Why the history, every epoch's `metrics` (and as many validation values) up to epoch
