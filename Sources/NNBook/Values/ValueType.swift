@@ -121,7 +121,7 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
     /// hint; nil when `text` is no percentage.
     public static func shareHint(for text: String) -> String? {
         guard text.hasSuffix("%"), let percent = Double(decimal: text.dropLast()), percent.isFinite else { return nil }
-        return "write \(percent / 100): nnbook writes a share as a number from 0 to 1, not as a percentage"
+        return "write \(NumberText.plain(percent / 100)): nnbook writes a share as a number from 0 to 1, not as a percentage"
     }
 
     /// The items of a written list, `[64, 32]` (commas inside quotes or brackets belong to an
