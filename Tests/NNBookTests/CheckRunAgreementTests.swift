@@ -128,6 +128,9 @@ final class CheckRunAgreementTests: XCTestCase {
         let name = "xor"
         try expectBothReject(try mutate(name, "model neuron\n  dense 1 activation=sigmoid", "model neuron\n  dense 2 activation=sigmoid"))
         try expectBothReject(try mutate(name, "predict neuron on gates rows=4", "predict neuron on gates rows=4\nimages gates"))
+        // One data-set mistake met by both models: one error, at the data set's line.
+        try expectBothReject(try mutate(name, "show gates", "show gates\none_hot gates classes=100"))
+        try expectBothReject(try mutate(name, "show gates", "show gates\nscale gates xor divide=-1"))
         try expectBothReject(try mutate(name, "predict hidden on gates rows=4", "predict hidden x1=1 x3=0"))
         try expectBothReject(try mutate(name, "activation=tanh\n  dense 1 activation=sigmoid", "activation=tanh\n  dense 1 activation=relu"))
         // Data given to the trained neuron by every command that takes data for a trained

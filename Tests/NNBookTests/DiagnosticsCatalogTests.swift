@@ -662,6 +662,23 @@ final class DiagnosticsCatalogTests: XCTestCase {
         XCTAssertEqual(try NotebookFixtures.run(text, folder: folder).status, .succeeded)
     }
 
+    /// A table whose every column is a target gives samples of no inputs: a model of them
+    /// learns one bias, the same prediction for every sample.
+    func testATableWhoseEveryColumnIsATargetIsRefusedAtTarget() throws {
+        try "y\n0\n1\n1\n".write(to: folder.appendingPathComponent("f.csv"), atomically: true, encoding: .utf8)
+        expect("```nnbook\nload csv \"f.csv\" as d target=y\n```\n", [
+            "2:23: every column of f.csv is a target, so its samples have no features to learn from | target= names only the columns to predict; the other columns are the inputs, so keep at least one out of it",
+        ])
+    }
+
+    /// A rate or epsilon above 0 that Float32 rounds to 0 is refused as 0 is: the run would
+    /// learn nothing, or clip to nothing and give infinite losses.
+    func testARateOrEpsilonThatFloat32RoundsToZeroIsRefused() {
+        expectLine("compile m loss=binary_crossentropy optimizer=sgd rate=1e-50", "11:50: 1e-50 is below the smallest 32-bit number above 0, 1.4e-45, so it would be 0 | nnbook computes in 32-bit numbers (Float32), as Keras does: the learning rate must be above 0; rates are small numbers such as 0.01 or 0.001")
+        expectLine("loss binary_crossentropy y_true=[1, 0] y_pred=[0, 1] epsilon=1e-50", "11:54: 1e-50 is below the smallest 32-bit number above 0, 1.4e-45, so it would be 0 | nnbook computes in 32-bit numbers (Float32), as Keras does: epsilon must be above 0; cross-entropy clips each probability to [epsilon, 1 − epsilon] before its log; Keras uses 1e-7, the course's log loss 1e-15")
+        expect(prelude + "loss binary_crossentropy y_true=[1, 0] y_pred=[0, 1] epsilon=1e-50 dtype=float64\n```\n", [])
+    }
+
     /// The check knows the size of a small table: a split of one sample is found before the run.
     func testSplittingASingleSampleIsFoundByTheCheck() {
         expectLine("take data 1 as one\nsplit one", "12:7: one has 1 sample, and a split needs at least 2: one to train on, one to test on | load more samples, or train and evaluate on one as it is")

@@ -79,9 +79,12 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
-    func testSparseCategoricalCrossEntropyOnOneHotRowsPointsAtTheLoss() {
-        expect(["one_hot data", "model m", "  dense 2 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on data"], [
-            "7:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of data have 2 columns | for one-hot targets use categorical_crossentropy",
+    /// Targets that came one-hot (a word column's `one_hot=`) are no line's change: the loss
+    /// is the mistake.
+    func testSparseCategoricalCrossEntropyOnOneHotRowsPointsAtTheLoss() throws {
+        try "x,fruit\n1,apple\n2,pear\n".write(to: folder.appendingPathComponent("fruit.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"fruit.csv\" as f target=fruit one_hot=[fruit]", "model m", "  dense 2 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on f"], [
+            "7:11: sparse_categorical_crossentropy expects one class number per sample, but the targets of f have 2 columns | for one-hot targets use categorical_crossentropy",
         ])
     }
 
@@ -205,19 +208,59 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
-    /// `scale` of a 0/1 target makes other numbers of it; the run refuses them for
-    /// binary_crossentropy at `train`, without a word on the `scale` line.
-    func testAScaledClassTargetWithBinaryCrossEntropyNamesTheScaleLine() {
-        expect(["scale data y method=standardize", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
-            "8:12: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
+    /// `scale` of a 0/1 target makes other numbers of it, labels no more: the `scale` line is
+    /// the mistake, whatever model meets them (the run refuses those beyond 0 and 1 at `train`,
+    /// and learns 0.5 for labels divided by 2, reading every sample as class 0).
+    func testAScaledClassTargetWithBinaryCrossEntropyPointsAtTheScaleLine() {
+        let model = ["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"]
+        expect(["scale data y method=standardize"] + model, [
+            "4:12: binary_crossentropy needs targets from 0 to 1, but this scale makes the targets of data, labels of classes, other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
         ])
-        expect(["scale data y divide=0.5", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [
-            "8:12: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 4 made the targets of data other numbers: they go up to 2 | labels of classes are not measurements: scale only the feature columns, not y",
+        expect(["scale data y divide=0.5"] + model, [
+            "4:12: binary_crossentropy needs targets from 0 to 1, but this scale makes the targets of data, labels of classes, other numbers: they go up to 2 | labels of classes are not measurements: scale only the feature columns, not y",
         ])
-        // Divided by 2 or fitted into 0 to 1, the targets stay between 0 and 1: the run takes them.
-        for scaling in ["divide=2", "method=min-max"] {
-            expect(["scale data y \(scaling)", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data"], [])
-        }
+        expect(["scale data y divide=2"] + model, [
+            "4:12: binary_crossentropy needs the labels 0 and 1, but this scale makes the targets of data, labels of classes, other numbers: they run from 0 to 0.5 | labels of classes are not measurements: scale only the feature columns, not y",
+        ])
+        // Fitted into 0 to 1, labels of 0 and 1 stay 0 and 1.
+        expect(["scale data y method=min-max"] + model, [])
+    }
+
+    /// One mistake in a data set's targets is one error at the line that made it, however
+    /// many models then learn from the data, and the commands that use it after are silent.
+    func testADataSetMistakeMetByEveryModelIsOneErrorAtItsLine() {
+        let models = [
+            "model a", "  dense 1 activation=sigmoid", "compile a loss=binary_crossentropy", "train a on data",
+            "model b", "  dense 1 activation=sigmoid", "compile b loss=binary_crossentropy", "train b on data", "evaluate b on data", "confusion a on data",
+        ]
+        expect(["scale data y method=standardize"] + models, [
+            "4:12: binary_crossentropy needs targets from 0 to 1, but this scale makes the targets of data, labels of classes, other numbers: they are centred on 0, so some are below 0 | labels of classes are not measurements: scale only the feature columns, not y",
+        ])
+        expect(["one_hot data"] + models, [
+            "4:1: one_hot makes the targets of data one-hot rows of 2 columns, but the model given them at line 8 learns from them as they were: the model gives 1 output per sample, but the targets of data have 2 columns | binary_crossentropy takes the labels 0 and 1 themselves: drop this line",
+        ])
+    }
+
+    /// Class numbers that fit a model are made one-hot rows that do not: the `one_hot` line is
+    /// the mistake, with the hint for the model's loss.
+    func testOneHotRowsThatTheModelsLossDoesNotTakePointAtTheOneHotLine() {
+        expect(["one_hot pics", "model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics", "model n", "  flatten", "  dense 1", "compile n loss=mse", "train n on pics"], [
+            "4:1: one_hot makes the targets of pics one-hot rows of 3 columns, but the model given them at line 9 learns from them as they were: sparse_categorical_crossentropy expects one class number per sample, but the targets of pics have 3 columns | sparse_categorical_crossentropy takes the class numbers themselves: drop this line, or compile with loss=categorical_crossentropy",
+        ])
+        expect(["one_hot pics", "model n", "  flatten", "  dense 1", "compile n loss=mse", "train n on pics"], [
+            "4:1: one_hot makes the targets of pics one-hot rows of 3 columns, but the model given them at line 9 learns from them as they were: the model gives 1 output per sample, but the targets of pics have 3 columns | one_hot is for labels of classes, and mse learns the numbers themselves: drop this line",
+        ])
+    }
+
+    /// Whole numbers beyond 1 that `scale` brought into 0 to 1 (prices, or more classes) are
+    /// no 0/1 labels for the accuracy of one output, which would report a figure that means
+    /// nothing.
+    func testAccuracyOfOneOutputOnWholeNumbersScaledIntoZeroToOnePointsAtTheMetrics() throws {
+        try "x,p\n1,100\n2,150\n3,187\n".write(to: folder.appendingPathComponent("prices.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"prices.csv\" as d target=p", "scale d p method=min-max", "model m", "  dense 1", "compile m loss=mse metrics=[accuracy]", "train m on d"], [
+            "8:20: accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of d are whole numbers up to 187 that the `scale` at line 5 brought into 0 to 1 | if the targets are 188 classes, leave them unscaled, give the last dense layer 188 units with activation=softmax and compile with loss=sparse_categorical_crossentropy; if they are numbers to predict, measure with metrics=[mae]",
+        ])
+        expect(["scale data y method=min-max", "model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy metrics=[accuracy]", "train m on data"], [])
     }
 
     func testLabelsOfMinusOneAndOneWithBinaryCrossEntropyPointAtTheLoss() throws {
@@ -249,7 +292,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     /// followed as a table's target is.
     func testAScaleOfImageLabelsIsFollowedAndNamedWhereTheLabelsAreUsed() {
         expect(["scale pics label divide=2", "model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics"], [
-            "9:12: sparse_categorical_crossentropy needs class numbers (0, 1, 2, …), but the `scale` at line 4 made the targets of pics other numbers | labels of classes are not measurements: scale only the feature columns, not label",
+            "4:12: sparse_categorical_crossentropy needs class numbers (0, 1, 2, …), but this scale makes the targets of pics, labels of classes, other numbers | labels of classes are not measurements: scale only the feature columns, not label",
         ])
         expect(["scale pics label method=min-max", "model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=mse", "train m on pics"], [])
     }

@@ -423,7 +423,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "binary labels of -1 and 1", files: withData("train m on d", csv: "x1,x2,y\n1,2,-1\n3,4,1\n"), status: 1,
              firstLine: "t.nnbook:5:11: error: binary_crossentropy needs targets from 0 to 1, but the targets of d go down to -1"),
         Case(name: "binary target standardized", files: withData("scale d y method=standardize\ntrain m on d"), status: 1,
-             firstLine: "t.nnbook:7:12: error: binary_crossentropy needs targets from 0 to 1, but the `scale` at line 6 made the targets of d other numbers: they are centred on 0, so some are below 0"),
+             firstLine: "t.nnbook:6:9: error: binary_crossentropy needs targets from 0 to 1, but this scale makes the targets of d, labels of classes, other numbers: they are centred on 0, so some are below 0"),
         Case(name: "IDX of no samples", files: loadIDX(["x.idx": idx([0, 3], [])]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: the array holds no samples: its shape is (0, 3)"),
         Case(name: "IDX with bytes after its values", files: loadIDX(["x.idx": idx([2], [0, 1, 7])]), status: 1,

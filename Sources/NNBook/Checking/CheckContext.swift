@@ -103,6 +103,16 @@ public struct CheckContext: Sendable {
     /// The names a line gave to the other kind of thing than they named before.
     private(set) var rebindings: [String: Rebinding] = [:]
 
+    /// Notes the data sets whose target change (`scale`, `one_hot`) `diagnostics` blame, so
+    /// that the models that meet the same mistake after are not told it again.
+    mutating func noteReported(_ diagnostics: [Diagnostic]) {
+        let ranges = Set(diagnostics.map(\.range))
+        for (name, facts) in datasets {
+            guard let change = facts.target?.change, ranges.contains(change.range) else { continue }
+            datasets[name]?.target?.changeReported = true
+        }
+    }
+
     /// What a name stands for, if anything.
     public func kind(of name: String) -> NameKind? {
         if datasets[name] != nil { return .dataset }

@@ -71,6 +71,7 @@ public struct Checker: Sendable {
                     continue
                 }
                 let commandProblems = command.check(invocation, in: &context)
+                context.noteReported(commandProblems)
                 // A value read for a misspelt option is not reported again where the option is.
                 diagnostics += commandProblems.filter { problem in !problems.contains { $0.range == problem.range } }
                 if !commandProblems.isEmpty {

@@ -128,9 +128,12 @@ public struct TargetFacts: Sendable, Equatable {
     public var names: [String]?
     /// What is known of the values themselves.
     public var values: TargetValues
-    /// The `scale` line that made labels of classes other numbers: a loss that needs classes
-    /// names it.
-    public var scaledAt: SourceRange?
+    /// The line that made the targets what they are (a `scale` of class labels, `one_hot`),
+    /// with what they were before it: a misfit that line alone made is its mistake.
+    public var change: TargetChange?
+    /// Whether the misfit `change` made has been reported: one mistake in a data set is one
+    /// error, however many models then meet it.
+    public var changeReported = false
 
     public init(columns: Int?, kind: TargetKind, names: [String]? = nil, values: TargetValues = .unknown) {
         self.columns = columns
@@ -139,10 +142,38 @@ public struct TargetFacts: Sendable, Equatable {
         self.values = values
     }
 
+    /// Where a `scale` made labels of classes (class numbers, as far as the check can tell)
+    /// other numbers, if one did.
+    var scaledClassLabels: SourceRange? {
+        guard case .scaled(let range, let before)? = change, case .classNumbers = before.kind else { return nil }
+        return range
+    }
+
     /// The values as far as they are known, from `values` or, for class numbers, their kind.
     var knownValues: TargetValues {
         if case .unknown = values, case .classNumbers(let largest?) = kind { return .range(0...Double(largest)) }
         return values
+    }
+}
+
+/// A line that changed what a data set's targets are, and the targets before it.
+public indirect enum TargetChange: Sendable, Equatable {
+    /// `scale` of a target column, at the column's name: class labels are other numbers now,
+    /// and numbers to predict may pass for labels (prices fitted into 0 to 1).
+    case scaled(at: SourceRange, before: TargetFacts)
+    /// `one_hot`: the class numbers are one-hot rows now.
+    case oneHot(at: SourceRange, before: TargetFacts)
+
+    var range: SourceRange {
+        switch self {
+        case .scaled(let range, _), .oneHot(let range, _): range
+        }
+    }
+
+    var before: TargetFacts {
+        switch self {
+        case .scaled(_, let before), .oneHot(_, let before): before
+        }
     }
 }
 

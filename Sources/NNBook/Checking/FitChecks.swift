@@ -78,7 +78,40 @@ enum FitChecks {
     /// compares them; each problem points at the line that must change. `learnedFrom` is the
     /// data the model was trained on, whose targets fitted the loss: targets of another kind
     /// than those are a mistake of the line that uses `data`, not of `compile`.
+    ///
+    /// A misfit that a `scale` or `one_hot` line made is that line's mistake, told once however
+    /// many models meet it: a scaled class label always (labels of classes are not
+    /// measurements), and one-hot rows given to a model's first training when the targets
+    /// before the line fitted it.
     static func targets(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
+        let problems = misfits(of: data, named: reference, for: model, learnedFrom: trained)
+        guard let first = problems.first, let target = data.target, let change = target.change else { return problems }
+        if first.range == change.range { return target.changeReported ? [] : [first] }
+        guard case .oneHot(let line, let before) = change, let compilation = model.compilation else { return problems }
+        var unchanged = data
+        unchanged.target = before
+        guard misfits(of: unchanged, named: reference, for: model, learnedFrom: nil).isEmpty else { return problems }
+        // Told once at the line, the mistake is not told again at each use of the data.
+        if target.changeReported { return [] }
+        guard trained == nil else { return problems }
+        let hint = switch compilation.loss {
+        case _ where compilation.predictsNumbers:
+            "one_hot is for labels of classes, and \(compilation.loss) learns the numbers themselves: drop this line"
+        case "sparse_categorical_crossentropy":
+            "sparse_categorical_crossentropy takes the class numbers themselves: drop this line, or compile with loss=categorical_crossentropy"
+        case "binary_crossentropy":
+            "binary_crossentropy takes the labels 0 and 1 themselves: drop this line"
+        default:
+            first.hint ?? "drop this line"
+        }
+        return [Diagnostic(
+            "one_hot makes the targets of \(reference.name) one-hot rows of \(target.columns.map(String.init) ?? "several") columns, but the model given them at line \(reference.range.line) learns from them as they were: \(first.message)",
+            at: line, hint: hint)]
+    }
+
+    /// The targets of `data` against the model's outputs and loss, each problem at the line it
+    /// is found to come from.
+    private static func misfits(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
         let data = ModelTerms.facts(data, learnedFrom: trained)
         guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
             let outputs = model.outputs, let lastLayer = model.lastDense
@@ -101,7 +134,7 @@ enum FitChecks {
             }
             switch target.kind {
             case .numbers:
-                if let scaled = target.scaledAt {
+                if let scaled = target.scaledClassLabels {
                     return [scaledClasses(target, of: reference, at: scaled, loss: compilation.loss, needs: "class numbers (0, 1, 2, …)", are: "other numbers")]
                 }
                 return [Diagnostic(
@@ -162,11 +195,18 @@ enum FitChecks {
     /// Targets beyond 0 and 1 for binary_crossentropy, which the run refuses: labels of −1 and
     /// 1, numbers to predict, or 0/1 labels that a `scale` line turned into other numbers.
     private static func binaryTargets(_ target: TargetFacts, of reference: DatasetName, at lossAt: SourceRange) -> Diagnostic? {
+        if let scaled = target.scaledClassLabels {
+            // Labels 0 and 1 divided by 100 stay within 0 to 1, but are no labels any more: the
+            // model learns 0.01, and every sample is read as class 0.
+            if let beyond = target.knownValues.beyond(0...1) {
+                return scaledClasses(target, of: reference, at: scaled, loss: "binary_crossentropy", needs: "targets from 0 to 1", are: "other numbers: they \(beyond)")
+            }
+            guard case .range(let range) = target.knownValues, range != 0...1 else { return nil }
+            let (low, high) = (NumberText.data(Float(range.lowerBound)), NumberText.data(Float(range.upperBound)))
+            return scaledClasses(target, of: reference, at: scaled, loss: "binary_crossentropy", needs: "the labels 0 and 1", are: "other numbers: they run from \(low) to \(high)")
+        }
         guard let beyond = target.knownValues.beyond(0...1) else { return nil }
         let column = target.names?.count == 1 ? target.names?.first : nil
-        if let scaled = target.scaledAt {
-            return scaledClasses(target, of: reference, at: scaled, loss: "binary_crossentropy", needs: "targets from 0 to 1", are: "other numbers: they \(beyond)")
-        }
         let (problem, hint): (String, String)
         if case .range(let range) = target.values, range == -1...1, let column {
             problem = "the targets of \(reference) go down to -1"
@@ -178,14 +218,14 @@ enum FitChecks {
         return Diagnostic("binary_crossentropy needs targets from 0 to 1, but " + problem, at: lossAt, hint: hint)
     }
 
-    /// Class labels that a `scale` line made other numbers: the mistake of the line that uses
-    /// them, where the message names the `scale` line (the loss is not the mistake).
+    /// Class labels that a `scale` line made other numbers: the mistake of that line, whatever
+    /// model meets them (labels of classes are not measurements), told there.
     private static func scaledClasses(
         _ target: TargetFacts, of reference: DatasetName, at scaled: SourceRange, loss: String, needs: String, are: String
     ) -> Diagnostic {
         let column = target.names?.count == 1 ? target.names?.first : nil
         return Diagnostic(
-            "\(loss) needs \(needs), but the `scale` at line \(scaled.line) made the targets of \(reference) \(are)", at: reference.range,
+            "\(loss) needs \(needs), but this scale makes the targets of \(reference.name), labels of classes, \(are)", at: scaled,
             hint: "labels of classes are not measurements: scale only the feature columns, not \(column ?? "the target")")
     }
 
@@ -211,7 +251,16 @@ enum FitChecks {
     /// of targets beyond 0 and 1 it counts none right, and the run reports a figure that means
     /// nothing (0.5 for labels of −1 and 1 that the model predicts perfectly).
     private static func accuracy(of target: TargetFacts, named reference: DatasetName, outputs: Int, compilation: ModelFacts.Compilation) -> Diagnostic? {
-        guard outputs == 1, compilation.metrics.contains("accuracy"), let beyond = target.knownValues.beyond(0...1) else { return nil }
+        guard outputs == 1, compilation.metrics.contains("accuracy") else { return nil }
+        if target.knownValues.beyond(0...1) == nil, case .scaled(let scaled, let before)? = target.change, case .classNumbers(let largest?) = before.kind, largest > 1 {
+            // Whole numbers beyond 1 (prices, or more classes) that a `scale` brought into 0 to
+            // 1: thresholded at 0.5, they count as classes they are not.
+            return Diagnostic(
+                "accuracy with one output compares 0 or 1 (a prediction above 0.5 is 1) with the targets, but the targets of \(reference) are whole numbers up to \(largest) that the `scale` at line \(scaled.line) brought into 0 to 1",
+                at: compilation.metricsRange,
+                hint: "if the targets are \(largest + 1) classes, leave them unscaled, give the last dense layer \(largest + 1) units with activation=softmax and compile with loss=sparse_categorical_crossentropy; if they are numbers to predict, measure with metrics=[mae]")
+        }
+        guard let beyond = target.knownValues.beyond(0...1) else { return nil }
         let column = target.names?.count == 1 ? target.names?.first : nil
         let hint: String
         if case .classNumbers(let largest?) = target.kind {
@@ -269,7 +318,9 @@ enum FitChecks {
         guard let samples = context.facts(of: data) else { return [] }
         if let sampleShape = samples.sampleShape, let problem = shape(sampleShape) { return [problem] }
         let problems = fit(of: samples, named: data, to: facts, named: model)
-        guard problems.isEmpty, facts.compilation?.predictsNumbers == false, let target = samples.target, case .numbers = target.kind else { return problems }
+        // Numbers that a reported `scale` of the labels made are that one mistake, not another.
+        guard problems.isEmpty, facts.compilation?.predictsNumbers == false, let target = samples.target, case .numbers = target.kind, !target.changeReported
+        else { return problems }
         return [Diagnostic(
             "the targets of \(data) are numbers, not class labels: no sample has a true class to set beside the class '\(model)' predicts",
             at: data.range,

@@ -13,6 +13,18 @@ enum Float32Limit {
         problem(slope, written: NumberText.plain(slope), at: range, what: "Keras' slope is 0.2, the course's 0.1")
     }
 
+    /// Float32's smallest value above 0, about 1.4e-45, as a learner reads it.
+    static let smallest = "1.4e-45"
+
+    /// The problem with a `value` above 0 that Float32 rounds to 0 (`rate=1e-50`), where 0 is
+    /// refused: the run would compute with 0, and learn nothing.
+    static func underflow(_ value: Double, written text: String, at range: SourceRange, what: String) -> Diagnostic? {
+        guard value > 0, Float(value) == 0 else { return nil }
+        return Diagnostic(
+            "\(text) is below the smallest 32-bit number above 0, \(smallest), so it would be 0", at: range,
+            hint: "nnbook computes in 32-bit numbers (Float32), as Keras does: \(what)")
+    }
+
     static func problem(_ value: Double, written text: String, at range: SourceRange, what: String) -> Diagnostic? {
         guard value.isFinite, !Float(value).isFinite else { return nil }
         return Diagnostic(

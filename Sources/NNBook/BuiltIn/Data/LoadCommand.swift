@@ -122,6 +122,13 @@ struct LoadCommand: NotebookCommand {
         guard diagnostics.isEmpty else { return diagnostics }
         switch facts(in: &context) {
         case .success(var facts):
+            if facts.columns?.isEmpty == true, !facts.unnamedFeatures {
+                // A model of no inputs learns one bias, and predicts the same for every sample.
+                let source = format == .inline ? "the table '\(path?.path ?? "")'" : path?.path ?? format.rawValue
+                diagnostics.append(Diagnostic(
+                    "every column of \(source) is a target, so its samples have no features to learn from", at: $target,
+                    hint: "target= names only the columns to predict; the other columns are the inputs, so keep at least one out of it"))
+            }
             let words = wordClasses(facts.classNames)
             if let classes, let words {
                 if let unnamed = words.first(where: { !classes.contains($0) }) {

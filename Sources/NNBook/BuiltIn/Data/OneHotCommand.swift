@@ -34,6 +34,7 @@ struct OneHotCommand: NotebookCommand {
         default:
             let count = classes ?? target.kind.classes
             facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown, values: .range(0...1))
+            facts.target?.change = .oneHot(at: command, before: target)
             context.datasets[data.name] = facts
             return []
         }

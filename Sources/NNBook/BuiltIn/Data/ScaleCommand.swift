@@ -50,7 +50,7 @@ struct ScaleCommand: NotebookCommand {
         }
         // A scaled target holds fractions, no longer class numbers.
         if let column, var target = facts.target, target.names?.contains(column.text) == true {
-            if case .classNumbers = target.kind { target.scaledAt = command }
+            target.change = .scaled(at: column.range, before: target)
             target.kind = .numbers
             // The values are known for one target column only: the range is of all of them.
             switch (divide, method) {

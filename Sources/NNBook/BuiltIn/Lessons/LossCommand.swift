@@ -37,7 +37,7 @@ struct LossCommand: NotebookCommand, PrintsNumbers {
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if case .failure(let problem) = LossSamples.read(self) { diagnostics.append(problem) }
-        if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        if let problem = CompileCommand.epsilonProblem(epsilon, float32: dtype == .float32, at: $epsilon) { diagnostics.append(problem) }
         diagnostics += CompileCommand.crossEntropyOptionProblems(
             of: loss.choice, fromLogits: fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
             instead: "compute a cross-entropy such as binary_crossentropy")

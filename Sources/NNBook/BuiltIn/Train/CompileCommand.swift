@@ -24,8 +24,10 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the learning rate must be above 0", at: $rate))
         } else if let rate, !Float(rate).isFinite {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
+        } else if let rate, let problem = Float32Limit.underflow(rate, written: NumberText.plain(rate), at: $rate, what: "the learning rate must be above 0; rates are small numbers such as 0.01 or 0.001") {
+            diagnostics.append(problem)
         }
-        if let problem = CompileCommand.epsilonProblem(epsilon, at: $epsilon) { diagnostics.append(problem) }
+        if let problem = CompileCommand.epsilonProblem(epsilon, float32: true, at: $epsilon) { diagnostics.append(problem) }
         diagnostics += CompileCommand.crossEntropyOptionProblems(
             of: loss.choice, fromLogits: fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
             instead: "compile with a cross-entropy such as binary_crossentropy for a classifier")
@@ -69,11 +71,16 @@ struct CompileCommand: NotebookCommand {
         }
     }
 
-    static func epsilonProblem(_ epsilon: Double?, at range: SourceRange) -> Diagnostic? {
+    /// An `epsilon=` that is not above 0 and below 0.5, or in `float32` rounds to 0.
+    static func epsilonProblem(_ epsilon: Double?, float32: Bool, at range: SourceRange) -> Diagnostic? {
+        let clips = "cross-entropy clips each probability to [epsilon, 1 − epsilon] before its log; Keras uses 1e-7, the course's log loss 1e-15"
+        if float32, let epsilon, let problem = Float32Limit.underflow(epsilon, written: NumberText.plain(epsilon), at: range, what: "epsilon must be above 0; " + clips) {
+            return problem
+        }
         guard let epsilon, !(epsilon > 0 && epsilon < 0.5) else { return nil }
         return Diagnostic(
             "epsilon is \(NumberText.plain(epsilon)), but it must be above 0 and below 0.5", at: range,
-            hint: "cross-entropy clips each probability to [epsilon, 1 − epsilon] before its log; Keras uses 1e-7, the course's log loss 1e-15")
+            hint: clips)
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
