@@ -96,10 +96,6 @@ struct SplitCommand: NotebookCommand {
             guard !entry.cameSplit else {
                 throw RunError("\(name) already comes split into \(name).train and \(name).test", hint: "use those splits as they are", at: data.range)
             }
-            // The check refuses a second split; a data set it could not follow is refused here.
-            guard entry.trainSplit == nil else {
-                throw RunError("\(name) is already split into \(name).train and \(name).test", hint: "split a data set once", at: data.range)
-            }
             if stratify, let problem = entry.all.stratifyProblem {
                 let refusal = refusal(problem, chosen: entry.chosen)
                 throw RunError(refusal.message, hint: refusal.hint, at: $stratify)
