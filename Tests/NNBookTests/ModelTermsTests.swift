@@ -351,4 +351,22 @@ final class ModelTermsTests: XCTestCase {
         XCTAssertEqual(Array(measured[2..<4]), measured[4..<6].map { "val_" + $0 }, "validated on again as evaluated on fruit")
         XCTAssertTrue(result.cells[0].outputs.contains(.text("30 samples; again's weight scaled as 'fruity' learned them, as predict does")))
     }
+
+    /// `confusion` and `predict … on` count and show the same samples as `evaluate`, and say,
+    /// as it does, that the second file was scaled as the training data was.
+    func testConfusionAndPredictOnAnUnscaledSecondFileSayItWasScaled() throws {
+        let again = "load csv \"fruit.csv\" as again target=fruit codes=[fruit] one_hot=[colour]\n"
+        let result = try NotebookFixtures.run(
+            "```nnbook\n" + again + fruitModel + "confusion fruity on fruit\nconfusion fruity on again\npredict fruity on fruit rows=3\npredict fruity on again rows=3\n```\n",
+            folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        let said = "again's weight scaled as 'fruity' learned them, as predict does"
+        XCTAssertEqual(result.cells[0].outputs.filter { $0 == .text(said) }.count, 2, "under the confusion matrix and the predictions on again")
+        let shown = tables(result)
+        let matrices = shown.filter { $0.headers.first == "true \\ predicted" }, predictions = shown.filter { $0.headers.first == "sample" }
+        XCTAssertEqual(matrices.count, 2)
+        XCTAssertEqual(matrices[0], matrices[1])
+        XCTAssertEqual(predictions.count, 2)
+        XCTAssertEqual(predictions[0], predictions[1])
+    }
 }

@@ -179,13 +179,19 @@ public final class RunState {
     }
 
     /// What a command that measured a model on `reference` says of reading it in the model's
-    /// terms (`; houses's district coded by the words 'm' learned; …`), so that a number that
-    /// differs from one on the data as given is explained on the page; empty when nothing
-    /// changed.
-    static func saidOfTerms(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> String {
-        (coded.isEmpty ? "" : "; \(reference)'s \(coded.excerptList()) coded by the words '\(model)' learned")
-            + (scaled.isEmpty ? "" : "; \(reference)'s " + scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
-                + " scaled as '\(model)' learned them, as predict does")
+    /// terms (`houses's district coded by the words 'm' learned`, `…'s area scaled as 'm'
+    /// learned them`), so that a number that differs from one on the data as given is
+    /// explained on the page; none when nothing changed.
+    static func saidOfTerms(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> [String] {
+        (coded.isEmpty ? [] : ["\(reference)'s \(coded.excerptList()) coded by the words '\(model)' learned"])
+            + (scaled.isEmpty ? [] : ["\(reference)'s " + scaled.map { $0 == Dataset.allFeatures ? "features" : $0 }.excerptList()
+                + " scaled as '\(model)' learned them, as predict does"])
+    }
+
+    /// The same, as a note of its own under a command's table (`confusion`, `predict … on`).
+    static func termsNote(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> [Output] {
+        let said = saidOfTerms(scaled: scaled, coded: coded, of: reference, model: model)
+        return said.isEmpty ? [] : [.text(said.joined(separator: "; "))]
     }
 
     /// The true class of every sample, for a command that sets it beside a classifier's: a

@@ -39,7 +39,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
         let label = state.label(of: data)
         let said = "\(count) samples" + (label == data.description ? "" : " of \(label) (\(data) alone is its training split)")
             + (units.map { "; " + $0.statement(for: names) } ?? "")
-            + RunState.saidOfTerms(scaled: terms.scaled, coded: terms.coded, of: data, model: model)
+            + RunState.saidOfTerms(scaled: terms.scaled, coded: terms.coded, of: data, model: model).map { "; " + $0 }.joined()
         return [.table(Table(headers: ["metric", "value"], rows: rows)), .text(said)]
             + names.compactMap { name in results[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
     }

@@ -183,7 +183,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         return [
             .text("\(lossName)" + (unitsSaid.map { " (\($0))" } ?? "") + " on \(data.count) samples over a \(LandscapeCommand.gridSize) × \(LandscapeCommand.gridSize) grid of \(xName) and \(yName)"
                 + (held.isEmpty ? "" : "; \(heldText) held at \(first.model.name)'s final value\(held.count == 1 ? "" : "s")")
-                + RunState.saidOfTerms(scaled: scaled, coded: coded, of: self.data, model: models[0])),
+                + RunState.saidOfTerms(scaled: scaled, coded: coded, of: self.data, model: models[0]).map { "; " + $0 }.joined()),
             .table(Table(headers: ["model", "epochs", "start (\(xName), \(yName))", "end (\(xName), \(yName))"], rows: rows)),
             .figure(Figure(
                 name: "landscape", caption: title,
