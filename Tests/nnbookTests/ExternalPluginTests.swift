@@ -492,6 +492,24 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("the plugin 'shapes' returned the data set 'made' with the wrong shapes: a shape of (3, 1) holds 3 numbers, but 2 were given"), outcome.error)
     }
 
+    /// A data set's numbers are JSON's, rounded to Float32 as numpy's `astype` rounds them:
+    /// 1e-46 is 0 and the data set is made; 3.5e38 or 1e300, beyond Float32, are an error at
+    /// the field that holds them, which never repeats the answer.
+    func testADataSetsNumbersAreRoundedToFloat32AndThoseBeyondItNamedByTheirField() throws {
+        for (value, accepted) in [("1e-46", true), ("-0.0", true), ("3.4028235e38", true), ("3.5e38", false), ("-1e300", false)] {
+            try writePlugin(
+                "maker", commands: #"[{"verb": "mk", "summary": "make data", "arguments": [{"name": "name", "type": "new dataset", "summary": "n"}]}]"#,
+                run: #"echo '{"protocol": 1, "outputs": [], "datasets": {"d": {"feature_names": ["x"], "target_names": ["y"], "features": {"shape": [4, 1], "values": [1, \#(value), 2, 3]}, "targets": {"shape": [4, 1], "values": [0, 1, 0, 1]}}}}'"#)
+            try "---\nplugins: [plugins]\n---\n```nnbook\nmk d\n```\n".write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+            let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "maker", "--quiet", "--no-snapshot")
+            XCTAssertEqual(outcome.status, accepted ? 0 : 1, "\(value): \(outcome.error)")
+            guard !accepted else { continue }
+            XCTAssertTrue(outcome.error.hasPrefix(
+                "p.nnbook:5:1: error: the plugin 'maker' answered run with a message that does not follow the protocol: `datasets.d.features.values[1]` must be a number Float32 can hold (from -3.4e38 to 3.4e38), not the number "), "\(value): \(outcome.error)")
+            XCTAssertFalse(outcome.error.contains("feature_names"), "the answer is not repeated: \(outcome.error)")
+        }
+    }
+
     /// `make NAME`: a command that makes a data set of four 2×2 "images" with class numbers 0
     /// and 1; `produces` is the declaration it gives, if any.
     private func writeImagePlugin(produces: String?, returning shape: String = "[4, 2, 2]", model: String = "  dense 2 activation=softmax") throws {

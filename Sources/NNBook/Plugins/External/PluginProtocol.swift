@@ -170,6 +170,27 @@ public enum PluginProtocol {
         public struct TensorMessage: Codable, Equatable, Sendable {
             public let shape: [Int]
             public let values: [Float]
+
+            init(shape: [Int], values: [Float]) {
+                self.shape = shape
+                self.values = values
+            }
+
+            /// The numbers are read as JSON's (doubles) and rounded to Float32 as numpy's
+            /// `astype(np.float32)` does: 1e-46 becomes 0; a number beyond Float32's range is
+            /// an error at its place (`values[3]`), never an infinity in the data.
+            public init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                shape = try container.decode([Int].self, forKey: .shape)
+                let numbers = try container.decode([Double].self, forKey: .values)
+                values = numbers.map { Float($0) }
+                if let index = values.firstIndex(where: { !$0.isFinite }) {
+                    throw DecodingError.typeMismatch(
+                        Float32Number.self, .init(codingPath: container.codingPath + [CodingKeys.values, ListPosition(intValue: index)], debugDescription: "beyond Float32"))
+                }
+            }
+
+            enum CodingKeys: String, CodingKey { case shape, values }
         }
 
         public let featureNames: [String]
@@ -181,6 +202,18 @@ public enum PluginProtocol {
             case featureNames = "feature_names", targetNames = "target_names", features, targets
         }
     }
+}
+
+/// A number a data set holds: one that Float32 can keep (its largest is about 3.4e38).
+enum Float32Number {}
+
+/// A position in a JSON list, as a decoding error's path names it.
+struct ListPosition: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
 }
 
 /// Any JSON value, for arguments whose type the protocol leaves to the command.

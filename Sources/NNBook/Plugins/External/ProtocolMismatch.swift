@@ -39,6 +39,7 @@ enum ProtocolMismatch {
         case is String.Type: "text"
         case is Int.Type, is UInt64.Type: "a whole number"
         case is Double.Type, is Float.Type: "a number"
+        case is Float32Number.Type: "a number Float32 can hold (from -3.4e38 to 3.4e38)"
         case is Bool.Type: "true or false"
         case is PluginProtocol.SizeMessage.Type: "a whole number, or the name of one of the command's integer arguments or options"
         case is JSONValue.Type: "a number, text, true, false or a list"
