@@ -285,6 +285,26 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
     }
 
+    /// A notebook that is a symbolic link to one in another repository: its page and its
+    /// history are both where the user named it, and the other repository gets nothing.
+    func testASymlinkedNotebookIsRecordedBesideTheLinkAsItsPageIs() throws {
+        let real = cli.folder.appendingPathComponent("real"), other = cli.folder.appendingPathComponent("other")
+        for folder in [real, other] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            XCTAssertEqual(try cli.shell("git init -q \(folder.lastPathComponent)").status, 0)
+        }
+        try "```nnbook label=a\nactivation relu x=[1]\n```\n".write(to: real.appendingPathComponent("r.nnbook"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: other.appendingPathComponent("l.nnbook").path, withDestinationPath: "../real/r.nnbook")
+        let run = try cli.nnbook("run", "other/l.nnbook", "--quiet")
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other.appendingPathComponent("l.md").path))
+        XCTAssertEqual(try cli.shell("git -C other for-each-ref --format='%(refname)'").output, "refs/nnbook/runs/l.nnbook\n")
+        XCTAssertEqual(try cli.shell("git -C real for-each-ref --format='%(refname)'").output, "", "the target's repository gets nothing")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: real.path).sorted(), [".git", "r.nnbook"])
+        let log = try cli.nnbook("log", "other/l.nnbook")
+        XCTAssertEqual(log.output.split(separator: "\n").count, 2, log.output + log.error)
+    }
+
     func testNoSnapshotRecordsNothing() throws {
         XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot").status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent(".nnbook-history").path))

@@ -23,10 +23,13 @@ public final class RunHistory {
 
     /// The history of the notebook at `url`: in the store beside it if there is one, else in the
     /// git repository that contains it, else (when `create`) in a new store beside it. Nil when
-    /// there is none and `create` is false.
+    /// there is none and `create` is false. A notebook that is a symbolic link is recorded
+    /// where its page is written, beside the link and under the link's name: the history of
+    /// the folder the user named, never a store created in the folder of the link's target.
     public static func forNotebook(at url: URL, create: Bool) throws(HistoryError) -> RunHistory? {
-        let notebook = url.standardizedFileURL.resolvingSymlinksInPath()
-        let folder = notebook.deletingLastPathComponent()
+        let named = url.standardizedFileURL
+        let folder = named.deletingLastPathComponent().resolvingSymlinksInPath()
+        let notebook = folder.appendingPathComponent(named.lastPathComponent)
         let store = folder.appendingPathComponent(storeName)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: store.path, isDirectory: &isFolder), !isFolder.boolValue {
