@@ -250,6 +250,21 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(try cli.nnbook("log", "gradient-descent.nnbook").output.split(separator: "\n").count, 3)
     }
 
+    /// In a worktree made by `git worktree add`, git keeps the references, and its locks on
+    /// them, in the main repository's folder: a lock left there is taken over as well.
+    func testALockLeftInAWorktreesSharedFolderIsTakenOver() throws {
+        try "```nnbook\nloss mae y_true=[1] y_pred=[0]\n```\n".write(to: cli.folder.appendingPathComponent("q.nnbook"), atomically: true, encoding: .utf8)
+        let made = try cli.shell("git init -q && git add q.nnbook && git -c user.name=t -c user.email=t@t commit -qm q && git worktree add -q tree")
+        XCTAssertEqual(made.status, 0, made.error)
+        XCTAssertEqual(try cli.nnbook("run", "tree/q.nnbook", "--quiet").status, 0)
+        let lock = cli.folder.appendingPathComponent(".git/refs/nnbook/runs/q.nnbook.lock")
+        try "".write(to: lock, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: lock.path)
+        let outcome = try cli.nnbook("run", "tree/q.nnbook", "--quiet")
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertEqual(try cli.shell("git rev-list --count refs/nnbook/runs/q.nnbook").output, "2\n")
+    }
+
     /// A run killed with SIGKILL at any moment, recording included, never keeps a later run
     /// from being recorded: each later run is.
     func testRunsKilledWhileTheyRecordNeverStopTheHistory() throws {

@@ -56,6 +56,12 @@ public final class GitRepository {
         URL(fileURLWithPath: String(cString: git_repository_path(handle)), isDirectory: true)
     }
 
+    /// The folder that holds the references every worktree shares (`refs/…` and git's locks on
+    /// them): the `.git` folder, or the main one's for a worktree made by `git worktree add`.
+    public var commonDirectory: URL {
+        URL(fileURLWithPath: String(cString: git_repository_commondir(handle)), isDirectory: true)
+    }
+
     // MARK: Writing objects
 
     public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {

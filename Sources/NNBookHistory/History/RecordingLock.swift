@@ -11,10 +11,11 @@ import Foundation
 enum RecordingLock {
     static let fileName = "nnbook-recording.lock"
 
-    /// Runs `body` holding the lock of the repository whose git folder is `gitDirectory`,
-    /// waiting while another nnbook records (each holds it for about a millisecond).
-    static func holding<T>(in gitDirectory: URL, _ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
-        let path = gitDirectory.appendingPathComponent(fileName).path
+    /// Runs `body` holding the lock of the repository whose references `commonDirectory` holds
+    /// (one lock for all its worktrees), waiting while another nnbook records (each holds it for
+    /// about a millisecond).
+    static func holding<T>(in commonDirectory: URL, _ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
+        let path = commonDirectory.appendingPathComponent(fileName).path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw failure("open \(path)") }
         defer { close(descriptor) }

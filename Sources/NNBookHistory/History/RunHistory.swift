@@ -79,7 +79,7 @@ public final class RunHistory {
             throw .wrapping(error)
         }
         try checkRecordable()
-        return try RecordingLock.holding(in: repository.gitDirectory) { () throws(HistoryError) -> ObjectID in
+        return try RecordingLock.holding(in: repository.commonDirectory) { () throws(HistoryError) -> ObjectID in
             try commitOnTip(tree: tree, message: snapshot.message, time: time)
         }
     }
@@ -94,7 +94,7 @@ public final class RunHistory {
     /// The compare-and-swap of `record`, retried while other processes move the reference, and
     /// while git's lock on it is held; a lock that stays longer than `staleLockAge` is removed.
     private func commitOnTip(tree: ObjectID, message: String, time: Date) throws(HistoryError) -> ObjectID {
-        let lock = repository.gitDirectory.appendingPathComponent(referenceName + ".lock")
+        let lock = repository.commonDirectory.appendingPathComponent(referenceName + ".lock")
         let giveUp = Date().addingTimeInterval(2 * RunHistory.staleLockAge)
         for attempt in 0... {
             do {
