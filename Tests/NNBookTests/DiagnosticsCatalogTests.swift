@@ -1042,6 +1042,69 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A cell fenced inside a list item, or indented up to three spaces, is a cell, as CommonMark
+    /// reads it: the fence's indentation is taken off its lines, a layer is indented beyond it,
+    /// and a mistake in it is shown where it stands.
+    func testACellIndentedInAListItemIsReadAsACell() {
+        expect("- the data:\n\n  ```nnbook label=data\n  load csv \"data.csv\" as data target=y\n  model m\n    dense 1\n  ```\n\n```nnbook\nshow data\nsummary m\n```\n", [])
+        expect("   ```nnbook\n   load csv \"data.csv\" as data target=y\n   split data tset=0.2\n   ```\n", ["3:15: 'split' has no option 'tset' | did you mean 'test'?"])
+        let (notebook, _) = NotebookParser.read("- the data:\n\n  ```nnbook\n  model m\n    dense 1\n  ```\n", path: "t.nnbook")
+        XCTAssertEqual(notebook.cells.first?.source, ["model m", "  dense 1"])
+    }
+
+    /// A cell's fence indented four spaces or more is code to Markdown, and one in a quote is
+    /// quoted code: one error at the fence; the indented one is read all the same, so that its
+    /// data set is known to the cells after it.
+    func testACellFenceMarkdownDoesNotTakeForOneIsOneErrorAtTheFence() {
+        expect("Some prose.\n\n    ```nnbook\n    load csv \"data.csv\" as data target=y\n    ```\n\n```nnbook\nshow data\n```\n", [
+            "3:5: this cell's fence is indented 4 spaces, so Markdown shows the cell as code and it would not run | start ```nnbook at most 3 spaces in (in a list item, under the item's first word), its lines and its closing ``` as far in",
+        ])
+        expect("> ```nnbook\n> model m\n> ```\n", [
+            "1:3: a cell in a quote ('>') is shown as quoted code, and it would not run | take the cell out of the quote: remove the '>' before its lines",
+        ])
+    }
+
+    /// Values in the order of the options a command needs, as Keras' loss(y_true, y_pred) is
+    /// called, are one mistake with the line written with their names.
+    func testValuesInTheOrderOfTheOptionsNeededAreOneErrorWithTheirNames() {
+        expect("```nnbook\nloss mae [0.30, 0.7, 1, 0, 0.5] [1, 1, 0, 0, 1]\n```\n", [
+            "2:10: 'loss' takes y_true and y_pred as options, written with their names | write loss mae y_true=[0.30, 0.7, 1, 0, 0.5] y_pred=[1, 1, 0, 0, 1]",
+        ])
+    }
+
+    /// A file given to the reader of another format is named for what it looks like, with the
+    /// line written for that format, before the other options are read in the wrong terms.
+    func testAFileOfAnotherFormatIsNamedForWhatItLooksLike() throws {
+        expect("```nnbook\nload idx \"data.csv\" as data target=y\n```\n", [
+            "2:10: data.csv is not an IDX file: it looks like a CSV file | write load csv \"data.csv\" as data target=y",
+        ])
+        try NotebookFixtures.idx([2, 2], [1, 2, 3, 4]).write(to: folder.appendingPathComponent("x.idx"))
+        expect("```nnbook\nload csv \"x.idx\" as data target=y\n```\n", [
+            "2:10: x.idx is not a CSV file: it looks like an IDX file | write load idx \"x.idx\" as data target=y",
+        ])
+    }
+
+    /// A table separated by ';' or tabs is one column to the ',' reader: the error says which
+    /// separator the header seems to use and how to read it, and `separator=` reads it, in a file
+    /// or an inline table alike; names written after ', ' are read without the space.
+    func testATableSeparatedByAnotherCharacterIsToldItsSeparator() throws {
+        try "x1;x2;y\n0.1;1;0\n".write(to: folder.appendingPathComponent("semi.csv"), atomically: true, encoding: .utf8)
+        try "x1\tx2\ty\n0.1\t1\t0\n".write(to: folder.appendingPathComponent("tabs.csv"), atomically: true, encoding: .utf8)
+        expect("```nnbook\nload csv \"semi.csv\" as data target=y\n```\n", [
+            "2:10: semi.csv:1:1: the header is one column: its fields seem separated by ';', not ',' | read it with separator=\";\" on the load line",
+        ])
+        expect("```nnbook\nload csv \"tabs.csv\" as data target=y\n```\n", [
+            "2:10: tabs.csv:1:1: the header is one column: its fields seem separated by tabs, not ',' | read it with separator=\"\\t\" on the load line",
+        ])
+        expect("```nnbook\nload csv \"semi.csv\" as a target=y separator=\";\"\nload csv \"tabs.csv\" as b target=y separator=\"\\t\"\nshow a\nshow b\n```\n", [])
+        let table = "```csv name=g\nx1;x2;y\n0;1;1\n```\n"
+        expect(table + "```nnbook\nload inline g as g target=y\n```\n", [
+            "2:1: in the table 'g': the header is one column: its fields seem separated by ';', not ',' | read it with separator=\";\" on the load line",
+        ])
+        expect(table + "```nnbook\nload inline g as g target=y separator=\";\"\nshow g\n```\n", [])
+        expect("```csv name=g\nx1, x2, y\n0, 1, 1\n```\n```nnbook\nload inline g as g target=y\nmodel m\n  dense 1\ncompile m loss=mse\ntrain m on g\npredict m x1=1 x2=0\n```\n", [])
+    }
+
     func testPrinterShowsTheLineAndACaret() {
         let printer = DiagnosticPrinter(path: "g.nnbook", lines: ["", "trian neuron on insurance"])
         let text = printer.format(Diagnostic("unknown command 'trian'", at: SourceRange(line: 2, column: 1, length: 5), hint: "did you mean 'train'?"))

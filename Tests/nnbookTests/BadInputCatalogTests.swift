@@ -79,6 +79,13 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "label in quotes", files: notebook("```nnbook label=\"my train\"\nmodel m\n  dense 1\n```\n"), status: 1,
              firstLine: "t.nnbook:1:17: error: a label is one word, written without quotes",
              hint: "write ```nnbook label=my_train (letters, digits, '-' and '_'; it names the cell's pictures)", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "cell in a list item", files: notebook("1. the data:\n\n   ```nnbook\n   load csv \"d.csv\" as d target=y\n   shwo d\n   ```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:5:4: error: unknown command 'shwo'", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "cell fence indented four spaces", files: notebook("    ```nnbook\n    load csv \"d.csv\" as d target=y\n    ```\n```nnbook\nshow d\n```\n").merging(["d.csv": Data("x,y\n1,0\n".utf8)]) { $1 }, status: 1,
+             firstLine: "t.nnbook:1:5: error: this cell's fence is indented 4 spaces, so Markdown shows the cell as code and it would not run", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a loss's lists without their names", files: cell("loss mae [0.3, 0.7] [1, 1]"), status: 1,
+             firstLine: "t.nnbook:2:10: error: 'loss' takes y_true and y_pred as options, written with their names", hint: "write loss mae y_true=[0.3, 0.7] y_pred=[1, 1]",
+             lastLine: "1 error in t.nnbook; nothing was run"),
     ]
 
     static let frontMatter: [Case] = [
@@ -170,12 +177,19 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "a choice called as in Python", files: withData("compile m loss=mse optimizer=sgd(learning_rate=0.5)"), status: 1,
              firstLine: "t.nnbook:6:33: error: sgd(…) is Python's call; an option's value is one word, and its settings are options of their own", hint: "write `optimizer=sgd rate=0.5`",
              lastLine: "1 error in t.nnbook; nothing was run"),
-        Case(name: "wrong IDX magic", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data("PK\u{3}\u{4}rest".utf8)], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: this is not an IDX file: it should start with the bytes 00 00, not 50 4B"),
+        Case(name: "wrong IDX magic", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data("PK\u{3}\u{4}rest".utf8)], status: 1, firstLine: "t.nnbook:2:10: error: x.idx is not an IDX file: it looks like a NumPy .npz archive"),
+        Case(name: "IDX magic of no known format", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data([0x01, 0x02, 0x03, 0x04])], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: this is not an IDX file: it should start with the bytes 00 00, not 01 02"),
         Case(name: "truncated gzip", files: ["t.nnbook": Data("```nnbook\nload idx \"x.gz\" as d\n```\n".utf8), "x.gz": Data([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x63, 0x60])], status: 1, firstLine: "t.nnbook:2:10: error: x.gz: the compressed data ends too early (the file is truncated)"),
         Case(name: "image and label counts differ", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\n```\n".utf8), "x.idx": idx([2, 1, 1], [1, 2]), "y.idx": idx([3], [0, 1, 2])], status: 1, firstLine: "t.nnbook:2:10: error: y.idx: there are 2 images but 3 labels"),
         Case(name: "zero-byte npy", files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": Data()], status: 1, firstLine: "t.nnbook:2:10: error: x.npy: the file is empty"),
         Case(name: "file that is not there", files: cell("load csv \"nowhere.csv\" as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: there is no file nowhere.csv"),
         Case(name: "IDX too large for the memory limit", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([100000, 100000], [])], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: the 100000×100000 values of the file would need 50.0 GB of memory, more than the limit of 1.0 GB", prepare: nil),
+        Case(name: "a CSV file given to load idx", files: ["t.nnbook": Data("```nnbook\nload idx \"d.csv\" as d target=y\n```\n".utf8), "d.csv": Data("x,y\n1,0\n".utf8)], status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv is not an IDX file: it looks like a CSV file", hint: "write load csv \"d.csv\" as d target=y", lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a CSV file separated by semicolons", files: loadCSV("x;y\n1;0\n"), status: 1,
+             firstLine: "t.nnbook:2:10: error: d.csv:1:1: the header is one column: its fields seem separated by ';', not ','", hint: "read it with separator=\";\" on the load line",
+             lastLine: "1 error in t.nnbook; nothing was run"),
     ]
 
     static let models: [Case] = [

@@ -228,6 +228,33 @@ public struct Checker: Sendable {
                 }
             }
         }
+        // `loss mae [1, 0] [0.9, 0.2]`, as Keras' loss(y_true, y_pred) is called: values in the
+        // order of the options the command needs are one mistake, read as those options, so
+        // that the line still means what it says.
+        let needed = schema.options.filter { option in
+            option.isRequired && option.defaultValue == nil && !syntax.arguments.contains { argument in
+                if case .option(let name, _, _) = argument { name == option.name } else { false }
+            }
+        }
+        let unnamed = Array(positionals.dropFirst(position))
+        if !unnamed.isEmpty, unnamed.count <= needed.count {
+            let read = zip(needed, unnamed).compactMap { option, value -> (String, ValueSyntax, TypedValue)? in
+                guard case .success(let resolved) = convert(value, to: option.type, context: context) else { return nil }
+                return (option.name, value, resolved)
+            }
+            if read.count == unnamed.count {
+                let written = positionals.prefix(position).map { $0.text.excerpt() } + read.map { "\($0.0)=\($0.1.text.excerpt())" }
+                diagnostics.append(Diagnostic(
+                    "'\(schema.verb)' takes \(read.map(\.0).joined(separator: " and ")) as options, written with their names",
+                    at: unnamed[0].range, hint: "write \(([schema.verb] + written).joined(separator: " "))"))
+                unknownOptions += 1
+                for (name, value, resolved) in read {
+                    values[name] = resolved
+                    ranges[name] = value.range
+                }
+                position = positionals.count
+            }
+        }
         if position < positionals.count {
             // `test:0.2`, an option written as YAML or Python's dict writes it.
             let colon = positionals[position].text.split(separator: ":", maxSplits: 1).map(String.init)

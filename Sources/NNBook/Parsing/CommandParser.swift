@@ -10,7 +10,11 @@ import Foundation
 /// at the lines after it (jlox's resynchronising, at line ends).
 struct CommandParser {
     /// `lines` are the cell's lines; `firstLine` is the file line of the first of them.
-    static func commands(in lines: [String], firstLine: Int) -> (commands: [CommandSyntax], diagnostics: [Diagnostic]) {
+    /// `margin` is the indentation of the cell's fence, which CommonMark takes off each of its
+    /// lines (a cell in a list item): a line is indented, belonging to the command above, only
+    /// beyond it.
+    static func commands(in lines: [String], firstLine: Int, margin: Int = 0) -> (commands: [CommandSyntax], diagnostics: [Diagnostic]) {
+        func isIndented(_ text: String) -> Bool { text.prefix { $0 == " " || $0 == "\t" }.count > margin }
         var commands: [CommandSyntax] = []
         var diagnostics: [Diagnostic] = []
         var continuation = 0..<0
@@ -26,7 +30,7 @@ struct CommandParser {
                 let indent = text.prefix { $0.isWhitespace }.count
                 diagnostics.append(call.diagnostic(line: line, indent: indent))
                 let range = SourceRange(line: line, column: indent + 1, length: call.callee.count)
-                if indent > 0, var parent = commands.popLast() {
+                if indent > margin, var parent = commands.popLast() {
                     parent.markUnread(names: names(in: text))
                     commands.append(parent)
                 } else {
@@ -50,7 +54,7 @@ struct CommandParser {
             if case .word(let verb) = tokens.first?.kind, let call = PythonCall.valueCall(in: text, line: line, verb: verb) {
                 // One error, showing the line as meant; the line is not read further.
                 diagnostics.append(call)
-                if var command = text.first?.isWhitespace == true ? commands.popLast() : CommandSyntax(verb: verb, verbRange: tokens[0].range, arguments: []) {
+                if var command = isIndented(text) ? commands.popLast() : CommandSyntax(verb: verb, verbRange: tokens[0].range, arguments: []) {
                     command.markUnread(names: names(in: text))
                     commands.append(command)
                 }
@@ -62,7 +66,7 @@ struct CommandParser {
                 diagnostics += lexDiagnostics
                 continue
             }
-            let indented = text.first == " " || text.first == "\t"
+            let indented = isIndented(text)
             var parser = TokenParser(tokens: tokens)
             var problems: [Diagnostic] = []
             if indented {
@@ -88,7 +92,7 @@ struct CommandParser {
             }
             // A list continued on the lines below is one mistake: those lines are not read on
             // their own, and what they may define is unknown.
-            if lexDiagnostics.isEmpty, let end = listEnd(in: lines, after: offset, open: openBrackets(in: tokens)), var command = commands.popLast() {
+            if lexDiagnostics.isEmpty, let end = listEnd(in: lines, after: offset, open: openBrackets(in: tokens), margin: margin), var command = commands.popLast() {
                 continuation = (offset + 1)..<(end + 1)
                 command.markUnread(names: lines[continuation].flatMap(names))
                 commands.append(command)
@@ -145,7 +149,7 @@ struct CommandParser {
 
     /// The last of the lines after `offset` that close the lists left `open` on it (`y_true=[1, 2,`
     /// then `  3] y_pred=…`), when lines that start no command of their own do; nil otherwise.
-    private static func listEnd(in lines: [String], after offset: Int, open: Int) -> Int? {
+    private static func listEnd(in lines: [String], after offset: Int, open: Int, margin: Int) -> Int? {
         guard open > 0 else { return nil }
         var open = open
         for index in lines.indices.dropFirst(offset + 1) {
@@ -153,7 +157,7 @@ struct CommandParser {
             let (tokens, problems, _) = CommandLexer.tokens(of: lines[index], line: 0)
             guard problems.isEmpty, let first = tokens.first else { return nil }
             // A line at the margin that starts with a name is the next command.
-            if case .word(let word) = first.kind, first.range.column == 1, Double(word) == nil { return nil }
+            if case .word(let word) = first.kind, first.range.column <= margin + 1, Double(word) == nil { return nil }
             open += openBrackets(in: tokens)
             if open <= 0 { return index }
         }

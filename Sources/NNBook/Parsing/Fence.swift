@@ -12,9 +12,9 @@ struct Fence {
     let info: [Substring]
     let text: String
 
-    init?(_ line: String) {
+    init?(_ line: String, indentLimit: Int = 3) {
         let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
+        guard indent <= indentLimit else { return nil }
         let rest = line.dropFirst(indent)
         guard let first = rest.first, first == "`" || first == "~" else { return nil }
         let length = rest.prefix { $0 == first }.count
@@ -29,6 +29,28 @@ struct Fence {
     }
 
     var isCell: Bool { info.first == "nnbook" }
+
+    /// A cell's fence that Markdown does not take for one, at line `line`: indented four spaces
+    /// or more (code shown as written, or a fence under a nested list item), or in a quote
+    /// (`> ```nnbook`). It is one mistake, told here: an indented cell is read all the same,
+    /// so that what it defines is known after it; a quoted one stays prose.
+    static func displacedCell(_ text: String, at line: Int, diagnostics: inout [Diagnostic]) -> Fence? {
+        if let fence = Fence(text, indentLimit: .max), fence.isCell {
+            diagnostics.append(Diagnostic(
+                "this cell's fence is indented \(fence.indent) spaces, so Markdown shows the cell as code and it would not run",
+                at: SourceRange(line: line, column: fence.indent + 1, length: fence.length + fence.info[0].count),
+                hint: "start ```nnbook at most 3 spaces in (in a list item, under the item's first word), its lines and its closing ``` as far in"))
+            return fence
+        }
+        let quoted = text.drop { $0 == " " || $0 == ">" }
+        if text.drop(while: { $0 == " " }).first == ">", let fence = Fence(String(quoted)), fence.isCell {
+            diagnostics.append(Diagnostic(
+                "a cell in a quote ('>') is shown as quoted code, and it would not run",
+                at: SourceRange(line: line, column: text.count - quoted.count + 1, length: fence.length + fence.info[0].count),
+                hint: "take the cell out of the quote: remove the '>' before its lines"))
+        }
+        return nil
+    }
 
     /// ```` ```nnbok ````, ```` ```NNBOOK ````: a cell's fence mistyped, which would otherwise
     /// be shown as code and never run.
@@ -83,7 +105,7 @@ struct Fence {
 
     func isClosed(by line: String) -> Bool {
         let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return false }
+        guard indent <= max(3, self.indent) else { return false }
         let rest = line.dropFirst(indent)
         let run = rest.prefix { $0 == character }.count
         return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }

@@ -64,7 +64,7 @@ public enum NotebookParser {
         }
 
         while index < lines.count {
-            guard let fence = Fence(lines[index]) else {
+            guard let fence = Fence(lines[index]) ?? Fence.displacedCell(lines[index], at: index + 1, diagnostics: &diagnostics) else {
                 prose.append(lines[index])
                 proseLines.append(index)
                 index += 1
@@ -127,10 +127,11 @@ public enum NotebookParser {
             }
             labels[label] = line
             let body = Array(lines[(index + 1)..<cellEnd])
-            let (commands, commandDiagnostics) = CommandParser.commands(in: body, firstLine: line + 1)
+            let (commands, commandDiagnostics) = CommandParser.commands(in: body, firstLine: line + 1, margin: fence.indent)
             diagnostics += commandDiagnostics
             flushProse()
-            blocks.append(.cell(Cell(number: cellNumber, label: label, source: body, line: line, commands: commands)))
+            let source = body.map { String($0.dropFirst(min(fence.indent, $0.prefix { $0 == " " }.count))) }
+            blocks.append(.cell(Cell(number: cellNumber, label: label, source: source, line: line, commands: commands)))
             // The prose an unclosed cell ran into is prose.
             prose += lines[strayProse]
             proseLines += strayProse

@@ -21,6 +21,8 @@ struct CSVDatasetBuilder {
     }
 
     let path: String
+    /// The character between fields the file is read with.
+    let separator: Character
     let targetNames: [String]
     let options: CSVColumnOptions
     let memory: MemoryLimit
@@ -45,8 +47,9 @@ struct CSVDatasetBuilder {
     /// The rows read as data; from the first, the file's header and values may be quoted.
     private(set) var rowsKept = 0
 
-    init(path: String, targets: [String], options: CSVColumnOptions, memory: MemoryLimit) {
+    init(path: String, separator: Character, targets: [String], options: CSVColumnOptions, memory: MemoryLimit) {
         self.path = path
+        self.separator = separator
         targetNames = targets
         self.options = options
         self.memory = memory
@@ -108,8 +111,18 @@ struct CSVDatasetBuilder {
         if let headerProblem { throw headerProblem(rowsKept > 0) }
     }
 
+    /// The characters spreadsheets and databases separate fields with besides the comma.
+    static let otherSeparators: [Character] = [";", "\t", "|", ","]
+
+    /// "';'", "tabs": a separator as a message names it.
+    static func describe(_ separator: Character) -> String {
+        separator == "\t" ? "tabs" : "'\(separator)'"
+    }
+
     private mutating func readHeader(_ record: CSVRecord) throws(DataError) {
-        let names = (0..<record.count).map(record.text)
+        // `age, affordability` names the column `affordability`, as values are read without
+        // the spaces around them: a name with a space first could not be written in a command.
+        let names = (0..<record.count).map(record.trimmedText)
         let place = record.fields
         // A first line with control characters is no header of a CSV file (/proc/self/environ,
         // a binary file): it is not quoted back, since it may hold anything.
@@ -117,6 +130,14 @@ struct CSVDatasetBuilder {
             throw DataError(
                 "the first line is not a header of column names: it holds control characters, so this is not a CSV file", path: path, line: place[odd].line, column: place[odd].column,
                 hint: "load csv reads text files whose first line names the columns, e.g. x1,x2,y")
+        }
+        // `x1;x2;y` read with ',' is one column: the fields are separated by another character,
+        // which is named without quoting the line (the file may not be a CSV file at all).
+        if names.count == 1, let other = CSVDatasetBuilder.otherSeparators.first(where: { $0 != separator && names[0].contains($0) }) {
+            throw DataError(
+                "the header is one column: its fields seem separated by \(CSVDatasetBuilder.describe(other)), not \(CSVDatasetBuilder.describe(separator))",
+                path: path, line: place[0].line, column: 1,
+                hint: "read it with separator=\(other == "\t" ? "\"\\t\"" : "\"\(other)\"") on the load line")
         }
         if let blank = names.firstIndex(where: \.isEmpty) {
             throw DataError("column \(blank + 1) of the header has no name", path: path, line: place[blank].line, column: place[blank].column)

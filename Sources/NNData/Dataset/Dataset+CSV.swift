@@ -35,7 +35,7 @@ extension Dataset {
         memory: MemoryLimit = .unlimited, shouldStop: () -> Bool = { false }
     ) throws(DataError) {
         var reader = CSVReader(separator: separator, path: path)
-        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: memory)
+        var builder = CSVDatasetBuilder(path: path, separator: separator, targets: targets, options: options, memory: memory)
         try Dataset.readPieces(of: url, path: path, into: &reader, shouldStop: shouldStop) { reader throws(DataError) in
             if builder.header == nil { try Dataset.checkLineLength(reader, memory: memory) }
             try builder.checkMemory(adding: reader.pendingBytes, line: reader.pendingLine)
@@ -52,7 +52,7 @@ extension Dataset {
         csvText text: [UInt8], path: String, firstLine: Int = 1, separator: Character = ",", targets: [String], options: CSVColumnOptions = CSVColumnOptions()
     ) throws(DataError) {
         var reader = CSVReader(separator: separator, path: path, firstLine: firstLine)
-        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
+        var builder = CSVDatasetBuilder(path: path, separator: separator, targets: targets, options: options, memory: .unlimited)
         try reader.read(text) { record throws(DataError) in try builder.add(record) }
         self = try builder.dataset()
     }
@@ -67,7 +67,7 @@ extension Dataset {
         memory: MemoryLimit = .unlimited
     ) throws(DataError) -> [String] {
         var reader = CSVReader(separator: separator, path: path)
-        var builder = CSVDatasetBuilder(path: path, targets: targets, options: options, memory: .unlimited)
+        var builder = CSVDatasetBuilder(path: path, separator: separator, targets: targets, options: options, memory: .unlimited)
         try readPieces(of: url, path: path, into: &reader, shouldStop: { false }) { reader throws(DataError) in
             if builder.rowsKept > 0 { return true }
             try checkLineLength(reader, memory: memory)

@@ -20,7 +20,8 @@ enum DataSources {
             guard let table = state.tables[path] else { throw DataError("there is no inline table named '\(path)'") }
             state.recordTable(path)
             return NotebookDataset(all: try Dataset(
-                csvText: Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine, targets: targets, options: load.csvOptions))
+                csvText: Array(table.text.utf8), path: state.notebookPath, firstLine: table.firstLine, separator: load.separator.first ?? ",", targets: targets,
+                options: load.csvOptions))
         case .idx, .npy:
             let reader = { (file: String) throws(DataError) -> Tensor in
                 let data = try read(file, state: state)

@@ -91,7 +91,8 @@ extension LoadCommand {
             return try files.count == 1 ? kerasArchiveFacts(files[0], memory: context.memory) : idxFolderFacts(files, memory: context.memory)
         case .inline:
             guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
-            return tableFacts(try Dataset(csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, targets: targetNames, options: csvOptions))
+            return tableFacts(try Dataset(
+                csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, separator: separator.first ?? ",", targets: targetNames, options: csvOptions))
         case .csv:
             guard let path, let file else { return DatasetFacts() }
             guard try DataFile(file, path: path.path).size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path, memory: context.memory) }

@@ -36,7 +36,7 @@ struct LoadCommand: NotebookCommand {
     @Argument(keyword: "as", help: "the name to give the data set") var name: NewDatasetName
     @Option(help: "csv/inline: the columns to predict; idx/npy: the labels file; npz: the labels array") var target: [Word]?
     @Option(help: "npz: the array of inputs (default x_train, else x)") var features: Word?
-    @Option(help: "csv: the character between fields", spellings: ["sep", "delimiter"]) var separator = ","
+    @Option(help: "csv/inline: the character between fields (\"\\t\" for tabs)", spellings: ["sep", "delimiter"]) var separator = ","
     @Option(help: "csv: columns of words to number 0, 1, 2, … alphabetically") var codes: [Word]?
     @Option(help: "csv: columns of words to turn into one 0/1 column per word") var oneHot: [Word]?
     @Option(help: "csv: drop rows with an empty field") var missing: Missing?
@@ -58,7 +58,7 @@ struct LoadCommand: NotebookCommand {
         var diagnostics: [Diagnostic] = []
         let formatOptions: Set<String> = switch format {
         case .csv: ["target", "separator", "codes", "one_hot", "missing", "fill"]
-        case .inline: ["target", "codes", "one_hot", "missing", "fill"]
+        case .inline: ["target", "separator", "codes", "one_hot", "missing", "fill"]
         case .idx, .npy: ["target"]
         case .npz: ["target", "features"]
         case .mnist, .fashionMNIST: ["folder"]
@@ -102,6 +102,15 @@ struct LoadCommand: NotebookCommand {
         case .csv, .idx, .npy, .npz:
             guard let path else {
                 diagnostics.append(Diagnostic("give the file to load", at: command, hint: #"e.g. load \#(format.rawValue) "data/file" as data"#))
+                break
+            }
+            let url = context.folder.resolvingNotebookPath(path.path)
+            if FileManager.default.fileExists(atPath: url.path), let found = DataFileFormat.guess(of: url, path: path.path), found.rawValue != format.rawValue {
+                // Its other options (target= a column, not a labels file) are read for that format.
+                diagnostics.append(Diagnostic(
+                    "\(path.path.excerpt()) is not \(DataFileFormat(rawValue: format.rawValue)?.described ?? format.rawValue): it looks like \(found.described)", at: path.range,
+                    hint: "write load \(found.rawValue) \"\(path.path.excerpt())\" as \(name.name)" + (target.map { $0.count == 1 ? $0[0].text : "[" + $0.map(\.text).joined(separator: ", ") + "]" }
+                        .map { " target=\($0)" } ?? (found == .csv ? " target=COLUMN" : ""))))
                 break
             }
             var files = [(path.path, path.range)]
