@@ -130,6 +130,9 @@ public struct SweepPageRenderer: Sendable {
             if !seriesKeys.contains(key) { seriesKeys.append(key) }
         }
         var used: Set<String> = []
+        // The title names the whole key; the axis, narrower, names the column as the table heads
+        // it (`evaluate#3/net/homes.test/loss`), with its units.
+        let headers = Dictionary(zip(report.columns.map(\.name), MetricColumn.headers(report.columns))) { first, _ in first }
         return report.columns.compactMap { column in
             let series = seriesKeys.map { key -> LineChart.Series in
                 let rows = report.rows.filter { row in others.map { row.combination.values[$0] } == key }
@@ -151,7 +154,7 @@ public struct SweepPageRenderer: Sendable {
             while !used.insert(name).inserted { name += "-2" }
             // Each point is a run of its own: a marker shows where the runs are.
             let chart = LineChart(
-                title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(column.name), series: series,
+                title: caption, xLabel: xLabel, yLabel: report.units(of: column).header(headers[column.name] ?? column.name), series: series,
                 axes: LineChart.Axes(logX: logX, markers: true, xCategories: isNumeric ? nil : xAxis.values.map(\.text)))
             return (name + ".svg", Figure(name: name, caption: caption, kind: .lines(chart)))
         }

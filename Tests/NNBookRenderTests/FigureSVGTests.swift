@@ -160,6 +160,20 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(TextWidth.fitted("a b c d e f g h", size: 12, width: 45), "a b c…", "cut after a whole character, no space before the ellipsis")
     }
 
+    /// An axis label's units, in parentheses at its end, are kept whole and the words before
+    /// them cut (the units of a sweep's picture were what its axis lost); units too wide for the
+    /// room alone are cut as any text is.
+    func testAFittedLabelKeepsItsUnits() {
+        let label = "train/evaluate#3/net/homes.test/loss (price's units squared)"
+        let units = " (price's units squared)"
+        let fitted = TextWidth.fitted(label, size: 12, width: 300)
+        XCTAssertTrue(fitted.hasPrefix("train/evaluate#3/") && fitted.hasSuffix("…" + units), fitted)
+        XCTAssertLessThanOrEqual(TextWidth.estimate(fitted, size: 12), 300)
+        XCTAssertEqual(TextWidth.fitted("loss (a (nested) unit)", size: 12, width: TextWidth.estimate("l… (a (nested) unit)", size: 12) + 0.01), "l… (a (nested) unit)")
+        let narrow = TextWidth.fitted(label, size: 12, width: 60)
+        XCTAssertTrue(narrow.hasPrefix("train/") && narrow.hasSuffix("…") && !narrow.contains("("), narrow)
+    }
+
     /// Any range gives a bounded number of ticks: turned round, empty, not finite or immense.
     func testAxisTicksAreFewWhateverTheRange() {
         for (low, high) in [(2.0, 1.0), (1.0, 1.0), (-.infinity, 0), (.nan, 1), (0, 1e300), (1e20, 1e20 + 1e-12), (-1e30, 1e30)] {

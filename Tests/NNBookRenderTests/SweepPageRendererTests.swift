@@ -101,6 +101,28 @@ final class SweepPageRendererTests: XCTestCase {
         XCTAssertEqual(svg, try String(contentsOf: golden, encoding: .utf8))
     }
 
+    /// Three `evaluate net on homes.test` in one cell: the picture's axis names its column as the
+    /// runs table heads it, and its units whole (they were cut, 'price's units squar…', under
+    /// the whole key); the title names the whole key.
+    func testAPicturesAxisNamesItsColumnShortAndItsUnitsWhole() throws {
+        let base = try report([(.succeeded, 0.9), (.succeeded, 0.7)])
+        let columns = ["evaluate/net/homes.test/loss", "evaluate#2/net/homes.test/loss", "evaluate#3/net/homes.test/loss"].map { MetricColumn(cell: "train", metric: $0) }
+        let units = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, "price's units squared") })
+        let report = SweepReport(
+            title: "t", notebook: "t.nnbook", id: base.id, grid: base.grid, fixed: [], columns: columns,
+            rows: base.rows.map { row in
+                SweepReport.Row(combination: row.combination, status: .succeeded, run: row.run, metrics: Dictionary(uniqueKeysWithValues: columns.map { ($0.name, 1.5) }), units: units, failure: nil)
+            },
+            precision: 2)
+        guard case .lines(let chart) = try XCTUnwrap(SweepPageRenderer(assetsFolder: "t.sweep.assets").figures(report).last).figure.kind else {
+            return XCTFail("no line chart")
+        }
+        XCTAssertEqual(chart.title, "train/evaluate#3/net/homes.test/loss against rate")
+        XCTAssertEqual(chart.yLabel, "evaluate#3/net/homes.test/loss (price's units squared)")
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        XCTAssertTrue(svg.contains(" (price&#39;s units squared)</text>"), svg)
+    }
+
     /// The line joins the runs that succeeded; a failed run is a mark of its own, at what it
     /// recorded before it stopped, and the page says what the mark means.
     func testAFailedRunIsAMarkTheLineDoesNotJoin() throws {

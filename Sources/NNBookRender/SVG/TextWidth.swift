@@ -31,9 +31,17 @@ enum TextWidth {
     }
 
     /// `text` if it fits in `width` pixels, otherwise as much of its beginning as fits with an
-    /// ellipsis after it (a word cut in the middle, as a browser's text-overflow cuts it).
+    /// ellipsis after it (a word cut in the middle, as a browser's text-overflow cuts it). A
+    /// label's units, in parentheses at its end (`loss (price's units squared)`), are what an
+    /// axis must say: they are kept whole, and the words before them cut, while they fit alone.
     static func fitted(_ text: String, size: Double, width: Double, bold: Bool = false) -> String {
         guard estimate(text, size: size, bold: bold) > width else { return text }
+        if let open = unitsStart(of: text) {
+            let units = text[open...], room = width - estimate(String(units), size: size, bold: bold)
+            if room >= estimate(ellipsis, size: size, bold: bold) {
+                return fitted(String(text[..<open]), size: size, width: room, bold: bold) + units
+            }
+        }
         var kept = Substring(text)
         while !kept.isEmpty {
             kept = kept.dropLast()
@@ -41,6 +49,21 @@ enum TextWidth {
             if estimate(candidate, size: size, bold: bold) <= width { return candidate }
         }
         return ellipsis
+    }
+
+    /// Where the parenthesised part that ends `text` begins, with the space before it (` (price's
+    /// units squared)`); nil when `text` ends otherwise or is that part alone.
+    private static func unitsStart(of text: String) -> String.Index? {
+        guard text.hasSuffix(")") else { return nil }
+        var depth = 0, index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if text[index] == ")" { depth += 1 }
+            if text[index] == "(" { depth -= 1 }
+            guard depth > 0 else { break }
+        }
+        guard depth == 0, index > text.startIndex, text[text.index(before: index)] == " " else { return nil }
+        return text.index(before: index)
     }
 
     /// One character's advance in thousandths of the font size: Helvetica's for ASCII, a full
