@@ -84,6 +84,21 @@ final class FetchedHistoryTests: XCTestCase {
         XCTAssertTrue(coloured.contains("\u{1B}[31mworse\u{1B}[0m"), "nnbook's own colours stay: \(coloured)")
     }
 
+    /// A seed of 2**70 is JSON, written with all its digits, that no field of nnbook holds: the
+    /// note names the file and the field (it said 'the document is not JSON').
+    func testAWholeNumberTooLargeIsNamedWithItsFile() throws {
+        try forgeRun { run, _ in run["seed"] = NSDecimalNumber(string: "1180591620717411303424") }
+        let log = try cli.nnbook("log", "gradient-descent.nnbook")
+        XCTAssertEqual(log.status, 0, log.error)
+        XCTAssertTrue(log.error.hasSuffix("cannot be read: in its run.json, the field 'seed' holds 1180591620717411303424, a whole number larger than nnbook can hold; it is listed as unreadable\n"), log.error)
+        try forgeRun { run, metrics in
+            run["seed"] = 42
+            metrics["adam", default: [:]]["loss"] = "lots"
+        }
+        let metrics = try cli.nnbook("log", "gradient-descent.nnbook").error
+        XCTAssertTrue(metrics.contains("cannot be read: in its metrics.json, the field 'adam.loss' is not a number; it is listed as unreadable\n"), metrics)
+    }
+
     func testARunThatCannotBeReadIsListedAndTheOthersStillRead() throws {
         try forgeRun { run, _ in run["status"] = "exploded" }
         XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
@@ -94,7 +109,7 @@ final class FetchedHistoryTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.split(separator: " ").first ?? "" }, ["run", "4", "3", "2", "1"], log.output)
         XCTAssertTrue(log.output.split(separator: "\n")[2].contains(" unreadable "), log.output)
         XCTAssertTrue(log.error.hasPrefix("gradient-descent.nnbook: note: run 3 ("), log.error)
-        XCTAssertTrue(log.error.hasSuffix("cannot be read: in its run.json or metrics.json, the field 'status' holds a value nnbook cannot read; it is listed as unreadable\n"), log.error)
+        XCTAssertTrue(log.error.hasSuffix("cannot be read: in its run.json, the field 'status' holds a value nnbook cannot read; it is listed as unreadable\n"), log.error)
         let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
         XCTAssertEqual(table.status, 0, table.error)
         XCTAssertTrue(table.output.contains("\n3    unreadable  -"), table.output)
@@ -102,7 +117,7 @@ final class FetchedHistoryTests: XCTestCase {
         let objects = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         XCTAssertEqual(objects.map { $0["run"] as? Int }, [4, 3, 2, 1])
         XCTAssertEqual(objects[1]["status"] as? String, "unreadable")
-        XCTAssertEqual(objects[1]["unreadable"] as? String, "in its run.json or metrics.json, the field 'status' holds a value nnbook cannot read")
+        XCTAssertEqual(objects[1]["unreadable"] as? String, "in its run.json, the field 'status' holds a value nnbook cannot read")
 
         XCTAssertEqual(try cli.nnbook("show", "gradient-descent.nnbook").status, 0)
         XCTAssertEqual(try cli.nnbook("diff", "gradient-descent.nnbook", "2", "4").status, 0)
@@ -112,7 +127,7 @@ final class FetchedHistoryTests: XCTestCase {
             XCTAssertEqual(refused.status, 1, "\(arguments)")
             XCTAssertEqual(refused.output, "")
             XCTAssertTrue(refused.error.hasPrefix("gradient-descent.nnbook: error: run 3 ("), refused.error)
-            XCTAssertTrue(refused.error.contains(") cannot be read: in its run.json or metrics.json, the field 'status' holds a value nnbook cannot read\nhint: it was damaged, made by hand, or recorded by a newer nnbook; the other runs can still be shown and compared (`nnbook log FILE` lists them)\n"), refused.error)
+            XCTAssertTrue(refused.error.contains(") cannot be read: in its run.json, the field 'status' holds a value nnbook cannot read\nhint: it was damaged, made by hand, or recorded by a newer nnbook; the other runs can still be shown and compared (`nnbook log FILE` lists them)\n"), refused.error)
         }
     }
 }

@@ -250,7 +250,7 @@ public final class RunHistory {
         do {
             return .success(try RunRecord.decode(run: run, metrics: metrics))
         } catch {
-            return .failure(UnreadableRecord(why: "in its run.json or metrics.json, \(StoredDataProblem.describe(error).visible())"))
+            return .failure(UnreadableRecord(why: ((error as? RunRecord.UnreadableFile)?.description ?? StoredDataProblem.describe(error)).visible()))
         }
     }
 }

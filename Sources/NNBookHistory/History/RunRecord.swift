@@ -202,9 +202,28 @@ public struct RunRecord: Codable, Equatable, Sendable {
         decoder.dateDecodingStrategy = .iso8601
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: nonFinite.infinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan)
-        var record = try decoder.decode(RunRecord.self, from: run)
-        if let metrics { record.metrics = try decoder.decode([String: [String: Double]].self, from: metrics) }
+        var record: RunRecord
+        do {
+            record = try decoder.decode(RunRecord.self, from: run)
+        } catch {
+            throw UnreadableFile(name: "run.json", problem: StoredDataProblem.describe(error, in: run))
+        }
+        guard let metrics else { return record }
+        do {
+            record.metrics = try decoder.decode([String: [String: Double]].self, from: metrics)
+        } catch {
+            throw UnreadableFile(name: "metrics.json", problem: StoredDataProblem.describe(error, in: metrics))
+        }
         return record
+    }
+
+    /// Which file of a run's record cannot be read, and why.
+    struct UnreadableFile: Error, CustomStringConvertible {
+        let name: String
+        let problem: String
+
+        /// `in its run.json, the field 'status' holds …`.
+        var description: String { "in its \(name), \(problem)" }
     }
 
     private static let encoder: JSONEncoder = {
