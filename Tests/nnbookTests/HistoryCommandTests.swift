@@ -237,13 +237,21 @@ final class HistoryCommandTests: XCTestCase {
         return files
     }
 
+    /// An empty lock file at `path`, made 30 seconds ago, as a run killed while recording
+    /// leaves git's lock on its reference.
+    @discardableResult
+    private func plantLock(_ path: String) throws -> URL {
+        let lock = cli.folder.appendingPathComponent(path)
+        try "".write(to: lock, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: lock.path)
+        return lock
+    }
+
     /// git's lock file on the reference, as a run killed while recording leaves it (SIGKILL,
     /// `timeout -s KILL`, the OOM killer): the next run takes it over and is recorded.
     func testALockLeftByAKilledRunIsTakenOverByTheNextRun() throws {
         XCTAssertEqual(try cli.nnbook("run", "gradient-descent.nnbook", "--quiet").status, 0)
-        let lock = cli.folder.appendingPathComponent(".nnbook-history/refs/nnbook/runs/gradient-descent.nnbook.lock")
-        try "".write(to: lock, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: lock.path)
+        let lock = try plantLock(".nnbook-history/refs/nnbook/runs/gradient-descent.nnbook.lock")
         let outcome = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet")
         XCTAssertEqual(outcome.status, 0, outcome.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path))
@@ -257,9 +265,7 @@ final class HistoryCommandTests: XCTestCase {
         let made = try cli.shell("git init -q && git add q.nnbook && git -c user.name=t -c user.email=t@t commit -qm q && git worktree add -q tree")
         XCTAssertEqual(made.status, 0, made.error)
         XCTAssertEqual(try cli.nnbook("run", "tree/q.nnbook", "--quiet").status, 0)
-        let lock = cli.folder.appendingPathComponent(".git/refs/nnbook/runs/q.nnbook.lock")
-        try "".write(to: lock, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: lock.path)
+        try plantLock(".git/refs/nnbook/runs/q.nnbook.lock")
         let outcome = try cli.nnbook("run", "tree/q.nnbook", "--quiet")
         XCTAssertEqual(outcome.status, 0, outcome.error)
         XCTAssertEqual(try cli.shell("git rev-list --count refs/nnbook/runs/q.nnbook").output, "2\n")
