@@ -77,6 +77,21 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(end - TextWidth.estimate("1000000", size: 12), 24, "the label starts clear of the title: \(tick)")
     }
 
+    /// Where the validation data changed, an upright dashed rule stands between the two epochs,
+    /// across the whole plot, and the legend names the new data with the same dashes.
+    func testARuleMarksAChangeOfValidationData() throws {
+        let chart = LineChart(title: "loss per epoch", xLabel: "epoch", yLabel: "loss", series: [
+            .init(name: "m (training)", points: (1...6).map { .init(x: Double($0), y: 1 / Double($0)) }),
+            .init(name: "m (validation)", points: [.init(x: 1, y: 1.1), .init(x: 2, y: 0.7), .init(x: 3, y: .nan), .init(x: 5, y: 0.9), .init(x: 6, y: 0.8)], dashed: true),
+        ], axes: LineChart.Axes(wholeNumberX: true), rules: [.init(x: 4.5, name: "validated on the last 30% of birds")])
+        let svg = FigureSVG.render(Figure(name: "loss", caption: "loss", kind: .lines(chart)))
+        try assertGolden(svg, "validation-change-rule")
+        let rules = svg.components(separatedBy: "\n").filter { $0.contains(#"stroke-dasharray="3 3""#) }
+        XCTAssertEqual(rules.count, 2, "the rule and its legend key")
+        XCTAssertTrue(rules[0].contains(#"y1="40""#) && rules[0].contains(#"y2="308""#), "across the plot: \(rules[0])")
+        XCTAssertTrue(svg.contains(">validated on the last 30% of birds</text>"))
+    }
+
     /// A point that is not a number breaks the line in two (matplotlib's gap), rather than
     /// joining the values either side of it.
     func testAPointThatIsNotANumberBreaksTheLine() {

@@ -176,7 +176,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testDecimalWhereAWholeNumberIsNeeded() {
-        expectLine("train m on data epochs=10.5", "11:24: expected a whole number, not 10.5 | use a whole number such as 11")
+        expectLine("train m on data epochs=10.5", "11:24: expected a whole number, not 10.5 | epochs= takes a whole number (how many passes over the training samples): epochs=11")
+    }
+
+    /// A start is a sample's number, counted from 0: a decimal is offered the nearest start
+    /// there is, never one below the first sample.
+    func testADecimalStartOfImagesIsOfferedTheNearestSample() {
+        expect("```nnbook\nload fashion-mnist as clothes\nimages clothes start=1e-45\nimages clothes start=-2.5\nimages clothes start=-3\n```\n", [
+            "3:22: expected a whole number, not 1e-45 | start= takes a whole number (the number of the first sample to draw): start=0",
+            "4:22: expected a whole number, not -2.5 | start= takes a whole number (the number of the first sample to draw): start=0",
+            "5:16: start must be 0 or more, not -3 | start=: the number of the first sample to draw; e.g. start=0",
+        ])
     }
 
     /// A count (`rows=`, `epochs=`, `batch=`) below its declared minimum is refused by the
@@ -189,7 +199,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
         expectLine("load csv \"data.csv\" as d2 target=y rows=0", "11:36: rows must be 1 or more, not 0 | rows=: keep only this many samples (of each split, for data that comes split); e.g. load fashion-mnist as clothes rows=2000")
         expectLine("explain m on data batch=0", "11:19: batch must be 1 or more, not 0 | batch=: samples per update in mini-batch descent (Keras: 32); e.g. explain digits on mnist batch=32")
-        expectLine("show data rows=1e-45", "11:16: expected a whole number, not 1e-45 | use a whole number such as 1")
+        expectLine("show data rows=1e-45", "11:16: expected a whole number, not 1e-45 | rows= takes a whole number (how many rows): rows=1")
     }
 
     func testUndefinedDataset() {
@@ -807,6 +817,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testPlotOnALogScaleWithALimitOfZero() {
         expectLine("train m on data epochs=3\nplot m scale=log ymin=0", "12:18: a log scale has no place for 0 | give limits above 0")
+    }
+
+    /// Limits out of order are one mistake of the pair, told once at the pair (not also as a
+    /// top below every value, or a 0 on a log scale), with limits the metric can reach.
+    func testPlotLimitsOutOfOrderAreOneErrorAtThePair() {
+        expectLine("train m on data epochs=3\nplot m ymin=0 ymax=0", "12:8: ymin=0 must be below ymax=0 | ymin= is the bottom of the axis and ymax= its top, above it: e.g. ymin=0 ymax=1")
+        expectLine("train m on data epochs=3\nplot m scale=log ymin=3 ymax=-1", "12:18: ymin=3 must be below ymax=-1 | ymin= is the bottom of the axis and ymax= its top, above it: e.g. ymin=3 ymax=30")
+        expectLine("train m on data epochs=3\nplot m scale=log ymin=0 ymax=0", "12:18: ymin=0 must be below ymax=0 | ymin= is the bottom of the axis and ymax= its top, above it: e.g. ymin=0.1 ymax=1")
+        expectLine("train m on data epochs=3\nplot m ymin=2 ymax=0.5", "12:8: ymin=2 must be below ymax=0.5 | ymin= is the bottom of the axis and ymax= its top: swap them, ymin=0.5 ymax=2")
+        expectLine("train m on data epochs=3\nplot m ymin=2 ymax=-1", "12:8: ymin=2 must be below ymax=-1 | ymin= is the bottom of the axis and ymax= its top: swap them, ymin=-1 ymax=2")
     }
 
     func testTrainingBeforeCompiling() {

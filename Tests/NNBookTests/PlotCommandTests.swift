@@ -64,6 +64,41 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(chart.series[1].points.map(\.y.isNaN), [false, false, true, false, false], "epoch 3 is the gap")
     }
 
+    /// A validation curve that goes on over other data (validation= then validation_split=, a
+    /// gap between) is marked where it changes: a rule between the epochs, named in the legend,
+    /// the caption saying from what to what; the train line that changes it says so under its
+    /// table. The same data again, or a training without validation, is no change.
+    func testAChangeOfValidationDataIsMarkedWhereItHappens() throws {
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            model a
+              dense 1 weights=zeros bias=zeros
+            compile a loss=mse optimizer=sgd rate=0.1
+            train a on data epochs=2 descent=batch validation=data
+            train a on data epochs=1 descent=batch validation=data
+            train a on data epochs=2 descent=batch
+            train a on data epochs=2 descent=batch validation_split=0.3
+            plot a
+            plot a metric=val_loss from=6
+            plot a metric=val_loss
+            ```
+            """, folder: try NotebookFixtures.folder(removedAfter: self))
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        let texts = result.cells[0].outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }
+        XCTAssertEqual(texts.filter { $0.hasPrefix("The validation data changed") }, [
+            "The validation data changed at epoch 6: from here val_loss is measured on the last 30% of data, in epochs 1 to 3 on data. A jump in the validation curves there may come from the data, not from the model.",
+        ])
+        let charts = result.cells[0].outputs.compactMap { output -> (LineChart, String)? in
+            if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
+        }
+        XCTAssertEqual(charts.count, 3)
+        XCTAssertEqual(charts[0].0.rules, [LineChart.Rule(x: 5.5, name: "validated on the last 30% of data")])
+        XCTAssertEqual(charts[0].1, "loss per epoch: a (training), a (validation) (the validation data changed: at epoch 6, from data to the last 30% of data, where the grey dashed line stands)")
+        XCTAssertEqual(charts[1].0.rules, [], "from=6 draws only the new data")
+        XCTAssertEqual(charts[2].0.rules, [LineChart.Rule(x: 5.5, name: "validated on the last 30% of data")])
+    }
+
     private func figures(_ text: String) throws -> [Figure] {
         let result = try NotebookFixtures.run(text, folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")

@@ -33,6 +33,21 @@ final class PlotLimitTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("limits.nnbook:8:24: error: ymax=-1 leaves every value off the axis: val_loss is never below 0"), outcome.error)
     }
 
+    /// Equal limits are one mistake, told once with a caret from one option to the other.
+    func testEqualLimitsAreOneErrorUnderThePair() throws {
+        let fixture = try CLIFixture()
+        try write(fixture, plot: "plot m metric=loss ymin=0 ymax=0")
+        let outcome = try fixture.nnbook("check", "limits.nnbook")
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("""
+            limits.nnbook:8:20: error: ymin=0 must be below ymax=0
+             8 | plot m metric=loss ymin=0 ymax=0
+               |                    ^~~~~~~~~~~
+            hint: ymin= is the bottom of the axis and ymax= its top, above it: e.g. ymin=0 ymax=1
+            """), outcome.error)
+        XCTAssertEqual(outcome.error.components(separatedBy: ": error: ").count, 2, outcome.error)
+    }
+
     /// The check cannot know how large a loss will be: ymin= above it draws an empty axis that
     /// starts at the limit, and says so, in moments (it used to loop forever, and a SIGTERM from
     /// `timeout` could not end it).

@@ -298,7 +298,7 @@ public struct Checker: Sendable {
                 }
                 continue
             }
-            switch convert(value, to: type, context: context, minimum: schema.option(named: name)?.minimum) {
+            switch convert(value, to: type, context: context, option: schema.option(named: name)) {
             case .success(let resolved):
                 ranges[name] = nameRange
                 if case .parameter = value.kind { parameterized.insert(name) }
@@ -365,9 +365,19 @@ public struct Checker: Sendable {
         return Diagnostic("\(option.name) must be \(least) or more, not \(number)", at: range, hint: "\(option.name)=: \(option.summary); e.g. \(example)")
     }
 
-    /// Converts one written value to `type`, substituting a `$parameter` first; `minimum` keeps
-    /// the whole number a hint suggests within what the option takes.
-    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext, minimum: Int? = nil) -> Result<TypedValue, Diagnostic> {
+    /// The hint for a decimal written where a whole number belongs: the nearest whole number the
+    /// option takes (1e-45 rows is 1 row; a start of 1e-45 is sample 0), said with what it counts.
+    static func wholeNumberHint(for number: Double, option: OptionSchema?) -> String? {
+        guard abs(number) < 1e15 else { return nil }
+        let nearest = max(Int(number.rounded()), option?.minimum ?? Int.min)
+        guard let option else { return "use a whole number such as \(nearest)" }
+        return "\(option.name)= takes a whole number (\(option.summary)): \(option.name)=\(nearest)"
+    }
+
+    /// Converts one written value to `type`, substituting a `$parameter` first; the `option` it
+    /// is written for, when known, words the hint for a decimal where a whole number belongs:
+    /// what the option counts, and the nearest whole number it takes.
+    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext, option: OptionSchema? = nil) -> Result<TypedValue, Diagnostic> {
         let text: String
         var quoted = false
         switch value.kind {
@@ -427,7 +437,7 @@ public struct Checker: Sendable {
                     return .failure(Diagnostic("\(text.excerpt()) is \(ValueType.beyondRange(text))", at: value.range))
                 }
                 if type == .number, let share = ValueType.shareHint(for: text) { return mismatch(share) }
-                return mismatch(type == .integer ? Double(decimal: text).flatMap { abs($0) < 1e15 ? "use a whole number such as \(max(Int($0.rounded()), minimum ?? Int.min))" : nil } : nil)
+                return mismatch(type == .integer ? Double(decimal: text).flatMap { Checker.wholeNumberHint(for: $0, option: option) } : nil)
             }
             return .success(typed)
         case .choice(let choices):

@@ -60,6 +60,18 @@ public struct LineChart: Equatable, Sendable {
         }
     }
 
+    /// An upright dashed line across the plot where something changed between two x values (the
+    /// validation data, between two epochs), named in the legend.
+    public struct Rule: Equatable, Sendable {
+        public let x: Double
+        public let name: String
+
+        public init(x: Double, name: String) {
+            self.x = x
+            self.name = name
+        }
+    }
+
     public struct Point: Equatable, Sendable {
         public let x: Double
         public let y: Double
@@ -108,13 +120,15 @@ public struct LineChart: Equatable, Sendable {
     public let yLabel: String
     public let series: [Series]
     public let axes: Axes
+    public let rules: [Rule]
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], axes: Axes = Axes()) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], axes: Axes = Axes(), rules: [Rule] = []) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.axes = axes
+        self.rules = rules
     }
 }
 

@@ -288,6 +288,9 @@ public final class ModelEntry {
     public var trainer: Trainer?
     /// Every epoch the model has trained, across its `train` commands.
     public var history: TrainingHistory?
+    /// What each `train` command's epochs were validated on, in order: where a validation
+    /// curve changes data.
+    public var validationSources: [ValidationSource] = []
     /// Every weight (flat, in the order of the model's parameters) before its first epoch and
     /// after each epoch since, across every `train`, thinned to a budget: the path `landscape`
     /// draws.
@@ -319,6 +322,7 @@ public final class ModelEntry {
         let copy = ModelEntry(model: model.clone())
         copy.trainer = trainer?.clone(for: copy.model)
         copy.history = history
+        copy.validationSources = validationSources
         copy.weightPath = weightPath
         copy.trainedOn = trainedOn
         copy.layerLines = layerLines

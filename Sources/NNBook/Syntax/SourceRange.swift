@@ -30,4 +30,12 @@ public struct SourceRange: Equatable, Hashable, Sendable {
 
     public var line: Int { start.line }
     public var column: Int { start.column }
+
+    /// The span from this range to the end of `other` when both stand on one line (a pair of
+    /// options that make one mistake together), else this range alone.
+    public func through(_ other: SourceRange) -> SourceRange {
+        guard other.line == line else { return self }
+        let first = min(column, other.column), end = max(column + length, other.column + other.length)
+        return SourceRange(line: line, column: first, length: end - first)
+    }
 }

@@ -10,8 +10,9 @@ enum LineChartSVG {
 
     static func render(_ chart: LineChart) -> String {
         let failures = chart.series.flatMap(\.failures).filter(\.x.isFinite)
-        // Failed runs are explained by a legend entry of their own, even beside a single line.
-        let legendNames = chart.series.map(\.name) + (failures.isEmpty ? [] : [failureName])
+        // Failed runs and rules are explained by legend entries of their own, even beside a single line.
+        let rules = chart.rules.filter(\.x.isFinite)
+        let legendNames = chart.series.map(\.name) + (failures.isEmpty ? [] : [failureName]) + rules.map(\.name)
         let hasLegend = legendNames.count > 1
         let top = 40.0, bottom = 52.0, plotWidth = hasLegend ? 426.0 : 552.0
         let height = max(360, top + 20 * Double(legendNames.count) + 16), plotHeight = height - top - bottom
@@ -75,6 +76,10 @@ enum LineChartSVG {
             body.append(##"<clipPath id="\##(clipID)"><rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotWidth))" height="\##(SVGText.number(plotHeight))"/></clipPath>"##)
         }
         let clip = limited ? #" clip-path="url(#\#(clipID))""# : ""
+        for rule in rules {
+            let position = SVGText.number(x(rule.x))
+            body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(top))" x2="\##(position)" y2="\##(SVGText.number(top + plotHeight))" stroke="\##(ruleColour)" stroke-width="1.5" stroke-dasharray="3 3"/>"##)
+        }
         var colourIndex = -1
         for (index, series) in chart.series.enumerated() {
             // A dashed series after a solid one is its validation counterpart: the same colour.
@@ -110,6 +115,12 @@ enum LineChartSVG {
             body.append(cross(x: left + plotWidth + 24, y: legendY, colour: "#444444", clip: ""))
             body.append(Legend.name(failureName, x: left + plotWidth + 40, y: legendY + 4))
         }
+        for (index, rule) in rules.enumerated() {
+            let legendY = top + 10 + Double(chart.series.count + (failures.isEmpty ? 0 : 1) + index) * 20
+            let position = SVGText.number(left + plotWidth + 24)
+            body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(legendY - 8))" x2="\##(position)" y2="\##(SVGText.number(legendY + 8))" stroke="\##(ruleColour)" stroke-width="1.5" stroke-dasharray="3 3"/>"##)
+            body.append(Legend.name(rule.name, x: left + plotWidth + 40, y: legendY + 4))
+        }
         return SVGText.document(width: width, height: height, title: chart.title, body: body)
     }
 
@@ -119,6 +130,9 @@ enum LineChartSVG {
         let first = floor(low), last = max(ceil(high), first + 1)
         return (Array(stride(from: first, through: last, by: 1)), first, last)
     }
+
+    /// A rule's grey: apart from every line's colour, and lighter than the axes.
+    private static let ruleColour = "#888888"
 
     /// The legend's name for the cross that marks a run that did not succeed.
     static let failureName = "failed run"

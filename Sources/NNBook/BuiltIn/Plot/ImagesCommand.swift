@@ -11,13 +11,12 @@ struct ImagesCommand: NotebookCommand {
         examples: ["images clothes.test", "images clothes.test count=8 model=hidden"])
 
     @Argument(help: "the data set or split") var data: DatasetName
-    @Option(help: "the first sample (from 0)") var start = 0
+    @Option(help: "the number of the first sample to draw", minimum: 0) var start = 0
     @Option(help: "how many samples") var count = 1
     @Option(help: "a trained model whose predictions to show") var model: ModelName?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if count < 1 || count > 50 { return [Diagnostic("count must be from 1 to 50", at: $count)] }
-        if start < 0 { return [Diagnostic("start must be 0 or more", at: $start)] }
         let facts = context.facts(of: data)
         if let shape = facts?.sampleShape, let refusal = refusal(of: shape) { return [refusal] }
         if let samples = context.samples(in: data), start >= samples {

@@ -81,12 +81,15 @@ struct PlotCommand: NotebookCommand {
                 "labels= names \(labels.count) line\(labels.count == 1 ? "" : "s"), but the plot has \(models.count) model\(models.count == 1 ? "" : "s")", at: $labels,
                 hint: "give one label per model, in the order the models are written"))
         }
-        diagnostics += checkLimits(of: metric)
         if let ymin, let ymax, ymin.isFinite, ymax.isFinite, ymin >= ymax {
-            diagnostics.append(Diagnostic("ymin=\(NumberText.plain(ymin)) must be below ymax=\(NumberText.plain(ymax))", at: $ymin))
-        }
-        if scale == .log, let bound = [ymin, ymax].compactMap({ $0 }).first(where: { $0 <= 0 }) {
-            diagnostics.append(Diagnostic("a log scale has no place for \(NumberText.plain(bound))", at: bound == ymin ? $ymin : $ymax, hint: "give limits above 0"))
+            // One mistake of the pair, told once: the limits that would follow it (ymax=0 below
+            // every value, 0 on a log scale) are the same mistake.
+            diagnostics.append(limitsOutOfOrder(ymin, ymax, of: metric))
+        } else {
+            diagnostics += checkLimits(of: metric)
+            if scale == .log, let bound = [ymin, ymax].compactMap({ $0 }).first(where: { $0 <= 0 }) {
+                diagnostics.append(Diagnostic("a log scale has no place for \(NumberText.plain(bound))", at: bound == ymin ? $ymin : $ymax, hint: "give limits above 0"))
+            }
         }
         if diagnostics.isEmpty, first > last {
             diagnostics.append(Diagnostic("from=\(first) comes after to=\(last)", at: $from, hint: "from= is the first epoch drawn, to= the last"))
@@ -130,6 +133,22 @@ struct PlotCommand: NotebookCommand {
         return diagnostics
     }
 
+    /// ymin= at or above ymax=, at the pair: swapped limits are given back in order when the
+    /// metric can reach between them; otherwise the hint offers an axis it can (accuracy from
+    /// 0 to 1, every metric 0 or more, a log scale above 0).
+    private func limitsOutOfOrder(_ bottom: Double, _ top: Double, of metric: String) -> Diagnostic {
+        let pair = $ymin.through($ymax)
+        let message = "ymin=\(NumberText.plain(bottom)) must be below ymax=\(NumberText.plain(top))"
+        let isAccuracy = metric == "accuracy" || metric == "val_accuracy"
+        let reachable = { (low: Double, high: Double) in high > 0 && (!isAccuracy || low < 1) && (scale != .log || low > 0) }
+        if bottom > top, reachable(top, bottom) {
+            return Diagnostic(message, at: pair, hint: "ymin= is the bottom of the axis and ymax= its top: swap them, ymin=\(NumberText.plain(top)) ymax=\(NumberText.plain(bottom))")
+        }
+        let low = scale == .log ? (bottom > 0 ? bottom : 0.1) : max(bottom, 0)
+        let (from, to) = isAccuracy ? (low < 1 ? low : 0, 1.0) : (low, low == 0 ? 1 : low * 10)
+        return Diagnostic(message, at: pair, hint: "ymin= is the bottom of the axis and ymax= its top, above it: e.g. ymin=\(NumberText.plain(from)) ymax=\(NumberText.plain(to))")
+    }
+
     /// `epoch 3`, `epochs 3 to 5`, `epochs 1 to 2 and 6 to 7`.
     static func describe(_ epochs: [ClosedRange<Int>]) -> String {
         let spans = epochs.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
@@ -148,6 +167,7 @@ struct PlotCommand: NotebookCommand {
         let lossesDiffer = (metric == "loss" || metric == TrainingHistory.validationName("loss")) && distinctLosses.count > 1
         var series: [LineChart.Series] = []
         var said: [String?] = []
+        var changes: [(model: String, change: ValidationSource.Change)] = []
         for (index, model) in models.enumerated() {
             let label = (labels?[index] ?? model.name) + (lossesDiffer ? lossNames[index].map { ": " + $0 } ?? "" : "")
             let entry = try state.model(model)
@@ -181,6 +201,12 @@ struct PlotCommand: NotebookCommand {
                 series.append(.init(name: "\(label) (training)", points: values))
                 series.append(.init(name: "\(label) (validation)", points: validation, dashed: true))
             }
+            // A validation curve drawn across a change of its data is marked where it changes.
+            if !validation.isEmpty || metric.hasPrefix("val_") {
+                changes += ValidationSource.changes(in: entry.validationSources)
+                    .filter { $0.epoch > range.lowerBound && $0.epoch <= range.upperBound }
+                    .map { (label, $0) }
+            }
         }
         let names = series.map(\.name).joined(separator: ", ")
         // Models whose figures are in different units (targets scaled apart) share no label.
@@ -189,7 +215,8 @@ struct PlotCommand: NotebookCommand {
         let losses = lossesDiffer ? ": " + distinctLosses.joined(separator: ", ") : ""
         let chart = LineChart(
             title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + losses + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
-            axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true))
+            axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true),
+            rules: changes.map { LineChart.Rule(x: Double($0.change.epoch) - 0.5, name: (models.count > 1 ? "\($0.model): " : "") + "validated on \($0.change.to)") })
         // Limits the check could not judge (a loss's size is known only once trained) may still
         // leave every value off the axis: the axis is drawn empty, and the caption says why.
         let values = series.flatMap(\.points).map(\.y).filter(\.isFinite)
@@ -198,6 +225,9 @@ struct PlotCommand: NotebookCommand {
             ? " (no value lies within the limits: the values run from \(NumberText.fixed(values.min() ?? 0, places: state.precision)) to \(NumberText.fixed(values.max() ?? 0, places: state.precision)))" : ""
         let incomparable = lossesDiffer
             ? " (the models minimise different losses, \(distinctLosses.dropLast().joined(separator: ", ")) and \(distinctLosses[distinctLosses.count - 1]): compare how each line falls, not the lines' heights)" : ""
-        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + incomparable + empty, kind: .lines(chart)))]
+        let changed = changes.isEmpty ? "" : " (the validation data changed: " + changes.map { model, change in
+            (models.count > 1 ? "\(model) " : "") + "at epoch \(change.epoch), from \(change.from) to \(change.to)"
+        }.joined(separator: "; ") + ", where the grey dashed line stands)"
+        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + incomparable + empty + changed, kind: .lines(chart)))]
     }
 }

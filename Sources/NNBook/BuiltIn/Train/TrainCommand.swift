@@ -272,17 +272,33 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             throw RunError(error, at: command)
         }
         entry.history = (entry.history ?? TrainingHistory()).appending(history)
+        if let lastRecord = history.epochs.last {
+            let validatedOn = ValidationSource.name(of: self.validation, heldOut: validation == nil ? nil : heldOutShare, of: self.data)
+            entry.validationSources.append(ValidationSource(epochs: first...lastRecord.epoch, data: validatedOn))
+        }
         let span = first == 1 ? "\(epochs) epoch\(epochs == 1 ? "" : "s")" : "epochs \(first) to \(last), continuing from epoch \(first - 1)"
         var outputs: [Output] = [
             .text(description + ", " + span),
             .table(Table(headers: ["epoch"] + weightNames + metricNames, rows: rows)),
         ]
         if let units { outputs.append(.text(units.statement(for: metricNames))) }
+        if let change = ValidationSource.changes(in: entry.validationSources).last, change.epoch == first {
+            outputs.append(.text(TrainCommand.statement(of: change, metrics: metricNames.filter { $0.hasPrefix("val_") })))
+        }
         if let lastRecord = history.epochs.last {
             let metrics = report(lastRecord.metrics)
             outputs += metricNames.compactMap { name in metrics[name].map { .metric(name: name, value: $0, units: units?.units(of: name)) } }
         }
         return outputs
+    }
+
+    /// The page's sentence where a model's validation curves go on over other data than the
+    /// `train` before: their values from here are not comparable with the ones before.
+    static func statement(of change: ValidationSource.Change, metrics: [String]) -> String {
+        let names = metrics.count > 1 ? metrics.dropLast().joined(separator: ", ") + " and " + metrics[metrics.count - 1] : metrics.first ?? "validation"
+        let before = change.fromEpochs
+        let span = before.lowerBound == before.upperBound ? "epoch \(before.lowerBound)" : "epochs \(before.lowerBound) to \(before.upperBound)"
+        return "The validation data changed at epoch \(change.epoch): from here \(names) \(metrics.count > 1 ? "are" : "is") measured on \(change.to), in \(span) on \(change.from). A jump in the validation curves there may come from the data, not from the model."
     }
 
     /// Passes training progress on with its figures in the units the table reports.
