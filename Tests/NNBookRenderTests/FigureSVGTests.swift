@@ -206,6 +206,9 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertTrue((3...11).contains(tiny.values.count), "\(tiny.values)")
         let label = AxisTicks.label(tiny.values[1], step: tiny.values[1] - tiny.values[0])
         XCTAssertTrue(label.hasSuffix("e-41") && label.count <= 6, label)
+        let symmetric = AxisTicks.ticks(low: -1e-45, high: 1e-45)
+        let tinyStep = symmetric.values[1] - symmetric.values[0]
+        XCTAssertEqual(symmetric.values.map { AxisTicks.label($0, step: tinyStep) }, ["-1e-45", "-5e-46", "0", "5e-46", "1e-45"], "0 is not 46 zeros")
         let huge = AxisTicks.ticks(low: -1e30, high: 1e30)
         let step = huge.values[1] - huge.values[0]
         XCTAssertEqual(huge.values.map { AxisTicks.label($0, step: step) }, ["-1e30", "-5e29", "0", "5e29", "1e30"])

@@ -44,6 +44,8 @@ enum AxisTicks {
     /// A tick's label: as few decimals as the step needs; in scientific notation (`1e30`,
     /// `2e-41`) when plain digits would run past seven places, as plotting libraries write them.
     static func label(_ value: Double, step: Double) -> String {
+        // Beside ticks in scientific notation, 0 is "0", not forty-six zeros after the point.
+        if value == 0, step > 0, step < 1e-5 { return "0" }
         if value != 0, value.isFinite, step > 0, step < 1e-5 || abs(value) >= 1e7 {
             let digits = max(0, Int(floor(log10(abs(value)))) - Int(floor(log10(step))))
             let parts = String(format: "%.\(digits)e", value).split(separator: "e")
