@@ -337,6 +337,19 @@ final class FigureSVGTests: XCTestCase {
         XCTAssertEqual(svg.components(separatedBy: "<polyline").count, 2, "one path")
     }
 
+    /// A weight's ticks in fine steps (-10.875, -10.870, …) widen a landscape's left margin, so
+    /// that none runs into the rotated axis title at x = 16, as a line chart's do.
+    func testWideWeightTicksClearTheLandscapesAxisTitle() throws {
+        let xs = [0.0, 1], ys = [-10.88, -10.865]
+        let map = ContourMap(
+            title: "loss over w1 and w2", xLabel: "w1", yLabel: "w2", valueLabel: "loss", xs: xs, ys: ys,
+            values: ys.map { y in xs.map { x in x + y } }, paths: [])
+        let svg = FigureSVG.render(Figure(name: "landscape", caption: "landscape", kind: .contour(map)))
+        let tick = try XCTUnwrap(svg.components(separatedBy: "\n").first { $0.hasSuffix(">-10.875</text>") }, svg)
+        let end = try XCTUnwrap(Double(tick.components(separatedBy: #"x=""#)[1].prefix { $0 != "\"" }))
+        XCTAssertGreaterThanOrEqual(end - TextWidth.estimate("-10.875", size: 12), 24, "the label starts clear of the title: \(tick)")
+    }
+
     /// On the plane v = x, the line v = 0.5 crosses both triangles of each square it meets,
     /// at x = 0.5 exactly.
     func testIsolinesCrossWhereTheSurfaceMeetsTheLevel() {

@@ -19,15 +19,19 @@ enum ContourSVG {
     ]
 
     static func render(_ map: ContourMap) -> String {
-        let left = 64.0, top = 40.0, plotSize = 400.0, legendX = left + plotSize + 20
+        let columns = map.xs.count, rows = map.ys.count
+        let drawable = columns > 1 && rows > 1 && map.values.count == rows && map.values.allSatisfy { $0.count == columns }
+        // The y ticks' labels come first: the widest widens the left margin, clear of the axis title.
+        let yLow = drawable ? map.ys[0] : 0, yHigh = drawable ? map.ys[rows - 1] : 1
+        let yTicks = AxisTicks.ticks(low: yLow, high: yHigh).values.filter { $0 >= yLow && $0 <= yHigh }
+        let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1
+        let yLabels = yTicks.map { AxisTicks.label($0, step: yStep) }
+        let left = AxisTicks.leftMargin(yLabels), top = 40.0, plotSize = 400.0, legendX = left + plotSize + 20
         let width = legendX + Legend.columnWidth(map.paths.map(\.name), nameOffset: 26, minimum: 156)
         // Below the paths' names come the start and end markers and the colour scale.
         let height = max(500, top + 20 * Double(map.paths.count) + 66 + Double(bands) * 16 + 16)
-        let columns = map.xs.count, rows = map.ys.count
-        guard columns > 1, rows > 1, map.values.count == rows, map.values.allSatisfy({ $0.count == columns }) else {
-            return SVGText.document(width: width, height: height, title: map.title, body: [])
-        }
-        let xLow = map.xs[0], xHigh = map.xs[columns - 1], yLow = map.ys[0], yHigh = map.ys[rows - 1]
+        guard drawable else { return SVGText.document(width: width, height: height, title: map.title, body: []) }
+        let xLow = map.xs[0], xHigh = map.xs[columns - 1]
         let x = { (value: Double) in left + (value - xLow) / (xHigh - xLow) * plotSize }
         let y = { (value: Double) in top + plotSize - (value - yLow) / (yHigh - yLow) * plotSize }
         let levels = ContourSVG.levels(map.values.joined().filter(\.isFinite))
@@ -48,17 +52,16 @@ enum ContourSVG {
             }
         }
         let xTicks = AxisTicks.ticks(low: xLow, high: xHigh).values.filter { $0 >= xLow && $0 <= xHigh }
-        let yTicks = AxisTicks.ticks(low: yLow, high: yHigh).values.filter { $0 >= yLow && $0 <= yHigh }
-        let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1, yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1
+        let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
         for value in xTicks {
             let position = SVGText.number(x(value))
             body.append(##"<line x1="\##(position)" y1="\##(SVGText.number(top + plotSize))" x2="\##(position)" y2="\##(SVGText.number(top + plotSize + 5))" stroke="#444444"/>"##)
             body.append(SVGText.text(AxisTicks.label(value, step: xStep), x: x(value), y: top + plotSize + 18, anchor: "middle", fill: "#444444"))
         }
-        for value in yTicks {
+        for (value, label) in zip(yTicks, yLabels) {
             let position = SVGText.number(y(value))
             body.append(##"<line x1="\##(SVGText.number(left - 5))" y1="\##(position)" x2="\##(SVGText.number(left))" y2="\##(position)" stroke="#444444"/>"##)
-            body.append(SVGText.text(AxisTicks.label(value, step: yStep), x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
+            body.append(SVGText.text(label, x: left - 8, y: y(value) + 4, anchor: "end", fill: "#444444"))
         }
         body.append(##"<rect x="\##(SVGText.number(left))" y="\##(SVGText.number(top))" width="\##(SVGText.number(plotSize))" height="\##(SVGText.number(plotSize))" fill="none" stroke="#444444"/>"##)
         body.append(SVGText.text(map.xLabel, x: left + plotSize / 2, y: top + plotSize + 40, anchor: "middle"))
