@@ -1125,6 +1125,23 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("```csv name=g\nx1, x2, y\n0, 1, 1\n```\n```nnbook\nload inline g as g target=y\nmodel m\n  dense 1\ncompile m loss=mse\ntrain m on g\npredict m x1=1 x2=0\n```\n", [])
     }
 
+    /// pandas', matplotlib's, scikit-learn's and Keras' names get nnbook's, and a hint never
+    /// teaches a next step that is itself a mistake.
+    func testOtherLibrariesNamesGetNnbooksAndHintsTeachARightNextStep() {
+        expect(prelude + "imshow data\nconfusion_matrix m on data\nget_weights m\ninfo data\n```\n", [
+            "11:1: unknown command 'imshow' | did you mean 'images'? nnbook calls imshow images",
+            "12:1: unknown command 'confusion_matrix' | did you mean 'confusion'? nnbook calls confusion_matrix confusion",
+            "13:1: unknown command 'get_weights' | did you mean 'weights'? nnbook calls get_weights weights",
+            "14:1: unknown command 'info' | did you mean 'describe'? nnbook calls info describe",
+        ])
+        expectLine("scale data x1 method=StandardScaler", "11:22: 'StandardScaler' is not one of the choices | did you mean 'standardize'? nnbook calls StandardScaler standardize")
+        expectLine("scale data x1 method=MinMaxScaler", "11:22: 'MinMaxScaler' is not one of the choices | did you mean 'min-max'? nnbook calls MinMaxScaler min-max")
+        expectLine("scale data x1 divide=100 method=min-max", "11:26: give divide= or method=, not both | divide= divides by a number you choose; method= fits a scaling to the training values")
+        expectLine("compile m loss=mse metrics=[mse]", "11:29: 'mse' is a loss, not one of the metrics | the loss is recorded whatever it is: compile with loss=mse to record it; the metrics are accuracy, mae")
+        expectLine("compile m loss=mse optimizer=Adam()", "11:34: Adam(…) is Python's call; an option's value is one word, and its settings are options of their own | write `optimizer=adam`")
+        expect("```nnbook\nload csv \"data.csv\" as d label=y\nshow d\n```\n", ["2:26: 'load' has no option 'label' | did you mean 'target'? nnbook calls label target"])
+    }
+
     func testPrinterShowsTheLineAndACaret() {
         let printer = DiagnosticPrinter(path: "g.nnbook", lines: ["", "trian neuron on insurance"])
         let text = printer.format(Diagnostic("unknown command 'trian'", at: SourceRange(line: 2, column: 1, length: 5), hint: "did you mean 'train'?"))

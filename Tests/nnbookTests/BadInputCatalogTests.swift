@@ -86,6 +86,9 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "a loss's lists without their names", files: cell("loss mae [0.3, 0.7] [1, 1]"), status: 1,
              firstLine: "t.nnbook:2:10: error: 'loss' takes y_true and y_pred as options, written with their names", hint: "write loss mae y_true=[0.3, 0.7] y_pred=[1, 1]",
              lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a Keras optimizer class", files: cell("model m\n  dense 1\ncompile m loss=mse optimizer=Adam()"), status: 1,
+             firstLine: "t.nnbook:4:34: error: Adam(…) is Python's call; an option's value is one word, and its settings are options of their own", hint: "write `optimizer=adam`",
+             lastLine: "1 error in t.nnbook; nothing was run"),
     ]
 
     static let frontMatter: [Case] = [

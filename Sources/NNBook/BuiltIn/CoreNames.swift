@@ -43,8 +43,9 @@ public struct ActivationName: ChoiceValue {
     }
 }
 
-/// Other libraries' names for the core's choices (Keras' `acc` for `accuracy`, its `None` for
-/// `linear`): a choice written so is answered with nnbook's name, where that name is a choice.
+/// Other libraries' names for the choices (Keras' `acc` for `accuracy`, its `None` for
+/// `linear`, scikit-learn's `StandardScaler`): a choice written so is answered with nnbook's
+/// name, where that name is a choice.
 enum CoreSpellings {
-    static let all = Metric.kerasSpellings + Losses.otherSpellings + Activations.otherSpellings
+    static let all = Metric.kerasSpellings + Losses.otherSpellings + Activations.otherSpellings + ScaleCommand.Method.otherSpellings
 }

@@ -441,6 +441,13 @@ public struct Checker: Sendable {
             }
             return .success(typed)
         case .choice(let choices):
+            if choices == Metric.names, Metric.named(text) == nil, Losses.names.contains(text) {
+                // Keras' `metrics=['mse']`: nnbook records the loss whatever it is, so mse is
+                // recorded when it is the loss, and not otherwise; the nearest metric is another.
+                return .failure(Diagnostic(
+                    "'\(text.excerpt())' is a loss, not one of the metrics", at: value.range,
+                    hint: "the loss is recorded whatever it is: compile with loss=\(text.excerpt()) to record it; the metrics are \(choices.joined(separator: ", "))"))
+            }
             guard choices.contains(text) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' is not one of the choices", at: value.range,

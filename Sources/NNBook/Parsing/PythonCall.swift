@@ -68,9 +68,16 @@ struct PythonCall {
             let meant = schema.options.first { $0.otherSpellings.contains(name) }?.name ?? name
             return meant + setting[equals...]
         }
+        // Keras' class (`Adam()`) stands for nnbook's choice of that name (`adam`).
+        var written = choice
+        if case .choice(let choices)? = schema?.options.first(where: { $0.name == option })?.type, !choices.contains(choice),
+            let meant = choices.first(where: { $0.lowercased() == choice.lowercased() })
+        {
+            written = meant
+        }
         return Diagnostic(
             "\(choice)(…) is Python's call; an option's value is one word, and its settings are options of their own", at: SourceRange(line: line, column: column, length: 1),
-            hint: "write `" + ([option + "=" + choice] + settings).joined(separator: " ") + "`")
+            hint: "write `" + ([option + "=" + written] + settings).joined(separator: " ") + "`")
     }
 
     /// The first `option=choice(inside)` of a line, and the column of its `(`: found from each

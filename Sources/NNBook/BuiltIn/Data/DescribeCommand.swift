@@ -9,7 +9,7 @@ struct DescribeCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "describe",
         summary: "count, mean, standard deviation, min and max of every column (pandas' describe); images pooled over all their pixels",
-        examples: ["describe insurance", "describe clothes.test"])
+        examples: ["describe insurance", "describe clothes.test"], spellings: ["info"])
 
     @Argument(help: "the data set or split") var data: DatasetName
     @Option(help: DecimalPlaces.help) var precision: Int?

@@ -34,7 +34,7 @@ struct LoadCommand: NotebookCommand {
     @Argument(help: "where the data comes from") var format: Format
     @Argument(help: "the file (relative to the notebook), or the inline table's name") var path: FilePath?
     @Argument(keyword: "as", help: "the name to give the data set") var name: NewDatasetName
-    @Option(help: "csv/inline: the columns to predict; idx/npy: the labels file; npz: the labels array") var target: [Word]?
+    @Option(help: "csv/inline: the columns to predict; idx/npy: the labels file; npz: the labels array", spellings: ["label"]) var target: [Word]?
     @Option(help: "npz: the array of inputs (default x_train, else x)") var features: Word?
     @Option(help: "csv/inline: the character between fields (\"\\t\" for tabs)", spellings: ["sep", "delimiter"]) var separator = ","
     @Option(help: "csv: columns of words to number 0, 1, 2, … alphabetically") var codes: [Word]?

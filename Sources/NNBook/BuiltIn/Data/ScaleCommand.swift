@@ -20,6 +20,11 @@ struct ScaleCommand: NotebookCommand {
     /// The scalings fitted to the training values.
     enum Method: String, ChoiceValue, CaseIterable {
         case minMax = "min-max", standardize
+
+        /// scikit-learn's names for the scalings (`StandardScaler`), answered with nnbook's.
+        static let otherSpellings: [(name: String, spellings: [String])] = [
+            ("standardize", ["StandardScaler", "standard", "zscore"]), ("min-max", ["MinMaxScaler", "minmax", "min_max"]),
+        ]
     }
 
     @Argument(help: "the data set", changes: true) var data: DatasetName
@@ -28,7 +33,12 @@ struct ScaleCommand: NotebookCommand {
     @Option(help: "fit a scaling to the training values") var method: Method?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if (divide == nil) == (method == nil) {
+        if divide != nil, method != nil {
+            return [Diagnostic(
+                "give divide= or method=, not both", at: $method,
+                hint: "divide= divides by a number you choose; method= fits a scaling to the training values")]
+        }
+        if divide == nil, method == nil {
             return [Diagnostic(
                 "say how to scale: give either divide= or method=", at: command,
                 hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")]

@@ -8,7 +8,7 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
     static let configuration = CommandConfiguration(
         verb: "confusion",
         summary: "the confusion matrix of a trained classifier on a data set, with per-class precision, recall and F1",
-        examples: ["confusion hidden on clothes.test"])
+        examples: ["confusion hidden on clothes.test"], spellings: ["confusion_matrix"])
 
     @Argument(help: "the model") var model: ModelName
     @Argument(keyword: "on", help: "the data set or split") var data: DatasetName

@@ -9,7 +9,7 @@ struct WeightsCommand: NotebookCommand, PrintsNumbers {
     static let listingLimit = 50
 
     static let configuration = CommandConfiguration(
-        verb: "weights", summary: "show the model's weights and biases", examples: ["weights neuron"])
+        verb: "weights", summary: "show the model's weights and biases", examples: ["weights neuron"], spellings: ["get_weights"])
 
     @Argument(help: "the model") var model: ModelName
     @Option(help: DecimalPlaces.help) var precision: Int?

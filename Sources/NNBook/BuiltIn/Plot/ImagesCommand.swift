@@ -8,7 +8,7 @@ struct ImagesCommand: NotebookCommand {
     static let configuration = CommandConfiguration(
         verb: "images",
         summary: "draw image samples with their labels (and a model's predictions)",
-        examples: ["images clothes.test", "images clothes.test count=8 model=hidden"])
+        examples: ["images clothes.test", "images clothes.test count=8 model=hidden"], spellings: ["imshow"])
 
     @Argument(help: "the data set or split") var data: DatasetName
     @Option(help: "the number of the first sample to draw", minimum: 0) var start = 0
