@@ -24,16 +24,28 @@ enum NotebookFixtures {
         return Data(bytes + values)
     }
 
-    /// MNIST's four IDX files in `folder`, each only its header (60,000 and 10,000 images of
-    /// 28×28 and their labels): the check reads no more of them.
+    /// MNIST's four IDX files in `folder`, each its header and then a hole as long as its
+    /// values (60,000 and 10,000 images of 28×28 and their labels): the check reads no more
+    /// than the header, and the file's size, which a truncated file would fail.
     static func mnistHeaders(in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (file, shape) in [
             ("train-images-idx3-ubyte", [60_000, 28, 28]), ("train-labels-idx1-ubyte", [60_000]),
             ("t10k-images-idx3-ubyte", [10_000, 28, 28]), ("t10k-labels-idx1-ubyte", [10_000]),
         ] {
-            try idx(shape, []).write(to: folder.appendingPathComponent(file))
+            try sparseIDX(shape, at: folder.appendingPathComponent(file))
         }
+    }
+
+    /// An IDX file of `shape` whose values are a hole in the file: as large as the header
+    /// announces, without writing its bytes.
+    static func sparseIDX(_ shape: [Int], at url: URL) throws {
+        var header: [UInt8] = [0, 0, 8, UInt8(shape.count)]
+        for dimension in shape { header += [UInt8(dimension >> 24 & 0xFF), UInt8(dimension >> 16 & 0xFF), UInt8(dimension >> 8 & 0xFF), UInt8(dimension & 0xFF)] }
+        try Data(header).write(to: url)
+        let file = try FileHandle(forWritingTo: url)
+        try file.truncate(atOffset: UInt64(header.count + shape.reduce(1, *)))
+        try file.close()
     }
 
     /// The repository's root, found from this file's place.

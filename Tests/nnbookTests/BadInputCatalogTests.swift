@@ -184,7 +184,7 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "IDX magic of no known format", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": Data([0x01, 0x02, 0x03, 0x04])], status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: this is not an IDX file: it should start with the bytes 00 00, not 01 02"),
         Case(name: "truncated gzip", files: ["t.nnbook": Data("```nnbook\nload idx \"x.gz\" as d\n```\n".utf8), "x.gz": Data([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x63, 0x60])], status: 1, firstLine: "t.nnbook:2:10: error: x.gz: the compressed data ends too early (the file is truncated)"),
-        Case(name: "image and label counts differ", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\n```\n".utf8), "x.idx": idx([2, 1, 1], [1, 2]), "y.idx": idx([3], [0, 1, 2])], status: 1, firstLine: "t.nnbook:2:10: error: y.idx: there are 2 images but 3 labels"),
+        Case(name: "image and label counts differ", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\n```\n".utf8), "x.idx": idx([2, 1, 1], [1, 2]), "y.idx": idx([3], [0, 1, 2])], status: 1, firstLine: "t.nnbook:2:23: error: y.idx: there are 2 images but 3 labels"),
         Case(name: "zero-byte npy", files: ["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\n```\n".utf8), "x.npy": Data()], status: 1, firstLine: "t.nnbook:2:10: error: x.npy: the file is empty"),
         Case(name: "file that is not there", files: cell("load csv \"nowhere.csv\" as d target=y"), status: 1, firstLine: "t.nnbook:2:10: error: there is no file nowhere.csv"),
         Case(name: "IDX too large for the memory limit", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\n```\n".utf8), "x.idx": idx([100000, 100000], [])], status: 1, firstLine: "t.nnbook:2:10: error: x.idx: the 100000×100000 values of the file would need 50.0 GB of memory, more than the limit of 1.0 GB", prepare: nil),
@@ -420,6 +420,14 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:10: error: d.csv:1:1: the first line is not a header of column names"),
     ]
 
+    private static func loadNumPy(_ files: [String: Data], labels: Bool = false, then lines: String = "") -> [String: Data] {
+        files.merging(["t.nnbook": Data("```nnbook\nload npy \"x.npy\" as d\(labels ? " target=\"y.npy\"" : "")\n\(lines.isEmpty ? "" : lines + "\n")```\n".utf8)]) { a, _ in a }
+    }
+
+    private static func float32s(_ values: [Float]) -> [UInt8] { values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) } }
+
+    private static func float64s(_ values: [Double]) -> [UInt8] { values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) } }
+
     private static func loadIDX(_ files: [String: Data], labels: Bool = false) -> [String: Data] {
         files.merging(["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d\(labels ? " target=\"y.idx\"" : "")\n```\n".utf8)]) { a, _ in a }
     }
@@ -446,9 +454,29 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "IDX with bytes after its values", files: loadIDX(["x.idx": idx([2], [0, 1, 7])]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: the file holds 1 bytes after the 2 values its header announces"),
         Case(name: "IDX holding NaN", files: loadIDX(["x.idx": idx([1], [0x7F, 0xC0, 0, 0], type: 0x0D)]), status: 1,
-             firstLine: "t.nnbook:2:10: error: x.idx: value 1 of the file is nan, not a number nnbook can learn from"),
+             firstLine: "t.nnbook:2:10: error: x.idx: the value at [0] (sample 1) is nan, not a number nnbook can learn from"),
+        // What the check reads of an array file (its header, its size, a small labels file)
+        // refuses what the run refuses, before anything runs.
+        Case(name: "NumPy of big-endian numbers, at check", files: loadNumPy(["x.npy": npy(">f4", [1], [0x3F, 0x80, 0, 0])]), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: arrays of type >f4 are not supported"),
+        Case(name: "NumPy of objects, at check", files: loadNumPy(["x.npy": npy("|O", [1], [0, 0, 0, 0, 0, 0, 0, 0])]), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: arrays of type |O are not supported"),
+        Case(name: "truncated NumPy file, at check", files: loadNumPy(["x.npy": npy("<f4", [50, 2], Array(repeating: 0, count: 100))]), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: the file is truncated: the shape (50, 2,) needs 400 bytes but 100 follow"),
+        Case(name: "truncated IDX file, at check", files: loadIDX(["x.idx": idx([50, 4, 4], Array(repeating: 0, count: 100))]), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the file is truncated: its header announces 50×4×4 values (800 bytes) but only 100 bytes follow"),
+        Case(name: "NumPy holding inf", files: loadNumPy(["x.npy": npy("<f4", [2, 2], float32s([1, 2, .infinity, 4]))]), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: the value at [1, 0] (sample 2, feature 1) is inf, not a number nnbook can learn from"),
+        Case(name: "NumPy float64 beyond Float32", files: loadNumPy(["x.npy": npy("<f8", [2], float64s([1, 1e300]))]), status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: the value at [1] (sample 2) is 1e+300, too large for a 32-bit number"),
+        Case(name: "NumPy labels holding nan, at check", files: loadNumPy(["x.npy": npy("<f4", [2, 1], float32s([1, 2])), "y.npy": npy("<f4", [2], float32s([0, .nan]))], labels: true),
+             arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:23: error: y.npy: the value at [1] (sample 2) is nan, not a number nnbook can learn from"),
+        Case(name: "NumPy without labels, trained", files: loadNumPy(["x.npy": npy("<f4", [2, 1], float32s([1, 2]))], then: "model m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on d epochs=1"),
+             arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: d has no targets to learn from: it was loaded without its labels", hint: "add target=\"labels.npy\", the file of one label per sample"),
         Case(name: "labels file of images", files: loadIDX(["x.idx": idx([3, 1, 1], [1, 2, 3]), "y.idx": idx([3, 2, 2], Array(repeating: 0, count: 12))], labels: true), status: 1,
-             firstLine: "t.nnbook:2:10: error: y.idx: the labels have shape (3, 2, 2), but labels are one number or one row per image: shape (3) for class numbers or (3, CLASSES) for one-hot rows"),
+             firstLine: "t.nnbook:2:23: error: y.idx: the labels have shape (3, 2, 2), but labels are one number or one row per image: shape (3) for class numbers or (3, CLASSES) for one-hot rows"),
     ]
 
     /// Memory limits that apply to every reader, before the bytes are read or inflated.

@@ -119,6 +119,13 @@ public struct DatasetFacts: Sendable, Equatable {
     }
 }
 
+/// An array file loaded without its labels file: the `load` line's file and where it is written.
+public struct MissingLabels: Sendable, Equatable {
+    public let range: SourceRange
+    /// A labels file's name such as the learner would write it: `labels.npy` beside `x.npy`.
+    public let example: String
+}
+
 /// What a data set's targets are: how many columns, and what their values mean.
 public struct TargetFacts: Sendable, Equatable {
     /// Nil when unknown (`one_hot` of labels whose largest is not known).
@@ -134,6 +141,9 @@ public struct TargetFacts: Sendable, Equatable {
     /// Whether the misfit `change` made has been reported: one mistake in a data set is one
     /// error, however many models then meet it.
     public var changeReported = false
+    /// The file of an IDX or `.npy` `load` without `target=`, and where it is written: such data
+    /// (images to look at) has no targets, and a line that trains on it says to add them there.
+    public var missingLabels: MissingLabels?
 
     public init(columns: Int?, kind: TargetKind, names: [String]? = nil, values: TargetValues = .unknown) {
         self.columns = columns

@@ -116,6 +116,11 @@ enum FitChecks {
         guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
             let outputs = model.outputs, let lastLayer = model.lastDense
         else { return [] }
+        if columns == 0, let missing = target.missingLabels {
+            return [Diagnostic(
+                "\(reference.name) has no targets to learn from: it was loaded without its labels", at: missing.range,
+                hint: "add target=\"\(missing.example)\", the file of one label per sample")]
+        }
         if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
             return [problem]
         }

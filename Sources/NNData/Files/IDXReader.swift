@@ -86,6 +86,20 @@ public enum IDXReader {
                 throw DataError(refusal, path: path, hint: MemoryLimit.hint(needing: bytes))
             }
         }
+
+        /// Refuses an uncompressed file of `count` bytes that ends before the values the header
+        /// announces, or goes on after them (a damaged file or a wrong header): the run checks
+        /// the bytes it read, the check the file's size.
+        func checkLength(_ count: Int, path: String) throws(DataError) {
+            guard fileBytes != Int.max, count >= fileBytes else {
+                throw DataError(
+                    "the file is truncated: its header announces \(shapeText) values (\(fileBytes == Int.max ? "more than 2^63" : String(fileBytes - start)) bytes) but only \(count - start) bytes follow",
+                    path: path, hint: "download or copy the file again")
+            }
+            guard count == fileBytes else {
+                throw DataError("the file holds \(count - fileBytes) bytes after the \(shapeText) values its header announces", path: path, hint: "the file is damaged or is not an IDX file: download or copy it again")
+            }
+        }
     }
 
     /// The values of an uncompressed IDX file, read in place. Bytes after the values the header
@@ -94,14 +108,7 @@ public enum IDXReader {
         let header = try Header(bytes, path: path, memory: memory)
         let (shape, start, size) = (header.shape, header.start, header.size)
         let count = shape.reduce(1, *)
-        guard header.fileBytes != Int.max, bytes.count >= header.fileBytes else {
-            throw DataError(
-                "the file is truncated: its header announces \(header.shapeText) values (\(header.fileBytes == Int.max ? "more than 2^63" : String(header.fileBytes - start)) bytes) but only \(bytes.count - start) bytes follow",
-                path: path, hint: "download or copy the file again")
-        }
-        guard bytes.count == header.fileBytes else {
-            throw DataError("the file holds \(bytes.count - header.fileBytes) bytes after the \(header.shapeText) values its header announces", path: path, hint: "the file is damaged or is not an IDX file: download or copy it again")
-        }
+        try header.checkLength(bytes.count, path: path)
         var scalars = [Float](repeating: 0, count: count)
         scalars.withUnsafeMutableBufferPointer { out in
             switch header.type {
@@ -111,17 +118,18 @@ public enum IDXReader {
             case 0x0C: for i in 0..<count { out[i] = Float(Int32(bitPattern: bigEndianUInt32(bytes, start + 4 * i))) }
             case 0x0D: for i in 0..<count { out[i] = Float(bitPattern: bigEndianUInt32(bytes, start + 4 * i)) }
             default:
-                for i in 0..<count {
-                    let high = UInt64(bigEndianUInt32(bytes, start + 8 * i)), low = UInt64(bigEndianUInt32(bytes, start + 8 * i + 4))
-                    out[i] = Float(Double(bitPattern: high << 32 | low))
-                }
+                for i in 0..<count { out[i] = Float(float64(bytes, start + 8 * i)) }
             }
         }
-        if let bad = scalars.firstIndex(where: { !$0.isFinite }) {
-            throw DataError("value \(bad + 1) of the file is \(scalars[bad]), not a number nnbook can learn from", path: path, hint: "IDX files for nnbook hold finite numbers")
+        try ArrayValues.checkFinite(scalars, shape: shape, path: path) { index in
+            header.type == 0x0E ? float64(bytes, start + 8 * index) : Double(scalars[index])
         }
         // The header's shape accounts for every value read.
         return try! Tensor(shape: shape, scalars: scalars)
+    }
+
+    private static func float64(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Double {
+        Double(bitPattern: UInt64(bigEndianUInt32(bytes, offset)) << 32 | UInt64(bigEndianUInt32(bytes, offset + 4)))
     }
 
     private static func bigEndianUInt32(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {

@@ -10,21 +10,11 @@ public enum NumPyReader {
     /// allocated.
     public static func array(_ data: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> Tensor {
         let bytes = [UInt8](data)
-        let (shape, shapeText, type, start) = try header(bytes, path: path)
-        try checkFits(shape, shapeText, memory: memory, path: path)
-        let count = shape.reduce(1, *)
-        let size: Int
-        switch type {
-        case "|u1", "<u1", "|i1", "<i1", "|b1": size = 1
-        case "<i4", "<f4", "<u4": size = 4
-        case "<i8", "<f8", "<u8": size = 8
-        default:
-            throw DataError("arrays of type \(type.excerpt()) are not supported", path: path,
-                            hint: "convert to float32 (numpy: array.astype('<f4')); supported: uint8, int8, int32, int64, float32, float64, little-endian")
-        }
-        guard bytes.count - start >= count * size else {
-            throw DataError("the file is truncated: the shape \(shapeText) needs \(count * size) bytes but \(bytes.count - start) follow", path: path)
-        }
+        let header = try Header(bytes, path: path)
+        try checkFits(header.shape, header.shapeText, memory: memory, path: path)
+        try header.checkLength(bytes.count, path: path)
+        let (type, start) = (header.type, header.start)
+        let count = header.shape.reduce(1, *)
         var scalars = [Float](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
             let base = raw.baseAddress! + start
@@ -38,21 +28,32 @@ public enum NumPyReader {
                     case "<f4": out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
                     case "<i8": out[i] = Float(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
                     case "<u8": out[i] = Float(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
-                    default: out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
+                    default: out[i] = Float(float64(base, i))
                     }
                 }
             }
         }
+        try ArrayValues.checkFinite(scalars, shape: header.shape, path: path) { index in
+            type == "<f8" ? bytes.withUnsafeBytes { float64($0.baseAddress! + start, index) } : Double(scalars[index])
+        }
         // A 0-d array is one number: give it the shape [1].
-        return try! Tensor(shape: shape.isEmpty ? [1] : shape, scalars: scalars)
+        return try! Tensor(shape: header.shape.isEmpty ? [1] : header.shape, scalars: scalars)
+    }
+
+    /// The `index`th little-endian float64 from `base`.
+    private static func float64(_ base: UnsafeRawPointer, _ index: Int) -> Double {
+        Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self)))
     }
 
     /// The shape an `.npy` file announces, from its first bytes: what the checker knows of the
     /// file without reading its values. An array that would not fit in `memory` is refused as
     /// `array` refuses it.
-    public static func shape(ofPrefix prefix: Data, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
-        let header = try header([UInt8](prefix), path: path)
+    /// `fileSize`, when the file's size is known, is checked as `array` checks the bytes it
+    /// reads: the check then finds a truncated file from one `stat`.
+    public static func shape(ofPrefix prefix: Data, fileSize: Int? = nil, path: String, memory: MemoryLimit = .unlimited) throws(DataError) -> [Int] {
+        let header = try Header([UInt8](prefix), path: path)
         try checkFits(header.shape, header.shapeText, memory: memory, path: path)
+        if let fileSize { try header.checkLength(fileSize, path: path) }
         return header.shape.isEmpty ? [1] : header.shape
     }
 
@@ -64,34 +65,63 @@ public enum NumPyReader {
         }
     }
 
-    /// The header: the shape (and as written), the element type and where the values start.
-    private static func header(_ bytes: [UInt8], path: String) throws(DataError) -> (shape: [Int], shapeText: String, type: String, start: Int) {
-        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
-            throw DataError(bytes.isEmpty ? "the file is empty" : "this is not a NumPy .npy file (it does not start with \\x93NUMPY)", path: path,
-                            hint: "save arrays with numpy.save")
+    /// What an `.npy` header says: the shape (and as written), the element type, known to be
+    /// one nnbook reads, its size in bytes, and where the values start. The check and the run
+    /// both read a header through it, so that both refuse the same files alike.
+    struct Header {
+        let shape: [Int]
+        let shapeText: String
+        let type: String
+        let size: Int
+        let start: Int
+
+        init(_ bytes: [UInt8], path: String) throws(DataError) {
+            guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
+                throw DataError(bytes.isEmpty ? "the file is empty" : "this is not a NumPy .npy file (it does not start with \\x93NUMPY)", path: path,
+                                hint: "save arrays with numpy.save")
+            }
+            let major = bytes[6]
+            let headerLength: Int, headerStart: Int
+            switch major {
+            case 1: (headerLength, headerStart) = (Int(bytes[8]) | Int(bytes[9]) << 8, 10)
+            case 2, 3:
+                guard bytes.count >= 12 else { throw DataError("the .npy header is incomplete", path: path) }
+                (headerLength, headerStart) = (Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24, 12)
+            default: throw DataError("unknown .npy format version \(major)", path: path)
+            }
+            guard bytes.count >= headerStart + headerLength else { throw DataError("the .npy header is incomplete", path: path) }
+            let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+            guard let descr = NumPyReader.value(of: "descr", in: header), let shapeText = NumPyReader.value(of: "shape", in: header) else {
+                throw DataError("the .npy header has no descr or shape: \(header.excerpt())", path: path)
+            }
+            if NumPyReader.value(of: "fortran_order", in: header) == "True" {
+                throw DataError("the array is stored in Fortran order", path: path, hint: "save it with numpy.save(path, numpy.ascontiguousarray(array))")
+            }
+            type = descr.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            switch type {
+            case "|u1", "<u1", "|i1", "<i1", "|b1": size = 1
+            case "<i4", "<f4", "<u4": size = 4
+            case "<i8", "<f8", "<u8": size = 8
+            default:
+                throw DataError("arrays of type \(type.excerpt()) are not supported", path: path,
+                                hint: "convert to float32 (numpy: array.astype('<f4')); supported: uint8, int8, int32, int64, float32, float64, little-endian")
+            }
+            shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
+                .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !shape.contains(where: { $0 < 0 }) else { throw DataError("the .npy shape \(shapeText) has a negative size", path: path) }
+            self.shapeText = shapeText
+            start = headerStart + headerLength
         }
-        let major = bytes[6]
-        let headerLength: Int, headerStart: Int
-        switch major {
-        case 1: (headerLength, headerStart) = (Int(bytes[8]) | Int(bytes[9]) << 8, 10)
-        case 2, 3:
-            guard bytes.count >= 12 else { throw DataError("the .npy header is incomplete", path: path) }
-            (headerLength, headerStart) = (Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24, 12)
-        default: throw DataError("unknown .npy format version \(major)", path: path)
+
+        /// Refuses a file of `fileBytes` bytes that ends before the values its shape announces.
+        func checkLength(_ fileBytes: Int, path: String) throws(DataError) {
+            let needed = MemoryLimit.product(shape, size: size)
+            guard fileBytes - start >= needed else {
+                throw DataError(
+                    "the file is truncated: the shape \(shapeText) needs \(needed == Int.max ? "more than 2^63" : String(needed)) bytes but \(fileBytes - start) follow", path: path,
+                    hint: "save the array again with numpy.save, or copy the whole file")
+            }
         }
-        guard bytes.count >= headerStart + headerLength else { throw DataError("the .npy header is incomplete", path: path) }
-        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
-        guard let descr = value(of: "descr", in: header), let shapeText = value(of: "shape", in: header) else {
-            throw DataError("the .npy header has no descr or shape: \(header.excerpt())", path: path)
-        }
-        if value(of: "fortran_order", in: header) == "True" {
-            throw DataError("the array is stored in Fortran order", path: path, hint: "save it with numpy.save(path, numpy.ascontiguousarray(array))")
-        }
-        let type = descr.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-        let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
-            .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !shape.contains(where: { $0 < 0 }) else { throw DataError("the .npy shape \(shapeText) has a negative size", path: path) }
-        return (shape, shapeText, type, headerStart + headerLength)
     }
 
     /// Every array of a `.npz` archive, by name (without `.npy`).
@@ -115,7 +145,7 @@ public enum NumPyReader {
     }
 
     /// The text after `'key':` in the header dictionary, up to the next top-level comma.
-    private static func value(of key: String, in header: String) -> String? {
+    fileprivate static func value(of key: String, in header: String) -> String? {
         guard let range = header.range(of: "'\(key)':") else { return nil }
         var depth = 0
         var result = ""

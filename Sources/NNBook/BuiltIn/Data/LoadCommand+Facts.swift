@@ -22,7 +22,7 @@ extension LoadCommand {
                 return .failure(problem)
             }
             let message = format == .inline ? "in the table '\(path?.path ?? "")': " + error.message : error.path == nil ? error.message : error.description
-            return .failure(Diagnostic(message, at: path?.range ?? (folder == nil ? $format : $folder), hint: error.hint))
+            return .failure(Diagnostic(message, at: range(of: error), hint: error.hint))
         }
         // Arrays are read without names for their values, whatever their header says.
         facts.unnamedFeatures = ![.csv, .inline].contains(format)
@@ -51,6 +51,13 @@ extension LoadCommand {
             }
         }
         return .success(facts)
+    }
+
+    /// Where the load line is wrong about `error`: at the labels file `target=` names when the
+    /// error is in it, else at the file (or the folder) the line loads.
+    func range(of error: DataError) -> SourceRange {
+        if let labels = target?.first, format == .idx || format == .npy, error.path == labels.text { return labels.range }
+        return path?.range ?? (folder == nil ? $format : $folder)
     }
 
     /// A column that `target=`, `codes=` or `one_hot=` names and the data does not have, at the
@@ -104,6 +111,7 @@ extension LoadCommand {
             try ImageDatasets.checkSamples(shape, path: path.path)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
             facts.largestValues[Dataset.allFeatures] = largest
+            facts.target?.missingLabels = MissingLabels(range: path.range, example: "labels." + format.rawValue)
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
                 let labelShape = try arrayHeader(labelFile, path: labels.text, memory: context.memory).shape

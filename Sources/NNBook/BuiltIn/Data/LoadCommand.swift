@@ -218,7 +218,7 @@ struct LoadCommand: NotebookCommand {
         do {
             entry = try DataSources.load(self, state: state)
         } catch {
-            throw RunError(error, at: path?.range ?? $format)
+            throw RunError(error, at: range(of: error))
         }
         if let classes, let words = wordClasses(entry.all.classNames) {
             // The words are numbered by their place in classes=, not alphabetically.
