@@ -429,6 +429,60 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertLessThan(try Data(contentsOf: cli.folder.appendingPathComponent("p.md")).count, 100_000, "the table is not in the page")
     }
 
+    /// 20,001 texts (or 101 pictures) in one answer are past the protocol's 10,000 outputs (100
+    /// pictures): each is a block of the page, each picture a file beside it, and 50,000 of
+    /// them made 50,000 files and minutes of work. Refused at the cell, naming the plugin.
+    func testAnAnswerOfMoreOutputsOrPicturesThanThePageHoldsIsRefusedAtTheCell() throws {
+        try writePlugin("chatty", run: #"awk 'BEGIN { printf "{\"protocol\": 1, \"outputs\": ["; for (i = 0; i < 20001; i++) printf "%s{\"text\": \"t%d\"}", (i ? "," : ""), i; print "]}" }'"#)
+        try writePlugin("painter", run: #"awk 'BEGIN { printf "{\"protocol\": 1, \"outputs\": ["; for (i = 0; i < 101; i++) printf "%s{\"svg\": {\"name\": \"p%d\", \"caption\": \"\", \"svg\": \"<svg/>\"}}", (i ? "," : ""), i; print "]}" }'"#)
+        for (plugin, said) in [("chatty", "20001 outputs, more than the 10000"), ("painter", "101 pictures, more than the 100")] {
+            try writeNotebook("probe insurance")
+            let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", plugin, "--quiet")
+            XCTAssertEqual(outcome.status, 1, outcome.error)
+            XCTAssertTrue(outcome.error.hasPrefix("p.nnbook:6:1: error: the plugin '\(plugin)' answered with \(said) one answer may hold"), outcome.error)
+            XCTAssertTrue(outcome.error.contains("hint: a plugin shows a summary"), outcome.error)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("p.assets/p0.svg").path), "no picture is written")
+    }
+
+    /// A plugin taking a data set of 20,000 images (15.7 million numbers): the request is
+    /// written as it is made, so the plugin starts at once, Ctrl-C stops the request within
+    /// moments and `--plugin-timeout` counts the writing. Made whole before the plugin started,
+    /// the request took half a minute, deaf to both.
+    func testALargeRequestIsStoppedByCtrlCAndByTheTimeLimitWhileItIsWritten() throws {
+        let header: [UInt8] = [0, 0, 8, 3, 0, 0, 0x4E, 0x20, 0, 0, 0, 28, 0, 0, 0, 28]
+        try (Data(header) + Data(count: 20_000 * 28 * 28)).write(to: cli.folder.appendingPathComponent("images.idx"))
+        let describe = #"{"protocol": 1, "plugin": {"name": "slurp", "summary": "reads a data set", "commands": [{"verb": "slurp", "summary": "read it", "arguments": [{"name": "data", "type": "dataset", "summary": "the data"}]}]}}"#
+        // `read` of sh takes a byte at a time: the request's start tells its kind, `cat` reads on.
+        let script = """
+            #!/bin/sh
+            start=$(head -c 200)
+            case "$start" in
+              *'"describe"'*) echo '\(describe)' ;;
+              *'"check"'*) echo '{"protocol": 1, "diagnostics": []}' ;;
+              *) touch started; cat > /dev/null; sleep 60 ;;
+            esac
+            """
+        let url = cli.folder.appendingPathComponent("plugins/nnbook-plugin-slurp")
+        try script.write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try "---\nplugins: [plugins]\n---\n```nnbook\nload idx \"images.idx\" as d\nslurp d\n```\n".write(to: cli.folder.appendingPathComponent("p.nnbook"), atomically: true, encoding: .utf8)
+
+        let launched = Date()
+        var run = try cli.start(["run", "p.nnbook", "--allow-plugin", "slurp", "--quiet", "--no-snapshot"], untilExists: cli.folder.appendingPathComponent("started"))
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        XCTAssertTrue(run.said.contains("p.nnbook:6:1: error: the request to the plugin 'slurp' was stopped"), run.said)
+        XCTAssertLessThan(Date().timeIntervalSince(launched), 20, "the request is not made whole before the plugin starts")
+
+        let timed = Date()
+        let outcome = try cli.nnbook("run", "p.nnbook", "--allow-plugin", "slurp", "--quiet", "--no-snapshot", "--plugin-timeout", "1")
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertTrue(outcome.error.contains("the plugin 'slurp' did not answer within 1 seconds and was stopped"), outcome.error)
+        XCTAssertLessThan(Date().timeIntervalSince(timed), 20, "the time limit counts the request's writing")
+    }
+
     func testAPluginThatPrintsGarbage() throws {
         try writePlugin("garbage", run: "echo 'hello, I am not JSON'")
         try writeNotebook("probe insurance")

@@ -93,9 +93,14 @@ extension Page {
     }
 
     /// Adds `text` to the text block at `open`, or starts a block with it and makes that `open`.
+    /// The block is taken out while it grows, so that it grows in place: a copy per text made
+    /// 160,000 texts of a plugin take 25 s instead of a fraction of one.
     static func appendText(_ text: String, to outputs: inout [Output], joining open: inout Int?) {
-        if let index = open, case .text(let above) = outputs[index] {
-            outputs[index] = .text(above + "\n" + text)
+        if let index = open, case .text(var above) = outputs[index] {
+            outputs[index] = .text("")
+            above += "\n"
+            above += text
+            outputs[index] = .text(above)
         } else {
             open = outputs.count
             outputs.append(.text(text))

@@ -120,7 +120,16 @@ struct ExternalCommand: CellCommand {
             }
             state.define(name, as: NotebookDataset(all: made))
         }
-        let tables = (response.outputs ?? []).compactMap(\.table)
+        let outputs = response.outputs ?? []
+        let pictures = outputs.count { $0.svg != nil }
+        if outputs.count > PluginProtocol.maximumOutputs || pictures > PluginProtocol.maximumPictures {
+            let (count, what, limit) = outputs.count > PluginProtocol.maximumOutputs
+                ? (outputs.count, "outputs", PluginProtocol.maximumOutputs) : (pictures, "pictures", PluginProtocol.maximumPictures)
+            throw RunError(
+                "the plugin '\(process.name)' answered with \(count) \(what), more than the \(limit) one answer may hold",
+                hint: "a plugin shows a summary (a few texts, one table, a few pictures) and writes a large result to a file that the notebook loads", at: invocation.range)
+        }
+        let tables = outputs.compactMap(\.table)
         let cells = tables.reduce(0) { sum, table in sum + table.headers.count + table.rows.reduce(0) { $0 + $1.count } }
         if cells > PluginProtocol.maximumTableCells {
             throw RunError(
@@ -129,7 +138,7 @@ struct ExternalCommand: CellCommand {
         }
         // A picture's name becomes part of a file name beside the page: letters, digits, '-'
         // and '_' only, so that no plugin can name a file outside the assets folder.
-        if let bad = (response.outputs ?? []).compactMap(\.svg?.name).first(where: { name in
+        if let bad = outputs.compactMap(\.svg?.name).first(where: { name in
             name.isEmpty || name.count > 64 || !name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }) {
             throw RunError("the plugin '\(process.name)' named a picture '\(bad.excerpt())'; a picture's name may hold only letters, digits, '-' and '_'", at: invocation.range)
@@ -138,7 +147,7 @@ struct ExternalCommand: CellCommand {
         // invisible characters (a terminal's escape sequences, a right-to-left override) are
         // shown as escapes, as in every message.
         func shown(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n").visible(keepingNewlines: true) }
-        return (response.outputs ?? []).compactMap { output in
+        return outputs.compactMap { output in
             if let text = output.text { return .text(shown(text)) }
             if let table = output.table { return .table(Table(headers: table.headers.map(shown), rows: table.rows.map { $0.map(shown) })) }
             if let metric = output.metric { return .metric(name: shown(metric.name), value: metric.value) }

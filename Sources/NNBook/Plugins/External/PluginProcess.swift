@@ -30,12 +30,7 @@ public struct PluginProcess: Sendable {
     /// run's own reason to stop, a live preview's edit), turns true, the plugin is stopped at
     /// once, as it is past its time limit, and the failure says the request was interrupted.
     public func send(_ request: PluginProtocol.Request, stopsWhen: () -> Bool = { false }) throws(PluginFailure) -> PluginProtocol.Response {
-        let line: Data
-        do {
-            line = try JSONEncoder().encode(request) + Data("\n".utf8)
-        } catch {
-            throw PluginFailure(plugin: name, message: "cannot encode the request: \(error)")
-        }
+        var line = try RequestLine(request, plugin: name)
         // A plugin that exits without reading its input must not kill nnbook with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let child = try spawn()
@@ -49,12 +44,13 @@ public struct PluginProcess: Sendable {
                 group.leave()
             }
         }
-        // Written between looks at the clock and the stop flag, never blocking: a plugin that
-        // reads nothing while a large data set fills the pipe must not keep nnbook from its
-        // time limit or from a stop.
+        // Made and written a chunk at a time between looks at the clock and the stop flag, never
+        // blocking: a plugin that reads nothing while a large data set fills the pipe, or a data
+        // set whose numbers take seconds to write, must not keep nnbook from its time limit or
+        // from a stop.
         var input: Int32? = child.input
         _ = fcntl(child.input, F_SETFL, fcntl(child.input, F_GETFL) | O_NONBLOCK)
-        var offset = 0
+        var chunk: [UInt8] = [], offset = 0
         let deadline = DispatchTime.now() + timeLimit, stoppedBefore = PluginProcess.stoppedNanoseconds
         // The time limit, moved on by the time nnbook has been stopped since the request began.
         let timeIsUp = { DispatchTime.now() >= deadline + .nanoseconds(Int(clamping: PluginProcess.stoppedNanoseconds &- stoppedBefore)) }
@@ -77,9 +73,18 @@ public struct PluginProcess: Sendable {
                 usleep(2000)
                 continue
             }
-            let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if offset == chunk.count {
+                chunk.removeAll(keepingCapacity: true)
+                offset = 0
+                if !line.next(into: &chunk) {
+                    close(descriptor)
+                    input = nil
+                    continue
+                }
+            }
+            let written = chunk.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written > 0 { offset += written }
-            if offset == line.count || (written < 0 && errno != EAGAIN && errno != EINTR) {
+            if written < 0 && errno != EAGAIN && errno != EINTR {
                 close(descriptor)
                 input = nil
             } else if written < 0, errno == EAGAIN {
@@ -125,7 +130,14 @@ public struct PluginProcess: Sendable {
                                 hint: "a plugin answers each request with one line of JSON on standard output" + (said.map { "; " + $0 } ?? ""))
         }
         do {
-            return try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
+            let response = try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
+            // A long answer takes a while to read: a stop asked meanwhile is not lost.
+            if shouldStop() || stopsWhen() {
+                throw PluginFailure(plugin: name, message: "was stopped, because the run was interrupted", interrupted: true)
+            }
+            return response
+        } catch let error as PluginFailure {
+            throw error
         } catch let error as DecodingError where !ProtocolMismatch.isNotJSON(error) {
             throw PluginFailure(
                 plugin: name, message: "answered \(request.request) with a message that does not follow the protocol: " + ProtocolMismatch.reason(error, in: Data(firstLine)),

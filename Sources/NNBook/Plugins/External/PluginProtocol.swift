@@ -16,6 +16,11 @@ public enum PluginProtocol {
     /// its few bytes of JSON: 2 million short cells made a 220 MB record and 1.3 GB of memory,
     /// past any `--memory-limit`. "Writing a plugin" documents it.
     public static let maximumTableCells = 100_000
+    /// The most outputs one answer may hold, and the most of them that are pictures: each
+    /// output is a block of the page, and each picture a file beside it. 50,000 pictures made
+    /// 50,000 files and minutes of work. "Writing a plugin" documents it.
+    public static let maximumOutputs = 10_000
+    public static let maximumPictures = 100
     /// The most bytes of a plugin's standard error kept: only its end is quoted, when it fails.
     static let keptErrors = 4096
 
