@@ -114,6 +114,7 @@ if FileManager.default.isExecutableFile(atPath: executable.path) {
             let dataMegabytes = 70000.0 * 784 * 4 / 1_048_576
             report.record("load_process_s", load.seconds, "nnbook run of `load fashion-mnist` (process)", format(load.seconds) + " s")
             report.record("load_peak_mb", load.peakMegabytes, "  its peak memory", "\(Int(load.peakMegabytes)) MB = \(format(load.peakMegabytes / dataMegabytes, 2))× the images' Float32 size (\(Int(dataMegabytes)) MB)")
+            try measurePluginRequest(executable, in: folder, load: load)
         }
     }
     // The course's Fashion-MNIST lesson end to end: both models, 1 and 5 epochs. CPU time (all
