@@ -455,6 +455,11 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:10: error: x.idx: the file holds 1 bytes after the 2 values its header announces"),
         Case(name: "IDX holding NaN", files: loadIDX(["x.idx": idx([1], [0x7F, 0xC0, 0, 0], type: 0x0D)]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.idx: the value at [0] (sample 1) is nan, not a number nnbook can learn from"),
+        // A file over a megabyte is read by the run alone: a label beyond 0 and 1 in its last
+        // row is named by its line, not by its place among the samples trained on.
+        Case(name: "a large CSV's wrong label, at its line",
+             files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 300_000) + "1,2\n", extra: "\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on d epochs=1"),
+             status: 1, firstLine: "t.nnbook:6:1: error: d.csv:300002: this row has the target 2.0, but binary_crossentropy takes targets from 0 to 1"),
         // What the check reads of an array file (its header, its size, a small labels file)
         // refuses what the run refuses, before anything runs.
         Case(name: "NumPy of big-endian numbers, at check", files: loadNumPy(["x.npy": npy(">f4", [1], [0x3F, 0x80, 0, 0])]), arguments: ["check", "t.nnbook"], status: 1,

@@ -34,12 +34,22 @@ public struct RunError: Error, Equatable, Sendable {
         self.range = problem.range
     }
 
-    public init(_ error: ShapeError, at range: SourceRange? = nil) {
-        self.init(error.message, hint: error.hint, at: range)
+    /// `samples`: the data given, whose samples' places in their file name the sample the
+    /// error is about (`data/big.csv:200001`), not its place in a shuffled split.
+    public init(_ error: ShapeError, at range: SourceRange? = nil, samples: Dataset? = nil) {
+        if let (index, problem) = error.sample, let place = samples?.origins.place(of: index) {
+            self.init("\(place.location): \(place.sample) \(problem)", hint: error.hint, at: range)
+        } else {
+            self.init(error.message, hint: error.hint, at: range)
+        }
     }
 
-    public init(_ error: TrainingError, at range: SourceRange? = nil) {
-        self.init(error.message, hint: error.hint, at: range)
+    public init(_ error: TrainingError, at range: SourceRange? = nil, samples: Dataset? = nil) {
+        if case .shape(let shape) = error {
+            self.init(shape, at: range, samples: samples)
+        } else {
+            self.init(error.message, hint: error.hint, at: range)
+        }
         if case .interrupted = error { interrupted = true }
     }
 

@@ -173,7 +173,7 @@ public final class RunState {
         do {
             if let trainer = entry.trainer { try trainer.validate(features: read.samples.features, targets: read.samples.targets) }
         } catch {
-            throw RunError(error, at: reference.range)
+            throw RunError(error, at: reference.range, samples: read.samples)
         }
         return read
     }

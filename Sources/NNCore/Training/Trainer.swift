@@ -86,7 +86,7 @@ public final class Trainer {
             }
             if let bad = targets.scalars.firstIndex(where: { $0.classNumber.map { $0 >= outputs } ?? true }) {
                 throw ShapeError(
-                    "sample \(bad + 1) has the label \(targets.scalars[bad]), but the model's \(outputs) outputs stand for the classes 0 to \(outputs - 1)",
+                    sample: bad, "has the label \(targets.scalars[bad]), but the model's \(outputs) outputs stand for the classes 0 to \(outputs - 1)",
                     hint: "the last dense layer needs one unit per class")
             }
         } else if targets.columns != outputs {
@@ -99,7 +99,7 @@ public final class Trainer {
         // negative and the training meaningless, not fail.
         if loss is BinaryCrossEntropy || loss is CategoricalCrossEntropy, let bad = targets.scalars.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
             throw ShapeError(
-                "sample \(bad / max(targets.columns, 1) + 1) has the target \(targets.scalars[bad]), but \(loss.name) takes targets from 0 to 1",
+                sample: bad / max(targets.columns, 1), "has the target \(targets.scalars[bad]), but \(loss.name) takes targets from 0 to 1",
                 hint: loss is BinaryCrossEntropy ? "binary labels are 0 or 1; for several classes use sparse_categorical_crossentropy" : "one-hot rows hold 0s and a single 1: one_hot DATASET makes them")
         }
     }

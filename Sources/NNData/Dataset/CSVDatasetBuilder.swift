@@ -42,6 +42,8 @@ struct CSVDatasetBuilder {
     private var words: [[String: Int32]] = []
     /// Where each word of a slot first appeared, by its place in `words[slot]`.
     private var wordPlaces: [[(line: Int, column: Int)]] = []
+    /// The line of each row kept: where an error about one sample sends the learner.
+    private var lines: [Int] = []
     private var wordBytes = 0
     private var rowsRead = 0
     /// The rows read as data; from the first, the file's header and values may be quoted.
@@ -102,6 +104,7 @@ struct CSVDatasetBuilder {
             throw DataError("the system has no memory left for the values of this file", path: path, line: line, column: 1, hint: MemoryLimit.hint(needing: 0))
         }
         rowsKept += 1
+        lines.append(line)
         if rowsKept == 1 { try checkHeader() }
     }
 
@@ -217,6 +220,7 @@ struct CSVDatasetBuilder {
             featureNames: features.map(\.name), targetNames: targets.map(\.name),
             features: try! Tensor(shape: [rowsKept, features.count], scalars: featureValues),
             targets: try! Tensor(shape: [rowsKept, targets.count], scalars: targetValues))
+        dataset.origins = SampleOrigins(path: path, lines: lines)
         for (index, name) in header.enumerated() {
             guard case .words(let slot) = sources[index] else { continue }
             dataset.wordOrigins[name] = Dictionary(uniqueKeysWithValues: words[slot].map { word, place in

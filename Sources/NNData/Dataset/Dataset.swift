@@ -25,6 +25,8 @@ public struct Dataset: Equatable, Sendable {
     /// What each class number stands for (Fashion-MNIST's "T-shirt/top", …, a word target's
     /// "apple", …); nil when the classes have no names.
     public var classNames: [String]?
+    /// Where each sample came from in its file, for errors about one sample.
+    public var origins = SampleOrigins()
 
     public init(featureNames: [String], targetNames: [String], features: Tensor, targets: Tensor) {
         self.featureNames = featureNames
@@ -56,6 +58,7 @@ public struct Dataset: Equatable, Sendable {
         var result = self
         result.features = features.gathering(rows: indices)
         result.targets = targets.gathering(rows: indices)
+        result.origins = origins.gathering(indices)
         return result
     }
 

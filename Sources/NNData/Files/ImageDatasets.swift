@@ -155,6 +155,8 @@ public enum ImageDatasets {
     public static func pair(_ images: Tensor, _ labels: Tensor, path: String, arrays: (features: String, labels: String)? = nil) throws(DataError) -> Dataset {
         try checkPair(images: images.shape, labels: labels.shape, path: path, arrays: arrays)
         let targets = labels.shape.count == 1 ? ((try? labels.reshaped([labels.rows, 1])) ?? labels) : labels
-        return Dataset(featureNames: [], targetNames: labelNames(columns: targets.columns), features: images, targets: targets)
+        var dataset = Dataset(featureNames: [], targetNames: labelNames(columns: targets.columns), features: images, targets: targets)
+        dataset.origins = SampleOrigins(path: arrays.map { "\(path) (array \($0.labels))" } ?? path, samples: targets.rows)
+        return dataset
     }
 }

@@ -63,7 +63,7 @@ struct EvaluateCommand: NotebookCommand, PrintsNumbers {
             let units = TargetUnits(of: samples, loss: trainer.loss, choice: choice)
             return (units?.reported(results) ?? results, ["loss"] + trainer.metrics.map(\.name), samples.count, units, (scaled, coded))
         } catch {
-            throw RunError(error, at: data.range)
+            throw RunError(error, at: data.range, samples: samples)
         }
     }
 }

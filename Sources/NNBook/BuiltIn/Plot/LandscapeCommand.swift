@@ -163,7 +163,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
             surface = try trainer.lossSurface(
                 features: data.features, targets: data.targets, x: x, y: y, xs: xs.map { Float($0) }, ys: ys.map { Float($0) })
         } catch {
-            throw RunError(error, at: self.data.range)
+            throw RunError(error, at: self.data.range, samples: data)
         }
         // The loss is computed on the scaled target; it is drawn in the units the training table
         // reported, the target's own unless units=scaled.

@@ -68,7 +68,7 @@ struct ExplainCommand: NotebookCommand, PrintsNumbers {
         do {
             step = try trainer.explainNextStep(features: data.features, targets: data.targets, descent: descent, generator: state.generator)
         } catch {
-            throw RunError(error, at: self.data.range)
+            throw RunError(error, at: self.data.range, samples: data)
         }
         let optimizer = trainer.optimizer
         let rate = NumberText.data(optimizer.learningRate)

@@ -269,7 +269,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                     rows.append([String(record.epoch)] + weights + metricNames.map { state.format(metrics[$0] ?? .nan) })
                 })
         } catch {
-            throw RunError(error, at: command)
+            throw RunError(error, at: command, samples: data)
         }
         entry.history = (entry.history ?? TrainingHistory()).appending(history)
         if let lastRecord = history.epochs.last {
