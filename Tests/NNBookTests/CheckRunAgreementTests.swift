@@ -78,7 +78,6 @@ final class CheckRunAgreementTests: XCTestCase {
         let batch = "train neuron on insurance descent=batch epochs=$epochs every=100"
         try expectBothReject(try mutate(name, batch, "train neuron on insurance.train descent=batch epochs=$epochs every=100 validation_split=0.96"))
         try expectBothReject(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0.2\nplot neuron metric=val_loss from=1 to=2"))
-        try expectBothAccept(try mutate(name, batch, batch + "\ntrain neuron on insurance epochs=2 validation_split=0"))
         // A table of the same shape whose first column is another: Keras would feed height as
         // age; the check and the run both refuse it, wherever it is fed to the trained model.
         let other = "\n```csv name=other\nheight,affordability,bought_insurance\n1.5,0,0\n1.8,1,1\n```\n"

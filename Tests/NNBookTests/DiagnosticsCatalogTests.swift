@@ -622,14 +622,18 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testValidationSplitOfOne() {
-        expectLine("train m on data validation_split=1", "11:17: validation_split must be 0 or more and below 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none")
+        expectLine("train m on data validation_split=1", "11:17: validation_split must be 0 or more and below 1, not 1 | validation_split=0.2 keeps the last fifth of the training samples for validation; leave it out to validate on none")
     }
 
-    /// Keras' default: `validation_split=0.0` validates on nothing.
-    func testAValidationSplitOfZeroIsNoValidation() {
-        expect(prelude + "train m on data validation_split=0\n```\n", [])
-        expect(prelude + "train m on data validation=data validation_split=0\n```\n", [])
-        expectLine("train m on data validation_split=0\nplot m metric=val_loss", "12:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss")
+    /// Keras' default `validation_split=0.0` holds out nothing: written in the notebook it has
+    /// no effect and is refused, as `batch=` beside `descent=batch` is; a parameter's 0 validates
+    /// on none, so a sweep over the share may start at 0.
+    func testAValidationSplitOfZeroIsRefusedWhereWrittenAndNoValidationFromAParameter() {
+        expectLine("train m on data validation_split=0", "11:17: validation_split=0 has no effect: it holds out no samples | leave validation_split out to train without validation data, or give a share such as 0.2 to validate on the last fifth of the training samples")
+        let swept = prelude.replacingOccurrences(of: "  epochs: 10\n", with: "  epochs: 10\n  share: 0\n")
+        expect(swept + "train m on data validation_split=$share\n```\n", [])
+        expect(swept + "train m on data validation=data validation_split=$share\n```\n", [])
+        expect(swept + "train m on data validation_split=$share\nplot m metric=val_loss\n```\n", ["13:8: 'm' will not have recorded val_loss by this line | train it with validation=DATA or validation_split=SHARE to record val_loss"])
     }
 
     func testAValidationSplitThatLeavesNothingToTrainOnIsFoundBeforeTheRun() {

@@ -350,7 +350,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     func testAValidationSplitOfEverythingOrLessThanNothingPointsAtTheOption() {
         for share in ["1", "-0.2"] {
             expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=binary_crossentropy", "train m on data validation_split=\(share)"], [
-                "7:17: validation_split must be 0 or more and below 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none",
+                "7:17: validation_split must be 0 or more and below 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation; leave it out to validate on none",
             ])
         }
     }

@@ -105,9 +105,11 @@ final class TrainCommandTests: XCTestCase {
                        ["batch descent: 1 step of all 3 samples per epoch, validated on 2 samples, 1 epoch"])
     }
 
-    /// Keras' default `validation_split=0.0`: every sample is trained on, none validated.
-    func testAValidationSplitOfZeroTrainsOnEverySampleWithoutValidation() throws {
-        let result = try NotebookFixtures.run(prelude + "train m on data epochs=1 descent=batch validation_split=0\n```\n", folder: try NotebookFixtures.folder(removedAfter: self))
+    /// A parameter's 0, Keras' default `validation_split=0.0` (a sweep over the share may start
+    /// there): every sample is trained on, none validated.
+    func testAValidationSplitOfZeroFromAParameterTrainsOnEverySampleWithoutValidation() throws {
+        let notebook = "---\nparams:\n  share: 0\n---\n" + prelude + "train m on data epochs=1 descent=batch validation_split=$share\n```\n"
+        let result = try NotebookFixtures.run(notebook, folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded)
         XCTAssertTrue(result.cells[0].outputs.contains(.text("batch descent: 1 step of all 5 samples per epoch, 1 epoch")))
         XCTAssertEqual(tables(result).last?.headers, ["epoch", "w1 (x1)", "w2 (x2)", "bias", "loss", "accuracy"])

@@ -132,6 +132,7 @@ final class BadInputCatalogTests: XCTestCase {
     static let arguments: [Case] = [
         Case(name: "unknown option", files: withData("train m on d epoch=5"), status: 1, firstLine: "t.nnbook:6:14: error: 'train' has no option 'epoch'"),
         Case(name: "wrong type", files: withData("train m on d epochs=five"), status: 1, firstLine: "t.nnbook:6:21: error: expected a whole number, not five"),
+        Case(name: "validation split of nothing", files: withData("train m on d validation_split=0"), status: 1, firstLine: "t.nnbook:6:14: error: validation_split=0 has no effect: it holds out no samples", hint: "leave validation_split out to train without validation data, or give a share such as 0.2 to validate on the last fifth of the training samples"),
         Case(name: "two commands on a line", files: withData("split d test=0.5; scale d x1 divide=10"), status: 1, firstLine: "t.nnbook:6:17: error: a line holds one command",
              hint: "put `scale d x1 divide=10` on a line of its own, without the ';'", lastLine: "1 error in t.nnbook; nothing was run"),
         Case(name: "Python's True", files: withData("train m on d shuffle=True"), status: 1, firstLine: "t.nnbook:6:22: error: expected true or false, not True", hint: "write true, in lower case"),

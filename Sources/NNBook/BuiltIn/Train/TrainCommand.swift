@@ -78,7 +78,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)", spellings: ["validation_data"]) var validation: DatasetName?
     @Option(help: "hold out this share of the training samples, the last ones before shuffling, for validation (Keras' validation_split)")
     var validationSplit: Double?
-    /// The share held out for validation: none for `validation_split=0`, as in Keras.
+    /// The share held out for validation: none for a 0 a `$parameter` gives (a sweep over the
+    /// share may start at Keras' default); a 0 written in the notebook is refused by the check.
     private var heldOutShare: Double? { validationSplit.flatMap { $0 == 0 ? nil : $0 } }
     @Option(help: TargetUnits.Choice.help) var units: TargetUnits.Choice?
     @Option(help: DecimalPlaces.help) var precision: Int?
@@ -143,10 +144,15 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                 "give validation= or validation_split=, not both", at: $validationSplit,
                 hint: "validation= names samples kept apart already; validation_split= holds out the last share of the training samples"))
         }
+        if validationSplit == 0, !_validationSplit.isParameter {
+            diagnostics.append(Diagnostic(
+                "validation_split=0 has no effect: it holds out no samples", at: $validationSplit,
+                hint: "leave validation_split out to train without validation data, or give a share such as 0.2 to validate on the last fifth of the training samples"))
+        }
         if let share = validationSplit, !(share >= 0 && share < 1) {
             diagnostics.append(Diagnostic(
                 "validation_split must be 0 or more and below 1, not \(NumberText.plain(share))", at: $validationSplit,
-                hint: "validation_split=0.2 keeps the last fifth of the training samples for validation; 0 validates on none"))
+                hint: "validation_split=0.2 keeps the last fifth of the training samples for validation; leave it out to validate on none"))
         }
         if let share = heldOutShare, share > 0, share < 1, let count = TrainCommand.trainingFacts(of: data, in: context)?.samples,
            let problem = Dataset.holdOutProblem(samples: count, validationShare: share) {
