@@ -5,6 +5,7 @@
 import Foundation
 import XCTest
 @testable import NNBook
+import NNCore
 
 final class CheckRunAgreementTests: XCTestCase {
     private let folder = NotebookFixtures.repository.appendingPathComponent("Notebooks")
@@ -207,6 +208,50 @@ final class CheckRunAgreementTests: XCTestCase {
             }
         }
         XCTAssertEqual(outcomes, [true, false])
+    }
+
+    /// Two mistakes on different commands of a shipped notebook, each of which alone gives one
+    /// error, give both errors in one pass, each as it reads alone: a wrong value leaves what
+    /// its line defines known (read as the closest value or the default), so later commands
+    /// are still checked. The pairs are drawn with a fixed seed from the mistakes
+    /// ``ShippedNotebookMutations`` makes; a pair whose mistakes depend on each other, by the
+    /// rules of ``ShippedNotebookMutations/dependent(_:_:)``, may report one of them, but no
+    /// pair reports an error at a line that neither mistake changed nor gives an error at alone.
+    func testTwoIndependentMistakesAreBothReported() throws {
+        var names = ["gradient-descent", "xor", "descent-modes"]
+        if FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") { names.append("neural-network") }
+        var notebooks: [String: ShippedNotebookMutations] = [:]
+        var singles: [String: [(mutation: ShippedNotebookMutations.Mutation, diagnostic: String)]] = [:]
+        for name in names {
+            let notebook = ShippedNotebookMutations(of: try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8))
+            notebooks[name] = notebook
+            for mutation in notebook.all {
+                let found = NotebookFixtures.diagnostics(notebook.text(with: mutation), folder: folder)
+                if found.count == 1 { singles[name, default: []].append((mutation, found[0])) }
+            }
+        }
+        var generator = SeededGenerator(seed: 12)
+        var (independent, bothReported, dependent) = (0, 0, 0)
+        var missed: [String] = []
+        while independent < 200 {
+            let name = names[generator.index(below: names.count)]
+            let (notebook, candidates) = (notebooks[name]!, singles[name] ?? [])
+            let first = candidates[generator.index(below: candidates.count)], second = candidates[generator.index(below: candidates.count)]
+            guard first.mutation.command != second.mutation.command, first.diagnostic != second.diagnostic else { continue }
+            let found = NotebookFixtures.diagnostics(notebook.text(with: first.mutation, second.mutation), folder: folder)
+            let pair = "\(name): \(first.mutation) + \(second.mutation)\n  alone: \(first.diagnostic)\n  alone: \(second.diagnostic)\n  both: \(found)"
+            let line = { (diagnostic: String) in Int(diagnostic.prefix { $0 != ":" }) }
+            if notebook.dependent(first.mutation, reportedAt: line(first.diagnostic), second.mutation, reportedAt: line(second.diagnostic)) {
+                dependent += 1
+                let lines = Set([first.mutation.line + 1, second.mutation.line + 1].map { "\($0):" } + [first.diagnostic, second.diagnostic].map { String($0.prefix { $0 != ":" }) + ":" })
+                XCTAssertTrue(!found.isEmpty && found.allSatisfy { diagnostic in lines.contains { diagnostic.hasPrefix($0) } }, "an error at another line:\n" + pair)
+                continue
+            }
+            independent += 1
+            if found.sorted() == [first.diagnostic, second.diagnostic].sorted() { bothReported += 1 } else { missed.append(pair) }
+        }
+        print("two independent mistakes: both reported in \(bothReported) of \(independent) pairs (\(dependent) dependent pairs besides)")
+        XCTAssertEqual(bothReported, independent, "one mistake hid another, or changed its words:\n" + missed.joined(separator: "\n"))
     }
 
     func testEveryShippedNotebookWithoutPluginsChecks() throws {

@@ -547,9 +547,14 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("loss mae y_true=[1, 0, 1\n] y_pred=[0.9, 0.1, 0.8]", "11:17: this list is never closed | a command is written on one line: join line 12 to this one")
     }
 
+    /// A line of a trained model's `expect`, at line 12.
+    private func expectTrained(_ line: String, _ expected: String, file: StaticString = #filePath, line number: UInt = #line) {
+        expect(prelude + "train m on data epochs=$epochs\n" + line + "\n```\n", [expected], file: file, line: number)
+    }
+
     func testAnEqualityInExpectIsAnsweredWithATolerance() {
         let hint = "a measured number is seldom exactly a value: write `≈ VALUE within TOLERANCE` (e.g. accuracy ≈ 0.8333 within 0.001), or `between A and B`"
-        expectLine("expect m loss == 0.5 on data", "11:15: '==' is not one of the choices | " + hint)
+        expectTrained("expect m loss == 0.5 on data", "12:15: '==' is not one of the choices | " + hint)
         expectLine("expect m loss = 0.5 on data", "11:15: '=' is not a comparison | " + hint)
         expectLine("expect m loss=0.5 on data", "11:14: '=' is not a comparison | " + hint)
         expectLine("expect m loss is 0.5 on data", "11:15: 'is' is not one of the choices | " + hint)
@@ -565,9 +570,9 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testANotEqualInExpectIsAnsweredWithABound() {
-        expectLine(
+        expectTrained(
             "expect m loss != 0.5 on data",
-            "11:15: '!=' is not one of the choices | state what the result must be: at least (>= 0.8), at most (<= 0.3), or between A and B")
+            "12:15: '!=' is not one of the choices | state what the result must be: at least (>= 0.8), at most (<= 0.3), or between A and B")
     }
 
     /// `>=0.5` always compared; a one-sign comparison written against its number does too.
@@ -587,8 +592,8 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testAnArrowWrittenTheWrongWayRoundInExpectIsAnsweredWithItsComparison() {
-        expectLine("expect m loss => 0.5 on data", "11:15: '=>' is not one of the choices | did you mean '>=' (at least, also written ≥)?")
-        expectLine("expect m loss =< 0.5 on data", "11:15: '=<' is not one of the choices | did you mean '<=' (at most, also written ≤)?")
+        expectTrained("expect m loss => 0.5 on data", "12:15: '=>' is not one of the choices | did you mean '>=' (at least, also written ≥)?")
+        expectTrained("expect m loss =< 0.5 on data", "12:15: '=<' is not one of the choices | did you mean '<=' (at most, also written ≤)?")
     }
 
     func testMissingRequiredOption() {
@@ -786,9 +791,15 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testPlotOfEpochsOutsideTheHistory() {
         expectLine("train m on data epochs=3\ntrain m on data epochs=2\nplot m from=6", "13:8: from=6 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5")
-        // After a wrong `train`, how far the history reaches is unknown; only that it starts at 1.
+        // A `train` whose validation data is wrong still trains: the history holds its epochs.
         expect(prelude + "train m on data epochs=3\ntrain m on data epochs=2 validation=nothere\nplot m from=0 to=4\n```\n", [
             "12:37: no data set named 'nothere' has been defined before this line | the known data sets are: data",
+            "13:8: from=0 lies outside the history, which holds epochs 1 to 5 by this line | choose epochs from 1 to 5",
+        ])
+        // After a `train` that cannot be read, how far the history reaches is unknown; only
+        // that it starts at 1.
+        expect(prelude + "train m on data epochs=3\ntrain m on nothere epochs=2\nplot m from=0 to=4\n```\n", [
+            "12:12: no data set named 'nothere' has been defined before this line | the known data sets are: data",
             "13:8: from=0 lies outside the history, whose epochs are counted from 1 | choose epochs from 1",
         ])
     }

@@ -88,16 +88,32 @@ final class FollowOnErrorTests: XCTestCase {
         ])
     }
 
-    func testAModelLikeAWrongModelIsNotKnownEither() {
+    /// A layer line that cannot be read leaves the model's layers unknown, and those of a model
+    /// made like it: the checks of outputs against targets stay silent on both.
+    func testAModelLikeAModelOfUnknownLayersHasUnknownLayersToo() {
+        XCTAssertEqual(diagnostics(lesson([
+            ("dense $units activation=softmax", "dense two activation=softmax"),
+            ("train m on data.train epochs=2", "train m on data.train epochs=2\nmodel k like m\ncompile k loss=binary_crossentropy\ntrain k on data.train"),
+        ])), [
+            "11:9: expected a whole number, not two",
+        ])
+    }
+
+    /// A wrong value is read as the one it is close to: the model it defines is fully known, and
+    /// a model made like it is checked (here, never compiled).
+    func testAModelLikeAModelOfAMisspeltValueIsKnown() {
         XCTAssertEqual(diagnostics(lesson([("train m on", "model k like m\ntrain k on"), ("activation=$act", "activation=sigmoi")])), [
             "10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?",
+            "14:7: the model 'k' must be compiled before it is trained | add `compile k loss=… optimizer=…` before this line",
+            "15:10: the model 'm' has not been trained before this line, so it cannot be evaluated | add `train m on …` before this line",
+            "16:6: the model 'm' has not been trained before this line, so it has no history to plot | add `train m on …` before this line",
         ])
     }
 
     func testAWrongModelIsStillAModel() {
         XCTAssertEqual(diagnostics(lesson([("activation=$act", "activation=sigmoi"), ("evaluate m on data.test", "evaluate data on m")])), [
             "10:22: 'sigmoi' is not one of the choices | did you mean 'sigmoid'?",
-            "14:10: 'data' is a data set, not a model | define the model in an earlier command",
+            "14:10: 'data' is a data set, not a model | the known models are: m",
             "14:18: 'm' is a model, not a data set | the known data sets are: data",
         ])
     }

@@ -165,8 +165,10 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         expect(["model m", "  dense 1 activation=sigmoid", "compile m loss=categorical_crossentropy", "train m on data"], [
             "6:11: categorical_crossentropy takes one-hot rows, but the targets of data are class numbers | for the two classes 0 and 1 use binary_crossentropy, with 1 unit and activation=sigmoid",
         ])
+        // Two mistakes, each at its line: the layer is checked and known all the same.
         expect(["model m", "  flatten", "  dense 1 activation=softmax", "compile m loss=categorical_crossentropy", "train m on pics"], [
             "6:11: softmax over 1 unit always gives 1 | use activation=sigmoid for one output (a probability from 0 to 1), or give the layer one unit per class for softmax",
+            "7:11: categorical_crossentropy takes one-hot rows, but the targets of pics are class numbers | use sparse_categorical_crossentropy, with a last dense layer of one unit per class",
         ])
         expect(["model m", "  flatten", "  dense 1 activation=sigmoid", "compile m loss=categorical_crossentropy", "train m on pics"], [
             "7:11: categorical_crossentropy takes one-hot rows, but the targets of pics are class numbers | use sparse_categorical_crossentropy, with a last dense layer of one unit per class",

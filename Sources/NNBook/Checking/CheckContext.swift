@@ -141,8 +141,11 @@ public struct CheckContext: Sendable {
         return known == nil || known == kind
     }
 
+    /// Every name a line has defined so far as a `kind`, those whose facts are unknown too: a
+    /// misspelt name is answered with the one it is close to, whatever that one holds.
     public func names(of kind: NameKind) -> [String] {
-        (kind == .dataset ? Array(datasets.keys) : Array(models.keys)).sorted()
+        let known = kind == .dataset ? Array(datasets.keys) : Array(models.keys)
+        return (known + erroneous.compactMap { name, erroneousKind in erroneousKind == kind && definitions[name] != nil ? name : nil }).sorted()
     }
 
     /// What is known of the data set or split `reference` names.

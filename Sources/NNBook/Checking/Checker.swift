@@ -70,13 +70,13 @@ public struct Checker: Sendable {
                     for (name, kind) in names { context.markErroneous(name, as: kind) }
                     continue
                 }
+                // The command records what the line makes even where it finds a mistake, and
+                // marks unknown only what the mistake leaves unknown (a file that cannot be read):
+                // a wrong value does not hide the mistakes of the lines after it.
                 let commandProblems = command.check(invocation, in: &context)
                 context.noteReported(commandProblems)
                 // A value read for a misspelt option is not reported again where the option is.
                 diagnostics += commandProblems.filter { problem in !problems.contains { $0.range == problem.range } }
-                if !commandProblems.isEmpty {
-                    for (name, kind) in names { context.markErroneous(name, as: kind) }
-                }
                 steps.append(Plan.Step(command: command, invocation: invocation))
             }
             cells.append(Plan.PlannedCell(cell: cell, steps: steps))
@@ -122,8 +122,11 @@ public struct Checker: Sendable {
         // used before any line defined it is reported here, then known as erroneous, so that its
         // later uses are not reported again; one defined in a way that is refused still exists.
         var unresolved: [(String, NameKind)] = []
-        // Diagnostics of options the command does not have, which leave the line's meaning known.
-        var unknownOptions = 0
+        // Diagnostics of mistakes that leave the line's meaning known: an option the command
+        // does not have, a wrong value read as the one it is close to or as its default, a
+        // layer line that cannot be read (the model's layers are then not all known).
+        var recovered = 0
+        var unreadClauses: [SourceRange] = []
         let usage = "usage: \(schema.usage)"
 
         let positionals = syntax.arguments.compactMap { argument -> ValueSyntax? in
@@ -207,6 +210,11 @@ public struct Checker: Sendable {
                 continue
             }
             switch converted.mapError({ Checker.answering(argument.mistakes, $0, for: value) }) {
+            case .failure(let diagnostic) where standIn(for: value, of: argument.type, context: context) != nil:
+                diagnostics.append(diagnostic)
+                recovered += 1
+                values[argument.name] = standIn(for: value, of: argument.type, context: context)
+                ranges[argument.name] = value.range
             case .success(let resolved):
                 values[argument.name] = resolved
                 ranges[argument.name] = value.range
@@ -247,7 +255,7 @@ public struct Checker: Sendable {
                 diagnostics.append(Diagnostic(
                     "'\(schema.verb)' takes \(read.map(\.0).joined(separator: " and ")) as options, written with their names",
                     at: unnamed[0].range, hint: "write \(([schema.verb] + written).joined(separator: " "))"))
-                unknownOptions += 1
+                recovered += 1
                 for (name, value, resolved) in read {
                     values[name] = resolved
                     ranges[name] = value.range
@@ -286,7 +294,7 @@ public struct Checker: Sendable {
                     hint: schema.options.isEmpty
                         ? "'\(schema.verb)' takes no options; \(usage)"
                         : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'", otherSpellings: schema.options.map { ($0.name, $0.otherSpellings) })))
-                unknownOptions += 1
+                recovered += 1
                 let meant = schema.options.first { $0.otherSpellings.contains { $0.lowercased() == name.lowercased() } }
                     ?? Suggestions.closest(to: name, in: schema.options.map(\.name)).flatMap(schema.option(named:))
                 let written = syntax.arguments.contains { argument in
@@ -306,6 +314,7 @@ public struct Checker: Sendable {
                     // The command's own checks then see the default, not a count they cannot use.
                     diagnostics.append(Checker.below(least, number, option: option, of: schema, at: nameRange))
                     values[name] = option.defaultValue
+                    recovered += 1
                 } else if schema.option(named: name) != nil {
                     values[name] = resolved
                 } else {
@@ -316,6 +325,14 @@ public struct Checker: Sendable {
                 ranges[name] = nameRange
                 diagnostics.append(diagnostic)
                 unresolved += Checker.name(in: value, of: type, context: context).map { [$0] } ?? []
+                // Read as the value it is close to, else as its default, else left out: the
+                // line still defines what it says.
+                if let option = schema.option(named: name), !option.isRequired || option.defaultValue != nil
+                    || standIn(for: value, of: type, context: context) != nil
+                {
+                    values[name] = standIn(for: value, of: type, context: context) ?? option.defaultValue
+                    recovered += 1
+                }
             }
         }
         for option in schema.options where values[option.name] == nil && ranges[option.name] == nil {
@@ -331,6 +348,10 @@ public struct Checker: Sendable {
         var clauses: [Invocation] = []
         for clause in syntax.clauses {
             guard let clauseSchema = schema.clauses.first(where: { $0.verb == clause.verb }) else {
+                if !schema.clauses.isEmpty {
+                    unreadClauses.append(clause.verbRange)
+                    recovered += 1
+                }
                 diagnostics.append(Diagnostic(
                     schema.clauses.isEmpty
                         ? "'\(schema.verb)' takes no indented lines"
@@ -343,16 +364,23 @@ public struct Checker: Sendable {
             }
             let (invocation, problems, _) = resolve(clause, against: clauseSchema, in: &context)
             diagnostics += problems
+            recovered += problems.count
             if let invocation {
                 clauses.append(invocation)
-                unknownOptions += problems.count
+            } else {
+                unreadClauses.append(clause.verbRange)
             }
         }
 
-        guard diagnostics.count == unknownOptions else { return (nil, diagnostics, definitions + changed + unresolved) }
+        guard diagnostics.count == recovered else { return (nil, diagnostics, definitions + changed + unresolved) }
         for (name, kind) in definitions { context.define(name, as: kind, at: definitionRanges[name]) }
+        // A name an option uses that no line defined is reported once, here.
+        for (name, kind) in unresolved { context.markErroneous(name, as: kind) }
         return (
-            Invocation(verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, parameterized: parameterized, extraOptions: extras, clauses: clauses), diagnostics,
+            Invocation(
+                verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, parameterized: parameterized, extraOptions: extras, clauses: clauses,
+                unreadClauses: unreadClauses),
+            diagnostics,
             definitions + changed
         )
     }
@@ -506,6 +534,38 @@ public struct Checker: Sendable {
                 }
             }
             return .success(.string(text))
+        }
+    }
+
+    /// What a value of the wrong kind is read as, so that its line still defines what it says
+    /// (README: "read as the one it is close to, or left out"): the choice it is close to or
+    /// that another library spells so (`SGD` as sgd, `acc` as accuracy), `True` as true, a list
+    /// with each wrong item so read; nil when nothing is close.
+    func standIn(for value: ValueSyntax, of type: ValueType, context: CheckContext) -> TypedValue? {
+        let text: String
+        switch value.kind {
+        case .word(let word): text = word
+        case .string(let string): text = string
+        case .parameter(let name): guard let parameter = context.parameters[name], parameter.list == nil else { return nil }
+            text = parameter.text
+        case .list(let items):
+            guard case .list(let element) = type else { return nil }
+            var read: [TypedValue] = []
+            for item in items {
+                guard let value = (try? convert(item, to: element, context: context).get()) ?? standIn(for: item, of: element, context: context) else { return nil }
+                read.append(value)
+            }
+            return .list(read)
+        }
+        switch type {
+        case .choice(let choices):
+            return Suggestions.meant(by: text, in: choices, otherSpellings: CoreSpellings.all).map(TypedValue.string)
+        case .boolean:
+            return ValueType.boolean.value(from: text.lowercased())
+        case .list(let element):
+            return standIn(for: value, of: element, context: context).map { .list([$0]) }
+        default:
+            return nil
         }
     }
 

@@ -26,7 +26,7 @@ enum FitChecks {
             guard expected == shape else {
                 let message = "the model '\(modelName)' expects samples of shape \(Tensor.describe(expected)), but \(reference) has samples of shape \(Tensor.describe(shape))"
                 let flattened = expected.count == 1 && shape.count > 1 && shape.reduce(1, *) == expected[0]
-                let layersTakeThem = if case .success = model.plan(for: shape) { true } else { false }
+                let layersTakeThem = if case .success? = model.plan(for: shape) { true } else { false }
                 if flattened, layersTakeThem, let input = model.inputRange, !model.isTrained {
                     // Its layers flatten the samples already: `input=` is what asks for them flat.
                     return ([Diagnostic(
@@ -42,7 +42,7 @@ enum FitChecks {
             return ([], expected)
         }
         switch model.plan(for: shape) {
-        case .success: return ([], shape)
+        case .success, nil: return ([], shape)
         case .failure(let failure):
             return ([Diagnostic(
                 failure.error.message + " — fed from \(reference) at line \(reference.range.line)", at: failure.line, hint: failure.error.hint)], nil)

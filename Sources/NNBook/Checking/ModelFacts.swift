@@ -7,6 +7,10 @@ import NNCore
 public struct ModelFacts: Sendable {
     /// The layer lines, each with where it is written: a shape mistake points at its layer.
     let layers: [Located<any LayerLine>]
+    /// Whether every layer line was read and has a size the run takes: when one was wrong (a
+    /// reported mistake), the shapes, outputs and sizes that follow from the layers are not
+    /// known, and the checks that need them stay silent.
+    let layersAreKnown: Bool
     /// The shape of one input sample: from `input=`, else from the data it is first trained on.
     public var inputShape: [Int]?
     /// Where `input=` gave `inputShape` (on this model's line or on the one it was made like):
@@ -22,8 +26,9 @@ public struct ModelFacts: Sendable {
     /// silent about the model rather than repeat the same mistake once per line.
     public var misfitReported = false
 
-    init(layers: [Located<any LayerLine>], inputShape: [Int]?, inputRange: SourceRange? = nil) {
+    init(layers: [Located<any LayerLine>], inputShape: [Int]?, inputRange: SourceRange? = nil, layersAreKnown: Bool = true) {
         self.layers = layers
+        self.layersAreKnown = layersAreKnown
         self.inputShape = inputShape
         self.inputRange = inputRange
     }
@@ -88,6 +93,7 @@ public struct ModelFacts: Sendable {
     /// The last dense layer, with where it is written: its units and activation make the
     /// model's outputs.
     var lastDense: Located<DenseLine>? {
+        guard layersAreKnown else { return nil }
         for line in layers.reversed() {
             if let dense = line.value as? DenseLine { return Located(dense, at: line.range) }
         }
@@ -99,6 +105,7 @@ public struct ModelFacts: Sendable {
     /// most of it, the one to make smaller, else at `fallback`; nil when it fits, or when the
     /// samples do not fit the layers, a mistake reported on its own.
     func memoryProblem(named name: String, inputShape: [Int], memory: MemoryLimit, at fallback: SourceRange) -> Diagnostic? {
+        guard layersAreKnown else { return nil }
         let model = sequential(named: name)
         guard let refusal = (try? model.memoryRefusal(inputShape: inputShape, memory: memory)) ?? nil else { return nil }
         guard let shares = try? model.memoryShares(inputShape: inputShape, batch: 1).layers,
@@ -120,8 +127,9 @@ public struct ModelFacts: Sendable {
 
     /// Each layer's output shape and the parameter count for samples of `inputShape`, planned
     /// by the same code that builds the layers; the failing layer's line and its error when the
-    /// samples do not fit.
-    func plan(for inputShape: [Int]) -> Result<(outputShape: [Int], parameters: Int), LayerMismatch> {
+    /// samples do not fit; nil when the layers are not all known.
+    func plan(for inputShape: [Int]) -> Result<(outputShape: [Int], parameters: Int), LayerMismatch>? {
+        guard layersAreKnown else { return nil }
         var shape = inputShape, parameters = 0
         for line in layers {
             do {

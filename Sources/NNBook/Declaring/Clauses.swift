@@ -10,10 +10,12 @@
 public struct Clauses<Line: Sendable>: Decodable, Sendable {
     private let types: [any DeclaredCommand.Type]
     private let decoded: [Located<Line>]?
+    private let unread: [SourceRange]
 
     public init(_ types: any DeclaredCommand.Type...) {
         self.types = types
         decoded = nil
+        unread = []
     }
 
     public init(from decoder: Decoder) throws {
@@ -33,12 +35,17 @@ public struct Clauses<Line: Sendable>: Decodable, Sendable {
             lines.append(Located(line, at: clause.range))
         }
         decoded = lines
+        unread = property.invocation.unreadClauses
     }
 
     public var wrappedValue: [Located<Line>] {
         guard let decoded else { preconditionFailure("clauses are read only in a decoded command") }
         return decoded
     }
+
+    /// Where the lines stand that the checker could not read (reported already): the decoded
+    /// lines are then not all the command has.
+    public var projectedValue: [SourceRange] { unread }
 }
 
 extension Clauses: DeclaredProperty {

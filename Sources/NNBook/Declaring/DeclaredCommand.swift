@@ -74,7 +74,8 @@ extension DeclaredCommand {
 /// ```
 public protocol NotebookCommand: DeclaredCommand, CellCommand {
     /// Problems the types cannot express, found without running anything; records what the
-    /// command establishes (a data set's shape, a compiled model) for the commands after it.
+    /// command establishes (a data set's shape, a compiled model) for the commands after it,
+    /// also when it finds a problem (``CellCommand/check(_:in:)``).
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic]
 
     /// Runs the command; throws `RunError` for problems the learner can fix.

@@ -11,7 +11,10 @@
 public protocol CellCommand: Sendable {
     var schema: CommandSchema { get }
 
-    /// Problems the schema cannot express, found without running anything.
+    /// Problems the schema cannot express, found without running anything. It records in
+    /// `context` what the command makes or changes, also when it finds a problem, and marks
+    /// unknown (`CheckContext.markErroneous`) only what the problem leaves unknown, so that one
+    /// mistake neither hides the mistakes of later lines nor makes them report false ones.
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic]
 
     /// Runs the command; throws `RunError` for problems the learner can fix.

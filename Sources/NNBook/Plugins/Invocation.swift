@@ -15,10 +15,13 @@ public struct Invocation: Sendable {
     /// where its value was written (`purple` in `colour=purple`), for errors about the value.
     public let extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)]
     public let clauses: [Invocation]
+    /// Where the lines under the command stand that could not be read (a layer of `1e3`
+    /// units): reported already, they leave what the command makes partly unknown.
+    public let unreadClauses: [SourceRange]
 
     public init(
         verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:], parameterized: Set<String> = [],
-        extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = []
+        extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = [], unreadClauses: [SourceRange] = []
     ) {
         self.verb = verb
         self.range = range
@@ -27,6 +30,7 @@ public struct Invocation: Sendable {
         self.parameterized = parameterized
         self.extraOptions = extraOptions
         self.clauses = clauses
+        self.unreadClauses = unreadClauses
     }
 
     /// Where `name` was written, or the command itself.

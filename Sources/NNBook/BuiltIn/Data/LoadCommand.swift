@@ -128,7 +128,11 @@ struct LoadCommand: NotebookCommand {
             diagnostics.append(Diagnostic("the separator must be one character", at: $separator))
         }
         if let classes, let problem = LoadCommand.unclearNames(classes, at: $classes) { diagnostics.append(problem) }
-        guard diagnostics.isEmpty else { return diagnostics }
+        guard diagnostics.isEmpty else {
+            // What a line that cannot be read would load is not known.
+            context.markErroneous(name.name, as: .dataset)
+            return diagnostics
+        }
         switch facts(in: &context) {
         case .success(var facts):
             if facts.columns?.isEmpty == true, !facts.unnamedFeatures {
@@ -169,7 +173,9 @@ struct LoadCommand: NotebookCommand {
             } else if words == nil, let classes, let expected = facts.target?.kind.classes, classes.count != expected {
                 diagnostics.append(LoadCommand.wrongClassCount(classes.count, expected: expected, of: name.name, at: $classes))
             }
-        case .failure(let problem): diagnostics.append(problem)
+        case .failure(let problem):
+            diagnostics.append(problem)
+            context.markErroneous(name.name, as: .dataset)
         }
         return diagnostics
     }

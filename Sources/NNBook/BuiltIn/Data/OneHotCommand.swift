@@ -14,29 +14,37 @@ struct OneHotCommand: NotebookCommand {
     @Option(help: "the number of classes (default: the largest label + 1)") var classes: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        guard var facts = context.facts(of: data), let target = facts.target else { return refusal(encoding: nil).map { [$0] } ?? [] }
+        let refused = refusal(encoding: target)
+        // A line that encodes wrongly still encodes: what the targets become is then not known.
+        let count = refused == nil ? classes ?? target.kind.classes : nil
+        facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown, values: refused == nil ? .range(0...1) : .unknown)
+        facts.target?.change = refused == nil ? .oneHot(at: command, before: target) : nil
+        context.datasets[data.name] = facts
+        return refused.map { [$0] } ?? []
+    }
+
+    /// Why the run would refuse to encode `target` (nil: not known).
+    private func refusal(encoding target: TargetFacts?) -> Diagnostic? {
         if data.split != nil {
-            return [Diagnostic("encode the whole data set, not one split: the splits are encoded alike", at: data.range)]
+            return Diagnostic("encode the whole data set, not one split: the splits are encoded alike", at: data.range)
         }
         if let classes, classes < 2 {
-            return [Diagnostic("one-hot needs at least 2 classes", at: $classes)]
+            return Diagnostic("one-hot needs at least 2 classes", at: $classes)
         }
-        guard var facts = context.facts(of: data), let target = facts.target else { return [] }
+        guard let target else { return nil }
         if let columns = target.columns, columns != 1 {
-            return [Diagnostic("the target has \(columns) columns; one_hot needs a single column of class numbers", at: data.range)]
+            return Diagnostic("the target has \(columns) columns; one_hot needs a single column of class numbers", at: data.range)
         }
         switch target.kind {
         case .numbers:
-            return [Diagnostic(
+            return Diagnostic(
                 "the target of \(data) holds numbers that are not class numbers (0, 1, 2, … up to 16777216)", at: data.range,
-                hint: "one_hot is for labels of classes; numbers to predict need no encoding (use mse or mae)")]
+                hint: "one_hot is for labels of classes; numbers to predict need no encoding (use mse or mae)")
         case .classNumbers(let largest?) where classes.map({ largest >= $0 }) == true:
-            return [Diagnostic("the label \(largest) does not fit in \(classes ?? 0) classes", at: $classes, hint: "give classes= at least \(largest + 1)")]
+            return Diagnostic("the label \(largest) does not fit in \(classes ?? 0) classes", at: $classes, hint: "give classes= at least \(largest + 1)")
         default:
-            let count = classes ?? target.kind.classes
-            facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown, values: .range(0...1))
-            facts.target?.change = .oneHot(at: command, before: target)
-            context.datasets[data.name] = facts
-            return []
+            return nil
         }
     }
 

@@ -33,54 +33,56 @@ struct ScaleCommand: NotebookCommand {
     @Option(help: "fit a scaling to the training values") var method: Method?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        var problem: Diagnostic?
         if divide != nil, method != nil {
-            return [Diagnostic(
+            problem = Diagnostic(
                 "give divide= or method=, not both", at: $method,
-                hint: "divide= divides by a number you choose; method= fits a scaling to the training values")]
-        }
-        if divide == nil, method == nil {
-            return [Diagnostic(
+                hint: "divide= divides by a number you choose; method= fits a scaling to the training values")
+        } else if divide == nil, method == nil {
+            problem = Diagnostic(
                 "say how to scale: give either divide= or method=", at: command,
-                hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")]
+                hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")
+        } else if divide == 0 {
+            problem = Diagnostic("cannot divide by 0", at: $divide, hint: ScaleCommand.divideHint)
+        } else if data.split != nil {
+            problem = Diagnostic("scale the whole data set, not one split: the splits are scaled alike", at: data.range)
         }
-        if divide == 0 {
-            return [Diagnostic("cannot divide by 0", at: $divide, hint: ScaleCommand.divideHint)]
-        }
-        if data.split != nil {
-            return [Diagnostic(
-                "scale the whole data set, not one split: the splits are scaled alike", at: data.range)]
-        }
-        guard var facts = context.facts(of: data) else { return [] }
+        guard var facts = context.facts(of: data) else { return problem.map { [$0] } ?? [] }
         // A target column may be scaled too: predictions are then shown in its original units.
         if let column, let names = facts.columnNames, !names.contains(column.text) {
+            // It scales no column the data set has: the data set stays as it was.
             return [Diagnostic("\(data) has no column \"\(column)\"", at: column.range, hint: noColumnHint(names, of: facts))]
         }
-        if let divide, let problem = infinityProblem(largest: facts.largestValue(of: column?.text), dividedBy: divide) {
-            return [problem]
+        if problem == nil, let divide {
+            problem = infinityProblem(largest: facts.largestValue(of: column?.text), dividedBy: divide)
         }
-        // A scaled target holds fractions, no longer class numbers.
+        // A line that scales wrongly still scales the column: what its values become is then
+        // not known, and the checks that need them stay silent.
+        let how: (divide: Double?, method: Method?)? = problem == nil ? (divide, method) : nil
         if let column, var target = facts.target, target.names?.contains(column.text) == true {
-            target.change = .scaled(at: column.range, before: target)
-            target.kind = .numbers
+            // A scaled target holds fractions, no longer class numbers.
+            target.change = how == nil ? nil : .scaled(at: column.range, before: target)
+            target.kind = how == nil ? .unknown : .numbers
             // The values are known for one target column only: the range is of all of them.
-            switch (divide, method) {
+            switch how {
             case _ where target.columns != 1: target.values = .unknown
-            case (let divide?, _): target.values = target.values.divided(by: divide)
-            case (_, .standardize?): target.values = target.values.standardized
+            case nil: target.values = .unknown
+            case (let divide?, _)?: target.values = target.values.divided(by: divide)
+            case (_, .standardize?)?: target.values = target.values.standardized
             // Fitted on the training split, the test split's values may pass beyond 0 and 1.
-            case (_, .minMax?): target.values = facts.splits == .none ? .range(0...1) : .unknown
-            case (nil, nil): break
+            case (_, .minMax?)?: target.values = facts.splits == .none ? .range(0...1) : .unknown
+            case (nil, nil)?: break
             }
             facts.target = target
         }
         for name in column.map({ [$0.text] }) ?? facts.columns ?? [Dataset.allFeatures] where facts.largestValues[name] != nil {
             // A fitted scaling of the training split may take the test split's values anywhere.
-            facts.largestValues[name] = divide.map { facts.largestValues[name]! / abs($0) }
+            facts.largestValues[name] = how?.divide.map { facts.largestValues[name]! / abs($0) }
         }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
-        if method != nil, facts.splits == .none { facts.fittedWhole.append(command) }
+        if method != nil, problem == nil, facts.splits == .none { facts.fittedWhole.append(command) }
         context.datasets[data.name] = facts
-        return []
+        return problem.map { [$0] } ?? []
     }
 
     /// What divide= is, for a learner who gave one that cannot work.

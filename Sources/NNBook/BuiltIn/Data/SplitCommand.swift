@@ -20,12 +20,7 @@ struct SplitCommand: NotebookCommand {
                 "\(data) is already a split of \(data.name), and only a whole data set can be split", at: data.range,
                 hint: SplitCommand.againHint(of: data.name, split, in: context))]
         }
-        if test <= 0 || test >= 1 {
-            return [Diagnostic(
-                "the test share must lie between 0 and 1, not \(NumberText.plain(test))", at: $test,
-                hint: "test=0.2 keeps a fifth of the samples for testing")]
-        }
-        guard var facts = context.facts(of: data) else { return [] }
+        guard var facts = context.facts(of: data) else { return refusal(splitting: DatasetFacts()).map { [$0] } ?? [] }
         if case .cameSplit = facts.splits {
             return [Diagnostic(
                 "\(data) already comes split into \(data).train and \(data).test", at: data.range, hint: "use those splits as they are")]
@@ -39,20 +34,11 @@ struct SplitCommand: NotebookCommand {
                 hint: "split a data set once: change test= at line \(line) instead; "
                     + SplitCommand.againHint(of: data.name, .train, in: context))]
         }
-        if let count = facts.samples, count < 2 {
-            return [Diagnostic(
-                "\(data) has \(count) sample\(count == 1 ? "" : "s"), and a split needs at least 2: one to train on, one to test on", at: data.range,
-                hint: "load more samples, or train and evaluate on \(data) as it is")]
-        }
-        if stratify, let target = facts.target, target.kind == .numbers || target.columns == 0 {
-            return [Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)]
-        }
-        if stratify, let problem = facts.stratifyProblem {
-            let refusal = refusal(problem, chosen: facts.chosen)
-            return [Diagnostic(refusal.message, at: $stratify, hint: refusal.hint)]
-        }
+        // Whatever is wrong below, the line splits the data: its splits exist after it, of
+        // sizes known only when the line is right.
+        let refused = refusal(splitting: facts)
         // The run's draws, replayed, leave the generator where the run's will be.
-        if var drawn = context.generator, let count = facts.samples, count <= CheckContext.replayLimit, !stratify || facts.classLabels != nil {
+        if refused == nil, var drawn = context.generator, let count = facts.samples, count <= CheckContext.replayLimit, !stratify || facts.classLabels != nil {
             _ = Dataset.splitIndices(of: count, testFraction: test, stratifiedBy: stratify ? facts.classLabels : nil, generator: &drawn)
             context.generator = drawn
         } else {
@@ -61,11 +47,35 @@ struct SplitCommand: NotebookCommand {
         facts.classLabels = nil
         facts.stratifyProblem = nil
         let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
-        facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test, line: command.line)
+        facts.splits = refused == nil
+            ? .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test, line: command.line)
+            : .split(train: nil, test: nil, line: command.line)
         context.notes += facts.fittedWhole.map { ScaleCommand.fittedBeforeSplit(data.name, at: $0, split: command) }
         facts.fittedWhole = []
         context.datasets[data.name] = facts
-        return []
+        return refused.map { [$0] } ?? []
+    }
+
+    /// Why the run would refuse to split `facts`' samples so.
+    private func refusal(splitting facts: DatasetFacts) -> Diagnostic? {
+        if test <= 0 || test >= 1 {
+            return Diagnostic(
+                "the test share must lie between 0 and 1, not \(NumberText.plain(test))", at: $test,
+                hint: "test=0.2 keeps a fifth of the samples for testing")
+        }
+        if let count = facts.samples, count < 2 {
+            return Diagnostic(
+                "\(data) has \(count) sample\(count == 1 ? "" : "s"), and a split needs at least 2: one to train on, one to test on", at: data.range,
+                hint: "load more samples, or train and evaluate on \(data) as it is")
+        }
+        if stratify, let target = facts.target, target.kind == .numbers || target.columns == 0 {
+            return Diagnostic(Dataset.stratifyRefusal.message, at: $stratify, hint: Dataset.stratifyRefusal.hint)
+        }
+        if stratify, let problem = facts.stratifyProblem {
+            let refusal = refusal(problem, chosen: facts.chosen)
+            return Diagnostic(refusal.message, at: $stratify, hint: refusal.hint)
+        }
+        return nil
     }
 
     /// How to split the samples of `name`'s `split` again: validation_split= for the training

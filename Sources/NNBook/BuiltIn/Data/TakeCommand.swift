@@ -17,23 +17,26 @@ struct TakeCommand: NotebookCommand {
     @Option(help: "choose the samples by a seeded shuffle; false takes the first N") var shuffle = true
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if let diagnostic = TakeCommand.checkCount(count, of: context.samples(in: data), from: context.label(of: data), at: $count) {
-            return [diagnostic]
-        }
+        let problem = TakeCommand.checkCount(count, of: context.samples(in: data), from: context.label(of: data), at: $count)
         var facts = context.facts(of: data) ?? DatasetFacts()
         let available = context.samples(in: data)
         // The check knows the classes of a whole data set, not of a split's samples.
         if data.split != nil || facts.splits.mayBeSplit { facts.classLabels = nil }
-        if shuffle {
+        if problem != nil {
+            // Samples like its source's, of a count not known: the wrong count is the one
+            // mistake, and what the run would draw after it is not known either.
+            facts.keepSamples(count, kept: nil, chosen: nil)
+            context.generator = nil
+        } else if shuffle {
             let kept = context.replayChoice(count, of: available)
             facts.keepSamples(count, kept: kept, chosen: available.map { choice(of: $0, from: context.label(of: data)) })
         } else {
             facts.keepSamples(count, kept: Array(0..<count), chosen: nil)
         }
-        facts.samples = count
+        facts.samples = problem == nil ? count : nil
         facts.splits = .none
         context.datasets[name.name] = facts
-        return []
+        return problem.map { [$0] } ?? []
     }
 
     /// A count below 1, or above the samples the checker knows the source to have.

@@ -8,10 +8,13 @@ protocol LayerLine: DeclaredCommand {
     func check(at line: SourceRange) -> [Diagnostic]
     /// The layer the checked line describes.
     func layer() -> any Layer
+    /// Whether the layer has a size the run takes: the shapes after it are known only then.
+    var isSized: Bool { get }
 }
 
 extension LayerLine {
     func check(at line: SourceRange) -> [Diagnostic] { [] }
+    var isSized: Bool { true }
 }
 
 /// `dense 10 activation=relu`: a fully connected layer.
@@ -25,6 +28,8 @@ struct DenseLine: LayerLine {
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
     @Option(help: "the initial weights: \(Initializer.names.joined(separator: ", ")) or a number", spellings: ["kernel_initializer"]) var weights = Word("glorot_uniform")
     @Option(help: "the initial biases, named like weights", spellings: ["bias_initializer"]) var bias = Word("zeros")
+
+    var isSized: Bool { units >= 1 && units <= 1_000_000 }
 
     func check(at line: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

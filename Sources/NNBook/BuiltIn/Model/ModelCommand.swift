@@ -25,7 +25,9 @@ struct ModelCommand: NotebookCommand {
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if let original, original.name == name.name {
-            // It would replace the model it copies, trained weights and all.
+            // It would replace the model it copies, trained weights and all: what the learner
+            // meant it to hold is not known.
+            context.markErroneous(name.name, as: .model)
             return [Diagnostic(
                 "a model cannot be made like itself", at: original.range,
                 hint: "give the new model a name of its own, e.g. model \(name)_fresh like \(original)")]
@@ -36,19 +38,23 @@ struct ModelCommand: NotebookCommand {
             diagnostics.append(Diagnostic(
                 "a model made like '\(original)' takes its layers, so it cannot list layers of its own", at: first.range,
                 hint: "drop the indented lines to copy the layers of '\(original)', or drop `like \(original)` to list the layers here"))
-        } else if layers.isEmpty && original == nil {
+        } else if layers.isEmpty && original == nil && $layers.isEmpty {
             diagnostics.append(Diagnostic(
                 "the model has no layers", at: command,
                 hint: "list its layers on indented lines below, e.g.\n  model \(name)\n    dense 1 activation=sigmoid\nor copy another model's layers: model \(name) like OTHER"))
-        } else if !layers.isEmpty, !layers.contains(where: { $0.value is DenseLine }) {
+        } else if !layers.isEmpty, $layers.isEmpty, !layers.contains(where: { $0.value is DenseLine }) {
+            // (A layer line that could not be read, reported already, may have been a dense one.)
             // Flatten and dropout have no weights: such a model learns nothing, and gives its
             // inputs back as its outputs.
             diagnostics.append(Diagnostic(
                 "the model '\(name)' has no dense layer, so it has no weights to learn and its outputs are its inputs", at: command,
                 hint: "end it with a dense layer of one unit per output: `dense 1 activation=sigmoid` for a probability, `dense 10 activation=softmax` for ten classes"))
         }
-        if let input, input.contains(where: { $0 < 1 }) {
+        // An input shape the run refuses is no shape the layers are planned for.
+        var input = input
+        if let given = input, given.contains(where: { $0 < 1 }) {
             diagnostics.append(Diagnostic("every input dimension must be 1 or more", at: $input))
+            input = nil
         }
         if original != nil, copied == nil {
             // Made like a model whose line was wrong: its layers are not known either.
@@ -57,8 +63,9 @@ struct ModelCommand: NotebookCommand {
         }
         let facts = ModelFacts(
             layers: copied?.layers ?? layers, inputShape: input ?? copied?.inputShape,
-            inputRange: input != nil ? $input : copied?.inputShape == nil ? nil : copied?.inputRange)
-        if diagnostics.isEmpty, let input, case .failure(let failure) = facts.plan(for: input) {
+            inputRange: input != nil ? $input : copied?.inputShape == nil ? nil : copied?.inputRange,
+            layersAreKnown: copied?.layersAreKnown ?? ($layers.isEmpty && layers.allSatisfy(\.value.isSized)))
+        if diagnostics.isEmpty, let input, case .failure(let failure)? = facts.plan(for: input) {
             diagnostics.append(Diagnostic(
                 failure.error.message + " (input=\(Tensor.describe(input)))", at: failure.line, hint: failure.error.hint))
         }

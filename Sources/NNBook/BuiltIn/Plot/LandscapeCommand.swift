@@ -83,7 +83,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         if let first = models.first, let facts = context.models[first.name], facts.isTrained, let training = TrainCommand.trainingFacts(of: data, in: context) {
             let misfits = FitChecks.fit(of: training, named: data, to: facts, named: first)
             diagnostics += misfits
-            if misfits.isEmpty, let shape = facts.inputShape, case .success(let planned) = facts.plan(for: shape), let samples = training.samples,
+            if misfits.isEmpty, let shape = facts.inputShape, case .success(let planned)? = facts.plan(for: shape), let samples = training.samples,
                 let problem = workProblem(of: first.name, weights: planned.parameters, samples: samples)
             {
                 diagnostics.append(problem)
@@ -109,7 +109,7 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
 
     /// The short names of a model's weights, when the check knows its input and so its sizes.
     private static func weightNames(of facts: ModelFacts) -> [String]? {
-        guard var shape = facts.inputShape else { return nil }
+        guard var shape = facts.inputShape, facts.layersAreKnown else { return nil }
         var dense: [(inputs: Int, units: Int)] = []
         for line in facts.layers {
             if let line = line.value as? DenseLine { dense.append((shape.last ?? 0, line.units)) }

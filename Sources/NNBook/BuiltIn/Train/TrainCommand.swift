@@ -116,7 +116,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     /// The memory problems the run would meet: building the model for these samples (when this
     /// is its first training), then one step's buffers.
     private func memoryProblems(of facts: ModelFacts, built: Bool, training: DatasetFacts, in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
-        guard let shape = facts.inputShape else { return [] }
+        guard let shape = facts.inputShape, facts.layersAreKnown else { return [] }
         if !built, let problem = facts.memoryProblem(named: model.name, inputShape: shape, memory: context.memory, at: model.range) {
             return [problem]
         }

@@ -74,14 +74,27 @@ struct ExternalCommand: CellCommand {
         if let produces, let name = invocation.values[produces.argument]?.string {
             context.datasets[name] = produces.facts(for: invocation)
         }
+        let problems: [Diagnostic]
         do {
             let response = try process.send(request)
-            return (response.diagnostics ?? []).map { problem in
+            problems = (response.diagnostics ?? []).map { problem in
                 Diagnostic(problem.message, at: problem.argument.map(invocation.range(of:)) ?? invocation.range, hint: problem.hint?.visible())
             }
         } catch {
-            return [Diagnostic(error.description, at: invocation.range, hint: error.hint)]
+            problems = [Diagnostic(error.description, at: invocation.range, hint: error.hint)]
         }
+        // The plugin does not say what a line it refuses would make or change.
+        if !problems.isEmpty {
+            for argument in schema.arguments {
+                guard let name = invocation.values[argument.name]?.string else { continue }
+                switch argument.type {
+                case .defines(let kind): context.markErroneous(name, as: kind)
+                case .uses(let kind) where argument.isChanged: context.markErroneous(Checker.base(of: name, kind), as: kind)
+                default: break
+                }
+            }
+        }
+        return problems
     }
 
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output] {
