@@ -22,10 +22,10 @@ public enum DataFileFormat: String, Sendable {
     /// whose contents may be any of them, or bytes of no known kind).
     public static func guess(_ prefix: Data) -> DataFileFormat? {
         let bytes = [UInt8](prefix)
-        if bytes.count >= 6, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) { return .npy }
+        if NumPyReader.startsWithMagic(bytes) { return .npy }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .npz }
         // IDX: two zero bytes, an element type, and at least one dimension.
-        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, [0x08, 0x09, 0x0B, 0x0C, 0x0D, 0x0E].contains(bytes[2]), bytes[3] >= 1 { return .idx }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, IDXReader.elementSize(ofType: bytes[2]) != nil, bytes[3] >= 1 { return .idx }
         // CSV: text without NUL bytes whose first line has a separator. The prefix may end
         // inside a character of several bytes.
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }

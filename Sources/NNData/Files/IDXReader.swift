@@ -47,6 +47,18 @@ public enum IDXReader {
     /// What the first bytes of an IDX file say: the element type and size, the shape, where the
     /// values start and how many bytes the whole file has — checked against `memory` (the values
     /// as Float32, plus the file's bytes, held while they are read).
+    /// The bytes of one element of the IDX type code `type` (0x08 unsigned byte … 0x0E
+    /// float64); nil for a code IDX does not define. Header and `DataFileFormat` both ask it.
+    static func elementSize(ofType type: UInt8) -> Int? {
+        switch type {
+        case 0x08, 0x09: 1
+        case 0x0B: 2
+        case 0x0C, 0x0D: 4
+        case 0x0E: 8
+        default: nil
+        }
+    }
+
     struct Header {
         let type: UInt8
         let size: Int
@@ -63,13 +75,10 @@ public enum IDXReader {
                     "this is not an IDX file: it should start with the bytes 00 00, not \(hex(bytes[0])) \(hex(bytes[1]))", path: path,
                     hint: "MNIST's files are named like train-images-idx3-ubyte(.gz)")
             }
-            switch bytes[2] {
-            case 0x08, 0x09: size = 1
-            case 0x0B: size = 2
-            case 0x0C, 0x0D: size = 4
-            case 0x0E: size = 8
-            default: throw DataError("unknown IDX element type 0x\(hex(bytes[2]))", path: path)
+            guard let elementSize = IDXReader.elementSize(ofType: bytes[2]) else {
+                throw DataError("unknown IDX element type 0x\(hex(bytes[2]))", path: path)
             }
+            size = elementSize
             type = bytes[2]
             let dimensionCount = Int(bytes[3])
             guard dimensionCount >= 1, bytes.count >= 4 + 4 * dimensionCount else {

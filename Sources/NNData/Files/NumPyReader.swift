@@ -68,6 +68,12 @@ public enum NumPyReader {
     /// What an `.npy` header says: the shape (and as written), the element type, known to be
     /// one nnbook reads, its size in bytes, and where the values start. The check and the run
     /// both read a header through it, so that both refuse the same files alike.
+    /// Whether `bytes` start as every .npy file does, with \x93NUMPY; the reader and
+    /// `DataFileFormat` both ask it.
+    static func startsWithMagic(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 6 && bytes[0] == 0x93 && Array(bytes[1...5]) == Array("NUMPY".utf8)
+    }
+
     struct Header {
         let shape: [Int]
         let shapeText: String
@@ -76,7 +82,7 @@ public enum NumPyReader {
         let start: Int
 
         init(_ bytes: [UInt8], path: String) throws(DataError) {
-            guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
+            guard bytes.count >= 10, NumPyReader.startsWithMagic(bytes) else {
                 throw DataError(bytes.isEmpty ? "the file is empty" : "this is not a NumPy .npy file (it does not start with \\x93NUMPY)", path: path,
                                 hint: "save arrays with numpy.save")
             }
