@@ -101,6 +101,26 @@ final class SnapshotCacheTests: XCTestCase {
         XCTAssertEqual(page(rerun), page(try run(Self.notebook(), cache: nil)))
     }
 
+    /// A save that stops a run part-way (the preview's case): the first cell ran again on the
+    /// changed file and was stored, the later ones were not. Their results from before the
+    /// change were made from the old data, so the next run must not take them.
+    func testARunStoppedAfterADataFileChangedNeverReusesCellsMadeFromTheOldData() throws {
+        let cache = SnapshotCache(version: "test")
+        _ = try run(Self.notebook(), cache: cache)
+        try (Self.data + "0.6,0,1\n").write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+
+        let plan = try plan(Self.notebook())
+        let stop = Flag()
+        var interpreter = Interpreter()
+        interpreter.cellWillRun = { cell, _ in if cell.label == "first" { stop.raise() } }
+        let stopped = interpreter.run(plan, state: RunState(folder: folder, seed: plan.notebook.frontMatter.seed, shouldStop: { stop.isRaised }), cache: cache)
+        XCTAssertEqual(stopped.status, .interrupted)
+
+        let rerun = try run(Self.notebook(), cache: cache)
+        XCTAssertEqual(reused(rerun), [true, false, false, false], "only the cell that read the new file is reused")
+        XCTAssertEqual(page(rerun), page(try run(Self.notebook(), cache: nil)))
+    }
+
     func testOverTheMemoryLimitOlderStatesAreDroppedAndThePageIsStillExact() throws {
         let cache = SnapshotCache(version: "test", byteLimit: 1)
         _ = try run(Self.notebook(), cache: cache)
@@ -122,4 +142,12 @@ final class SnapshotCacheTests: XCTestCase {
         XCTAssertEqual(cache.count, 3)
         XCTAssertEqual(reused(try run(broken, cache: cache)), [true, true, true, false])
     }
+}
+
+/// A stop asked for from one thread and read from the run's.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    func raise() { lock.withLock { raised = true } }
+    var isRaised: Bool { lock.withLock { raised } }
 }

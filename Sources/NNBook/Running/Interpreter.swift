@@ -39,7 +39,7 @@ public struct Interpreter {
             }
             cellWillRun(planned.cell, plan.cells.count)
             let start = Date()
-            let inputsBefore = state.inputs.count, missedBefore = state.missedExpectations.count
+            let missedBefore = state.missedExpectations.count
             var outputs: [[Output]] = []
             var failure: Diagnostic?
             var scope = MetricScope()
@@ -69,9 +69,10 @@ public struct Interpreter {
                 cell: planned.cell, commandOutputs: outputs, error: failure, seconds: Date().timeIntervalSince(start), ran: true, missedExpectations: missed,
                 interrupted: status == .interrupted)
             // A stored cell comes back as outputs alone; one that missed an expectation is run
-            // again, so that the page still says so.
+            // again, so that the page still says so. It keeps every input read up to it, not
+            // only its own: its state grew from all of them.
             if let cache, failure == nil, missed.isEmpty, index < storable {
-                cache.store(keys[index], outputs: outputs, inputs: Array(state.inputs[inputsBefore...]), state: state.snapshot())
+                cache.store(keys[index], outputs: outputs, inputs: state.inputs, state: state.snapshot())
             }
             cellDidRun(result, plan.cells.count)
             results.append(result)

@@ -1,8 +1,8 @@
 // The results and states of the cells of earlier runs, so that a run after an edit starts at
 // the first cell that changed (what the live preview does on every save).
 
-/// Stored cell results by key, each with the files it read and, while memory allows, the state
-/// after it.
+/// Stored cell results by key, each with the files it and the cells before it read and, while
+/// memory allows, the state after it.
 ///
 /// A run may skip cells 1…k when every one of them has a stored result under its current key,
 /// every file and table they read is unchanged, and cell k still has its state. States are
@@ -12,6 +12,10 @@ public final class SnapshotCache {
     struct Entry {
         /// Each command's outputs.
         let outputs: [[Output]]
+        /// What this cell and every cell before it read. The key chains the cells' commands,
+        /// not the files they read: a cell stored before a data file changed must not follow
+        /// the first cell stored after it (a run stopped part-way by a save leaves exactly
+        /// that).
         let inputs: [RunInput]
         var snapshot: StateSnapshot?
         var lastUsed: Int
@@ -47,10 +51,11 @@ public final class SnapshotCache {
             if entry.snapshot != nil { usable = index + 1 }
         }
         let reused = found.prefix(usable)
-        return (reused.map(\.outputs), reused.flatMap(\.inputs), reused.last?.snapshot)
+        return (reused.map(\.outputs), reused.last?.inputs ?? [], reused.last?.snapshot)
     }
 
-    /// Keeps a cell's result and the state after it, then keeps memory under the limit.
+    /// Keeps a cell's result, the inputs read up to it and the state after it, then keeps
+    /// memory under the limit.
     func store(_ key: SnapshotKey, outputs: [[Output]], inputs: [RunInput], state: StateSnapshot) {
         clock += 1
         entries[key] = Entry(outputs: outputs, inputs: inputs, snapshot: state, lastUsed: clock)

@@ -4,8 +4,8 @@
 /// notes about them (a later `split` adds one under an earlier `scale`), chained with the
 /// key of the cell before (which stands for the whole state it left) and, at the root,
 /// nnbook's version, the seed and the precision. Files the cell read are not in the key: they
-/// are known only once it has run, so each stored result keeps their fingerprints and is
-/// checked against them (as `make` checks a target's prerequisites).
+/// are known only once it has run, so each stored result keeps the fingerprints of every file
+/// read up to it and is checked against them (as `make` checks a target's prerequisites).
 public struct SnapshotKey: Hashable, Sendable, CustomStringConvertible {
     public let value: UInt64
 
