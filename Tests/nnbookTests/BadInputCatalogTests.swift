@@ -150,6 +150,9 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "split that does not exist", files: withData("evaluate m on d.valid"), status: 1, firstLine: "t.nnbook:6:15: error: 'valid' is not a split"),
         Case(name: "choice misspelt", files: withData("train m on d descent=batches"), status: 1, firstLine: "t.nnbook:6:22: error: 'batches' is not one of the choices"),
         Case(name: "test share of one", files: withData("split d test=1"), status: 1, firstLine: "t.nnbook:6:9: error: the test share must lie between 0 and 1, not 1"),
+        // Once a crash of `check` itself: a share beyond Int was counted in samples before it was refused.
+        Case(name: "test share beyond Int", files: withData("split d test=1e19"), status: 1, firstLine: "t.nnbook:6:9: error: the test share must lie between 0 and 1, not 1e+19"),
+        Case(name: "validation share beyond Int", files: withData("train m on d validation_split=-1e30"), status: 1, firstLine: "t.nnbook:6:14: error: validation_split must be 0 or more and below 1, not -1e+30"),
         Case(name: "loss vectors of different lengths", files: cell("loss mae y_true=[1, 2] y_pred=[1]"), status: 1, firstLine: "t.nnbook:2:24: error: y_true has 2 values but y_pred has 1"),
         Case(name: "loss rows of different lengths", files: cell("loss categorical_crossentropy y_true=[[1, 0], [0, 1]] y_pred=[[0.5, 0.5], [0.2]]"), status: 1, firstLine: "t.nnbook:2:55: error: the rows of y_pred have different lengths: row 1 has 2 values, row 2 has 1"),
         Case(name: "class number beyond the row", files: cell("loss sparse_categorical_crossentropy y_true=[2] y_pred=[0.5, 0.5]"), status: 1, firstLine: "t.nnbook:2:38: error: class 2 is beyond the row: y_pred gives 2 classes, numbered 0 to 1"),

@@ -123,8 +123,10 @@ extension Dataset {
 
     /// The samples `validation_split=share` leaves to train on: what the check counts the
     /// training steps' memory by.
+    /// A share outside 0…1 (refused by both) counts as its nearer end, so that a share of 1e30
+    /// is a count of samples too.
     public static func trainingCount(samples count: Int, validationShare share: Double) -> Int {
-        Int((Double(count) * (1 - share)).rounded(.down))
+        Int((Double(count) * (1 - min(max(share, 0), 1))).rounded(.down))
     }
 }
 

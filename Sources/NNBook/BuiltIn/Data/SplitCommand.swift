@@ -46,10 +46,9 @@ struct SplitCommand: NotebookCommand {
         }
         facts.classLabels = nil
         facts.stratifyProblem = nil
-        let test = facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) }
-        facts.splits = refused == nil
-            ? .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test, line: command.line)
-            : .split(train: nil, test: nil, line: command.line)
+        // Sizes only of a share the run accepts: a share of 1e19 is no count of samples.
+        let test = refused == nil ? facts.samples.map { count in min(Int((self.test * Double(count)).rounded(.up)), count - 1) } : nil
+        facts.splits = .split(train: test.flatMap { test in facts.samples.map { $0 - test } }, test: test, line: command.line)
         context.notes += facts.fittedWhole.map { ScaleCommand.fittedBeforeSplit(data.name, at: $0, split: command) }
         facts.fittedWhole = []
         context.datasets[data.name] = facts
