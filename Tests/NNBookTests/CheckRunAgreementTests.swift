@@ -51,6 +51,18 @@ final class CheckRunAgreementTests: XCTestCase {
         XCTAssertEqual(result.status, .failed, "the check rejected a notebook that runs: \(diagnostics)", file: file, line: line)
     }
 
+    /// The check rejects the mutation with exactly the error the run stops at: the check
+    /// computed what the run computes (a fitted scaling, a seeded split), not a guess of it.
+    private func expectTheCheckSaysWhatTheRunThrows(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let diagnostics = NotebookFixtures.diagnostics(text, folder: folder)
+        let failure = try runIgnoringTheCheck(text, registry: BuiltInPlugins.registry()).failure?.diagnostic
+        let thrown = failure.map { diagnostic in
+            (diagnostic.range.map { "\($0.line):\($0.column)" } ?? "-") + ": \(diagnostic.message)" + (diagnostic.hint.map { " | \($0)" } ?? "")
+        }
+        XCTAssertNotNil(thrown, "the run did not fail", file: file, line: line)
+        XCTAssertEqual(diagnostics.first, thrown, file: file, line: line)
+    }
+
     /// The check accepts the mutation and it runs to its end.
     private func expectBothAccept(
         _ text: String, registry: PluginRegistry = BuiltInPlugins.registry(), file: StaticString = #filePath, line: UInt = #line
@@ -182,6 +194,42 @@ final class CheckRunAgreementTests: XCTestCase {
         try expectBothReject(try mutate(name, "  dense 3 activation=softmax", "  dense 2 activation=softmax"), registry: registry)
         try expectBothReject(try mutate(name, "blobs points samples=300 classes=3", "blobs points samples=300 classes=4"), registry: registry)
         try expectBothAccept(try mutate(name, "train clusters on points epochs=20", "train clusters on points epochs=2"), registry: registry)
+    }
+
+    /// A value given to `predict` that the training data's scaling makes infinite: the check
+    /// reads a small table whole and scales it as the run will, through `rows=`, `take` and a
+    /// seeded `split`, so it stops the notebook at the value with the run's own words and
+    /// numbers. Within Float32 once scaled, the same value runs.
+    func testAPredictInputThatScalingMakesInfiniteIsRefusedByTheCheckInTheRunsWords() throws {
+        try expectTheCheckSaysWhatTheRunThrows(try mutate("descent-modes", "predict batch_gd area=2600 bedrooms=4", "predict batch_gd area=1e43 bedrooms=4"))
+        let standardized = try mutate("descent-modes", "method=min-max", "method=standardize")
+        try expectTheCheckSaysWhatTheRunThrows(standardized.replacingOccurrences(of: "predict stochastic_gd area=1000", with: "predict stochastic_gd area=-1e42"))
+        try expectTheCheckSaysWhatTheRunThrows(try mutate("gradient-descent", "predict neuron age=58 affordability=1", "predict neuron age=1e43 affordability=1"))
+        let load = "load csv \"data/insurance.csv\" as insurance target=bought_insurance"
+        for chain in [
+            [load + " rows=20", "split insurance test=0.3", "scale insurance age method=standardize"],
+            [load, "take insurance 9 as few", "scale few age method=min-max", "split few"],
+            [load, "take insurance 9 as insurance", "scale insurance age method=standardize"],
+            [load, "split insurance", "take insurance.train 7 as few", "scale few age method=standardize"],
+        ] {
+            let lesson = "---\nseed: 3\n---\n```nnbook\n" + chain.joined(separator: "\n")
+                + "\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on \(chain.last!.split(separator: " ")[1]) epochs=2\n"
+            try expectTheCheckSaysWhatTheRunThrows(lesson + "predict m age=1e42 affordability=1\n```\n")
+            try expectBothAccept(lesson + "predict m age=1e36 affordability=1\n```\n")
+        }
+    }
+
+    /// A learning rate far beyond any that trains is a lesson, not a mistake: Keras takes any
+    /// rate, and the check cannot know which rate diverges without training. At rate=1e30 the
+    /// neuron's weights reach about 1e29, its sigmoid saturates, and the binary cross-entropy
+    /// of the test people, computed from the scores as Keras' TensorFlow backend computes it
+    /// (unclipped), is about 3.5e27: the check accepts the lesson and the run stops only at
+    /// the `expect` that promised a loss below 0.69.
+    func testAHugeLearningRateIsALessonThatDivergesNotACheckError() throws {
+        let text = try mutate("gradient-descent", "rate: 0.5", "rate: 1e30")
+        XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [])
+        let failure = try NotebookFixtures.run(text, folder: folder).failure?.diagnostic
+        XCTAssertEqual(failure?.message, "expected neuron loss < 0.69 on insurance.test, got 3.4799e+27")
     }
 
     /// Seeded choices before a stratified split: the check replays the run's draws (`rows=`,

@@ -202,6 +202,30 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("show data rows=1e-45", "11:16: expected a whole number, not 1e-45 | rows= takes a whole number (how many rows): rows=1")
     }
 
+    /// A value given to `predict` or `expect … prediction` that the fitted scaling of a small
+    /// table makes infinite is refused at the value before anything runs, in the run's words:
+    /// the check reads the table whole and fits the scaling as the run will, on the training
+    /// split when a seeded split comes first. A scaling that brings a value within Float32
+    /// takes it, as the run does.
+    func testAPredictInputThatItsFittedScalingMakesInfiniteIsFoundBeforeTheRun() {
+        let hint = "nnbook computes in 32-bit numbers (Float32), as Keras does, so the network would be given infinity: give a number of the size of the training data's"
+        expect(prelude + "scale data x1 method=min-max\ntrain m on data\npredict m x1=3e38 x2=0\nexpect m prediction < 0.5 x1=-3e38 x2=1\n```\n", [
+            "13:14: x1=3e38, scaled as the training data was ((x1 − 0.1) / (0.9 − 0.1)), is beyond the largest 32-bit number, 3.4e38 | " + hint,
+            "14:30: x1=-3e38, scaled as the training data was ((x1 − 0.1) / (0.9 − 0.1)), is beyond the largest 32-bit number, 3.4e38 | " + hint,
+        ])
+        expect(prelude + "split data test=0.4\nscale data x1 method=standardize\ntrain m on data\npredict m x1=3e38 x2=0\n```\n", [
+            "14:14: x1=3e38, scaled as the training data was ((x1 − 0.43333334) / 0.33993462), is beyond the largest 32-bit number, 3.4e38 | " + hint,
+        ])
+        expect(prelude + "scale data x1 divide=10\ntrain m on data\npredict m x1=1e39 x2=0\n```\n", [])
+    }
+
+    /// `take data 9 as data` reads the data set before the samples taken get its name, as the
+    /// run does (pandas' `df = df.sample(9)`): a count beyond its samples is refused first.
+    func testATakeThatGivesItsSourcesNameReadsTheSourceFirst() {
+        expectLine("take data 9 as data", "11:11: data has 5 samples, so 9 cannot be taken | take from 1 to 5 samples")
+        expect(prelude + "take data 3 as data\ntake data 4 as few\n```\n", ["12:11: data has 3 samples, so 4 cannot be taken | take from 1 to 3 samples"])
+    }
+
     func testUndefinedDataset() {
         expectLine("train m on dta", "11:12: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?")
     }

@@ -538,8 +538,9 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
 
     /// Values Float32 cannot hold would make the first loss infinite, and the run would blame
     /// the learning rate: the check refuses the divisor, at its value, by the largest value of
-    /// the column when it read them (a small table), or else by any value of 1 or more.
-    func testADivisorThatMakesValuesInfiniteIsRefusedAtTheDivisor() {
+    /// the column when it read them (a small table, or a small IDX or `.npy` file, scaled as
+    /// the run will scale them), or else by any value of 1 or more.
+    func testADivisorThatMakesValuesInfiniteIsRefusedAtTheDivisor() throws {
         expect(["scale data x2 divide=1e-39"], [
             "4:15: dividing by 1e-39 makes data.x2, which goes up to 1, infinite: 1 / 1e-39 is 1e+39, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
@@ -550,10 +551,16 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
             "5:15: dividing by 1e-37 makes data.x2, which goes up to 100, infinite: 100 / 1e-37 is 1e+39, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
         expect(["scale pics divide=-1e-45"], [
-            "4:12: dividing by -1e-45 makes the features of pics, which go up to 255, infinite: 255 / -1e-45 is -2.6e+47, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "4:12: dividing by -1e-45 makes the features of pics, which go up to 12, infinite: 12 / -1e-45 is -1.2e+46, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
+        // A fitted scaling of a small table is computed as the run will compute it.
         expect(["scale data x2 method=standardize", "scale data x2 divide=1e-45"], [
-            "5:15: dividing by 1e-45 makes any value of 1 or more infinite: 1 / 1e-45 is 1e+45, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+            "5:15: dividing by 1e-45 makes data.x2, which goes up to 1.2247449, infinite: 1.2247449 / 1e-45 is 1.2e+45, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
+        ])
+        // A table over a megabyte is not read at check time.
+        try ("x1,x2,y\n" + String(repeating: "0.5,1,0\n", count: 150_000)).write(to: folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        expect(["load csv \"big.csv\" as big target=y", "scale big x2 divide=1e-45"], [
+            "5:14: dividing by 1e-45 makes any value of 1 or more infinite: 1 / 1e-45 is 1e+45, too large for a 32-bit number (at most 3.4e38) | nnbook computes in 32-bit numbers (Float32), as Keras does; divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max",
         ])
         expect(["scale data x1 divide=1e-38", "scale data x2 method=standardize", "scale data x2 divide=1e-38", "scale pics divide=255", "scale pics divide=1e-38"], [])
     }

@@ -237,9 +237,14 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:7:14: error: x1=1e39 is beyond the largest 32-bit number, 3.4e38"),
         Case(name: "a predict input beyond any number", files: withData("train m on d\npredict m x1=0.5 x2=1e400"), status: 1,
              firstLine: "t.nnbook:7:21: error: x2=1e400 is beyond the largest 32-bit number, 3.4e38"),
-        // The check does not know how x1 is scaled: 3e38, within Float32, is divided by 0.3 into infinity.
-        Case(name: "a predict input that scaling makes infinite", files: withData("scale d x1 method=standardize\ntrain m on d\npredict m x1=3e38 x2=0"), status: 1,
-             firstLine: "t.nnbook:8:14: error: x1=3e38, scaled as the training data was ((x1 − 0.45) / 0.29580396), is beyond the largest 32-bit number, 3.4e38"),
+        // 3e38, within Float32, is divided by 0.3 into infinity: the check reads the small
+        // table, fits the scaling as the run will, and stops the notebook before it runs.
+        Case(name: "a predict input that scaling makes infinite, at check", files: withData("scale d x1 method=standardize\ntrain m on d\npredict m x1=3e38 x2=0"),
+             arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:8:14: error: x1=3e38, scaled as the training data was ((x1 − 0.45) / 0.29580396), is beyond the largest 32-bit number, 3.4e38",
+             lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a take that names its result as its source, beyond its samples, at check", files: withData("take d 9 as d"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:6:8: error: d has 4 samples, so 9 cannot be taken"),
     ]
 
     static let history: [Case] = [
@@ -476,6 +481,12 @@ final class BadInputCatalogTests: XCTestCase {
              firstLine: "t.nnbook:2:10: error: x.idx: the file is truncated: its header announces 50×4×4 values (800 bytes) but only 100 bytes follow"),
         Case(name: "NumPy holding inf", files: loadNumPy(["x.npy": npy("<f4", [2, 2], float32s([1, 2, .infinity, 4]))]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.npy: the value at [1, 0] (sample 2, feature 1) is inf, not a number nnbook can learn from"),
+        // A features file under a megabyte is read whole by the check, as a small CSV is.
+        Case(name: "NumPy features holding nan, at check", files: loadNumPy(["x.npy": npy("<f4", [2, 2], float32s([1, 2, 3, .nan])), "y.npy": npy("<f4", [2], float32s([0, 1]))], labels: true),
+             arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.npy: the value at [1, 1] (sample 2, feature 2) is nan, not a number nnbook can learn from"),
+        Case(name: "IDX features beyond Float32, at check", files: loadIDX(["x.idx": idx([1, 1], [0x47, 0xF0, 0, 0, 0, 0, 0, 0], type: 0x0E)]), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:10: error: x.idx: the value at [0, 0] (sample 1, feature 1) is 3.402823669209385e+38, too large for a 32-bit number"),
         Case(name: "NumPy float64 beyond Float32", files: loadNumPy(["x.npy": npy("<f8", [2], float64s([1, 1e300]))]), status: 1,
              firstLine: "t.nnbook:2:10: error: x.npy: the value at [1] (sample 2) is 1e+300, too large for a 32-bit number"),
         Case(name: "NumPy labels holding nan, at check", files: loadNumPy(["x.npy": npy("<f4", [2, 1], float32s([1, 2])), "y.npy": npy("<f4", [2], float32s([0, .nan]))], labels: true),

@@ -62,7 +62,9 @@ public struct CheckContext: Sendable {
     static let replayLimit = 1 << 20
 
     /// A new name, written at `range`, known by its kind until the command that defines it
-    /// says more.
+    /// says more. A data set's name given to a new data set keeps what it held until then:
+    /// the line may read it first (`take d 100 as d`), as the run does, and then says what
+    /// the name holds now.
     mutating func define(_ name: String, as kind: NameKind, at range: SourceRange?) {
         if let replaced = self.kind(of: name), replaced != kind, rebindings[name]?.replaced != replaced {
             rebindings[name] = Rebinding(replaced: replaced, definedAt: definitions[name], reboundAt: range)
@@ -72,7 +74,7 @@ public struct CheckContext: Sendable {
         switch kind {
         case .dataset:
             models[name] = nil
-            datasets[name] = DatasetFacts()
+            datasets[name] = datasets[name] ?? DatasetFacts()
         case .model:
             datasets[name] = nil
             models[name] = ModelFacts(layers: [], inputShape: nil)

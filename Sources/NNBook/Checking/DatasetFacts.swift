@@ -46,14 +46,24 @@ public struct DatasetFacts: Sendable, Equatable {
     /// How a seeded shuffle chose these samples from more, in the run's words
     /// (``NotebookDataset/chosen``): what an error that the choice explains names.
     public var chosen: String?
+    /// The samples themselves, as the run will hold them, when the check read them whole (a
+    /// small table) and replayed, with the run's own code, every line since that chose or
+    /// rescaled them (`rows=`, `take`, `split`, `scale`): what a fitted scaling makes of a
+    /// value given to `predict` is then known before anything runs. Nil when the data is too
+    /// large to read at check time or a line's draws could not be replayed. Only its features
+    /// are sure to be the run's: its targets stay as the table gave them (`classes=` and
+    /// `one_hot` change targets only, and nothing here reads them).
+    public var read: NotebookDataset?
 
-    /// The facts once `rows=` or `take` kept `count` samples, those of the indices `kept` when
-    /// the check knows them (the first ones, or a seeded choice it replayed), `chosen` telling
-    /// how a seeded shuffle chose them. The classes of the samples kept are known when every
-    /// sample's was and the indices are.
-    mutating func keepSamples(_ count: Int, kept: [Int]?, chosen: String?) {
+    /// The facts once `rows=` or `take` kept `count` samples, those of the indices `kept` of
+    /// `source` when the check knows them (the first ones, or a seeded choice it replayed),
+    /// `chosen` telling how a seeded shuffle chose them. The classes of the samples kept are
+    /// known when every sample's was and the indices are; the samples themselves when the
+    /// check read `source` too.
+    mutating func keepSamples(_ count: Int, kept: [Int]?, of source: Dataset?, chosen: String?) {
         samples = samples.map { min($0, count) } ?? count
         self.chosen = chosen
+        read = kept.flatMap { kept in source.map { NotebookDataset(all: $0.subset(kept), chosen: chosen) } }
         guard let kept, let labels = classLabels, kept.allSatisfy(labels.indices.contains) else {
             classLabels = nil
             stratifyProblem = nil

@@ -103,11 +103,10 @@ public final class RunState {
         guard let entry = datasets[reference.name] else {
             throw RunError("no data set named '\(reference.name)' exists at this point", at: reference.range)
         }
-        switch reference.split {
-        case .train: return try entry.train(range: reference.range)
-        case .test: return try entry.test(range: reference.range)
-        case nil: return entry.trainingSamples
+        guard let samples = entry.samples(in: reference.split) else {
+            throw RunError("this data set has not been split", hint: "add a `split` command before", at: reference.range)
         }
+        return samples
     }
 
     /// `reference` as a command's output names it: a data set that is split stands for its
@@ -232,7 +231,7 @@ public final class RunState {
 }
 
 /// A named data set with its splits, once `split` has made them.
-public struct NotebookDataset: Sendable {
+public struct NotebookDataset: Sendable, Equatable {
     public var all: Dataset
     public var trainSplit: Dataset?
     public var testSplit: Dataset?
@@ -258,14 +257,14 @@ public struct NotebookDataset: Sendable {
     /// The samples to learn from: the training split, or everything when there is none.
     public var trainingSamples: Dataset { trainSplit ?? all }
 
-    func train(range: SourceRange) throws(RunError) -> Dataset {
-        guard let trainSplit else { throw RunError("this data set has not been split", hint: "add a `split` command before", at: range) }
-        return trainSplit
-    }
-
-    func test(range: SourceRange) throws(RunError) -> Dataset {
-        guard let testSplit else { throw RunError("this data set has not been split", hint: "add a `split` command before", at: range) }
-        return testSplit
+    /// The samples `NAME.train`, `NAME.test` or `NAME` (its training samples) stand for; nil
+    /// for a split of data that is not split.
+    public func samples(in split: DatasetSplit?) -> Dataset? {
+        switch split {
+        case .train: trainSplit
+        case .test: testSplit
+        case nil: trainingSamples
+        }
     }
 
     /// Applies a change to the whole set and to each split alike.

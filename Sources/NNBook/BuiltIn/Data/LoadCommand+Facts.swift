@@ -7,7 +7,7 @@ import NNCore
 import NNData
 
 extension LoadCommand {
-    /// Above this size a CSV file is not read at check time: only its header row is.
+    /// Above this size a CSV, IDX or `.npy` file is not read at check time: only its header is.
     static let smallTable = 1 << 20
 
     /// The facts of the data set, or the problem that will stop `load` (a file that cannot be
@@ -37,14 +37,14 @@ extension LoadCommand {
                 return .failure(Diagnostic(problem.message, at: problem.range, hint: "rows= keeps N samples\(each); give at most \(available ?? rows)"))
             }
             if !shuffle {
-                facts.keepSamples(rows, kept: Array(0..<rows), chosen: nil)
+                facts.keepSamples(rows, kept: Array(0..<rows), of: facts.read?.all, chosen: nil)
             } else if case .cameSplit(let train, let test) = facts.splits {
                 // The run draws each split's choice, the training split's first.
                 _ = context.replayChoice(rows, of: train)
                 _ = context.replayChoice(rows, of: test)
-                facts.keepSamples(rows, kept: nil, chosen: nil)
+                facts.keepSamples(rows, kept: nil, of: nil, chosen: nil)
             } else {
-                facts.keepSamples(rows, kept: context.replayChoice(rows, of: facts.samples), chosen: facts.samples.map(choice))
+                facts.keepSamples(rows, kept: context.replayChoice(rows, of: facts.samples), of: facts.read?.all, chosen: facts.samples.map(choice))
             }
             if case .cameSplit(let train, let test) = facts.splits {
                 facts.splits = .cameSplit(train: train.map { min($0, rows) } ?? rows, test: test.map { min($0, rows) } ?? rows)
@@ -110,7 +110,10 @@ extension LoadCommand {
             let (shape, largest) = try arrayHeader(file, path: path.path, memory: context.memory)
             try ImageDatasets.checkSamples(shape, path: path.path)
             var facts = DatasetFacts(sampleShape: Array(shape.dropFirst()), target: TargetFacts(columns: 0, kind: .numbers), samples: shape.first)
-            facts.largestValues[Dataset.allFeatures] = largest
+            // A small file is read whole, as the run reads it: a nan, an infinity or a number
+            // beyond Float32 in it is refused at its index now, and its largest value is known.
+            let values = try smallArray(file, path: path.path)
+            facts.largestValues[Dataset.allFeatures] = values.map { Double($0.scalars.lazy.map(abs).max() ?? 0) } ?? largest
             facts.target?.missingLabels = MissingLabels(range: path.range, example: "labels." + format.rawValue)
             if let labels = target?.first {
                 let labelFile = context.folder.resolvingNotebookPath(labels.text)
@@ -193,12 +196,18 @@ extension LoadCommand {
     /// What a labels file holds: read whole when it is small (MNIST's 60,000 labels are 60 KB),
     /// so that the largest class is known; unknown otherwise.
     private func labelKind(_ file: URL, path: String) throws(DataError) -> TargetKind {
-        let opened = try DataFile(file, path: path)
-        guard opened.size <= LoadCommand.smallTable else { return .unknown }
-        let data = try opened.read(upTo: opened.size)
-        let labels = format == .npy ? try NumPyReader.array(data, path: path) : try IDXReader.read(data, path: path)
+        guard let labels = try smallArray(file, path: path) else { return .unknown }
         let classes = labels.scalars.compactMap(\.classNumber)
         return classes.count == labels.scalars.count ? .classNumbers(largest: classes.max()) : .numbers
+    }
+
+    /// The values of an IDX or `.npy` file under a megabyte, read by the run's reader (which
+    /// refuses nan, infinities and numbers beyond Float32 at their index); nil for a larger one.
+    private func smallArray(_ file: URL, path: String) throws(DataError) -> Tensor? {
+        let opened = try DataFile(file, path: path)
+        guard opened.size <= LoadCommand.smallTable else { return nil }
+        let data = try opened.read(upTo: opened.size)
+        return format == .npy ? try NumPyReader.array(data, path: path) : try IDXReader.read(data, path: path)
     }
 
     /// The target columns and the encoding of word columns, as the run and the check read them.
@@ -227,6 +236,7 @@ extension LoadCommand {
         facts.wordColumns = data.wordColumns
         facts.wordOrigins = data.wordOrigins
         facts.classNames = data.classNames
+        facts.read = NotebookDataset(all: data)
         for (index, name) in data.featureNames.enumerated() {
             facts.largestValues[name] = (0..<data.count).reduce(0) { max($0, Double(abs(data.features[$1, index]))) }
         }

@@ -80,6 +80,14 @@ struct ScaleCommand: NotebookCommand {
             facts.largestValues[name] = how?.divide.map { facts.largestValues[name]! / abs($0) }
         }
         facts.scalings.append(column?.text ?? Dataset.allFeatures)
+        // The samples the check read are scaled by the run's own code, fitted as the run fits;
+        // their largest values stay known, as the run will measure them.
+        if var read = facts.read, how != nil, (try? scale(&read)) != nil {
+            facts.read = read
+            for name in read.all.featureNames { facts.largestValues[name] = read.all.largestMagnitude(ofColumn: name).map(Double.init) }
+        } else {
+            facts.read = nil
+        }
         if method != nil, problem == nil, facts.splits == .none { facts.fittedWhole.append(command) }
         context.datasets[data.name] = facts
         return problem.map { [$0] } ?? []
@@ -113,54 +121,59 @@ struct ScaleCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
+        try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in try scale(&entry) }
+    }
+
+    /// Scales `entry` as the line says, every split alike, a fitted scaling fitted to its
+    /// training samples; what the page says of it. The run scales its data set so, and the
+    /// check the samples it read (a small table), so that both know the same scalings.
+    func scale(_ entry: inout NotebookDataset) throws(RunError) -> [Output] {
         let name = data.name
-        return try state.updateDataset(data) { (entry: inout NotebookDataset) throws(RunError) -> [Output] in
-            // Dividing by 1 or more makes no value larger: only a smaller divisor is measured.
-            if let divide, abs(divide) < 1 {
-                let largest = [entry.all, entry.testSplit].compactMap { $0?.largestMagnitude(ofColumn: column?.text) }.max()
-                if let largest, let problem = infinityProblem(largest: Double(largest), dividedBy: divide) { throw RunError(problem) }
-            }
-            guard let column else {
-                if let divide {
-                    entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: .divide(divide)) }
-                    return [.text("\(name): every feature → \(ScaleCommand.describe(.divide(divide), column: "x"))")]
-                }
-                let training = entry.trainingSamples
-                guard let scalings = training.fittedToEachFeature(method?.rawValue ?? "") else {
-                    throw RunError("unknown scaling method", hint: "method=min-max or method=standardize", at: $method)
-                }
-                entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleEachFeature(with: scalings) }
-                guard training.featureNames.count == scalings.count else {
-                    let constant = scalings.filter { $0.constant != nil }.count
-                    return [.text("\(name): each of the \(scalings.count) inputs (pixel positions) scaled by its own \(method == .minMax ? "minimum and maximum" : "mean and standard deviation") over the \(training.count) training samples"
-                        + (constant == 0 ? "" : "; \(constant) of them hold one value in every training sample (a border pixel that is always 0), carry nothing to learn from, and are only shifted, not divided by a spread of 0"))]
-                }
-                let notes = zip(training.featureNames, scalings).compactMap { column, scaling in ScaleCommand.constantNote(scaling, column: column) }
-                return [.table(Table(
-                    headers: ["column", "scaling"],
-                    rows: zip(training.featureNames, scalings).map { [$0, ScaleCommand.describe($1, column: $0)] }))] + notes.map { .text($0) }
-            }
-            let scaling: ColumnScaling
-            if let divide {
-                scaling = .divide(divide)
-            } else {
-                guard let values = entry.trainingSamples.column(column.text),
-                    let fitted = ColumnScaling.fitted(method?.rawValue ?? "", to: values)
-                else {
-                    throw RunError(
-                        "\(name) has no column \"\(column)\"", hint: "the columns are \((entry.all.featureNames + entry.all.targetNames).joined(separator: ", "))",
-                        at: column.range)
-                }
-                scaling = fitted
-            }
-            do throws(DataError) {
-                try entry.updateEverySplit { (dataset: inout Dataset) throws(DataError) in try dataset.scale(column: column.text, with: scaling) }
-            } catch {
-                throw RunError(error, at: column.range)
-            }
-            return [.text("\(name).\(column) → \(ScaleCommand.describe(scaling, column: column.text))")]
-                + (ScaleCommand.constantNote(scaling, column: column.text).map { [.text($0)] } ?? [])
+        // Dividing by 1 or more makes no value larger: only a smaller divisor is measured.
+        if let divide, abs(divide) < 1 {
+            let largest = [entry.all, entry.testSplit].compactMap { $0?.largestMagnitude(ofColumn: column?.text) }.max()
+            if let largest, let problem = infinityProblem(largest: Double(largest), dividedBy: divide) { throw RunError(problem) }
         }
+        guard let column else {
+            if let divide {
+                entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleFeatures(with: .divide(divide)) }
+                return [.text("\(name): every feature → \(ScaleCommand.describe(.divide(divide), column: "x"))")]
+            }
+            let training = entry.trainingSamples
+            guard let scalings = training.fittedToEachFeature(method?.rawValue ?? "") else {
+                throw RunError("unknown scaling method", hint: "method=min-max or method=standardize", at: $method)
+            }
+            entry.updateEverySplit { (dataset: inout Dataset) in dataset.scaleEachFeature(with: scalings) }
+            guard training.featureNames.count == scalings.count else {
+                let constant = scalings.filter { $0.constant != nil }.count
+                return [.text("\(name): each of the \(scalings.count) inputs (pixel positions) scaled by its own \(method == .minMax ? "minimum and maximum" : "mean and standard deviation") over the \(training.count) training samples"
+                    + (constant == 0 ? "" : "; \(constant) of them hold one value in every training sample (a border pixel that is always 0), carry nothing to learn from, and are only shifted, not divided by a spread of 0"))]
+            }
+            let notes = zip(training.featureNames, scalings).compactMap { column, scaling in ScaleCommand.constantNote(scaling, column: column) }
+            return [.table(Table(
+                headers: ["column", "scaling"],
+                rows: zip(training.featureNames, scalings).map { [$0, ScaleCommand.describe($1, column: $0)] }))] + notes.map { .text($0) }
+        }
+        let scaling: ColumnScaling
+        if let divide {
+            scaling = .divide(divide)
+        } else {
+            guard let values = entry.trainingSamples.column(column.text),
+                let fitted = ColumnScaling.fitted(method?.rawValue ?? "", to: values)
+            else {
+                throw RunError(
+                    "\(name) has no column \"\(column)\"", hint: "the columns are \((entry.all.featureNames + entry.all.targetNames).joined(separator: ", "))",
+                    at: column.range)
+            }
+            scaling = fitted
+        }
+        do throws(DataError) {
+            try entry.updateEverySplit { (dataset: inout Dataset) throws(DataError) in try dataset.scale(column: column.text, with: scaling) }
+        } catch {
+            throw RunError(error, at: column.range)
+        }
+        return [.text("\(name).\(column) → \(ScaleCommand.describe(scaling, column: column.text))")]
+            + (ScaleCommand.constantNote(scaling, column: column.text).map { [.text($0)] } ?? [])
     }
 
     /// What a learner is told of a column that held one value in every training sample: a

@@ -39,10 +39,18 @@ struct SplitCommand: NotebookCommand {
         let refused = refusal(splitting: facts)
         // The run's draws, replayed, leave the generator where the run's will be.
         if refused == nil, var drawn = context.generator, let count = facts.samples, count <= CheckContext.replayLimit, !stratify || facts.classLabels != nil {
-            _ = Dataset.splitIndices(of: count, testFraction: test, stratifiedBy: stratify ? facts.classLabels : nil, generator: &drawn)
+            let (train, test) = Dataset.splitIndices(of: count, testFraction: test, stratifiedBy: stratify ? facts.classLabels : nil, generator: &drawn)
             context.generator = drawn
+            // The samples it read go where the run's split will put them.
+            if let all = facts.read?.all, all.count == count {
+                facts.read?.trainSplit = all.subset(train)
+                facts.read?.testSplit = all.subset(test)
+            } else {
+                facts.read = nil
+            }
         } else {
             context.generator = nil
+            facts.read = nil
         }
         facts.classLabels = nil
         facts.stratifyProblem = nil

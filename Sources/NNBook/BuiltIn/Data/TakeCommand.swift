@@ -20,18 +20,19 @@ struct TakeCommand: NotebookCommand {
         let problem = TakeCommand.checkCount(count, of: context.samples(in: data), from: context.label(of: data), at: $count)
         var facts = context.facts(of: data) ?? DatasetFacts()
         let available = context.samples(in: data)
+        let source = facts.read?.samples(in: data.split)
         // The check knows the classes of a whole data set, not of a split's samples.
         if data.split != nil || facts.splits.mayBeSplit { facts.classLabels = nil }
         if problem != nil {
             // Samples like its source's, of a count not known: the wrong count is the one
             // mistake, and what the run would draw after it is not known either.
-            facts.keepSamples(count, kept: nil, chosen: nil)
+            facts.keepSamples(count, kept: nil, of: nil, chosen: nil)
             context.generator = nil
         } else if shuffle {
             let kept = context.replayChoice(count, of: available)
-            facts.keepSamples(count, kept: kept, chosen: available.map { choice(of: $0, from: context.label(of: data)) })
+            facts.keepSamples(count, kept: kept, of: source, chosen: available.map { choice(of: $0, from: context.label(of: data)) })
         } else {
-            facts.keepSamples(count, kept: Array(0..<count), chosen: nil)
+            facts.keepSamples(count, kept: Array(0..<count), of: source, chosen: nil)
         }
         facts.samples = problem == nil ? count : nil
         facts.splits = .none

@@ -45,7 +45,24 @@ struct NamedInputs {
             return []
         }
         let scaled = trainedOn.scalings.contains(Dataset.allFeatures) ? Set(columns) : Set(trainedOn.scalings)
-        return problems(model: model, columns: columns, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command)
+        let problems = problems(model: model, columns: columns, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command)
+        // A scaled input is judged once scaled, when the check knows the scalings the run
+        // will fit (it read the samples: a small table); else the run judges it.
+        guard problems.isEmpty, let samples = trainedOn.read?.all else { return problems }
+        return scalingProblems(learnedFrom: samples)
+    }
+
+    /// The inputs that scaling, as the training data `trainedOn` was scaled, makes too large
+    /// for Float32 (`area=1e43` becomes 6.1e39 once min-max scaled): the network would be
+    /// given infinity.
+    private func scalingProblems(learnedFrom trainedOn: Dataset) -> [Diagnostic] {
+        inputs.compactMap { input in
+            guard let scaling = trainedOn.scalings[input.name], trainedOn.wordColumns[input.name] == nil,
+                let number = Double(decimal: input.value), !Float(scaling.apply(number)).isFinite
+            else { return nil }
+            return NamedInputs.beyondFloat32(
+                "\(input.name)=\(input.value), scaled as the training data was (\(ScaleCommand.describe(scaling, column: input.name))),", at: input.valueRange)
+        }
     }
 
     /// What is wrong with the named inputs for a model trained on `columns`: a name it was not
@@ -120,7 +137,8 @@ struct NamedInputs {
     /// page shows them.
     func encoded(for trainedOn: Dataset, model: ModelName, state: RunState, at command: SourceRange) throws(RunError) -> (Tensor, [String]) {
         let scaled = Set(trainedOn.featureNames.filter { trainedOn.scalings[$0] != nil })
-        if let problem = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command).first {
+        let problems = problems(model: model, columns: trainedOn.featureNames, wordColumns: trainedOn.wordColumns, scaled: scaled, at: command)
+        if let problem = (problems.isEmpty ? scalingProblems(learnedFrom: trainedOn) : problems).first {
             throw RunError(problem.message, hint: problem.hint, at: problem.range)
         }
         var features: [String: Float] = [:]
@@ -137,11 +155,6 @@ struct NamedInputs {
             let number = Double(decimal: input.value) ?? 0
             let scaling = trainedOn.scalings[input.name]
             let scaled = Float(scaling?.apply(number) ?? number)
-            if let scaling, !scaled.isFinite {
-                let problem = NamedInputs.beyondFloat32(
-                    "\(input.name)=\(input.value), scaled as the training data was (\(ScaleCommand.describe(scaling, column: input.name))),", at: input.valueRange)
-                throw RunError(problem.message, hint: problem.hint, at: problem.range)
-            }
             features[input.name] = scaled
             shown.append("\(input.name)=\(NumberText.plain(number))" + (scaling == nil ? "" : " (scaled: \(state.format(scaled)))"))
         }

@@ -71,8 +71,10 @@ struct ExternalCommand: CellCommand {
 
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic] {
         let request = PluginProtocol.Request(request: "check", command: schema.verb, arguments: arguments(invocation))
-        if let produces, let name = invocation.values[produces.argument]?.string {
-            context.datasets[name] = produces.facts(for: invocation)
+        // What a data set it makes holds is what the plugin declares, or unknown.
+        for argument in schema.arguments where argument.type == .defines(.dataset) {
+            guard let name = invocation.values[argument.name]?.string else { continue }
+            context.datasets[name] = argument.name == produces?.argument ? produces?.facts(for: invocation) : DatasetFacts()
         }
         let problems: [Diagnostic]
         do {
