@@ -35,13 +35,16 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
-    /// Standardized values are not known before the run: a divisor the check let through
-    /// because it keeps values of 1 finite is refused by the run at the `scale` line, where the
-    /// values of 1.2 would turn infinite, not at `train` with a learning-rate hint.
+    /// Standardized values of a table too large to read at check time are not known before
+    /// the run: a divisor the check let through because it keeps values of 1 finite is refused
+    /// by the run at the `scale` line, where the values of 1.2 would turn infinite, not at
+    /// `train` with a learning-rate hint.
     func testADivisorThatMakesValuesInfiniteIsRefusedByTheRunAtTheScale() throws {
+        let rows = "0.1,1,0\n0.5,0,1\n0.9,1,1\n0.3,0,0\n0.7,1,1\n"
+        try ("x1,x2,y\n" + String(repeating: rows, count: 30_000)).write(to: folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
         let result = try run("""
             ```nnbook
-            load csv "data.csv" as data target=y
+            load csv "big.csv" as data target=y
             scale data x2 method=standardize
             scale data x2 divide=3e-39
             ```
