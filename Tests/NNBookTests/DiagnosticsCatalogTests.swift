@@ -615,6 +615,17 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A result is a 32-bit number: a bound or a tolerance beyond Float32 is never reached or
+    /// always kept, and tests nothing, so it is refused as any number beyond Float32 is.
+    func testABoundOrToleranceBeyondFloat32IsACheckError() {
+        let hint = "nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+39 would be infinite: the results expect compares are 32-bit numbers; give a bound of the size of the results"
+        expect(prelude + "train m on data epochs=$epochs\nexpect m loss >= 1e39 on data\nexpect m prediction ≈ 0.5 within 1e39 x1=1 x2=0\nexpect m loss between 0 and 1e39 on data\n```\n", [
+            "12:18: 1e+39 is beyond the largest 32-bit number, 3.4e38 | " + hint,
+            "13:34: 1e+39 is beyond the largest 32-bit number, 3.4e38 | " + hint,
+            "14:29: 1e+39 is beyond the largest 32-bit number, 3.4e38 | " + hint,
+        ])
+    }
+
     func testAnArrowWrittenTheWrongWayRoundInExpectIsAnsweredWithItsComparison() {
         expectTrained("expect m loss => 0.5 on data", "12:15: '=>' is not one of the choices | did you mean '>=' (at least, also written ≥)?")
         expectTrained("expect m loss =< 0.5 on data", "12:15: '=<' is not one of the choices | did you mean '<=' (at most, also written ≤)?")
@@ -957,6 +968,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "2:33: 1e+40 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+40 would be infinite: Keras' slope is 0.2, the course's 0.1",
             "3:20: 1e+40 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+40 would be infinite: a network's inputs and sums are 32-bit numbers",
             "4:20: x= holds no inputs | give the inputs to compute softmax at, e.g. x=[-1, 0, 2]",
+        ])
+    }
+
+    /// `curve` draws the same functions over a range of inputs: its numbers are refused as the
+    /// `activation` lesson's are.
+    func testCurveNumbersBeyondFloat32() {
+        expect("```nnbook\ncurve relu leaky_relu slope=1e300 from=-3 to=1e300\ncurve sigmoid from=5 to=-5\n```\n", [
+            "2:23: 1e+300 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+300 would be infinite: Keras' slope is 0.2, the course's 0.1",
+            "2:43: 1e+300 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+300 would be infinite: a network's inputs and sums are 32-bit numbers",
+            "3:15: from= must be smaller than to= | from= is the smallest input drawn and to= the largest, e.g. from=-5 to=5",
         ])
     }
 

@@ -536,6 +536,17 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         expect(["scale pics label divide=2", "scale pics divide=12"], [])
     }
 
+    /// A divisor beyond Float32 would be infinity, and every value divided by it 0: the column
+    /// would silently carry nothing. It is refused at the divisor, as every number beyond
+    /// Float32 written in a notebook is.
+    func testADivisorBeyondFloat32IsRefusedAtTheDivisor() {
+        let hint = "divide= is the number each value is divided by, such as the column's largest value (divide=100), or use method=min-max"
+        expect(["scale data x2 divide=1e39", "scale pics divide=-4e38"], [
+            "4:15: 1e+39 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so 1e+39 would be infinite: every value divided by it would be 0; " + hint,
+            "5:12: -4e+38 is beyond the largest 32-bit number, 3.4e38 | nnbook computes in 32-bit numbers (Float32), as Keras does, so -4e+38 would be infinite: every value divided by it would be 0; " + hint,
+        ])
+    }
+
     /// Values Float32 cannot hold would make the first loss infinite, and the run would blame
     /// the learning rate: the check refuses the divisor, at its value, by the largest value of
     /// the column when it read them (a small table, or a small IDX or `.npy` file, scaled as

@@ -226,6 +226,8 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "labels outside the classes", files: withData("model k\n  dense 2 activation=softmax\ncompile k loss=sparse_categorical_crossentropy optimizer=adam\ntrain k on d", csv: "x1,x2,y\n1,2,0\n3,4,5\n"), status: 1, firstLine: "t.nnbook:7:3: error: the labels of d go up to 5, but the last dense layer has 2 units, for the classes 0 to 1"),
         Case(name: "zero learning rate", files: withData("compile m loss=mse optimizer=sgd rate=0"), status: 1, firstLine: "t.nnbook:6:34: error: the learning rate must be above 0"),
         Case(name: "batch beside batch descent", files: withData("train m on d descent=batch batch=2"), status: 1, firstLine: "t.nnbook:6:28: error: batch= has no effect with descent=batch: each step uses all the training samples"),
+        Case(name: "a divisor beyond Float32", files: withData("scale d x2 divide=1e39\ntrain m on d"), status: 1,
+             firstLine: "t.nnbook:6:12: error: 1e+39 is beyond the largest 32-bit number, 3.4e38"),
         Case(name: "a divisor that makes values infinite", files: withData("scale d x2 divide=1e-45\ntrain m on d"), status: 1, firstLine: "t.nnbook:6:12: error: dividing by 1e-45 makes d.x2, which goes up to 1, infinite: 1 / 1e-45 is 1e+45, too large for a 32-bit number (at most 3.4e38)"),
         Case(name: "landscape on data of another shape", files: withData("train m on d\nload csv \"e.csv\" as e target=y\nlandscape m on e").merging(["e.csv": Data("x1,x2,x3,y\n0,0,0,0\n1,1,1,1\n".utf8)]) { $1 }, status: 1,
              firstLine: "t.nnbook:8:16: error: the model 'm' expects samples of shape (2,), but e has samples of shape (3,)"),

@@ -44,6 +44,10 @@ struct ScaleCommand: NotebookCommand {
                 hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")
         } else if divide == 0 {
             problem = Diagnostic("cannot divide by 0", at: $divide, hint: ScaleCommand.divideHint)
+        } else if let divide, let beyond = Float32Limit.problem(
+            divide, written: NumberText.plain(divide), at: $divide, what: "every value divided by it would be 0; " + ScaleCommand.divideHint)
+        {
+            problem = beyond
         } else if data.split != nil {
             problem = Diagnostic("scale the whole data set, not one split: the splits are scaled alike", at: data.range)
         }

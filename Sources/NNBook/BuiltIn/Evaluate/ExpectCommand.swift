@@ -110,7 +110,15 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             diagnostics.append(Diagnostic(
                 "only 'between' takes a second bound", at: $upper, hint: "write `\(metric) between A and B`, or drop `and …`"))
         }
-        if let impossible = unreachableBound() { diagnostics.append(impossible) }
+        if let impossible = unreachableBound() {
+            diagnostics.append(impossible)
+        } else {
+            // A result is a 32-bit number: a bound or tolerance beyond Float32 is never reached
+            // (`loss >= 1e39`) or always kept (`≈ 142 within 1e39`), and tests nothing.
+            diagnostics += [(bound, $bound), (upper, $upper), (tolerance, $tolerance)].compactMap { value, range in
+                value.flatMap { Float32Limit.problem($0, written: NumberText.plain($0), at: range, what: "the results expect compares are 32-bit numbers; give a bound of the size of the results") }
+            }
+        }
         switch (comparison.isNear, tolerance) {
         case (true, nil):
             diagnostics.append(Diagnostic(

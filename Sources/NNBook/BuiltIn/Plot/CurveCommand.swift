@@ -27,7 +27,13 @@ struct CurveCommand: NotebookCommand {
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        from < to ? [] : [Diagnostic("from= must be smaller than to=", at: $from)]
+        // Numbers beyond Float32 are refused as the `activation` lesson refuses them.
+        var diagnostics = [(from, $from), (to, $to)].compactMap { value, range in
+            Float32Limit.problem(value, written: NumberText.plain(value), at: range, what: "a network's inputs and sums are 32-bit numbers")
+        }
+        if diagnostics.isEmpty, from >= to { diagnostics.append(Diagnostic("from= must be smaller than to=", at: $from, hint: "from= is the smallest input drawn and to= the largest, e.g. from=-5 to=5")) }
+        if let slope, let problem = Float32Limit.slopeProblem(slope, at: $slope) { diagnostics.append(problem) }
+        return diagnostics
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
