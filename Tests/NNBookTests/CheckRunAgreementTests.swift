@@ -29,9 +29,9 @@ final class CheckRunAgreementTests: XCTestCase {
             var steps: [Plan.Step] = []
             for syntax in cell.commands {
                 let command = try XCTUnwrap(registry.command(syntax.verb))
-                let (resolved, problems, _) = checker.resolve(syntax, against: command.schema, in: &context)
-                XCTAssertEqual(problems, [], "a mutation keeps every value of the right type")
-                let invocation = try XCTUnwrap(resolved)
+                let resolved = checker.resolve(syntax, against: command.schema, in: &context)
+                XCTAssertEqual(resolved.diagnostics, [], "a mutation keeps every value of the right type")
+                let invocation = try XCTUnwrap(resolved.invocation)
                 _ = command.check(invocation, in: &context)
                 steps.append(Plan.Step(command: command, invocation: invocation))
             }
@@ -271,7 +271,7 @@ final class CheckRunAgreementTests: XCTestCase {
         var notebooks: [String: ShippedNotebookMutations] = [:]
         var singles: [String: [(mutation: ShippedNotebookMutations.Mutation, diagnostic: String)]] = [:]
         for name in names {
-            let notebook = ShippedNotebookMutations(of: try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8))
+            let notebook = ShippedNotebookMutations(of: try String(contentsOf: folder.appendingPathComponent("\(name).nnbook"), encoding: .utf8), folder: folder)
             notebooks[name] = notebook
             for mutation in notebook.all {
                 let found = NotebookFixtures.diagnostics(notebook.text(with: mutation), folder: folder)

@@ -999,6 +999,43 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A `compile` line that cannot be read (a loss nnbook does not know, a list never closed)
+    /// still compiles its model, with what it could not read unknown: the lines after it are
+    /// checked, and nothing that depends on the unknown loss or metrics is said (a last layer
+    /// without an activation fits some losses; `accuracy` may be among the metrics).
+    func testACompileLineThatCannotBeReadStillCompilesItsModel() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1\ncompile m loss=hinge optimizer=sgd metrics=[accuracy]\ntrain m on data epochs=2\nexpect m accuracy >= 0.5 on data\npredict m x3=1\n```\n", [
+            "5:16: 'hinge' is not one of the choices | the known choices are: binary_crossentropy, categorical_crossentropy, mae, mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy",
+            "8:11: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
+        ])
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd metrics=[accuracy\ntrain m on data epochs=2\nplot m metric=accuracy\nplot m metric=los\nexpect m mae < 0.5 on data\npredict m x3=1\n```\n", [
+            "5:58: this list is never closed | add ']' after the last item",
+            "8:8: 'm' will not have recorded los by this line | did you mean 'loss'? it records: loss",
+            "10:11: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
+        ])
+        // What was read of the line is still checked.
+        expect("```nnbook\nmodel m\n  dense 1\ncompile m loss=hinge rate=-1\n```\n", [
+            "4:16: 'hinge' is not one of the choices | the known choices are: binary_crossentropy, categorical_crossentropy, mae, mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy",
+            "4:22: the learning rate must be above 0",
+        ])
+    }
+
+    /// A misspelt target column is one error, and is read as the column it is close to: the
+    /// lines after it are checked as if it were written right. A name as close to two columns
+    /// is read as neither.
+    func testAMisspeltTargetColumnIsReadAsTheColumnItIsCloseTo() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=yy\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\ntrain m on data epochs=2\npredict m x3=1\n```\n", [
+            "2:29: data.csv has no column \"yy\" | did you mean 'y'? the columns are x1, x2, y",
+            "7:11: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
+        ])
+        expect("```nnbook\nload csv \"data.csv\" as data target=x\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\ntrain m on data epochs=2\npredict m x3=1\n```\n", [
+            "2:29: data.csv has no column \"x\" | the columns are x1, x2, y",
+        ])
+        expect("```nnbook\nload csv \"data.csv\" as data target=x3\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy optimizer=sgd\ntrain m on data epochs=2\npredict m x3=1\n```\n", [
+            "2:29: data.csv has no column \"x3\" | did you mean 'x1'? the columns are x1, x2, y",
+        ])
+    }
+
     func testOverrideOfAnUnknownParameterListsTheDeclaredOnes() {
         XCTAssertEqual(NotebookFixtures.diagnostics(prelude + "```\n", overrides: [("rat", "0.1")], folder: folder), [
             "-: unknown parameter 'rat' | did you mean 'rate'? the parameters are: rate (number, default 0.5), epochs (integer, default 10)",

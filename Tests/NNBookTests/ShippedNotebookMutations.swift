@@ -1,8 +1,10 @@
 // Single mistakes made mechanically in a shipped notebook's commands and inline tables, the
-// slips a learner makes (a letter dropped, a capital, a zero, a unit more), each replacing one
-// line: the material for checking that two independent mistakes are both reported.
+// slips a learner makes (a letter dropped, a capital, a zero, a unit more, a list left open, one
+// option's word given to another), each replacing one line: the material for checking that two
+// independent mistakes are both reported.
 
 import Foundation
+@testable import NNBook
 import NNCore
 
 /// The mistakes made in one shipped notebook, and which two of them depend on each other.
@@ -33,7 +35,9 @@ struct ShippedNotebookMutations {
     /// learns d's columns), `explain`, `take d 10 as e`, `model b like a`.
     private let flows: [Set<String>]
 
-    init(of text: String) {
+    /// The mistakes of the notebook `text`, whose data files are read from `folder` (the
+    /// columns a `load` line names).
+    init(of text: String, folder: URL) {
         lines = text.components(separatedBy: "\n")
         let defined = ShippedNotebookMutations.definedNames(in: lines)
         var mutations: [Mutation] = []
@@ -66,8 +70,9 @@ struct ShippedNotebookMutations {
             let mentioned = Set(tokens.map { String($0.split(separator: ".", maxSplits: 1).first ?? "") }.filter(defined.contains))
             names[command, default: []].formUnion(mentioned)
             if ["train", "explain", "take"].contains(tokens[0]) || tokens.contains("like") { flows.append(mentioned) }
-            // A load line that cannot be read (a column or table it lacks) leaves its data unknown.
-            let loads = tokens[0] == "load" ? mentioned : []
+            // A load line's column that is as close to another column as to the one meant
+            // (`xr` for xor, beside x1 and x2) is not read as either: the data is then unknown.
+            let columns = tokens[0] == "load" ? ShippedNotebookMutations.columns(loadedBy: tokens, lines: lines, folder: folder) : nil
             let command = command, builds = builds
             func make(_ position: Int, _ token: String, breaking broken: Set<String> = []) -> Mutation {
                 var changed = tokens
@@ -81,8 +86,14 @@ struct ShippedNotebookMutations {
                     continue
                 }
                 for variant in ShippedNotebookMutations.variants(of: token, defined: defined) {
-                    mutations.append(make(position, variant.token, breaking: loads.union(variant.breaks.map { [$0] } ?? [])))
+                    let guessed = columns.map { ShippedNotebookMutations.isAmbiguousColumn(variant.token, for: token, among: $0) } ?? false
+                    mutations.append(make(position, variant.token, breaking: (guessed ? mentioned : []).union(variant.breaks.map { [$0] } ?? [])))
                 }
+            }
+            // A word of another option of the line (`loss=sgd`), close to nothing this one takes.
+            let words = tokens.indices.dropFirst().compactMap { position in ShippedNotebookMutations.wordOption(tokens[position]).map { (position, $0) } }
+            for (own, other) in zip(words, words.dropFirst() + words.prefix(1)) where words.count > 1 {
+                mutations.append(make(own.0, own.1.name + "=" + other.1.value))
             }
         }
         all = mutations
@@ -100,8 +111,8 @@ struct ShippedNotebookMutations {
 
     /// Whether one of two mistakes may rightly hide the other or change its words, by two rules;
     /// each comes with the line its error is reported at alone. A mistake that misspells a name
-    /// (or its command's word), or any mistake of a `load` line (whose data is not read when a
-    /// column or table it names is wrong), leaves what that name holds unknown: the other
+    /// (or its command's word), or a `target=` column of a `load` line that is as close to
+    /// another column as to the one meant (read as neither), leaves what that name holds unknown: the other
     /// depends on it when its command, or the command its error is reported at, mentions that
     /// name or a name that takes facts from it (`train m on d` gives `m` the columns of `d`).
     /// And the lines that make one model, its layers and its `compile` line, are checked
@@ -118,6 +129,38 @@ struct ShippedNotebookMutations {
     private func reach(of mutation: Mutation, reportedAt line: Int?) -> Set<String> {
         let own = [mutation.command, line.flatMap { commands[$0] }].compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(names[$1] ?? []) }
         return flows.filter { !$0.isDisjoint(with: own) }.reduce(own) { $0.union($1) }
+    }
+
+    /// An option whose value is a word (`loss=mse`), as its name and value.
+    private static func wordOption(_ token: String) -> (name: String, value: String)? {
+        guard let equals = token.firstIndex(of: "=") else { return nil }
+        let value = String(token[token.index(after: equals)...])
+        guard value.count > 2, value.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }) else { return nil }
+        return (String(token[..<equals]), value)
+    }
+
+    /// The columns of the table a `load csv` or `load inline` line reads: the CSV file's first
+    /// line, or the inline table's.
+    private static func columns(loadedBy tokens: [String], lines: [String], folder: URL) -> [String]? {
+        guard tokens.count > 2 else { return nil }
+        let header: String?
+        switch tokens[1] {
+        case "csv":
+            let path = tokens[2].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            header = (try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8))?.components(separatedBy: "\n").first
+        case "inline":
+            header = lines.firstIndex(of: "```csv name=\(tokens[2])").map { lines[$0 + 1] }
+        default:
+            header = nil
+        }
+        return header?.components(separatedBy: ",")
+    }
+
+    /// Whether `token`, a slip of `original`'s `target=` column, is as close to another column
+    /// as to the one meant.
+    private static func isAmbiguousColumn(_ token: String, for original: String, among columns: [String]) -> Bool {
+        guard original.hasPrefix("target="), token.hasPrefix("target="), token != original else { return false }
+        return Suggestions.onlyClosest(to: String(token.dropFirst(7)), in: columns) != String(original.dropFirst(7))
     }
 
     /// The names a `model` line or an `as NAME` defines.
@@ -143,6 +186,7 @@ struct ShippedNotebookMutations {
                 if number > 0 { found.append((name + "=-" + value, nil)) }
             } else if value.hasPrefix("["), value.hasSuffix("]"), !value.contains(","), value.count > 4 {
                 found.append((name + "=[" + dropped(String(value.dropFirst().dropLast())) + "]", nil))
+                found.append((String(token.dropLast()), nil))
             } else if value.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }), value.count > 2 {
                 found.append((name + "=" + dropped(value), nil))
                 if value.uppercased() != value { found.append((name + "=" + value.uppercased(), nil)) }

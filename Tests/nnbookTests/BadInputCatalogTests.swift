@@ -200,6 +200,15 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     static let models: [Case] = [
+        // One mistake hides no other: a compile line that cannot be read still compiles its model,
+        // and a misspelt target column is read as the column it is close to.
+        Case(name: "unknown loss, then a later mistake", files: withData("compile m loss=hinge\ntrain m on d\npredict m x3=1"), status: 1,
+             firstLine: "t.nnbook:6:16: error: 'hinge' is not one of the choices", lastLine: "2 errors in t.nnbook; nothing was run"),
+        Case(name: "unclosed metrics, then a later mistake", files: withData("compile m loss=binary_crossentropy metrics=[accuracy\ntrain m on d\npredict m x3=1"), status: 1,
+             firstLine: "t.nnbook:6:44: error: this list is never closed", lastLine: "2 errors in t.nnbook; nothing was run"),
+        Case(name: "misspelt target column, then a later mistake",
+             files: loadCSV("x1,x2,y\n0.1,1,0\n0.9,0,1\n", extra: "y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on d\npredict m x3=1"), status: 1,
+             firstLine: "t.nnbook:2:23: error: d.csv has no column \"yy\"", hint: "did you mean 'y'? the columns are x1, x2, y", lastLine: "2 errors in t.nnbook; nothing was run"),
         Case(name: "images without flatten", files: ["t.nnbook": Data("```nnbook\nload idx \"x.idx\" as d target=\"y.idx\"\nmodel m\n  dense 2 activation=softmax\ncompile m loss=sparse_categorical_crossentropy optimizer=adam\ntrain m on d\n```\n".utf8), "x.idx": idx([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), "y.idx": idx([2], [0, 1])], status: 1, firstLine: "t.nnbook:4:3: error: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from d at line 6"),
         Case(name: "zero units", files: cell("model m\n  dense 0"), status: 1, firstLine: "t.nnbook:3:9: error: a dense layer needs at least 1 unit, not 0"),
         Case(name: "absurd model", files: cell("model m input=[500000]\n  dense 500000"), status: 1, firstLine: "t.nnbook:3:9: error: the model m would need 5006.2 GB of memory, more than the limit of 1.0 GB"),

@@ -25,8 +25,14 @@ public struct Checker: Sendable {
                 if let names = syntax.unreadNames {
                     // Its syntax error is reported already; the lines after it are still checked,
                     // knowing nothing of what it may have defined or changed. A command that
-                    // defines and changes nothing (expect, evaluate, plot) leaves them known.
-                    if registry.command(syntax.verb)?.schema.mayDefineOrChange != false {
+                    // defines and changes nothing (expect, evaluate, plot) leaves them known; one
+                    // that checks lines read in part records what was read before the error (and
+                    // reports nothing more of a line it could not read to its end).
+                    let command = registry.command(syntax.verb)
+                    var scratch = context
+                    if let command, command.checksLinesReadInPart, let readPart = resolve(syntax, against: command.schema, in: &scratch).readPart {
+                        _ = command.check(readPart, in: &context)
+                    } else if command?.schema.mayDefineOrChange != false {
                         markErroneous(names, mentionedBy: syntax, in: &context)
                     }
                     continue
@@ -43,7 +49,7 @@ public struct Checker: Sendable {
                 {
                     if let command = registry.command(syntax.verb) {
                         var scratch = context
-                        let (_, problems, names) = resolve(syntax, against: command.schema, in: &scratch)
+                        let (_, problems, names, _) = resolve(syntax, against: command.schema, in: &scratch)
                         diagnostics += problems.filter { problem in !unreadParameters.contains { $0 == problem.range } }
                         for (name, kind) in names { context.markErroneous(name, as: kind) }
                     }
@@ -64,20 +70,20 @@ public struct Checker: Sendable {
                     }
                     continue
                 }
-                let (invocation, problems, names) = resolve(syntax, against: command.schema, in: &context)
+                let (invocation, problems, names, readPart) = resolve(syntax, against: command.schema, in: &context)
                 diagnostics += problems
-                guard let invocation else {
-                    for (name, kind) in names { context.markErroneous(name, as: kind) }
-                    continue
-                }
                 // The command records what the line makes even where it finds a mistake, and
                 // marks unknown only what the mistake leaves unknown (a file that cannot be read):
                 // a wrong value does not hide the mistakes of the lines after it.
-                let commandProblems = command.check(invocation, in: &context)
+                guard let checked = invocation ?? (command.checksLinesReadInPart ? readPart : nil) else {
+                    for (name, kind) in names { context.markErroneous(name, as: kind) }
+                    continue
+                }
+                let commandProblems = command.check(checked, in: &context)
                 context.noteReported(commandProblems)
                 // A value read for a misspelt option is not reported again where the option is.
                 diagnostics += commandProblems.filter { problem in !problems.contains { $0.range == problem.range } }
-                steps.append(Plan.Step(command: command, invocation: invocation))
+                if let invocation { steps.append(Plan.Step(command: command, invocation: invocation)) }
             }
             cells.append(Plan.PlannedCell(cell: cell, steps: steps))
         }
@@ -106,10 +112,12 @@ public struct Checker: Sendable {
     /// checker marks them erroneous if it is. A line whose only mistakes are options the
     /// command does not have still has its invocation, read as if the option each is close to
     /// were written (`shufle=false` as shuffle=false), or none: the rest of the line means what
-    /// it says, so the lines after it are checked knowing what it defines.
+    /// it says, so the lines after it are checked knowing what it defines. A line that cannot
+    /// be read whole (or that a syntax error cut short) has no invocation, but what was read of
+    /// it is `readPart` when its arguments were, each option it could not read marked unread.
     func resolve(
         _ syntax: CommandSyntax, against schema: CommandSchema, in context: inout CheckContext
-    ) -> (invocation: Invocation?, diagnostics: [Diagnostic], names: [(String, NameKind)]) {
+    ) -> (invocation: Invocation?, diagnostics: [Diagnostic], names: [(String, NameKind)], readPart: Invocation?) {
         var diagnostics: [Diagnostic] = []
         var values: [String: TypedValue] = [:]
         var ranges: [String: SourceRange] = [:]
@@ -162,7 +170,7 @@ public struct Checker: Sendable {
                     if argument.isOptional { continue }
                     diagnostics.append(Diagnostic(
                         "expected '\(keyword)' here, not \(positionals[position].text.excerpt())", at: positionals[position].range, hint: usage))
-                    return (nil, diagnostics, definitions + changed + unresolved)
+                    return (nil, diagnostics, definitions + changed + unresolved, nil)
                 }
                 position += 1
             }
@@ -362,7 +370,7 @@ public struct Checker: Sendable {
                         : Suggestions.hint(for: clause.verb, in: schema.clauses.map(\.verb), kind: "lines under '\(schema.verb)'")))
                 continue
             }
-            let (invocation, problems, _) = resolve(clause, against: clauseSchema, in: &context)
+            let (invocation, problems, _, _) = resolve(clause, against: clauseSchema, in: &context)
             diagnostics += problems
             recovered += problems.count
             if let invocation {
@@ -372,7 +380,21 @@ public struct Checker: Sendable {
             }
         }
 
-        guard diagnostics.count == recovered else { return (nil, diagnostics, definitions + changed + unresolved) }
+        // A syntax error may have cut off any option not read before it, so none is taken as left out.
+        let cut = syntax.unreadNames != nil
+        guard diagnostics.count == recovered, !cut else {
+            let written = Set(syntax.arguments.compactMap { argument -> String? in
+                if case .option(let name, _, _) = argument { name } else { nil }
+            })
+            let unread = schema.options.filter { option in
+                values[option.name] == nil ? ranges[option.name] != nil || option.isRequired || cut : cut && !written.contains(option.name)
+            }.map(\.name)
+            let argumentsRead = schema.arguments.allSatisfy { $0.isOptional || values[$0.name] != nil }
+            let readPart = argumentsRead ? Invocation(
+                verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, parameterized: parameterized, extraOptions: extras,
+                clauses: clauses, unreadClauses: unreadClauses, unread: Set(unread)) : nil
+            return (nil, diagnostics, definitions + changed + unresolved, readPart)
+        }
         for (name, kind) in definitions { context.define(name, as: kind, at: definitionRanges[name]) }
         // A name an option uses that no line defined is reported once, here.
         for (name, kind) in unresolved { context.markErroneous(name, as: kind) }
@@ -381,7 +403,8 @@ public struct Checker: Sendable {
                 verb: syntax.verb, range: syntax.verbRange, values: values, ranges: ranges, parameterized: parameterized, extraOptions: extras, clauses: clauses,
                 unreadClauses: unreadClauses),
             diagnostics,
-            definitions + changed
+            definitions + changed,
+            nil
         )
     }
 

@@ -87,16 +87,16 @@ enum FitChecks {
         let problems = misfits(of: data, named: reference, for: model, learnedFrom: trained)
         guard let first = problems.first, let target = data.target, let change = target.change else { return problems }
         if first.range == change.range { return target.changeReported ? [] : [first] }
-        guard case .oneHot(let line, let before) = change, let compilation = model.compilation else { return problems }
+        guard case .oneHot(let line, let before) = change, let loss = model.compilation?.loss else { return problems }
         var unchanged = data
         unchanged.target = before
         guard misfits(of: unchanged, named: reference, for: model, learnedFrom: nil).isEmpty else { return problems }
         // Told once at the line, the mistake is not told again at each use of the data.
         if target.changeReported { return [] }
         guard trained == nil else { return problems }
-        let hint = switch compilation.loss {
-        case _ where compilation.predictsNumbers:
-            "one_hot is for labels of classes, and \(compilation.loss) learns the numbers themselves: drop this line"
+        let hint = switch loss.name {
+        case _ where loss.predictsNumbers:
+            "one_hot is for labels of classes, and \(loss.name) learns the numbers themselves: drop this line"
         case "sparse_categorical_crossentropy":
             "sparse_categorical_crossentropy takes the class numbers themselves: drop this line, or compile with loss=categorical_crossentropy"
         case "binary_crossentropy":
@@ -113,7 +113,7 @@ enum FitChecks {
     /// is found to come from.
     private static func misfits(of data: DatasetFacts, named reference: DatasetName, for model: ModelFacts, learnedFrom trained: DatasetFacts?) -> [Diagnostic] {
         let data = ModelTerms.facts(data, learnedFrom: trained)
-        guard !model.misfitReported, let compilation = model.compilation, let target = data.target, let columns = target.columns,
+        guard !model.misfitReported, let compilation = model.compilation, let loss = compilation.loss, let target = data.target, let columns = target.columns,
             let outputs = model.outputs, let lastLayer = model.lastDense
         else { return [] }
         if columns == 0, let missing = target.missingLabels {
@@ -121,7 +121,7 @@ enum FitChecks {
                 "\(reference.name) has no targets to learn from: it was loaded without its labels", at: missing.range,
                 hint: "add target=\"\(missing.example)\", the file of one label per sample")]
         }
-        if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: compilation.loss) {
+        if let trained = trained?.target, let problem = kindChange(from: trained, to: target, of: reference, loss: loss.name) {
             return [problem]
         }
         if let learned = trained?.classNames, let own = data.classNames,
@@ -129,8 +129,8 @@ enum FitChecks {
         {
             return [ModelTerms.unknownClass(unknown, of: reference)]
         }
-        let lossAt = compilation.lossRange
-        switch compilation.loss {
+        let lossAt = loss.range
+        switch loss.name {
         case "sparse_categorical_crossentropy":
             guard columns == 1 else {
                 return [Diagnostic(
@@ -140,7 +140,7 @@ enum FitChecks {
             switch target.kind {
             case .numbers:
                 if let scaled = target.scaledClassLabels {
-                    return [scaledClasses(target, of: reference, at: scaled, loss: compilation.loss, needs: "class numbers (0, 1, 2, …)", are: "other numbers")]
+                    return [scaledClasses(target, of: reference, at: scaled, loss: loss.name, needs: "class numbers (0, 1, 2, …)", are: "other numbers")]
                 }
                 return [Diagnostic(
                     "sparse_categorical_crossentropy expects class numbers (0, 1, 2, …), but the targets of \(reference) are other numbers",
@@ -153,13 +153,13 @@ enum FitChecks {
                 return []
             }
         default:
-            if compilation.loss == "binary_crossentropy", case .classNumbers(let largest?) = target.kind, largest > 1, columns == 1 {
+            if loss.name == "binary_crossentropy", case .classNumbers(let largest?) = target.kind, largest > 1, columns == 1 {
                 return [Diagnostic(
                     "binary_crossentropy needs targets of 0 and 1, but the labels of \(reference) go up to \(largest)",
                     at: lossAt, hint: "if these are \(largest + 1) classes, use sparse_categorical_crossentropy with a last dense layer of \(largest + 1) units; if they are numbers to predict (ages, prices), give the last dense layer 1 unit and no activation, and compile with loss=mse")]
             }
-            if compilation.loss == "binary_crossentropy", let problem = binaryTargets(target, of: reference, at: lossAt) { return [problem] }
-            if compilation.loss == "categorical_crossentropy", columns == 1, outputs == 1, case .classNumbers(let largest) = target.kind {
+            if loss.name == "binary_crossentropy", let problem = binaryTargets(target, of: reference, at: lossAt) { return [problem] }
+            if loss.name == "categorical_crossentropy", columns == 1, outputs == 1, case .classNumbers(let largest) = target.kind {
                 return [Diagnostic(
                     "categorical_crossentropy takes one-hot rows, but the targets of \(reference) are class numbers", at: lossAt,
                     hint: largest.map { $0 <= 1 } == true
@@ -171,23 +171,23 @@ enum FitChecks {
                     .map { [$0] } ?? []
             }
             let message = "the model gives \(outputs) output\(outputs == 1 ? "" : "s") per sample, but the targets of \(reference) have \(columns) column\(columns == 1 ? "" : "s")"
-            if compilation.loss == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
+            if loss.name == "categorical_crossentropy", columns == 1, case .classNumbers = target.kind {
                 return [Diagnostic(
                     message, at: lossAt,
                     hint: "the targets are class numbers: use sparse_categorical_crossentropy, or turn them into one-hot rows with `one_hot \(reference.name)`")]
             }
-            if compilation.loss == "binary_crossentropy", columns == 1 {
+            if loss.name == "binary_crossentropy", columns == 1 {
                 return [Diagnostic(
                     message, at: lastLayer.range,
                     hint: "binary_crossentropy compares one probability per sample: give the last dense layer 1 unit, with activation=sigmoid")]
             }
-            if compilation.predictsNumbers, columns == 1, case .classNumbers = target.kind, lastLayer.value.activation.choice == "softmax" {
+            if loss.predictsNumbers, columns == 1, case .classNumbers = target.kind, lastLayer.value.activation.choice == "softmax" {
                 // A softmax gives the probabilities of classes: the loss is the mistake.
                 return [Diagnostic(
                     message, at: lossAt,
                     hint: "the targets are class numbers and the last layer a softmax over \(outputs) classes: compile with loss=sparse_categorical_crossentropy, or turn the targets into one-hot rows with `one_hot \(reference.name)`")]
             }
-            if compilation.predictsNumbers, columns == 1, case .classNumbers = target.kind {
+            if loss.predictsNumbers, columns == 1, case .classNumbers = target.kind {
                 // A classifier's last layer with a regression's loss: either may be the mistake.
                 return [Diagnostic(
                     message, at: lastLayer.range,
@@ -256,7 +256,7 @@ enum FitChecks {
     /// of targets beyond 0 and 1 it counts none right, and the run reports a figure that means
     /// nothing (0.5 for labels of −1 and 1 that the model predicts perfectly).
     private static func accuracy(of target: TargetFacts, named reference: DatasetName, outputs: Int, compilation: ModelFacts.Compilation) -> Diagnostic? {
-        guard outputs == 1, compilation.metrics.contains("accuracy") else { return nil }
+        guard outputs == 1, compilation.metrics?.contains("accuracy") == true else { return nil }
         if target.knownValues.beyond(0...1) == nil, case .scaled(let scaled, let before)? = target.change, case .classNumbers(let largest?) = before.kind, largest > 1 {
             // Whole numbers beyond 1 (prices, or more classes) that a `scale` brought into 0 to
             // 1: thresholded at 0.5, they count as classes they are not.
@@ -314,17 +314,17 @@ enum FitChecks {
     /// with.
     static func predictions(
         of model: ModelName, on data: DatasetName, in context: CheckContext, for purpose: String,
-        misfit: (ModelFacts.Compilation) -> Diagnostic?, shape: ([Int]) -> Diagnostic? = { _ in nil }
+        misfit: (ModelFacts.CompiledLoss) -> Diagnostic?, shape: ([Int]) -> Diagnostic? = { _ in nil }
     ) -> [Diagnostic] {
         guard let facts = context.models[model.name] else { return [] }
         let unbuilt = built(facts, named: model, for: purpose)
         guard unbuilt.isEmpty else { return unbuilt }
-        if let compilation = facts.compilation, let problem = misfit(compilation) { return [problem] }
+        if let loss = facts.compilation?.loss, let problem = misfit(loss) { return [problem] }
         guard let samples = context.facts(of: data) else { return [] }
         if let sampleShape = samples.sampleShape, let problem = shape(sampleShape) { return [problem] }
         let problems = fit(of: samples, named: data, to: facts, named: model)
         // Numbers that a reported `scale` of the labels made are that one mistake, not another.
-        guard problems.isEmpty, facts.compilation?.predictsNumbers == false, let target = samples.target, case .numbers = target.kind, !target.changeReported
+        guard problems.isEmpty, facts.compilation?.loss?.predictsNumbers == false, let target = samples.target, case .numbers = target.kind, !target.changeReported
         else { return problems }
         return [Diagnostic(
             "the targets of \(data) are numbers, not class labels: no sample has a true class to set beside the class '\(model)' predicts",
@@ -346,7 +346,7 @@ enum FitChecks {
         let problems = inputs(of: data, named: reference, into: model, named: name).diagnostics
         guard problems.isEmpty else { return problems }
         let misfits = targets(of: data, named: reference, for: model, learnedFrom: model.trainedOn)
-        guard model.trainedOn != nil, let loss = model.compilation?.loss else { return misfits }
+        guard model.trainedOn != nil, let loss = model.compilation?.loss?.name else { return misfits }
         return misfits.map { problem in
             problem.range == reference.range ? problem : Diagnostic(
                 problem.message, at: reference.range,

@@ -33,21 +33,29 @@ public struct ModelFacts: Sendable {
         self.inputRange = inputRange
     }
 
-    /// `compile`'s choices.
+    /// `compile`'s choices, each nil where the `compile` line could not be read far enough to
+    /// give it (a loss nnbook does not know, a list never closed): the checks that weigh it
+    /// then stay silent, and the others still check the model.
     public struct Compilation: Sendable, Equatable {
-        public let loss: String
-        /// Where `loss=` is written: a loss that does not fit the targets points there.
-        public let lossRange: SourceRange
-        public let optimizer: String
-        /// `loss` and the metrics asked for.
-        public let metrics: [String]
+        public let loss: CompiledLoss?
+        public let optimizer: String?
+        /// `loss` and the metrics asked for; nil when `metrics=` could not be read (the loss is
+        /// recorded whatever they are).
+        public let metrics: [String]?
         /// Where `metrics=` is written (the `compile` line when it is not).
         public let metricsRange: SourceRange
+    }
+
+    /// The loss a model is compiled with.
+    public struct CompiledLoss: Sendable, Equatable {
+        public let name: String
+        /// Where `loss=` is written: a loss that does not fit the targets points there.
+        public let range: SourceRange
         public let fromLogits: Bool
 
         /// A regression's loss: the model predicts numbers, not classes.
         public var predictsNumbers: Bool {
-            ["mse", "mae", "mean_squared_error", "mean_absolute_error"].contains(loss)
+            ["mse", "mae", "mean_squared_error", "mean_absolute_error"].contains(name)
         }
     }
 
@@ -73,9 +81,24 @@ public struct ModelFacts: Sendable {
             recordedEpochs[metric] = spans
         }
 
-        /// Whether `metric` was recorded in at least one of `epochs`: `plot` has a line to draw.
+        /// Whether a `train` recorded metrics the check does not know (its model's `compile`
+        /// line could not be read as far as `metrics=`): any metric nnbook has, or its `val_`
+        /// counterpart, not known to be recorded may be.
+        public var recordedUnknownMetrics = false
+
+        /// Whether `metric` was recorded in at least one of `epochs`, or may have been: `plot`
+        /// has a line to draw.
         public func recorded(_ metric: String, in epochs: ClosedRange<Int>) -> Bool {
-            recordedEpochs[metric]?.contains { $0.overlaps(epochs) } ?? false
+            recordedEpochs[metric].map { $0.contains { $0.overlaps(epochs) } } ?? mayBeUnknown(metric)
+        }
+
+        /// Whether `metric` was recorded in some epoch, or may have been.
+        public func mayHaveRecorded(_ metric: String) -> Bool {
+            recordedEpochs[metric] != nil || mayBeUnknown(metric)
+        }
+
+        private func mayBeUnknown(_ metric: String) -> Bool {
+            recordedUnknownMetrics && Metric.names.contains(metric.hasPrefix("val_") ? String(metric.dropFirst(4)) : metric)
         }
     }
 

@@ -60,9 +60,11 @@ struct PropertyDecoder: Decoder {
         return property
     }
 
-    /// The property's checked value, or its absence for an optional property.
-    func value<Value: CommandValue>(_ type: Value.Type) throws -> Located<Value> {
+    /// The property's checked value, or its absence for an optional property; nil for an
+    /// option the line does not give readably (``Invocation/unread``).
+    func value<Value: CommandValue>(_ type: Value.Type) throws -> Located<Value>? {
         let range = invocation.range(of: name)
+        if invocation.unread.contains(name) { return nil }
         if let value = invocation.values[name] { return Located(Value(checked: value, at: range), at: range) }
         guard let absent = Value.absent else {
             throw DecodingError.valueNotFound(Value.self, .init(codingPath: [], debugDescription: "'\(name)' was not checked"))

@@ -45,6 +45,10 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
     /// The checked value, or the default.
     public var wrappedValue: Value { decoded.value }
 
+    /// The checked value or the default, or nil where the line could not be read far enough to
+    /// give it (a command that ``CellCommand/checksLinesReadInPart`` reads its options so).
+    public var known: Value? { decoded.known }
+
     /// Where the notebook wrote it; the command itself when the default was used.
     public var projectedValue: SourceRange { decoded.range }
 

@@ -18,6 +18,16 @@ public enum Suggestions {
         return best?.name
     }
 
+    /// The closest candidate when no other is as close: `xo` is as near `x1` as `xor`, and a
+    /// line that reads a word as what it meant must not guess between them.
+    public static func onlyClosest(to word: String, in candidates: [String]) -> String? {
+        guard let best = closest(to: word, in: candidates) else { return nil }
+        let nearest = distance(word.lowercased(), best.lowercased())
+        return candidates.contains { candidate in
+            candidate != best && abs(candidate.count - word.count) <= nearest && distance(word.lowercased(), candidate.lowercased()) == nearest
+        } ? nil : best
+    }
+
     /// `hint: did you mean 'train'?` text, or a list of the known names when nothing is close.
     /// A word that another library uses for a candidate (`batch_size` for `batch`, given in
     /// `otherSpellings`) is answered with that candidate, however far apart the two are.

@@ -17,8 +17,19 @@ public protocol CellCommand: Sendable {
     /// mistake neither hides the mistakes of later lines nor makes them report false ones.
     func check(_ invocation: Invocation, in context: inout CheckContext) -> [Diagnostic]
 
+    /// Whether `check` also takes a line that could not be read whole, with the options it
+    /// could not read marked ``Invocation/unread``: the command then records what the line
+    /// still makes (a `compile` whose loss is a word nnbook does not know still compiles its
+    /// model) and checks only what it read. A line of any other command that cannot be read
+    /// leaves what it defines or changes unknown.
+    var checksLinesReadInPart: Bool { get }
+
     /// Runs the command; throws `RunError` for problems the learner can fix.
     func run(_ invocation: Invocation, in state: RunState) throws(RunError) -> [Output]
+}
+
+extension CellCommand {
+    public var checksLinesReadInPart: Bool { false }
 }
 
 /// A group of related commands (data, model, train, …).

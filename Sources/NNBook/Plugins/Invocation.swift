@@ -18,10 +18,16 @@ public struct Invocation: Sendable {
     /// Where the lines under the command stand that could not be read (a layer of `1e3`
     /// units): reported already, they leave what the command makes partly unknown.
     public let unreadClauses: [SourceRange]
+    /// The options whose values the line does not give in a form the checker can read (a value
+    /// with no choice close to it, a list never closed, and every option a syntax error may have
+    /// cut off): only a command that ``CellCommand/checksLinesReadInPart`` is checked with such
+    /// an invocation, and it is never run.
+    public let unread: Set<String>
 
     public init(
         verb: String, range: SourceRange, values: [String: TypedValue], ranges: [String: SourceRange] = [:], parameterized: Set<String> = [],
-        extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = [], unreadClauses: [SourceRange] = []
+        extraOptions: [(name: String, value: TypedValue, valueRange: SourceRange)] = [], clauses: [Invocation] = [], unreadClauses: [SourceRange] = [],
+        unread: Set<String> = []
     ) {
         self.verb = verb
         self.range = range
@@ -31,6 +37,7 @@ public struct Invocation: Sendable {
         self.extraOptions = extraOptions
         self.clauses = clauses
         self.unreadClauses = unreadClauses
+        self.unread = unread
     }
 
     /// Where `name` was written, or the command itself.

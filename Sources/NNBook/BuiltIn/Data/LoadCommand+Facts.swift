@@ -11,13 +11,25 @@ extension LoadCommand {
     static let smallTable = 1 << 20
 
     /// The facts of the data set, or the problem that will stop `load` (a file that cannot be
-    /// read or parsed), placed at the load line.
-    func facts(in context: inout CheckContext) -> Result<DatasetFacts, Diagnostic> {
+    /// read or parsed), placed at the load line. A column the line misspells
+    /// (`target=bought_insurence`) is a problem of its own, added to `misspelt`, and `columns`
+    /// reads it as the column it is close to, so that the lines after it are checked as if it
+    /// were written right.
+    func facts(in context: inout CheckContext, reading columns: inout NamedColumns, misspelt: inout [Diagnostic]) -> Result<DatasetFacts, Diagnostic> {
         var facts: DatasetFacts
         do throws(DataError) {
-            facts = try unlimitedFacts(in: context)
+            facts = try unlimitedFacts(in: context, columns: columns)
         } catch {
-            if let absent = error.absentColumn, let named = absentColumnProblem(absent) { return .failure(named) }
+            if let absent = error.absentColumn, let named = absentColumnProblem(absent) {
+                // Each reading replaces one misspelt name by the one column it is closest to, that
+                // the line names nowhere else.
+                guard let meant = LoadCommand.meantColumn(absent), Suggestions.onlyClosest(to: absent.name, in: absent.columns) == meant,
+                    !columns.names.contains(meant)
+                else { return .failure(named) }
+                misspelt.append(named)
+                columns.read(absent.name, as: meant)
+                return self.facts(in: &context, reading: &columns, misspelt: &misspelt)
+            }
             if format == .inline, let name = path?.path, let table = context.tables[name], let problem = LoadCommand.tableProblem(error, in: table) {
                 return .failure(problem)
             }
@@ -65,11 +77,16 @@ extension LoadCommand {
     private func absentColumnProblem(_ absent: AbsentColumn) -> Diagnostic? {
         guard let word = [target, codes, oneHot].compactMap({ $0 }).joined().first(where: { $0.text == absent.name }) else { return nil }
         let source = format == .inline ? "the table '\(path?.path ?? "")'" : path?.path ?? format.rawValue
-        // Any one letter is one edit from any other: a name of one letter is near none.
-        let near = absent.name.count < 2 ? "" : Suggestions.closest(to: absent.name, in: absent.columns).map { "did you mean '\($0)'? " } ?? ""
+        let near = LoadCommand.meantColumn(absent).map { "did you mean '\($0)'? " } ?? ""
         return Diagnostic(
             "\(source) has no column \"\(absent.name.excerpt())\"", at: word.range,
             hint: near + "the columns are \(absent.columns.excerptList())")
+    }
+
+    /// The column a name the data lacks is close to, if any.
+    private static func meantColumn(_ absent: AbsentColumn) -> String? {
+        // Any one letter is one edit from any other: a name of one letter is near none.
+        absent.name.count < 2 ? nil : Suggestions.closest(to: absent.name, in: absent.columns)
     }
 
     /// A problem in an inline table, at its row and field in the notebook, where the learner
@@ -89,7 +106,7 @@ extension LoadCommand {
             hint: placeholder.map { "a table in the notebook is data, shown as written: {{\($0.name)}} is not filled in there; write the value itself" } ?? error.hint)
     }
 
-    private func unlimitedFacts(in context: CheckContext) throws(DataError) -> DatasetFacts {
+    private func unlimitedFacts(in context: CheckContext, columns: NamedColumns) throws(DataError) -> DatasetFacts {
         let file = path.map { context.folder.resolvingNotebookPath($0.path) }
         switch format {
         case .mnist, .fashionMNIST:
@@ -99,12 +116,16 @@ extension LoadCommand {
         case .inline:
             guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
             return tableFacts(try Dataset(
-                csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, separator: separator.first ?? ",", targets: targetNames, options: csvOptions))
+                csvText: Array(table.text.utf8), path: "", firstLine: table.firstLine, separator: separator.first ?? ",", targets: columns.targets, options: columns.options),
+                columns: columns)
         case .csv:
             guard let path, let file else { return DatasetFacts() }
-            guard try DataFile(file, path: path.path).size <= LoadCommand.smallTable else { return try headerFacts(file, path: path.path, memory: context.memory) }
+            guard try DataFile(file, path: path.path).size <= LoadCommand.smallTable else {
+                return try headerFacts(file, path: path.path, columns: columns, memory: context.memory)
+            }
             return tableFacts(try Dataset(
-                csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: context.memory))
+                csvFileAt: file, path: path.path, separator: separator.first ?? ",", targets: columns.targets, options: columns.options, memory: context.memory),
+                columns: columns)
         case .idx, .npy:
             guard let path, let file else { return DatasetFacts() }
             let (shape, largest) = try arrayHeader(file, path: path.path, memory: context.memory)
@@ -213,6 +234,31 @@ extension LoadCommand {
     /// The target columns and the encoding of word columns, as the run and the check read them.
     var targetNames: [String] { (target ?? []).map(\.text) }
 
+    /// The columns a table's load line names, as the check reads them.
+    var namedColumns: NamedColumns { NamedColumns(targets: targetNames, options: csvOptions) }
+
+    /// The columns a table's load line names (`target=`, `codes=`, `one_hot=`), as the reader
+    /// takes them: as written, or with a misspelt one read as the column it is close to.
+    struct NamedColumns {
+        private(set) var targets: [String]
+        private(set) var options: CSVColumnOptions
+
+        init(targets: [String], options: CSVColumnOptions) {
+            self.targets = targets
+            self.options = options
+        }
+
+        var names: [String] { targets + options.codes + options.oneHot }
+
+        /// `name` read as `column` wherever the line names it.
+        mutating func read(_ name: String, as column: String) {
+            let meant = { (names: [String]) in names.map { $0 == name ? column : $0 } }
+            targets = meant(targets)
+            options.codes = meant(options.codes)
+            options.oneHot = meant(options.oneHot)
+        }
+    }
+
     var csvOptions: CSVColumnOptions {
         var options = CSVColumnOptions(codes: (codes ?? []).map(\.text), oneHot: (oneHot ?? []).map(\.text))
         if missing == .drop { options.missing = .drop }
@@ -221,12 +267,12 @@ extension LoadCommand {
     }
 
     /// A table read whole, by the same code the run uses.
-    private func tableFacts(_ data: Dataset) -> DatasetFacts {
+    private func tableFacts(_ data: Dataset, columns named: NamedColumns) -> DatasetFacts {
         let labels = data.targets.scalars.compactMap(\.classNumber)
         let kind: TargetKind = switch data.targets.columns {
         case 1: labels.count == data.targets.scalars.count ? .classNumbers(largest: labels.max()) : .numbers
         // `one_hot=[fruit]` of the target column: one 1 per row, as `one_hot` makes them.
-        case let columns where targetNames.count == 1 && (oneHot ?? []).contains(where: { $0.text == targetNames[0] }): .oneHot(classes: columns)
+        case let columns where named.targets.count == 1 && named.options.oneHot.contains(named.targets[0]): .oneHot(classes: columns)
         default: .numbers
         }
         let values = data.targets.scalars.min().flatMap { low in data.targets.scalars.max().map { TargetValues.range(Double(low)...Double($0)) } }
@@ -248,10 +294,10 @@ extension LoadCommand {
     }
 
     /// A large table: its columns from the header row, when no column is expanded by words.
-    private func headerFacts(_ file: URL, path: String, memory: MemoryLimit) throws(DataError) -> DatasetFacts {
+    private func headerFacts(_ file: URL, path: String, columns named: NamedColumns, memory: MemoryLimit) throws(DataError) -> DatasetFacts {
         guard oneHot == nil else { return DatasetFacts() }
-        let header = try Dataset.csvHeader(ofFileAt: file, path: path, separator: separator.first ?? ",", targets: targetNames, options: csvOptions, memory: memory)
-        let columns = header.filter { !targetNames.contains($0) }
-        return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: targetNames.count, kind: .unknown, names: targetNames))
+        let header = try Dataset.csvHeader(ofFileAt: file, path: path, separator: separator.first ?? ",", targets: named.targets, options: named.options, memory: memory)
+        let columns = header.filter { !named.targets.contains($0) }
+        return DatasetFacts(columns: columns, sampleShape: [columns.count], target: TargetFacts(columns: named.targets.count, kind: .unknown, names: named.targets))
     }
 }

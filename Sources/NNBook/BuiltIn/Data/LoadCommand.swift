@@ -133,7 +133,10 @@ struct LoadCommand: NotebookCommand {
             context.markErroneous(name.name, as: .dataset)
             return diagnostics
         }
-        switch facts(in: &context) {
+        var columns = namedColumns, misspelt: [Diagnostic] = []
+        let read = facts(in: &context, reading: &columns, misspelt: &misspelt)
+        diagnostics += misspelt
+        switch read {
         case .success(var facts):
             if facts.columns?.isEmpty == true, !facts.unnamedFeatures {
                 // A model of no inputs learns one bias, and predicts the same for every sample.
@@ -148,7 +151,7 @@ struct LoadCommand: NotebookCommand {
                     diagnostics.append(LoadCommand.unnamedWord(unnamed, of: words, at: $classes))
                 } else {
                     facts.classNames = classes
-                    if case .oneHot = facts.target?.kind, let column = targetNames.first {
+                    if case .oneHot = facts.target?.kind, let column = columns.targets.first {
                         // One-hot words get one column per class named, in its order, as the run
                         // gives them (a class the file lacks, a column of zeros).
                         facts.target?.kind = .oneHot(classes: classes.count)

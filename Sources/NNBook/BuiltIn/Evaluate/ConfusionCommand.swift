@@ -15,9 +15,9 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        FitChecks.predictions(of: model, on: data, in: context, for: "draw a confusion matrix") { compilation in
-            compilation.predictsNumbers ? Diagnostic(
-                "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)", at: model.range,
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw a confusion matrix") { loss in
+            loss.predictsNumbers ? Diagnostic(
+                "a confusion matrix counts predicted classes, but '\(model)' predicts numbers: it was compiled with \(loss.name)", at: model.range,
                 hint: "use it on a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; for '\(model)' use `evaluate`") : nil
         }
     }

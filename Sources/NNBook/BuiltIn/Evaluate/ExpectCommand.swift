@@ -209,15 +209,15 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         }
         // A classifier's prediction is the probability `predict` shows (of scores, their
         // sigmoid): a bound that no probability keeps is a mistake of this line.
-        if let compilation = facts.compilation, !compilation.predictsNumbers,
+        if let loss = facts.compilation?.loss, !loss.predictsNumbers,
             !comparison.canHold(in: 0...1, bound, (comparison.isNear ? tolerance : upper) ?? bound)
         {
             return [Diagnostic(
                 "the prediction of '\(model)' is a probability, from 0 to 1, which is never \(comparison.shown) \(NumberText.plain(bound))"
                     + (comparison == .between ? " and \(NumberText.plain(upper ?? bound))" : comparison.isNear ? " within \(NumberText.plain(tolerance ?? 0))" : ""),
                 at: $bound,
-                hint: "'\(model)' is a classifier (\(compilation.loss)): its prediction is the probability of class 1"
-                    + (compilation.fromLogits ? ", the sigmoid of its score, as compiled with from_logits=true" : "") + "; state a bound from 0 to 1")]
+                hint: "'\(model)' is a classifier (\(loss.name)): its prediction is the probability of class 1"
+                    + (loss.fromLogits ? ", the sigmoid of its score, as compiled with from_logits=true" : "") + "; state a bound from 0 to 1")]
         }
         return NamedInputs(inputs, for: "the prediction").check(for: model, facts: facts, at: command)
     }

@@ -20,9 +20,9 @@ struct BoundaryCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split whose samples to draw") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        FitChecks.predictions(of: model, on: data, in: context, for: "draw its decision regions") { compilation in
-            compilation.predictsNumbers ? Diagnostic(
-                "decision regions are the classes a classifier predicts, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)", at: model.range,
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw its decision regions") { loss in
+            loss.predictsNumbers ? Diagnostic(
+                "decision regions are the classes a classifier predicts, but '\(model)' predicts numbers: it was compiled with \(loss.name)", at: model.range,
                 hint: "for a regression use `scatter \(model) on \(data)`, its predictions against the true values; compile a classifier with binary_crossentropy or (sparse_)categorical_crossentropy") : nil
         } shape: { shape in
             shape == [2] ? nil : BoundaryCommand.notTwoInputs(shape, data: data)

@@ -23,11 +23,11 @@ struct ImagesCommand: NotebookCommand {
             return [Diagnostic(startBeyond(samples), at: $start)]
         }
         guard let model else { return [] }
-        return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { compilation in
+        return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { loss in
             // A regression's number read as a class would caption every image with a class the
             // model never meant.
-            compilation.predictsNumbers ? Diagnostic(
-                "images with model= shows the class a classifier predicts for each image, but '\(model)' predicts numbers: it was compiled with \(compilation.loss)",
+            loss.predictsNumbers ? Diagnostic(
+                "images with model= shows the class a classifier predicts for each image, but '\(model)' predicts numbers: it was compiled with \(loss.name)",
                 at: model.range,
                 hint: "give model= a classifier, compiled with binary_crossentropy or (sparse_)categorical_crossentropy; to measure '\(model)', use `evaluate \(model) on \(data)`")
                 : nil

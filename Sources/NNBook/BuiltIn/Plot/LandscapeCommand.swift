@@ -70,9 +70,9 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
         }
         // The surface is the first model's loss: a model that minimised another one descended
         // another surface, and its path drawn on this one would show steps that make no sense.
-        if let first = models.first, let surface = context.models[first.name]?.compilation {
+        if let first = models.first, let surface = context.models[first.name]?.compilation?.loss {
             for model in models.dropFirst() {
-                guard let own = context.models[model.name]?.compilation, let difference = LandscapeCommand.lossDifference(own, surface) else { continue }
+                guard let own = context.models[model.name]?.compilation?.loss, let difference = LandscapeCommand.lossDifference(own, surface) else { continue }
                 diagnostics.append(Diagnostic(
                     "'\(model)' minimised \(difference.own) and '\(first)' \(difference.surface): a landscape draws one loss, its first model's, and the path of '\(model)' went down another surface",
                     at: model.range, hint: "draw each model in a landscape line of its own, e.g. landscape \(model) on \(data); `plot \(first) \(model)` compares how each loss fell"))
@@ -122,9 +122,9 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// How two compilations' losses differ, each as `compile` was written (`mse`,
     /// `binary_crossentropy from_logits=true`), or nil when they measure the same loss (`mse`
     /// and `mean_squared_error` do).
-    private static func lossDifference(_ own: ModelFacts.Compilation, _ surface: ModelFacts.Compilation) -> (own: String, surface: String)? {
-        let said = { (compilation: ModelFacts.Compilation) in
-            Losses.shortName(compilation.loss) + (compilation.fromLogits ? " from_logits=true" : "")
+    private static func lossDifference(_ own: ModelFacts.CompiledLoss, _ surface: ModelFacts.CompiledLoss) -> (own: String, surface: String)? {
+        let said = { (loss: ModelFacts.CompiledLoss) in
+            Losses.shortName(loss.name) + (loss.fromLogits ? " from_logits=true" : "")
         }
         return said(own) == said(surface) ? nil : (said(own), said(surface))
     }

@@ -44,7 +44,7 @@ struct PlotCommand: NotebookCommand {
             }
             shortest = min(shortest ?? facts.epochs, facts.epochs)
             epochs.append((model.name, facts.epochs))
-            if !facts.recordedMetrics.contains(metric) { missing.append((model, facts.recordedMetrics)) }
+            if !facts.mayHaveRecorded(metric) { missing.append((model, facts.recordedMetrics)) }
         }
         if let first = missing.first {
             let recorded = missing.dropFirst().reduce(first.recorded) { $0.intersection($1.recorded) }.sorted()

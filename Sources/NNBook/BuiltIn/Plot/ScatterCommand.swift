@@ -19,9 +19,9 @@ struct ScatterCommand: NotebookCommand {
     @Argument(keyword: "on", help: "the data set or split whose targets to compare with") var data: DatasetName
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        FitChecks.predictions(of: model, on: data, in: context, for: "draw its predictions") { compilation in
-            compilation.predictsNumbers ? nil : Diagnostic(
-                "scatter draws predicted against actual numbers, but '\(model)' is a classifier: it was compiled with \(compilation.loss)", at: model.range,
+        FitChecks.predictions(of: model, on: data, in: context, for: "draw its predictions") { loss in
+            loss.predictsNumbers ? nil : Diagnostic(
+                "scatter draws predicted against actual numbers, but '\(model)' is a classifier: it was compiled with \(loss.name)", at: model.range,
                 hint: "for a classifier use `confusion \(model) on \(data)`, or `boundary` when it has two inputs")
         }
     }

@@ -18,8 +18,13 @@ struct CompileCommand: NotebookCommand {
     @Option(help: "cross-entropy's clipping bound (Keras: 1e-7)") var epsilon: Double?
     @Option(help: "the model outputs scores, not probabilities") var fromLogits = false
 
+    /// A line whose loss, optimizer or metrics cannot be read still compiles its model, with
+    /// those left unknown: the lines after it are checked, and nothing that depends on them.
+    var checksLinesReadInPart: Bool { true }
+
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let rate = _rate.known ?? nil, epsilon = _epsilon.known ?? nil
         if let rate, rate <= 0 {
             diagnostics.append(Diagnostic("the learning rate must be above 0", at: $rate))
         } else if let rate, !Float(rate).isFinite {
@@ -28,13 +33,18 @@ struct CompileCommand: NotebookCommand {
             diagnostics.append(problem)
         }
         if let problem = CompileCommand.epsilonProblem(epsilon, float32: true, at: $epsilon) { diagnostics.append(problem) }
-        diagnostics += CompileCommand.crossEntropyOptionProblems(
-            of: loss.choice, fromLogits: fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
-            instead: "compile with a cross-entropy such as binary_crossentropy for a classifier")
-        if let last = context.models[model.name]?.lastDense, let problem = outputsProblem(last) { diagnostics.append(problem) }
+        // The loss means what it says only with its from_logits=.
+        let loss = _loss.known.flatMap { loss in
+            _fromLogits.known.map { ModelFacts.CompiledLoss(name: loss.choice, range: $loss, fromLogits: $0) }
+        }
+        if let loss {
+            diagnostics += CompileCommand.crossEntropyOptionProblems(
+                of: loss.name, fromLogits: loss.fromLogits ? $fromLogits : nil, epsilon: epsilon == nil ? nil : $epsilon,
+                instead: "compile with a cross-entropy such as binary_crossentropy for a classifier")
+            if let last = context.models[model.name]?.lastDense, let problem = outputsProblem(last, of: loss) { diagnostics.append(problem) }
+        }
         context.models[model.name]?.compilation = ModelFacts.Compilation(
-            loss: loss.choice, lossRange: $loss, optimizer: optimizer.choice, metrics: ["loss"] + metrics.map(\.choice), metricsRange: $metrics,
-            fromLogits: fromLogits)
+            loss: loss, optimizer: _optimizer.known?.choice, metrics: _metrics.known.map { ["loss"] + $0.map(\.choice) }, metricsRange: $metrics)
         return diagnostics
     }
 
@@ -43,19 +53,19 @@ struct CompileCommand: NotebookCommand {
     /// does not fall far and an accuracy near chance. With `from_logits=true` the loss applies
     /// the activation itself, as Keras' does, so the layer must then give scores: a sigmoid
     /// applied twice squeezes every prediction towards 0.5 (Keras warns of it).
-    private func outputsProblem(_ last: Located<DenseLine>) -> Diagnostic? {
+    private func outputsProblem(_ last: Located<DenseLine>, of loss: ModelFacts.CompiledLoss) -> Diagnostic? {
         let activation = last.value.activation.choice
         let givesProbabilities = ["sigmoid", "softmax"].contains(activation)
-        guard loss.choice.hasSuffix("crossentropy"), fromLogits == givesProbabilities else { return nil }
-        if fromLogits {
+        guard loss.name.hasSuffix("crossentropy"), loss.fromLogits == givesProbabilities else { return nil }
+        if loss.fromLogits {
             return Diagnostic(
                 "from_logits=true says the outputs are scores, but the last dense layer's activation=\(activation) makes them probabilities", at: $fromLogits,
                 hint: "drop from_logits=true (the loss is then computed from the scores before the \(activation), as Keras does), or drop activation=\(activation)")
         }
-        let wanted = loss.choice == "binary_crossentropy" ? "sigmoid" : "softmax"
+        let wanted = loss.name == "binary_crossentropy" ? "sigmoid" : "softmax"
         let given = activation == "linear" ? "no activation, so its outputs are scores" : "activation=\(activation), whose outputs are not probabilities"
         return Diagnostic(
-            "\(loss.choice) takes probabilities, but the last dense layer has \(given)", at: last.value.$activation,
+            "\(loss.name) takes probabilities, but the last dense layer has \(given)", at: last.value.$activation,
             hint: "give the last dense layer activation=\(wanted), or compile with from_logits=true to have the loss apply the \(wanted) to the scores")
     }
 

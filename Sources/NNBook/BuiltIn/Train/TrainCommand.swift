@@ -189,12 +189,14 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let (total, overflow) = facts.training.epochs.addingReportingOverflow(epochs)
         facts.training.epochs = overflow ? Int.max : total
         if epochs >= 1, let compilation = facts.compilation,
-            let problem = historyMemoryProblem(lastEpoch: facts.training.epochs, metrics: compilation.metrics.count, memory: context.memory)
+            // Metrics that could not be read are at least the loss: a history too large for it alone is too large.
+            let problem = historyMemoryProblem(lastEpoch: facts.training.epochs, metrics: compilation.metrics?.count ?? 1, memory: context.memory)
         {
             diagnostics.append(problem)
         }
-        if facts.training.epochs >= first {
-            for metric in facts.compilation?.metrics ?? [] {
+        if facts.training.epochs >= first, let compilation = facts.compilation {
+            facts.training.recordedUnknownMetrics = facts.training.recordedUnknownMetrics || compilation.metrics == nil
+            for metric in compilation.metrics ?? ["loss"] {
                 facts.training.record(metric, in: first...facts.training.epochs)
                 if validated { facts.training.record(TrainingHistory.validationName(metric), in: first...facts.training.epochs) }
             }
