@@ -299,6 +299,26 @@ final class ModelTermsTests: XCTestCase {
             """
         let result = try NotebookFixtures.run(notebook, folder: folder)
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        XCTAssertEqual(result.cells[0].outputs.last, .text("nog's colour coded by the words 'heavy' learned"), "under the picture, as evaluate says it")
+    }
+
+    /// `scatter` and `boundary` on a second file draw it as the model reads it, and say so
+    /// under the picture in `evaluate`'s words; on the training data they say nothing.
+    func testScatterAndBoundaryOnAnUnscaledSecondFileSayItWasScaled() throws {
+        // Colours as codes, not one-hot: two inputs, weight and colour, for `boundary`.
+        let twoInputs = { (text: String) in text.replacingOccurrences(of: "codes=[fruit] one_hot=[colour]", with: "codes=[fruit, colour]") }
+        let again = "load csv \"fruit.csv\" as again target=fruit codes=[fruit] one_hot=[colour]\n"
+        let heavy = "model heavy\n  dense 1\ncompile heavy loss=mse optimizer=adam\ntrain heavy on fruit epochs=1\n"
+        let result = try NotebookFixtures.run(
+            "```nnbook\n" + twoInputs(again + fruitModel) + "boundary fruity on fruit\nboundary fruity on again\n"
+                + heavy + "scatter heavy on fruit\nscatter heavy on again\n```\n",
+            folder: folder)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure?.diagnostic))")
+        let said = result.cells[0].outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }
+        XCTAssertEqual(said.filter { $0.contains("scaled as") }, [
+            "again's weight scaled as 'fruity' learned them, as predict does",
+            "again's weight scaled as 'heavy' learned them, as predict does",
+        ])
     }
 
     /// A colour the model never saw has no input: the check names the word, its column, its

@@ -151,10 +151,12 @@ public final class RunState {
     }
 
     /// The model and the samples of `data`, for commands that draw or count its predictions:
-    /// the samples as `RunState.measured` gives them.
-    public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset) {
+    /// the samples as `RunState.measured` gives them, and the note to put under the command's
+    /// outputs when that read another data set's columns in the model's terms (`termsNote`).
+    public func model(_ name: ModelName, predictingOn data: DatasetName) throws(RunError) -> (entry: ModelEntry, samples: Dataset, terms: [Output]) {
         let entry = try model(name)
-        return (entry, try RunState.measured(try dataset(data), named: data, by: entry, model: name).samples)
+        let read = try RunState.measured(try dataset(data), named: data, by: entry, model: name)
+        return (entry, read.samples, RunState.termsNote(scaled: read.scaled, coded: read.coded, of: data, model: name))
     }
 
     /// `samples` as a trained model reads them, for a command that measures, draws or predicts
@@ -187,8 +189,9 @@ public final class RunState {
                 + " scaled as '\(model)' learned them, as predict does"])
     }
 
-    /// The same, as a note of its own under a command's table (`confusion`, `predict … on`).
-    static func termsNote(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> [Output] {
+    /// The same, as a note of its own under a command's table or picture (`confusion`,
+    /// `predict … on`, `scatter`, `boundary`).
+    private static func termsNote(scaled: [String], coded: [String], of reference: DatasetName, model: ModelName) -> [Output] {
         let said = saidOfTerms(scaled: scaled, coded: coded, of: reference, model: model)
         return said.isEmpty ? [] : [.text(said.joined(separator: "; "))]
     }

@@ -23,8 +23,7 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let entry = try state.model(model)
-        let (samples, scaled, coded) = try RunState.measured(try state.dataset(data), named: data, by: entry, model: model)
+        let (entry, samples, terms) = try state.model(model, predictingOn: data)
         let predictions = entry.predict(samples.features)
         let classes = max(predictions.columns == 1 ? 2 : predictions.columns, 2)
         let truth = try RunState.trueClasses(of: samples, named: data, model: model)
@@ -40,7 +39,7 @@ struct ConfusionCommand: NotebookCommand, PrintsNumbers {
             .figure(Figure(name: "confusion", caption: "confusion matrix of \(entry.model.name) on \(data)", kind: .heatmap(heatmap))),
             .table(table), .table(report),
         ] + ConfusionCommand.undefined(in: matrix, labels: labels, data: state.label(of: data)).map { .text($0) }
-            + RunState.termsNote(scaled: scaled, coded: coded, of: data, model: model) + [
+            + terms + [
             .metric(name: "accuracy", value: matrix.accuracy),
         ]
     }

@@ -42,10 +42,9 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
             throw RunError("the model has not been trained yet", hint: "train it before predicting with it", at: model.range)
         }
         if let data {
-            let (samples, scaled, coded) = try RunState.measured(try state.dataset(data), named: data, by: entry, model: model)
+            let (_, samples, terms) = try state.model(model, predictingOn: data)
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
-            return try table(for: entry, inputs: sample.features, truth: sample, names: samples, state: state, range: data.range)
-                + RunState.termsNote(scaled: scaled, coded: coded, of: data, model: model)
+            return try table(for: entry, inputs: sample.features, truth: sample, names: samples, state: state, range: data.range) + terms
         }
         let (values, inputText) = try NamedInputs(inputs, for: "predict").encoded(for: trainedOn, model: model, state: state, at: command)
         return [.text("input: " + inputText.joined(separator: ", "))]

@@ -41,7 +41,7 @@ struct BoundaryCommand: NotebookCommand {
             let problem = BoundaryCommand.notTwoInputs(shape, data: data)
             throw RunError(problem.message, hint: problem.hint, at: problem.range)
         }
-        let (entry, samples) = try state.model(model, predictingOn: data)
+        let (entry, samples, terms) = try state.model(model, predictingOn: data)
         let xs = (0..<samples.count).map { Double(samples.features[$0, 0]) }
         let ys = (0..<samples.count).map { Double(samples.features[$0, 1]) }
         let xRange = BoundaryCommand.padded(xs), yRange = BoundaryCommand.padded(ys)
@@ -69,7 +69,7 @@ struct BoundaryCommand: NotebookCommand {
             title: "decision regions of \(model)", xLabel: x.label, yLabel: y.label, classNames: (0..<classCount).map(samples.className),
             xRange: x.range, yRange: y.range, size: size, classes: Classes.of(predictions: predictions), samples: drawn)
         let caption = "decision regions of \(model) over \(names[0]) and \(names[1]), with the \(drawn.count) samples of \(data)"
-        return [.figure(Figure(name: "boundary", caption: caption, kind: .regions(regions)))]
+        return [.figure(Figure(name: "boundary", caption: caption, kind: .regions(regions)))] + terms
     }
 
     /// An axis in a column's original units: its label, its range, and the map from the scaled

@@ -27,7 +27,7 @@ struct ScatterCommand: NotebookCommand {
     }
 
     func run(in state: RunState, at command: SourceRange) throws(RunError) -> [Output] {
-        let (entry, samples) = try state.model(model, predictingOn: data)
+        let (entry, samples, terms) = try state.model(model, predictingOn: data)
         let shown = samples.subset(Array(0..<min(samples.count, ScatterCommand.drawnSamples)))
         let predictions = entry.predict(shown.features)
         guard predictions.columns == shown.targets.columns else {
@@ -52,6 +52,6 @@ struct ScatterCommand: NotebookCommand {
                 series: [LineChart.Series(name: data.description, points: points)])
             let caption = "\(model)'s predicted \(name) against the actual \(name) for \(drawn) of \(data); on the dashed diagonal they are equal"
             return .figure(Figure(name: names.count == 1 ? "scatter" : "scatter-\(name)", caption: caption, kind: .scatter(plot)))
-        }
+        } + terms
     }
 }
