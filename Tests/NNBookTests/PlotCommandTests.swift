@@ -84,19 +84,55 @@ final class PlotCommandTests: XCTestCase {
             plot a metric=val_loss
             ```
             """, folder: try NotebookFixtures.folder(removedAfter: self))
-        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
-        let texts = result.cells[0].outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }
-        XCTAssertEqual(texts.filter { $0.hasPrefix("The validation data changed") }, [
+        let (said, charts) = validationChanges(result)
+        XCTAssertEqual(said, [
             "The validation data changed at epoch 6: from here val_loss is measured on the last 30% of data, in epochs 1 to 3 on data. A jump in the validation curves there may come from the data, not from the model.",
         ])
-        let charts = result.cells[0].outputs.compactMap { output -> (LineChart, String)? in
-            if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
-        }
         XCTAssertEqual(charts.count, 3)
         XCTAssertEqual(charts[0].0.rules, [LineChart.Rule(x: 5.5, name: "validated on the last 30% of data")])
         XCTAssertEqual(charts[0].1, "loss per epoch: a (training), a (validation) (the validation data changed: at epoch 6, from data to the last 30% of data, where the grey dashed line stands)")
         XCTAssertEqual(charts[1].0.rules, [], "from=6 draws only the new data")
         XCTAssertEqual(charts[2].0.rules, [LineChart.Rule(x: 5.5, name: "validated on the last 30% of data")])
+    }
+
+    /// What a run said of its validation data changing, under its train tables, and the line
+    /// charts it drew with their captions.
+    private func validationChanges(_ result: RunResult) -> (said: [String], charts: [(LineChart, String)]) {
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        let outputs = result.cells.flatMap(\.outputs)
+        let said = outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("The validation data changed") { text } else { nil } }
+        let charts = outputs.compactMap { output -> (LineChart, String)? in
+            if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
+        }
+        return (said, charts)
+    }
+
+    /// The validation data set loaded again under its name between two trainings is other
+    /// data: marked as a change, each side named with the line that loaded it. Two trainings
+    /// validated on one definition are no change.
+    func testAValidationSetLoadedAgainUnderItsNameIsAChange() throws {
+        let folder = try NotebookFixtures.folder(removedAfter: self)
+        try "x1,x2,y\n0.2,1,0\n0.6,0,1\n".write(to: folder.appendingPathComponent("more.csv"), atomically: true, encoding: .utf8)
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            load csv "data.csv" as field target=y
+            model a
+              dense 1 weights=zeros bias=zeros
+            compile a loss=mse optimizer=sgd rate=0.1
+            train a on data epochs=2 descent=batch validation=field
+            train a on data epochs=1 descent=batch validation=field
+            load csv "more.csv" as field target=y
+            train a on data epochs=2 descent=batch validation=field
+            plot a
+            ```
+            """, folder: folder)
+        let (said, charts) = validationChanges(result)
+        XCTAssertEqual(said, [
+            "The validation data changed at epoch 4: from here val_loss is measured on field as defined at line 9, in epochs 1 to 3 on field as defined at line 3. A jump in the validation curves there may come from the data, not from the model.",
+        ])
+        XCTAssertEqual(charts.first?.0.rules, [LineChart.Rule(x: 3.5, name: "validated on field as defined at line 9")])
+        XCTAssertEqual(charts.first?.1, "loss per epoch: a (training), a (validation) (the validation data changed: at epoch 4, from field as defined at line 3 to field as defined at line 9, where the grey dashed line stands)")
     }
 
     private func figures(_ text: String) throws -> [Figure] {

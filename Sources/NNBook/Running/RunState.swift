@@ -131,11 +131,13 @@ public final class RunState {
         return try dataset(reference)
     }
 
-    /// Gives `name` to a data set. A name stands for one data set or one model at a time, as a
-    /// Python variable does: a model of that name is gone (the check refuses a later line
-    /// that still uses it, at this one).
-    public func define(_ name: String, as entry: NotebookDataset) {
+    /// Gives `name` to a data set, made by the command at `command`. A name stands for one data
+    /// set or one model at a time, as a Python variable does: a model of that name is gone
+    /// (the check refuses a later line that still uses it, at this one).
+    public func define(_ name: String, as entry: NotebookDataset, at command: SourceRange) {
         models[name] = nil
+        var entry = entry
+        entry.definedAt = command.line
         datasets[name] = entry
     }
 
@@ -244,6 +246,9 @@ public struct NotebookDataset: Sendable, Equatable {
     /// How a seeded shuffle chose these samples from more (`rows=40 at line 5 kept 40 of the
     /// 282 samples`), for an error that a smaller choice explains: a class left with 1 sample.
     public var chosen: String?
+    /// The line of the command that gave the data set its name: a name loaded again is other
+    /// data under the same name, which a model validated on it must tell apart.
+    public internal(set) var definedAt: Int?
 
     public init(all: Dataset, chosen: String? = nil) {
         self.all = all

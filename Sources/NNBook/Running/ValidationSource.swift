@@ -6,10 +6,14 @@ public struct ValidationSource: Equatable, Sendable {
     public let epochs: ClosedRange<Int>
     /// `field`, `the last 30% of birds`; nil for a training that was not validated.
     public let data: String?
+    /// The line that defined the data set named in `data`: `field` loaded again between two
+    /// trainings is other data under the same name.
+    public let definedAt: Int?
 
-    public init(epochs: ClosedRange<Int>, data: String?) {
+    public init(epochs: ClosedRange<Int>, data: String?, definedAt: Int?) {
         self.epochs = epochs
         self.data = data
+        self.definedAt = definedAt
     }
 
     /// Where the validation data changes: the first epoch measured on other data than the last
@@ -27,16 +31,23 @@ public struct ValidationSource: Equatable, Sendable {
     /// Every change in `sources`, in the order of their epochs.
     public static func changes(in sources: [ValidationSource]) -> [Change] {
         // Stretches validated on one data set, across the `train` commands that used it.
-        var stretches: [(epochs: ClosedRange<Int>, data: String)] = []
+        typealias Stretch = (epochs: ClosedRange<Int>, data: String, definedAt: Int?)
+        var stretches: [Stretch] = []
         for source in sources {
             guard let data = source.data else { continue }
-            if let last = stretches.last, last.data == data {
+            if let last = stretches.last, last.data == data, last.definedAt == source.definedAt {
                 stretches[stretches.count - 1].epochs = last.epochs.lowerBound...source.epochs.upperBound
             } else {
-                stretches.append((source.epochs, data))
+                stretches.append((source.epochs, data, source.definedAt))
             }
         }
-        return zip(stretches, stretches.dropFirst()).map { Change(epoch: $1.epochs.lowerBound, from: $0.data, fromEpochs: $0.epochs, to: $1.data) }
+        return zip(stretches, stretches.dropFirst()).map { before, after in
+            // One name defined again (`field` loaded twice): each side says which definition.
+            let named = { (stretch: Stretch) in
+                before.data == after.data ? stretch.data + (stretch.definedAt.map { " as defined at line \($0)" } ?? "") : stretch.data
+            }
+            return Change(epoch: after.epochs.lowerBound, from: named(before), fromEpochs: before.epochs, to: named(after))
+        }
     }
 
     /// `field` or `the last 30% of birds` (Keras' validation_split: the last share of the

@@ -254,7 +254,7 @@ struct LoadCommand: NotebookCommand {
             }
             if shuffle, !entry.cameSplit { entry.chosen = choice(of: before) }
         }
-        state.define(name.name, as: entry)
+        state.define(name.name, as: entry, at: command)
         let data = entry.all
         // A wide data set names its first and last features only, and how many there are.
         let features = ColumnWindow(count: data.featureNames.count)

@@ -64,7 +64,7 @@ struct TakeCommand: NotebookCommand {
         do {
             let taken = try source.taking(count, shuffle: shuffle, generator: &state.generator)
             let chosen = shuffle ? choice(of: source.count, from: state.label(of: data)) : nil
-            state.define(name.name, as: NotebookDataset(all: taken, chosen: chosen))
+            state.define(name.name, as: NotebookDataset(all: taken, chosen: chosen), at: command)
             return [.text("\(name): \(taken.count) of the \(source.count) samples of \(state.label(of: data))" + (shuffle ? ", chosen by a seeded shuffle" : ", the first ones"))]
         } catch {
             throw RunError(error, at: $count)

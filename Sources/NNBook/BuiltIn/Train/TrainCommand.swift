@@ -282,7 +282,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         entry.history = (entry.history ?? TrainingHistory()).appending(history)
         if let lastRecord = history.epochs.last {
             let validatedOn = ValidationSource.name(of: self.validation, heldOut: validation == nil ? nil : heldOutShare, of: self.data)
-            entry.validationSources.append(ValidationSource(epochs: first...lastRecord.epoch, data: validatedOn))
+            let definedAt = state.datasets[(self.validation ?? self.data).name]?.definedAt
+            entry.validationSources.append(ValidationSource(epochs: first...lastRecord.epoch, data: validatedOn, definedAt: definedAt))
         }
         let span = first == 1 ? "\(epochs) epoch\(epochs == 1 ? "" : "s")" : "epochs \(first) to \(last), continuing from epoch \(first - 1)"
         var outputs: [Output] = [

@@ -133,7 +133,7 @@ struct ExternalCommand: CellCommand {
                     "the plugin '\(process.name)' returned the data set '\(name)' with \(contradiction)",
                     hint: "the plugin's `produces` declaration must describe what it returns: the check relied on it", at: invocation.range(of: argument.name))
             }
-            state.define(name, as: NotebookDataset(all: made))
+            state.define(name, as: NotebookDataset(all: made), at: invocation.range)
         }
         let outputs = response.outputs ?? []
         let pictures = outputs.count { $0.svg != nil }
