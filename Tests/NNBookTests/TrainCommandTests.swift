@@ -36,6 +36,24 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(result.failure?.diagnostic.range?.line, 7)
     }
 
+    /// A loss that blows up on columns far from 0 to 1 that no `scale` touched (areas in the
+    /// thousands, prices in the hundred thousands) names them and the `scale` lines first: a
+    /// smaller rate alone only slows the blow-up down. Class labels are not told to be scaled,
+    /// and data already scaled gets the rate alone.
+    func testALossThatBlowsUpOnUnscaledColumnsSaysToScaleThem() throws {
+        let folder = try NotebookFixtures.folder(removedAfter: self)
+        try "area,rooms,price\n1100,2,180000\n2600,4,410000\n3900,5,640000\n".write(to: folder.appendingPathComponent("homes.csv"), atomically: true, encoding: .utf8)
+        let lesson = { (scale: String) in
+            "```nnbook\nload csv \"homes.csv\" as homes target=price\n\(scale)model m\n  dense 1\ncompile m loss=mse optimizer=sgd rate=0.01\ntrain m on homes epochs=20\n```\n"
+        }
+        let unscaled = try NotebookFixtures.run(lesson(""), folder: folder).failure?.diagnostic
+        XCTAssertEqual(unscaled?.message, "the loss became NaN or infinite at epoch 4, step 1")
+        XCTAssertEqual(unscaled?.hint, "homes.area goes up to 3900, homes.price goes up to 640000, unscaled: values so far from 0 to 1 make every step huge, whatever the rate; "
+            + "bring them near 0 to 1 first (scale homes method=standardize, then scale homes price method=standardize); the steps are too large for this data: try a smaller learning rate, e.g. rate=0.001")
+        let scaled = try NotebookFixtures.run(lesson("scale homes method=standardize\nscale homes price method=standardize\n").replacingOccurrences(of: "rate=0.01", with: "rate=100"), folder: folder).failure?.diagnostic
+        XCTAssertEqual(scaled?.hint, "the steps are too large for this data: try a smaller learning rate, e.g. rate=10.0")
+    }
+
     /// A model compiled with from_logits=true gives scores: its predictions, accuracy and
     /// classes read them through the sigmoid its loss applies (a score of 0.3 is 0.574, class 1),
     /// as the same model with a sigmoid gives them.

@@ -228,7 +228,8 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     static let training: [Case] = [
-        Case(name: "learning rate that diverges", files: withData("model r\n  dense 1\ncompile r loss=mse optimizer=sgd rate=1000\ntrain r on d descent=batch epochs=100", csv: "x1,x2,y\n100,200,1\n300,400,0\n"), status: 1, firstLine: "t.nnbook:9:1: error: the loss became NaN or infinite at epoch"),
+        Case(name: "learning rate that diverges", files: withData("model r\n  dense 1\ncompile r loss=mse optimizer=sgd rate=1000\ntrain r on d descent=batch epochs=100", csv: "x1,x2,y\n100,200,1\n300,400,0\n"), status: 1, firstLine: "t.nnbook:9:1: error: the loss became NaN or infinite at epoch",
+             hint: "d.x1 goes up to 300, d.x2 goes up to 400, unscaled: values so far from 0 to 1 make every step huge, whatever the rate; bring them near 0 to 1 first (scale d method=standardize); the steps are too large for this data: try a smaller learning rate, e.g. rate=100.0\nthe run stopped in cell 1; the page with the outputs so far is t.md"),
         Case(name: "zero epochs", files: withData("train m on d epochs=0"), status: 1, firstLine: "t.nnbook:6:14: error: epochs must be 1 or more, not 0"),
         Case(name: "batch of zero", files: withData("train m on d batch=0"), status: 1, firstLine: "t.nnbook:6:14: error: batch must be 1 or more, not 0"),
         Case(name: "training before compiling", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\nmodel m\n  dense 1\ntrain m on d\n```\n".utf8), "d.csv": Data("x,y\n1,0\n".utf8)], status: 1, firstLine: "t.nnbook:5:7: error: the model 'm' must be compiled before it is trained"),

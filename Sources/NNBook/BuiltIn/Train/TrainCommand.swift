@@ -277,6 +277,10 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
                     rows.append([String(record.epoch)] + weights + metricNames.map { state.format(metrics[$0] ?? .nan) })
                 })
         } catch {
+            // A loss that blew up on data far from 0 to 1 says so before the smaller rate.
+            if case .diverged = error, let unscaled = UnscaledData(data, named: self.data.name, targets: !(trainer.loss is any LogitsLoss)) {
+                throw RunError(error.message, hint: unscaled.reason + "; " + (error.hint ?? ""), at: command)
+            }
             throw RunError(error, at: command, samples: data)
         }
         entry.history = (entry.history ?? TrainingHistory()).appending(history)
