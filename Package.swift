@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "NNBookRenderTests", dependencies: ["NNBookRender", "NNBook"], exclude: ["Golden"]),
         .testTarget(name: "NNBookHistoryTests", dependencies: ["NNBookHistory"]),
         .testTarget(name: "NNBookPreviewTests", dependencies: ["NNBookPreview"]),
-        .testTarget(name: "nnbookTests", dependencies: ["nnbook", "nnbook-plugin-blobs"], exclude: ["Fixtures"]),
+        .testTarget(name: "nnbookTests", dependencies: ["nnbook", "nnbook-plugin-blobs"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -41,12 +41,13 @@ public final class PreviewServer: @unchecked Sendable {
         let outcome = Outcome()
         // Every answer forbids sniffing its type and being framed by another site's page.
         let guarded: [HTTPHeader: String] = [HTTPHeader("X-Content-Type-Options"): "nosniff", HTTPHeader("X-Frame-Options"): "DENY"]
+        let headers: @Sendable ([HTTPHeader: String]) -> HTTPHeaders = { HTTPHeaders(guarded.merging($0) { $1 }) }
         let refusal: @Sendable (HTTPRequest) async -> HTTPResponse? = { request in
             guard case .ip4(_, let port) = await server.listeningAddress,
                 !HostCheck(host: host, port: port).allows(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")])
             else { return nil }
             return HTTPResponse(
-                statusCode: .misdirectedRequest, headers: guarded,
+                statusCode: .misdirectedRequest, headers: headers([:]),
                 body: Data("this preview answers only requests addressed to 127.0.0.1:\(port) or localhost:\(port)\n".utf8))
         }
         serving = Task {
@@ -55,21 +56,21 @@ public final class PreviewServer: @unchecked Sendable {
                 let page = hub.page
                 return HTTPResponse(
                     statusCode: .ok,
-                    headers: guarded.merging([
+                    headers: headers([
                         .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                         HTTPHeader("Content-Security-Policy"): PreviewPage.contentSecurityPolicy + "; frame-ancestors 'none'",
-                    ]) { $1 },
+                    ]),
                     body: Data(PreviewPage.document(title: page.title, status: page.status, blocks: page.blocks).utf8))
             }
             await server.appendRoute("GET /events") { request in
                 if let refused = await refusal(request) { return refused }
                 return HTTPResponse(
-                    statusCode: .ok, headers: guarded.merging([.contentType: "text/event-stream", .cacheControl: "no-store"]) { $1 },
+                    statusCode: .ok, headers: headers([.contentType: "text/event-stream", .cacheControl: "no-store"]),
                     body: HTTPBodySequence(from: EventStreamBody(events: hub.subscribe())))
             }
             await server.appendRoute("*") { request in
                 if let refused = await refusal(request) { return refused }
-                return HTTPResponse(statusCode: .notFound, headers: guarded, body: Data("not found\n".utf8))
+                return HTTPResponse(statusCode: .notFound, headers: headers([:]), body: Data("not found\n".utf8))
             }
             do {
                 try await server.run()

@@ -115,7 +115,7 @@ public enum IDXReader {
     /// announces are an error: they mean a damaged file or a wrong header.
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, memory: MemoryLimit) throws(DataError) -> Tensor {
         let header = try Header(bytes, path: path, memory: memory)
-        let (shape, start, size) = (header.shape, header.start, header.size)
+        let (shape, start) = (header.shape, header.start)
         let count = shape.reduce(1, *)
         try header.checkLength(bytes.count, path: path)
         var scalars = [Float](repeating: 0, count: count)
