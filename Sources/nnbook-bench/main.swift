@@ -3,7 +3,8 @@
 //
 // Build everything first (`swift build -c release`), then `swift run -c release nnbook-bench`:
 // the notebook timings run the `nnbook` built beside this program. `nnbook-bench --training`
-// measures training alone (epochs against their products, product GFLOP/s, PyTorch).
+// measures training alone (epochs against their products, product GFLOP/s, PyTorch), and
+// `nnbook-bench --check` the check of every shipped notebook alone, against the process start.
 
 import Foundation
 import NNCore
@@ -19,14 +20,24 @@ final class Report {
         figures[key] = (value * 1000).rounded() / 1000
         rows.append((label, text))
     }
+
+    /// The table, then the figures as one JSON line.
+    func print() throws {
+        let width = rows.map(\.0.count).max() ?? 0
+        Swift.print("nnbook-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, load average \(loadAverage()) at the end")
+        for note in notes { Swift.print("  " + note) }
+        for (label, value) in rows { Swift.print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value) }
+        let json = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+        Swift.print(String(decoding: json, as: UTF8.self))
+    }
 }
 
 func format(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
 
 let report = Report()
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.allSatisfy({ $0 == "--training" }) else {
-    FileHandle.standardError.write(Data("usage: nnbook-bench [--training]\n".utf8))
+guard arguments.count <= 1, arguments.allSatisfy({ $0 == "--training" || $0 == "--check" }) else {
+    FileHandle.standardError.write(Data("usage: nnbook-bench [--training | --check]\n".utf8))
     exit(2)
 }
 let trainingOnly = arguments.contains("--training")
@@ -36,6 +47,17 @@ let trainingOnly = arguments.contains("--training")
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("nnbook")
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 if trainingOnly { report.notes.append("training figures only (--training)") }
+if arguments.contains("--check") {
+    // The checks alone, against the process start: seconds, where the whole benchmark takes minutes.
+    report.notes.append("check figures only (--check)")
+    if FileManager.default.isExecutableFile(atPath: executable.path) {
+        try measureChecks(executable, notebooks: repository.appendingPathComponent("Notebooks"), into: report)
+    } else {
+        report.notes.append("no nnbook beside nnbook-bench: build it first (swift build -c release)")
+    }
+    try report.print()
+    exit(0)
+}
 if FileManager.default.isExecutableFile(atPath: executable.path) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
@@ -73,40 +95,7 @@ if FileManager.default.isExecutableFile(atPath: executable.path) {
         } else {
             report.notes.append("the sweep did not run (exit \(sweeps.map(\.status)); \(commands.count) commands printed)")
         }
-        let starts = try (0..<7).map { _ in try measureProcess(executable, ["--version"], ) }
-        let startup = median(starts.map(\.seconds))
-        report.record("process_start_ms", startup * 1000, "nnbook --version (process start alone; median of 7)", format(startup * 1000, 1) + " ms")
-        // CPU time leaves out the waits of a busy machine, where wall-clock figures of a few
-        // milliseconds mostly measure the scheduler; on an idle machine the two agree.
-        let startupCPU = starts.map(\.cpuSeconds).min() ?? 0
-        report.record("process_start_cpu_ms", startupCPU * 1000, "nnbook --version, CPU time (best of 7)", format(startupCPU * 1000, 1) + " ms")
-
-        // `nnbook check` on every shipped notebook, in place (it writes nothing): the check reads
-        // file headers, never the data, so even the Fashion-MNIST lesson checks in milliseconds.
-        let notebooks = try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Notebooks").path).filter { $0.hasSuffix(".nnbook") }.sorted()
-        var slowestCheck = 0.0, slowestCheckCPU = 0.0
-        for notebook in notebooks {
-            let path = repository.appendingPathComponent("Notebooks/\(notebook)").path
-            let checks = try (0..<7).map { _ in try measureProcess(executable, ["check", path, "--allow-plugin", "blobs", "--allow-plugin", "stats"]) }
-            let name = String(notebook.dropLast(".nnbook".count))
-            guard checks.allSatisfy({ $0.status == 0 }) else {
-                report.notes.append("nnbook check \(notebook) failed (exit \(checks.map(\.status).max() ?? 0))")
-                continue
-            }
-            let wall = median(checks.map(\.seconds))
-            slowestCheck = max(slowestCheck, wall)
-            report.record("check_\(name.replacingOccurrences(of: "-", with: "_"))_ms", wall * 1000, "nnbook check \(notebook) (process; median of 7)",
-                          format(wall * 1000, 1) + " ms = \(format(wall / startup, 2))× process start")
-            // With its plugins' processes, which nnbook waits for and so counts.
-            let cpu = checks.map(\.cpuSeconds).min() ?? 0
-            slowestCheckCPU = max(slowestCheckCPU, cpu)
-            report.record("check_\(name.replacingOccurrences(of: "-", with: "_"))_cpu_ms", cpu * 1000, "nnbook check \(notebook), CPU time (best of 7)",
-                          format(cpu * 1000, 1) + " ms = \(format(cpu / startupCPU, 2))× process start")
-        }
-        report.figures["check_slowest_ms"] = (slowestCheck * 1000 * 10).rounded() / 10
-        report.figures["ratio_check_slowest_to_start"] = (slowestCheck / startup * 100).rounded() / 100
-        report.figures["check_slowest_cpu_ms"] = (slowestCheckCPU * 1000 * 10).rounded() / 10
-        report.figures["ratio_check_slowest_cpu_to_start"] = (slowestCheckCPU / startupCPU * 100).rounded() / 100
+        try measureChecks(executable, notebooks: repository.appendingPathComponent("Notebooks"), into: report)
 
         try "```nnbook\nload fashion-mnist as images\n```\n".write(to: folder.appendingPathComponent("load.nnbook"), atomically: true, encoding: .utf8)
         let load = try measureProcess(executable, ["run", folder.appendingPathComponent("load.nnbook").path, "--quiet", "--no-snapshot"], )
@@ -229,9 +218,4 @@ if !trainingOnly {
     report.record("csv_100k_rows_s", csvSeconds, "read a CSV of 100,000 rows × 10 columns", format(csvSeconds) + " s")
 }
 
-let width = report.rows.map(\.0.count).max() ?? 0
-print("nnbook-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, load average \(loadAverage()) at the end")
-for note in report.notes { print("  " + note) }
-for (label, value) in report.rows { print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value) }
-let json = try JSONSerialization.data(withJSONObject: report.figures, options: [.sortedKeys])
-print(String(decoding: json, as: UTF8.self))
+try report.print()
