@@ -481,6 +481,12 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "a large CSV's wrong label, at its line",
              files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 300_000) + "1,2\n", extra: "\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on d epochs=1"),
              status: 1, firstLine: "t.nnbook:6:1: error: d.csv:300002: this row has the target 2.0, but binary_crossentropy takes targets from 0 to 1"),
+        // The values of a CSV file over a megabyte are the run's to read (the README says so): a
+        // word in its last row passes the check, and the run refuses it at its row and column.
+        Case(name: "a large CSV's word, not seen by the check", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 300_000) + "x,1\n"),
+             arguments: ["check", "t.nnbook"], status: 0, firstLine: ""),
+        Case(name: "a large CSV's word, at its row", files: loadCSV("a,y\n" + String(repeating: "1,0\n", count: 300_000) + "x,1\n"),
+             status: 1, firstLine: "t.nnbook:2:10: error: d.csv:300002:1: \"x\" in column \"a\" is not a number"),
         // What the check reads of an array file (its header, its size, a small labels file)
         // refuses what the run refuses, before anything runs.
         Case(name: "NumPy of big-endian numbers, at check", files: loadNumPy(["x.npy": npy(">f4", [1], [0x3F, 0x80, 0, 0])]), arguments: ["check", "t.nnbook"], status: 1,
