@@ -49,7 +49,7 @@ final class InterruptionTests: XCTestCase {
     private func startHangingPluginRun() throws -> (run: CLIFixture.Started, pids: [pid_t]) {
         try writeStubbornPlugin()
         XCTAssertEqual(try cli.nnbook("run", "p.nnbook", "--allow-plugin", "stubborn", "--quiet").status, 0)
-        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow").path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow").path, contents: nil))
         let pidsFile = cli.folder.appendingPathComponent("pids")
         let run = try cli.start(["run", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
         let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
@@ -93,7 +93,7 @@ final class InterruptionTests: XCTestCase {
     /// nothing runs, nothing is recorded, and the exit code says interrupted, not a check error.
     func testCtrlCWhileAPluginDescribesItselfStopsTheCheck() throws {
         try writeStubbornPlugin()
-        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil))
         let pidsFile = cli.folder.appendingPathComponent("pids")
         var run = try cli.start(["run", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
         let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
@@ -112,7 +112,7 @@ final class InterruptionTests: XCTestCase {
     /// does: the plugin and what it started go with it.
     func testCtrlCDuringACheckEndsThePluginItDescribes() throws {
         try writeStubbornPlugin()
-        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow-describe").path, contents: nil))
         let pidsFile = cli.folder.appendingPathComponent("pids")
         var check = try cli.start(["check", "p.nnbook", "--allow-plugin", "stubborn"], untilExists: pidsFile)
         let pids = try String(contentsOf: pidsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
@@ -128,7 +128,7 @@ final class InterruptionTests: XCTestCase {
     /// Ctrl-C stops the live preview within moments, even while a plugin works for its run.
     func testCtrlCStopsThePreviewWhileAPluginWorks() throws {
         try writeStubbornPlugin()
-        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow").path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("slow").path, contents: nil))
         let pidsFile = cli.folder.appendingPathComponent("pids")
         let preview = try PreviewProcess(cli, ["p.nnbook", "--allow-plugin", "stubborn"])
         let deadline = Date().addingTimeInterval(60)

@@ -70,6 +70,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try git("status", "--porcelain"), "?? gradient-descent.sweep.assets/\n?? gradient-descent.sweep.md\n")
 
         let table = try cli.nnbook("log", "gradient-descent.nnbook", "--table")
+        XCTAssertEqual(table.output.split(separator: "\n").filter { $0.contains(" succeeded ") }.count, 6, "one row per run: " + table.output)
         let tested = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "insurance.test/accuracy")
         XCTAssertTrue(tested.output.hasPrefix("run  status     adam_epochs  epochs  rate  neuron/insurance.test/accuracy  neuron_adam/insurance.test/accuracy\n"), "headed by the shortest end of the key: " + tested.output)
         XCTAssertTrue(tested.output.contains("\n6    succeeded  50           1000    2.5   0.8333                          "), tested.output)
