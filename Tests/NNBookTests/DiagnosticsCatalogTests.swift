@@ -238,6 +238,44 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// The lines after a misspelt definition are checked as if the names agreed: a mistake of
+    /// their own is still found in the same pass.
+    func testTheLinesAfterAMisspeltDefinitionAreCheckedAsIfTheNamesAgreed() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel nueron\n  dense 1 activation=sigmoid\ncompile neuron loss=binary_crossentropy\ntrain neuron on data\npredict neuron x1=0.5 x3=1\n```\n", [
+            "3:7: this line names the model 'nueron', but 3 other lines use 'neuron' (the first at line 5) | a typo? write neuron here, as they do",
+            "7:23: the model 'neuron' was not trained on a feature called 'x3' | did you mean 'x2'? its features are x1, x2",
+        ])
+        expect(prelude.replacingOccurrences(of: "as data target", with: "as dta target") + "split data test=0.4\ntrain m on data.train\nevaluate m on data.tset\n```\n", [
+            "7:24: this line names the data set 'dta', but 3 other lines use 'data' (the first at line 11) | a typo? write data here, as they do",
+            "13:15: 'tset' is not a split | a data set's splits are data.train and data.test",
+        ])
+    }
+
+    /// `model m` written again where `model m2` was meant: as a Python variable, the name then
+    /// stands for the new model, and the lines after it use m2, which nothing defines. One
+    /// error, at the line that took the name; m is still the model trained before it.
+    func testANameGivenAgainWhereTheLinesAfterUseAnotherIsOneErrorThere() {
+        expect(prelude + "train m on data\nmodel m\n  dense 2 activation=relu\n  dense 1 activation=sigmoid\ncompile m2 loss=binary_crossentropy\ntrain m2 on data\nevaluate m on data\nevaluate m2 on dta\n```\n", [
+            "12:7: this line gives the name 'm' to a new model, replacing the model of line 8, but 3 lines after it use 'm2', which no line defines (the first at line 15) | a slip? write m2 here, as they do: a name stands for one model at a time, as a Python variable does",
+            "18:16: no data set named 'dta' has been defined before this line | did you mean 'data', defined at line 7?",
+        ])
+        // Given again and used after, the name is the new model's, as the README says.
+        expect(prelude + "train m on data\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data\nevaluate m on data\n```\n", [])
+    }
+
+    /// A mistake told at a layer is not told again at the lines that meet it after: a second
+    /// unit in a regression's last layer gives neither the expectations of one number nor the
+    /// weight names of one neuron an error of their own.
+    func testALayersMistakeIsToldOnceAtTheLayer() {
+        expect(prelude + "model r\n  dense 2\ncompile r loss=mse\ntrain r on data\nexpect r prediction ≈ 0.5 within 0.5 x1=0.1 x2=1\nexpect r prediction ≈ 0.5 within 0.5 x1=0.9 x2=0\nlandscape r on data x=w1 y=w2\n```\n", [
+            "12:3: the model gives 2 outputs per sample, but the targets of data have 1 column | the targets are class numbers: to tell the classes apart compile with loss=sparse_categorical_crossentropy; to predict the number itself give the last dense layer 1 unit",
+        ])
+        // Where no training tells the layer's mistake, the first expectation of one number does, once.
+        expect(prelude + "model r\n  dense 2\ncompile r loss=mse\nexpect r prediction ≈ 0.5 within 0.5 x1=0.1 x2=1\nexpect r prediction ≈ 0.5 within 0.5 x1=0.9 x2=0\n```\n", [
+            "14:10: the model 'r' has 2 outputs, so its prediction is not one number | expect a metric on a data set instead, e.g. expect r accuracy >= 0.8 on DATA",
+        ])
+    }
+
     /// `split dta` and `compile mm` were meant for data and m: the lines after are not told
     /// that data was never split or m never compiled.
     func testAMisspeltNameOnALineThatChangesDataOrAModelIsOneError() {

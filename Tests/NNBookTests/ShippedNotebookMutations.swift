@@ -40,6 +40,7 @@ struct ShippedNotebookMutations {
     init(of text: String, folder: URL) {
         lines = text.components(separatedBy: "\n")
         let defined = ShippedNotebookMutations.definedNames(in: lines)
+        let mentions = ShippedNotebookMutations.mentions(of: defined, in: lines)
         var mutations: [Mutation] = []
         var names: [Int: Set<String>] = [:]
         var fence: String?
@@ -83,6 +84,13 @@ struct ShippedNotebookMutations {
                 if position == 0 {
                     let mentioned = Set(tokens.filter(defined.contains))
                     if !indented { mutations.append(make(0, ShippedNotebookMutations.dropped(token), breaking: mentioned)) }
+                    continue
+                }
+                // A slip in the name a line defines, which two lines after it or more spell right,
+                // is read as their name: it breaks nothing.
+                let defines = (tokens[0] == "model" && position == 1) || tokens[position - 1] == "as"
+                if defines, mentions[token, default: 0] >= 3 {
+                    mutations += ShippedNotebookMutations.variants(of: token, defined: defined).map { make(position, $0.token) }
                     continue
                 }
                 for variant in ShippedNotebookMutations.variants(of: token, defined: defined) {
@@ -172,6 +180,19 @@ struct ShippedNotebookMutations {
             if let position = tokens.firstIndex(of: "as"), position + 1 < tokens.count { names.insert(tokens[position + 1]) }
         }
         return names
+    }
+
+    /// How many lines of `nnbook` cells name each of `names`.
+    private static func mentions(of names: Set<String>, in lines: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var inCell = false
+        for line in lines {
+            if line.hasPrefix("```") { inCell = !inCell && line.hasPrefix("```nnbook") }
+            guard inCell else { continue }
+            let words = Set(line.components(separatedBy: " ").map { String($0.split(separator: ".", maxSplits: 1).first ?? "") })
+            for name in words.intersection(names) { counts[name, default: 0] += 1 }
+        }
+        return counts
     }
 
     /// The mistakes a learner makes in one word of a command, with the name each one breaks.

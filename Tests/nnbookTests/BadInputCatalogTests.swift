@@ -215,6 +215,15 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "dropout of one", files: cell("model m\n  dropout 1\n  dense 1"), status: 1, firstLine: "t.nnbook:3:11: error: the dropout rate must be at least 0 and below 1, not 1"),
         Case(name: "unknown initializer", files: cell("model m\n  dense 1 weights=glorot"), status: 1, firstLine: "t.nnbook:3:11: error: unknown initializer 'glorot'"),
         Case(name: "wrong number of outputs", files: withData("model k\n  dense 3 activation=softmax\ncompile k loss=categorical_crossentropy optimizer=adam\ntrain k on d"), status: 1, firstLine: "t.nnbook:8:11: error: the model gives 3 outputs per sample, but the targets of d have 1 column"),
+        // One mistake, one error, at its own line; the lines after it are checked as if it were mended.
+        Case(name: "misspelt model definition, and another mistake after it", files: withData("model nueron\n  dense 1 activation=sigmoid\ncompile neuron loss=binary_crossentropy optimizer=sgd\ntrain neuron on d\npredict neuron x1=0.5 x3=1"), status: 1,
+             firstLine: "t.nnbook:6:7: error: this line names the model 'nueron', but 3 other lines use 'neuron' (the first at line 8)", hint: "a typo? write neuron here, as they do",
+             lastLine: "2 errors in t.nnbook; nothing was run"),
+        Case(name: "a model's name given again where the lines after use another", files: withData("train m on d\nmodel m\n  dense 1 activation=sigmoid\ncompile m2 loss=binary_crossentropy optimizer=sgd\ntrain m2 on d\nevaluate m on d"), status: 1,
+             firstLine: "t.nnbook:7:7: error: this line gives the name 'm' to a new model, replacing the model of line 3, but 2 lines after it use 'm2', which no line defines (the first at line 9)",
+             lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a last layer of two units, expected to predict one number twice", files: withData("model r\n  dense 2\ncompile r loss=mse optimizer=sgd\ntrain r on d\nexpect r prediction ≈ 0.5 within 0.5 x1=0.1 x2=1\nexpect r prediction ≈ 0.5 within 0.5 x1=0.9 x2=0"), status: 1,
+             firstLine: "t.nnbook:7:3: error: the model gives 2 outputs per sample, but the targets of d have 1 column", lastLine: "1 error in t.nnbook; nothing was run"),
         Case(name: "weights of an untrained model", files: cell("model m\n  dense 1\nweights m"), status: 1, firstLine: "t.nnbook:4:9: error: the model 'm' has no weights yet: they are made when it first trains"),
         // The kind of the last layer's outputs: each of these runs to its end, learning nothing.
         Case(name: "softmax over one unit", files: withData("model k\n  dense 1 activation=softmax\ncompile k loss=binary_crossentropy optimizer=sgd\ntrain k on d"), status: 1,

@@ -22,10 +22,10 @@ public struct CheckContext: Sendable {
     public var models: [String: ModelFacts] = [:]
     /// Where each data set and model so far was last named by the line that defines it.
     private(set) var definitions: [String: SourceRange] = [:]
-    /// How many lines of the whole notebook name each data set or model (a split counts for its
-    /// data set): a name defined once and used nowhere, next to a close name used on several
-    /// lines, is the misspelt one.
-    var mentions: [String: Int] = [:]
+    /// The lines of the whole notebook that name each data set or model, in order (a split
+    /// counts for its data set): a name defined once and used nowhere, next to a close name used
+    /// on several lines, is the misspelt one.
+    var mentions: [String: [Int]] = [:]
     /// What the check notices that does not stop the notebook (a scaling fitted before the
     /// split), at the line it is about: `check` prints each, and the page says it under that
     /// line's output (``Plan/notes``).
@@ -69,6 +69,9 @@ public struct CheckContext: Sendable {
         if let replaced = self.kind(of: name), replaced != kind, rebindings[name]?.replaced != replaced {
             rebindings[name] = Rebinding(replaced: replaced, definedAt: definitions[name], reboundAt: range)
         }
+        if self.kind(of: name) == kind, let range {
+            replacements[name] = Replacement(entry: entry(of: name), replacedAt: range)
+        }
         erroneous[name] = nil
         definitions[name] = range
         switch kind {
@@ -105,13 +108,68 @@ public struct CheckContext: Sendable {
     /// The names a line gave to the other kind of thing than they named before.
     private(set) var rebindings: [String: Rebinding] = [:]
 
-    /// Notes the data sets whose target change (`scale`, `one_hot`) `diagnostics` blame, so
-    /// that the models that meet the same mistake after are not told it again.
+    /// What a name stood for before a later line gave it to another thing of the same kind
+    /// (`model single` written again where `model hidden` was meant): when the lines after
+    /// that one use a name nothing defines instead, the later line took the wrong name, and
+    /// the name goes back to what it stood for.
+    struct Replacement: Sendable {
+        let entry: Entry
+        /// Where the name was given again.
+        let replacedAt: SourceRange
+    }
+
+    /// What the context holds for one name: its facts, or that they are unknown, and where
+    /// the line that defined it names it.
+    struct Entry: Sendable {
+        let dataset: DatasetFacts?
+        let model: ModelFacts?
+        let erroneous: NameKind??
+        let definedAt: SourceRange?
+    }
+
+    /// The names given again to a thing of the kind they stood for, with what they stood for.
+    private(set) var replacements: [String: Replacement] = [:]
+
+    private func entry(of name: String) -> Entry {
+        Entry(dataset: datasets[name], model: models[name], erroneous: erroneous[name], definedAt: definitions[name])
+    }
+
+    private mutating func set(_ name: String, to entry: Entry) {
+        datasets[name] = entry.dataset
+        models[name] = entry.model
+        erroneous[name] = entry.erroneous
+        definitions[name] = entry.definedAt
+    }
+
+    /// Reads the line that defined `slip` as if it had defined `meant`, the name the lines
+    /// after it use (a misspelt definition, reported once at that line): `meant` takes what
+    /// `slip` holds, so every later line is checked as if the names agreed. `slip` goes back
+    /// to what it stood for before that line when the line replaced it; else it is known as
+    /// defined by a wrong line, so that the lines that use it are not told again.
+    mutating func adopt(_ slip: String, as meant: String) {
+        set(meant, to: entry(of: slip))
+        let kind = self.kind(of: meant)
+        if let replacement = replacements[slip], replacement.replacedAt == definitions[meant] {
+            set(slip, to: replacement.entry)
+            replacements[slip] = nil
+        } else {
+            set(slip, to: Entry(dataset: nil, model: nil, erroneous: (mentions[slip]?.count ?? 0) > 1 ? .some(kind) : nil, definedAt: nil))
+        }
+    }
+
+    /// Notes the data sets whose target change (`scale`, `one_hot`) `diagnostics` blame, and the
+    /// models whose last dense layer they blame as a whole, for its units (`dense 2` where the
+    /// targets have one column), so that the lines after, which meet the same mistake, are not
+    /// told it again.
     mutating func noteReported(_ diagnostics: [Diagnostic]) {
         let ranges = Set(diagnostics.map(\.range))
         for (name, facts) in datasets {
             guard let change = facts.target?.change, ranges.contains(change.range) else { continue }
             datasets[name]?.target?.changeReported = true
+        }
+        for (name, facts) in models {
+            guard let last = facts.lastDense?.range, ranges.contains(last) else { continue }
+            models[name]?.outputsAreKnown = false
         }
     }
 

@@ -189,6 +189,9 @@ public struct Checker: Sendable {
                 } ?? positionals.count
                 var items: [TypedValue] = []
                 for value in positionals[position..<end] {
+                    let adopted = adoptMisspeltDefinitions(in: value, for: argument.type, context: &context)
+                    diagnostics += adopted
+                    recovered += adopted.count
                     switch convert(value, to: argument.type, context: context) {
                     case .success(let resolved): items.append(resolved)
                     case .failure(let diagnostic):
@@ -203,6 +206,9 @@ public struct Checker: Sendable {
             }
             let value = positionals[position]
             position += 1
+            let adopted = adoptMisspeltDefinitions(in: value, for: argument.type, context: &context)
+            diagnostics += adopted
+            recovered += adopted.count
             let converted = convert(value, to: argument.type, context: context)
             // A number where a choice stands, that the value after takes (`expect m accuracy
             // 0.8`, the comparison left out), means the choice is missing: one mistake, at that
@@ -314,6 +320,9 @@ public struct Checker: Sendable {
                 }
                 continue
             }
+            let adopted = adoptMisspeltDefinitions(in: value, for: type, context: &context)
+            diagnostics += adopted
+            recovered += adopted.count
             switch convert(value, to: type, context: context, option: schema.option(named: name)) {
             case .success(let resolved):
                 ranges[name] = nameRange
@@ -530,9 +539,6 @@ public struct Checker: Sendable {
                     return .failure(rebound)
                 }
                 let known = context.names(of: kind)
-                if context.kind(of: base) == nil, let misspelt = Checker.misspeltDefinition(of: base, as: kind, usedAt: value.range, among: known, in: context) {
-                    return .failure(misspelt)
-                }
                 let message = context.kind(of: base).map { "'\(base.excerpt())' is a \($0.rawValue), not a \(kind.rawValue)" }
                     ?? "no \(kind.rawValue) named '\(base.excerpt())' has been defined before this line"
                 return .failure(Diagnostic(
@@ -599,18 +605,19 @@ public struct Checker: Sendable {
         return Diagnostic(problem.message, at: problem.range, hint: hint, path: problem.path)
     }
 
-    /// The definition to blame when `name`, used on several lines and defined on none, is
-    /// close to a known name that its defining line alone mentions: that line's name is the
-    /// typo (`load … as insurnace`, then `insurance` everywhere after), not every use of the
-    /// right one. Its later uses are then silent, the name being marked erroneous.
-    static func misspeltDefinition(of name: String, as kind: NameKind, usedAt use: SourceRange, among known: [String], in context: CheckContext) -> Diagnostic? {
-        let uses = context.mentions[name] ?? 0
-        guard uses >= 2, let near = Suggestions.closest(to: name, in: known), let defined = context.definitions[near],
-            (context.mentions[near] ?? 0) - 1 < uses
-        else { return nil }
-        return Diagnostic(
-            "this line names the \(kind.rawValue) '\(near.excerpt())', but \(uses) other lines use '\(name.excerpt())' (the first at line \(use.line))", at: defined,
-            hint: "a typo? write \(name.excerpt()) here, as they do")
+    /// A misspelt definition of the data set or model `value` names where `type` takes one
+    /// (``MisspeltDefinition``) is told once, at the definition, and read as the name the lines
+    /// after it use: this line and the ones after it are checked as if the names agreed.
+    private func adoptMisspeltDefinitions(in value: ValueSyntax, for type: ValueType, context: inout CheckContext) -> [Diagnostic] {
+        if case .list(let items) = value.kind, case .list(let element) = type {
+            return items.flatMap { adoptMisspeltDefinitions(in: $0, for: element, context: &context) }
+        }
+        if case .list(let element) = type { return adoptMisspeltDefinitions(in: value, for: element, context: &context) }
+        guard case .uses(let kind) = type, let (name, _) = Checker.name(in: value, of: type, context: context), !context.isErroneous(name, as: kind),
+            let misspelt = MisspeltDefinition(of: name, as: kind, usedAt: value.range, in: context)
+        else { return [] }
+        context.adopt(misspelt.slip, as: misspelt.meant)
+        return [misspelt.diagnostic]
     }
 
     /// "did you mean 'data', defined at line 7?": the line, so that a learner can see which of
@@ -622,19 +629,19 @@ public struct Checker: Sendable {
         return "did you mean '\(near)', defined at line \(defined.line)?"
     }
 
-    /// How many lines (a command with the lines indented under it) name each word that could be
-    /// a data set or model: a split `NAME.test` counts for `NAME`.
-    static func mentions(in notebook: Notebook) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    /// The lines (a command with the lines indented under it) that name each word that could be
+    /// a data set or model, in order: a split `NAME.test` counts for `NAME`.
+    static func mentions(in notebook: Notebook) -> [String: [Int]] {
+        var lines: [String: [Int]] = [:]
         for cell in notebook.cells {
             for command in cell.commands {
                 let words = command.values.compactMap { value -> String? in
                     if case .word(let word) = value.kind { String(word.split(separator: ".", maxSplits: 1).first ?? "") } else { nil }
                 }
-                for word in Set(words) where isName(word) { counts[word, default: 0] += 1 }
+                for word in Set(words) where isName(word) { lines[word, default: []].append(command.line) }
             }
         }
-        return counts
+        return lines
     }
 
     /// The data set or model `value` names where `type` wants one, when it could not be taken:

@@ -11,6 +11,11 @@ public struct ModelFacts: Sendable {
     /// reported mistake), the shapes, outputs and sizes that follow from the layers are not
     /// known, and the checks that need them stay silent.
     let layersAreKnown: Bool
+    /// Whether the outputs are as the last dense layer's units say: false once a mistake in
+    /// those units was told at the layer (`dense 2` where the targets have one column). The
+    /// outputs and the weight names are then not known, so the lines after it (an expectation
+    /// of one number, `landscape … x=w1`) are not told that mistake again.
+    var outputsAreKnown = true
     /// The shape of one input sample: from `input=`, else from the data it is first trained on.
     public var inputShape: [Int]?
     /// Where `input=` gave `inputShape` (on this model's line or on the one it was made like):
@@ -25,6 +30,10 @@ public struct ModelFacts: Sendable {
     /// A mistake in how data fits this model was reported already: the commands after it stay
     /// silent about the model rather than repeat the same mistake once per line.
     public var misfitReported = false
+    /// An `expect … prediction` was told that this model gives more than one output: the
+    /// expectations after it are the same mistake (a last layer of several units, or a
+    /// classifier's distribution where a number was meant), told once.
+    public var manyOutputsReported = false
 
     init(layers: [Located<any LayerLine>], inputShape: [Int]?, inputRange: SourceRange? = nil, layersAreKnown: Bool = true) {
         self.layers = layers
@@ -111,7 +120,7 @@ public struct ModelFacts: Sendable {
     public var isTrained: Bool { training.epochs > 0 }
 
     /// The units of the last dense layer: the outputs per sample, whatever the input.
-    public var outputs: Int? { lastDense?.value.units }
+    public var outputs: Int? { outputsAreKnown ? lastDense?.value.units : nil }
 
     /// The last dense layer, with where it is written: its units and activation make the
     /// model's outputs.

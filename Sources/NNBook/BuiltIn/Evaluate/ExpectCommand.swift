@@ -96,7 +96,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        var diagnostics = metric.text == ExpectCommand.prediction ? checkPrediction(in: context, at: command) : checkMetric(in: context, at: command)
+        var diagnostics = metric.text == ExpectCommand.prediction ? checkPrediction(in: &context, at: command) : checkMetric(in: context, at: command)
         switch (comparison, upper) {
         case (.between, nil):
             diagnostics.append(Diagnostic(
@@ -190,7 +190,7 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
 
     /// A prediction is made for one sample given by name, as `predict` makes it, and must be one
     /// number: the model needs a single output.
-    private func checkPrediction(in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
+    private func checkPrediction(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         if let data {
             return [Diagnostic(
                 "a prediction is checked for inputs given by name, not on a data set", at: data.range,
@@ -203,6 +203,8 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         if units != nil { return [NamedInputs.unitsOfAPrediction(at: $units)] }
         guard let facts = context.models[model.name] else { return [] }
         if let outputs = facts.outputs, outputs != 1 {
+            guard !facts.manyOutputsReported else { return [] }
+            context.models[model.name]?.manyOutputsReported = true
             return [Diagnostic(
                 "the model '\(model)' has \(outputs) outputs, so its prediction is not one number", at: metric.range,
                 hint: "expect a metric on a data set instead, e.g. expect \(model) accuracy >= 0.8 on DATA")]

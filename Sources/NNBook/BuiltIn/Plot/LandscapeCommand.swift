@@ -107,9 +107,9 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// looked for when the landscape is drawn.
     static let checkedWeights = 100_000
 
-    /// The short names of a model's weights, when the check knows its input and so its sizes.
+    /// The short names of a model's weights, when the check knows its input and outputs, and so its sizes.
     private static func weightNames(of facts: ModelFacts) -> [String]? {
-        guard var shape = facts.inputShape, facts.layersAreKnown else { return nil }
+        guard var shape = facts.inputShape, facts.layersAreKnown, facts.outputsAreKnown else { return nil }
         var dense: [(inputs: Int, units: Int)] = []
         for line in facts.layers {
             if let line = line.value as? DenseLine { dense.append((shape.last ?? 0, line.units)) }
