@@ -258,6 +258,24 @@ final class CheckRunAgreementTests: XCTestCase {
         XCTAssertEqual(outcomes, [true, false])
     }
 
+    /// Fashion-MNIST's training labels (30 KB of gzip) are read by the check, as a small table
+    /// is: a seeded `take` of a few images then split with `stratify=true` is refused by the
+    /// check exactly when the run refuses it (a class of one image), in the run's words.
+    func testASeededTakeOfFashionMNISTBeforeAStratifiedSplitAgreesWithTheRun() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") else {
+            throw XCTSkip("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
+        }
+        for seed in 0..<3 {
+            let text = "---\nseed: \(seed)\n---\n```nnbook\nload fashion-mnist as fashion\ntake fashion 20 as tiny\nsplit tiny test=0.25 stratify=true\n```\n"
+            if seed == 1 {
+                XCTAssertEqual(NotebookFixtures.diagnostics(text, folder: folder), [])
+                XCTAssertEqual(try runIgnoringTheCheck(text, registry: BuiltInPlugins.registry()).status, .succeeded)
+            } else {
+                try expectTheCheckSaysWhatTheRunThrows(text)
+            }
+        }
+    }
+
     /// Two mistakes on different commands of a shipped notebook, each of which alone gives one
     /// error, give both errors in one pass, each as it reads alone: a wrong value leaves what
     /// its line defines known (read as the closest value or the default), so later commands

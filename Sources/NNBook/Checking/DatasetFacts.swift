@@ -40,8 +40,8 @@ public struct DatasetFacts: Sendable, Equatable {
     /// when the check read them all (a small table) and knows which of them were kept.
     public var stratifyProblem: DataError?
     /// The class of each sample, in order, when the check read them all (a small table of
-    /// class targets): what the first N of them, or a replayed seeded choice, hold is then
-    /// known too.
+    /// class targets, or the small labels file of the training split of data that came split):
+    /// what the first N of them, or a replayed seeded choice, hold is then known too.
     public var classLabels: [Int]?
     /// How a seeded shuffle chose these samples from more, in the run's words
     /// (``NotebookDataset/chosen``): what an error that the choice explains names.

@@ -111,8 +111,11 @@ extension LoadCommand {
         switch format {
         case .mnist, .fashionMNIST:
             let folder = self.folder.map { context.folder.resolvingNotebookPath(($0.path as NSString).expandingTildeInPath) }
-            let files = try ImageDatasets.locate(format == .mnist ? .mnist : .fashionMNIST, folder: folder)
-            return try files.count == 1 ? kerasArchiveFacts(files[0], memory: context.memory) : idxFolderFacts(files, memory: context.memory)
+            let kind: ImageDatasets.Kind = format == .mnist ? .mnist : .fashionMNIST
+            let files = try ImageDatasets.locate(kind, folder: folder)
+            var facts = try files.count == 1 ? kerasArchiveFacts(files[0], memory: context.memory) : idxFolderFacts(files, memory: context.memory)
+            facts.classNames = kind.classNames
+            return facts
         case .inline:
             guard let path, let table = context.tables[path.path] else { return DatasetFacts() }
             return tableFacts(try Dataset(
@@ -194,6 +197,12 @@ extension LoadCommand {
             target: TargetFacts(columns: columns, kind: columns == 1 ? .classNumbers(largest: 9) : .unknown, names: ImageDatasets.labelNames(columns: columns)),
             samples: shapes[0].first, splits: .cameSplit(train: shapes[0].first, test: shapes[2].first))
         if let train = largest[0], let test = largest[2] { facts.largestValues[Dataset.allFeatures] = max(train, test) }
+        // The training labels are read whole when small (MNIST's 60,000 are 30 KB of gzip), as a
+        // small table is: which class each sample is, for the choices `take` and `split` replay.
+        if columns == 1, let labels = try smallArray(files[1], path: files[1].path) {
+            let classes = labels.scalars.compactMap(\.classNumber)
+            if classes.count == labels.scalars.count { facts.classLabels = classes }
+        }
         return facts
     }
 

@@ -21,8 +21,14 @@ struct TakeCommand: NotebookCommand {
         var facts = context.facts(of: data) ?? DatasetFacts()
         let available = context.samples(in: data)
         let source = facts.read?.samples(in: data.split)
-        // The check knows the classes of a whole data set, not of a split's samples.
-        if data.split != nil || facts.splits.mayBeSplit { facts.classLabels = nil }
+        // The check knows the classes of a whole data set, or of the training split of data
+        // that came split (its name alone stands for it), not of a split it made.
+        let labelled = switch facts.splits {
+        case .none: data.split == nil
+        case .cameSplit: data.split != .test
+        case .split: false
+        }
+        if !labelled { facts.classLabels = nil }
         if problem != nil {
             // Samples like its source's, of a count not known: the wrong count is the one
             // mistake, and what the run would draw after it is not known either.
