@@ -483,6 +483,25 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(timed), 20, "the time limit counts the request's writing")
     }
 
+    /// An answer of 48 MB, one text of 8 million escaped characters, takes seconds to find and
+    /// decode once it has arrived (64 MB of numbers took 11 s of CPU): Ctrl-C then stops the
+    /// run within moments, not after the decode.
+    func testCtrlCWhileALargeAnswerIsDecodedStopsAtOnce() throws {
+        let text = String(repeating: #"\u00e9"#, count: 8_000_000)
+        try Data((#"{"protocol": 1, "outputs": [{"text": ""# + text + #""}]}"# + "\n").utf8).write(to: cli.folder.appendingPathComponent("answer.json"))
+        try writePlugin("verbose", run: "cat answer.json; touch answered")
+        try writeNotebook("probe insurance")
+        var run = try cli.start(["run", "p.nnbook", "--allow-plugin", "verbose", "--quiet", "--no-snapshot"], untilExists: cli.folder.appendingPathComponent("answered"))
+        // The answer is read from the pipe in moments; its decode takes seconds more.
+        usleep(500_000)
+        let interrupted = Date()
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        XCTAssertEqual(run.process.terminationStatus, 130, run.said)
+        XCTAssertTrue(run.said.contains("p.nnbook:6:1: error: the request to the plugin 'verbose' was stopped"), run.said)
+        XCTAssertLessThan(Date().timeIntervalSince(interrupted), 2, "the decode is not waited for")
+    }
+
     func testAPluginThatPrintsGarbage() throws {
         try writePlugin("garbage", run: "echo 'hello, I am not JSON'")
         try writeNotebook("probe insurance")

@@ -125,14 +125,15 @@ public struct PluginProcess: Sendable {
             let how = signalled ? "was killed by signal \(status & 0x7F)" : "exited with status \(code)"
             throw PluginFailure(plugin: name, message: "crashed: it \(how)", hint: said)
         }
-        guard let firstLine = stdout.split(separator: UInt8(ascii: "\n")).first(where: { !$0.allSatisfy { $0 == 32 || $0 == 13 } }) else {
+        guard let firstLine = PluginProcess.firstLine(of: stdout) else {
             throw PluginFailure(plugin: name, message: "answered nothing",
                                 hint: "a plugin answers each request with one line of JSON on standard output" + (said.map { "; " + $0 } ?? ""))
         }
         do {
-            let response = try JSONDecoder().decode(PluginProtocol.Response.self, from: Data(firstLine))
-            // A long answer takes a while to read: a stop asked meanwhile is not lost.
-            if shouldStop() || stopsWhen() {
+            // A long answer takes seconds to decode: a stop asked meanwhile ends the wait at
+            // once, and one asked as it ends is not lost.
+            func stops() -> Bool { shouldStop() || stopsWhen() }
+            guard let response = try InterruptibleDecoding.decode(PluginProtocol.Response.self, from: firstLine, unless: stops), !stops() else {
                 throw PluginFailure(plugin: name, message: "was stopped, because the run was interrupted", interrupted: true)
             }
             return response
@@ -140,12 +141,29 @@ public struct PluginProcess: Sendable {
             throw error
         } catch let error as DecodingError where !ProtocolMismatch.isNotJSON(error) {
             throw PluginFailure(
-                plugin: name, message: "answered \(request.request) with a message that does not follow the protocol: " + ProtocolMismatch.reason(error, in: Data(firstLine)),
+                plugin: name, message: "answered \(request.request) with a message that does not follow the protocol: " + ProtocolMismatch.reason(error, in: firstLine),
                 hint: "the protocol's messages and their fields are described in the article \"Writing a plugin\"")
         } catch {
             let shown = String(decoding: firstLine.prefix(80), as: UTF8.self)
             throw PluginFailure(plugin: name, message: "answered with something that is not a protocol message: \(shown)",
                                 hint: "a plugin answers with one line of JSON; print anything else to standard error")
+        }
+    }
+
+    /// The answer's first line with something on it (a plugin may print blank lines first),
+    /// found with `memchr`: looked for byte by byte, the end of a 64 MB line took seconds
+    /// that no Ctrl-C could cut short.
+    static func firstLine(of answer: Data) -> Data? {
+        answer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data? in
+            guard var start = bytes.baseAddress else { return nil }
+            let end = start + bytes.count
+            while start < end {
+                let lineEnd = memchr(start, Int32(UInt8(ascii: "\n")), end - start).map { UnsafeRawPointer($0) } ?? end
+                let line = UnsafeRawBufferPointer(start: start, count: lineEnd - start)
+                if line.contains(where: { $0 != 32 && $0 != 13 }) { return Data(line) }
+                start = lineEnd + 1
+            }
+            return nil
         }
     }
 
