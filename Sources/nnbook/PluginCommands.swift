@@ -55,8 +55,8 @@ struct HelpCommand: ParsableCommand {
         commandName: "help",
         abstract: "Show how to use a notebook command: usage, arguments, options, examples.")
 
-    @Argument(help: "The command, e.g. train.")
-    var command: String
+    @Argument(help: "The command, e.g. train; without one, the list of commands.")
+    var command: String?
 
     @Option(help: ArgumentHelp("A notebook whose front matter names plugin folders.", valueName: "file"))
     var notebook: String?
@@ -65,6 +65,18 @@ struct HelpCommand: ParsableCommand {
 
     func run() throws {
         let registry = registry(for: notebook, plugins: plugins)
+        guard let command else {
+            // `nnbook help`, as `git help`: what there is to ask about.
+            print("nnbook help COMMAND shows how to write a notebook command (nnbook help train) or a layer (nnbook help dense), and how to use nnbook's own (nnbook help run).\n")
+            print("The notebook commands, by plugin:\n")
+            print(CommandHelp.plugins(registry))
+            print("nnbook's own commands: " + NNBookCLI.configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", "))
+            return
+        }
+        if let (owner, clause) = registry.line(command), registry.command(command) == nil {
+            print(CommandHelp.text(for: clause, plugin: registry.plugin(owning: owner.verb), lineOf: owner), terminator: "")
+            return
+        }
         if registry.command(command) == nil, let subcommand = NNBookCLI.configuration.subcommands.first(where: { $0.configuration.commandName == command }) {
             // `nnbook help run`: the nnbook command, as `nnbook run --help` prints it.
             print(NNBookCLI.helpMessage(for: subcommand))

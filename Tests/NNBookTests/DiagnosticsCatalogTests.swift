@@ -93,9 +93,59 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// Read as the cell it was meant to be: what it defines is known to the cells after it.
     func testAMisspeltCellFenceIsReportedAndReadAsACell() {
         expect("```nnbok\nload csv \"data.csv\" as data target=y\n```\n```NNBOOK\nshow data\n```\n```nnbook\nshow data\n```\n", [
-            "1:4: this block is fenced ```nnbok, so it would be shown, not run | a cell is fenced ```nnbook, in lower case",
+            "1:4: this block is fenced ```nnbok, so it would be shown, not run | a cell is fenced ```nnbook",
             "4:4: this block is fenced ```NNBOOK, so it would be shown, not run | a cell is fenced ```nnbook, in lower case",
         ])
+    }
+
+    /// Quarto's and R Markdown's `{nnbook}`, Pandoc's `{.nnbook}` and attributes after a comma
+    /// would make no cell at all: each is one error that shows the fence as nnbook reads it.
+    func testAFenceWrittenForAnotherToolIsReportedWithTheFenceAsMeant() {
+        expect("```{nnbook}\nload csv \"data.csv\" as data target=y\n```\n```{.nnbook}\nshow data\n```\n```nnbook,label=look\nshow data\n```\n```{nnbook label=more}\nshow data\n```\n", [
+            "1:4: this block is fenced ```{nnbook}, so it would be shown, not run | write it without braces (Quarto's and R Markdown's {…} are not read here): ```nnbook",
+            "4:4: this block is fenced ```{.nnbook}, so it would be shown, not run | write it without braces (Quarto's and R Markdown's {…} are not read here): ```nnbook",
+            "7:4: this block is fenced ```nnbook,label=look, so it would be shown, not run | a cell's attributes follow nnbook after a space, not a comma: ```nnbook label=look",
+            "10:4: this block is fenced ```{nnbook, so it would be shown, not run | write it without braces (Quarto's and R Markdown's {…} are not read here): ```nnbook label=more",
+        ])
+    }
+
+    /// A Jupyter learner's code cell: a ```python block of nnbook commands is read as the cell it
+    /// was meant to be; Python in a ```python block is prose, as before.
+    func testAPythonBlockOfNnbookCommandsIsReportedAndReadAsACell() {
+        expect("```python\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1 activation=sigmoid\n```\n```nnbook\nsummary m\nshow data\n```\n", [
+            "1:4: this block is fenced ```python, but its lines are nnbook commands: it would be shown, not run | a cell of nnbook commands is fenced ```nnbook (a notebook's cells are nnbook, not Python)",
+        ])
+        expect("```python\nimport keras\nmodel = keras.Sequential()\n```\n", [])
+    }
+
+    /// Lines a Jupyter code cell starts with mean nothing here: each is one error that says to
+    /// delete it, and the lines after it are checked.
+    func testJupyterLinesInACellAreToldToBeDeleted() {
+        expect("```nnbook\nimport tensorflow as tf\nfrom tensorflow import keras\n%matplotlib inline\n!pip install nnbook\nprint(\"hello\")\nload csv \"data.csv\" as data target=y\nsplit data tset=0.2\n```\n", [
+            "2:1: 'import' is Python; a cell holds nnbook commands | nnbook needs no imports, its commands are always there: delete this line",
+            "3:1: 'from' is Python; a cell holds nnbook commands | nnbook needs no imports, its commands are always there: delete this line",
+            "4:1: '%matplotlib' is an IPython magic; a cell holds nnbook commands | nnbook draws its plots into the page by itself: delete this line",
+            "5:1: '!pip' is a shell command; a notebook never runs one | nnbook needs nothing installed: delete this line",
+            "6:1: 'print' is Python; a cell holds nnbook commands | write text as prose outside the cell; `show DATASET` shows a data set's first rows, `summary MODEL` a model's layers",
+            "8:12: 'split' has no option 'tset' | did you mean 'test'?",
+        ])
+    }
+
+    func testLoadingAnInlineTableAsAFileSaysLoadInline() {
+        expect("```csv name=pts\nx,y\n1,2\n```\n```nnbook\nload csv pts as p target=y\n```\n", [
+            "6:10: there is no file pts | pts is a table written in the notebook: write load inline pts as p target=y",
+        ])
+    }
+
+    /// rustc and clang place a caret by the cells a terminal gives each character: a Chinese
+    /// character takes two.
+    func testTheCaretStandsUnderItsWordAfterWideCharacters() {
+        let printer = DiagnosticPrinter(path: "t.nnbook", lines: ["```nnbook", "load csv \"数据.csv\" as d target=y shufle=true"])
+        XCTAssertEqual(printer.format(Diagnostic("'load' has no option 'shufle'", at: SourceRange(line: 2, column: 35, length: 6))), #"""
+            t.nnbook:2:35: error: 'load' has no option 'shufle'
+             2 | load csv "数据.csv" as d target=y shufle=true
+               |                                     ^~~~~~
+            """#)
     }
 
     /// The layer is read under the model, so the model is checked with all its layers.
@@ -110,7 +160,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     }
 
     func testInvalidYAML() {
-        expect("---\ntitle: a: b\n---\n", ["2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces"])
+        expect("---\ntitle: a: b\n---\n", ["2:9: the front matter is not valid YAML: mapping values are not allowed in this context | ': ' inside a value starts another setting: put the value in quotes, title: \"a: b\""])
     }
 
     /// YAML reads an open list on into the next lines and stumbles there; the mistake is the '['.
@@ -144,7 +194,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// defines what it says (`model a` a model, whatever its units).
     func testInvalidYAMLHidesNoMistakeInTheCells() {
         expect("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=relu\nmodel b\n  dense 1 activation=sigmoidd\nshow a\ntrian b\nblobs points\n```\n", [
-            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces",
+            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | ': ' inside a value starts another setting: put the value in quotes, title: \"a: b\"",
             "10:22: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
             "11:6: 'a' is a model, not a data set | define the data set in an earlier command",
             "12:1: unknown command 'trian' | did you mean 'train'?",
@@ -161,6 +211,24 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     func testUnknownParameterType() {
         expect("---\nparams:\n  rate: {type: real, default: 1}\n---\n", ["3:16: unknown parameter type 'real' | the known types are: boolean, choice, integer, list of boolean, list of choice, list of integer, list of number, list of string, number, string"])
+        expect("---\nparams:\n  rate: {type: float, default: 1}\n---\n", ["3:16: unknown parameter type 'float' | did you mean 'number'? nnbook calls float number"])
+    }
+
+    /// A title YAML reads as more than text is told how to quote it.
+    func testATitleWithAColonOrBracesIsToldToBeQuoted() {
+        expect("---\ntitle: Keras: intro\n---\n", [#"2:13: the front matter is not valid YAML: mapping values are not allowed in this context | ': ' inside a value starts another setting: put the value in quotes, title: "Keras: intro""#])
+        expect("---\ntitle: {{epochs}} epochs\nparams:\n  epochs: 3\n---\n", [#"2:19: the front matter is not valid YAML: did not find expected key | a value that starts with { is read as settings: put the value in quotes, title: "{{epochs}} epochs""#])
+        expect("---\ntitle: {{epochs}}\nparams:\n  epochs: 3\n---\n", [#"2:1: the title must be text | a value that starts with { is read as settings: put the value in quotes, title: "{{epochs}}""#])
+    }
+
+    /// The second line is the mistake: the first was right until it came.
+    func testAParameterSetTwiceIsShownWhereItIsSetAgain() {
+        expect("---\nparams:\n  epochs: 5\n  rate: 1\n  epochs: 6\n---\n", ["5:3: the front matter sets epochs twice | line 3 sets epochs already: keep one of the two"])
+    }
+
+    /// papermill reads a notebook's parameters at the top; nnbook reads them under params.
+    func testATopLevelParameterIsToldToGoUnderParams() {
+        expect("---\nepochs: 3\n---\n", ["2:1: unknown front matter setting 'epochs' | a parameter is declared under params:, indented by two spaces:\n  params:\n    epochs: 3"])
     }
 
     func testUnknownCommand() {
@@ -1175,7 +1243,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
     /// silent only about the parameter.
     func testALineUsingAParameterOfUnreadableYAMLIsStillChecked() {
         expect("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel a\n  dense $units activation=reluu\ntrain a on nothing epochs=$units shufle=false\n```\n", [
-            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | settings are written `name: value`, one per line; nested ones are indented by two spaces",
+            "2:9: the front matter is not valid YAML: mapping values are not allowed in this context | ': ' inside a value starts another setting: put the value in quotes, title: \"a: b\"",
             "8:27: 'reluu' is not one of the choices | did you mean 'relu'?",
             "9:12: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
             "9:34: 'train' has no option 'shufle' | did you mean 'shuffle'?",

@@ -92,6 +92,12 @@ final class BadInputCatalogTests: XCTestCase {
     ]
 
     static let frontMatter: [Case] = [
+        Case(name: "Quarto's fence", files: notebook("# Lesson\n```{nnbook}\nloss mae y_true=[1] y_pred=[0]\n```\n"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:4: error: this block is fenced ```{nnbook}, so it would be shown, not run", hint: "write it without braces (Quarto's and R Markdown's {…} are not read here): ```nnbook"),
+        Case(name: "a python block of nnbook commands", files: notebook("# Lesson\n```python\nloss mae y_true=[1] y_pred=[0]\n```\n"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:4: error: this block is fenced ```python, but its lines are nnbook commands: it would be shown, not run"),
+        Case(name: "a title with a colon", files: notebook("---\ntitle: Keras: intro\n---\n"), arguments: ["check", "t.nnbook"], status: 1,
+             firstLine: "t.nnbook:2:13: error: the front matter is not valid YAML: mapping values are not allowed in this context", hint: #"': ' inside a value starts another setting: put the value in quotes, title: "Keras: intro""#),
         Case(name: "unclosed front matter", files: notebook("---\ntitle: x\n"), status: 1, firstLine: "t.nnbook:1:1: error: the front matter that starts here is never closed"),
         Case(name: "invalid YAML", files: notebook("---\ntitle: a: b\n---\n"), status: 1, firstLine: "t.nnbook:2:9: error: the front matter is not valid YAML: mapping values are not allowed in this context"),
         Case(name: "invalid YAML before a cell with mistakes", files: notebook("---\ntitle: a: b\nparams:\n  units: 4\n---\n```nnbook\nmodel m\n  dense $units\ntrian m\n```\n"), status: 1,

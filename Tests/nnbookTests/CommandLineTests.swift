@@ -281,6 +281,23 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `nnbook help` alone, as `git help`, lists what there is to ask about; a layer has its help
+    /// as a command has.
+    func testHelpWithoutACommandListsTheCommandsAndALayerHasHelp() throws {
+        let help = try nnbook("help")
+        XCTAssertEqual(help.status, 0, help.error)
+        XCTAssertTrue(help.output.hasPrefix("nnbook help COMMAND shows how to write a notebook command (nnbook help train)"), help.output)
+        XCTAssertTrue(help.output.contains("\n  train    train a compiled model on a data set"), help.output)
+        XCTAssertTrue(help.output.hasSuffix("nnbook's own commands: run, sweep, preview, check, render, log, show, diff, plugins, help\n"), help.output)
+        let dense = try nnbook("help", "dense")
+        XCTAssertEqual(dense.status, 0, dense.error)
+        XCTAssertTrue(dense.output.hasPrefix("dense — a fully connected layer, a line indented by two spaces under `model NAME` (plugin: model)\n\nusage: dense INTEGER [activation=ACTIVATION]"), dense.output)
+        XCTAssertTrue(dense.output.contains("examples:\n  model neuron\n    dense 1 activation=sigmoid"), dense.output)
+        let flatten = try nnbook("help", "flatten")
+        XCTAssertEqual(flatten.status, 0, flatten.error)
+        XCTAssertTrue(flatten.output.hasPrefix("flatten — line up each sample's numbers into one list"), flatten.output)
+    }
+
     func testVersionAndHelp() throws {
         XCTAssertTrue(try nnbook("--version").output.hasPrefix("0.1.0\nkernel: "))
         let help = try nnbook("--help")

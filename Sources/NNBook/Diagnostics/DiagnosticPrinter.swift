@@ -42,8 +42,8 @@ public struct DiagnosticPrinter: Sendable {
     static let width = 120
 
     /// The part of a long line around `column` as it is shown (a line of a megabyte is shown as
-    /// a line of a terminal, control characters as escapes), how many shown characters precede
-    /// the column, and how many the `length` characters from it take.
+    /// a line of a terminal, control characters as escapes), how many cells of a terminal the
+    /// shown characters before the column take, and how many the `length` characters from it.
     static func window(of line: String, column: Int, length: Int) -> (text: String, before: Int, marked: Int) {
         let characters = Array(line.prefix(column + width))
         let start = characters.count > width || line.count > width ? max(0, min(column - 1 - width / 3, characters.count - width)) : 0
@@ -51,9 +51,9 @@ public struct DiagnosticPrinter: Sendable {
         let shown = characters[start..<end].map(\.visible)
         let lead = start > 0 ? "…" : ""
         let caret = min(max(column - 1 - start, 0), shown.count)
-        let before = lead.count + shown[..<caret].reduce(0) { $0 + $1.count }
+        let before = lead.count + shown[..<caret].reduce(0) { $0 + $1.displayWidth }
         let inside = shown[caret..<min(shown.count, caret + max(length, 1))]
-        let marked = inside.reduce(0) { $0 + $1.count } + max(length - inside.count, 0)
+        let marked = inside.reduce(0) { $0 + $1.displayWidth } + max(length - inside.count, 0)
         return (lead + shown.joined() + (end < line.count ? "…" : ""), before, marked)
     }
 

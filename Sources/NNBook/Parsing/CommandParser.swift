@@ -24,6 +24,11 @@ struct CommandParser {
                 diagnostics.append(tooLong)
                 continue
             }
+            if let pasted = JupyterLine.diagnostic(text, line: line) {
+                // A line that means nothing here defines nothing: one error, and on to the next.
+                diagnostics.append(pasted)
+                continue
+            }
             if let call = PythonCall(text) {
                 // One error for the line, showing it as nnbook writes it; what it may define is
                 // unknown after it.

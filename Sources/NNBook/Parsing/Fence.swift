@@ -52,11 +52,38 @@ struct Fence {
         return nil
     }
 
-    /// ```` ```nnbok ````, ```` ```NNBOOK ````: a cell's fence mistyped, which would otherwise
-    /// be shown as code and never run.
+    /// ```` ```nnbok ````, ```` ```NNBOOK ````, ```` ```{nnbook} ```` (Quarto's and R Markdown's
+    /// braces), ```` ```nnbook,label=x ````: a cell's fence mistyped, which would otherwise be
+    /// shown as code and never run.
     var misspeltCell: Substring? {
-        guard let first = info.first, first != "nnbook", Suggestions.closest(to: String(first), in: ["nnbook"]) != nil else { return nil }
+        guard let first = info.first, first != "nnbook" else { return nil }
+        let word = first.drop { $0 == "{" || $0 == "." }.prefix { $0 != "," && $0 != "}" && $0 != "{" }
+        guard word.lowercased() == "nnbook" || Suggestions.closest(to: String(word), in: ["nnbook"]) != nil else { return nil }
         return first
+    }
+
+    /// How the hint to a misspelt cell's fence says it is written: the fence as meant, with the
+    /// attributes it was given (`label=x`) after a space, without braces or commas.
+    var cellFenceHint: String {
+        let written = misspeltCell ?? ""
+        let attributes = info.joined(separator: " ").dropFirst(written.prefix { $0 != "," }.count)
+            .split { $0 == " " || $0 == "," || $0 == "{" || $0 == "}" }
+            .filter { $0.contains("=") }
+        let meant = ([String(repeating: character, count: length) + "nnbook"] + attributes.map(String.init)).joined(separator: " ")
+        if info.contains(where: { $0.contains("{") || $0.contains("}") }) {
+            return "write it without braces (Quarto's and R Markdown's {…} are not read here): \(meant)"
+        }
+        if written.contains(",") { return "a cell's attributes follow nnbook after a space, not a comma: \(meant)" }
+        return "a cell is fenced \(meant)" + (written.lowercased() == "nnbook" ? ", in lower case" : "")
+    }
+
+    /// Whether this fence opens Python code (```` ```python ````) whose lines are all nnbook
+    /// commands: a cell written as a Jupyter notebook's code cell, which would be shown, not run.
+    func holdsCommandsAsPython(_ body: ArraySlice<String>) -> Bool {
+        guard let first = info.first, ["python", "python3", "py", "ipython", "{python}"].contains(first.lowercased()) else { return false }
+        let (commands, diagnostics) = CommandParser.commands(in: Array(body), firstLine: 1)
+        let verbs = Set(BuiltInPlugins.all.flatMap(\.commands).map(\.schema.verb))
+        return !commands.isEmpty && diagnostics.isEmpty && commands.allSatisfy { verbs.contains($0.verb) }
     }
 
     /// A fence with an info string opens a block; only a bare one can close.

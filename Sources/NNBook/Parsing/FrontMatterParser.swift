@@ -42,7 +42,8 @@ enum FrontMatterParser {
             switch key {
             case "title":
                 guard let title = value.scalar?.string else {
-                    diagnostics.append(Diagnostic("the title must be text", at: keyRange))
+                    let line = keyNode.mark.map { lines[lines.startIndex + $0.line - 1] }
+                    diagnostics.append(Diagnostic("the title must be text", at: keyRange, hint: line.flatMap(quotedValueHint)))
                     continue
                 }
                 frontMatter.title = title
@@ -88,9 +89,13 @@ enum FrontMatterParser {
             default:
                 // A list or settings under an unknown name may be a misspelt params or plugins.
                 if value.scalar == nil { complete = false }
+                // `epochs: 3` at the top, as papermill reads a notebook's parameters: it is a
+                // parameter, declared under params.
+                let parameter = value.scalar.flatMap { Suggestions.suggestion(for: key, in: keys) == nil ? $0.string : nil }
                 diagnostics.append(Diagnostic(
                     "unknown front matter setting '\(key)'", at: keyRange,
-                    hint: Suggestions.hint(for: key, in: keys, kind: "settings")))
+                    hint: parameter.map { "a parameter is declared under params:, indented by two spaces:\n  params:\n    \(key): \($0)" }
+                        ?? Suggestions.hint(for: key, in: keys, kind: "settings")))
             }
         }
         return (frontMatter, diagnostics, complete)
@@ -149,7 +154,7 @@ enum FrontMatterParser {
             let node = fields["type"]
             return .failure(Diagnostic(
                 "unknown parameter type '\(typeName)'", at: at(node?.mark, typeName.count),
-                hint: Suggestions.hint(for: typeName, in: ValueType.parameterTypeNames, kind: "types")))
+                hint: Suggestions.hint(for: typeName, in: ValueType.parameterTypeNames, kind: "types", otherSpellings: pythonTypes)))
         }
         if typeName.hasSuffix("choice"), choices?.isEmpty ?? true {
             return .failure(Diagnostic(
@@ -170,6 +175,12 @@ enum FrontMatterParser {
         }
         return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
     }
+
+    /// Python's names for the parameter types (`float`, as papermill's parameters are typed).
+    private static let pythonTypes = [
+        (name: "number", spellings: ["float", "double", "float32", "float64"]), (name: "integer", spellings: ["int", "int32", "int64"]),
+        (name: "boolean", spellings: ["bool"]), (name: "string", spellings: ["str", "text"]),
+    ]
 
     /// A default written as a whole number too large for one (`epochs: 99999999999999999999`),
     /// which YAML would read as the decimal 1e+20: the mistake is here, not at each use.
@@ -225,13 +236,36 @@ enum FrontMatterParser {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             if let context, let unclosed = unclosedBrackets(context, problemLine: mark.line, lines: lines, at: at) { return unclosed }
+            let line = lines.indices.contains(mark.line - 1) ? lines[mark.line - 1] : ""
             return Diagnostic("the front matter is not valid YAML: \(problem)", at: at(mark, 1),
-                              hint: "settings are written `name: value`, one per line; nested ones are indented by two spaces")
+                              hint: quotedValueHint(line) ?? "settings are written `name: value`, one per line; nested ones are indented by two spaces")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic("the front matter sets \(duplicates.joined(separator: ", ")) twice", at: at(context.mark, 1))
+            // Shown where it is set again: the first line is right until the second one.
+            let first = context.mark, key = duplicates[0]
+            let again = lines.indices.dropFirst(first.line).first { index in
+                let text = lines[index]
+                return text.prefix { $0 == " " }.count == first.column - 1
+                    && text.dropFirst(first.column - 1).hasPrefix(key) && text.dropFirst(first.column - 1 + key.count).drop { $0 == " " }.first == ":"
+            }
+            return Diagnostic(
+                "the front matter sets \(duplicates.joined(separator: ", ")) twice",
+                at: again.map { SourceRange(line: at(first, 1).line + $0 + 1 - first.line, column: first.column, length: key.count) } ?? at(first, 1),
+                hint: "line \(at(first, 1).line) sets \(key) already: keep one of the two")
         default:
             return Diagnostic("the front matter is not valid YAML: \(error)", at: at(nil, 1))
         }
+    }
+
+    /// `title: Keras: intro` or `title: {{epochs}} epochs`: a value that YAML reads as more
+    /// settings (after ': ') or as a mapping (from '{'), which quotes make text; nil for a line
+    /// that holds no such value.
+    private static func quotedValueHint(_ line: String) -> String? {
+        guard let colon = line.firstRange(of: ": ") else { return nil }
+        let name = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, value.contains(": ") || value.hasPrefix("{{"),
+            let quote = ["\"", "'"].first(where: { !value.contains($0) }) else { return nil }
+        let reason = value.hasPrefix("{{") ? "a value that starts with { is read as settings" : "': ' inside a value starts another setting"
+        return "\(reason): put the value in quotes, \(name.drop { $0 == " " }): \(quote)\(value)\(quote)"
     }
 
     /// `epochs=1000`, as `-p` and the cells write it: YAML reads the line as text run on into

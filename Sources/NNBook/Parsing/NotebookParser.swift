@@ -72,14 +72,17 @@ public enum NotebookParser {
             }
             let closing = lines[(index + 1)...].firstIndex { fence.isClosed(by: $0) }
             // Read as the cell it was meant to be, so that what it defines is known after it.
-            if let written = fence.misspeltCell {
+            let python = closing.map { fence.holdsCommandsAsPython(lines[(index + 1)..<$0]) } ?? false
+            let mistyped = fence.misspeltCell != nil || python
+            if let written = fence.misspeltCell ?? (python ? fence.info.first : nil) {
                 let column = lines[index].distance(from: lines[index].startIndex, to: written.startIndex) + 1
+                let opener = String(repeating: fence.character, count: fence.length)
                 diagnostics.append(Diagnostic(
-                    "this block is fenced \(String(repeating: fence.character, count: fence.length))\(written), so it would be shown, not run",
+                    "this block is fenced \(opener)\(written)" + (python ? ", but its lines are nnbook commands: it would be shown, not run" : ", so it would be shown, not run"),
                     at: SourceRange(line: index + 1, column: column, length: written.count),
-                    hint: "a cell is fenced \(String(repeating: fence.character, count: fence.length))nnbook, in lower case"))
+                    hint: python ? "a cell of nnbook commands is fenced \(opener)nnbook (a notebook's cells are nnbook, not Python)" : fence.cellFenceHint))
             }
-            guard fence.isCell || fence.misspeltCell != nil else {
+            guard fence.isCell || mistyped else {
                 let end = closing ?? lines.count - 1
                 if let name = fence.tableName, let closing {
                     // The first table keeps the name, so that a mistake in it is still found.
@@ -119,7 +122,8 @@ public enum NotebookParser {
             }
             cellNumber += 1
             let (label, labelDiagnostics) = fence.label(line: line, cellNumber: cellNumber)
-            diagnostics += labelDiagnostics
+            // A mistyped fence is one mistake, told above: its attributes are not read again.
+            if !mistyped { diagnostics += labelDiagnostics }
             if let earlier = labels[label] {
                 diagnostics.append(Diagnostic(
                     "the label '\(label)' is already used by the cell at line \(earlier)", at: SourceRange(line: line, column: 1, length: lines[index].count),

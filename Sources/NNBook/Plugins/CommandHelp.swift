@@ -4,9 +4,12 @@ import NNData
 
 /// Help text made from command schemas.
 public enum CommandHelp {
-    /// Everything about one command: summary, usage, arguments, options, lines, examples.
-    public static func text(for schema: CommandSchema, plugin: String?) -> String {
-        var lines = ["\(schema.verb) — \(schema.summary)" + (plugin.map { " (plugin: \($0))" } ?? ""), "", "usage: \(schema.usage)"]
+    /// Everything about one command: summary, usage, arguments, options, lines, examples. A
+    /// line written under another command (`dense` under `model`) is given with its `owner`,
+    /// whose examples that use it are its own.
+    public static func text(for schema: CommandSchema, plugin: String?, lineOf owner: CommandSchema? = nil) -> String {
+        let place = owner.map { ", a line indented by two spaces under `\($0.verb) NAME`" } ?? ""
+        var lines = ["\(schema.verb) — \(schema.summary)\(place)" + (plugin.map { " (plugin: \($0))" } ?? ""), "", "usage: \(schema.usage)"]
         if !schema.arguments.isEmpty {
             lines += ["", "arguments:"]
             lines += aligned(schema.arguments.map { argument in
@@ -29,9 +32,12 @@ public enum CommandHelp {
             lines += ["", "indented lines under it:"]
             lines += aligned(schema.clauses.map { ($0.usage, $0.summary) })
         }
-        if !schema.examples.isEmpty {
+        let examples = owner.map { owner in
+            owner.examples.filter { $0.split(separator: "\n").dropFirst().contains { $0.split(separator: " ").first.map(String.init) == schema.verb } }
+        } ?? schema.examples
+        if !examples.isEmpty {
             lines += ["", "examples:"]
-            lines += schema.examples.flatMap { $0.split(separator: "\n").map { "  " + $0 } }
+            lines += examples.flatMap { $0.split(separator: "\n").map { "  " + $0 } }
         }
         return lines.joined(separator: "\n") + "\n"
     }

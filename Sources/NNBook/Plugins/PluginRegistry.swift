@@ -39,6 +39,15 @@ public struct PluginRegistry: Sendable {
 
     public var verbs: [String] { commandsByVerb.keys.sorted() }
 
+    /// The command whose indented lines `verb` writes (`model` for `dense`), with that line's
+    /// schema; nil when no command has such a line.
+    public func line(_ verb: String) -> (owner: CommandSchema, clause: CommandSchema)? {
+        for owner in verbs.compactMap({ commandsByVerb[$0]?.schema }) {
+            if let clause = owner.clauses.first(where: { $0.verb == verb }) { return (owner, clause) }
+        }
+        return nil
+    }
+
     /// What Keras, scikit-learn or pandas call the commands (`fit` for `train`).
     public var otherSpellings: [(name: String, spellings: [String])] {
         verbs.compactMap { verb in commandsByVerb[verb].map { (verb, $0.schema.otherSpellings) } }
@@ -67,9 +76,8 @@ public struct PluginRegistry: Sendable {
         if !reasons.isEmpty { message += "; " + reasons.joined(separator: "; ") }
         let namesakes = blocked.filter { $0.name == verb }
         // A layer written as a command (`flatten insurance`): where it belongs is the answer.
-        let owner = verbs.first { commandsByVerb[$0]?.schema.clauses.contains { $0.verb == verb } == true }
         let near = namesakes.isEmpty
-            ? owner.map { "'\(verb)' is a line of `\($0)`, not a command: write it indented by two spaces under a `\($0) NAME` line" }
+            ? line(verb).map { "'\(verb)' is a line of `\($0.owner.verb)`, not a command: write it indented by two spaces under a `\($0.owner.verb) NAME` line" }
                 ?? Suggestions.suggestion(for: verb, in: verbs, otherSpellings: otherSpellings)
             : nil
         let refused = near == nil ? (namesakes.isEmpty ? blocked : namesakes) : []

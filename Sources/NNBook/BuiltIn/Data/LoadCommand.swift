@@ -54,6 +54,11 @@ struct LoadCommand: NotebookCommand {
          ("classes", classes != nil, $classes)]
     }
 
+    /// ` target=…` as written, for a hint that shows the line as it should be.
+    private var writtenTarget: String? {
+        target.map { " target=" + ($0.count == 1 ? $0[0].text : "[" + $0.map(\.text).joined(separator: ", ") + "]") }
+    }
+
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let formatOptions: Set<String> = switch format {
@@ -109,16 +114,19 @@ struct LoadCommand: NotebookCommand {
                 // Its other options (target= a column, not a labels file) are read for that format.
                 diagnostics.append(Diagnostic(
                     "\(path.path.excerpt()) is not \(DataFileFormat(rawValue: format.rawValue)?.described ?? format.rawValue): it looks like \(found.described)", at: path.range,
-                    hint: "write load \(found.rawValue) \"\(path.path.excerpt())\" as \(name.name)" + (target.map { $0.count == 1 ? $0[0].text : "[" + $0.map(\.text).joined(separator: ", ") + "]" }
-                        .map { " target=\($0)" } ?? (found == .csv ? " target=COLUMN" : ""))))
+                    hint: "write load \(found.rawValue) \"\(path.path.excerpt())\" as \(name.name)" + (writtenTarget ?? (found == .csv ? " target=COLUMN" : ""))))
                 break
             }
             var files = [(path.path, path.range)]
             if format == .idx || format == .npy { files += (target ?? []).map { ($0.text, $0.range) } }
             for (file, range) in files where !FileManager.default.fileExists(atPath: context.folder.resolvingNotebookPath(file).path) {
+                // `load csv pts` of the notebook's own ```csv name=pts table.
+                let table = format == .csv && file == path.path && context.tables[file] != nil
                 diagnostics.append(Diagnostic(
                     "there is no file \(file)", at: range,
-                    hint: "paths are read from the notebook's folder, \(context.folder.path)"))
+                    hint: table
+                        ? "\(file) is a table written in the notebook: write load inline \(file) as \(name.name)" + (writtenTarget ?? "")
+                        : "paths are read from the notebook's folder, \(context.folder.path)"))
             }
         }
         if !shuffle, rows == nil {
