@@ -157,6 +157,30 @@ final class DataCommandTests: XCTestCase {
         ])
     }
 
+    /// auto-mpg, the data of Keras' regression tutorial, writes "?" for a missing horsepower:
+    /// without na= the check says how to read it; with it the row is dropped or filled as an
+    /// empty field is, in a file and in a table.
+    func testAWordThatMarksAMissingValueIsReadAsOneWithNa() throws {
+        try "hp,weight,mpg\n130,3504,18\n?,3693,15\nNA,3436,18\n150,3449,16\n".write(to: folder.appendingPathComponent("auto.csv"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"auto.csv\" as c target=mpg missing=drop\n```\n", folder: folder), [
+            #"2:10: auto.csv:3:1: "?" in column "hp" is not a number | "?" marks a missing value: load with na=["?"] to read it as one, as an empty field is (then missing=drop drops its row, fill=NUMBER fills it)"#,
+        ])
+        XCTAssertEqual(NotebookFixtures.diagnostics("```nnbook\nload csv \"auto.csv\" as c target=mpg na_values=[\"?\", NA] missing=drop\n```\n", folder: folder), [
+            "2:37: 'load' has no option 'na_values' | did you mean 'na'? nnbook calls na_values na",
+        ])
+        let result = try run("""
+            ```nnbook
+            load csv "auto.csv" as dropped target=mpg na=["?", NA] missing=drop
+            load csv "auto.csv" as filled target=mpg na=["?", NA] fill=100
+            describe filled
+            ```
+            """)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        XCTAssertEqual(Array(texts(result).prefix(2)), ["dropped: 2 samples; features: hp, weight; target: mpg", "filled: 4 samples; features: hp, weight; target: mpg"])
+        guard case .table(let table)? = result.cells[0].outputs.last else { return XCTFail("describe gives a table") }
+        XCTAssertEqual(table.rows[0], ["hp", "4", "120.0000", "24.4949", "100.0000", "150.0000"])
+    }
+
     func testCodesOneHotDescribeAndShape() throws {
         let result = try run("""
             ```csv name=t

@@ -131,6 +131,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// `${hidden}` is read as the parameter it names: the model's other layers are checked.
+    func testAShellStyleParameterIsOneSlipAndHidesNoOtherLayer() {
+        expect("---\nparams:\n  hidden: 8\n  sizes: [4, 2]\n---\n```nnbook\nmodel m\n  dense ${hidden} activation=relu\n  dense {{hidden}}\n  dense $sizes\n  dense 1 activation=sigmoidd\n```\n", [
+            "8:9: ${hidden} is how a shell writes a parameter; a command uses it as $hidden | write $hidden, without braces",
+            "9:9: {{hidden}} is how prose shows a parameter; a command uses it as $hidden | in commands, write $hidden; {{hidden}} is for the text around the cells",
+            "10:9: expected a whole number, not the list [4, 2] of '$sizes' | a list parameter goes where the command takes a list of values, as in x=$sizes or metrics=$sizes",
+            "11:22: 'sigmoidd' is not one of the choices | did you mean 'sigmoid'?",
+        ])
+    }
+
     func testLoadingAnInlineTableAsAFileSaysLoadInline() {
         expect("```csv name=pts\nx,y\n1,2\n```\n```nnbook\nload csv pts as p target=y\n```\n", [
             "6:10: there is no file pts | pts is a table written in the notebook: write load inline pts as p target=y",

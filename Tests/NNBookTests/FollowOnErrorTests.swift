@@ -120,7 +120,7 @@ final class FollowOnErrorTests: XCTestCase {
 
     func testAWrongLoadLeavesItsSplitsNamesChecked() {
         XCTAssertEqual(diagnostics(lesson([("target=y", "target=y nrow=5"), ("data.test", "data.tset")])), [
-            "7:38: 'load' has no option 'nrow' | the known options of 'load' are: classes, codes, features, fill, folder, missing, one_hot, rows, separator, shuffle, target",
+            "7:38: 'load' has no option 'nrow' | the known options of 'load' are: classes, codes, features, fill, folder, missing, na, one_hot, rows, separator, shuffle, target",
             "14:15: 'tset' is not a split | a data set's splits are data.train and data.test",
         ])
     }

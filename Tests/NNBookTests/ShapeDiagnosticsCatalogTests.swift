@@ -94,6 +94,17 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Labels 1 to 3 (iris' species as numbers): a fourth unit would learn a class no sample
+    /// has, so codes= is offered first, and it checks.
+    func testLabelsThatStartAtOneAreOfferedCodes() {
+        try? "petal,species\n1.4,1\n4.7,2\n6.0,3\n".write(to: folder.appendingPathComponent("iris.csv"), atomically: true, encoding: .utf8)
+        let model = ["model m", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on iris"]
+        expect(["load csv \"iris.csv\" as iris target=species"] + model, [
+            "6:3: the labels of iris go up to 3, but the last dense layer has 3 units, for the classes 0 to 2 | the labels start at 1, so no sample is of class 0: load with codes=[species] to number them from 0, or give the last dense layer 4 units, one per class",
+        ])
+        expect(["load csv \"iris.csv\" as iris target=species codes=[species]"] + model, [])
+    }
+
     func testValidationDataOfAnotherShapePointsAtTheOption() {
         expect(["model m", "  flatten", "  dense 3 activation=softmax", "compile m loss=sparse_categorical_crossentropy", "train m on pics validation=data"], [
             "8:17: the model 'm' expects samples of shape (2, 2), but data has samples of shape (2,) | use data of the shape the model was built for",
@@ -355,6 +366,20 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
                 "7:17: validation_split must be 0 or more and below 1, not \(share) | validation_split=0.2 keeps the last fifth of the training samples for validation; leave it out to validate on none",
             ])
         }
+    }
+
+    /// `horse power` and `weight (kg)` cannot be written before '=': they are given as
+    /// horse_power= and weight_kg=, and a hint offers that spelling.
+    func testAColumnNameWithSpacesOrBracketsIsGivenAsAPythonName() throws {
+        try "horse power,weight (kg),mpg\n130,3504,18\n165,3693,15\n".write(to: folder.appendingPathComponent("sp.csv"), atomically: true, encoding: .utf8)
+        let model = ["load csv \"sp.csv\" as c target=mpg", "model r", "  dense 1", "compile r loss=mse", "train r on c"]
+        expect(model + ["predict r horse_power=130 weight_kg=3000", "expect r prediction < 100 Horse_Power=130 weight_kg=3000"], [])
+        expect(model + ["predict r horsepower=130 weight_kg=3000"], [
+            "9:11: the model 'r' was not trained on a feature called 'horsepower' | did you mean horse_power= (the column 'horse power')? its features are horse power, weight (kg)",
+        ])
+        let result = try NotebookFixtures.run("```nnbook\n" + model.joined(separator: "\n") + "\npredict r horse_power=130 weight_kg=3000\n```\n", folder: folder, seed: 1)
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        XCTAssertTrue(result.cells[0].outputs.contains { if case .text("input: horse power=130, weight (kg)=3000") = $0 { true } else { false } })
     }
 
     func testPredictInputsMustBeTheTrainingColumns() {

@@ -146,9 +146,15 @@ enum FitChecks {
                     "sparse_categorical_crossentropy expects class numbers (0, 1, 2, …), but the targets of \(reference) are other numbers",
                     at: lossAt, hint: "for numbers to predict use mse or mae")]
             case .classNumbers(let largest?) where largest >= outputs:
+                // Labels 1, 2, 3 (no class 0) of a table's column: more units would learn a class
+                // no sample has; numbering them from 0 fits the units there are.
+                var hint = "give the last dense layer \(largest + 1) units, one per class"
+                if case .range(let range) = target.values, range.lowerBound >= 1, let name = target.names?.first, columns == 1 {
+                    hint = "the labels start at \(Int(range.lowerBound)), so no sample is of class 0: load with codes=[\(name)] to number them from 0, or \(hint)"
+                }
                 return [Diagnostic(
                     "the labels of \(reference) go up to \(largest), but the last dense layer has \(units(outputs)), for the classes 0 to \(outputs - 1)",
-                    at: lastLayer.range, hint: "give the last dense layer \(largest + 1) units, one per class")]
+                    at: lastLayer.range, hint: hint)]
             default:
                 return []
             }

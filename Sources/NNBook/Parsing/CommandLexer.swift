@@ -98,11 +98,24 @@ struct CommandLexer {
             case "$":
                 let start = index
                 index += 1
+                // `${hidden}`, as a shell or a JavaScript template writes it: a slip, read as the
+                // parameter it names, so that the rest of the line and its command are checked.
+                let braced = index < characters.count && characters[index] == "{"
+                if braced { index += 1 }
+                let nameStart = index
                 while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
                     index += 1
                 }
-                let name = String(characters[(start + 1)..<index])
-                guard !name.isEmpty else {
+                let name = String(characters[nameStart..<index])
+                if braced, !name.isEmpty, index < characters.count, characters[index] == "}" {
+                    index += 1
+                    slips.append(Diagnostic(
+                        "${\(name)} is how a shell writes a parameter; a command uses it as $\(name)", at: range(start, index),
+                        hint: "write $\(name), without braces"))
+                    tokens.append(Token(kind: .parameter(name), range: range(start, index)))
+                    continue
+                }
+                guard !name.isEmpty, !braced else {
                     return (tokens, [Diagnostic(
                         "'$' must be followed by a parameter name", at: range(start, start + 1),
                         hint: "write $rate to use the parameter rate from the front matter")], slips)

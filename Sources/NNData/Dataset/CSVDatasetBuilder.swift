@@ -77,7 +77,7 @@ struct CSVDatasetBuilder {
                 hint: "check for a missing or extra separator; a field holding a comma must be quoted")
         }
         rowsRead += 1
-        if options.missing == .drop, (0..<record.count).contains(where: record.isBlank) { return }
+        if options.missing == .drop, (0..<record.count).contains(where: { isMissing(record, $0) }) { return }
         let line = record.fields[0].line
         try checkMemory(adding: header.count * MemoryLayout<Float>.stride, line: line)
         var stored = true
@@ -86,7 +86,7 @@ struct CSVDatasetBuilder {
             case .number:
                 let place = record.fields[index]
                 stored = numbers.append(try Dataset.number(
-                    record.trimmedText(index), column: rowsKept > 0 ? header[index] : nil, index: index, line: place.line, column: place.column, missing: options.missing, path: path)) && stored
+                    isMissing(record, index) ? "" : record.trimmedText(index), column: rowsKept > 0 ? header[index] : nil, index: index, line: place.line, column: place.column, missing: options.missing, path: path)) && stored
             case .words(let slot):
                 let word = record.trimmedText(index)
                 if let known = words[slot][word] {
@@ -106,6 +106,12 @@ struct CSVDatasetBuilder {
         rowsKept += 1
         lines.append(line)
         if rowsKept == 1 { try checkHeader() }
+    }
+
+    /// Whether field `index` of `record` is missing: blank, or one of the words that mark a
+    /// missing value (read only when some are given).
+    private func isMissing(_ record: CSVRecord, _ index: Int) -> Bool {
+        record.isBlank(index) || (!options.missingMarks.isEmpty && options.missingMarks.contains(record.trimmedText(index)))
     }
 
     /// Throws the header's mistake, if it has one; quoting its names only once a row has read

@@ -17,11 +17,15 @@ public struct CSVColumnOptions: Equatable, Sendable {
     /// Columns of words turned into one 0/1 column per word, named `column=word`.
     public var oneHot: [String] = []
     public var missing: Missing = .error
+    /// Words that mark a missing value as an empty field does (`?` in the auto-mpg data of
+    /// Keras' regression tutorial; pandas' `na_values`).
+    public var missingMarks: Set<String> = []
 
-    public init(codes: [String] = [], oneHot: [String] = [], missing: Missing = .error) {
+    public init(codes: [String] = [], oneHot: [String] = [], missing: Missing = .error, missingMarks: Set<String> = []) {
         self.codes = codes
         self.oneHot = oneHot
         self.missing = missing
+        self.missingMarks = missingMarks
     }
 }
 
@@ -133,6 +137,9 @@ extension Dataset {
         try reader.finish(body: body)
     }
 
+    /// The words files write for a missing value (lower-cased), which a hint answers with `na=`.
+    static let commonMissingMarks: Set<String> = ["?", "na", "n/a", "nan", "null", "none", "-", "--", ".", "missing"]
+
     /// The number in a field, or why it is none. `column` is the field's column name, nil while
     /// no row of the file has read as data: the file may be no CSV file at all (a file of
     /// secrets), and nothing of it is quoted then, neither the value nor its header's name;
@@ -146,7 +153,10 @@ extension Dataset {
         }
         guard text.isDecimalNumber, let value = Float(text), !value.isNaN else {
             // Written only for a value that is no number: every value of a file passes here.
-            let notANumber = column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
+            let mark = column != nil && Dataset.commonMissingMarks.contains(text.lowercased())
+            let notANumber = mark
+                ? "\"\(text)\" marks a missing value: load with na=[\"\(text)\"] to read it as one, as an empty field is (then missing=drop drops its row, fill=NUMBER fills it)"
+                : column.map { "the rows above hold numbers in column \"\($0.excerpt())\": write this value as a number too" }
                 ?? "to use a column of words, load it with codes=[NAME] (numbers 0, 1, 2, …) or one_hot=[NAME], NAME being the name of column \(index + 1) in the header"
             throw DataError(column.map { "\"\(text.excerpt())\" in column \"\($0.excerpt())\" is not a number" } ?? "field \(index + 1) is not a number", path: path, line: line, column: field,
                             hint: notANumber)

@@ -272,6 +272,7 @@ extension LoadCommand {
         var options = CSVColumnOptions(codes: (codes ?? []).map(\.text), oneHot: (oneHot ?? []).map(\.text))
         if missing == .drop { options.missing = .drop }
         if let fill { options.missing = .fill(fill) }
+        options.missingMarks = Set(na ?? [])
         return options
     }
 

@@ -41,6 +41,7 @@ struct LoadCommand: NotebookCommand {
     @Option(help: "csv: columns of words to turn into one 0/1 column per word") var oneHot: [Word]?
     @Option(help: "csv: drop rows with an empty field") var missing: Missing?
     @Option(help: "csv: put this number in empty fields") var fill: Double?
+    @Option(help: "csv: words that mark a missing value, as an empty field does (pandas' na_values), e.g. na=[\"?\", NA]", spellings: ["na_values"]) var na: [String]?
     @Option(help: "mnist/fashion-mnist: the folder holding the four IDX files") var folder: FilePath?
     @Option(help: "names for the classes 0, 1, 2, … (Fashion-MNIST's are built in; a target column of words names its own)", spellings: ["class_names"]) var classes: [String]?
     @Option(help: "keep only this many samples (of each split, for data that comes split)", spellings: ["nrows"], minimum: 1) var rows: Int?
@@ -50,7 +51,7 @@ struct LoadCommand: NotebookCommand {
     private var writtenOptions: [(name: String, given: Bool, range: SourceRange)] {
         [("target", target != nil, $target), ("features", features != nil, $features), ("separator", separator != ",", $separator),
          ("codes", codes != nil, $codes), ("one_hot", oneHot != nil, $oneHot), ("missing", missing != nil, $missing),
-         ("fill", fill != nil, $fill), ("folder", folder != nil, $folder), ("rows", rows != nil, $rows), ("shuffle", !shuffle, $shuffle),
+         ("fill", fill != nil, $fill), ("na", na != nil, $na), ("folder", folder != nil, $folder), ("rows", rows != nil, $rows), ("shuffle", !shuffle, $shuffle),
          ("classes", classes != nil, $classes)]
     }
 
@@ -62,8 +63,8 @@ struct LoadCommand: NotebookCommand {
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let formatOptions: Set<String> = switch format {
-        case .csv: ["target", "separator", "codes", "one_hot", "missing", "fill"]
-        case .inline: ["target", "separator", "codes", "one_hot", "missing", "fill"]
+        case .csv: ["target", "separator", "codes", "one_hot", "missing", "fill", "na"]
+        case .inline: ["target", "separator", "codes", "one_hot", "missing", "fill", "na"]
         case .idx, .npy: ["target"]
         case .npz: ["target", "features"]
         case .mnist, .fashionMNIST: ["folder"]

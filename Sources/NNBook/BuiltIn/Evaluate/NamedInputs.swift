@@ -74,6 +74,7 @@ struct NamedInputs {
         model: ModelName, columns: [String], wordColumns: [String: WordColumn], scaled: Set<String>, at command: SourceRange
     ) -> [Diagnostic] {
         let names = WordColumn.inputNames(of: columns, wordColumns: wordColumns)
+        let inputs = resolved(against: names)
         let known = Set(columns)
         let given = Set(inputs.map(\.name))
         let missing = names.filter { !given.contains($0) }
@@ -118,9 +119,34 @@ struct NamedInputs {
             hint: "nnbook computes in 32-bit numbers (Float32), as Keras does, so the network would be given infinity: give a number of the size of the training data's")
     }
 
+    /// The inputs, each name written as a Python name (`horse_power=130`, `weight_kg=3000`)
+    /// given the name of the column it stands for (`horse power`, `weight (kg)`): a column
+    /// name with spaces or brackets cannot be written before '=' as it is.
+    private func resolved(against names: [String]) -> [NamedValue<String>] {
+        let byIdentifier = Dictionary(grouping: names.filter { !NamedInputs.isWritable($0) }, by: NamedInputs.identifier)
+        return inputs.map { input in
+            guard !names.contains(input.name), let columns = byIdentifier[NamedInputs.identifier(input.name)], columns.count == 1 else { return input }
+            return NamedValue(name: columns[0], value: input.value, range: input.range, valueRange: input.valueRange)
+        }
+    }
+
+    /// Whether a column's name can be written before '=' as it is: one word, without the
+    /// brackets, quotes, '=' and '#' that a line reads otherwise.
+    private static func isWritable(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains { $0.isWhitespace || "()[]{}=#\"',$".contains($0) }
+    }
+
+    /// A column's name as an input may be written: in lower case, each run of characters other
+    /// than letters and digits one '_', none at either end (`weight (kg)` is `weight_kg`).
+    static func identifier(_ name: String) -> String {
+        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+        return words.joined(separator: "_")
+    }
+
     /// "did you mean 'sweet'? " for an input name the model was not trained on: a feature
     /// spelt close to it, or one that it starts or that starts it (`sweetness` for `sweet`),
-    /// the features given no value first.
+    /// the features given no value first; a feature whose name cannot be written before '='
+    /// is offered as it can (`horse_power`).
     private static func meant(by name: String, missing: [String], names: [String]) -> String? {
         let lowered = name.lowercased()
         func sharesItsStart(_ candidate: String) -> Bool {
@@ -129,7 +155,10 @@ struct NamedInputs {
         }
         let near = Suggestions.closest(to: name, in: missing) ?? missing.first(where: sharesItsStart)
             ?? Suggestions.closest(to: name, in: names) ?? names.first(where: sharesItsStart)
-        return near.map { "did you mean '\($0)'? " }
+        return near.map { near in
+            let written = identifier(near)
+            return isWritable(near) || written.isEmpty ? "did you mean '\(near)'? " : "did you mean \(written)= (the column '\(near)')? "
+        }
     }
 
     /// The named values as one sample of the training data's features: numbers scaled as the
@@ -143,7 +172,7 @@ struct NamedInputs {
         }
         var features: [String: Float] = [:]
         var shown: [String] = []
-        for input in inputs {
+        for input in resolved(against: WordColumn.inputNames(of: trainedOn.featureNames, wordColumns: trainedOn.wordColumns)) {
             if let values = trainedOn.wordColumns[input.name]?.features(for: input.value, column: input.name) {
                 // A word's code, or its columns (`colour=red` as 0 or 1), scaled as the training
                 // data's were; a scaled code is shown as a scaled number is.
