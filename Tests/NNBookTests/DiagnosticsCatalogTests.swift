@@ -354,6 +354,20 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// Keras names a model or its data by keyword (`Sequential(name=…)`); here the value stands
+    /// in its place, and was written there: one error, which says where the value is, not that
+    /// the option was given twice.
+    func testAnOptionNamedLikeAValueWrittenInItsPlaceSaysWhereTheValueIs() {
+        expect(prelude + "model k name=clf\n  dense 1\n```\n", ["11:9: 'model' has no option 'name': its name is the value written after 'model', k | drop name=clf"])
+        expectLine("train m on data model=x", "11:17: 'train' has no option 'model': its model is the value written after 'train', m | drop model=x")
+    }
+
+    /// A method that is none of the choices is one error, at the method: the line is not also
+    /// told that it says nothing of how to scale.
+    func testAScaleMethodThatIsNoChoiceIsOneError() {
+        expectLine("scale data x1 method=normalize", "11:22: 'normalize' is not one of the choices | the known choices are: min-max, standardize")
+    }
+
     /// `split dta` and `compile mm` were meant for data and m: the lines after are not told
     /// that data was never split or m never compiled.
     func testAMisspeltNameOnALineThatChangesDataOrAModelIsOneError() {

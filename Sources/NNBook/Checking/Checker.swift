@@ -288,6 +288,18 @@ public struct Checker: Sendable {
 
         for argument in syntax.arguments {
             guard case .option(let name, let nameRange, let value) = argument else { continue }
+            // `model net name=clf`, `train net on bank model=x`, as Keras names them: the value
+            // is written in its place already, so the option is one mistake, and the line keeps
+            // the value written there.
+            if schema.option(named: name) == nil, schema.openOptions == nil, let argument = schema.arguments.first(where: { $0.name == name }),
+                let written = positionals.first(where: { $0.range == ranges[name] })
+            {
+                diagnostics.append(Diagnostic(
+                    "'\(schema.verb)' has no option '\(name.excerpt())': its \(name) is the value written after '\(argument.keyword ?? schema.verb)', \(written.text.excerpt())",
+                    at: nameRange, hint: "drop \(name)=\(value.text.excerpt())"))
+                recovered += 1
+                continue
+            }
             if ranges[name] != nil || extras.contains(where: { $0.name == name }) {
                 diagnostics.append(Diagnostic("the option '\(name.excerpt())' is given twice", at: nameRange, hint: "keep one of them"))
                 continue

@@ -38,7 +38,8 @@ struct ScaleCommand: NotebookCommand {
             problem = Diagnostic(
                 "give divide= or method=, not both", at: $method,
                 hint: "divide= divides by a number you choose; method= fits a scaling to the training values")
-        } else if divide == nil, method == nil {
+        } else if divide == nil, method == nil, $divide == command, $method == command {
+            // (A divide= or method= written with a value that cannot be read is reported where it is.)
             problem = Diagnostic(
                 "say how to scale: give either divide= or method=", at: command,
                 hint: "e.g. scale \(data) \(column.map { "\($0) " } ?? "")divide=100, or method=min-max")
