@@ -181,6 +181,15 @@ final class DataCommandTests: XCTestCase {
         XCTAssertEqual(table.rows[0], ["hp", "4", "120.0000", "24.4949", "100.0000", "150.0000"])
     }
 
+    /// rows= beyond the data set gives every sample, and the page says so.
+    func testPredictingMoreRowsThanThereAreSaysItGaveThemAll() throws {
+        let result = try run("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data\npredict m on data rows=100000\n```\n")
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        guard case .table(let table)? = result.cells[0].outputs.last(where: { if case .table = $0 { true } else { false } }) else { return XCTFail("predict gives a table") }
+        XCTAssertEqual(table.rows.count, 5)
+        XCTAssertTrue(texts(result).contains("rows=100000 asks for more samples than data has: these are all 5 of them"), "\(texts(result))")
+    }
+
     func testCodesOneHotDescribeAndShape() throws {
         let result = try run("""
             ```csv name=t

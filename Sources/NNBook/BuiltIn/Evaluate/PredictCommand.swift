@@ -44,7 +44,9 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
         if let data {
             let (_, samples, terms) = try state.model(model, predictingOn: data)
             let sample = samples.subset(Array(0..<min(rows, samples.count)))
-            return try table(for: entry, inputs: sample.features, truth: sample, names: samples, state: state, range: data.range) + terms
+            // More rows than there are gives them all, and says so: the table is not cut short.
+            let all: [Output] = rows > samples.count ? [.text("rows=\(rows) asks for more samples than \(data) has: these are all \(samples.count) of them")] : []
+            return try table(for: entry, inputs: sample.features, truth: sample, names: samples, state: state, range: data.range) + all + terms
         }
         let (values, inputText) = try NamedInputs(inputs, for: "predict").encoded(for: trainedOn, model: model, state: state, at: command)
         return [.text("input: " + inputText.joined(separator: ", "))]
