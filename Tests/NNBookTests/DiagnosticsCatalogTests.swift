@@ -1150,6 +1150,26 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A layer line that cannot be read (Keras' `Dense(…)`, `flatten()`, a stray comma) is that
+    /// line's mistake: the model's other layers and the lines after it are still checked.
+    func testALayerLineThatCannotBeReadLeavesTheOtherLayersAndLaterLinesChecked() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nmodel m\n  Dense(4, activation=\"relu\")\n  conv2d 32\n  dense 4 activation=relu,\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy metrics=[accuracy]\ntrain m on data epochs=2\nplot m metric=val_acc\npredict m x3=1\n```\n", [
+            "4:3: this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes | write `dense 4 activation=relu`",
+            "5:3: 'conv2d' cannot be used under 'model' | the known lines under 'model' are: dense, dropout, flatten",
+            "6:26: unexpected ',' | lists are written [1, 2, 3]",
+            "10:8: 'm' will not have recorded val_acc by this line | it records: accuracy, loss",
+            "11:11: the model 'm' was not trained on a feature called 'x3' | did you mean 'x1'? its features are x1, x2",
+        ])
+    }
+
+    /// `one_hot d.train` is one error, and is read as the `one_hot d` its hint says to write.
+    func testAOneHotOfASplitIsReadAsOfItsDataSet() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nsplit data test=0.4\none_hot data.train\none_hot data classes=5\n```\n", [
+            "4:9: encode the whole data set, not one split: the splits are encoded alike | write `one_hot data`",
+            "5:9: the target has 2 columns; one_hot needs a single column of class numbers",
+        ])
+    }
+
     /// A misspelt target column is one error, and is read as the column it is close to: the
     /// lines after it are checked as if it were written right. A name as close to two columns
     /// is read as neither.

@@ -376,6 +376,11 @@ public struct Checker: Sendable {
 
         var clauses: [Invocation] = []
         for clause in syntax.clauses {
+            // Its syntax error is reported already: the command's other lines are still read.
+            if clause.unreadNames != nil {
+                unreadClauses.append(clause.verbRange)
+                continue
+            }
             guard let clauseSchema = schema.clauses.first(where: { $0.verb == clause.verb }) else {
                 if !schema.clauses.isEmpty {
                     unreadClauses.append(clause.verbRange)

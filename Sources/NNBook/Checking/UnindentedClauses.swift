@@ -17,9 +17,11 @@ extension Checker {
             diagnostics.append(Diagnostic(
                 "'\(syntax.verb)' is not a command: it belongs under the `\(parent.verb)` on line \(parent.line)", at: syntax.verbRange,
                 hint: "indent it by two spaces, as the lines under `\(parent.verb)` are"))
-            parent.add(clause: CommandSyntax(verb: syntax.verb, verbRange: syntax.verbRange, arguments: syntax.arguments))
+            var clause = CommandSyntax(verb: syntax.verb, verbRange: syntax.verbRange, arguments: syntax.arguments)
+            // A layer that could not be read leaves the model's other layers read.
+            if let names = syntax.unreadNames { clause.markUnread(names: names) }
+            parent.add(clause: clause)
             for clause in syntax.clauses { parent.add(clause: clause) }
-            if let names = syntax.unreadNames { parent.markUnread(names: names) }
             nested[nested.count - 1] = parent
         }
         return (nested, diagnostics)

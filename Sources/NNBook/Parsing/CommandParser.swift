@@ -31,16 +31,17 @@ struct CommandParser {
             }
             if let call = PythonCall(text) {
                 // One error for the line, showing it as nnbook writes it; what it may define is
-                // unknown after it.
+                // unknown after it. Indented (a layer written as Keras' `Dense(…)`), it is a line
+                // of the command above that could not be read, and the others are still read.
                 let indent = text.prefix { $0.isWhitespace }.count
                 diagnostics.append(call.diagnostic(line: line, indent: indent))
                 let range = SourceRange(line: line, column: indent + 1, length: call.callee.count)
+                var command = CommandSyntax(verb: call.callee + "(", verbRange: range, arguments: [])
+                command.markUnread(names: names(in: text))
                 if indent > margin, var parent = commands.popLast() {
-                    parent.markUnread(names: names(in: text))
+                    parent.add(clause: command)
                     commands.append(parent)
                 } else {
-                    var command = CommandSyntax(verb: call.callee + "(", verbRange: range, arguments: [])
-                    command.markUnread(names: names(in: text))
                     commands.append(command)
                 }
                 continue
@@ -82,14 +83,20 @@ struct CommandParser {
                         hint: "start commands at the beginning of the line; indent only the lines that belong to the command above, such as a model's layers"))
                     continue
                 }
+                let cutShort = !lexDiagnostics.isEmpty
                 if case .word = tokens[0].kind, tokens.count > 1, tokens[1].kind == .equals {
                     let (arguments, errors) = parser.arguments()
                     problems += errors
                     parent.add(arguments: arguments)
-                } else if let clause = parser.command(diagnostics: &problems) {
+                    if !errors.isEmpty || cutShort { parent.markUnread(names: names(in: text)) }
+                } else if var clause = parser.command(diagnostics: &problems) {
+                    // A line under the command (a layer) that cannot be read is that line's
+                    // mistake: the command and its other lines are still read.
+                    if !problems.isEmpty || cutShort { clause.markUnread(names: names(in: text)) }
                     parent.add(clause: clause)
+                } else {
+                    parent.markUnread(names: names(in: text))
                 }
-                if !problems.isEmpty || !lexDiagnostics.isEmpty { parent.markUnread(names: names(in: text)) }
                 commands.append(parent)
             } else if var command = parser.command(diagnostics: &problems) {
                 if !problems.isEmpty || !lexDiagnostics.isEmpty { command.markUnread(names: names(in: text)) }

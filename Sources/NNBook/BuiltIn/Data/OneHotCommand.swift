@@ -14,21 +14,25 @@ struct OneHotCommand: NotebookCommand {
     @Option(help: "the number of classes (default: the largest label + 1)") var classes: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
-        guard var facts = context.facts(of: data), let target = facts.target else { return refusal(encoding: nil).map { [$0] } ?? [] }
+        // `one_hot d.train` is read as the `one_hot d` its hint says to write, so the lines after
+        // it are checked as they will be once it is.
+        let split = data.split.map { _ in
+            Diagnostic(
+                "encode the whole data set, not one split: the splits are encoded alike", at: data.range,
+                hint: "write `one_hot \(data.name)`")
+        }
+        guard var facts = context.facts(of: data), let target = facts.target else { return [split, refusal(encoding: nil)].compactMap { $0 } }
         let refused = refusal(encoding: target)
         // A line that encodes wrongly still encodes: what the targets become is then not known.
         let count = refused == nil ? classes ?? target.kind.classes : nil
         facts.target = TargetFacts(columns: count, kind: count.map(TargetKind.oneHot) ?? .unknown, values: refused == nil ? .range(0...1) : .unknown)
         facts.target?.change = refused == nil ? .oneHot(at: command, before: target) : nil
         context.datasets[data.name] = facts
-        return refused.map { [$0] } ?? []
+        return [split, refused].compactMap { $0 }
     }
 
-    /// Why the run would refuse to encode `target` (nil: not known).
+    /// Why the run would refuse to encode `target` (nil: not known), the split aside.
     private func refusal(encoding target: TargetFacts?) -> Diagnostic? {
-        if data.split != nil {
-            return Diagnostic("encode the whole data set, not one split: the splits are encoded alike", at: data.range)
-        }
         if let classes, classes < 2 {
             return Diagnostic("one-hot needs at least 2 classes", at: $classes)
         }
