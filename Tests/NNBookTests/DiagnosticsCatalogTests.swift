@@ -1162,6 +1162,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
         ])
     }
 
+    /// A model's name used as a data set before the model is defined is one error at that use:
+    /// the model's line replaces no data set, and a later use of its name as a data set is an
+    /// error of its own.
+    func testANameUsedBeforeItIsDefinedIsReplacedByNothing() {
+        expect("```nnbook\nload csv \"data.csv\" as data target=y\nscale m x1 divide=10\nmodel m\n  dense 1 activation=sigmoid\ncompile m loss=binary_crossentropy\ntrain m on data epochs=2\nevaluate m on m\n```\n", [
+            "3:7: no data set named 'm' has been defined before this line | the known data sets are: data",
+            "8:15: 'm' is a model, not a data set | the known data sets are: data",
+        ])
+    }
+
     /// `one_hot d.train` is one error, and is read as the `one_hot d` its hint says to write.
     func testAOneHotOfASplitIsReadAsOfItsDataSet() {
         expect("```nnbook\nload csv \"data.csv\" as data target=y\nsplit data test=0.4\none_hot data.train\none_hot data classes=5\n```\n", [

@@ -66,7 +66,8 @@ public struct CheckContext: Sendable {
     /// the line may read it first (`take d 100 as d`), as the run does, and then says what
     /// the name holds now.
     mutating func define(_ name: String, as kind: NameKind, at range: SourceRange?) {
-        if let replaced = self.kind(of: name), replaced != kind, rebindings[name]?.replaced != replaced {
+        // A name only used before (an error there) named nothing that this line replaces.
+        if let replaced = self.kind(of: name), replaced != kind, definitions[name] != nil, rebindings[name]?.replaced != replaced {
             rebindings[name] = Rebinding(replaced: replaced, definedAt: definitions[name], reboundAt: range)
         }
         if self.kind(of: name) == kind, let range {
