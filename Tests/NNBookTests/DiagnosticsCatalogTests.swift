@@ -1399,6 +1399,41 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expect("```nnbook\nload csv \"data.csv\" as d label=y\nshow d\n```\n", ["2:26: 'load' has no option 'label' | did you mean 'target'? nnbook calls label target"])
     }
 
+    /// Keras' Python names for a choice (a path, a class, a call) are answered with nnbook's
+    /// word, and the line is read as that word: the compile still compiles.
+    func testKerasPathsAndClassesAreReadAsTheNameTheyEndIn() {
+        expectLine("compile m loss=mse optimizer=keras.optimizers.SGD", "11:30: 'keras.optimizers.SGD' is Keras' Python name; nnbook writes the choice as one word, in lower case | write `optimizer=sgd`")
+        expectLine("compile m loss=mse optimizer=tf.keras.optimizers.Adam(learning_rate=0.1)", "11:54: tf.keras.optimizers.Adam(…) is Python's call; an option's value is one word, and its settings are options of their own | write `optimizer=adam rate=0.1`")
+        expectLine("compile m loss=tf.keras.losses.MeanSquaredError() optimizer=sgd", "11:48: tf.keras.losses.MeanSquaredError(…) is Python's call; an option's value is one word, and its settings are options of their own | write `loss=mean_squared_error`")
+        expectLine("compile m loss=MeanSquaredError optimizer=sgd", "11:16: 'MeanSquaredError' is Keras' class name; nnbook writes the choice as one word, in lower case | write `loss=mean_squared_error`")
+        expect(prelude + "compile m loss=keras.losses.mse optimizer=sgd metrics=[keras.metrics.MeanAbsoluteError()]\n```\n", [
+            "11:16: 'keras.losses.mse' is Keras' Python name; nnbook writes the choice as one word, in lower case | write `loss=mse`",
+            "11:56: 'keras.metrics.MeanAbsoluteError()' is Keras' Python name; nnbook writes the choice as one word, in lower case | write `mae`",
+        ])
+        expect(prelude + "compile m loss=mse optimizer=keras.optimizers.SGD\ntrain m on data epochs=0\n```\n", [
+            "11:30: 'keras.optimizers.SGD' is Keras' Python name; nnbook writes the choice as one word, in lower case | write `optimizer=sgd`",
+            "12:17: epochs must be 1 or more, not 0 | epochs=: how many passes over the training samples; e.g. train neuron on insurance descent=batch epochs=1000 every=100",
+        ])
+    }
+
+    /// Keras' habits in `train`, `predict` and `expect` are told what nnbook does instead.
+    func testKerasHabitsInTrainPredictAndExpectGetHintsThatTeach() {
+        expectLine("train m on data batch=all", "11:23: expected a whole number, not all | for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch")
+        expectLine(
+            "train m on data initial_epoch=3",
+            "11:17: 'train' has no option 'initial_epoch' | nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)")
+        expect(prelude + "train m on data\npredict m x1=[58, 30]\npredict m x=[[58, 1]]\nexpect m prediction ≈ 1 within 0.5 x1=[1, 2] x2=1\n```\n", [
+            "12:14: x1= takes one value, not a list: one `predict` line is for one sample | for several samples, write one `predict` line each, with x1=58 on one and x1=30 on the next, or predict the first rows of a data set: `predict m on DATA rows=N`",
+            "13:13: x= takes one value, not a list: one `predict` line is for one sample | give each input by its column name, one value each (e.g. predict neuron age=58 affordability=1); for several samples, write one `predict` line each, or predict the first rows of a data set: `predict m on DATA rows=N`",
+            "14:39: x1= takes one value, not a list: one `expect` line is for one sample | for several samples, write one `expect` line each, with x1=1 on one and x1=2 on the next",
+        ])
+        expect(prelude + "train m on data validation_split=0.5\nexpect m acc >= 0.5 on data\nexpect m val_acc >= 0.5\nexpect m val_loss <= 0.5 on data\n```\n", [
+            "12:10: the model 'm' does not report 'acc' | add it to the model's compile: metrics=[accuracy] (nnbook calls acc accuracy)",
+            "13:10: 'expect' measures accuracy on the data set after `on`; val_acc is what train records of its validation data each epoch | write `expect m accuracy >= 0.5 on DATA`, naming the data the model was validated on",
+            "14:10: 'expect' measures loss on the data set after `on`; val_loss is what train records of its validation data each epoch | write `expect m loss <= 0.5 on data`, naming the data the model was validated on",
+        ])
+    }
+
     func testPrinterShowsTheLineAndACaret() {
         let printer = DiagnosticPrinter(path: "g.nnbook", lines: ["", "trian neuron on insurance"])
         let text = printer.format(Diagnostic("unknown command 'trian'", at: SourceRange(line: 2, column: 1, length: 5), hint: "did you mean 'train'?"))

@@ -89,6 +89,12 @@ final class BadInputCatalogTests: XCTestCase {
         Case(name: "a Keras optimizer class", files: cell("model m\n  dense 1\ncompile m loss=mse optimizer=Adam()"), status: 1,
              firstLine: "t.nnbook:4:34: error: Adam(…) is Python's call; an option's value is one word, and its settings are options of their own", hint: "write `optimizer=adam`",
              lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a Keras optimizer's Python path", files: cell("model m\n  dense 1\ncompile m loss=mse optimizer=keras.optimizers.SGD"), status: 1,
+             firstLine: "t.nnbook:4:30: error: 'keras.optimizers.SGD' is Keras' Python name; nnbook writes the choice as one word, in lower case", hint: "write `optimizer=sgd`",
+             lastLine: "1 error in t.nnbook; nothing was run"),
+        Case(name: "a Keras optimizer's call by its Python path", files: cell("model m\n  dense 1\ncompile m loss=mse optimizer=tf.keras.optimizers.Adam(learning_rate=0.1)"), status: 1,
+             firstLine: "t.nnbook:4:54: error: tf.keras.optimizers.Adam(…) is Python's call; an option's value is one word, and its settings are options of their own",
+             hint: "write `optimizer=adam rate=0.1`", lastLine: "1 error in t.nnbook; nothing was run"),
     ]
 
     static let frontMatter: [Case] = [
@@ -247,6 +253,14 @@ final class BadInputCatalogTests: XCTestCase {
              hint: "d.x1 goes up to 300, d.x2 goes up to 400, unscaled: values so far from 0 to 1 make every step huge, whatever the rate; bring them near 0 to 1 first (scale d method=standardize); the steps are too large for this data: try a smaller learning rate, e.g. rate=100.0\nthe run stopped in cell 1; the page with the outputs so far is t.md"),
         Case(name: "zero epochs", files: withData("train m on d epochs=0"), status: 1, firstLine: "t.nnbook:6:14: error: epochs must be 1 or more, not 0"),
         Case(name: "batch of zero", files: withData("train m on d batch=0"), status: 1, firstLine: "t.nnbook:6:14: error: batch must be 1 or more, not 0"),
+        Case(name: "a batch of all the samples", files: withData("train m on d batch=all"), status: 1, firstLine: "t.nnbook:6:20: error: expected a whole number, not all",
+             hint: "for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch"),
+        Case(name: "Keras' initial_epoch", files: withData("train m on d epochs=2\ntrain m on d epochs=2 initial_epoch=2"), status: 1,
+             firstLine: "t.nnbook:7:23: error: 'train' has no option 'initial_epoch'",
+             hint: "nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)"),
+        Case(name: "several samples in one predict", files: withData("train m on d\npredict m x1=[0.2, 0.8] x2=1"), status: 1,
+             firstLine: "t.nnbook:7:14: error: x1= takes one value, not a list: one `predict` line is for one sample",
+             hint: "for several samples, write one `predict` line each, with x1=0.2 on one and x1=0.8 on the next, or predict the first rows of a data set: `predict m on DATA rows=N`"),
         Case(name: "training before compiling", files: ["t.nnbook": Data("```nnbook\nload csv \"d.csv\" as d target=y\nmodel m\n  dense 1\ntrain m on d\n```\n".utf8), "d.csv": Data("x,y\n1,0\n".utf8)], status: 1, firstLine: "t.nnbook:5:7: error: the model 'm' must be compiled before it is trained"),
         Case(name: "labels outside the classes", files: withData("model k\n  dense 2 activation=softmax\ncompile k loss=sparse_categorical_crossentropy optimizer=adam\ntrain k on d", csv: "x1,x2,y\n1,2,0\n3,4,5\n"), status: 1, firstLine: "t.nnbook:7:3: error: the labels of d go up to 5, but the last dense layer has 2 units, for the classes 0 to 1"),
         Case(name: "zero learning rate", files: withData("compile m loss=mse optimizer=sgd rate=0"), status: 1, firstLine: "t.nnbook:6:34: error: the learning rate must be above 0"),

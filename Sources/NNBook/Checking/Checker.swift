@@ -317,9 +317,9 @@ public struct Checker: Sendable {
             } else {
                 diagnostics.append(Diagnostic(
                     "'\(schema.verb)' has no option '\(name.excerpt())'", at: nameRange,
-                    hint: schema.options.isEmpty
+                    hint: schema.otherOptions[name] ?? (schema.options.isEmpty
                         ? "'\(schema.verb)' takes no options; \(usage)"
-                        : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'", otherSpellings: schema.options.map { ($0.name, $0.otherSpellings) })))
+                        : Suggestions.hint(for: name, in: schema.options.map(\.name), kind: "options of '\(schema.verb)'", otherSpellings: schema.options.map { ($0.name, $0.otherSpellings) }))))
                 recovered += 1
                 let meant = schema.options.first { $0.otherSpellings.contains { $0.lowercased() == name.lowercased() } }
                     ?? Suggestions.closest(to: name, in: schema.options.map(\.name)).flatMap(schema.option(named:))
@@ -352,7 +352,11 @@ public struct Checker: Sendable {
             case .failure(let diagnostic):
                 // Given, though wrong: the option is not also reported missing.
                 ranges[name] = nameRange
-                diagnostics.append(diagnostic)
+                if let option = schema.option(named: name) {
+                    diagnostics.append(Checker.answering(option.mistakes, diagnostic, for: value))
+                } else {
+                    diagnostics.append(Checker.severalSamples(name, value, of: schema, model: positionals.first?.text) ?? diagnostic)
+                }
                 unresolved += Checker.name(in: value, of: type, context: context).map { [$0] } ?? []
                 // Read as the value it is close to, else as its default, else left out: the
                 // line still defines what it says.
@@ -525,6 +529,14 @@ public struct Checker: Sendable {
                     "'\(text.excerpt())' is a loss, not one of the metrics", at: value.range,
                     hint: "the loss is recorded whatever it is: compile with loss=\(text.excerpt()) to record it; the metrics are \(choices.joined(separator: ", "))"))
             }
+            if !choices.contains(text), let meant = PythonCall.choice(namedBy: text, in: choices),
+                text.contains(".") || (meant.contains("_") && !text.contains("_"))
+            {
+                // Keras' path or class (`keras.optimizers.SGD`, `MeanSquaredError`) for a choice.
+                return .failure(Diagnostic(
+                    "'\(text.excerpt())' is Keras' \(text.contains(".") ? "Python name" : "class name"); nnbook writes the choice as one word, in lower case", at: value.range,
+                    hint: "write `\(option.map { $0.name + "=" } ?? "")\(meant)`"))
+            }
             guard choices.contains(text) else {
                 return .failure(Diagnostic(
                     "'\(text.excerpt())' is not one of the choices", at: value.range,
@@ -605,7 +617,7 @@ public struct Checker: Sendable {
         }
         switch type {
         case .choice(let choices):
-            return Suggestions.meant(by: text, in: choices, otherSpellings: CoreSpellings.all).map(TypedValue.string)
+            return (PythonCall.choice(namedBy: text, in: choices) ?? Suggestions.meant(by: text, in: choices, otherSpellings: CoreSpellings.all)).map(TypedValue.string)
         case .boolean:
             return ValueType.boolean.value(from: text.lowercased())
         case .list(let element):
@@ -613,6 +625,21 @@ public struct Checker: Sendable {
         default:
             return nil
         }
+    }
+
+    /// A list given to an open option (`predict neuron age=[58, 30]`, Keras' `x=[[58, 1]]`):
+    /// open options are the inputs of one sample, so the learner is told how nnbook takes
+    /// several: a line for each, or the first rows of a data set where the command reads them.
+    static func severalSamples(_ name: String, _ value: ValueSyntax, of schema: CommandSchema, model: String?) -> Diagnostic? {
+        guard case .list(let items) = value.kind else { return nil }
+        let model = model ?? "MODEL"
+        let scalars = items.filter { if case .list = $0.kind { false } else { true } }
+        let lines = scalars.count == items.count && items.count >= 2
+            ? "for several samples, write one `\(schema.verb)` line each, with \(name)=\(items[0].text.excerpt()) on one and \(name)=\(items[1].text.excerpt()) on the next"
+            : "give each input by its column name, one value each (e.g. \(schema.examples.first ?? schema.usage)); for several samples, write one `\(schema.verb)` line each"
+        let rows = schema.option(named: "rows") != nil ? ", or \(schema.verb) the first rows of a data set: `\(schema.verb) \(model) on DATA rows=N`" : ""
+        return Diagnostic(
+            "\(name.excerpt())= takes one value, not a list: one `\(schema.verb)` line is for one sample", at: value.range, hint: lines + rows)
     }
 
     /// A wrong value that a learner writes by habit (`==` for a comparison) gets the hint its

@@ -8,17 +8,21 @@ import Foundation
 /// The verb, summary and examples of a declared command: what its properties cannot say.
 /// `spellings` are what Keras, scikit-learn or pandas call the same step (`fit` for `train`):
 /// not accepted, so that a notebook has one spelling, but answered with the verb.
+/// `otherOptions` are options the same step takes there that nnbook has no option for
+/// (Keras' `initial_epoch`), each with the hint that says what nnbook does instead.
 public struct CommandConfiguration: Sendable {
     public let verb: String
     public let summary: String
     public let examples: [String]
     public let spellings: [String]
+    public let otherOptions: [String: String]
 
-    public init(verb: String, summary: String, examples: [String] = [], spellings: [String] = []) {
+    public init(verb: String, summary: String, examples: [String] = [], spellings: [String] = [], otherOptions: [String: String] = [:]) {
         self.verb = verb
         self.summary = summary
         self.examples = examples
         self.spellings = spellings
+        self.otherOptions = otherOptions
     }
 }
 
@@ -47,7 +51,7 @@ extension DeclaredCommand {
         return CommandSchema(
             verb: configuration.verb, summary: configuration.summary, arguments: parts.arguments, options: parts.options,
             clauses: parts.clauses, openOptions: parts.openOptions, examples: configuration.examples,
-            otherSpellings: configuration.spellings)
+            otherSpellings: configuration.spellings, otherOptions: configuration.otherOptions)
     }
 
     /// The command with the values of a checked invocation.

@@ -12,7 +12,8 @@
 /// that writes one of them is told the option's name ("did you mean 'batch'?"). `minimum` is
 /// the smallest whole number a count takes (`@Option(help: "how many rows", minimum: 1) var
 /// rows = 5`): the checker refuses less where the option is written, in the same words for
-/// every command.
+/// every command. `mistakes` are values a learner writes by habit, each with its hint
+/// (`@Option(…, mistakes: ["all": "for steps of every sample, write descent=batch"]) var batch = 32`).
 @propertyWrapper
 public struct Option<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
@@ -23,17 +24,18 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
         let defaultValue: TypedValue?
         let spellings: [String]
         let minimum: Int?
+        let mistakes: [String: String]
     }
 
     /// An option with a default, used when the notebook leaves it out.
-    public init(wrappedValue: Value, help: String, spellings: [String] = [], minimum: Int? = nil) {
-        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings, minimum: minimum)
+    public init(wrappedValue: Value, help: String, spellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]) {
+        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings, minimum: minimum, mistakes: mistakes)
         decoded = DecodedValue()
     }
 
     /// An option the notebook must give (or, for an `Optional` property, may leave out).
-    public init(help: String, spellings: [String] = [], minimum: Int? = nil) {
-        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings, minimum: minimum)
+    public init(help: String, spellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]) {
+        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings, minimum: minimum, mistakes: mistakes)
         decoded = DecodedValue()
     }
 
@@ -63,6 +65,6 @@ extension Option: DeclaredProperty {
         schema.options.append(OptionSchema(
             name, Value.valueType, summary: declaration.help, default: declaration.defaultValue,
             isRequired: declaration.defaultValue == nil && Value.absent == nil, otherSpellings: declaration.spellings,
-            minimum: declaration.minimum))
+            minimum: declaration.minimum, mistakes: declaration.mistakes))
     }
 }

@@ -68,10 +68,11 @@ struct PythonCall {
             let meant = schema.options.first { $0.otherSpellings.contains(name) }?.name ?? name
             return meant + setting[equals...]
         }
-        // Keras' class (`Adam()`) stands for nnbook's choice of that name (`adam`).
+        // Keras' class (`Adam()`, `tf.keras.optimizers.Adam()`) stands for nnbook's choice of
+        // that name (`adam`).
         var written = choice
         if case .choice(let choices)? = schema?.options.first(where: { $0.name == option })?.type, !choices.contains(choice),
-            let meant = choices.first(where: { $0.lowercased() == choice.lowercased() })
+            let meant = PythonCall.choice(namedBy: choice, in: choices)
         {
             written = meant
         }
@@ -80,15 +81,27 @@ struct PythonCall {
             hint: "write `" + ([option + "=" + written] + settings).joined(separator: " ") + "`")
     }
 
+    /// The choice that Keras' class or its Python path names (`Adam`, `keras.optimizers.SGD`,
+    /// `tf.keras.losses.MeanSquaredError()`): the path's last part, matched to a choice
+    /// whatever its case and underscores (`MeanSquaredError` is mean_squared_error), or the
+    /// choice Keras spells so (`MeanAbsoluteError` is mae); nil when none matches.
+    static func choice(namedBy written: String, in choices: [String]) -> String? {
+        var last = written.split(separator: ".").last.map(String.init) ?? written
+        if last.hasSuffix("()") { last.removeLast(2) }
+        let bare = { (text: String) in text.lowercased().filter { $0 != "_" } }
+        return choices.first { bare($0) == bare(last) }
+            ?? CoreSpellings.all.first { choices.contains($0.name) && $0.spellings.contains { bare($0) == bare(last) } }?.name
+    }
+
     /// The first `option=choice(inside)` of a line, and the column of its `(`: found from each
-    /// `(` by looking back over the two words before it, so that a line of a megabyte is read
-    /// in one pass.
+    /// `(` by looking back over the two words before it (the choice may be a Python path,
+    /// `tf.keras.optimizers.Adam`), so that a line of a megabyte is read in one pass.
     private static func firstValueCall(in characters: [Character]) -> (option: String, choice: String, inside: String, column: Int)? {
         let isWord = { (character: Character) in character.isLetter || character.isNumber || character == "_" }
         for open in characters.indices where characters[open] == "(" {
             var start = open
-            while start > 0, isWord(characters[start - 1]) { start -= 1 }
-            guard start < open, start > 0, characters[start - 1] == "=" else { continue }
+            while start > 0, isWord(characters[start - 1]) || characters[start - 1] == "." { start -= 1 }
+            guard start < open, start > 0, characters[start - 1] == "=", characters[start].isLetter else { continue }
             var name = start - 1
             while name > 0, isWord(characters[name - 1]) { name -= 1 }
             guard name < start - 1, characters[name].isLetter || characters[name] == "_",

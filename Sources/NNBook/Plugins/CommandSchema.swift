@@ -15,10 +15,14 @@ public struct CommandSchema: Sendable {
     /// What Keras, scikit-learn or pandas call the same step (`fit` for `train`): not accepted,
     /// so that a notebook has one spelling, but answered with this verb.
     public let otherSpellings: [String]
+    /// Options the same step takes in Keras that nnbook has no option for (`initial_epoch`),
+    /// each with the hint that says what nnbook does instead.
+    public let otherOptions: [String: String]
 
     public init(
         verb: String, summary: String, arguments: [ArgumentSchema] = [], options: [OptionSchema] = [],
-        clauses: [CommandSchema] = [], openOptions: ValueType? = nil, examples: [String] = [], otherSpellings: [String] = []
+        clauses: [CommandSchema] = [], openOptions: ValueType? = nil, examples: [String] = [], otherSpellings: [String] = [],
+        otherOptions: [String: String] = [:]
     ) {
         self.verb = verb
         self.summary = summary
@@ -28,6 +32,7 @@ public struct CommandSchema: Sendable {
         self.openOptions = openOptions
         self.examples = examples
         self.otherSpellings = otherSpellings
+        self.otherOptions = otherOptions
     }
 
     public func option(named name: String) -> OptionSchema? {
@@ -120,10 +125,13 @@ public struct OptionSchema: Sendable {
     /// The smallest whole number the option takes (`rows=` 1), checked where the option is
     /// written, for every command that declares it, with the same words.
     public let minimum: Int?
+    /// Values that a learner writes by habit (`batch=all`), each with the hint it gets instead
+    /// of the type's words alone.
+    public let mistakes: [String: String]
 
     public init(
         _ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false,
-        otherSpellings: [String] = [], minimum: Int? = nil
+        otherSpellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]
     ) {
         self.name = name
         self.type = type
@@ -132,5 +140,6 @@ public struct OptionSchema: Sendable {
         self.isRequired = isRequired
         self.otherSpellings = otherSpellings
         self.minimum = minimum
+        self.mistakes = mistakes
     }
 }

@@ -167,6 +167,14 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
 
     /// A metric is measured on a data set, as `evaluate` measures it.
     private func checkMetric(in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if metric.text.hasPrefix("val_") {
+            // Keras' history key (`val_acc`): `train` records it each epoch; `expect` measures
+            // the metric itself on the data set it names, as `evaluate` does.
+            let measured = Metric.named(String(metric.text.dropFirst(4)))?.name ?? String(metric.text.dropFirst(4))
+            return [Diagnostic(
+                "'expect' measures \(measured) on the data set after `on`; \(metric.text.excerpt()) is what train records of its validation data each epoch", at: metric.range,
+                hint: "write `expect \(model) \(measured) \(comparison.rawValue) \(NumberText.plain(bound)) on \(data.map { "\($0)" } ?? "DATA")`, naming the data the model was validated on")]
+        }
         guard let data else {
             return [Diagnostic(
                 "'expect' needs 'on DATASET' to measure \(metric) on", at: command,
@@ -179,11 +187,13 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
         }
         var diagnostics = EvaluateCommand.check(model, on: data, in: context)
         if let reported = context.models[model.name]?.compilation?.metrics, !reported.contains(metric.text) {
+            // Keras' name for a metric (`acc`) is answered with nnbook's, added or chosen.
+            let known = Metric.named(metric.text)?.name
             diagnostics.append(Diagnostic(
                 "the model '\(model)' does not report '\(metric)'", at: metric.range,
-                hint: Metric.names.contains(metric.text)
-                    ? "add it to the model's compile: metrics=[\(metric)]"
-                    : Suggestions.hint(for: metric.text, in: reported + [ExpectCommand.prediction], kind: "metrics of '\(model)'")))
+                hint: known.map { !reported.contains($0) }  == true
+                    ? "add it to the model's compile: metrics=[\(known ?? "")]" + (known == metric.text ? "" : " (nnbook calls \(metric) \(known ?? ""))")
+                    : Suggestions.hint(for: metric.text, in: reported + [ExpectCommand.prediction], kind: "metrics of '\(model)'", otherSpellings: Metric.kerasSpellings)))
         }
         return diagnostics
     }

@@ -22,7 +22,10 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             "train big on small epochs=20 validation=clothes.test",
             "train fruity on fruit epochs=50 validation_split=0.2",
         ],
-        spellings: ["fit"])
+        spellings: ["fit"],
+        otherOptions: [
+            "initial_epoch": "nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)",
+        ])
 
     /// How many samples each update uses: the course's three descent modes. (`explain` takes
     /// the same options, so that it explains the step `train` would take.)
@@ -72,7 +75,10 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     @Argument(keyword: "on", help: "the data to learn from") var data: DatasetName
     @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"], minimum: 1) var epochs = 1
     @Option(help: "how many samples each update uses") var descent = Descent.miniBatch
-    @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"], minimum: 1) var batch = 32
+    @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"], minimum: 1,
+        mistakes: ["all": Self.everySample, "full": Self.everySample]) var batch = 32
+    /// The hint for `batch=all`: a step of every sample is the course's batch descent.
+    private static let everySample = "for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch"
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
     @Option(help: "show a row of the table every this many epochs", minimum: 1) var every: Int?
     @Option(help: "measure loss and metrics on this data set or split after each epoch (Keras' validation_data)", spellings: ["validation_data"]) var validation: DatasetName?
