@@ -48,6 +48,12 @@ struct NNBookCLI: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
+            if let format = RenderNotebook.formatMistake(in: Array(CommandLine.arguments.dropFirst())) {
+                // The export's format, whose option other tools spell otherwise, is told with
+                // the formats there are.
+                Console.error("Error: \(format)\nUsage: \(usageString(for: RenderNotebook.self))\n  See 'nnbook render --help' for more information.")
+                Foundation.exit(NNBookExit.usage)
+            }
             Console.error(message)
             Foundation.exit(NNBookExit.usage)
         }

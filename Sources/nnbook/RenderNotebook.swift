@@ -10,6 +10,42 @@ import NNBookRender
 struct RenderNotebook: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html, ipynb
+
+        /// What the file is, for a learner choosing one.
+        var summary: String {
+            switch self {
+            case .html: "one self-contained web page"
+            case .ipynb: "a Jupyter notebook"
+            }
+        }
+    }
+
+    /// What to say when the command line does not name the format as `--to` does: given as
+    /// other tools give it (`--format ipynb`, pandoc's `-t ipynb`), not given, or not one of the
+    /// formats (`--to md`, the page `nnbook run` writes). Nil for any other mistake, which the
+    /// parser tells.
+    static func formatMistake(in arguments: [String]) -> String? {
+        guard arguments.first == "render" else { return nil }
+        let formats = Format.allCases.map { "--to \($0.rawValue) (\($0.summary))" }.joined(separator: " or ")
+        func value(of names: [String]) -> (name: String, value: String?)? {
+            for (index, argument) in arguments.enumerated() {
+                if names.contains(argument) { return (argument, index + 1 < arguments.count ? arguments[index + 1] : nil) }
+                if let name = names.first(where: { argument.hasPrefix($0 + "=") }) { return (name, String(argument.dropFirst(name.count + 1))) }
+            }
+            return nil
+        }
+        if let given = value(of: ["--to"]) {
+            guard let written = given.value, Format(rawValue: written) == nil else { return nil }
+            let markdown = ["md", "markdown"].contains(written.lowercased())
+                ? "; the Markdown page is the one `nnbook run` writes (NAME.md)" : ""
+            return "nnbook render exports \(formats), not '\(written)'\(markdown)"
+        }
+        if let other = value(of: ["--format", "-t", "-f"]) {
+            let meant = other.value.flatMap { Format(rawValue: $0.lowercased()) }
+            return "nnbook render names the format with --to, as jupyter nbconvert does, not with \(other.name): "
+                + (meant.map { "write --to \($0.rawValue)" } ?? "write \(formats)")
+        }
+        return "say which format to export: \(formats)"
     }
 
     static let configuration = CommandConfiguration(

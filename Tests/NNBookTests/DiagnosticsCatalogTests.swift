@@ -1418,7 +1418,11 @@ final class DiagnosticsCatalogTests: XCTestCase {
 
     /// Keras' habits in `train`, `predict` and `expect` are told what nnbook does instead.
     func testKerasHabitsInTrainPredictAndExpectGetHintsThatTeach() {
-        expectLine("train m on data batch=all", "11:23: expected a whole number, not all | for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch")
+        let everySample = "for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch"
+        expectLine("train m on data batch=all", "11:23: expected a whole number, not all | \(everySample)")
+        expectLine("train m on data batch=len(data)", "11:26: len(…) is Python's call; an option's value is one word | \(everySample)")
+        expectLine("train m on data verbose=0", "11:17: 'train' has no option 'verbose' | train prints a row per epoch, every= shows every Nth; `nnbook run --quiet` prints nothing but errors")
+        expectLine("train m on data callbacks=[early]", "11:17: 'train' has no option 'callbacks' | nnbook has no callbacks: every= sets how often a row is shown, and `expect` states what the training must reach")
         expectLine(
             "train m on data initial_epoch=3",
             "11:17: 'train' has no option 'initial_epoch' | nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)")
@@ -1431,6 +1435,36 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "12:10: the model 'm' does not report 'acc' | add it to the model's compile: metrics=[accuracy] (nnbook calls acc accuracy)",
             "13:10: 'expect' measures accuracy on the data set after `on`; val_acc is what train records of its validation data each epoch | write `expect m accuracy >= 0.5 on DATA`, naming the data the model was validated on",
             "14:10: 'expect' measures loss on the data set after `on`; val_loss is what train records of its validation data each epoch | write `expect m loss <= 0.5 on data`, naming the data the model was validated on",
+        ])
+    }
+
+    /// A column name written twice in an inline table's header is reported on the second, in
+    /// the header, whichever column is the target.
+    func testAColumnNamedTwiceInAnInlineTableIsReportedAtTheHeader() {
+        let hint = "give each column a name of its own: nnbook finds a column by its name (pandas would rename the second one)"
+        expect("```csv name=t\nx,x,y\n1,2,0\n3,4,1\n```\n```nnbook\nload inline t as d target=y\n```\n", [
+            "2:3: in the table 't': the column name \"x\" appears twice in the header | \(hint)",
+        ])
+        expect("```csv name=t\nx, y, y\n1,2,0\n3,4,1\n```\n```nnbook\nload inline t as d target=x\n```\n", [
+            "2:7: in the table 't': the column name \"y\" appears twice in the header | \(hint)",
+        ])
+    }
+
+    /// `choices:` of a number, integer or string parameter restricts its values, as argparse's
+    /// choices do: the default must be one, and each choice a value of the type.
+    func testChoicesOfANumberParameterAreItsValues() {
+        expect("---\nparams:\n  rate: {type: number, choices: [0.1, 0.5], default: 0.3}\n---\n", [
+            "3:54: the default of 'rate', 0.3, is not one of its choices | the choices are 0.1, 0.5; add 0.3 to them, or choose one as the default",
+        ])
+        expect("---\nparams:\n  rate: {type: number, choices: [0.1, fast], default: 0.1}\n---\n", ["3:39: the choice 'fast' of 'rate' is not a number"])
+        expect("---\nparams:\n  sizes: {type: list of integer, choices: [16, 32], default: [16, 64]}\n---\n", [
+            "3:62: the default of 'sizes' holds 64, which is not one of its choices | the choices are 16, 32; add 64 to them, or choose one as the default",
+        ])
+        expect("---\nparams:\n  shuffle: {type: boolean, choices: [true], default: true}\n---\n", ["3:37: a boolean parameter takes no choices: it is true or false | drop choices:"])
+        let chosen = "---\nparams:\n  rate: {type: number, choices: [0.1, 0.5], default: 0.5}\n---\n"
+        XCTAssertEqual(NotebookFixtures.diagnostics(chosen, overrides: [(name: "rate", value: "0.50")], folder: folder), [])
+        XCTAssertEqual(NotebookFixtures.diagnostics(chosen, overrides: [(name: "rate", value: "0.3")], folder: folder), [
+            "-: the parameter 'rate' must be one of its choices, 0.1, 0.5, not '0.3' | the parameters are: rate (number, one of 0.1, 0.5, default 0.5)",
         ])
     }
 

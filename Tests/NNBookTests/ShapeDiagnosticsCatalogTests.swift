@@ -423,7 +423,15 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
     }
 
     func testImagesStartingPastTheLastSample() {
-        expect(["images pics start=3"], ["4:13: pics has only 3 samples, so start must be below 3"])
+        expect(["images pics start=3"], ["4:13: pics has only 3 samples, so start must be below 3 | the samples are numbered from 0 to 2"])
+    }
+
+    /// A decimal start is told the nearest sample there is, not one past the last.
+    func testADecimalStartIsToldASampleThatExists() {
+        expect(["images pics start=2.5", "images pics start=1.4"], [
+            "4:19: expected a whole number, not 2.5 | start= takes a whole number (the number of the first sample to draw): start=2, the last sample of pics, which has 3",
+            "5:19: expected a whole number, not 1.4 | start= takes a whole number (the number of the first sample to draw): start=1",
+        ])
     }
 
     func testConfusionOfARegressionModelPointsAtTheModel() {
@@ -641,7 +649,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         // and the file's size only, so it knows the shape without reading the values.
         try NotebookFixtures.sparseIDX([1_000_000, 28, 28], at: folder.appendingPathComponent("huge.idx"))
         expect(["load idx \"huge.idx\" as huge", "images huge start=999999", "shape huge"], [])
-        expect(["load idx \"huge.idx\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000"])
+        expect(["load idx \"huge.idx\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000 | the samples are numbered from 0 to 999999"])
     }
 
     /// A `.npy` file of unsigned bytes whose header announces `shape`; `values` may be fewer
@@ -681,7 +689,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
                 "6:3: dense expects each sample to be a flat list of numbers, but the samples have shape (2, 2) — fed from k.train at line 8 | add `flatten` before the first `dense` layer",
                 "9:7: k already comes split into k.train and k.test | use those splits as they are",
             ])
-            expect(["load npz \"keras.npz\" as k", "images k.test start=1"], ["5:15: k.test has only 1 sample, so start must be below 1"])
+            expect(["load npz \"keras.npz\" as k", "images k.test start=1"], ["5:15: k.test has only 1 sample, so start must be below 1 | its one sample is number 0"])
         }
     }
 
@@ -724,7 +732,7 @@ final class ShapeDiagnosticsCatalogTests: XCTestCase {
         for deflated in [false, true] {
             try npz("huge.npz", [("x", header), ("y", Self.npy([1_000_000], []))], deflated: deflated)
             expect(["load npz \"huge.npz\" as huge", "images huge start=999999"], [])
-            expect(["load npz \"huge.npz\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000"])
+            expect(["load npz \"huge.npz\" as huge", "images huge start=1000000"], ["5:13: huge has only 1000000 samples, so start must be below 1000000 | the samples are numbered from 0 to 999999"])
         }
     }
 }

@@ -335,7 +335,8 @@ public struct Checker: Sendable {
             let adopted = adoptMisspeltDefinitions(in: value, for: type, context: &context)
             diagnostics += adopted
             recovered += adopted.count
-            switch convert(value, to: type, context: context, option: schema.option(named: name)) {
+            let largest = schema.option(named: name)?.largest?(values, context)
+            switch convert(value, to: type, context: context, option: schema.option(named: name), largest: largest) {
             case .success(let resolved):
                 ranges[name] = nameRange
                 if case .parameter = value.kind { parameterized.insert(name) }
@@ -447,18 +448,21 @@ public struct Checker: Sendable {
     }
 
     /// The hint for a decimal written where a whole number belongs: the nearest whole number the
-    /// option takes (1e-45 rows is 1 row; a start of 1e-45 is sample 0), said with what it counts.
-    static func wholeNumberHint(for number: Double, option: OptionSchema?) -> String? {
+    /// option takes (1e-45 rows is 1 row; a start of 1e-45 is sample 0; a start of 25.5 in 20
+    /// samples is the last, 19), said with what it counts.
+    static func wholeNumberHint(for number: Double, option: OptionSchema?, largest: (value: Int, why: String)? = nil) -> String? {
         guard abs(number) < 1e15 else { return nil }
-        let nearest = max(Int(number.rounded()), option?.minimum ?? Int.min)
+        let rounded = max(Int(number.rounded()), option?.minimum ?? Int.min)
+        let nearest = min(rounded, largest?.value ?? Int.max)
         guard let option else { return "use a whole number such as \(nearest)" }
         return "\(option.name)= takes a whole number (\(option.summary)): \(option.name)=\(nearest)"
+            + (nearest < rounded ? (largest.map { ", \($0.why)" } ?? "") : "")
     }
 
     /// Converts one written value to `type`, substituting a `$parameter` first; the `option` it
     /// is written for, when known, words the hint for a decimal where a whole number belongs:
     /// what the option counts, and the nearest whole number it takes.
-    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext, option: OptionSchema? = nil) -> Result<TypedValue, Diagnostic> {
+    func convert(_ value: ValueSyntax, to type: ValueType, context: CheckContext, option: OptionSchema? = nil, largest: (value: Int, why: String)? = nil) -> Result<TypedValue, Diagnostic> {
         let text: String
         var quoted = false
         switch value.kind {
@@ -518,7 +522,7 @@ public struct Checker: Sendable {
                     return .failure(Diagnostic("\(text.excerpt()) is \(ValueType.beyondRange(text))", at: value.range))
                 }
                 if type == .number, let share = ValueType.shareHint(for: text) { return mismatch(share) }
-                return mismatch(type == .integer ? Double(decimal: text).flatMap { Checker.wholeNumberHint(for: $0, option: option) } : nil)
+                return mismatch(type == .integer ? Double(decimal: text).flatMap { Checker.wholeNumberHint(for: $0, option: option, largest: largest) } : nil)
             }
             return .success(typed)
         case .choice(let choices):

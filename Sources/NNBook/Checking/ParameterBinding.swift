@@ -45,6 +45,11 @@ public enum ParameterBinding {
                 "the parameter '\(parameter.name)' must be \(parameter.type.description), not '\(SweepValueList.excerpt(text))'", at: nil,
                 hint: declaredList(frontMatter)))
         }
+        guard parameter.allows(value) else {
+            return .failure(Diagnostic(
+                "the parameter '\(parameter.name)' must be one of its choices, \((parameter.choices ?? []).map(\.text).joined(separator: ", ")), not '\(SweepValueList.excerpt(text))'", at: nil,
+                hint: declaredList(frontMatter)))
+        }
         return .success(value)
     }
 

@@ -12,7 +12,10 @@
 /// that writes one of them is told the option's name ("did you mean 'batch'?"). `minimum` is
 /// the smallest whole number a count takes (`@Option(help: "how many rows", minimum: 1) var
 /// rows = 5`): the checker refuses less where the option is written, in the same words for
-/// every command. `mistakes` are values a learner writes by habit, each with its hint
+/// every command. `largest`, given the values read before the option (its line's arguments)
+/// and what the check knows, is the largest whole number the option can take there, with why
+/// (`images … start=` is below the data's samples): a decimal written there is told a whole
+/// number that exists. `mistakes` are values a learner writes by habit, each with its hint
 /// (`@Option(…, mistakes: ["all": "for steps of every sample, write descent=batch"]) var batch = 32`).
 @propertyWrapper
 public struct Option<Value: CommandValue>: Decodable, Sendable {
@@ -25,17 +28,21 @@ public struct Option<Value: CommandValue>: Decodable, Sendable {
         let spellings: [String]
         let minimum: Int?
         let mistakes: [String: String]
+        let largest: OptionSchema.Largest?
     }
 
     /// An option with a default, used when the notebook leaves it out.
-    public init(wrappedValue: Value, help: String, spellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]) {
-        declaration = Declaration(help: help, defaultValue: wrappedValue.typedValue, spellings: spellings, minimum: minimum, mistakes: mistakes)
+    public init(
+        wrappedValue: Value, help: String, spellings: [String] = [], minimum: Int? = nil, largest: OptionSchema.Largest? = nil, mistakes: [String: String] = [:]
+    ) {
+        declaration = Declaration(
+            help: help, defaultValue: wrappedValue.typedValue, spellings: spellings, minimum: minimum, mistakes: mistakes, largest: largest)
         decoded = DecodedValue()
     }
 
     /// An option the notebook must give (or, for an `Optional` property, may leave out).
     public init(help: String, spellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]) {
-        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings, minimum: minimum, mistakes: mistakes)
+        declaration = Declaration(help: help, defaultValue: nil, spellings: spellings, minimum: minimum, mistakes: mistakes, largest: nil)
         decoded = DecodedValue()
     }
 
@@ -65,6 +72,6 @@ extension Option: DeclaredProperty {
         schema.options.append(OptionSchema(
             name, Value.valueType, summary: declaration.help, default: declaration.defaultValue,
             isRequired: declaration.defaultValue == nil && Value.absent == nil, otherSpellings: declaration.spellings,
-            minimum: declaration.minimum, mistakes: declaration.mistakes))
+            minimum: declaration.minimum, largest: declaration.largest, mistakes: declaration.mistakes))
     }
 }

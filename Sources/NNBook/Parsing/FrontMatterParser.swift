@@ -173,7 +173,43 @@ enum FrontMatterParser {
             return .failure(Diagnostic(
                 "the default '\(defaultText)' of '\(name)' is not \(type.description)", at: at(fields["default"]?.mark, defaultText.count)))
         }
-        return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range))
+        let allowed: [TypedValue]?
+        switch allowedValues(fields, of: name, type: type, at: at) {
+        case .success(let values): allowed = values
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
+        if let allowed, let outside = (value.list ?? [value]).first(where: { !allowed.contains($0) }) {
+            return .failure(Diagnostic(
+                value.list == nil
+                    ? "the default of '\(name)', \(value.text.excerpt()), is not one of its choices"
+                    : "the default of '\(name)' holds \(outside.text.excerpt()), which is not one of its choices", at: at(fields["default"]?.mark, defaultText.count),
+                hint: "the choices are \(allowed.map(\.text).joined(separator: ", ")); add \(outside.text.excerpt()) to them, or choose one as the default"))
+        }
+        return .success(ParameterDeclaration(name: name, type: type, defaultValue: value, help: help, range: range, choices: allowed))
+    }
+
+    /// `choices:` of a number, integer or string parameter (or a list of them): the values
+    /// `-p` and a sweep may give, as argparse's `type=float, choices=[…]` and a Jupyter
+    /// widget's list of values allow only those. A choice parameter's choices are its type's;
+    /// a boolean is true or false already.
+    private static func allowedValues(_ fields: Node.Mapping, of name: String, type: ValueType, at: (Mark?, Int) -> SourceRange) -> Result<[TypedValue]?, Diagnostic> {
+        let element = if case .list(let item) = type { item } else { type }
+        if case .choice = element { return .success(nil) }
+        guard let node = fields["choices"] else { return .success(nil) }
+        guard [.number, .integer, .string].contains(element), let items = node.sequence, !items.isEmpty else {
+            return .failure(Diagnostic(
+                element == .boolean ? "a boolean parameter takes no choices: it is true or false" : "the choices of '\(name)' must be a list of values",
+                at: at(node.mark, 1), hint: element == .boolean ? "drop choices:" : "e.g. choices: [0.1, 0.5, 1]"))
+        }
+        var allowed: [TypedValue] = []
+        for item in items {
+            let text = item.scalar?.string ?? ""
+            guard let value = element.value(from: text) else {
+                return .failure(Diagnostic("the choice '\(text.excerpt())' of '\(name)' is not \(element.description)", at: at(item.mark, max(text.count, 1))))
+            }
+            allowed.append(value)
+        }
+        return .success(allowed)
     }
 
     /// Python's names for the parameter types (`float`, as papermill's parameters are typed).

@@ -76,9 +76,12 @@ struct PythonCall {
         {
             written = meant
         }
+        // A call the option answers itself (`batch=len(data)`) gets its hint.
+        let answered = schema?.option(named: option)?.mistakes["\(choice)()"]
         return Diagnostic(
-            "\(choice)(…) is Python's call; an option's value is one word, and its settings are options of their own", at: SourceRange(line: line, column: column, length: 1),
-            hint: "write `" + ([option + "=" + written] + settings).joined(separator: " ") + "`")
+            "\(choice)(…) is Python's call; an option's value is one word" + (answered == nil ? ", and its settings are options of their own" : ""),
+            at: SourceRange(line: line, column: column, length: 1),
+            hint: answered ?? "write `" + ([option + "=" + written] + settings).joined(separator: " ") + "`")
     }
 
     /// The choice that Keras' class or its Python path names (`Adam`, `keras.optimizers.SGD`,

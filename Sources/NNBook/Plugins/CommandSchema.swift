@@ -125,13 +125,18 @@ public struct OptionSchema: Sendable {
     /// The smallest whole number the option takes (`rows=` 1), checked where the option is
     /// written, for every command that declares it, with the same words.
     public let minimum: Int?
+    /// The largest whole number the option takes on a line, from the values read before it
+    /// and what the check knows, with why (`start=` below the data's samples); nil when the
+    /// check cannot tell.
+    public typealias Largest = @Sendable (_ values: [String: TypedValue], _ context: CheckContext) -> (value: Int, why: String)?
+    public let largest: Largest?
     /// Values that a learner writes by habit (`batch=all`), each with the hint it gets instead
     /// of the type's words alone.
     public let mistakes: [String: String]
 
     public init(
         _ name: String, _ type: ValueType, summary: String, default defaultValue: TypedValue? = nil, isRequired: Bool = false,
-        otherSpellings: [String] = [], minimum: Int? = nil, mistakes: [String: String] = [:]
+        otherSpellings: [String] = [], minimum: Int? = nil, largest: Largest? = nil, mistakes: [String: String] = [:]
     ) {
         self.name = name
         self.type = type
@@ -140,6 +145,7 @@ public struct OptionSchema: Sendable {
         self.isRequired = isRequired
         self.otherSpellings = otherSpellings
         self.minimum = minimum
+        self.largest = largest
         self.mistakes = mistakes
     }
 }

@@ -42,21 +42,33 @@ public struct ParameterDeclaration: Equatable, Sendable {
     public let defaultValue: TypedValue
     public let help: String?
     public let range: SourceRange
+    /// The values a number, integer or string parameter may take (`choices: [0.1, 0.5]`), each
+    /// item's for a list; nil when any value of the type will do. A `choice` parameter's
+    /// choices are its type's.
+    public let choices: [TypedValue]?
 
-    public init(name: String, type: ValueType, defaultValue: TypedValue, help: String? = nil, range: SourceRange) {
+    public init(name: String, type: ValueType, defaultValue: TypedValue, help: String? = nil, range: SourceRange, choices: [TypedValue]? = nil) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.help = help
         self.range = range
+        self.choices = choices
     }
 
     /// `rate (number, default 0.5)`, for error messages that list the parameters.
     public var summary: String { "\(name) (\(typeText), default \(defaultValue.text))" }
 
     /// The type as the front matter writes it, a choice with its choices: `integer`,
-    /// `one of batch, stochastic`.
+    /// `one of batch, stochastic`, `number, one of 0.1, 0.5`.
     public var typeText: String {
-        if case .choice = type { type.description } else { type.name }
+        if case .choice = type { return type.description }
+        return type.name + (choices.map { ", one of " + $0.map(\.text).joined(separator: ", ") } ?? "")
+    }
+
+    /// Whether `value` is one the parameter allows: of its choices, when it has them.
+    public func allows(_ value: TypedValue) -> Bool {
+        guard let choices else { return true }
+        return (value.list ?? [value]).allSatisfy(choices.contains)
     }
 }

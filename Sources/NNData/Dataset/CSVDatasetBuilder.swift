@@ -155,10 +155,13 @@ struct CSVDatasetBuilder {
         headerLine = place[0].line
         for (index, name) in names.enumerated() {
             if let first = seen[name] {
-                let (path, line, column) = (path, place[index].line, place[index].column)
+                // Pointed at the name itself, past the spaces before it (`x, x`).
+                let spaces = record.text(index).prefix { $0 == " " || $0 == "\t" }.count
+                let (path, line, column) = (path, place[index].line, place[index].column + spaces)
                 headerProblem = headerProblem ?? { quoting in
                     DataError(quoting ? "the column name \"\(name.excerpt())\" appears twice in the header" : "columns \(first + 1) and \(index + 1) of the header have the same name",
-                              path: path, line: line, column: column)
+                              path: path, line: line, column: column,
+                              hint: "give each column a name of its own: nnbook finds a column by its name (pandas would rename the second one)")
                 }
             } else {
                 seen[name] = index

@@ -11,7 +11,7 @@ struct ImagesCommand: NotebookCommand {
         examples: ["images clothes.test", "images clothes.test count=8 model=hidden"], spellings: ["imshow"])
 
     @Argument(help: "the data set or split") var data: DatasetName
-    @Option(help: "the number of the first sample to draw", minimum: 0) var start = 0
+    @Option(help: "the number of the first sample to draw", minimum: 0, largest: ImagesCommand.lastSample) var start = 0
     @Option(help: "how many samples") var count = 1
     @Option(help: "a trained model whose predictions to show") var model: ModelName?
 
@@ -20,7 +20,7 @@ struct ImagesCommand: NotebookCommand {
         let facts = context.facts(of: data)
         if let shape = facts?.sampleShape, let refusal = refusal(of: shape) { return [refusal] }
         if let samples = context.samples(in: data), start >= samples {
-            return [Diagnostic(startBeyond(samples), at: $start)]
+            return [Diagnostic(startBeyond(samples), at: $start, hint: samples == 1 ? "its one sample is number 0" : "the samples are numbered from 0 to \(samples - 1)")]
         }
         guard let model else { return [] }
         return FitChecks.predictions(of: model, on: data, in: context, for: "predict the images") { loss in
@@ -54,6 +54,14 @@ struct ImagesCommand: NotebookCommand {
                 "the samples of \(data) have shape \(Tensor.describe(shape)), not the (height, width) of a greyscale image", at: data.range,
                 hint: "images draws data sets of pictures, such as mnist or fashion-mnist")
         }
+    }
+
+    /// The last sample of the data set a line names: the largest start there is.
+    @Sendable private static func lastSample(_ values: [String: TypedValue], _ context: CheckContext) -> (value: Int, why: String)? {
+        guard let written = values["data"] else { return nil }
+        let data = DatasetName(checked: written, at: SourceRange(line: 0, column: 0))
+        guard let samples = context.samples(in: data), samples > 0 else { return nil }
+        return (samples - 1, "the last sample of \(data), which has \(samples)")
     }
 
     /// The check's and the run's words for a `start` past the last of `samples` samples.

@@ -25,6 +25,8 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         spellings: ["fit"],
         otherOptions: [
             "initial_epoch": "nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)",
+            "verbose": "train prints a row per epoch, every= shows every Nth; `nnbook run --quiet` prints nothing but errors",
+            "callbacks": "nnbook has no callbacks: every= sets how often a row is shown, and `expect` states what the training must reach",
         ])
 
     /// How many samples each update uses: the course's three descent modes. (`explain` takes
@@ -76,8 +78,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "how many passes over the training samples", spellings: ["nb_epoch"], minimum: 1) var epochs = 1
     @Option(help: "how many samples each update uses") var descent = Descent.miniBatch
     @Option(help: "samples per update in mini-batch descent (Keras: 32)", spellings: ["batch_size"], minimum: 1,
-        mistakes: ["all": Self.everySample, "full": Self.everySample]) var batch = 32
-    /// The hint for `batch=all`: a step of every sample is the course's batch descent.
+        mistakes: ["all": Self.everySample, "full": Self.everySample, "len()": Self.everySample]) var batch = 32
+    /// The hint for `batch=all` (or Python's `batch=len(data)`): a step of every sample is the
+    /// course's batch descent.
     private static let everySample = "for steps with every training sample, write descent=batch (batch gradient descent); batch= counts the samples of one mini-batch"
     @Option(help: "shuffle the samples each epoch in mini-batch descent") var shuffle = true
     @Option(help: "show a row of the table every this many epochs", minimum: 1) var every: Int?
