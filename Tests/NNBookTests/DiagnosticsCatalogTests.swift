@@ -685,7 +685,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "3:3: \(message) | write `dense 128 activation=relu`",
             "4:3: \(message) | write `dense 1 activation=sigmoid use_bias=true`",
             "5:1: \(message) | write `dense 1 activation=sigmoid`, indented by two spaces under `model NAME`, as a layer is",
-            "6:1: \(message) | write `flatten input_shape=[28, 28]`, indented by two spaces under `model NAME`, as a layer is",
+            "6:1: \(message) | write `flatten`, indented by two spaces under `model NAME`, as a layer is; the input's shape goes on the model's line: `model NAME input=[28, 28]`",
             "7:6: no data set named 'nothing' has been defined before this line | define the data set in an earlier command",
         ])
         expect("```nnbook\nm.summary()\nm.evaluate(data.test)\nlayers.Dense(1)\n```\n", [
@@ -1146,7 +1146,7 @@ final class DiagnosticsCatalogTests: XCTestCase {
         // What was read of the line is still checked.
         expect("```nnbook\nmodel m\n  dense 1\ncompile m loss=hinge rate=-1\n```\n", [
             "4:16: 'hinge' is not one of the choices | the known choices are: binary_crossentropy, categorical_crossentropy, mae, mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy",
-            "4:22: the learning rate must be above 0",
+            "4:22: the learning rate must be above 0, not -1 | rates are small numbers such as 0.01 or 0.001",
         ])
     }
 
@@ -1428,13 +1428,24 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "11:17: 'train' has no option 'initial_epoch' | nnbook needs no initial_epoch: a second `train` of the same model continues where the one before stopped and numbers its epochs on (epochs=5 twice trains epochs 1 to 5, then 6 to 10)")
         expect(prelude + "train m on data\npredict m x1=[58, 30]\npredict m x=[[58, 1]]\nexpect m prediction ≈ 1 within 0.5 x1=[1, 2] x2=1\n```\n", [
             "12:14: x1= takes one value, not a list: one `predict` line is for one sample | for several samples, write one `predict` line each, with x1=58 on one and x1=30 on the next, or predict the first rows of a data set: `predict m on DATA rows=N`",
-            "13:13: x= takes one value, not a list: one `predict` line is for one sample | give each input by its column name, one value each (e.g. predict neuron age=58 affordability=1); for several samples, write one `predict` line each, or predict the first rows of a data set: `predict m on DATA rows=N`",
+            "13:13: x= takes one value, not a list: one `predict` line is for one sample | give the inputs by name, one value each: x1=58 x2=1; for several samples, write one `predict` line each, or predict the first rows of a data set: `predict m on DATA rows=N`",
             "14:39: x1= takes one value, not a list: one `expect` line is for one sample | for several samples, write one `expect` line each, with x1=1 on one and x1=2 on the next",
         ])
         expect(prelude + "train m on data validation_split=0.5\nexpect m acc >= 0.5 on data\nexpect m val_acc >= 0.5\nexpect m val_loss <= 0.5 on data\n```\n", [
             "12:10: the model 'm' does not report 'acc' | add it to the model's compile: metrics=[accuracy] (nnbook calls acc accuracy)",
             "13:10: 'expect' measures accuracy on the data set after `on`; val_acc is what train records of its validation data each epoch | write `expect m accuracy >= 0.5 on DATA`, naming the data the model was validated on",
             "14:10: 'expect' measures loss on the data set after `on`; val_loss is what train records of its validation data each epoch | write `expect m loss <= 0.5 on data`, naming the data the model was validated on",
+        ])
+    }
+
+    /// A default that the one line using it refuses is told at the default, whichever check
+    /// refuses it (a rate below 0 as a rate beyond Float32).
+    func testADefaultRateBelowZeroIsToldAtTheDefault() {
+        expect(prelude.replacingOccurrences(of: "rate: 0.5", with: "rate: -1") + "```\n", [
+            "3:3: the default of 'rate', -1, does not fit where line 10 uses $rate: the learning rate must be above 0, not -1 | rates are small numbers such as 0.01 or 0.001",
+        ])
+        expect(prelude.replacingOccurrences(of: "rate: 0.5", with: "rate: 1e39") + "```\n", [
+            "3:3: the default of 'rate', 1e+39, does not fit where line 10 uses $rate: the learning rate 1e+39 is too large for a 32-bit number | rates are small numbers such as 0.01 or 0.001",
         ])
     }
 
@@ -1465,6 +1476,61 @@ final class DiagnosticsCatalogTests: XCTestCase {
         XCTAssertEqual(NotebookFixtures.diagnostics(chosen, overrides: [(name: "rate", value: "0.50")], folder: folder), [])
         XCTAssertEqual(NotebookFixtures.diagnostics(chosen, overrides: [(name: "rate", value: "0.3")], folder: folder), [
             "-: the parameter 'rate' must be one of its choices, 0.1, 0.5, not '0.3' | the parameters are: rate (number, one of 0.1, 0.5, default 0.5)",
+        ])
+    }
+
+    /// Keras' calls and Python's habits are answered with a line that nnbook takes as it is:
+    /// nnbook's verb and option names, the data set after `on`, the input's shape on the model's
+    /// line.
+    func testPythonHabitsAreAnsweredWithALineThatWorks() {
+        let message = "this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes"
+        expect("```nnbook\nmodel m\n  Flatten(input_shape=(28, 28))\n  Input(shape=(784,))\nm.fit(data, epochs=5)\nm.fit(x_train, y_train, epochs=5, batch_size=32)\nm.evaluate(x_test, y_test)\n```\n", [
+            "3:3: \(message) | write `flatten`; the input's shape goes on the model's line: `model NAME input=[28, 28]`",
+            "4:3: \(message) | give the model its input's shape on its line: `model NAME input=[784]`",
+            "5:1: \(message) | write `train m on data epochs=5`",
+            "6:1: \(message) | write `train m on DATA epochs=5 batch=32`, where DATA is the data set nnbook loaded: it holds Keras' x and y, the inputs and their targets",
+            "7:1: \(message) | write `evaluate m on DATA`, where DATA is the data set nnbook loaded: it holds Keras' x and y, the inputs and their targets",
+        ])
+        expect(prelude + "history = train m on data epochs=1\n```\n", [
+            "11:9: '=' must follow an option name | nnbook has no assignments: write `train m on data epochs=1`; the model keeps its history, which `plot m` draws",
+        ])
+        expect(prelude + "x_train = x_train / 255.0\n```\n", [
+            "11:9: '=' must follow an option name | nnbook has no assignments: dividing a data set's values is a command, `scale DATA divide=255`",
+        ])
+        expect(prelude + "size = 3\n```\n", [
+            "11:6: '=' must follow an option name | nnbook has no variables: a value used on several lines is a parameter, declared in the front matter (params:, then size: 3) and written $size",
+        ])
+        expectLine(
+            "compile m loss=BinaryCrossentropy() optimizer=adam",
+            "11:34: BinaryCrossentropy(…) is Python's call; an option's value is one word, and its settings are options of their own | write `loss=binary_crossentropy`")
+        expectLine("compile m loss=mse, optimizer=adam", "11:19: unexpected ',' | options are separated by spaces, not commas: remove the ','")
+    }
+
+    /// Keras' ways to ask for several values or inputs get nnbook's.
+    func testKerasWaysToAskForSeveralThingsGetNnbooks() {
+        expect(prelude + "train m on data\nplot m metric=[loss, accuracy]\n```\n", [
+            "12:15: expected a name, not a list | metric= takes one value: write one `plot` line each, with metric=loss on one and metric=accuracy on the next",
+        ])
+        expect(prelude + "train m on data\nplot m metric=loss,accuracy\n```\n", [
+            "12:19: unexpected ',' | an option takes one value: for loss and accuracy, write a line for each, or the list [loss, accuracy] where the option takes a list (metrics=[accuracy, mae])",
+        ])
+        expect(prelude + "train m on data\nplot m accuracy\n```\n", [
+            "12:8: no model named 'accuracy' has been defined before this line | a metric is given with metric=: write `plot MODEL metric=accuracy`, one metric per plot",
+        ])
+        expect(prelude + "compile m loss=mse optimizer=sgd metrics=[mae]\ntrain m on data\nplot m metric=mse\nplot m metric=val_mean_squared_error\n```\n", [
+            "13:8: 'm' will not have recorded mse by this line | the loss is recorded as loss, whatever it is: write metric=loss",
+            "14:8: 'm' will not have recorded val_mean_squared_error by this line | it records: loss, mae",
+        ])
+        expect(prelude + "train m on data\npredict m 0.5 1\npredict m [[0.5, 1]]\npredict m x=[[0.5, 1]]\npredict m on data rows=2 threshold=0.3\n```\n", [
+            "12:11: unexpected 0.5: 'predict' takes only 2 values before its options | give the inputs by name, one value each: x1=0.5 x2=1",
+            "13:11: unexpected [[0.5, 1]]: 'predict' takes only 2 values before its options | give the inputs by name, one value each: x1=0.5 x2=1",
+            "14:13: x= takes one value, not a list: one `predict` line is for one sample | give the inputs by name, one value each: x1=0.5 x2=1; for several samples, write one `predict` line each, or predict the first rows of a data set: `predict m on DATA rows=N`",
+            "15:26: 'predict' has no option 'threshold' | the known options of 'predict' are: precision, rows",
+        ])
+        expect(prelude + "train m on data\nexpect m test_accuracy >= 0.8\nexpect m loss < 1\nassert m loss < 1 on data\n```\n", [
+            "12:10: 'expect' names the metric alone, accuracy, and the data it is measured on after `on` | write `expect m accuracy >= 0.8 on DATA`",
+            "13:1: 'expect' needs 'on DATASET' to measure loss on | e.g. expect m loss < 1 on DATA, naming the data set or split to measure on; a prediction for inputs is `expect m prediction ≈ V within T name=value …`",
+            "14:1: unknown command 'assert' | did you mean 'expect'? nnbook calls assert expect",
         ])
     }
 

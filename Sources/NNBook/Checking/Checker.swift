@@ -195,7 +195,7 @@ public struct Checker: Sendable {
                     switch convert(value, to: argument.type, context: context) {
                     case .success(let resolved): items.append(resolved)
                     case .failure(let diagnostic):
-                        diagnostics.append(diagnostic)
+                        diagnostics.append(Checker.answering(argument.mistakes, diagnostic, for: value))
                         unresolved += Checker.name(in: value, of: argument.type, context: context).map { [$0] } ?? []
                     }
                 }
@@ -280,7 +280,10 @@ public struct Checker: Sendable {
         if position < positionals.count {
             // `test:0.2`, an option written as YAML or Python's dict writes it.
             let colon = positionals[position].text.split(separator: ":", maxSplits: 1).map(String.init)
-            let hint = colon.count == 2 && schema.option(named: colon[0]) != nil ? "write \(colon[0])=\(colon[1]): an option is name=value" : usage
+            // `predict m 60 50` or `[[60, 50]]`: Keras' inputs in order, which nnbook takes by name.
+            let inputs = schema.openOptions != nil && positionals[position...].allSatisfy { $0.text.first.map { $0.isNumber || "[-+.".contains($0) } ?? false }
+                ? Checker.byName(Array(positionals[position...]), of: schema, model: positionals.first?.text, context: context) : nil
+            let hint = colon.count == 2 && schema.option(named: colon[0]) != nil ? "write \(colon[0])=\(colon[1]): an option is name=value" : inputs ?? usage
             diagnostics.append(Diagnostic(
                 "unexpected \(positionals[position].text.excerpt()): '\(schema.verb)' takes \(schema.arguments.isEmpty ? "no values before its options" : "only \(schema.arguments.count) value\(schema.arguments.count == 1 ? "" : "s") before its options")",
                 at: positionals[position].range, hint: hint))
@@ -354,9 +357,9 @@ public struct Checker: Sendable {
                 // Given, though wrong: the option is not also reported missing.
                 ranges[name] = nameRange
                 if let option = schema.option(named: name) {
-                    diagnostics.append(Checker.answering(option.mistakes, diagnostic, for: value))
+                    diagnostics.append(Checker.oneValue(option, value, of: schema, diagnostic: Checker.answering(option.mistakes, diagnostic, for: value)))
                 } else {
-                    diagnostics.append(Checker.severalSamples(name, value, of: schema, model: positionals.first?.text) ?? diagnostic)
+                    diagnostics.append(Checker.severalSamples(name, value, of: schema, model: positionals.first?.text, context: context) ?? diagnostic)
                 }
                 unresolved += Checker.name(in: value, of: type, context: context).map { [$0] } ?? []
                 // Read as the value it is close to, else as its default, else left out: the
@@ -634,16 +637,41 @@ public struct Checker: Sendable {
     /// A list given to an open option (`predict neuron age=[58, 30]`, Keras' `x=[[58, 1]]`):
     /// open options are the inputs of one sample, so the learner is told how nnbook takes
     /// several: a line for each, or the first rows of a data set where the command reads them.
-    static func severalSamples(_ name: String, _ value: ValueSyntax, of schema: CommandSchema, model: String?) -> Diagnostic? {
+    static func severalSamples(_ name: String, _ value: ValueSyntax, of schema: CommandSchema, model: String?, context: CheckContext) -> Diagnostic? {
         guard case .list(let items) = value.kind else { return nil }
-        let model = model ?? "MODEL"
         let scalars = items.filter { if case .list = $0.kind { false } else { true } }
+        let firstSample = if case .list(let inner)? = items.first?.kind { inner } else { items }
         let lines = scalars.count == items.count && items.count >= 2
             ? "for several samples, write one `\(schema.verb)` line each, with \(name)=\(items[0].text.excerpt()) on one and \(name)=\(items[1].text.excerpt()) on the next"
-            : "give each input by its column name, one value each (e.g. \(schema.examples.first ?? schema.usage)); for several samples, write one `\(schema.verb)` line each"
+            : byName(firstSample, of: schema, model: model, context: context) + "; for several samples, write one `\(schema.verb)` line each"
+        let model = model ?? "MODEL"
         let rows = schema.option(named: "rows") != nil ? ", or \(schema.verb) the first rows of a data set: `\(schema.verb) \(model) on DATA rows=N`" : ""
         return Diagnostic(
             "\(name.excerpt())= takes one value, not a list: one `\(schema.verb)` line is for one sample", at: value.range, hint: lines + rows)
+    }
+
+    /// A list given to an option that takes one value (`plot m metric=[loss, accuracy]`): the
+    /// problem with a hint that says to write a line for each.
+    static func oneValue(_ option: OptionSchema, _ value: ValueSyntax, of schema: CommandSchema, diagnostic: Diagnostic) -> Diagnostic {
+        guard case .list(let items) = value.kind, items.count >= 2, diagnostic.hint == nil else { return diagnostic }
+        if case .list = option.type { return diagnostic }
+        return Diagnostic(
+            diagnostic.message, at: diagnostic.range,
+            hint: "\(option.name)= takes one value: write one `\(schema.verb)` line each, with \(option.name)=\(items[0].text.excerpt()) on one and \(option.name)=\(items[1].text.excerpt()) on the next")
+    }
+
+    /// "give the inputs by name, one value each: age=60 income=50": Keras' rows of inputs
+    /// (`[[60, 50]]`, `60 50`) written as open options by the names of the columns the model was
+    /// trained on; the command's example when they are not known.
+    static func byName(_ values: [ValueSyntax], of schema: CommandSchema, model: String?, context: CheckContext) -> String {
+        let facts = model.flatMap { context.models[$0]?.trainedOn }
+        guard let columns = facts?.columns, let facts else {
+            return "give the inputs by name, one value each, as in `\(schema.examples.first ?? schema.usage)`"
+        }
+        let names = WordColumn.inputNames(of: columns, wordColumns: facts.wordColumns)
+        let written = values.flatMap(\.flattened).filter { if case .list = $0.kind { false } else { true } }.map { $0.text.excerpt() }
+        let pairs = names.enumerated().map { index, name in "\(name)=\(index < written.count ? written[index] : "…")" }
+        return "give the inputs by name, one value each: " + pairs.joined(separator: " ")
     }
 
     /// A wrong value that a learner writes by habit (`==` for a comparison) gets the hint its

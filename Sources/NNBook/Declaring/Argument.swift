@@ -9,6 +9,8 @@
 /// An `Optional` property may be left out; an `Array` property takes every remaining value.
 /// `changes: true` declares that the command changes the data set or model the argument names
 /// (`compile` changes its model): when the line is wrong, the check no longer knows what it holds.
+/// `mistakes` are words a learner writes there by habit, each with its hint (`plot m accuracy`,
+/// a metric where a model is named).
 @propertyWrapper
 public struct Argument<Value: CommandValue>: Decodable, Sendable {
     private let declaration: Declaration?
@@ -18,11 +20,12 @@ public struct Argument<Value: CommandValue>: Decodable, Sendable {
         let help: String
         let keyword: String?
         let changes: Bool
+        let mistakes: [String: String]
     }
 
     /// An argument, required unless `Value` is optional.
-    public init(keyword: String? = nil, help: String, changes: Bool = false) {
-        declaration = Declaration(help: help, keyword: keyword, changes: changes)
+    public init(keyword: String? = nil, help: String, changes: Bool = false, mistakes: [String: String] = [:]) {
+        declaration = Declaration(help: help, keyword: keyword, changes: changes, mistakes: mistakes)
         decoded = DecodedValue()
     }
 
@@ -52,6 +55,6 @@ extension Argument: DeclaredProperty {
         if let choice { missing = { written in choice.missing(before: written) } }
         schema.arguments.append(ArgumentSchema(
             name, type, summary: declaration.help, keyword: declaration.keyword, isOptional: Value.absent != nil, isVariadic: variadic,
-            isChanged: declaration.changes, mistakes: choice?.mistakes ?? [:], missing: missing))
+            isChanged: declaration.changes, mistakes: declaration.mistakes.merging(choice?.mistakes ?? [:]) { own, _ in own }, missing: missing))
     }
 }

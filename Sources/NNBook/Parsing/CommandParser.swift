@@ -73,7 +73,7 @@ struct CommandParser {
                 continue
             }
             let indented = isIndented(text)
-            var parser = TokenParser(tokens: tokens)
+            var parser = TokenParser(tokens: tokens, line: text)
             var problems: [Diagnostic] = []
             if indented {
                 guard var parent = commands.popLast() else {
@@ -186,11 +186,16 @@ struct CommandParser {
 /// A cursor over one line's tokens.
 private struct TokenParser {
     let tokens: [Token]
+    /// The line the tokens were read from, for a hint that shows part of it.
+    let line: String
     var position = 0
     /// The command's name, once read.
     var verb: String?
 
-    init(tokens: [Token]) { self.tokens = tokens }
+    init(tokens: [Token], line: String) {
+        self.tokens = tokens
+        self.line = line
+    }
 
     mutating func command(diagnostics: inout [Diagnostic]) -> CommandSyntax? {
         guard case .word(let verb) = tokens[0].kind else {
@@ -236,7 +241,7 @@ private struct TokenParser {
             } else if token.kind == .equals {
                 return (arguments, [Diagnostic(
                     "'=' must follow an option name", at: token.range,
-                    hint: "write options as name=value, with no spaces around '='")])
+                    hint: position == 1 ? assignmentHint() : "write options as name=value, with no spaces around '='")])
             } else {
                 switch value() {
                 case .success(let value): arguments.append(.positional(value))
@@ -245,6 +250,25 @@ private struct TokenParser {
             }
         }
         return (arguments, [])
+    }
+
+    /// `history = train net on fashion` or `x_train = x_train / 255.0`, Python's assignment:
+    /// nnbook has no variables; what the right side does is a command of its own.
+    private func assignmentHint() -> String {
+        let start = tokens.count > 2 ? tokens[2].range.column - 1 : line.count
+        let rest = String(line.dropFirst(start)).trimmingCharacters(in: .whitespaces)
+        let first = rest.split(separator: " ").first.map(String.init) ?? ""
+        if BuiltInPlugins.all.flatMap(\.commands).contains(where: { $0.schema.verb == first }) {
+            let model = first == "train" ? rest.split(separator: " ").dropFirst().first.map { "; the model keeps its history, which `plot \($0)` draws" } : nil
+            return "nnbook has no assignments: write `\(rest.excerpt())`" + (model ?? "")
+        }
+        if let slash = rest.firstIndex(of: "/") {
+            let divisor = rest[rest.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            let number = Double(divisor).map { NumberText.plain($0) } ?? "255"
+            return "nnbook has no assignments: dividing a data set's values is a command, `scale DATA divide=\(number)`"
+        }
+        let name = verb ?? "x"
+        return "nnbook has no variables: a value used on several lines is a parameter, declared in the front matter (params:, then \(name.excerpt()): \(rest.excerpt())) and written $\(name.excerpt())"
     }
 
     static let unclosedList = "this list is never closed"
@@ -309,6 +333,18 @@ private struct TokenParser {
                 return .failure(Diagnostic(
                     "unexpected ','", at: token.range,
                     hint: "write \(whole).\(fraction): a number takes a decimal point, not a comma"))
+            }
+            // `loss=mse, optimizer=sgd`: Python's comma between a call's arguments.
+            if token.kind == .comma, position + 1 < tokens.count, case .word = tokens[position].kind, tokens[position + 1].kind == .equals {
+                return .failure(Diagnostic("unexpected ','", at: token.range, hint: "options are separated by spaces, not commas: remove the ','"))
+            }
+            // `metric=loss,accuracy`: two values for one option.
+            if token.kind == .comma, position >= 3, tokens[position - 3].kind == .equals, case .word(let first) = tokens[position - 2].kind,
+                position < tokens.count, case .word(let second) = tokens[position].kind
+            {
+                return .failure(Diagnostic(
+                    "unexpected ','", at: token.range,
+                    hint: "an option takes one value: for \(first.excerpt()) and \(second.excerpt()), write a line for each, or the list [\(first.excerpt()), \(second.excerpt())] where the option takes a list (metrics=[accuracy, mae])"))
             }
             return .failure(Diagnostic(
                 "unexpected '\(symbol(token.kind))'", at: token.range,

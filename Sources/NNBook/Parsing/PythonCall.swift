@@ -13,6 +13,11 @@ struct PythonCall {
     let isAddedLayer: Bool
     /// What the line calls, as written (`model.add`, `Dense`).
     let callee: String
+    /// Keras' `input_shape=` of a layer or `Input(shape=)`, as nnbook writes a model's input
+    /// (`[28, 28]`): on the model's line, not the layer's.
+    let inputShape: String?
+    /// Whether the call was given Keras' x and y arrays, which nnbook holds in one data set.
+    let givesArrays: Bool
 
     /// The call `text` holds when it starts with a Python name and `(` (`dense(`, `Dense(`,
     /// `model.add(`), which no nnbook command does; nil for any other line.
@@ -38,21 +43,56 @@ struct PythonCall {
         guard let (callee, arguments) = PythonCall.split(call) else { return nil }
         let parts = callee.split(separator: ".").map(String.init)
         var words = PythonCall.items(of: arguments).compactMap(PythonCall.word)
+        var shape: String?
+        words.removeAll { word in
+            guard let key = ["input_shape=", "shape="].first(where: word.hasPrefix) else { return false }
+            shape = String(word.dropFirst(key.count))
+            return true
+        }
+        inputShape = shape
+        // Keras' name of a step (`fit`) and of its options (`batch_size`) are nnbook's.
+        let called = (parts.last ?? callee).lowercased()
+        let schema = PythonCall.schema(calledBy: called)
+        words = words.map { word in
+            guard let equals = word.firstIndex(of: "="), let schema else { return word }
+            let option = String(word[..<equals])
+            return (schema.options.first { $0.otherSpellings.contains(option) }?.name ?? option) + word[equals...]
+        }
         // `neuron.evaluate(insurance.test)`: a method of a model (not a class, `layers.Dense`)
-        // is a command that names the model first, and the one data set it is given after `on`.
+        // is a command that names the model first, and the data set it is given after `on`:
+        // Keras' x and y arrays (`fit(x_train, y_train)`) are one data set in nnbook.
+        let positional = words.filter { !$0.contains("=") }
+        var arrays = false
         if parts.count == 2, parts[1].first?.isLowercase == true, !added {
-            if words.count == 1, !words[0].contains("=") { words[0] = "on " + words[0] }
+            if positional.count == 1 || positional.count == 2, let first = words.firstIndex(of: positional[0]) {
+                arrays = positional.count == 2
+                words.removeAll { positional.contains($0) }
+                words.insert("on " + (arrays ? "DATA" : positional[0]), at: min(first, words.count))
+            }
             words.insert(parts[0], at: 0)
         }
-        spelling = ([(parts.last ?? callee).lowercased()] + words).joined(separator: " ")
+        givesArrays = arrays
+        spelling = ([schema?.verb ?? called] + words).joined(separator: " ")
         isAddedLayer = added
+    }
+
+    /// The command or layer that Keras' call `name` (lower-cased) stands for: by its verb
+    /// (`dense`) or by Keras' name for it (`fit` for `train`).
+    private static func schema(calledBy name: String) -> CommandSchema? {
+        let schemas = BuiltInPlugins.all.flatMap(\.commands).map(\.schema)
+        let all = schemas + schemas.flatMap(\.clauses)
+        return all.first { $0.verb == name } ?? all.first { $0.otherSpellings.contains(name) }
     }
 
     /// The one error of the line `line`, which shows the line as nnbook writes it.
     func diagnostic(line: Int, indent: Int) -> Diagnostic {
-        Diagnostic(
+        let layer = isAddedLayer ? ", indented by two spaces under `model NAME`, as a layer is" : ""
+        let input = inputShape.map { "; the input's shape goes on the model's line: `model NAME input=\($0)`" } ?? ""
+        let arrays = givesArrays ? ", where DATA is the data set nnbook loaded: it holds Keras' x and y, the inputs and their targets" : ""
+        let hint = spelling == "input" ? "give the model its input's shape on its line: `model NAME input=\(inputShape ?? "[…]")`" : "write `\(spelling)`" + layer + arrays + input
+        return Diagnostic(
             "this is Python's call syntax; a line of nnbook is words: no parentheses, commas or quotes", at: SourceRange(line: line, column: indent + 1, length: callee.count + 1),
-            hint: "write `\(spelling)`" + (isAddedLayer ? ", indented by two spaces under `model NAME`, as a layer is" : ""))
+            hint: hint)
     }
 
     /// `optimizer=sgd(learning_rate=0.5)`: Keras' way to give a choice its settings, as the
@@ -165,7 +205,10 @@ struct PythonCall {
             text = String(text.dropFirst().dropLast())
         }
         if text.hasPrefix("["), text.hasSuffix("]"), depth < depthLimit {
-            return "[" + items(of: String(text.dropFirst().dropLast())).compactMap { value($0, depth: depth + 1) }.joined(separator: ", ") + "]"
+            // Python's tuple of one, `(784,)`, ends in a comma.
+            var inside = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            if inside.hasSuffix(",") { inside.removeLast() }
+            return "[" + items(of: inside).compactMap { value($0, depth: depth + 1) }.joined(separator: ", ") + "]"
         }
         // A name, a choice or a number needs no quotes; text with spaces or signs keeps them.
         let bare = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-+./$".contains($0) }

@@ -19,7 +19,8 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             "expect neuron loss between 0.3 and 0.35 on insurance.test",
             "expect neuron accuracy ≈ 0.8333 within 0.001 on insurance.test",
             "expect neuron prediction >= 0.5 age=58 affordability=1",
-        ])
+        ],
+        spellings: ["assert"])
 
     /// How the result compares with the bound, as written (`>=`, `~=`) and as the page prints
     /// it (`≥`, `≈`).
@@ -165,20 +166,31 @@ struct ExpectCommand: NotebookCommand, PrintsNumbers {
             "no \(metric) is \(written): \(metric) is \(range), so the run would fail here however well \(model) learns", at: $bound, hint: percent)
     }
 
+    /// The comparison and bound as the line writes them: `< 1`, `between 0.3 and 0.35`,
+    /// `≈ 0.8 within 0.01`, for a hint that keeps the learner's own bound.
+    private var writtenBound: String {
+        let second = comparison.isNear ? tolerance.map { " within " + NumberText.plain($0) } : upper.map { " and " + NumberText.plain($0) }
+        return "\(comparison.rawValue) \(NumberText.plain(bound))" + (second ?? "")
+    }
+
     /// A metric is measured on a data set, as `evaluate` measures it.
     private func checkMetric(in context: CheckContext, at command: SourceRange) -> [Diagnostic] {
-        if metric.text.hasPrefix("val_") {
-            // Keras' history key (`val_acc`): `train` records it each epoch; `expect` measures
-            // the metric itself on the data set it names, as `evaluate` does.
-            let measured = Metric.named(String(metric.text.dropFirst(4)))?.name ?? String(metric.text.dropFirst(4))
-            return [Diagnostic(
-                "'expect' measures \(measured) on the data set after `on`; \(metric.text.excerpt()) is what train records of its validation data each epoch", at: metric.range,
-                hint: "write `expect \(model) \(measured) \(comparison.rawValue) \(NumberText.plain(bound)) on \(data.map { "\($0)" } ?? "DATA")`, naming the data the model was validated on")]
+        for prefix in ["val_", "test_"] where metric.text.hasPrefix(prefix) {
+            // Keras' history key (`val_acc`), or a metric named for its data (`test_accuracy`):
+            // `expect` measures the metric itself on the data set it names, as `evaluate` does.
+            let named = String(metric.text.dropFirst(prefix.count))
+            let measured = Metric.named(named)?.name ?? named
+            let line = "expect \(model) \(measured) \(writtenBound) on \(data.map { "\($0)" } ?? "DATA")"
+            return [prefix == "val_"
+                ? Diagnostic(
+                    "'expect' measures \(measured) on the data set after `on`; \(metric.text.excerpt()) is what train records of its validation data each epoch", at: metric.range,
+                    hint: "write `\(line)`, naming the data the model was validated on")
+                : Diagnostic("'expect' names the metric alone, \(measured.excerpt()), and the data it is measured on after `on`", at: metric.range, hint: "write `\(line)`")]
         }
         guard let data else {
             return [Diagnostic(
                 "'expect' needs 'on DATASET' to measure \(metric) on", at: command,
-                hint: "e.g. expect \(model) \(metric) >= 0.8 on data.test; a prediction for inputs is `expect \(model) prediction ≈ V within T name=value …`")]
+                hint: "e.g. expect \(model) \(metric) \(writtenBound) on DATA, naming the data set or split to measure on; a prediction for inputs is `expect \(model) prediction ≈ V within T name=value …`")]
         }
         if let input = inputs.first {
             return [Diagnostic(

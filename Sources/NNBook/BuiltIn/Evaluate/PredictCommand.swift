@@ -23,6 +23,18 @@ struct PredictCommand: NotebookCommand, PrintsNumbers {
     @Option(help: DecimalPlaces.help) var precision: Int?
 
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
+        if data != nil, !inputs.isEmpty, let facts = context.models[model.name], let columns = facts.trainedOn?.columns,
+            case let names = Set(WordColumn.inputNames(of: columns, wordColumns: facts.trainedOn?.wordColumns ?? [:])),
+            !inputs.contains(where: { names.contains($0.name) })
+        {
+            // `predict m on d rows=3 threshold=0.3`: beside a data set, a name that is no input
+            // is an option predict does not have.
+            return inputs.map { input in
+                Diagnostic(
+                    "'predict' has no option '\(input.name.excerpt())'", at: input.range,
+                    hint: Suggestions.hint(for: input.name, in: Self.schema.options.map(\.name), kind: "options of 'predict'"))
+            }
+        }
         if (data != nil) == !inputs.isEmpty {
             return [Diagnostic(
                 data != nil ? "give either a data set or input values, not both" : "predict needs input values or a data set",

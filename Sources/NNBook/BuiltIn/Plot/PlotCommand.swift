@@ -16,7 +16,12 @@ struct PlotCommand: NotebookCommand {
         case linear, log
     }
 
-    @Argument(help: "the trained models") var models: [ModelName]
+    @Argument(help: "the trained models", mistakes: PlotCommand.metricsForModels) var models: [ModelName]
+    /// A metric written where the models are named (`plot m accuracy`), as Keras' history is
+    /// indexed by it: told to give it with metric=.
+    private static let metricsForModels = Dictionary(uniqueKeysWithValues: (["loss"] + Metric.names).flatMap { [$0, "val_" + $0] }.map { metric in
+        (metric, "a metric is given with metric=: write `plot MODEL metric=\(metric)`, one metric per plot")
+    })
     @Option(help: "loss, accuracy, mae, … or val_loss, val_accuracy, …") var metric = Word("loss")
     @Option(help: "the first epoch to draw") var from: Int?
     @Option(help: "the last epoch to draw") var to: Int?
@@ -52,12 +57,20 @@ struct PlotCommand: NotebookCommand {
             let suggestion = Suggestions.suggestion(for: metric, in: recorded, otherSpellings: Metric.kerasSpellingsWithValidation)
             let names = missing.map { "'\($0.model)'" }, compiles = missing.map { "`compile \($0.model)`" }
             let (subject, pronoun) = missing.count == 1 ? (names[0], "it") : (names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1], "they")
+            // Keras' `mse` for the loss it is compiled with: nnbook records the loss as `loss`.
+            let prefix = metric.hasPrefix("val_") ? "val_" : "", named = String(metric.dropFirst(prefix.count))
+            let losses = Set(missing.compactMap { context.models[$0.model.name]?.compilation?.loss.map { Losses.shortName($0.name) } })
+            let lossHint = Losses.names.contains(named) && Metric.named(named) == nil && recorded.contains(prefix + "loss")
+                ? "the loss is recorded as \(prefix)loss, whatever it is" + (losses.count == 1 && losses.first != Losses.shortName(named)
+                    ? " (\(names.count == 1 ? names[0] : "these models") \(names.count == 1 ? "was" : "were") compiled with loss=\(losses.first ?? ""))" : "")
+                    + ": write metric=\(prefix)loss"
+                : nil
             diagnostics.append(Diagnostic(
                 "\(subject) will not have recorded \(metric) by this line", at: $metric,
-                hint: validation
+                hint: lossHint ?? (validation
                     ? "train \(missing.count == 1 ? "it" : "them") with validation=DATA or validation_split=SHARE to record \(metric)"
                     : (suggestion.map { $0 + ($0.hasSuffix("?") ? " " : "; ") } ?? "") + "\(pronoun) record\(missing.count == 1 ? "s" : ""): " + recorded.joined(separator: ", ")
-                        + (Metric.names.contains(metric) ? "; add \(metric) to the metrics of " + compiles.joined(separator: " and ") : "")))
+                        + (Metric.names.contains(metric) ? "; add \(metric) to the metrics of " + compiles.joined(separator: " and ") : ""))))
         }
         let first = from ?? 1, last = to ?? shortest ?? first
         for (option, epoch, given, range) in [("from", first, from != nil, $from), ("to", last, to != nil, $to)] where given {

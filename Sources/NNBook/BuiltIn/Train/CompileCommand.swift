@@ -26,7 +26,9 @@ struct CompileCommand: NotebookCommand {
         var diagnostics: [Diagnostic] = []
         let rate = _rate.known ?? nil, epsilon = _epsilon.known ?? nil
         if let rate, rate <= 0 {
-            diagnostics.append(Diagnostic("the learning rate must be above 0", at: $rate))
+            // The value is named, so that a parameter's default that is the mistake is told at
+            // its declaration, as its other mistakes are.
+            diagnostics.append(Diagnostic("the learning rate must be above 0, not \(NumberText.plain(rate))", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         } else if let rate, !Float(rate).isFinite {
             diagnostics.append(Diagnostic("the learning rate \(rate) is too large for a 32-bit number", at: $rate, hint: "rates are small numbers such as 0.01 or 0.001"))
         } else if let rate, let problem = Float32Limit.underflow(rate, written: NumberText.plain(rate), at: $rate, what: "the learning rate must be above 0; rates are small numbers such as 0.01 or 0.001") {
