@@ -1506,6 +1506,16 @@ final class DiagnosticsCatalogTests: XCTestCase {
         expectLine("compile m loss=mse, optimizer=adam", "11:19: unexpected ',' | options are separated by spaces, not commas: remove the ','")
     }
 
+    /// A slope beside an activation other than leaky_relu would be ignored: the same error for
+    /// a layer and for the `activation` command.
+    func testASlopeBesideAnActivationThatTakesNoneIsRefused() {
+        let unused = "slope applies only to leaky_relu, not sigmoid | drop slope=, or use leaky_relu: relu with that slope for negative inputs"
+        expect("```nnbook\nactivation sigmoid x=[-0.5, 0, 2] slope=0.1\nmodel m\n  dense 2 activation=sigmoid slope=0.1\nactivation leaky_relu x=-1 slope=0.1\n```\n", [
+            "2:35: \(unused)",
+            "4:30: \(unused)",
+        ])
+    }
+
     /// Keras' ways to ask for several values or inputs get nnbook's.
     func testKerasWaysToAskForSeveralThingsGetNnbooks() {
         expect(prelude + "train m on data\nplot m metric=[loss, accuracy]\n```\n", [

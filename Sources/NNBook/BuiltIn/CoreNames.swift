@@ -41,6 +41,15 @@ public struct ActivationName: ChoiceValue {
         guard Activations.names.contains(choice) else { return nil }
         self.choice = choice
     }
+
+    /// `slope=` beside this activation, when it is not leaky_relu, which would ignore it in
+    /// silence: the same words for a layer's activation and for the `activation` command.
+    func unusedSlope(at range: SourceRange) -> Diagnostic? {
+        guard choice != "leaky_relu" else { return nil }
+        return Diagnostic(
+            "slope applies only to leaky_relu, not \(choice)", at: range,
+            hint: "drop slope=, or use leaky_relu: relu with that slope for negative inputs")
+    }
 }
 
 /// Other libraries' names for the choices (Keras' `acc` for `accuracy`, its `None` for

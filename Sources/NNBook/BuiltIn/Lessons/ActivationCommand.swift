@@ -15,8 +15,8 @@ struct ActivationCommand: NotebookCommand, PrintsNumbers {
     @Option(help: "leaky_relu's slope for negative inputs (Keras: 0.2)", spellings: ["alpha", "negative_slope"]) var slope: Double?
     @Option(help: DecimalPlaces.help) var precision: Int?
 
-    /// Numbers a network's 32-bit values cannot hold, as a layer's `slope=` is refused; and no
-    /// inputs at all.
+    /// Numbers a network's 32-bit values cannot hold, as a layer's `slope=` is refused; no
+    /// inputs at all; and a slope the function does not take, as a layer's is refused.
     func check(in context: inout CheckContext, at command: SourceRange) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if x.isEmpty {
@@ -28,6 +28,7 @@ struct ActivationCommand: NotebookCommand, PrintsNumbers {
         if let slope, let problem = Float32Limit.slopeProblem(slope, at: $slope) {
             diagnostics.append(problem)
         }
+        if slope != nil, let unused = function.unusedSlope(at: $slope) { diagnostics.append(unused) }
         return diagnostics
     }
 

@@ -63,9 +63,7 @@ struct DenseLine: LayerLine {
                 "softmax over 1 unit always gives 1", at: $activation,
                 hint: "use activation=sigmoid for one output (a probability from 0 to 1), or give the layer one unit per class for softmax"))
         }
-        if slope != nil, activation.choice != "leaky_relu" {
-            diagnostics.append(Diagnostic("slope applies only to activation=leaky_relu", at: $slope))
-        }
+        if slope != nil, let unused = activation.unusedSlope(at: $slope) { diagnostics.append(unused) }
         return diagnostics
     }
 
