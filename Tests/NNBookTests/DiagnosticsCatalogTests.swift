@@ -1491,6 +1491,10 @@ final class DiagnosticsCatalogTests: XCTestCase {
             "6:1: \(message) | write `train m on DATA epochs=5 batch=32`, where DATA is the data set nnbook loaded: it holds Keras' x and y, the inputs and their targets",
             "7:1: \(message) | write `evaluate m on DATA`, where DATA is the data set nnbook loaded: it holds Keras' x and y, the inputs and their targets",
         ])
+        expect("```nnbook\nmodel m\n  dense 10 input_shape=[784]\n  flatten input_dim=784\n```\n", [
+            "3:12: 'dense' has no option 'input_shape' | the input's shape goes on the model's line, as input=: `model NAME input=[28, 28]`, or input=784 for samples of 784 numbers",
+            "4:11: 'flatten' has no option 'input_dim' | the input's shape goes on the model's line, as input=: `model NAME input=[28, 28]`, or input=784 for samples of 784 numbers",
+        ])
         expect(prelude + "history = train m on data epochs=1\n```\n", [
             "11:9: '=' must follow an option name | nnbook has no assignments: write `train m on data epochs=1`; the model keeps its history, which `plot m` draws",
         ])

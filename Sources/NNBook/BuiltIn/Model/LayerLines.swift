@@ -21,7 +21,8 @@ extension LayerLine {
 struct DenseLine: LayerLine {
     static let configuration = CommandConfiguration(
         verb: "dense", summary: "a fully connected layer",
-        examples: ["dense 10 activation=sigmoid", "dense 1 activation=sigmoid weights=ones bias=zeros"])
+        examples: ["dense 10 activation=sigmoid", "dense 1 activation=sigmoid weights=ones bias=zeros"],
+        otherOptions: LayerInput.kerasOptions)
 
     @Argument(help: "the number of units (outputs)") var units: Int
     @Option(help: "the activation function") var activation = ActivationName(choice: "linear")!
@@ -93,7 +94,16 @@ struct DropoutLine: LayerLine {
 /// `flatten`: one sample's numbers in one row.
 struct FlattenLine: LayerLine {
     static let configuration = CommandConfiguration(
-        verb: "flatten", summary: "line up each sample's numbers into one list (a 28×28 image becomes 784 numbers)", examples: ["flatten"])
+        verb: "flatten", summary: "line up each sample's numbers into one list (a 28×28 image becomes 784 numbers)", examples: ["flatten"],
+        otherOptions: LayerInput.kerasOptions)
 
     func layer() -> any Layer { Flatten() }
+}
+
+/// Keras gives the first layer the input's shape (`input_shape=`, `input_dim=`); nnbook gives
+/// it to the model, on its line.
+enum LayerInput {
+    static let kerasOptions = Dictionary(uniqueKeysWithValues: ["input_shape", "input_dim"].map { option in
+        (option, "the input's shape goes on the model's line, as input=: `model NAME input=[28, 28]`, or input=784 for samples of 784 numbers")
+    })
 }
