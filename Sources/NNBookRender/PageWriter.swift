@@ -1,6 +1,6 @@
 // Writes a rendered page and its pictures so that concurrent runs never lose a page, a reader
 // never sees a page without its pictures, and nnbook never deletes or replaces a file it did not
-// write.
+// write (a page carries nnbook's mark: PageOwnership).
 
 import Foundation
 
@@ -44,6 +44,11 @@ public struct PageWriter: Sendable {
             guard errno == EINTR else { throw .cannotWrite(folder.path, reason: String(cString: strerror(errno))) }
         }
 
+        // Checked again under the lock, though a run checks before its first cell: the file may
+        // have come since.
+        if let refusal = PageOwnership.refusal(at: pageURL, format: .markdown) {
+            throw .notOurs(pageURL.path, reason: refusal + "; move it away, or write the page elsewhere with --out DIR")
+        }
         if let unsafe = page.assets.map(\.name).first(where: { !PageWriter.isSafeFileName($0) }) {
             throw .cannotWrite(assetsURL.appendingPathComponent(unsafe).path, reason: "a picture's file name must not name a folder or a hidden file")
         }

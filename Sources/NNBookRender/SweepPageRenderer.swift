@@ -13,7 +13,7 @@ public struct SweepPageRenderer: Sendable {
     public init(assetsFolder: String) { self.assetsFolder = assetsFolder }
 
     public func render(_ report: SweepReport) -> RenderedPage {
-        var lines = ["# Sweep: \(MarkdownText.inline(report.title))", ""]
+        var lines = [PageOwnership.markdownMark, "", "# Sweep: \(MarkdownText.inline(report.title))", ""]
         lines.append("\(report.rows.count) run\(report.rows.count == 1 ? "" : "s") of `\(report.notebook)` (sweep `\(report.id)`): \(report.tally).")
         lines += ["", "| parameter | values |", "|---|---|"]
         for axis in report.grid.axes {

@@ -62,6 +62,8 @@ struct NotebookRunner {
             }
             notebookFile.printNotes(of: plan, text: source)
         }
+        if sweep == nil { try NotebookRunner.checkReplaceable(pageURL, format: .markdown, file: file) }
+        if let export { try NotebookRunner.checkReplaceable(export, format: export.pathExtension == "ipynb" ? .jupyter : .html, file: file) }
         if snapshot { try NotebookRunner.checkRecordable(notebookFile.url, file: file) }
         let started = Date()
         let progress = quiet ? nil : ProgressPrinter.standardError()
@@ -161,6 +163,15 @@ struct NotebookRunner {
             Console.error("\(file): error: \(describe(recordFailure: error)); nothing was run")
             throw ExitCode(NNBookExit.notebookFailed)
         }
+    }
+
+    /// Refuses, before anything runs, to go on when `url` (the page or export a notebook's name
+    /// gives) is a file nnbook did not write: a user's own `README.md` is never replaced by a
+    /// `README.nnbook`'s page. `nothing` says what the refusal spared ("nothing was run").
+    static func checkReplaceable(_ url: URL, format: PageOwnership.Format, file: String, nothing: String = "nothing was run") throws {
+        guard let refusal = PageOwnership.refusal(at: url, format: format) else { return }
+        Console.error("\(file): error: \(Console.display(url)) is in the way: \(refusal); \(nothing)\nhint: move \(url.lastPathComponent.visible()) away (rename it), or write elsewhere with --out DIR")
+        throw ExitCode(NNBookExit.notebookFailed)
     }
 
     /// Runs as `nnbook run` does and returns its exit status: 0, 1 when the check or the run

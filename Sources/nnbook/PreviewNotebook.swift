@@ -63,6 +63,9 @@ struct PreviewNotebook: ParsableCommand {
         let notebook = URL(fileURLWithPath: file).standardizedFileURL
         let overrides = try parseOverrides(parameters)
         try checkOverrides(notebook, overrides)
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
+        try NotebookRunner.checkReplaceable(
+            folder.appendingPathComponent(notebook.deletingPathExtension().lastPathComponent + ".md"), format: .markdown, file: file, nothing: "nothing was served")
         let session: PreviewSession
         do {
             session = try PreviewSession(.init(

@@ -96,6 +96,7 @@ struct RenderNotebook: ParsableCommand {
         let name = notebook.deletingPathExtension().lastPathComponent
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebook.deletingLastPathComponent()
         let target = folder.appendingPathComponent("\(name).\(to.rawValue)")
+        let format: PageOwnership.Format = to == .html ? .html : .jupyter
         let page: Page, source: String
         // A fresh run ends as `nnbook run` ends: interrupted, nothing is exported (exit 130);
         // failed, its export shows the error and the exit code is 1.
@@ -128,6 +129,8 @@ struct RenderNotebook: ParsableCommand {
             Console.error("interrupted while \(Console.display(target)) was drawn; it was left as it was")
             throw ExitCode(NNBookExit.interrupted)
         }
+        // A fresh run checked before its first cell; checked again, as the file may have come since.
+        try NotebookRunner.checkReplaceable(target, format: format, file: file, nothing: runFirst ? "it was left as it was (the run is written and recorded)" : "nothing was exported")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .atomic)

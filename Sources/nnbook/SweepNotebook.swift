@@ -104,6 +104,8 @@ struct SweepNotebook: ParsableCommand {
             throw ExitCode(NNBookExit.usage)
         }
         let sweep = Sweep(file: file, notebook: plan.notebook, grid: grid, count: count, pageFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFile.folder)
+        let name = notebookFile.url.deletingPathExtension().lastPathComponent
+        if !print { try NotebookRunner.checkReplaceable(pageLocation(name: name, folder: notebookFile.folder).page, format: .markdown, file: file) }
         if collect {
             let history = try NotebookHistoryOptions(file: file).history()
             let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid) }
@@ -115,7 +117,7 @@ struct SweepNotebook: ParsableCommand {
                 throw ExitCode(NNBookExit.notebookFailed)
             }
             let report = sweep.report(runs: runs, outcomes: [], precision: frontMatter.precision)
-            try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
+            try write(report, name: name, folder: notebookFile.folder)
             let missing = runs.filter { $0 == nil }.count
             if missing > 0 {
                 Console.error("\(missing) of \(count) runs are not in history: run them (nnbook sweep … --print lists them), or fetch them: git fetch REMOTE 'refs/nnbook/sweeps/*:refs/nnbook/sweeps/*'")
@@ -163,7 +165,7 @@ struct SweepNotebook: ParsableCommand {
         let (runs, strays) = try reportingHistoryErrors(file) { try history.sweepRuns(of: grid) }
         tellUncounted(strays, sweep: grid.id)
         let report = sweep.report(runs: runs, outcomes: outcomes, precision: frontMatter.precision)
-        let page = try write(report, name: notebookFile.url.deletingPathExtension().lastPathComponent, folder: notebookFile.folder)
+        let page = try write(report, name: name, folder: notebookFile.folder)
         if !quiet || report.rows.contains(where: { $0.status != .succeeded }) {
             Console.error("wrote \(Console.display(page)): \(report.tally)")
         }
@@ -274,11 +276,11 @@ struct SweepNotebook: ParsableCommand {
         return outcomes
     }
 
-    /// Writes the sweep's page and pictures; returns the page's location. A notebook's name too
-    /// long for `NAME.sweep.assets` (a file name holds 255 bytes) is cut, and the SHA-256 of the
-    /// whole name follows, so that every notebook a file system takes has its sweep page.
-    @discardableResult
-    private func write(_ report: SweepReport, name whole: String, folder notebookFolder: URL) throws -> URL {
+    /// Where the sweep's page and pictures of the notebook `whole` go, and the pictures'
+    /// folder as the page links it. A notebook's name too long for `NAME.sweep.assets` (a file
+    /// name holds 255 bytes) is cut, and the SHA-256 of the whole name follows, so that every
+    /// notebook a file system takes has its sweep page.
+    private func pageLocation(name whole: String, folder notebookFolder: URL) -> (page: URL, assets: URL, assetsName: String) {
         let room = 255 - ".sweep.assets".utf8.count
         var name = Substring(whole)
         if whole.utf8.count > room {
@@ -286,10 +288,16 @@ struct SweepNotebook: ParsableCommand {
             name += "-" + SHA256.hex(of: Data(whole.utf8)).prefix(16)
         }
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? notebookFolder
-        let pageURL = folder.appendingPathComponent("\(name).sweep.md")
-        let page = SweepPageRenderer(assetsFolder: "\(name).sweep.assets").render(report)
+        return (folder.appendingPathComponent("\(name).sweep.md"), folder.appendingPathComponent("\(name).sweep.assets"), "\(name).sweep.assets")
+    }
+
+    /// Writes the sweep's page and pictures; returns the page's location.
+    @discardableResult
+    private func write(_ report: SweepReport, name whole: String, folder notebookFolder: URL) throws -> URL {
+        let (pageURL, assetsURL, assetsName) = pageLocation(name: whole, folder: notebookFolder)
+        let page = SweepPageRenderer(assetsFolder: assetsName).render(report)
         do {
-            try PageWriter().write(page, to: pageURL, assetsURL: folder.appendingPathComponent("\(name).sweep.assets"))
+            try PageWriter().write(page, to: pageURL, assetsURL: assetsURL)
         } catch {
             Console.error("\(pageURL.path): error: cannot write the sweep's page: \(error.localizedDescription)")
             throw ExitCode(NNBookExit.notebookFailed)

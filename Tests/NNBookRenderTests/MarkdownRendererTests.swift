@@ -60,7 +60,7 @@ final class MarkdownRendererTests: XCTestCase {
             .init(cell: notebook.cells[1], outputs: [], error: nil, seconds: 0, ran: false),
         ], status: .failed)
         let page = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown
-        XCTAssertEqual(page, """
+        XCTAssertEqual(page, PageOwnership.markdownMark + "\n\n" + """
             *Run by nnbook with seed 0.*
 
             > **This run failed** in [cell 1 (line 4)](#nnbook-error): the model has no weights yet
@@ -113,7 +113,7 @@ final class MarkdownRendererTests: XCTestCase {
         let notebook = try NotebookParser.parse(text, path: "t").get()
         let result = RunResult(notebook: notebook, parameters: ["epochs": .integer(20), "rate": .number(0.5)], cells: [], status: .succeeded)
         XCTAssertEqual(
-            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().prefix(2).joined(separator: "\n\n").trimmingCharacters(in: .newlines),
+            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst(2).prefix(2).joined(separator: "\n\n").trimmingCharacters(in: .newlines),
             """
             Trained 20 epochs at 0.5, for $5.
             Kept: \\{{rate}}, \\{{1}}, {{rate}, `{{rate}}`, ``a ` {{rate}}``, `\\{{rate}}`; an open ` then 0.5.
@@ -157,7 +157,7 @@ final class MarkdownRendererTests: XCTestCase {
         let notebook = try NotebookParser.parse(text, path: "t").get()
         let result = RunResult(notebook: notebook, parameters: ["v": .integer(7)], cells: [], status: .succeeded)
         XCTAssertEqual(
-            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"),
+            MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown.components(separatedBy: "\n\n").dropFirst(2).joined(separator: "\n\n"),
             """
             A span `a {{v}}
             b {{v}}` ends; then 7.
@@ -189,7 +189,7 @@ final class MarkdownRendererTests: XCTestCase {
         let notebook = try NotebookParser.parse(text, path: "t").get()
         let result = RunResult(notebook: notebook, parameters: ["who": .string("a|b <img src=x> *em*")], cells: [], status: .succeeded)
         let markdown = MarkdownRenderer.render(Page(run: result, assetsFolder: "t.assets")).markdown
-        XCTAssertTrue(markdown.hasPrefix("# Hello a\\|b \\<img src=x\\> \\*em\\*\n"), markdown)
+        XCTAssertTrue(markdown.hasPrefix(PageOwnership.markdownMark + "\n\n# Hello a\\|b \\<img src=x\\> \\*em\\*\n"), markdown)
         XCTAssertTrue(markdown.contains("Hello a\\|b \\<img src=x\\> \\*em\\*.\n\n| name | x |\n|---|---|\n| a\\|b \\<img src=x\\> \\*em\\* | 1 |"), markdown)
     }
 
@@ -227,19 +227,54 @@ final class MarkdownRendererTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
-        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
-        let two = RenderedPage(markdown: "two\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
+        let one = RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        let two = RenderedPage(markdown: PageOwnership.markdownMark + "\n\ntwo\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
         try PageWriter().write(one, to: page, assetsURL: assets)
         XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent("\(one.pictureFolder)/a.svg"), encoding: .utf8), "<svg/>")
         try PageWriter().write(two, to: page, assetsURL: assets)
         XCTAssertNotEqual(one.pictureFolder, two.pictureFolder, "each set of pictures has a folder of its own")
-        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n")
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), PageOwnership.markdownMark + "\n\ntwo\n")
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", two.pictureFolder, "\(two.pictureFolder)/b.svg"])
         XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent(".nnbook-assets"), encoding: .utf8),
                        "# The pictures nnbook wrote here; it replaces and removes only these.\n\(two.pictureFolder)/b.svg\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.assets", "p.md"])
-        try PageWriter().write(RenderedPage(markdown: "three\n", assets: []), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\nthree\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["p.md"], "an empty folder of nnbook's pictures goes")
+    }
+
+    /// A page begins with nnbook's mark, and the writer replaces only a file that carries it:
+    /// a user's own file of the page's name (even one that looks like a page) stops the write.
+    func testPageWriterReplacesOnlyAFileWithNNBooksMark() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appendingPathComponent("README.md"), assets = folder.appendingPathComponent("README.assets")
+        let empty = Page(title: "T", seed: 1, parameters: [], failure: nil, blocks: [], assetsFolder: "README.assets", pictures: [:])
+        let rendered = MarkdownRenderer.render(empty)
+        XCTAssertTrue(rendered.markdown.hasPrefix(PageOwnership.markdownMark + "\n\n# T\n"), rendered.markdown)
+        try "# My project\n".write(to: page, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PageWriter().write(rendered, to: page, assetsURL: assets)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(page.path) is in the way: nnbook did not write it"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "# My project\n")
+        try "\u{FEFF}\(PageOwnership.markdownMark)\r\n\r\n# T, edited\r\n".write(to: page, atomically: true, encoding: .utf8)
+        try PageWriter().write(rendered, to: page, assetsURL: assets)
+        XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), rendered.markdown)
+
+        let marked: [(String, PageOwnership.Format, Bool)] = [
+            ("# T\n\n*Run by nnbook with seed 4.*\n", .markdown, true),
+            ("*Run by nnbook with seed 4.*\n", .markdown, true),
+            ("# Sweep: s\n\n3 runs of `t.nnbook` (sweep `0123`): all succeeded.\n", .markdown, true),
+            ("# T\n\nText.\n\n*Run by nnbook with seed 4.*\n", .markdown, false),
+            ("<!-- Written by someone -->\n", .markdown, false),
+            (HTMLRenderer.document(empty), .html, true),
+            ("<html><head><title>mine</title></head><body>\(PageOwnership.htmlMark)</body></html>", .html, false),
+            (try JupyterRenderer.ipynb(empty), .jupyter, true),
+            ("{\"metadata\": {\"kernelspec\": {\"name\": \"python3\"}}}", .jupyter, false),
+        ]
+        for (text, format, expected) in marked {
+            XCTAssertEqual(PageOwnership.isMarked(text, format: format), expected, text)
+        }
     }
 
     /// Pictures written by an nnbook that kept them directly in `NAME.assets/` cannot be told
@@ -252,7 +287,7 @@ final class MarkdownRendererTests: XCTestCase {
         try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
         try "<svg/>".write(to: assets.appendingPathComponent("a.svg"), atomically: true, encoding: .utf8)
         try "# The pictures nnbook wrote here; it replaces and removes only these.\na.svg\n".write(to: assets.appendingPathComponent(".nnbook-assets"), atomically: true, encoding: .utf8)
-        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        let one = RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
         try PageWriter().write(one, to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: assets.path).sorted(), [".nnbook-assets", one.pictureFolder, "\(one.pictureFolder)/a.svg", "a.svg"])
     }
@@ -267,7 +302,7 @@ final class MarkdownRendererTests: XCTestCase {
         let outside = folder.appendingPathComponent("outside"), assets = folder.appendingPathComponent("p.assets"), page = folder.appendingPathComponent("p.md")
         try fileManager.createDirectory(at: outside, withIntermediateDirectories: true)
         for name in ["id_rsa", "a.svg", "b.svg"] { try "secret".write(to: outside.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        let one = RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
         try PageWriter().write(one, to: page, assetsURL: assets)
         // A real picture folder replaced by a link to another folder; a hash-named link; a
         // picture that is a link; the user's own files that a forged manifest lists.
@@ -283,7 +318,7 @@ final class MarkdownRendererTests: XCTestCase {
         let forged = ["\(one.pictureFolder)/a.svg", "0000aaaa0000aaaa/id_rsa", "0000aaaa0000aaaa/a.svg", "1111bbbb1111bbbb/b.svg", "1111bbbb1111bbbb/notes.txt", "notes/n.svg", "mine.svg"]
         try (forged.joined(separator: "\n") + "\n").write(to: assets.appendingPathComponent(".nnbook-assets"), atomically: true, encoding: .utf8)
         let before = try fileManager.subpathsOfDirectory(atPath: folder.path).sorted()
-        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\ntwo\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try fileManager.subpathsOfDirectory(atPath: folder.path).sorted(), before.filter { !$0.hasPrefix("p.assets/.nnbook-assets") },
                        "nothing but the manifest goes: every listed file is behind a link or is not one of nnbook's pictures")
         for name in ["id_rsa", "a.svg", "b.svg"] { XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent(name), encoding: .utf8), "secret") }
@@ -303,13 +338,13 @@ final class MarkdownRendererTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
-        let one = RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
+        let one = RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "a.svg", contents: "<svg/>")])
         try PageWriter().write(one, to: page, assetsURL: assets)
         let uuid = UUID().uuidString
         let abandoned = [".p.md.\(uuid).tmp", "p.assets/..nnbook-assets.\(uuid).tmp", "p.assets/\(one.pictureFolder)/.a.svg.\(uuid).tmp"]
         let users = [".q.md.\(uuid).tmp", ".p.md.not-a-uuid.tmp", "p.assets/\(one.pictureFolder)/notes.txt"]
         for name in abandoned + users { try "x".write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8) }
-        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\ntwo\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted(), (users + ["p.assets", "p.assets/\(one.pictureFolder)", "p.md"]).sorted(),
                        "a user's file keeps its folder, and nothing of the killed writer is left")
     }
@@ -318,11 +353,11 @@ final class MarkdownRendererTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
-        try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "a.svg", contents: "<svg/>")]), to: page, assetsURL: assets)
         try "mine".write(to: assets.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        try PageWriter().write(RenderedPage(markdown: "two\n", assets: []), to: page, assetsURL: assets)
+        try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\ntwo\n", assets: []), to: page, assetsURL: assets)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: assets.path), ["notes.txt"])
-        let three = RenderedPage(markdown: "three\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
+        let three = RenderedPage(markdown: PageOwnership.markdownMark + "\n\nthree\n", assets: [.init(name: "b.svg", contents: "<svg/>")])
         for (path, reason) in [
             (three.pictureFolder, "nnbook did not write this file, and the page needs its name for the folder of its pictures; move it away"),
             ("\(three.pictureFolder)/b.svg", "nnbook did not write this file (it is not in .nnbook-assets), and the page needs its name for a picture; move it away"),
@@ -333,7 +368,7 @@ final class MarkdownRendererTests: XCTestCase {
                 XCTAssertEqual("\(error)", "\(assets.path)/\(path) is in the way: \(reason)")
             }
             XCTAssertEqual(try String(contentsOf: assets.appendingPathComponent(path), encoding: .utf8), "mine too")
-            XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), "two\n", "nothing is written when a file is in the way")
+            XCTAssertEqual(try String(contentsOf: page, encoding: .utf8), PageOwnership.markdownMark + "\n\ntwo\n", "nothing is written when a file is in the way")
             try FileManager.default.removeItem(at: assets.appendingPathComponent(path))
         }
     }
@@ -345,10 +380,10 @@ final class MarkdownRendererTests: XCTestCase {
         let page = folder.appendingPathComponent("p.md"), assets = folder.appendingPathComponent("p.assets")
         try "a user's file".write(to: assets, atomically: true, encoding: .utf8)
         for pictures in [[RenderedPage.Asset(name: "a.svg", contents: "<svg/>")], []] {
-            XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "one\n", assets: pictures), to: page, assetsURL: assets))
+            XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: pictures), to: page, assetsURL: assets))
         }
         XCTAssertEqual(try String(contentsOf: assets, encoding: .utf8), "a user's file")
-        XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: "one\n", assets: [.init(name: "../evil.svg", contents: "<svg/>")]), to: page, assetsURL: folder.appendingPathComponent("q.assets")))
+        XCTAssertThrowsError(try PageWriter().write(RenderedPage(markdown: PageOwnership.markdownMark + "\n\none\n", assets: [.init(name: "../evil.svg", contents: "<svg/>")]), to: page, assetsURL: folder.appendingPathComponent("q.assets")))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("evil.svg").path))
     }
 }

@@ -41,21 +41,6 @@ final class AssetsLinkTests: XCTestCase {
         XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: secrets.path).sorted(), (["id_rsa", "loss.svg"] + pictures).sorted())
     }
 
-    /// `NAME.md` a link to another file: the run replaces the link with its page, as the README
-    /// says, and never writes through it into the file it points at.
-    func testAPageThatIsALinkIsReplacedNotWrittenThrough() throws {
-        let cli = try CLIFixture()
-        let fileManager = FileManager.default
-        let kept = cli.folder.appendingPathComponent("keep.txt"), page = cli.folder.appendingPathComponent("gradient-descent.md")
-        try "my notes".write(to: kept, atomically: true, encoding: .utf8)
-        try fileManager.createSymbolicLink(atPath: page.path, withDestinationPath: "keep.txt")
-        let run = try cli.nnbook("run", "gradient-descent.nnbook", "--quiet", "--no-snapshot")
-        XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertEqual(try String(contentsOf: kept, encoding: .utf8), "my notes")
-        XCTAssertNil(try? fileManager.destinationOfSymbolicLink(atPath: page.path), "the page is a file of its own now")
-        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).hasPrefix("# Gradient descent by hand\n"))
-    }
-
     /// The manifest is a file in the user's folder, so nnbook never reads it through a link
     /// (which could point at any file, and decide what nnbook replaces) nor reads a pipe (which
     /// never ends): either is refused in words and left as it is.

@@ -191,7 +191,7 @@ final class SweepCommandTests: XCTestCase {
             .write(to: notebook, atomically: true, encoding: .utf8)
         let sweep = try cli.nnbookArguments(["sweep", "gradient-descent.nnbook", "-p", "rate=0.5,2.5", "-p", "epochs=100", "-p", "adam_epochs=50", "--no-expect", "--quiet"])
         XCTAssertEqual(sweep.status, 0, sweep.error)
-        let heading = try page().split(separator: "\n").first.map(String.init)
+        let heading = try page().split(separator: "\n").dropFirst().first.map(String.init)
         XCTAssertEqual(heading, "# Sweep: " + title.dropFirst("title: ".count) + " at 0.5 or 2.5, Adam for 50 epochs")
     }
 

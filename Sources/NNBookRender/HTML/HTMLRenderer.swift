@@ -18,7 +18,7 @@ public enum HTMLRenderer {
         body += parts.blocks
         return document(
             title: page.title, body: body.joined(separator: "\n"),
-            head: "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\"/>\n")
+            head: PageOwnership.htmlMark + "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\"/>\n")
     }
 
     /// The page's pieces: the run line, the failure line (with the expectations missed

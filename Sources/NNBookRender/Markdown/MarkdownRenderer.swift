@@ -1,4 +1,4 @@
-// The Markdown page of a run, as GitHub shows it: the title, how the run was made, the prose as
+// The Markdown page of a run, as GitHub shows it: nnbook's mark (unseen), the title, how the run was made, the prose as
 // written, and each cell's source followed by its outputs. Every value that came from a run is
 // escaped for the place it lands in (see MarkdownText).
 
@@ -13,7 +13,9 @@ public enum MarkdownRenderer {
     }
 
     static func markdown(_ page: Page) -> String {
-        var parts = header(page)
+        // The mark first: it tells this page from a user's file of the same name, which a run
+        // never replaces.
+        var parts = [PageOwnership.markdownMark] + header(page)
         let pictures = page.assetsFolder + "/" + RenderedPage.pictureFolder(page.pictures)
         for block in page.blocks {
             switch block {
