@@ -150,6 +150,37 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertEqual(try contour(try NotebookFixtures.run(hidden.replacingOccurrences(of: "```nnbook\n", with: "```nnbook label=landscape\n"), folder: folder)).xLabel, "layer 1 w[1→2]")
     }
 
+    /// One numbering everywhere: a layer is counted by its place among all the model's layers,
+    /// `dropout` and `flatten` too, in `weights` (small and large), `explain` and `landscape`
+    /// alike, so the name `weights` prints is the one `landscape` takes.
+    func testWeightsAndLandscapeCountEveryLayer() throws {
+        let dropped = """
+            ```nnbook label=landscape
+            load csv "line.csv" as line target=y
+            model net
+              dense 2 activation=relu
+              dropout 0.1
+              dense 1
+            compile net loss=mse optimizer=sgd
+            train net on line epochs=2
+            weights net
+            landscape net on line x="layer 3 w[2->1]" y="layer 3 bias[1]"
+            ```
+
+            """
+        XCTAssertEqual(NotebookFixtures.diagnostics(dropped, folder: folder), [])
+        let result = try NotebookFixtures.run(dropped, folder: folder)
+        XCTAssertEqual(try contour(result).xLabel, "layer 3 w[2→1]")
+        let tables = try XCTUnwrap(result.cells.first?.outputs).compactMap { output -> Table? in if case .table(let table) = output { table } else { nil } }
+        let weights = try XCTUnwrap(tables.last { $0.headers == ["weight", "value"] })
+        XCTAssertEqual(weights.rows.map { $0[0] }, [
+            "layer 1 w[1→1]", "layer 1 w[1→2]", "layer 1 bias[1]", "layer 1 bias[2]", "layer 3 w[1→1]", "layer 3 w[2→1]", "layer 3 bias[1]",
+        ])
+        let wrong = NotebookFixtures.diagnostics(dropped.replacingOccurrences(of: "layer 3 w[2->1]", with: "layer 2 w[2->1]"), folder: folder)
+        XCTAssertEqual(wrong.count, 1)
+        XCTAssertTrue(wrong[0].contains("'net' has no weight named 'layer 2 w[2->1]' | its weights are: layer 1 w[1→1], "), wrong[0])
+    }
+
     /// Two models whose layers differ cannot share one surface: the check says so at the second,
     /// rather than the run failing on a weight name the notebook never wrote.
     func testModelsWithDifferentLayersInOneLandscapeAreACheckError() {

@@ -46,22 +46,27 @@ struct WeightsCommand: NotebookCommand, PrintsNumbers {
 
     /// Each weight with the course's name: `w1 (age)`, `w2 (affordability)`, `bias` for one
     /// unit (the features named from `features`, or from the data the model was trained on);
-    /// `layer 2 w[3→1]` style names otherwise.
+    /// `layer 2 w[3→1]` style names otherwise, the layer counted as the large model's table and
+    /// `explain` count it: its place among all the model's layers, `flatten` and `dropout` too.
     static func named(_ entry: ModelEntry, features: Dataset? = nil) -> [(name: String, value: Float)] {
-        let layers = entry.model.layers.compactMap { $0 as? Dense }
-        let built = layers.compactMap { dense in dense.kernel.flatMap { kernel in dense.bias.map { (kernel: kernel.value, bias: $0.value) } } }
+        let layers = entry.model.layers.enumerated().compactMap { index, layer in (layer as? Dense).map { (index: index, dense: $0) } }
+        let built = layers.compactMap { layer in
+            layer.dense.kernel.flatMap { kernel in layer.dense.bias.map { (index: layer.index, kernel: kernel.value, bias: $0.value) } }
+        }
         let names = WeightsCommand.names(
-            ofDense: built.map { (inputs: $0.kernel.rows, units: $0.bias.scalars.count) }, singleNeuron: layers.count == 1 && layers[0].units == 1,
-            featureNames: (features ?? entry.trainedOn)?.featureNames)
+            ofDense: built.map { (layer: $0.index, inputs: $0.kernel.rows, units: $0.bias.scalars.count) },
+            singleNeuron: layers.count == 1 && layers[0].dense.units == 1, featureNames: (features ?? entry.trainedOn)?.featureNames)
         // The kernel's values row by row (input by input), then the biases: the order of `names`.
         return Array(zip(names, built.flatMap { $0.kernel.scalars + $0.bias.scalars }))
     }
 
-    /// The names of the weights of dense layers of the given sizes, in the order `named` lists
-    /// them: what the check knows of a model before it has any weights.
-    static func names(ofDense layers: [(inputs: Int, units: Int)], singleNeuron: Bool, featureNames: [String]?) -> [String] {
+    /// The names of the weights of dense layers of the given sizes, each at its place `layer`
+    /// (from 0) among the model's layers, in the order `named` lists them: what the check knows
+    /// of a model before it has any weights.
+    static func names(ofDense layers: [(layer: Int, inputs: Int, units: Int)], singleNeuron: Bool, featureNames: [String]?) -> [String] {
         var result: [String] = []
-        for (layerIndex, layer) in layers.enumerated() {
+        for layer in layers {
+            let layerIndex = layer.layer
             for input in 0..<layer.inputs {
                 for unit in 0..<layer.units {
                     if singleNeuron {

@@ -110,9 +110,9 @@ struct LandscapeCommand: NotebookCommand, PrintsNumbers {
     /// The short names of a model's weights, when the check knows its input and outputs, and so its sizes.
     private static func weightNames(of facts: ModelFacts) -> [String]? {
         guard var shape = facts.inputShape, facts.layersAreKnown, facts.outputsAreKnown else { return nil }
-        var dense: [(inputs: Int, units: Int)] = []
-        for line in facts.layers {
-            if let line = line.value as? DenseLine { dense.append((shape.last ?? 0, line.units)) }
+        var dense: [(layer: Int, inputs: Int, units: Int)] = []
+        for (index, line) in facts.layers.enumerated() {
+            if let line = line.value as? DenseLine { dense.append((index, shape.last ?? 0, line.units)) }
             guard let planned = try? line.value.layer().plan(inputShape: shape), planned.parameters <= checkedWeights else { return nil }
             shape = planned.outputShape
         }
