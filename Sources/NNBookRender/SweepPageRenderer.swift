@@ -74,7 +74,7 @@ public struct SweepPageRenderer: Sendable {
             guard let goal = column.goal, units != .eachValue else { return nil }
             let values = report.rows.filter { $0.status == .succeeded }.compactMap { $0.metrics[column.name] }.filter(\.isFinite)
             // A column where every run reads alike has no best run.
-            guard Set(values.map { NumberText.fixed($0, places: report.precision) }).count > 1 else { return nil }
+            guard Set(values.map { NumberText.nonZero($0, places: report.precision) }).count > 1 else { return nil }
             return values.min(by: { goal.prefers($0, over: $1) })
         }
         // A run that missed expectations under --no-expect succeeded without showing what the
@@ -84,7 +84,7 @@ public struct SweepPageRenderer: Sendable {
             let metrics = report.columns.indices.map { index -> String in
                 let name = report.columns[index].name
                 guard let value = row.metrics[name] else { return "-" }
-                let text = units[index].value(NumberText.fixed(value, places: report.precision), units: row.units[name])
+                let text = units[index].value(NumberText.nonZero(value, places: report.precision), units: row.units[name])
                 return row.status == .succeeded && value == best[index] ? "**\(text)**" : text
             }
             return [row.run ?? "-"] + row.combination.values.map { MarkdownText.inline($0.text) } + [row.status.rawValue]

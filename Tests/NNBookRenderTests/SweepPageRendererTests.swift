@@ -33,6 +33,12 @@ final class SweepPageRendererTests: XCTestCase {
         XCTAssertEqual(try table([(.succeeded, 0.701), (.succeeded, 0.704), (.succeeded, 0.5)]), ["0.70", "**0.70**", "0.50"])
     }
 
+    /// A figure the precision would round to 0 shows its first two digits, as `nnbook log`
+    /// shows it: a sweep exists to compare such numbers (stochastic descent's tiny loss).
+    func testSmallValuesKeepTheirDigitsAsLogShowsThem() throws {
+        XCTAssertEqual(try table([(.succeeded, 1.7e-8), (.succeeded, 1.4e-12), (.succeeded, 0)]), ["**0.000000017**", "0.0000000000014", "0.00"])
+    }
+
     /// With one succeeded run among failed ones nothing is the best, and the page does not say
     /// that bold values mark it.
     func testThePageSpeaksOfBoldValuesOnlyWhenItHasSome() throws {
