@@ -236,7 +236,7 @@ final class HistoryTextTests: XCTestCase {
             """)
         XCTAssertEqual(HistoryText(colour: false).log(Array(runs[1...2]), notebook: "lesson.nnbook", metric: "accuracy"), """
             run  id       date                     status     parameters  accuracy
-            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    evaluate/m/d.test 0.8000, evaluate/m/d.train 0.9000
+            3    \(ids[1])  2023-11-14 22:15:20 UTC  succeeded  defaults    d.test/accuracy 0.8000, d.train/accuracy 0.9000
             2    \(ids[2])  2023-11-14 22:14:20 UTC  succeeded  rate=0.1    0.7500
 
             """)

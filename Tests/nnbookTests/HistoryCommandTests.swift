@@ -36,7 +36,18 @@ final class HistoryCommandTests: XCTestCase {
 
         let chosen = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "insurance.test/loss")
         XCTAssertEqual(chosen.status, 0, chosen.error)
-        XCTAssertEqual(chosen.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["adam/evaluate/neuron_adam/insurance.test/loss", "0.5210", "0.5210"], "the last cell's, headed by its whole key, which says whose it is")
+        let chosenLines = chosen.output.split(separator: "\n")
+        XCTAssertTrue(chosenLines[0].hasSuffix("  insurance.test/loss"), chosen.output)
+        XCTAssertTrue(chosenLines[1].hasSuffix("  neuron/insurance.test/loss 0.5066, neuron_adam/insurance.test/loss 0.5210"), "every cell's, each saying whose: " + chosen.output)
+        XCTAssertTrue(chosenLines[2].hasSuffix("  neuron/insurance.test/loss 0.3232, neuron_adam/insurance.test/loss 0.5210"), chosen.output)
+        // The same keys with and without --table, and a column headed by the key asked for.
+        let accuracy = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "accuracy").output.split(separator: "\n")[1]
+        let accuracyTable = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "accuracy").output.split(separator: "\n")[0]
+        let keys = accuracy.split(separator: ", ").map { String($0.split(separator: " ").dropLast().last ?? "") }
+        XCTAssertGreaterThan(keys.count, 1, String(accuracy))
+        XCTAssertEqual(accuracyTable.split(separator: " ").suffix(keys.count).map(String.init), keys, String(accuracyTable))
+        let testTable = try cli.nnbook("log", "gradient-descent.nnbook", "--table", "--metric", "test/evaluate/neuron/insurance.test/loss")
+        XCTAssertTrue(testTable.output.hasPrefix("run  status     adam_epochs  epochs  rate  test/evaluate/neuron/insurance.test/loss\n"), testTable.output)
         let test = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "test/evaluate/neuron/insurance.test/loss")
         XCTAssertEqual(test.output.split(separator: "\n").map { $0.split(separator: " ").last ?? "" }, ["test/evaluate/neuron/insurance.test/loss", "0.5066", "0.3232"])
         let misspelt = try cli.nnbook("log", "gradient-descent.nnbook", "--metric", "acuracy")

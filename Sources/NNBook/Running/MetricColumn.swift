@@ -70,12 +70,15 @@ public struct MetricColumn: Hashable, Sendable {
     /// A header for each of `columns`: the shortest end of its key, in whole `/` parts, that no
     /// other of these columns ends with (`insurance.test/accuracy` when only one command
     /// measured accuracy on the test split). A table of a dozen metrics then fits a screen;
-    /// tools read the whole keys (`--json`). Columns with equal keys keep them whole.
-    public static func headers(_ columns: [MetricColumn]) -> [String] {
+    /// tools read the whole keys (`--json`). Columns with equal keys keep them whole. A header
+    /// is never shorter than `name`, the key or end of keys the user asked for (`log --metric
+    /// images.test/loss` heads its one column `images.test/loss`, not `loss`).
+    public static func headers(_ columns: [MetricColumn], atLeast name: String? = nil) -> [String] {
         let parts = columns.map { $0.name.split(separator: "/", omittingEmptySubsequences: false) }
+        let shortest = name.map { $0.split(separator: "/", omittingEmptySubsequences: false).count } ?? 1
         return parts.indices.map { index in
             let own = parts[index]
-            let length = (1...own.count).first { length in
+            let length = (min(shortest, own.count)...own.count).first { length in
                 parts.indices.allSatisfy { other in other == index || parts[other].suffix(length) != own.suffix(length) }
             } ?? own.count
             return own.suffix(length).joined(separator: "/")

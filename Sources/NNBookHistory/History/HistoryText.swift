@@ -70,9 +70,11 @@ public struct HistoryText: Sendable {
             let shown: String
             if let metric {
                 let matches = record.values(matching: metric)
-                let values = matches.map { match in
-                    // Several commands of one cell recorded it: each value says which.
-                    (matches.count > 1 ? "\(match.column.command ?? match.column.metric) " : "") + NumberText.nonZero(match.value, places: record.precision)
+                // Several keys match: each value says which, by the shortest end of its key
+                // that tells it from the others, as `log --table` heads its columns.
+                let labels = MetricColumn.headers(matches.map(\.column), atLeast: metric)
+                let values = zip(matches, labels).map { match, label in
+                    (matches.count > 1 ? label + " " : "") + NumberText.nonZero(match.value, places: record.precision)
                 }
                 shown = values.isEmpty ? "-" : values.joined(separator: ", ")
             } else {
@@ -165,7 +167,7 @@ public struct HistoryText: Sendable {
                     record.value(in: column).map { units.value(NumberText.nonZero($0, places: record.precision), units: record.units(in: column)) } ?? "-"
                 }
         }
-        let headers = zip(MetricColumn.headers(columns), units).map { $1.header($0) }
+        let headers = zip(MetricColumn.headers(columns, atLeast: metric), units).map { $1.header($0) }
         let unreadableRow = { (run: UnreadableRun) in [String(run.number), HistoryText.unreadableStatus] + Array(repeating: "-", count: parameterNames.count + headers.count) }
         return table(headers: ["run", "status"] + parameterNames + headers, rows: HistoryText.placing(unreadable, among: rows, as: unreadableRow))
     }

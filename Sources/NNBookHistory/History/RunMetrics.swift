@@ -26,11 +26,10 @@ extension RunRecord {
     public func units(in column: MetricColumn) -> String? { metricUnits?[column.cell]?[column.metric] }
 
     /// The metrics `name` names (`nnbook log --metric`): a whole key, or the end of keys after
-    /// a `/` (`images.test/accuracy`, `accuracy`). Of several cells holding one, the last's, as
-    /// the headline takes the last cell's accuracy; every match in that cell, in key order.
+    /// a `/` (`images.test/accuracy`, `accuracy`); every match, in the order of the notebook's
+    /// cells, as `log --table --metric` shows them, so that asking for `accuracy` finds the
+    /// test accuracy of an earlier cell beside the training accuracy of a later one.
     public func values(matching name: String) -> [(column: MetricColumn, value: Double)] {
-        let matches = metricColumns.filter { $0.column.matches(name) }
-        guard let cell = matches.last?.column.cell else { return [] }
-        return matches.filter { $0.column.cell == cell }
+        metricColumns.filter { $0.column.matches(name) }
     }
 }
