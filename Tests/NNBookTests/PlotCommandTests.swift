@@ -135,6 +135,42 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(charts.first?.1, "loss per epoch: a (training), a (validation) (the validation data changed: at epoch 4, from field as defined at line 3 to field as defined at line 9, where the grey dashed line stands)")
     }
 
+    /// A `compile` with another loss between two trainings: the loss curve goes on measuring
+    /// something else, so it is marked as a change of validation data is (a rule named in the
+    /// legend, the caption, the axis naming both losses, a sentence under the train's table);
+    /// a re-compile with the same loss is no change.
+    func testARecompileWithAnotherLossIsMarkedWhereItHappens() throws {
+        let result = try NotebookFixtures.run("""
+            ```nnbook
+            load csv "data.csv" as data target=y
+            model a
+              dense 1 weights=zeros bias=zeros
+            compile a loss=mse optimizer=sgd rate=0.1
+            train a on data epochs=2 descent=batch
+            compile a loss=mse optimizer=adam rate=0.1
+            train a on data epochs=1 descent=batch
+            compile a loss=mae optimizer=sgd rate=0.1
+            train a on data epochs=2 descent=batch
+            plot a
+            plot a metric=loss from=4
+            ```
+            """, folder: try NotebookFixtures.folder(removedAfter: self))
+        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
+        let texts = result.cells[0].outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }
+        XCTAssertEqual(texts.filter { $0.hasPrefix("The loss changed") }, [
+            "The loss changed at epoch 4: from here it is mae, in epochs 1 to 3 it was mse. A jump in the loss curve there comes from the new measure, not from the model.",
+        ])
+        let charts = result.cells[0].outputs.compactMap { output -> (LineChart, String)? in
+            if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
+        }
+        XCTAssertEqual(charts.count, 2)
+        XCTAssertEqual(charts[0].0.rules, [LineChart.Rule(x: 3.5, name: "compiled with mae")])
+        XCTAssertEqual(charts[0].0.yLabel, "loss: mse, mae")
+        XCTAssertEqual(charts[0].1, "loss per epoch: a (the loss changed: at epoch 4, from mse to mae, where the grey dashed line stands: the values before and after measure different losses)")
+        XCTAssertEqual(charts[1].0.rules, [], "from=4 draws only the new loss")
+        XCTAssertEqual(charts[1].0.yLabel, "loss")
+    }
+
     private func figures(_ text: String) throws -> [Figure] {
         let result = try NotebookFixtures.run(text, folder: try NotebookFixtures.folder(removedAfter: self))
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")

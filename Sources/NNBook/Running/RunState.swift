@@ -298,6 +298,10 @@ public final class ModelEntry {
     /// What each `train` command's epochs were validated on, in order: where a validation
     /// curve changes data.
     public var validationSources: [ValidationSource] = []
+    /// The loss each `train` command's epochs minimised, in order, kept as the validation data
+    /// are (its `data` is the loss's name): a `compile` with another loss between two trainings
+    /// changes what the loss curve measures, and the page marks where.
+    public var lossSources: [ValidationSource] = []
     /// Every weight (flat, in the order of the model's parameters) before its first epoch and
     /// after each epoch since, across every `train`, thinned to a budget: the path `landscape`
     /// draws.
@@ -330,6 +334,7 @@ public final class ModelEntry {
         copy.trainer = trainer?.clone(for: copy.model)
         copy.history = history
         copy.validationSources = validationSources
+        copy.lossSources = lossSources
         copy.weightPath = weightPath
         copy.trainedOn = trainedOn
         copy.layerLines = layerLines

@@ -1,7 +1,8 @@
 // Which samples each `train` of a model was validated on: a validation curve that goes on
 // across `train` commands may change data part-way, and the page must say where.
 
-/// The validation data of one `train` command's epochs, as the page names it.
+/// The validation data of one `train` command's epochs, as the page names it (or, in a model's
+/// `lossSources`, the loss they minimised: a change is found the same way).
 public struct ValidationSource: Equatable, Sendable {
     public let epochs: ClosedRange<Int>
     /// `field`, `the last 30% of birds`; nil for a training that was not validated.

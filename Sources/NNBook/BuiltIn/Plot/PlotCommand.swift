@@ -177,10 +177,12 @@ struct PlotCommand: NotebookCommand {
         var lossNames: [String?] = []
         for model in models { lossNames.append(try state.model(model).trainer.map { Losses.shortName($0.loss.name) }) }
         let distinctLosses = lossNames.compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let lossesDiffer = (metric == "loss" || metric == TrainingHistory.validationName("loss")) && distinctLosses.count > 1
+        let isLoss = metric == "loss" || metric == TrainingHistory.validationName("loss")
+        let lossesDiffer = isLoss && distinctLosses.count > 1
         var series: [LineChart.Series] = []
         var said: [String?] = []
         var changes: [(model: String, change: ValidationSource.Change)] = []
+        var lossChanges: [(model: String, change: ValidationSource.Change)] = []
         for (index, model) in models.enumerated() {
             let label = (labels?[index] ?? model.name) + (lossesDiffer ? lossNames[index].map { ": " + $0 } ?? "" : "")
             let entry = try state.model(model)
@@ -220,16 +222,25 @@ struct PlotCommand: NotebookCommand {
                     .filter { $0.epoch > range.lowerBound && $0.epoch <= range.upperBound }
                     .map { (label, $0) }
             }
+            // A loss curve drawn across a `compile` that changed the loss is marked the same way.
+            if isLoss {
+                lossChanges += ValidationSource.changes(in: entry.lossSources)
+                    .filter { $0.epoch > range.lowerBound && $0.epoch <= range.upperBound }
+                    .map { (label, $0) }
+            }
         }
         let names = series.map(\.name).joined(separator: ", ")
         // Models whose figures are in different units (targets scaled apart) share no label.
         let unitsSaid = Set(said).count == 1 ? said.first ?? nil : nil
         let notes = [unitsSaid, scale == .log ? "log scale" : nil].compactMap { $0 }
-        let losses = lossesDiffer ? ": " + distinctLosses.joined(separator: ", ") : ""
+        let changedLosses = lossChanges.flatMap { [$0.change.from, $0.change.to] }
+        let axisLosses = (lossesDiffer ? distinctLosses : []) + changedLosses
+        let losses = axisLosses.isEmpty ? "" : ": " + axisLosses.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
         let chart = LineChart(
             title: "\(metric) per epoch", xLabel: "epoch", yLabel: metric + losses + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"), series: series,
             axes: LineChart.Axes(logScale: scale == .log, yMinimum: ymin, yMaximum: ymax, wholeNumberX: true),
-            rules: changes.map { LineChart.Rule(x: Double($0.change.epoch) - 0.5, name: (models.count > 1 ? "\($0.model): " : "") + "validated on \($0.change.to)") })
+            rules: changes.map { LineChart.Rule(x: Double($0.change.epoch) - 0.5, name: (models.count > 1 ? "\($0.model): " : "") + "validated on \($0.change.to)") }
+                + lossChanges.map { LineChart.Rule(x: Double($0.change.epoch) - 0.5, name: (models.count > 1 ? "\($0.model): " : "") + "compiled with \($0.change.to)") })
         // Limits the check could not judge (a loss's size is known only once trained) may still
         // leave every value off the axis: the axis is drawn empty, and the caption says why.
         let values = series.flatMap(\.points).map(\.y).filter(\.isFinite)
@@ -241,6 +252,9 @@ struct PlotCommand: NotebookCommand {
         let changed = changes.isEmpty ? "" : " (the validation data changed: " + changes.map { model, change in
             (models.count > 1 ? "\(model) " : "") + "at epoch \(change.epoch), from \(change.from) to \(change.to)"
         }.joined(separator: "; ") + ", where the grey dashed line stands)"
-        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + incomparable + empty + changed, kind: .lines(chart)))]
+        let recompiled = lossChanges.isEmpty ? "" : " (the loss changed: " + lossChanges.map { model, change in
+            (models.count > 1 ? "\(model) " : "") + "at epoch \(change.epoch), from \(change.from) to \(change.to)"
+        }.joined(separator: "; ") + ", where the grey dashed line stands: the values before and after measure different losses)"
+        return [.figure(Figure(name: metric, caption: "\(metric) per epoch: \(names)" + incomparable + empty + changed + recompiled, kind: .lines(chart)))]
     }
 }

@@ -297,6 +297,7 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
             let validatedOn = ValidationSource.name(of: self.validation, heldOut: validation == nil ? nil : heldOutShare, of: self.data)
             let definedAt = state.datasets[(self.validation ?? self.data).name]?.definedAt
             entry.validationSources.append(ValidationSource(epochs: first...lastRecord.epoch, data: validatedOn, definedAt: definedAt))
+            entry.lossSources.append(ValidationSource(epochs: first...lastRecord.epoch, data: Losses.shortName(trainer.loss.name), definedAt: nil))
         }
         let span = first == 1 ? "\(epochs) epoch\(epochs == 1 ? "" : "s")" : "epochs \(first) to \(last), continuing from epoch \(first - 1)"
         var outputs: [Output] = [
@@ -306,6 +307,9 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         if let units { outputs.append(.text(units.statement(for: metricNames))) }
         if let change = ValidationSource.changes(in: entry.validationSources).last, change.epoch == first {
             outputs.append(.text(TrainCommand.statement(of: change, metrics: metricNames.filter { $0.hasPrefix("val_") })))
+        }
+        if let change = ValidationSource.changes(in: entry.lossSources).last, change.epoch == first {
+            outputs.append(.text(TrainCommand.statement(ofLossChange: change)))
         }
         if let lastRecord = history.epochs.last {
             let metrics = report(lastRecord.metrics)
@@ -321,6 +325,14 @@ struct TrainCommand: NotebookCommand, PrintsNumbers {
         let before = change.fromEpochs
         let span = before.lowerBound == before.upperBound ? "epoch \(before.lowerBound)" : "epochs \(before.lowerBound) to \(before.upperBound)"
         return "The validation data changed at epoch \(change.epoch): from here \(names) \(metrics.count > 1 ? "are" : "is") measured on \(change.to), in \(span) on \(change.from). A jump in the validation curves there may come from the data, not from the model."
+    }
+
+    /// The page's sentence where a model's loss curve goes on under another loss than the
+    /// `train` before (a `compile` between them): its values from here measure something else.
+    static func statement(ofLossChange change: ValidationSource.Change) -> String {
+        let before = change.fromEpochs
+        let span = before.lowerBound == before.upperBound ? "epoch \(before.lowerBound)" : "epochs \(before.lowerBound) to \(before.upperBound)"
+        return "The loss changed at epoch \(change.epoch): from here it is \(change.to), in \(span) it was \(change.from). A jump in the loss curve there comes from the new measure, not from the model."
     }
 
     /// Passes training progress on with its figures in the units the table reports.
