@@ -39,7 +39,12 @@ struct AssetsFolder {
         guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= AssetsFolder.manifestLimit else {
             throw .notOurs(path, reason: "nnbook keeps the list of the pictures it wrote in a small file of that name, and this is not one; move it away, and the next run writes the list anew")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        return AssetsFolder.text(of: file, upTo: Int(status.st_size))
+    }
+
+    /// The text of the open file `file`, at most `limit` bytes of it: fewer when it ends first.
+    static func text(of file: Int32, upTo limit: Int) -> String {
+        var bytes = [UInt8](repeating: 0, count: limit)
         var count = 0
         while count < bytes.count {
             let got = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + count, $0.count - count) }

@@ -67,15 +67,7 @@ public enum PageOwnership {
         defer { close(file) }
         var status = stat()
         guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), limit))
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + count, $0.count - count) }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { break }
-            count += got
-        }
-        return String(decoding: bytes.prefix(count), as: UTF8.self)
+        return AssetsFolder.text(of: file, upTo: min(Int(status.st_size), limit))
     }
 
     /// Whether `start` (the first bytes of a file) carries nnbook's mark for `format`.
