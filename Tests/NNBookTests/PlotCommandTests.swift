@@ -97,10 +97,10 @@ final class PlotCommandTests: XCTestCase {
 
     /// What a run said of its validation data changing, under its train tables, and the line
     /// charts it drew with their captions.
-    private func validationChanges(_ result: RunResult) -> (said: [String], charts: [(LineChart, String)]) {
+    private func validationChanges(_ result: RunResult, saying opening: String = "The validation data changed") -> (said: [String], charts: [(LineChart, String)]) {
         XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
         let outputs = result.cells.flatMap(\.outputs)
-        let said = outputs.compactMap { if case .text(let text) = $0, text.hasPrefix("The validation data changed") { text } else { nil } }
+        let said = outputs.compactMap { if case .text(let text) = $0, text.hasPrefix(opening) { text } else { nil } }
         let charts = outputs.compactMap { output -> (LineChart, String)? in
             if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
         }
@@ -140,29 +140,26 @@ final class PlotCommandTests: XCTestCase {
     /// legend, the caption, the axis naming both losses, a sentence under the train's table);
     /// a re-compile with the same loss is no change.
     func testARecompileWithAnotherLossIsMarkedWhereItHappens() throws {
+        let folder = try NotebookFixtures.folder(removedAfter: self)
         let result = try NotebookFixtures.run("""
             ```nnbook
-            load csv "data.csv" as data target=y
+            load csv "data.csv" as points target=y
             model a
-              dense 1 weights=zeros bias=zeros
-            compile a loss=mse optimizer=sgd rate=0.1
-            train a on data epochs=2 descent=batch
-            compile a loss=mse optimizer=adam rate=0.1
-            train a on data epochs=1 descent=batch
-            compile a loss=mae optimizer=sgd rate=0.1
-            train a on data epochs=2 descent=batch
+              dense 1
+            compile a loss=mse optimizer=sgd rate=0.05
+            train a on points epochs=2 descent=batch
+            compile a loss=mse optimizer=adam rate=0.05
+            train a on points epochs=1 descent=batch
+            compile a loss=mae optimizer=sgd rate=0.05
+            train a on points epochs=2 descent=batch
             plot a
             plot a metric=loss from=4
             ```
-            """, folder: try NotebookFixtures.folder(removedAfter: self))
-        XCTAssertEqual(result.status, .succeeded, "\(String(describing: result.failure))")
-        let texts = result.cells[0].outputs.compactMap { if case .text(let text) = $0 { text } else { nil } }
-        XCTAssertEqual(texts.filter { $0.hasPrefix("The loss changed") }, [
+            """, folder: folder)
+        let (said, charts) = validationChanges(result, saying: "The loss changed")
+        XCTAssertEqual(said, [
             "The loss changed at epoch 4: from here it is mae, in epochs 1 to 3 it was mse. A jump in the loss curve there comes from the new measure, not from the model.",
         ])
-        let charts = result.cells[0].outputs.compactMap { output -> (LineChart, String)? in
-            if case .figure(let figure) = output, case .lines(let chart) = figure.kind { (chart, figure.caption) } else { nil }
-        }
         XCTAssertEqual(charts.count, 2)
         XCTAssertEqual(charts[0].0.rules, [LineChart.Rule(x: 3.5, name: "compiled with mae")])
         XCTAssertEqual(charts[0].0.yLabel, "loss: mse, mae")
